@@ -1,0 +1,119 @@
+// bench-home: the runtime foundation's benchmark. Starts `kiosk` headless on the
+// home screen at 1280x720 with the sample config and content, and prints cold
+// start to first presented frame, median and p99 frame time over 600 frames, and
+// peak RSS, each beside its target. Usage:
+//   build/bin/bench-home [--kiosk build/bin/kiosk] [--config kiosk-config/county-museum.lua]
+//   [--runs 5]
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+struct RunFigures {
+    double cold_start_ms = 0;
+    std::vector<double> frame_ms;
+    double peak_rss_mib = 0;
+};
+
+int64_t monotonic_ns() {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return int64_t(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    size_t index = size_t(p * double(values.size() - 1) + 0.5);
+    return values[std::min(index, values.size() - 1)];
+}
+
+bool run_kiosk(const std::string& kiosk, const std::string& config, const std::string& work,
+               RunFigures& figures) {
+    std::string stats = work + "/frame-stats.txt";
+    std::vector<std::string> args = {
+        kiosk,  "--config", config, "--headless", "--frames",     "600",           "--width",
+        "1280", "--height", "720",  "--data",     work + "/data", "--frame-stats", stats};
+    std::vector<char*> argv;
+    for (std::string& arg : args)
+        argv.push_back(arg.data());
+    argv.push_back(nullptr);
+
+    int64_t spawned_ns = monotonic_ns();
+    pid_t pid = 0;
+    if (posix_spawn(&pid, kiosk.c_str(), nullptr, nullptr, argv.data(), environ) != 0) {
+        std::fprintf(stderr, "bench-home: cannot start %s\n", kiosk.c_str());
+        return false;
+    }
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        std::fprintf(stderr, "bench-home: kiosk failed (status %d)\n", status);
+        return false;
+    }
+    std::ifstream in(stats);
+    std::string word;
+    long long first_present_ns = 0;
+    in >> word >> first_present_ns >> word;
+    for (double ms; in >> ms;)
+        figures.frame_ms.push_back(ms);
+    figures.cold_start_ms = double(first_present_ns - spawned_ns) / 1e6;
+    figures.peak_rss_mib = double(usage.ru_maxrss) / 1024.0; // ru_maxrss is KiB on Linux
+    return figures.frame_ms.size() == 600;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string kiosk = "build/bin/kiosk", config = "kiosk-config/county-museum.lua";
+    int runs = 5;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (!std::strcmp(argv[i], "--kiosk"))
+            kiosk = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--config"))
+            config = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--runs"))
+            runs = std::max(1, std::atoi(argv[i + 1]));
+    }
+    std::string work = std::filesystem::temp_directory_path() / "kiosk-bench-home";
+    std::filesystem::remove_all(work);
+    std::filesystem::create_directories(work);
+
+    std::vector<double> cold, median, p99, rss;
+    for (int run = 0; run < runs; ++run) {
+        RunFigures figures;
+        if (!run_kiosk(kiosk, config, work, figures)) return 1;
+        cold.push_back(figures.cold_start_ms);
+        median.push_back(percentile(figures.frame_ms, 0.5));
+        p99.push_back(percentile(figures.frame_ms, 0.99));
+        rss.push_back(figures.peak_rss_mib);
+    }
+    std::filesystem::remove_all(work);
+    // Each figure is the median over the runs; the ratio is figure / target.
+    double c = percentile(cold, 0.5), m = percentile(median, 0.5), p = percentile(p99, 0.5),
+           r = percentile(rss, 0.5);
+    std::printf(
+        "home screen, headless software rendering, 1280x720, 600 frames, median of %d runs\n",
+        runs);
+    std::printf("cold start to first frame: %7.1f ms   (target <= 100 ms, ratio %.2f)\n", c,
+                c / 100);
+    std::printf("frame time median:         %7.2f ms\n", m);
+    std::printf("frame time p99:            %7.2f ms   (target <= 8 ms, ratio %.2f)\n", p, p / 8);
+    std::printf("peak RSS:                  %7.1f MiB  (target <= 60 MiB, ratio %.2f)\n", r,
+                r / 60);
+    return 0;
+}

@@ -1,0 +1,49 @@
+// The admin overlay: opened by a long press in a configured screen corner, then
+// a PIN typed on an on-screen keypad (checked against the config's argon2 hash,
+// with a lock-out after repeated failures). Unlocked, it shows the software
+// version, config file, data folder and loaded content, and offers Exit.
+#pragma once
+
+#include "screens.h"
+
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct AdminInfo {
+    std::string version;
+    std::string config_file;
+    std::string data_dir;
+    std::vector<std::string> content_lines; // one line per loaded item
+    std::vector<std::string> problem_lines; // content that was refused, and why
+};
+
+enum class AdminAction { None, Exit };
+
+class AdminOverlay {
+  public:
+    explicit AdminOverlay(std::string pin_hash) : pin_hash_(std::move(pin_hash)) {}
+
+    void open_pin_pad();
+    void close();
+    bool visible() const { return stage_ != Stage::Closed; }
+    bool unlocked() const { return stage_ == Stage::Unlocked; }
+
+    AdminAction draw(ScreenContext& context, const AdminInfo& info);
+
+  private:
+    enum class Stage { Closed, Pin, Unlocked };
+    void draw_pin_pad(ScreenContext& context);
+    AdminAction draw_info(ScreenContext& context, const AdminInfo& info);
+    void submit_pin(double now_s);
+
+    std::string pin_hash_;
+    Stage stage_ = Stage::Closed;
+    std::string typed_;
+    bool last_attempt_wrong_ = false;
+    int failures_ = 0;
+    double locked_until_s_ = 0;
+};
+
+} // namespace kiosk

@@ -1,0 +1,289 @@
+// KioskApp implementation: start-up checks, input routing, the idle/attract
+// state machine and the per-frame draw.
+#include "kiosk_app.h"
+
+#include "core/log.h"
+
+#include <SDL.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace kiosk {
+namespace {
+
+constexpr float kAdminCornerSize = 160; // logical px
+
+bool prepare_data_dir(const std::string& data_dir, std::string& error) {
+    std::error_code ec;
+    std::filesystem::create_directories(data_dir, ec);
+    if (ec) {
+        error = data_dir + ": cannot create the data folder: " + ec.message();
+        return false;
+    }
+    std::string probe = data_dir + "/.write-test";
+    {
+        std::ofstream out(probe);
+        if (!(out << "ok")) {
+            error = data_dir + ": the data folder is not writable";
+            return false;
+        }
+    }
+    std::filesystem::remove(probe, ec);
+    log_open_file(data_dir + "/kiosk.log");
+    return true;
+}
+
+} // namespace
+
+const char* screen_name(ScreenId screen) {
+    switch (screen) {
+    case ScreenId::Attract:
+        return "attract";
+    case ScreenId::Home:
+        return "home";
+    case ScreenId::Exhibit:
+        return "exhibit";
+    }
+    return "?";
+}
+
+const std::vector<std::string>& required_string_keys() {
+    static const std::vector<std::string> keys = {
+        "home_title",        "home_subtitle",  "language_toggle_to_en", "language_toggle_to_zh",
+        "attract_title",     "attract_hint",   "placeholder_title",     "placeholder_body",
+        "back_home",         "no_exhibits",    "admin_title",           "admin_enter_pin",
+        "admin_wrong_pin",   "admin_locked",   "admin_cancel",          "admin_delete",
+        "admin_ok",          "admin_exit",     "admin_close",           "admin_version",
+        "admin_config_file", "admin_data_dir", "admin_content",
+    };
+    return keys;
+}
+
+KioskApp::KioskApp(const KioskConfig& config, std::string pin_hash)
+    : config_(config), admin_(std::move(pin_hash)) {}
+
+KioskApp::~KioskApp() {
+    sessions_.end(time_s_, SessionEndReason::Shutdown);
+    images_.reset();
+    imgui_.reset();
+    display_.reset();
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    log_close_file();
+}
+
+std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppOptions& options,
+                                           std::string& error) {
+    std::unique_ptr<KioskApp> app(new KioskApp(config, config.admin.pin_hash));
+    if (!prepare_data_dir(config.data_dir, error)) return nullptr;
+
+    StringsLoadResult strings = load_strings_table(config.strings_file, required_string_keys());
+    if (!strings.ok()) {
+        error = config.strings_file + ": the strings table cannot be used";
+        for (const std::string& message : strings.errors)
+            error += "\n" + message;
+        return nullptr;
+    }
+    app->strings_ = std::move(*strings.table);
+    app->catalog_ = scan_exhibit_dirs(config.exhibit_dirs);
+    for (const std::string& problem : app->catalog_.problems)
+        log_warning(problem);
+
+    FontSpec font{config.font.path, config.font.face, float(config.font.title_px),
+                  float(config.font.body_px), float(config.font.button_px)};
+    if (!app->fonts_.load(font, error)) return nullptr;
+
+    if (options.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0"); // taps arrive once, as touches
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1"); // main() owns SIGTERM/SIGINT
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        error = std::string("cannot start SDL video: ") + SDL_GetError();
+        return nullptr;
+    }
+    DisplayOptions display;
+    display.width = options.width > 0 ? options.width : config.window.width;
+    display.height = options.height > 0 ? options.height : config.window.height;
+    display.fullscreen = options.fullscreen;
+    display.display_index = options.display_index;
+    display.vsync = config.window.vsync;
+    display.headless = options.headless;
+    app->display_ = Display::create(display, error);
+    if (!app->display_) return nullptr;
+    app->imgui_ = std::make_unique<ImGuiLayer>(app->display_->renderer());
+    app->images_ = std::make_unique<ImageCache>(app->display_->renderer());
+
+    app->admin_info_ = app->make_admin_info();
+    app->language_ = config.default_language;
+    app->ui_.set_screen(app->display_->width(), app->display_->height());
+    app->pointer_.set_drag_threshold(app->ui_.px(24));
+    app->register_loaded_text();
+    if (!app->imgui_->update_fonts(app->fonts_, app->ui_.scale(), error)) return nullptr;
+    log_info("kiosk started with " + config.source_path + " (" +
+             std::to_string(app->catalog_.exhibits.size()) + " exhibits)");
+    return app;
+}
+
+void KioskApp::register_loaded_text() {
+    for (const std::string& text : strings_.all_text())
+        fonts_.add_text(text);
+    for (const ExhibitManifest& exhibit : catalog_.exhibits)
+        for (const Bilingual* text : {&exhibit.title, &exhibit.summary}) {
+            fonts_.add_text(text->zh);
+            fonts_.add_text(text->en);
+        }
+    fonts_.add_text(config_.venue.name.zh);
+    fonts_.add_text(config_.venue.name.en);
+    const AdminInfo& info = admin_info_;
+    for (const std::string* text : {&info.config_file, &info.data_dir})
+        fonts_.add_text(*text);
+    for (const auto& lines : {info.content_lines, info.problem_lines})
+        for (const std::string& line : lines)
+            fonts_.add_text(line);
+}
+
+void KioskApp::push_input(const InputEvent& event) {
+    switch (event.kind) {
+    case InputKind::Pointer:
+        handle_pointer(event.pointer);
+        break;
+    case InputKind::KeyEscape:
+    case InputKind::QuitRequest:
+        // A kiosk in full screen has no keyboard way out: only the admin overlay.
+        if (!display_->headless() &&
+            SDL_GetWindowFlags(display_->window()) & SDL_WINDOW_FULLSCREEN_DESKTOP)
+            break;
+        quit_requested_ = true;
+        break;
+    }
+}
+
+void KioskApp::push_logical_pointer(PointerEvent event) {
+    ImVec2 at = ui_.to_screen(ImVec2(event.x, event.y));
+    event.x = at.x;
+    event.y = at.y;
+    handle_pointer(event);
+}
+
+bool KioskApp::in_admin_corner(float x, float y) const {
+    ImVec2 at = ui_.to_logical(ImVec2(x, y));
+    AdminCorner corner = config_.admin.corner;
+    bool left = corner == AdminCorner::TopLeft || corner == AdminCorner::BottomLeft;
+    bool top = corner == AdminCorner::TopLeft || corner == AdminCorner::TopRight;
+    bool in_x = left ? at.x < kAdminCornerSize : at.x > kLogicalWidth - kAdminCornerSize;
+    bool in_y = top ? at.y < kAdminCornerSize : at.y > kLogicalHeight - kAdminCornerSize;
+    return in_x && in_y;
+}
+
+void KioskApp::handle_pointer(const PointerEvent& event) {
+    last_input_s_ = time_s_;
+    if (event.phase == PointerPhase::Down) {
+        if (screen_ == ScreenId::Attract) {
+            // The touch that wakes the kiosk only wakes it: it must not also
+            // press whatever lies under the finger on the home screen.
+            leave_attract();
+            swallowed_pointers_.insert(event.pointer_id);
+            return;
+        }
+        sessions_.begin_if_idle(time_s_);
+        if (!admin_.visible() && !corner_press_.active && in_admin_corner(event.x, event.y))
+            corner_press_ = LongPress{event.pointer_id, time_s_, true};
+    } else if (corner_press_.active && corner_press_.pointer_id == event.pointer_id &&
+               (event.phase == PointerPhase::Up || !in_admin_corner(event.x, event.y))) {
+        corner_press_.active = false;
+    }
+    if (swallowed_pointers_.contains(event.pointer_id)) {
+        if (event.phase == PointerPhase::Up) swallowed_pointers_.erase(event.pointer_id);
+        return;
+    }
+    pointer_.push(event);
+}
+
+void KioskApp::leave_attract() {
+    screen_ = ScreenId::Home;
+    sessions_.begin_if_idle(time_s_);
+}
+
+void KioskApp::go_to_attract() {
+    sessions_.end(time_s_, SessionEndReason::Idle);
+    screen_ = ScreenId::Attract;
+    home_ = HomeState{};
+    open_exhibit_ = -1;
+    language_ = config_.default_language;
+    admin_.close();
+    pointer_.reset();
+    swallowed_pointers_.clear();
+    corner_press_.active = false;
+}
+
+void KioskApp::update(double dt) {
+    time_s_ += dt;
+    if (corner_press_.active && time_s_ - corner_press_.since_s >= config_.admin.long_press_s) {
+        corner_press_.active = false;
+        admin_.open_pin_pad();
+        pointer_.cancel_pointer(corner_press_.pointer_id);
+        swallowed_pointers_.insert(corner_press_.pointer_id);
+    }
+    if (screen_ != ScreenId::Attract && time_s_ - last_input_s_ >= config_.idle_timeout_s)
+        go_to_attract();
+}
+
+AdminInfo KioskApp::make_admin_info() const {
+    AdminInfo info;
+    info.version = KIOSK_VERSION;
+    info.config_file = config_.source_path;
+    info.data_dir = config_.data_dir;
+    for (const ExhibitManifest& exhibit : catalog_.exhibits)
+        info.content_lines.push_back(exhibit.id + " " + exhibit.version + "  " + exhibit.title.zh);
+    info.problem_lines = catalog_.problems;
+    return info;
+}
+
+void KioskApp::draw() {
+    ScreenContext context{ui_, strings_, language_, time_s_, *images_, pointer_};
+    switch (screen_) {
+    case ScreenId::Attract:
+        draw_attract_screen(context, config_.venue.name);
+        break;
+    case ScreenId::Home: {
+        HomeAction action = draw_home_screen(context, home_, catalog_.exhibits, config_.venue.name);
+        if (action.toggle_language)
+            language_ = language_ == Language::Zh ? Language::En : Language::Zh;
+        if (action.open_exhibit >= 0) {
+            open_exhibit_ = action.open_exhibit;
+            screen_ = ScreenId::Exhibit;
+            log_info("exhibit " + catalog_.exhibits[size_t(open_exhibit_)].id + " opened");
+        }
+        break;
+    }
+    case ScreenId::Exhibit:
+        draw_exhibit_placeholder(context, catalog_.exhibits[size_t(open_exhibit_)]);
+        if (draw_back_home_button(context)) {
+            screen_ = ScreenId::Home;
+            open_exhibit_ = -1;
+        }
+        break;
+    }
+    if (admin_.draw(context, admin_info_) == AdminAction::Exit) {
+        log_info("exit requested from the admin overlay");
+        quit_requested_ = true;
+        exit_code_ = 0;
+    }
+}
+
+void KioskApp::render(double frame_dt) {
+    display_->refresh_size();
+    ui_.set_screen(display_->width(), display_->height());
+    std::string error;
+    if (!imgui_->update_fonts(fonts_, ui_.scale(), error)) log_error(error);
+    imgui_->begin_frame(pointer_, float(frame_dt), display_->width(), display_->height());
+    draw();
+    imgui_->end_frame(0x0E2640FF);
+    ++frames_;
+}
+
+bool KioskApp::screenshot(const std::string& png_path, std::string& error) const {
+    return display_->write_screenshot(png_path, error);
+}
+
+} // namespace kiosk

@@ -1,0 +1,121 @@
+// The kiosk application: wires config, display, fonts, input, visitor sessions
+// and the screens into one frame step. The state machine: Home <-> exhibit
+// (placeholder for now); any screen -> Attract after idle_timeout_s without
+// input, which ends the visitor session and resets every screen; a touch on
+// Attract starts a new session on Home. The admin overlay sits on top.
+#pragma once
+
+#include "admin_overlay.h"
+#include "content/exhibit_catalog.h"
+#include "core/kiosk_config.h"
+#include "core/strings_table.h"
+#include "render/display.h"
+#include "render/fonts.h"
+#include "render/images.h"
+#include "render/imgui_layer.h"
+#include "render/input.h"
+#include "screens.h"
+#include "ui.h"
+#include "visitor_session.h"
+
+#include <memory>
+#include <set>
+#include <string>
+
+namespace kiosk {
+
+struct AppOptions {
+    bool headless = false;
+    bool fullscreen = false;
+    int display_index = 0;
+    int width = 0;  // 0: from config
+    int height = 0; // 0: from config
+};
+
+enum class ScreenId { Attract, Home, Exhibit };
+const char* screen_name(ScreenId screen);
+
+// The visitor-facing string keys the app needs from the strings table.
+const std::vector<std::string>& required_string_keys();
+
+class KioskApp {
+  public:
+    // Loads strings, fonts and content, opens the display. Returns nullptr and a
+    // message (naming the file and what is wrong) when the kiosk cannot start.
+    static std::unique_ptr<KioskApp> create(const KioskConfig& config, const AppOptions& options,
+                                            std::string& error);
+    ~KioskApp();
+
+    // Input in screen pixels (from SDL), or in logical 1920x1080 (from a replay).
+    void push_input(const InputEvent& event);
+    void push_logical_pointer(PointerEvent event);
+
+    // Advances the simulation by one fixed step of `dt` seconds (idle timer,
+    // long presses, animation clock).
+    void update(double dt);
+    // Draws one frame that lasted `frame_dt` seconds. Present separately.
+    void render(double frame_dt);
+    // One fixed step then one frame: what headless runs do.
+    void step(double dt) {
+        update(dt);
+        render(dt);
+    }
+    void present() { display_->present(); }
+    bool screenshot(const std::string& png_path, std::string& error) const;
+
+    bool quit_requested() const { return quit_requested_; }
+    int exit_code() const { return exit_code_; }
+
+    // Observation, for the admin overlay and tests.
+    ScreenId screen() const { return screen_; }
+    Language language() const { return language_; }
+    const std::string& session_id() const { return sessions_.id(); }
+    int sessions_started() const { return sessions_.count(); }
+    bool admin_visible() const { return admin_.visible(); }
+    double time_s() const { return time_s_; }
+    const FontLibrary& fonts() const { return fonts_; }
+    const ExhibitCatalog& catalog() const { return catalog_; }
+    Display& display() { return *display_; }
+    int frames() const { return frames_; }
+
+  private:
+    KioskApp(const KioskConfig& config, std::string pin_hash);
+    void register_loaded_text();
+    void handle_pointer(const PointerEvent& event);
+    void draw();
+    void go_to_attract();
+    void leave_attract();
+    bool in_admin_corner(float x, float y) const;
+    AdminInfo make_admin_info() const;
+
+    KioskConfig config_;
+    StringsTable strings_;
+    ExhibitCatalog catalog_;
+    std::unique_ptr<Display> display_;
+    std::unique_ptr<ImGuiLayer> imgui_;
+    std::unique_ptr<ImageCache> images_;
+    FontLibrary fonts_;
+    PointerFeeder pointer_;
+    Ui ui_{fonts_};
+    AdminOverlay admin_;
+    AdminInfo admin_info_;
+    VisitorSessions sessions_;
+
+    ScreenId screen_ = ScreenId::Home;
+    Language language_ = Language::Zh;
+    HomeState home_;
+    int open_exhibit_ = -1;
+    double time_s_ = 0;
+    double last_input_s_ = 0;
+    int frames_ = 0;
+    std::set<int64_t> swallowed_pointers_; // touches that already did their job
+    struct LongPress {
+        int64_t pointer_id = 0;
+        double since_s = 0;
+        bool active = false;
+    } corner_press_;
+    bool quit_requested_ = false;
+    int exit_code_ = 0;
+};
+
+} // namespace kiosk

@@ -1,0 +1,119 @@
+// `kiosk`: the runtime on the touchscreen. Parses the command line, loads the
+// config (refusing to start on any error, exit code 2), then runs the frame loop
+// in a window, full screen, or headless. Run `kiosk --help` for the options.
+#include "core/kiosk_config.h"
+#include "core/log.h"
+#include "frame_loop.h"
+#include "kiosk_app.h"
+
+#include <CLI/CLI.hpp>
+#include <sodium.h>
+
+#include <csignal>
+#include <iostream>
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+void request_stop(int) {
+    g_stop.store(true);
+}
+
+// Reads a PIN from standard input and prints the hash to put in admin.pin_hash.
+int print_pin_hash() {
+    std::string pin;
+    std::getline(std::cin, pin);
+    if (pin.size() < 4 || pin.find_first_not_of("0123456789") != std::string::npos) {
+        std::cerr << "kiosk: the PIN must be 4 to 12 digits\n";
+        return 2;
+    }
+    char hash[crypto_pwhash_STRBYTES];
+    // Small limits: the kiosk verifies on the render thread and must stay small.
+    if (crypto_pwhash_str(hash, pin.c_str(), pin.size(), 3, 16u << 20) != 0) {
+        std::cerr << "kiosk: out of memory while hashing\n";
+        return 1;
+    }
+    std::cout << hash << "\n";
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"kiosk: the science-popularization kiosk runtime"};
+    std::string config_path, data_dir, input_path;
+    kiosk::AppOptions app_options;
+    kiosk::LoopOptions loop;
+    std::pair<int, std::string> screenshot_every{0, ""};
+    bool hash_pin = false;
+    cli.set_version_flag("--version", std::string(KIOSK_VERSION));
+    cli.add_option("--config", config_path, "Kiosk config file (Lua data, see kiosk-config/)");
+    cli.add_flag("--hash-pin", hash_pin, "Read an admin PIN on stdin, print its hash, and exit");
+    cli.add_flag("--fullscreen", app_options.fullscreen,
+                 "Borderless full screen, cursor hidden, no keyboard exit");
+    cli.add_option("--display", app_options.display_index, "Display for --fullscreen (0 = first)")
+        ->check(CLI::Range(0, 15));
+    cli.add_option("--width", app_options.width, "Window width in pixels (overrides the config)")
+        ->check(CLI::Range(320, 7680));
+    cli.add_option("--height", app_options.height, "Window height in pixels (overrides the config)")
+        ->check(CLI::Range(240, 4320));
+    cli.add_flag("--headless", app_options.headless,
+                 "Render with SDL's dummy video driver and the software renderer");
+    cli.add_option("--frames", loop.frames,
+                   "Headless: frames to run (default: to the replay's end)")
+        ->check(CLI::Range(1, 100000000));
+    cli.add_option("--screenshot", loop.screenshot_path, "Write a PNG of the last frame");
+    cli.add_option("--screenshot-every", screenshot_every, "K DIR: write every K-th frame to DIR")
+        ->check(CLI::Range(1, 1000000) | CLI::TypeValidator<std::string>());
+    cli.add_option("--data", data_dir, "Data folder (overrides the config's data_dir)");
+    cli.add_option("--input", input_path, "Input replay file (see engine/app/input_replay.h)");
+    cli.add_option("--frame-stats", loop.frame_stats_path, "Write frame timings (for bench/)");
+    CLI11_PARSE(cli, argc, argv);
+
+    if (sodium_init() < 0) {
+        std::cerr << "kiosk: libsodium failed to start\n";
+        return 1;
+    }
+    if (hash_pin) return print_pin_hash();
+    if (config_path.empty()) {
+        std::cerr << "kiosk: --config FILE is required (samples are in kiosk-config/)\n";
+        return 2;
+    }
+    loop.screenshot_every = screenshot_every.first;
+    loop.screenshot_dir = screenshot_every.second;
+
+    kiosk::ConfigLoadResult config = kiosk::load_kiosk_config(config_path);
+    if (!config.ok()) {
+        for (const std::string& message : config.errors)
+            std::cerr << message << "\n";
+        std::cerr << "kiosk: not starting: " << config_path << " has " << config.errors.size()
+                  << " error(s)\n";
+        return 2;
+    }
+    if (!data_dir.empty()) config.config->data_dir = data_dir;
+    if (!input_path.empty()) {
+        kiosk::ReplayParseResult replay = kiosk::load_input_replay(input_path);
+        if (!replay.ok()) {
+            std::cerr << replay.error << "\n";
+            return 2;
+        }
+        loop.replay = std::move(replay);
+    }
+
+    std::signal(SIGTERM, request_stop);
+    std::signal(SIGINT, request_stop);
+    loop.stop = &g_stop;
+
+    std::string error;
+    std::unique_ptr<kiosk::KioskApp> app =
+        kiosk::KioskApp::create(*config.config, app_options, error);
+    if (!app) {
+        std::cerr << error << "\nkiosk: not starting\n";
+        return 2;
+    }
+    int code = app_options.headless ? kiosk::run_headless(*app, loop, error)
+                                    : kiosk::run_realtime(*app, loop, error);
+    if (code != 0 && !error.empty()) std::cerr << "kiosk: " << error << "\n";
+    return code;
+}

@@ -1,0 +1,128 @@
+// The home screen: the venue's name, a title, the language toggle, and a grid of
+// exhibit tiles (thumbnail, title, summary) that scrolls by dragging a finger.
+#include "screens.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace kiosk {
+namespace {
+
+constexpr float kMargin = 80;
+constexpr float kGridTop = 290;
+constexpr float kGridBottom = 1040;
+constexpr int kColumns = 3;
+constexpr float kGap = 48;
+constexpr float kTileWidth = (kLogicalWidth - 2 * kMargin - (kColumns - 1) * kGap) / kColumns;
+constexpr float kThumbHeight = kTileWidth * 9 / 16;
+constexpr float kTileHeight = kThumbHeight + 230;
+constexpr float kTileRounding = 24;
+
+bool draw_tile(ScreenContext& context, int index, const ExhibitManifest& exhibit, ImVec2 min) {
+    Ui& ui = context.ui;
+    ImVec2 max(min.x + kTileWidth, min.y + kTileHeight);
+    bool pressed = false;
+    std::string id = "##tile" + std::to_string(index);
+    bool tapped = ui.touch_area(id.c_str(), min, ImVec2(kTileWidth, kTileHeight), &pressed);
+
+    ui.rect(ImVec2(min.x + 6, min.y + 10), ImVec2(max.x + 6, max.y + 10), IM_COL32(0, 0, 0, 60),
+            kTileRounding); // shadow
+    ui.rect(min, max, pressed ? theme::kCardPressed : theme::kCard, kTileRounding);
+    const Image& thumbnail = context.images.get(exhibit.thumbnail_path);
+    ImVec2 thumb_max(max.x, min.y + kThumbHeight);
+    if (thumbnail.texture)
+        draw_image_cover(ui, thumbnail, min, thumb_max, kTileRounding, ImDrawFlags_RoundCornersTop);
+    else
+        ui.rect(min, thumb_max, theme::kTeal, kTileRounding);
+
+    const float pad = 28;
+    float y = min.y + kThumbHeight + 22;
+    const std::string& title = exhibit.title.in(context.language);
+    y += ui.text(FontRole::Button, ImVec2(min.x + pad, y), theme::kInk, title, Align::Left,
+                 kTileWidth - 2 * pad)
+             .y;
+    ui.text(FontRole::Body, ImVec2(min.x + pad, y + 12), theme::kInkSoft,
+            exhibit.summary.in(context.language), Align::Left, kTileWidth - 2 * pad);
+    return tapped;
+}
+
+} // namespace
+
+void draw_image_cover(Ui& ui, const Image& image, ImVec2 min, ImVec2 max, float rounding,
+                      ImDrawFlags corners) {
+    float box_aspect = (max.x - min.x) / std::max(1.0f, max.y - min.y);
+    float image_aspect = float(image.width) / float(std::max(1, image.height));
+    ImVec2 uv0(0, 0), uv1(1, 1);
+    if (image_aspect > box_aspect) { // wider than the box: crop the sides
+        float keep = box_aspect / image_aspect;
+        uv0.x = (1 - keep) * 0.5f;
+        uv1.x = 1 - uv0.x;
+    } else {
+        float keep = image_aspect / box_aspect;
+        uv0.y = (1 - keep) * 0.5f;
+        uv1.y = 1 - uv0.y;
+    }
+    ui.draw_list().AddImageRounded(image.texture, ui.to_screen(min), ui.to_screen(max), uv0, uv1,
+                                   IM_COL32_WHITE, ui.px(rounding), corners);
+}
+
+HomeAction draw_home_screen(ScreenContext& context, HomeState& state,
+                            const std::vector<ExhibitManifest>& exhibits,
+                            const Bilingual& venue_name) {
+    Ui& ui = context.ui;
+    HomeAction action;
+    ui.begin_screen("##home");
+
+    ui.text(FontRole::Body, ImVec2(kMargin, 44), theme::kOnDarkSoft,
+            venue_name.in(context.language));
+    ui.text(FontRole::Title, ImVec2(kMargin, 96), theme::kOnDark, context.text("home_title"));
+    ui.text(FontRole::Body, ImVec2(kMargin, 196), theme::kOnDarkSoft,
+            context.text("home_subtitle"));
+
+    const char* toggle_key =
+        context.language == Language::Zh ? "language_toggle_to_en" : "language_toggle_to_zh";
+    const std::string& toggle_label = context.text(toggle_key);
+    float toggle_width = std::max(240.0f, ui.measure(FontRole::Button, toggle_label).x + 80);
+    ButtonStyle toggle_style;
+    toggle_style.fill = theme::kCard;
+    toggle_style.fill_pressed = theme::kCardPressed;
+    if (ui.button("##language", ImVec2(kLogicalWidth - kMargin - toggle_width, 60),
+                  ImVec2(toggle_width, 100), toggle_label, toggle_style))
+        action.toggle_language = true;
+
+    // The tile grid: clipped to its region, scrolled by finger drags.
+    const ImVec2 region_min(0, kGridTop - 20);
+    const ImVec2 region_max(kLogicalWidth, kGridBottom);
+    int rows = (int(exhibits.size()) + kColumns - 1) / kColumns;
+    float content_height = rows * kTileHeight + std::max(0, rows - 1) * kGap + 40;
+    float max_scroll = std::max(0.0f, content_height - (region_max.y - region_min.y));
+    float drag = context.pointer.drag_scroll(ui.to_screen(region_min), ui.to_screen(region_max));
+    state.scroll_y = std::clamp(state.scroll_y + drag / ui.scale(), 0.0f, max_scroll);
+
+    if (exhibits.empty())
+        ui.text(FontRole::Button, ImVec2(kLogicalWidth / 2, 560), theme::kOnDarkSoft,
+                context.text("no_exhibits"), Align::Center);
+
+    ImGui::PushClipRect(ui.to_screen(region_min), ui.to_screen(region_max), true);
+    for (int i = 0; i < int(exhibits.size()); ++i) {
+        int row = i / kColumns, column = i % kColumns;
+        ImVec2 min(kMargin + column * (kTileWidth + kGap),
+                   kGridTop + row * (kTileHeight + kGap) - state.scroll_y);
+        if (min.y > region_max.y || min.y + kTileHeight < region_min.y) continue;
+        if (draw_tile(context, i, exhibits[size_t(i)], min)) action.open_exhibit = i;
+    }
+    ImGui::PopClipRect();
+
+    if (max_scroll > 0) { // a slim bar shows there is more below
+        float track = region_max.y - region_min.y - 40;
+        float bar = track * (region_max.y - region_min.y) / content_height;
+        float top = region_min.y + 20 + (track - bar) * (state.scroll_y / max_scroll);
+        ui.rect(ImVec2(kLogicalWidth - 36, top), ImVec2(kLogicalWidth - 26, top + bar),
+                IM_COL32(255, 255, 255, 120), 5);
+    }
+    ui.end_screen();
+    return action;
+}
+
+} // namespace kiosk

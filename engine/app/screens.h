@@ -1,0 +1,55 @@
+// The visitor-facing screens: attract, home (exhibit tiles), the exhibit
+// placeholder, and the runtime's own "back to home" control. Each screen is a
+// draw function over a ScreenContext that returns what the visitor asked for;
+// the app (kiosk_app.cpp) owns the state machine between them.
+#pragma once
+
+#include "content/exhibit_manifest.h"
+#include "core/bilingual.h"
+#include "core/strings_table.h"
+#include "render/images.h"
+#include "render/input.h"
+#include "ui.h"
+
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+struct ScreenContext {
+    Ui& ui;
+    const StringsTable& strings;
+    Language language;
+    double time_s; // simulated seconds since boot, for animation
+    ImageCache& images;
+    PointerFeeder& pointer;
+
+    const std::string& text(std::string_view key) const { return strings.get(key, language); }
+};
+
+void draw_attract_screen(ScreenContext& context, const Bilingual& venue_name);
+
+struct HomeState {
+    float scroll_y = 0; // logical px the tile grid is scrolled by
+};
+
+struct HomeAction {
+    int open_exhibit = -1; // index into the exhibit list, or -1
+    bool toggle_language = false;
+};
+
+HomeAction draw_home_screen(ScreenContext& context, HomeState& state,
+                            const std::vector<ExhibitManifest>& exhibits,
+                            const Bilingual& venue_name);
+
+// Draws the exhibit's stand-in (until exhibits run, see the Lua exhibit issue).
+void draw_exhibit_placeholder(ScreenContext& context, const ExhibitManifest& exhibit);
+
+// The always-visible, finger-sized control every non-home screen gets; true when tapped.
+bool draw_back_home_button(ScreenContext& context);
+
+// Draws `image` into the logical rect, cropped to fill it, with rounded corners.
+void draw_image_cover(Ui& ui, const Image& image, ImVec2 min, ImVec2 max, float rounding,
+                      ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
+
+} // namespace kiosk

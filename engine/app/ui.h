@@ -1,0 +1,83 @@
+// The kiosk's drawing kit: a logical 1920x1080 screen letterboxed onto the real
+// one, the colour theme, and touch-sized widgets (buttons at least 64 logical px
+// high) built on Dear ImGui's draw lists. Every string drawn is registered with
+// the font library, so a character never loaded before is baked by the next frame.
+#pragma once
+
+#include "render/fonts.h"
+
+#include <imgui.h>
+
+#include <string_view>
+
+namespace kiosk {
+
+constexpr float kLogicalWidth = 1920;
+constexpr float kLogicalHeight = 1080;
+constexpr float kMinTouchTarget = 64; // logical px: the smallest finger target
+
+namespace theme {
+constexpr ImU32 kBackground = IM_COL32(14, 38, 64, 255);
+constexpr ImU32 kBackgroundDeep = IM_COL32(6, 20, 38, 255);
+constexpr ImU32 kCard = IM_COL32(250, 250, 245, 255);
+constexpr ImU32 kCardPressed = IM_COL32(214, 228, 240, 255);
+constexpr ImU32 kInk = IM_COL32(24, 32, 44, 255);
+constexpr ImU32 kInkSoft = IM_COL32(84, 96, 112, 255);
+constexpr ImU32 kOnDark = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 kOnDarkSoft = IM_COL32(190, 210, 230, 255);
+constexpr ImU32 kAccent = IM_COL32(255, 176, 32, 255);
+constexpr ImU32 kAccentPressed = IM_COL32(220, 140, 10, 255);
+constexpr ImU32 kTeal = IM_COL32(32, 160, 170, 255);
+constexpr ImU32 kDanger = IM_COL32(210, 64, 56, 255);
+constexpr ImU32 kShade = IM_COL32(0, 0, 0, 170);
+} // namespace theme
+
+enum class Align { Left, Center, Right };
+
+struct ButtonStyle {
+    ImU32 fill = theme::kAccent;
+    ImU32 fill_pressed = theme::kAccentPressed;
+    ImU32 ink = theme::kInk;
+    FontRole font = FontRole::Button;
+};
+
+class Ui {
+  public:
+    explicit Ui(FontLibrary& fonts) : fonts_(fonts) {}
+
+    // Fits the logical screen into `width`x`height` pixels (letterboxed).
+    void set_screen(int width, int height);
+    float scale() const { return scale_; }
+    ImVec2 screen_size() const { return screen_; }
+    ImVec2 to_screen(ImVec2 logical) const;
+    ImVec2 to_logical(ImVec2 screen) const;
+    float px(float logical) const { return logical * scale_; }
+
+    // Opens the full-screen ImGui window every screen draws in.
+    void begin_screen(const char* id);
+    void end_screen();
+
+    // Text at a logical position. `wrap_width` > 0 wraps (logical px).
+    // Returns the logical size drawn.
+    ImVec2 text(FontRole role, ImVec2 at, ImU32 color, std::string_view utf8,
+                Align align = Align::Left, float wrap_width = 0);
+    ImVec2 measure(FontRole role, std::string_view utf8, float wrap_width = 0);
+
+    // A rounded button over a logical rect; true on the frame it is tapped.
+    bool button(const char* id, ImVec2 min, ImVec2 size, std::string_view label,
+                const ButtonStyle& style = {});
+    // An invisible touch area; true when tapped. `pressed` reports the held state.
+    bool touch_area(const char* id, ImVec2 min, ImVec2 size, bool* pressed = nullptr);
+
+    void rect(ImVec2 min, ImVec2 max, ImU32 color, float rounding = 0);
+    ImDrawList& draw_list() { return *ImGui::GetWindowDrawList(); }
+    FontLibrary& fonts() { return fonts_; }
+
+  private:
+    FontLibrary& fonts_;
+    float scale_ = 1;
+    ImVec2 offset_{0, 0};
+    ImVec2 screen_{kLogicalWidth, kLogicalHeight};
+};
+
+} // namespace kiosk

@@ -1,0 +1,187 @@
+// Kiosk config loading: reads the Lua data file, checks every key with
+// DataReader, resolves relative paths against the config's folder, and returns
+// a complete KioskConfig or the full list of problems.
+#include "kiosk_config.h"
+
+#include "data_reader.h"
+#include "lua_data.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <utility>
+
+namespace kiosk {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr size_t k_max_exhibit_dirs = 16;
+constexpr size_t k_max_kiosk_name = 64;
+
+// Absolute, normalized, without a trailing "/" (so "a/b/" and "a/b" compare equal).
+std::string resolve_path(const fs::path& base_folder, const std::string& value) {
+    fs::path path = fs::path(value).is_absolute() ? fs::path(value) : base_folder / value;
+    path = path.lexically_normal();
+    if (!path.has_filename() && path.has_relative_path()) path = path.parent_path();
+    return path.string();
+}
+
+std::optional<std::string> read_path(DataReader& reader, std::string_view key, const fs::path& base,
+                                     std::optional<std::string> fallback) {
+    std::optional<std::string> value =
+        fallback ? std::optional<std::string>(reader.string(key, *fallback))
+                 : reader.required_string(key);
+    if (!value) return std::nullopt;
+    if (value->empty()) {
+        reader.error(key, "expected a path, got an empty string");
+        return std::nullopt;
+    }
+    return resolve_path(base, *value);
+}
+
+bool is_kiosk_name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
+}
+
+void read_venue(DataReader& root, VenueConfig& venue) {
+    std::optional<DataReader> reader = root.required_table("venue");
+    if (!reader) return;
+    venue.name = reader->bilingual("name", BilingualRule::EnRequired);
+    std::optional<std::string> kind =
+        reader->required_one_of("kind", {"county_museum", "mobile_exhibit"});
+    if (kind)
+        venue.kind = *kind == "mobile_exhibit" ? VenueKind::MobileExhibit : VenueKind::CountyMuseum;
+    reader->finish();
+}
+
+void read_kiosk_name(DataReader& root, std::string& name) {
+    name = root.string("kiosk_name", name);
+    bool valid = !name.empty() && name.size() <= k_max_kiosk_name &&
+                 std::all_of(name.begin(), name.end(), is_kiosk_name_char);
+    if (!valid)
+        root.error("kiosk_name",
+                   "expected 1 to 64 letters, digits, '-' or '_' (like \"entrance-1\")");
+}
+
+void read_window(DataReader& root, WindowConfig& window) {
+    std::optional<DataReader> reader = root.table("window");
+    if (!reader) return;
+    window.width = static_cast<int>(reader->integer("width", 320, 7680, window.width));
+    window.height = static_cast<int>(reader->integer("height", 240, 4320, window.height));
+    window.fullscreen = reader->boolean("fullscreen", window.fullscreen);
+    window.display = static_cast<int>(reader->integer("display", 0, 15, window.display));
+    window.vsync = reader->boolean("vsync", window.vsync);
+    reader->finish();
+}
+
+void read_font(DataReader& root, const fs::path& base, FontConfig& font) {
+    std::optional<DataReader> reader = root.table("font");
+    if (!reader) return;
+    font.path = read_path(*reader, "path", base, font.path).value_or(font.path);
+    font.face = static_cast<int>(reader->integer("face", 0, 15, font.face));
+    font.title_px = static_cast<int>(reader->integer("title_px", 8, 200, font.title_px));
+    font.body_px = static_cast<int>(reader->integer("body_px", 8, 200, font.body_px));
+    font.button_px = static_cast<int>(reader->integer("button_px", 8, 200, font.button_px));
+    reader->finish();
+}
+
+// Accepts only what crypto_pwhash_str writes, so a typo or a plain PIN fails
+// here rather than at the first admin login.
+bool is_password_hash(const std::string& hash) {
+    bool prefix_ok = hash.starts_with("$argon2id$") || hash.starts_with("$argon2i$");
+    if (!prefix_ok || hash.size() >= crypto_pwhash_STRBYTES) return false;
+    if (sodium_init() < 0) return true; // cannot check further; the prefix is right
+    return crypto_pwhash_str_needs_rehash(hash.c_str(), crypto_pwhash_OPSLIMIT_MIN,
+                                          crypto_pwhash_MEMLIMIT_MIN) != -1;
+}
+
+void read_admin(DataReader& root, AdminConfig& admin) {
+    std::optional<DataReader> reader = root.required_table("admin");
+    if (!reader) return;
+    if (std::optional<std::string> hash = reader->required_string("pin_hash")) {
+        if (is_password_hash(*hash))
+            admin.pin_hash = std::move(*hash);
+        else
+            reader->error("pin_hash",
+                          "expected a libsodium password hash starting with \"$argon2id$\" "
+                          "(crypto_pwhash_str output), not the PIN itself");
+    }
+    std::string corner = reader->one_of(
+        "corner", {"top_left", "top_right", "bottom_left", "bottom_right"}, "top_left");
+    if (corner == "top_right")
+        admin.corner = AdminCorner::TopRight;
+    else if (corner == "bottom_left")
+        admin.corner = AdminCorner::BottomLeft;
+    else if (corner == "bottom_right")
+        admin.corner = AdminCorner::BottomRight;
+    else
+        admin.corner = AdminCorner::TopLeft;
+    admin.long_press_s = reader->number("long_press_s", 2, 30, admin.long_press_s);
+    reader->finish();
+}
+
+void read_config(DataReader& root, const fs::path& base, KioskConfig& config) {
+    read_venue(root, config.venue);
+    read_kiosk_name(root, config.kiosk_name);
+    std::string language = root.one_of("default_language", {"zh", "en"}, "zh");
+    config.default_language = parse_language(language).value_or(Language::Zh);
+    config.idle_timeout_s = root.number("idle_timeout_s", 10, 3600, config.idle_timeout_s);
+    config.data_dir = read_path(root, "data_dir", base, std::nullopt).value_or("");
+    for (const std::string& dir : root.string_list("exhibit_dirs", k_max_exhibit_dirs)) {
+        if (dir.empty())
+            root.error("exhibit_dirs", "expected folder paths, got an empty string");
+        else
+            config.exhibit_dirs.push_back(resolve_path(base, dir));
+    }
+    config.strings_file =
+        read_path(root, "strings_file", base, "../content/strings.lua").value_or("");
+    read_window(root, config.window);
+    read_font(root, base, config.font);
+    read_admin(root, config.admin);
+    root.finish();
+}
+
+} // namespace
+
+const char* venue_kind_code(VenueKind kind) {
+    return kind == VenueKind::MobileExhibit ? "mobile_exhibit" : "county_museum";
+}
+
+const char* admin_corner_code(AdminCorner corner) {
+    switch (corner) {
+    case AdminCorner::TopLeft:
+        return "top_left";
+    case AdminCorner::TopRight:
+        return "top_right";
+    case AdminCorner::BottomLeft:
+        return "bottom_left";
+    case AdminCorner::BottomRight:
+        return "bottom_right";
+    }
+    return "top_left";
+}
+
+ConfigLoadResult load_kiosk_config(const std::string& path) {
+    ConfigLoadResult result;
+    DataLoadResult data = load_lua_data_file(path);
+    if (!data.ok()) {
+        result.errors = std::move(data.errors);
+        return result;
+    }
+    KioskConfig config;
+    std::error_code ignored;
+    fs::path source = fs::absolute(path, ignored).lexically_normal();
+    config.source_path = source.string();
+    DataErrors errors;
+    DataReader root(*data.root, path, "", errors);
+    read_config(root, source.parent_path(), config);
+    result.errors = std::move(errors.errors);
+    result.warnings = std::move(errors.warnings);
+    if (result.errors.empty()) result.config = std::move(config);
+    return result;
+}
+
+} // namespace kiosk

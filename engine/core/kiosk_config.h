@@ -1,0 +1,107 @@
+// The kiosk config file (kiosk-config/*.lua): one per touchscreen, written by
+// venue managers. This file owns its schema, defaults and validation. A config
+// either loads completely or not at all: the caller prints every error and
+// exits with status 2, never running on a half-filled config.
+//
+// Schema (every key optional unless marked required):
+//   venue = {                          -- required
+//     name = { zh = "...", en = "..." },   -- required, both languages required
+//     kind = "county_museum",              -- required: "county_museum" | "mobile_exhibit"
+//   },
+//   kiosk_name = "entrance-1",         -- 1..64 of [A-Za-z0-9_-]; default "kiosk"
+//   default_language = "zh",           -- "zh" | "en"; default "zh"
+//   idle_timeout_s = 90,               -- seconds without touch before the attract screen, 10..3600
+//   data_dir = "/var/lib/kiosk",       -- required: visitor statistics and logs
+//   exhibit_dirs = { "../exhibits" },  -- 0..16 folders, each holding exhibit folders; default {}
+//   strings_file = "../content/strings.lua", -- visitor strings table; default as shown
+//   window = {
+//     width = 1280, height = 720,      -- integers 320..7680 and 240..4320
+//     fullscreen = false,              -- default false
+//     display = 0,                     -- monitor index 0..15
+//     vsync = true,                    -- default true
+//   },
+//   font = {
+//     path = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", -- a CJK font (default as shown)
+//     face = 0,                        -- face index inside a .ttc collection, 0..15
+//     title_px = 72, body_px = 36, button_px = 40, -- pixel sizes at 1080p, 8..200
+//   },
+//   admin = {                          -- required
+//     pin_hash = "$argon2id$...",      -- required: libsodium crypto_pwhash_str output
+//     corner = "top_left",             -- where the hidden admin press goes:
+//                                      --   top_left | top_right | bottom_left | bottom_right
+//     long_press_s = 5,                -- seconds to hold that corner, 2..30
+//   },
+//
+// Relative paths are resolved against the config file's folder; every path in
+// KioskConfig is absolute and normalized.
+#pragma once
+
+#include "bilingual.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+enum class VenueKind { CountyMuseum, MobileExhibit };
+enum class AdminCorner { TopLeft, TopRight, BottomLeft, BottomRight };
+
+// "county_museum" / "mobile_exhibit" and "top_left" ..., as in the file.
+const char* venue_kind_code(VenueKind kind);
+const char* admin_corner_code(AdminCorner corner);
+
+struct VenueConfig {
+    Bilingual name;
+    VenueKind kind = VenueKind::CountyMuseum;
+};
+
+struct WindowConfig {
+    int width = 1280;
+    int height = 720;
+    bool fullscreen = false;
+    int display = 0;
+    bool vsync = true;
+};
+
+struct FontConfig {
+    std::string path = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+    int face = 0;
+    int title_px = 72; // sizes at 1080p; the renderer scales them to the window
+    int body_px = 36;
+    int button_px = 40;
+};
+
+struct AdminConfig {
+    std::string
+        pin_hash; // "$argon2id$..." (crypto_pwhash_str); verify with crypto_pwhash_str_verify
+    AdminCorner corner = AdminCorner::TopLeft;
+    double long_press_s = 5.0;
+};
+
+struct KioskConfig {
+    std::string source_path; // the config file itself, absolute
+    VenueConfig venue;
+    std::string kiosk_name = "kiosk";
+    Language default_language = Language::Zh;
+    double idle_timeout_s = 90.0;
+    std::string data_dir;
+    std::vector<std::string> exhibit_dirs;
+    std::string strings_file; // default: CONFIG_FOLDER/../content/strings.lua
+    WindowConfig window;
+    FontConfig font;
+    AdminConfig admin;
+};
+
+// Either `config` or at least one error ("file:line: key: message"); warnings
+// may come with either.
+struct ConfigLoadResult {
+    std::optional<KioskConfig> config;
+    std::vector<std::string> errors;
+    std::vector<std::string> warnings;
+    bool ok() const { return config.has_value(); }
+};
+
+ConfigLoadResult load_kiosk_config(const std::string& path);
+
+} // namespace kiosk

@@ -1,0 +1,65 @@
+// Kiosk log implementation: one mutex, one optional FILE*, UTC timestamps.
+#include "log.h"
+
+#include <cstdio>
+#include <ctime>
+#include <mutex>
+
+namespace kiosk {
+namespace {
+
+std::mutex g_log_mutex;
+FILE* g_log_file = nullptr;
+bool g_quiet = false;
+
+const char* level_name(LogLevel level) {
+    switch (level) {
+    case LogLevel::Info:
+        return "info";
+    case LogLevel::Warning:
+        return "warning";
+    case LogLevel::Error:
+        return "error";
+    }
+    return "?";
+}
+
+} // namespace
+
+bool log_open_file(const std::string& file_path) {
+    std::lock_guard lock(g_log_mutex);
+    if (g_log_file) std::fclose(g_log_file);
+    g_log_file = std::fopen(file_path.c_str(), "a");
+    return g_log_file != nullptr;
+}
+
+void log_close_file() {
+    std::lock_guard lock(g_log_mutex);
+    if (g_log_file) std::fclose(g_log_file);
+    g_log_file = nullptr;
+}
+
+void log_set_quiet(bool quiet) {
+    std::lock_guard lock(g_log_mutex);
+    g_quiet = quiet;
+}
+
+void log_line(LogLevel level, std::string_view message) {
+    std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
+
+    std::lock_guard lock(g_log_mutex);
+    if (!g_quiet)
+        std::fprintf(stderr, "kiosk %s: %.*s\n", level_name(level), int(message.size()),
+                     message.data());
+    if (g_log_file) {
+        std::fprintf(g_log_file, "%s %s %.*s\n", stamp, level_name(level), int(message.size()),
+                     message.data());
+        std::fflush(g_log_file);
+    }
+}
+
+} // namespace kiosk

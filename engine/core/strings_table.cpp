@@ -1,0 +1,61 @@
+// Visitor strings table: loads content/strings.lua with DataReader (every entry
+// a { zh, en } pair, both required) and answers lookups by key and language.
+#include "strings_table.h"
+
+#include "data_reader.h"
+#include "lua_data.h"
+
+#include <utility>
+
+namespace kiosk {
+
+const std::string& StringsTable::get(std::string_view key, Language language) const {
+    static const std::string k_unknown = "?"; // visible on screen, so a missing key gets noticed
+    const Bilingual* text = find(key);
+    return text ? text->in(language) : k_unknown;
+}
+
+const Bilingual* StringsTable::find(std::string_view key) const {
+    auto found = entries_.find(key);
+    return found == entries_.end() ? nullptr : &found->second;
+}
+
+std::vector<std::string> StringsTable::all_text() const {
+    std::vector<std::string> out;
+    out.reserve(entries_.size() * 2);
+    for (const auto& [key, text] : entries_) {
+        out.push_back(text.zh);
+        out.push_back(text.en);
+    }
+    return out;
+}
+
+void StringsTable::set(std::string key, Bilingual text) {
+    entries_[std::move(key)] = std::move(text);
+}
+
+StringsLoadResult load_strings_table(const std::string& path,
+                                     const std::vector<std::string>& required_keys) {
+    StringsLoadResult result;
+    DataLoadResult data = load_lua_data_file(path);
+    if (!data.ok()) {
+        result.errors = std::move(data.errors);
+        return result;
+    }
+    DataErrors errors;
+    DataReader root(*data.root, path, "", errors);
+    StringsTable table;
+    for (const DataField& field : data.root->fields) {
+        if (field.key.is_index) continue; // finish() reports items without a key
+        table.set(field.key.name, root.bilingual(field.key.name, BilingualRule::EnRequired));
+    }
+    for (const std::string& key : required_keys)
+        if (!table.find(key)) root.error("", "missing required string '" + key + "'");
+    root.finish();
+    result.errors = std::move(errors.errors);
+    result.warnings = std::move(errors.warnings);
+    if (result.errors.empty()) result.table = std::move(table);
+    return result;
+}
+
+} // namespace kiosk

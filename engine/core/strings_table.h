@@ -1,0 +1,54 @@
+// The visitor strings table (content/strings.lua): every piece of visitor-facing
+// text the runtime itself shows (titles, buttons, admin labels), in zh and en,
+// so none of it lives in C++. This file owns loading and looking it up.
+//
+// The file:
+//   return {
+//     home_title = { zh = "探索科学", en = "Explore Science" },
+//     ...
+//   }
+// Both zh and en are required for every entry.
+#pragma once
+
+#include "bilingual.h"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+class StringsTable {
+  public:
+    // The text for `key`; "?" for an unknown key (pass every key you use to
+    // load_strings_table as required, and this never happens).
+    const std::string& get(std::string_view key, Language language) const;
+    const Bilingual* find(std::string_view key) const; // nullptr when unknown
+
+    // Every zh and en string, in key order: what the font atlas must cover.
+    std::vector<std::string> all_text() const;
+
+    void set(std::string key, Bilingual text);
+    size_t size() const { return entries_.size(); }
+
+  private:
+    std::map<std::string, Bilingual, std::less<>> entries_;
+};
+
+// Either `table` or errors ("file:line: key: missing required key 'en'",
+// "file:line: missing required string 'home_title'").
+struct StringsLoadResult {
+    std::optional<StringsTable> table;
+    std::vector<std::string> errors;
+    std::vector<std::string> warnings;
+    bool ok() const { return table.has_value(); }
+};
+
+// Loads the table; each of `required_keys` must be present. Extra keys are fine.
+StringsLoadResult load_strings_table(const std::string& path,
+                                     const std::vector<std::string>& required_keys);
+
+} // namespace kiosk

@@ -1,0 +1,137 @@
+// Font library implementation: a 64K-bit set of registered characters (ImGui 1.86
+// uses 16-bit ImWchar, so the Basic Multilingual Plane) and the atlas build.
+#include "fonts.h"
+
+#include <cmath>
+#include <fstream>
+#include <iterator>
+
+namespace kiosk {
+namespace {
+
+// Always present: printable ASCII, general punctuation (— “ ” … ·), CJK symbols
+// and punctuation (、。「」《》), and the full-width punctuation (，！？：；（）).
+const ImWchar kBaseRanges[] = {
+    0x0020, 0x007E, 0x00B7, 0x00B7, 0x2010, 0x2027, 0x3000, 0x303F, 0xFF01,
+    0xFF0F, 0xFF1A, 0xFF20, 0xFF3B, 0xFF40, 0xFF5B, 0xFF65, 0,
+};
+
+} // namespace
+
+uint32_t decode_utf8(std::string_view text, size_t& pos) {
+    const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+    unsigned char lead = byte(pos);
+    if (lead < 0x80) return text[pos++];
+    int length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+    if (length == 0 || lead >= 0xF8 || pos + length > text.size()) {
+        ++pos;
+        return 0xFFFD;
+    }
+    uint32_t codepoint = lead & (0x7F >> length);
+    for (int i = 1; i < length; ++i) {
+        unsigned char next = byte(pos + i);
+        if ((next & 0xC0) != 0x80) {
+            ++pos;
+            return 0xFFFD;
+        }
+        codepoint = (codepoint << 6) | (next & 0x3F);
+    }
+    const uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (codepoint < smallest[length] || codepoint > 0x10FFFF ||
+        (codepoint >= 0xD800 && codepoint <= 0xDFFF)) {
+        ++pos;
+        return 0xFFFD;
+    }
+    pos += length;
+    return codepoint;
+}
+
+bool FontLibrary::load(const FontSpec& spec, std::string& error) {
+    spec_ = spec;
+    std::ifstream file(spec.path, std::ios::binary);
+    if (!file) {
+        error = spec.path + ": cannot open the font file (set font.path in the config)";
+        return false;
+    }
+    font_bytes_.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+    if (font_bytes_.size() < 12) {
+        error = spec.path + ": not a TrueType/OpenType font";
+        return false;
+    }
+    dirty_ = true;
+    return true;
+}
+
+bool FontLibrary::mark(uint32_t codepoint) {
+    if (codepoint >= 0x10000 || codepoint < 0x20) return false; // outside ImWchar16 or control
+    uint64_t bit = uint64_t(1) << (codepoint % 64);
+    uint64_t& word = registered_bits_[codepoint / 64];
+    if (word & bit) return false;
+    word |= bit;
+    ++registered_count_;
+    return true;
+}
+
+bool FontLibrary::add_text(std::string_view utf8) {
+    bool added = false;
+    for (size_t pos = 0; pos < utf8.size();)
+        added |= mark(decode_utf8(utf8, pos));
+    dirty_ |= added;
+    return added;
+}
+
+std::vector<uint32_t> FontLibrary::registered_codepoints() const {
+    std::vector<uint32_t> codepoints;
+    codepoints.reserve(registered_count_);
+    for (uint32_t word = 0; word < registered_bits_.size(); ++word)
+        for (uint32_t bit = 0; bit < 64; ++bit)
+            if (registered_bits_[word] & (uint64_t(1) << bit))
+                codepoints.push_back(word * 64 + bit);
+    return codepoints;
+}
+
+bool FontLibrary::build_atlas(ImFontAtlas& atlas, float scale, std::string& error) {
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(kBaseRanges);
+    for (uint32_t codepoint : registered_codepoints())
+        builder.AddChar(ImWchar(codepoint));
+    glyph_ranges_.clear();
+    builder.BuildRanges(&glyph_ranges_);
+
+    atlas.Clear();
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    const float sizes[] = {spec_.title_px, spec_.body_px, spec_.button_px};
+    for (int role = 0; role < int(FontRole::Count); ++role) {
+        ImFontConfig config;
+        config.FontDataOwnedByAtlas = false; // one copy of the file serves every size
+        config.FontNo = spec_.face_index;
+        config.OversampleH = 1; // CJK glyphs are dense; oversampling would triple the atlas
+        config.OversampleV = 1;
+        config.PixelSnapH = true;
+        float pixels = std::max(8.0f, std::round(sizes[role] * scale));
+        fonts_[role] = atlas.AddFontFromMemoryTTF(font_bytes_.data(), int(font_bytes_.size()),
+                                                  pixels, &config, glyph_ranges_.Data);
+        if (!fonts_[role]) {
+            error = spec_.path + ": cannot read face " + std::to_string(spec_.face_index);
+            return false;
+        }
+    }
+    if (!atlas.Build()) {
+        error = spec_.path + ": the font atlas could not be built";
+        return false;
+    }
+    dirty_ = false;
+    return true;
+}
+
+bool FontLibrary::has_glyph(FontRole role, uint32_t codepoint) const {
+    const ImFont* font = fonts_[int(role)];
+    return font && codepoint < 0x10000 && font->FindGlyphNoFallback(ImWchar(codepoint)) != nullptr;
+}
+
+float FontLibrary::pixel_size(FontRole role) const {
+    const ImFont* font = fonts_[int(role)];
+    return font ? font->FontSize : 0.0f;
+}
+
+} // namespace kiosk

@@ -1,0 +1,65 @@
+// Font library: one CJK font file (read once) baked into Dear ImGui's atlas at
+// three sizes (title, body, button), holding only the glyphs of the text that was
+// actually loaded, plus ASCII and CJK punctuation. New text marks the atlas dirty;
+// the caller rebuilds it between frames (ImGuiLayer::rebuild_fonts).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+namespace kiosk {
+
+enum class FontRole { Title, Body, Button, Count };
+
+struct FontSpec {
+    std::string path;
+    int face_index = 0;
+    float title_px = 72; // sizes at a 1080-pixel-high screen; scaled with the screen
+    float body_px = 36;
+    float button_px = 40;
+};
+
+class FontLibrary {
+  public:
+    // Reads the font file into memory; false + `error` naming the file otherwise.
+    bool load(const FontSpec& spec, std::string& error);
+
+    // Registers every character of `utf8` (invalid bytes are skipped). Returns true
+    // when a character was new, which makes the atlas dirty.
+    bool add_text(std::string_view utf8);
+    bool dirty() const { return dirty_; }
+
+    // Rebuilds `atlas` for a screen `scale` (screen height / 1080). The caller owns
+    // the GPU texture (see ImGuiLayer). False + `error` if the font cannot be baked.
+    bool build_atlas(ImFontAtlas& atlas, float scale, std::string& error);
+
+    ImFont* font(FontRole role) const { return fonts_[int(role)]; }
+    // True when `codepoint` was baked into the atlas for `role` (no fallback '?').
+    bool has_glyph(FontRole role, uint32_t codepoint) const;
+    // Every character registered so far, ascending (for tests and tools).
+    std::vector<uint32_t> registered_codepoints() const;
+    size_t registered_count() const { return registered_count_; }
+    // The baked pixel size of `role` at the last build.
+    float pixel_size(FontRole role) const;
+
+  private:
+    bool mark(uint32_t codepoint);
+
+    FontSpec spec_;
+    std::vector<unsigned char> font_bytes_;
+    std::vector<uint64_t> registered_bits_ = std::vector<uint64_t>(0x10000 / 64, 0);
+    size_t registered_count_ = 0;
+    bool dirty_ = true;
+    ImVector<ImWchar> glyph_ranges_;
+    ImFont* fonts_[int(FontRole::Count)] = {};
+};
+
+// Decodes one UTF-8 character at `text[pos]`, advancing `pos`; returns
+// U+FFFD for an invalid or truncated sequence (advancing one byte).
+uint32_t decode_utf8(std::string_view text, size_t& pos);
+
+} // namespace kiosk

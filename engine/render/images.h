@@ -1,0 +1,41 @@
+// Images as SDL textures: PNG/JPEG files decoded with stb_image, cached by path,
+// usable as ImGui texture ids. A file that does not decode yields no texture and
+// a reason, never a crash.
+#pragma once
+
+#include <map>
+#include <string>
+
+struct SDL_Renderer;
+struct SDL_Texture;
+
+namespace kiosk {
+
+struct Image {
+    SDL_Texture* texture = nullptr;
+    int width = 0;
+    int height = 0;
+};
+
+class ImageCache {
+  public:
+    explicit ImageCache(SDL_Renderer* renderer) : renderer_(renderer) {}
+    ~ImageCache();
+    ImageCache(const ImageCache&) = delete;
+    ImageCache& operator=(const ImageCache&) = delete;
+
+    // The image at `path`, decoding it on first use. On failure returns an Image
+    // without texture and fills `error` (the failure is cached too).
+    const Image& get(const std::string& path, std::string* error = nullptr);
+    void clear();
+
+  private:
+    struct Entry {
+        Image image;
+        std::string error;
+    };
+    SDL_Renderer* renderer_;
+    std::map<std::string, Entry> entries_;
+};
+
+} // namespace kiosk

@@ -1,0 +1,41 @@
+// The Dear ImGui frame on an SDL_Renderer: owns the ImGui context (the one
+// allowed global), the SDL_Renderer backend compiled from libimgui-dev's
+// source, the font-atlas texture, and the kiosk's touch-sized style.
+#pragma once
+
+#include <string>
+
+struct SDL_Renderer;
+struct ImGuiContext;
+
+namespace kiosk {
+
+class FontLibrary;
+class PointerFeeder;
+
+class ImGuiLayer {
+  public:
+    explicit ImGuiLayer(SDL_Renderer* renderer);
+    ~ImGuiLayer();
+    ImGuiLayer(const ImGuiLayer&) = delete;
+    ImGuiLayer& operator=(const ImGuiLayer&) = delete;
+
+    // Rebuilds the atlas when `fonts` has new text or the scale changed, between
+    // frames only. False + `error` if the font cannot be baked.
+    bool update_fonts(FontLibrary& fonts, float scale, std::string& error);
+
+    // Starts a frame of `width`x`height` pixels lasting `dt` seconds.
+    void begin_frame(PointerFeeder& pointer, float dt, int width, int height);
+    // Clears to `clear_rgba` (0xRRGGBBAA) and draws ImGui's output.
+    void end_frame(unsigned clear_rgba);
+
+    int atlas_width() const;
+    int atlas_height() const;
+
+  private:
+    SDL_Renderer* renderer_;
+    ImGuiContext* context_; // made current by every call: several apps may coexist in tests
+    float built_scale_ = 0;
+};
+
+} // namespace kiosk

@@ -1,0 +1,64 @@
+-- Kiosk config for a touchscreen at a county science museum.
+--
+-- One file per touchscreen. The kiosk reads it at start (kiosk --config FILE);
+-- any mistake stops the kiosk with a list of "file:line: what is wrong".
+-- Relative paths below are relative to THIS file's folder, not to where the
+-- kiosk was started. Keys marked (required) must be present; the others have
+-- the default shown.
+return {
+  -- The venue, shown on the attract screen and in visitor statistics.
+  venue = {
+    name = { zh = "青山县科技馆", en = "Qingshan County Science Museum" }, -- (required) both languages
+    kind = "county_museum",     -- (required) "county_museum" or "mobile_exhibit"
+  },
+
+  -- Name of this touchscreen inside the venue, for statistics and logs:
+  -- 1 to 64 letters, digits, "-" or "_".
+  kiosk_name = "entrance-1",
+
+  -- Language a new visitor sees first: "zh" (Chinese) or "en" (English).
+  default_language = "zh",
+
+  -- Seconds without a touch before the kiosk returns to the attract screen
+  -- and forgets the last visitor (10 to 3600).
+  idle_timeout_s = 90,
+
+  -- (required) Folder for visitor statistics and the kiosk log. Created if missing.
+  data_dir = "../build/kiosk-data/county-museum",
+
+  -- Folders holding exhibit folders (each with manifest.lua); up to 16.
+  exhibit_dirs = { "../exhibits" },
+
+  -- Visitor-facing strings (buttons, titles) in Chinese and English.
+  strings_file = "../content/strings.lua",
+
+  -- The window. Sizes are pixels: width 320..7680, height 240..4320.
+  window = {
+    width = 1280,
+    height = 720,
+    fullscreen = false, -- true on the real touchscreen
+    display = 0,        -- which monitor, 0..15 (0 = the first)
+    vsync = true,       -- wait for the screen refresh; keep true
+  },
+
+  -- The font: it must contain Chinese characters.
+  font = {
+    path = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    face = 0,       -- which font inside a .ttc collection, 0..15
+    title_px = 72,  -- text sizes in pixels on a 1080p screen (8..200);
+    body_px = 36,   -- the kiosk scales them to the window
+    button_px = 40,
+  },
+
+  -- The hidden admin panel for staff.
+  admin = {
+    -- (required) Hash of the admin PIN, never the PIN itself. This one is the
+    -- demo PIN 2468: replace it before the kiosk goes public. A hash is what
+    -- libsodium's crypto_pwhash_str writes ("$argon2id$...").
+    pin_hash = "$argon2id$v=19$m=16384,t=3,p=1$LzyWisvvVG1CksfTja3smQ$IQr9akcHhSAGV+CwVV4Qz1kAp8jIxxCi04L9EC7Dhao",
+    -- Screen corner to press and hold to open the panel:
+    -- "top_left", "top_right", "bottom_left" or "bottom_right".
+    corner = "top_left",
+    long_press_s = 5, -- seconds to hold it (2..30)
+  },
+}

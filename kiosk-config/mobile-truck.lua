@@ -1,0 +1,64 @@
+-- Kiosk config for a touchscreen in the mobile science exhibit truck
+-- (流动科技馆), which tours schools and villages and is often offline.
+--
+-- One file per touchscreen. The kiosk reads it at start (kiosk --config FILE);
+-- any mistake stops the kiosk with a list of "file:line: what is wrong".
+-- Relative paths below are relative to THIS file's folder, not to where the
+-- kiosk was started. Keys marked (required) must be present; the others have
+-- the default shown in kiosk-config/county-museum.lua.
+return {
+  -- The venue, shown on the attract screen and in visitor statistics.
+  venue = {
+    name = { zh = "青山县流动科技馆", en = "Qingshan Mobile Science Exhibit" }, -- (required) both languages
+    kind = "mobile_exhibit",    -- (required) "county_museum" or "mobile_exhibit"
+  },
+
+  -- Name of this touchscreen inside the truck: 1 to 64 letters, digits, "-" or "_".
+  kiosk_name = "truck-1",
+
+  -- Language a new visitor sees first: "zh" (Chinese) or "en" (English).
+  default_language = "zh",
+
+  -- Seconds without a touch before returning to the attract screen (10 to 3600).
+  -- Shorter than in a museum: school groups move quickly between screens.
+  idle_timeout_s = 60,
+
+  -- (required) Folder for visitor statistics and the kiosk log. Created if missing.
+  data_dir = "../build/kiosk-data/mobile-truck",
+
+  -- Folders holding exhibit folders (each with manifest.lua); up to 16.
+  exhibit_dirs = { "../exhibits" },
+
+  -- Visitor-facing strings (buttons, titles) in Chinese and English.
+  strings_file = "../content/strings.lua",
+
+  -- The window. Sizes are pixels: width 320..7680, height 240..4320.
+  window = {
+    width = 1280,
+    height = 720,
+    fullscreen = false, -- set to true on the truck's real touchscreen
+    display = 0,        -- which monitor, 0..15 (0 = the first)
+    vsync = true,       -- wait for the screen refresh; keep true
+  },
+
+  -- The font: it must contain Chinese characters.
+  font = {
+    path = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    face = 0,       -- which font inside a .ttc collection, 0..15
+    title_px = 72,  -- text sizes in pixels on a 1080p screen (8..200);
+    body_px = 36,   -- the kiosk scales them to the window
+    button_px = 40,
+  },
+
+  -- The hidden admin panel for staff.
+  admin = {
+    -- (required) Hash of the admin PIN, never the PIN itself. This one is the
+    -- demo PIN 2468: replace it before the truck leaves. A hash is what
+    -- libsodium's crypto_pwhash_str writes ("$argon2id$...").
+    pin_hash = "$argon2id$v=19$m=16384,t=3,p=1$A5YANU8O3LJYn/PqfCYJBg$62OOLR1gb8RGBH6zrN+5JfbD1M1DwiNByQE06lgasug",
+    -- Screen corner to press and hold to open the panel:
+    -- "top_left", "top_right", "bottom_left" or "bottom_right".
+    corner = "top_right",
+    long_press_s = 5, -- seconds to hold it (2..30)
+  },
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the kiosk needs to build, run and test, and
+# only those that are missing. Safe to run any number of times.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake g++ make pkg-config
+  # engine libraries
+  libsdl2-dev libimgui-dev liblua5.4-dev libsqlite3-dev libstb-dev libsodium-dev libcli11-dev
+  # tests
+  catch2 xvfb xauth
+  # the Chinese/English font of the sample configs
+  fonts-wqy-microhei
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages are installed"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+# A fresh machine may have empty package lists: update once, then install.
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,124 @@
+// App test helpers implementation.
+#include "app_test_support.h"
+
+#include "app/frame_loop.h"
+#include "app/input_replay.h"
+#include "core/log.h"
+
+#include <catch2/catch.hpp>
+#include <stb_image.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace kiosk::test {
+
+std::string source_path(const std::string& relative) {
+    return std::string(KIOSK_SOURCE_DIR) + "/" + relative;
+}
+
+std::string temp_dir(const std::string& name) {
+    std::string dir = std::string(KIOSK_BINARY_DIR) + "/test-tmp/" + name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+std::unique_ptr<KioskApp> make_app(int width, int height, const std::string& config_relative,
+                                   void (*adjust)(KioskConfig&)) {
+    log_set_quiet(true);
+    ConfigLoadResult loaded = load_kiosk_config(source_path(config_relative));
+    for (const std::string& e : loaded.errors)
+        UNSCOPED_INFO(e);
+    REQUIRE(loaded.ok());
+    KioskConfig config = *loaded.config;
+    config.data_dir = temp_dir("data-" + std::to_string(width) + "x" + std::to_string(height));
+    if (adjust) adjust(config);
+    AppOptions options;
+    options.headless = true;
+    options.width = width;
+    options.height = height;
+    std::string error;
+    std::unique_ptr<KioskApp> app = KioskApp::create(config, options, error);
+    INFO(error);
+    REQUIRE(app);
+    run_frames(*app, 2); // a kiosk has drawn its first frames long before anyone touches it
+    return app;
+}
+
+void run_frames(KioskApp& app, int frames) {
+    for (int i = 0; i < frames; ++i) {
+        app.step(kFixedStepS);
+        app.present();
+    }
+}
+
+void play(KioskApp& app, const std::string& replay_text, int extra_frames) {
+    ReplayParseResult replay = parse_input_replay(replay_text, "test.replay");
+    INFO(replay.error);
+    REQUIRE(replay.ok());
+    double start = app.time_s();
+    size_t next = 0;
+    while (next < replay.steps.size() || app.time_s() < start + replay.duration_s - 1e-9) {
+        while (next < replay.steps.size() &&
+               replay.steps[next].at_s + start <= app.time_s() + 1e-9) {
+            const ReplayStep& step = replay.steps[next++];
+            if (step.kind == ReplayStep::Kind::Pointer) app.push_logical_pointer(step.pointer);
+        }
+        app.step(kFixedStepS);
+        app.present();
+    }
+    run_frames(app, extra_frames);
+}
+
+namespace {
+
+struct Png {
+    int width = 0, height = 0;
+    unsigned char* pixels = nullptr;
+    explicit Png(const std::string& path) {
+        int channels = 0;
+        pixels = stbi_load(path.c_str(), &width, &height, &channels, 4);
+    }
+    ~Png() { stbi_image_free(pixels); }
+};
+
+double difference(const Png& a, const Png& b) {
+    if (!a.pixels || !b.pixels || a.width != b.width || a.height != b.height) return 1;
+    size_t differing = 0, count = size_t(a.width) * size_t(a.height);
+    for (size_t i = 0; i < count; ++i)
+        for (int c = 0; c < 3; ++c)
+            if (std::abs(int(a.pixels[i * 4 + c]) - int(b.pixels[i * 4 + c])) > 24) {
+                ++differing;
+                break;
+            }
+    return double(differing) / double(count);
+}
+
+} // namespace
+
+double png_difference(const std::string& a_path, const std::string& b_path) {
+    return difference(Png(a_path), Png(b_path));
+}
+
+PngCompare compare_with_golden(KioskApp& app, const std::string& name) {
+    PngCompare result;
+    std::string golden = source_path("tests/app/goldens/" + name + ".png");
+    std::string actual = std::string(KIOSK_BINARY_DIR) + "/test-tmp/" + name + ".actual.png";
+    std::filesystem::create_directories(std::filesystem::path(actual).parent_path());
+    std::string error;
+    if (!app.screenshot(actual, error)) {
+        result.message = error;
+        return result;
+    }
+    if (std::getenv("KIOSK_UPDATE_GOLDENS"))
+        std::filesystem::copy_file(actual, golden,
+                                   std::filesystem::copy_options::overwrite_existing);
+    result.differing_fraction = png_difference(actual, golden);
+    result.same = result.differing_fraction <= 0.005;
+    result.message = name + ": " + std::to_string(result.differing_fraction * 100) +
+                     "% of pixels differ from " + golden + " (actual frame: " + actual + ")";
+    return result;
+}
+
+} // namespace kiosk::test

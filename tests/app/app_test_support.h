@@ -1,0 +1,41 @@
+// Shared helpers for the app tests: a headless KioskApp on the sample config with
+// a temporary data folder, replay-driven stepping, and PNG comparison with
+// goldens (tests/app/goldens; regenerate with KIOSK_UPDATE_GOLDENS=1, see README).
+#pragma once
+
+#include "app/kiosk_app.h"
+
+#include <memory>
+#include <string>
+
+namespace kiosk::test {
+
+std::string source_path(const std::string& relative); // inside the repo
+std::string temp_dir(const std::string& name);        // fresh, under the build tree
+
+// Loads `config_relative` (default: the county museum sample), lets `adjust` edit
+// it, and creates a headless app of `width`x`height` that has drawn two frames.
+// REQUIREs success.
+std::unique_ptr<KioskApp>
+make_app(int width = 960, int height = 540,
+         const std::string& config_relative = "kiosk-config/county-museum.lua",
+         void (*adjust)(KioskConfig&) = nullptr);
+
+// Plays `replay_text` (input replay format) on the fixed step to the end of its
+// clock, then `extra_frames` more.
+void play(KioskApp& app, const std::string& replay_text, int extra_frames = 2);
+void run_frames(KioskApp& app, int frames);
+
+struct PngCompare {
+    bool same = false;
+    double differing_fraction = 1;
+    std::string message;
+};
+
+// Screenshots `app` and compares with tests/app/goldens/NAME.png: a pixel differs
+// when a channel is off by more than 24; at most 0.5% of pixels may differ.
+PngCompare compare_with_golden(KioskApp& app, const std::string& name);
+// Fraction of pixels that differ between two screenshots files.
+double png_difference(const std::string& a_path, const std::string& b_path);
+
+} // namespace kiosk::test

@@ -1,0 +1,145 @@
+// Screen tests: goldens of the home and attract screens in zh and en, a replay
+// that taps a tile and the language toggle, the idle timeout ending a visitor
+// session, and every glyph of the loaded text being in the font atlas.
+#include "app_test_support.h"
+
+#include "render/fonts.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+using namespace kiosk::test;
+
+namespace {
+
+const char* kTapFirstTile = "tap 357 560\n";
+const char* kTapLanguageToggle = "tap 1720 110\n";
+const char* kTapBackHome = "tap 170 90\n";
+
+void short_idle(KioskConfig& config) {
+    config.idle_timeout_s = 10;
+}
+void english_default(KioskConfig& config) {
+    config.idle_timeout_s = 10;
+    config.default_language = Language::En;
+}
+
+} // namespace
+
+TEST_CASE("home and attract screens match their goldens in zh and en", "[golden]") {
+    auto app = make_app(960, 540, "kiosk-config/county-museum.lua", short_idle);
+    run_frames(*app, 3);
+    REQUIRE(app->screen() == ScreenId::Home);
+    PngCompare home_zh = compare_with_golden(*app, "home-zh");
+    INFO(home_zh.message);
+    CHECK(home_zh.same);
+
+    play(*app, kTapLanguageToggle);
+    REQUIRE(app->language() == Language::En);
+    PngCompare home_en = compare_with_golden(*app, "home-en");
+    INFO(home_en.message);
+    CHECK(home_en.same);
+
+    play(*app, "wait 10.5\n");
+    REQUIRE(app->screen() == ScreenId::Attract);
+    PngCompare attract_zh = compare_with_golden(*app, "attract-zh");
+    INFO(attract_zh.message);
+    CHECK(attract_zh.same);
+
+    auto english = make_app(960, 540, "kiosk-config/county-museum.lua", english_default);
+    play(*english, "wait 10.5\n");
+    REQUIRE(english->screen() == ScreenId::Attract);
+    PngCompare attract_en = compare_with_golden(*english, "attract-en");
+    INFO(attract_en.message);
+    CHECK(attract_en.same);
+    // The two attract screens lead with different languages.
+    CHECK(png_difference(std::string(KIOSK_BINARY_DIR) + "/test-tmp/attract-zh.actual.png",
+                         std::string(KIOSK_BINARY_DIR) + "/test-tmp/attract-en.actual.png") > 0.01);
+}
+
+TEST_CASE("a replay taps a tile, goes back, and toggles the language", "[replay]") {
+    auto app = make_app(960, 540);
+    run_frames(*app, 2);
+    std::string before = temp_dir("replay") + "/before.png", error;
+    REQUIRE(app->screenshot(before, error));
+    REQUIRE(app->catalog().exhibits.size() >= 1);
+
+    play(*app, kTapFirstTile);
+    CHECK(app->screen() == ScreenId::Exhibit);
+    std::string exhibit = temp_dir("replay-exhibit") + "/exhibit.png";
+    REQUIRE(app->screenshot(exhibit, error));
+    CHECK(png_difference(before, exhibit) > 0.2);
+
+    play(*app, kTapBackHome);
+    CHECK(app->screen() == ScreenId::Home);
+    CHECK(app->language() == Language::Zh);
+    play(*app, kTapLanguageToggle);
+    CHECK(app->language() == Language::En);
+    std::string after = temp_dir("replay-after") + "/after.png";
+    REQUIRE(app->screenshot(after, error));
+    CHECK(png_difference(before, after) > 0.005);
+    play(*app, kTapLanguageToggle);
+    CHECK(app->language() == Language::Zh);
+}
+
+TEST_CASE("a drag scrolls without opening the tile under the finger", "[replay][touch]") {
+    auto app = make_app(960, 540);
+    run_frames(*app, 2);
+    play(*app, "drag 357 700 357 500 0.3\nwait 1\n");
+    CHECK(app->screen() == ScreenId::Home);
+    play(*app, kTapFirstTile);
+    CHECK(app->screen() == ScreenId::Exhibit);
+}
+
+TEST_CASE("idle past the timeout shows attract and the next touch is a new session", "[idle]") {
+    auto app = make_app(640, 360, "kiosk-config/county-museum.lua", short_idle);
+    CHECK(app->session_id().empty()); // nobody has touched the kiosk yet
+    play(*app, kTapFirstTile);
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    std::string first = app->session_id();
+    REQUIRE(first.size() == 32);
+
+    play(*app, "wait 9\n");
+    CHECK(app->screen() == ScreenId::Exhibit); // not yet
+    play(*app, "wait 1.5\n");
+    CHECK(app->screen() == ScreenId::Attract);
+    CHECK(app->session_id().empty());
+
+    // The waking touch lands on where a tile is, but only wakes the kiosk.
+    play(*app, kTapFirstTile);
+    CHECK(app->screen() == ScreenId::Home);
+    std::string second = app->session_id();
+    CHECK(second.size() == 32);
+    CHECK(second != first);
+    CHECK(app->sessions_started() == 2);
+}
+
+TEST_CASE("attract resets the language and every screen", "[idle]") {
+    auto app = make_app(640, 360, "kiosk-config/county-museum.lua", short_idle);
+    play(*app, kTapLanguageToggle);
+    play(*app, kTapFirstTile);
+    REQUIRE(app->language() == Language::En);
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    play(*app, "wait 11\ntap 960 540\n");
+    CHECK(app->screen() == ScreenId::Home);
+    CHECK(app->language() == Language::Zh);
+}
+
+TEST_CASE("every character of the loaded text is in the font atlas", "[fonts]") {
+    auto app = make_app(1280, 720);
+    run_frames(*app, 1);
+    const FontLibrary& fonts = app->fonts();
+    std::vector<uint32_t> codepoints = fonts.registered_codepoints();
+    // The sample content is Chinese: hundreds of distinct characters.
+    REQUIRE(codepoints.size() > 150);
+    int missing = 0;
+    for (uint32_t codepoint : codepoints)
+        for (FontRole role : {FontRole::Title, FontRole::Body, FontRole::Button})
+            if (!fonts.has_glyph(role, codepoint)) {
+                UNSCOPED_INFO("U+" << std::hex << codepoint << " missing from role " << int(role));
+                ++missing;
+            }
+    CHECK(missing == 0);
+    // Only loaded text is baked: a common character the sample never uses is absent.
+    CHECK_FALSE(fonts.has_glyph(FontRole::Body, 0x9F8D)); // 龍 (traditional form)
+}

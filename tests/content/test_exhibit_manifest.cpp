@@ -1,0 +1,169 @@
+// Tests for exhibit_manifest.h: a good manifest, each rule on id, version and
+// in-folder paths, the thumbnail check, and warnings for missing English.
+#include "../core/temp_folder.h"
+#include "content/exhibit_manifest.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace kiosk;
+
+namespace {
+
+const char* k_good_manifest = R"(return {
+  id = "pendulum-lab",
+  version = "1.0.0",
+  title = { zh = "单摆实验室", en = "Pendulum Lab" },
+  summary = { zh = "看看摆长怎样改变摆动的快慢。", en = "See how length changes a pendulum's swing." },
+  thumbnail = "images/thumbnail.png",
+}
+)";
+
+// An exhibit folder with `manifest` and a (fake) thumbnail image.
+std::string make_exhibit(const test::TempFolder& root, const std::string& name,
+                         const std::string& manifest) {
+    root.write(name + "/images/thumbnail.png", "not really a png");
+    root.write(name + "/manifest.lua", manifest);
+    return root.file(name);
+}
+
+// k_good_manifest with one line replaced (or removed, with an empty `line`).
+std::string good_manifest_with(const std::string& key, const std::string& line) {
+    std::string text = k_good_manifest;
+    size_t start = text.find("  " + key + " =");
+    REQUIRE(start != std::string::npos);
+    size_t end = text.find('\n', start);
+    text.replace(start, end - start + 1, line.empty() ? "" : line + "\n");
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("a good manifest loads", "[manifest]") {
+    test::TempFolder root;
+    std::string folder = make_exhibit(root, "pendulum", k_good_manifest);
+    ManifestLoadResult result = load_exhibit_manifest(folder + "/"); // trailing slash is fine
+    INFO((result.errors.empty() ? std::string() : result.errors[0]));
+    REQUIRE(result.ok());
+    REQUIRE(result.warnings.empty());
+    const ExhibitManifest& manifest = *result.manifest;
+    REQUIRE(manifest.folder == folder);
+    REQUIRE(manifest.id == "pendulum-lab");
+    REQUIRE(manifest.version == "1.0.0");
+    REQUIRE(manifest.title.zh == "单摆实验室");
+    REQUIRE(manifest.title.in(Language::En) == "Pendulum Lab");
+    REQUIRE(manifest.summary.en == "See how length changes a pendulum's swing.");
+    REQUIRE(manifest.thumbnail_path == folder + "/images/thumbnail.png");
+    REQUIRE(manifest.entry_path == folder + "/main.lua"); // the default; need not exist yet
+}
+
+TEST_CASE("a custom entry file", "[manifest]") {
+    test::TempFolder root;
+    std::string folder = make_exhibit(
+        root, "x",
+        good_manifest_with("thumbnail",
+                           "  thumbnail = './images/thumbnail.png', entry = 'src/start.lua',"));
+    ManifestLoadResult result = load_exhibit_manifest(folder);
+    REQUIRE(result.ok());
+    REQUIRE(result.manifest->entry_path == folder + "/src/start.lua");
+    REQUIRE(result.manifest->thumbnail_path == folder + "/images/thumbnail.png");
+}
+
+TEST_CASE("manifest rules", "[manifest]") {
+    test::TempFolder root;
+    auto errors_for = [&](const std::string& key, const std::string& line) {
+        std::string folder = make_exhibit(root, "ex", good_manifest_with(key, line));
+        ManifestLoadResult result = load_exhibit_manifest(folder);
+        REQUIRE_FALSE(result.ok());
+        return result.errors;
+    };
+    std::string file = root.file("ex/manifest.lua");
+    const std::string id_rule =
+        "id: expected 3 to 48 lowercase letters, digits or '-' (like \"pendulum-lab\")";
+    const std::string inside_rule = "thumbnail: expected a path inside the exhibit folder";
+
+    REQUIRE(errors_for("id", "  id = 'Pendulum_Lab',") ==
+            std::vector<std::string>{file + ":2: " + id_rule});
+    REQUIRE(errors_for("id", "  id = 'ab',") == std::vector<std::string>{file + ":2: " + id_rule});
+    REQUIRE(errors_for("id", "  id = '" + std::string(49, 'a') + "',") ==
+            std::vector<std::string>{file + ":2: " + id_rule});
+    REQUIRE(errors_for("id", "") ==
+            std::vector<std::string>{file + ":1: missing required key 'id'"});
+    REQUIRE(errors_for("id", "  id = 42,") ==
+            std::vector<std::string>{file + ":2: id: expected a string, got number"});
+
+    const std::string version_rule =
+        "version: expected a version like \"1.0.0\" (three numbers joined by dots)";
+    for (const char* bad : {"1.0", "1.0.0.0", "v1.0.0", "1..0", "1.0.", "1.0.0-beta", ""}) {
+        INFO(bad);
+        std::vector<std::string> errors =
+            errors_for("version", std::string("  version = '") + bad + "',");
+        REQUIRE(errors.size() == 1);
+        REQUIRE((errors[0] == file + ":3: " + version_rule ||
+                 errors[0] == file + ":3: version: expected a non-empty string"));
+    }
+    REQUIRE(
+        make_exhibit(root, "v", good_manifest_with("version", "  version = '10.20.300',")).size() >
+        0);
+    REQUIRE(load_exhibit_manifest(root.file("v")).ok());
+
+    REQUIRE(errors_for("title", "") ==
+            std::vector<std::string>{file + ":1: missing required key 'title'"});
+    REQUIRE(errors_for("summary", "  summary = { en = 'Only English' },") ==
+            std::vector<std::string>{file + ":5: summary: missing required key 'zh'"});
+
+    REQUIRE(errors_for("thumbnail", "  thumbnail = 'missing.png',") ==
+            std::vector<std::string>{file +
+                                     ":6: thumbnail: no file 'missing.png' in the exhibit folder"});
+    REQUIRE(
+        errors_for("thumbnail", "  thumbnail = 'images',") ==
+        std::vector<std::string>{file + ":6: thumbnail: no file 'images' in the exhibit folder"});
+    REQUIRE(errors_for("thumbnail", "  thumbnail = '../ex/images/thumbnail.png',") ==
+            std::vector<std::string>{file + ":6: " + inside_rule + " ('..' is not allowed)"});
+    REQUIRE(errors_for("thumbnail", "  thumbnail = '/etc/hostname',") ==
+            std::vector<std::string>{file + ":6: " + inside_rule + ", not an absolute path"});
+    REQUIRE(
+        errors_for("thumbnail", "  thumbnail = 'images\\\\thumbnail.png',") ==
+        std::vector<std::string>{file + ":6: thumbnail: use '/' between folder names, not '\\'"});
+    REQUIRE(
+        errors_for("thumbnail",
+                   "  thumbnail = 'images/thumbnail.png', entry = 'a/../../main.lua',") ==
+        std::vector<std::string>{
+            file + ":6: entry: expected a path inside the exhibit folder ('..' is not allowed)"});
+    REQUIRE(errors_for("thumbnail", "") ==
+            std::vector<std::string>{file + ":1: missing required key 'thumbnail'"});
+    REQUIRE(
+        errors_for("thumbnail", "  thumbnial = 'images/thumbnail.png',") ==
+        std::vector<std::string>{file + ":1: missing required key 'thumbnail'",
+                                 file + ":6: unknown key 'thumbnial' (did you mean 'thumbnail'?)"});
+}
+
+TEST_CASE("missing English is a warning, not an error", "[manifest]") {
+    test::TempFolder root;
+    std::string folder =
+        make_exhibit(root, "ex", good_manifest_with("title", "  title = { zh = '单摆实验室' },"));
+    ManifestLoadResult result = load_exhibit_manifest(folder);
+    REQUIRE(result.ok());
+    REQUIRE(result.warnings ==
+            std::vector<std::string>{
+                root.file("ex/manifest.lua") +
+                ":4: title: missing English text 'en' (the Chinese text is shown instead)"});
+    REQUIRE(result.manifest->title.in(Language::En) == "单摆实验室");
+}
+
+TEST_CASE("a folder without a readable manifest", "[manifest]") {
+    test::TempFolder root;
+    SECTION("no manifest.lua") {
+        ManifestLoadResult result = load_exhibit_manifest(root.path().string());
+        REQUIRE(result.errors ==
+                std::vector<std::string>{root.file("manifest.lua") +
+                                         ": cannot open file: No such file or directory"});
+    }
+    SECTION("a manifest with a syntax error") {
+        std::string folder = make_exhibit(root, "ex", "return {\n  id = 'a' 'b',\n}");
+        ManifestLoadResult result = load_exhibit_manifest(folder);
+        REQUIRE(result.errors.size() == 1);
+        REQUIRE(result.errors[0].starts_with(root.file("ex/manifest.lua") + ":2: "));
+    }
+}
