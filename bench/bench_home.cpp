@@ -4,6 +4,7 @@
 // peak RSS, each beside its target. Usage:
 //   build/bin/bench-home [--kiosk build/bin/kiosk] [--config kiosk-config/county-museum.lua]
 //   [--runs 5]
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -54,7 +55,12 @@ bool run_kiosk(const std::string& kiosk, const std::string& config, const std::s
 
     int64_t spawned_ns = monotonic_ns();
     pid_t pid = 0;
-    if (posix_spawn(&pid, kiosk.c_str(), nullptr, nullptr, argv.data(), environ) != 0) {
+    posix_spawn_file_actions_t quiet; // the kiosk's log lines would drown the figures
+    posix_spawn_file_actions_init(&quiet);
+    posix_spawn_file_actions_addopen(&quiet, 2, "/dev/null", O_WRONLY, 0);
+    int spawned = posix_spawn(&pid, kiosk.c_str(), &quiet, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&quiet);
+    if (spawned != 0) {
         std::fprintf(stderr, "bench-home: cannot start %s\n", kiosk.c_str());
         return false;
     }

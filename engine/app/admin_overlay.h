@@ -22,7 +22,7 @@ struct AdminInfo {
 enum class AdminAction { None, Exit };
 
 class AdminOverlay {
-  public:
+public:
     explicit AdminOverlay(std::string pin_hash) : pin_hash_(std::move(pin_hash)) {}
 
     void open_pin_pad();
@@ -32,7 +32,7 @@ class AdminOverlay {
 
     AdminAction draw(ScreenContext& context, const AdminInfo& info);
 
-  private:
+private:
     enum class Stage { Closed, Pin, Unlocked };
     void draw_pin_pad(ScreenContext& context);
     AdminAction draw_info(ScreenContext& context, const AdminInfo& info);

@@ -22,7 +22,7 @@ int64_t monotonic_ns() {
 
 // Delivers replay steps that are due at the app's current time.
 class ReplayCursor {
-  public:
+public:
     explicit ReplayCursor(const std::vector<ReplayStep>& steps) : steps_(steps) {}
 
     // Feeds due pointer steps; returns screenshot paths due now; sets `quit`.
@@ -38,7 +38,7 @@ class ReplayCursor {
         return screenshots;
     }
 
-  private:
+private:
     const std::vector<ReplayStep>& steps_;
     size_t next_ = 0;
 };

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <future>
 
 namespace kiosk {
 namespace {
@@ -68,7 +69,7 @@ KioskApp::~KioskApp() {
     images_.reset();
     imgui_.reset();
     display_.reset();
-    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    if (sdl_video_started_) SDL_QuitSubSystem(SDL_INIT_VIDEO);
     log_close_file();
 }
 
@@ -101,23 +102,52 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
         error = std::string("cannot start SDL video: ") + SDL_GetError();
         return nullptr;
     }
+    app->sdl_video_started_ = true;
+
     DisplayOptions display;
     display.width = options.width > 0 ? options.width : config.window.width;
     display.height = options.height > 0 ? options.height : config.window.height;
-    display.fullscreen = options.fullscreen;
-    display.display_index = options.display_index;
+    display.fullscreen = options.fullscreen || config.window.fullscreen;
+    display.display_index =
+        options.display_index >= 0 ? options.display_index : config.window.display;
     display.vsync = config.window.vsync;
     display.headless = options.headless;
-    app->display_ = Display::create(display, error);
-    if (!app->display_) return nullptr;
-    app->imgui_ = std::make_unique<ImGuiLayer>(app->display_->renderer());
-    app->images_ = std::make_unique<ImageCache>(app->display_->renderer());
+    SDL_Rect bounds;
+    if (display.fullscreen && !display.headless &&
+        SDL_GetDisplayBounds(display.display_index, &bounds) == 0) {
+        display.width = bounds.w;
+        display.height = bounds.h;
+    }
 
     app->admin_info_ = app->make_admin_info();
     app->language_ = config.default_language;
+    app->ui_.set_screen(display.width, display.height);
+    app->register_loaded_text();
+    // Baking the glyphs is most of start-up: it runs on a second thread while
+    // this one opens the display and decodes the thumbnails.
+    const float scale = app->ui_.scale();
+    FontLibrary& fonts = app->fonts_;
+    auto atlas_job = std::async(std::launch::async, [&fonts, scale] {
+        auto atlas = std::make_unique<ImFontAtlas>();
+        std::string build_error;
+        if (!fonts.build_atlas(*atlas, scale, build_error)) atlas.reset();
+        return std::make_pair(std::move(atlas), build_error);
+    });
+    app->display_ = Display::create(display, error);
+    if (app->display_) {
+        app->images_ = std::make_unique<ImageCache>(app->display_->renderer());
+        for (const ExhibitManifest& exhibit : app->catalog_.exhibits)
+            app->images_->get(exhibit.thumbnail_path);
+    }
+    auto [atlas, atlas_error] = atlas_job.get();
+    if (!app->display_) return nullptr;
+    if (!atlas) {
+        error = atlas_error;
+        return nullptr;
+    }
+    app->imgui_ = std::make_unique<ImGuiLayer>(app->display_->renderer(), std::move(atlas), scale);
     app->ui_.set_screen(app->display_->width(), app->display_->height());
     app->pointer_.set_drag_threshold(app->ui_.px(24));
-    app->register_loaded_text();
     if (!app->imgui_->update_fonts(app->fonts_, app->ui_.scale(), error)) return nullptr;
     log_info("kiosk started with " + config.source_path + " (" +
              std::to_string(app->catalog_.exhibits.size()) + " exhibits)");

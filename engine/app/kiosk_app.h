@@ -26,10 +26,10 @@ namespace kiosk {
 
 struct AppOptions {
     bool headless = false;
-    bool fullscreen = false;
-    int display_index = 0;
-    int width = 0;  // 0: from config
-    int height = 0; // 0: from config
+    bool fullscreen = false; // or the config's window.fullscreen
+    int display_index = -1;  // -1: the config's window.display
+    int width = 0;           // 0: from config
+    int height = 0;          // 0: from config
 };
 
 enum class ScreenId { Attract, Home, Exhibit };
@@ -39,7 +39,7 @@ const char* screen_name(ScreenId screen);
 const std::vector<std::string>& required_string_keys();
 
 class KioskApp {
-  public:
+public:
     // Loads strings, fonts and content, opens the display. Returns nullptr and a
     // message (naming the file and what is wrong) when the kiosk cannot start.
     static std::unique_ptr<KioskApp> create(const KioskConfig& config, const AppOptions& options,
@@ -78,7 +78,7 @@ class KioskApp {
     Display& display() { return *display_; }
     int frames() const { return frames_; }
 
-  private:
+private:
     KioskApp(const KioskConfig& config, std::string pin_hash);
     void register_loaded_text();
     void handle_pointer(const PointerEvent& event);
@@ -114,6 +114,7 @@ class KioskApp {
         double since_s = 0;
         bool active = false;
     } corner_press_;
+    bool sdl_video_started_ = false;
     bool quit_requested_ = false;
     int exit_code_ = 0;
 };

@@ -52,7 +52,8 @@ int main(int argc, char** argv) {
     cli.add_flag("--hash-pin", hash_pin, "Read an admin PIN on stdin, print its hash, and exit");
     cli.add_flag("--fullscreen", app_options.fullscreen,
                  "Borderless full screen, cursor hidden, no keyboard exit");
-    cli.add_option("--display", app_options.display_index, "Display for --fullscreen (0 = first)")
+    cli.add_option("--display", app_options.display_index,
+                   "Display for full screen (0 = first; default: the config's window.display)")
         ->check(CLI::Range(0, 15));
     cli.add_option("--width", app_options.width, "Window width in pixels (overrides the config)")
         ->check(CLI::Range(320, 7680));

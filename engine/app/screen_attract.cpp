@@ -35,9 +35,7 @@ void draw_attract_screen(ScreenContext& context, const Bilingual& venue_name) {
     Ui& ui = context.ui;
     ui.begin_screen("##attract");
     ImDrawList& draw = ui.draw_list();
-    ImVec2 screen = ui.screen_size();
-    draw.AddRectFilledMultiColor(ImVec2(0, 0), screen, theme::kBackgroundDeep,
-                                 theme::kBackgroundDeep, theme::kBackground, theme::kBackground);
+    ui.vertical_gradient(theme::kBackgroundDeep, theme::kBackground);
 
     const float t = float(context.time_s);
     const ImVec2 atom(960, 320);

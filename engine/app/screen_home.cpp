@@ -32,9 +32,10 @@ bool draw_tile(ScreenContext& context, int index, const ExhibitManifest& exhibit
     const Image& thumbnail = context.images.get(exhibit.thumbnail_path);
     ImVec2 thumb_max(max.x, min.y + kThumbHeight);
     if (thumbnail.texture)
-        draw_image_cover(ui, thumbnail, min, thumb_max, kTileRounding, ImDrawFlags_RoundCornersTop);
+        draw_image_cover(ui, thumbnail, min, thumb_max, kTileRounding, theme::kBackground,
+                         ImDrawFlags_RoundCornersTop);
     else
-        ui.rect(min, thumb_max, theme::kTeal, kTileRounding);
+        ui.rect(min, thumb_max, theme::kTeal, kTileRounding, ImDrawFlags_RoundCornersTop);
 
     const float pad = 28;
     float y = min.y + kThumbHeight + 22;
@@ -50,7 +51,7 @@ bool draw_tile(ScreenContext& context, int index, const ExhibitManifest& exhibit
 } // namespace
 
 void draw_image_cover(Ui& ui, const Image& image, ImVec2 min, ImVec2 max, float rounding,
-                      ImDrawFlags corners) {
+                      ImU32 backdrop, ImDrawFlags corners) {
     float box_aspect = (max.x - min.x) / std::max(1.0f, max.y - min.y);
     float image_aspect = float(image.width) / float(std::max(1, image.height));
     ImVec2 uv0(0, 0), uv1(1, 1);
@@ -63,8 +64,10 @@ void draw_image_cover(Ui& ui, const Image& image, ImVec2 min, ImVec2 max, float 
         uv0.y = (1 - keep) * 0.5f;
         uv1.y = 1 - uv0.y;
     }
-    ui.draw_list().AddImageRounded(image.texture, ui.to_screen(min), ui.to_screen(max), uv0, uv1,
-                                   IM_COL32_WHITE, ui.px(rounding), corners);
+    // An axis-aligned quad is a fast blit in SDL's software renderer; a rounded
+    // textured fan is not, so the corners are painted over instead.
+    ui.draw_list().AddImage(image.texture, ui.to_screen(min), ui.to_screen(max), uv0, uv1);
+    ui.round_corners(min, max, rounding, backdrop, corners);
 }
 
 HomeAction draw_home_screen(ScreenContext& context, HomeState& state,

@@ -29,7 +29,7 @@ void draw_exhibit_placeholder(ScreenContext& context, const ExhibitManifest& exh
     const ImVec2 image_min(120, 220), image_max(1000, 715);
     const Image& thumbnail = context.images.get(exhibit.thumbnail_path);
     if (thumbnail.texture)
-        draw_image_cover(ui, thumbnail, image_min, image_max, 28);
+        draw_image_cover(ui, thumbnail, image_min, image_max, 28, theme::kBackground);
     else
         ui.rect(image_min, image_max, theme::kTeal, 28);
 

@@ -48,8 +48,9 @@ void draw_exhibit_placeholder(ScreenContext& context, const ExhibitManifest& exh
 // The always-visible, finger-sized control every non-home screen gets; true when tapped.
 bool draw_back_home_button(ScreenContext& context);
 
-// Draws `image` into the logical rect, cropped to fill it, with rounded corners.
+// Draws `image` into the logical rect, cropped to fill it, its `corners`
+// rounded against the `backdrop` colour behind it.
 void draw_image_cover(Ui& ui, const Image& image, ImVec2 min, ImVec2 max, float rounding,
-                      ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
+                      ImU32 backdrop, ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
 
 } // namespace kiosk

@@ -1,7 +1,10 @@
 // Ui implementation: letterbox maths, text with wrapping, touch widgets.
 #include "ui.h"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace kiosk {
@@ -83,8 +86,119 @@ bool Ui::button(const char* id, ImVec2 min, ImVec2 size, std::string_view label,
     return tapped;
 }
 
-void Ui::rect(ImVec2 min, ImVec2 max, ImU32 color, float rounding) {
-    draw_list().AddRectFilled(to_screen(min), to_screen(max), color, px(rounding));
+namespace {
+
+struct Corner {
+    ImDrawFlags flag;
+    float angle; // where the quarter arc starts (ImGui angles: 0 = +x, y down)
+};
+// Each corner's arc centre sits `r` inside the corner, towards the rect's middle.
+constexpr Corner kCorners[] = {
+    {ImDrawFlags_RoundCornersTopLeft, IM_PI},
+    {ImDrawFlags_RoundCornersTopRight, IM_PI * 1.5f},
+    {ImDrawFlags_RoundCornersBottomRight, 0},
+    {ImDrawFlags_RoundCornersBottomLeft, IM_PI * 0.5f},
+};
+
+ImVec2 snap(ImVec2 p) {
+    return ImVec2(std::round(p.x), std::round(p.y));
+}
+
+ImVec2 arc_centre(int corner, ImVec2 a, ImVec2 b, float r) {
+    bool right = corner == 1 || corner == 2, bottom = corner >= 2;
+    return ImVec2(right ? b.x - r : a.x + r, bottom ? b.y - r : a.y + r);
+}
+
+int arc_segments(float r) {
+    return std::clamp(int(r / 2.5f), 3, 24);
+}
+
+} // namespace
+
+void Ui::rect(ImVec2 min, ImVec2 max, ImU32 color, float rounding, ImDrawFlags corners) {
+    ImDrawList& draw = draw_list();
+    ImVec2 a = snap(to_screen(min)), b = snap(to_screen(max));
+    float r = std::floor(std::min({px(rounding), (b.x - a.x) / 2, (b.y - a.y) / 2}));
+    if (r < 1 || (corners & ImDrawFlags_RoundCornersMask_) == 0) {
+        draw.AddRectFilled(a, b, color);
+        return;
+    }
+    const auto rounded = [&](ImDrawFlags flag) { return (corners & flag) != 0; };
+    // Opaque bands reach one pixel under the corner fans, so the fans' anti-aliased
+    // straight edges blend over the same colour instead of leaving a seam.
+    const bool opaque = ((color >> IM_COL32_A_SHIFT) & 0xFF) == 0xFF;
+    const float o = opaque ? 1.0f : 0.0f;
+    const auto inset = [&](ImDrawFlags flag) { return rounded(flag) ? r - o : 0.0f; };
+    draw.AddRectFilled(ImVec2(a.x, a.y + r - o), ImVec2(b.x, b.y - r + o), color);
+    draw.AddRectFilled(ImVec2(a.x + inset(ImDrawFlags_RoundCornersTopLeft), a.y),
+                       ImVec2(b.x - inset(ImDrawFlags_RoundCornersTopRight), a.y + r), color);
+    draw.AddRectFilled(ImVec2(a.x + inset(ImDrawFlags_RoundCornersBottomLeft), b.y - r),
+                       ImVec2(b.x - inset(ImDrawFlags_RoundCornersBottomRight), b.y), color);
+    // Translucent fans must not blend their anti-aliased fringe over the bands.
+    ImDrawListFlags saved = draw.Flags;
+    if (((color >> IM_COL32_A_SHIFT) & 0xFF) != 0xFF)
+        draw.Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    for (int i = 0; i < 4; ++i) {
+        ImVec2 centre = arc_centre(i, a, b, r);
+        if (!rounded(kCorners[i].flag)) {
+            draw.AddRectFilled(ImVec2(std::min(centre.x, i == 0 || i == 3 ? a.x : b.x),
+                                      std::min(centre.y, i < 2 ? a.y : b.y)),
+                               ImVec2(std::max(centre.x, i == 0 || i == 3 ? a.x : b.x),
+                                      std::max(centre.y, i < 2 ? a.y : b.y)),
+                               color);
+            continue;
+        }
+        draw.PathLineTo(centre);
+        draw.PathArcTo(centre, r, kCorners[i].angle, kCorners[i].angle + IM_PI / 2,
+                       arc_segments(r));
+        draw.PathFillConvex(color);
+    }
+    draw.Flags = saved;
+}
+
+void Ui::round_corners(ImVec2 min, ImVec2 max, float rounding, ImU32 backdrop,
+                       ImDrawFlags corners) {
+    ImDrawList& draw = draw_list();
+    ImVec2 a = snap(to_screen(min)), b = snap(to_screen(max));
+    float r = std::floor(std::min({px(rounding), (b.x - a.x) / 2, (b.y - a.y) / 2}));
+    if (r < 1) return;
+    const ImVec2 uv = draw._Data->TexUvWhitePixel;
+    const int segments = arc_segments(r);
+    for (int i = 0; i < 4; ++i) {
+        if (!(corners & kCorners[i].flag)) continue;
+        ImVec2 centre = arc_centre(i, a, b, r);
+        ImVec2 outer(i == 0 || i == 3 ? a.x : b.x, i < 2 ? a.y : b.y);
+        // A fan from the rect's own corner to the arc covers exactly what lies
+        // outside the rounding.
+        draw.PrimReserve(segments * 3, segments * 3);
+        for (int s = 0; s < segments; ++s) {
+            float a0 = kCorners[i].angle + IM_PI / 2 * float(s) / float(segments);
+            float a1 = kCorners[i].angle + IM_PI / 2 * float(s + 1) / float(segments);
+            ImDrawIdx base = ImDrawIdx(draw._VtxCurrentIdx);
+            draw.PrimWriteVtx(outer, uv, backdrop);
+            draw.PrimWriteVtx(ImVec2(centre.x + std::cos(a0) * r, centre.y + std::sin(a0) * r), uv,
+                              backdrop);
+            draw.PrimWriteVtx(ImVec2(centre.x + std::cos(a1) * r, centre.y + std::sin(a1) * r), uv,
+                              backdrop);
+            draw.PrimWriteIdx(base);
+            draw.PrimWriteIdx(ImDrawIdx(base + 1));
+            draw.PrimWriteIdx(ImDrawIdx(base + 2));
+        }
+    }
+}
+
+void Ui::vertical_gradient(ImU32 top, ImU32 bottom) {
+    constexpr int kBands = 48; // steps too small to see, each one a plain fill
+    ImVec4 from = ImGui::ColorConvertU32ToFloat4(top), to = ImGui::ColorConvertU32ToFloat4(bottom);
+    for (int i = 0; i < kBands; ++i) {
+        float t = (float(i) + 0.5f) / kBands;
+        ImVec4 c(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t,
+                 from.z + (to.z - from.z) * t, 1);
+        float y0 = std::round(screen_.y * float(i) / kBands);
+        float y1 = std::round(screen_.y * float(i + 1) / kBands);
+        draw_list().AddRectFilled(ImVec2(0, y0), ImVec2(screen_.x, y1),
+                                  ImGui::ColorConvertFloat4ToU32(c));
+    }
 }
 
 } // namespace kiosk

@@ -42,7 +42,7 @@ struct ButtonStyle {
 };
 
 class Ui {
-  public:
+public:
     explicit Ui(FontLibrary& fonts) : fonts_(fonts) {}
 
     // Fits the logical screen into `width`x`height` pixels (letterboxed).
@@ -69,11 +69,22 @@ class Ui {
     // An invisible touch area; true when tapped. `pressed` reports the held state.
     bool touch_area(const char* id, ImVec2 min, ImVec2 size, bool* pressed = nullptr);
 
-    void rect(ImVec2 min, ImVec2 max, ImU32 color, float rounding = 0);
+    // Filled rectangle, optionally with rounded `corners`. Software rendering
+    // pays for each triangle's bounding box, so this draws three axis-aligned
+    // rectangles (which SDL fills directly) and four small corner fans rather
+    // than one fan across the whole shape.
+    void rect(ImVec2 min, ImVec2 max, ImU32 color, float rounding = 0,
+              ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
+    // Paints the outside of rounded `corners` of a rect in `backdrop`: how a
+    // picture gets rounded corners without a textured fan.
+    void round_corners(ImVec2 min, ImVec2 max, float rounding, ImU32 backdrop,
+                       ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
+    // The whole screen, `top` colour fading to `bottom` in flat bands.
+    void vertical_gradient(ImU32 top, ImU32 bottom);
     ImDrawList& draw_list() { return *ImGui::GetWindowDrawList(); }
     FontLibrary& fonts() { return fonts_; }
 
-  private:
+private:
     FontLibrary& fonts_;
     float scale_ = 1;
     ImVec2 offset_{0, 0};

@@ -10,7 +10,7 @@ namespace kiosk {
 enum class SessionEndReason { Idle, Shutdown };
 
 class VisitorSessions {
-  public:
+public:
     // Starts a session if none is running; returns true when one was started.
     bool begin_if_idle(double now_s);
     // Ends the running session, if any; returns true when one was ended.
@@ -21,7 +21,7 @@ class VisitorSessions {
     double started_at_s() const { return started_at_s_; }
     int count() const { return count_; } // sessions started since boot
 
-  private:
+private:
     std::string id_;
     double started_at_s_ = 0;
     int count_ = 0;

@@ -44,7 +44,7 @@ enum class BilingualRule {
 };
 
 class DataReader {
-  public:
+public:
     // `table` must be a Table and outlive the reader. `key_prefix` is the key
     // path of `table` ("" for the file's root, "window" for a nested table).
     DataReader(const DataValue& table, std::string file, std::string key_prefix,
@@ -84,7 +84,7 @@ class DataReader {
     std::string path_of(std::string_view key) const; // "window.width"
     const std::string& file() const { return file_; }
 
-  private:
+private:
     struct Place {
         int line = 0;
         std::string path;

@@ -145,7 +145,7 @@ int hex_value(char c) {
 }
 
 class Tokenizer {
-  public:
+public:
     explicit Tokenizer(std::string_view text) : text_(text) {}
 
     std::vector<Token> run() {
@@ -166,7 +166,7 @@ class Tokenizer {
         return tokens;
     }
 
-  private:
+private:
     std::string_view text_;
     size_t pos_ = 0;
     int line_ = 1;
@@ -467,7 +467,7 @@ std::optional<DataKey> key_from_token(const Token& token) {
 }
 
 class LineScanner {
-  public:
+public:
     LineScanner(const std::vector<Token>& tokens, std::map<std::string, DataLines>& out)
         : tokens_(tokens), out_(out) {}
 
@@ -479,7 +479,7 @@ class LineScanner {
         scan_constructor(*root, "", true, 1);
     }
 
-  private:
+private:
     const std::vector<Token>& tokens_;
     std::map<std::string, DataLines>& out_;
 
@@ -711,7 +711,7 @@ struct LocatedError {
 // Uses only Lua API calls that never raise errors (no allocation except the
 // checked lua_checkstack), so it runs unprotected alongside C++ objects.
 class Converter {
-  public:
+public:
     Converter(lua_State* L, const std::map<std::string, DataLines>& lines,
               const std::string& chunk_name, int max_depth)
         : L_(L), lines_(lines), chunk_name_(chunk_name), max_depth_(max_depth) {}
@@ -737,7 +737,7 @@ class Converter {
         return out;
     }
 
-  private:
+private:
     lua_State* L_;
     const std::map<std::string, DataLines>& lines_;
     const std::string& chunk_name_;

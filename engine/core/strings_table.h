@@ -22,7 +22,7 @@
 namespace kiosk {
 
 class StringsTable {
-  public:
+public:
     // The text for `key`; "?" for an unknown key (pass every key you use to
     // load_strings_table as required, and this never happens).
     const std::string& get(std::string_view key, Language language) const;
@@ -34,7 +34,7 @@ class StringsTable {
     void set(std::string key, Bilingual text);
     size_t size() const { return entries_.size(); }
 
-  private:
+private:
     std::map<std::string, Bilingual, std::less<>> entries_;
 };
 

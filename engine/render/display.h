@@ -24,7 +24,7 @@ struct DisplayOptions {
 };
 
 class Display {
-  public:
+public:
     // Returns nullptr and fills `error` when SDL cannot give us a surface.
     static std::unique_ptr<Display> create(const DisplayOptions& options, std::string& error);
     ~Display();
@@ -44,7 +44,7 @@ class Display {
     // Writes the current frame (before present) as PNG; false + `error` on failure.
     bool write_screenshot(const std::string& png_path, std::string& error) const;
 
-  private:
+private:
     Display() = default;
     SDL_Window* window_ = nullptr;
     SDL_Surface* surface_ = nullptr;

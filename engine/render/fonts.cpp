@@ -2,9 +2,14 @@
 // uses 16-bit ImWchar, so the Basic Multilingual Plane) and the atlas build.
 #include "fonts.h"
 
+#include <cerrno>
 #include <cmath>
-#include <fstream>
-#include <iterator>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace kiosk {
 namespace {
@@ -46,18 +51,31 @@ uint32_t decode_utf8(std::string_view text, size_t& pos) {
     return codepoint;
 }
 
+FontLibrary::~FontLibrary() {
+    if (font_data_) munmap(font_data_, font_size_);
+}
+
 bool FontLibrary::load(const FontSpec& spec, std::string& error) {
     spec_ = spec;
-    std::ifstream file(spec.path, std::ios::binary);
-    if (!file) {
-        error = spec.path + ": cannot open the font file (set font.path in the config)";
+    int fd = open(spec.path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat info {};
+    if (fd < 0 || fstat(fd, &info) != 0) {
+        error = spec.path + ": cannot open the font file (set font.path in the config): " +
+                std::strerror(errno);
+        if (fd >= 0) close(fd);
         return false;
     }
-    font_bytes_.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-    if (font_bytes_.size() < 12) {
-        error = spec.path + ": not a TrueType/OpenType font";
+    void* data = info.st_size >= 12
+                     ? mmap(nullptr, size_t(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0)
+                     : MAP_FAILED;
+    close(fd);
+    if (data == MAP_FAILED) {
+        error = spec.path + ": not a readable TrueType/OpenType font";
         return false;
     }
+    if (font_data_) munmap(font_data_, font_size_);
+    font_data_ = data;
+    font_size_ = size_t(info.st_size);
     dirty_ = true;
     return true;
 }
@@ -99,7 +117,7 @@ bool FontLibrary::build_atlas(ImFontAtlas& atlas, float scale, std::string& erro
     builder.BuildRanges(&glyph_ranges_);
 
     atlas.Clear();
-    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight | ImFontAtlasFlags_NoMouseCursors;
     const float sizes[] = {spec_.title_px, spec_.body_px, spec_.button_px};
     for (int role = 0; role < int(FontRole::Count); ++role) {
         ImFontConfig config;
@@ -109,8 +127,9 @@ bool FontLibrary::build_atlas(ImFontAtlas& atlas, float scale, std::string& erro
         config.OversampleV = 1;
         config.PixelSnapH = true;
         float pixels = std::max(8.0f, std::round(sizes[role] * scale));
-        fonts_[role] = atlas.AddFontFromMemoryTTF(font_bytes_.data(), int(font_bytes_.size()),
-                                                  pixels, &config, glyph_ranges_.Data);
+        // ImGui only reads the data (FontDataOwnedByAtlas is false) despite the void*.
+        fonts_[role] = atlas.AddFontFromMemoryTTF(font_data_, int(font_size_), pixels, &config,
+                                                  glyph_ranges_.Data);
         if (!fonts_[role]) {
             error = spec_.path + ": cannot read face " + std::to_string(spec_.face_index);
             return false;

@@ -24,8 +24,14 @@ struct FontSpec {
 };
 
 class FontLibrary {
-  public:
-    // Reads the font file into memory; false + `error` naming the file otherwise.
+public:
+    FontLibrary() = default;
+    ~FontLibrary();
+    FontLibrary(const FontLibrary&) = delete;
+    FontLibrary& operator=(const FontLibrary&) = delete;
+
+    // Maps the font file read-only (only the glyphs used are ever paged in);
+    // false + `error` naming the file otherwise.
     bool load(const FontSpec& spec, std::string& error);
 
     // Registers every character of `utf8` (invalid bytes are skipped). Returns true
@@ -46,11 +52,12 @@ class FontLibrary {
     // The baked pixel size of `role` at the last build.
     float pixel_size(FontRole role) const;
 
-  private:
+private:
     bool mark(uint32_t codepoint);
 
     FontSpec spec_;
-    std::vector<unsigned char> font_bytes_;
+    void* font_data_ = nullptr; // mmap'd font file
+    size_t font_size_ = 0;
     std::vector<uint64_t> registered_bits_ = std::vector<uint64_t>(0x10000 / 64, 0);
     size_t registered_count_ = 0;
     bool dirty_ = true;

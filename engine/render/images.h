@@ -18,7 +18,7 @@ struct Image {
 };
 
 class ImageCache {
-  public:
+public:
     explicit ImageCache(SDL_Renderer* renderer) : renderer_(renderer) {}
     ~ImageCache();
     ImageCache(const ImageCache&) = delete;
@@ -29,7 +29,7 @@ class ImageCache {
     const Image& get(const std::string& path, std::string* error = nullptr);
     void clear();
 
-  private:
+private:
     struct Entry {
         Image image;
         std::string error;

@@ -3,10 +3,13 @@
 // source, the font-atlas texture, and the kiosk's touch-sized style.
 #pragma once
 
+#include <memory>
 #include <string>
 
 struct SDL_Renderer;
+struct SDL_Texture;
 struct ImGuiContext;
+struct ImFontAtlas;
 
 namespace kiosk {
 
@@ -14,14 +17,17 @@ class FontLibrary;
 class PointerFeeder;
 
 class ImGuiLayer {
-  public:
-    explicit ImGuiLayer(SDL_Renderer* renderer);
+public:
+    // `atlas` was built by FontLibrary::build_atlas for `scale` (possibly on
+    // another thread, while the display was being opened); the layer owns it and
+    // uploads it on the first update_fonts.
+    ImGuiLayer(SDL_Renderer* renderer, std::unique_ptr<ImFontAtlas> atlas, float scale);
     ~ImGuiLayer();
     ImGuiLayer(const ImGuiLayer&) = delete;
     ImGuiLayer& operator=(const ImGuiLayer&) = delete;
 
-    // Rebuilds the atlas when `fonts` has new text or the scale changed, between
-    // frames only. False + `error` if the font cannot be baked.
+    // Rebuilds the atlas when `fonts` has new text or the scale changed, and
+    // uploads it; between frames only. False + `error` if the font cannot be baked.
     bool update_fonts(FontLibrary& fonts, float scale, std::string& error);
 
     // Starts a frame of `width`x`height` pixels lasting `dt` seconds.
@@ -32,10 +38,14 @@ class ImGuiLayer {
     int atlas_width() const;
     int atlas_height() const;
 
-  private:
+private:
     SDL_Renderer* renderer_;
+    bool upload_font_texture(std::string& error);
+
+    std::unique_ptr<ImFontAtlas> atlas_;
+    SDL_Texture* font_texture_ = nullptr; // ours, not the backend's: see upload
     ImGuiContext* context_; // made current by every call: several apps may coexist in tests
-    float built_scale_ = 0;
+    float built_scale_;
 };
 
 } // namespace kiosk

@@ -44,7 +44,7 @@ std::optional<InputEvent> translate_sdl_event(const SDL_Event& event, SDL_Window
 
 // Feeds ImGui from pointer events, one button transition per frame.
 class PointerFeeder {
-  public:
+public:
     // `drag_threshold_px`: how far a finger moves before a press becomes a scroll.
     void set_drag_threshold(float pixels) { drag_threshold_ = pixels; }
     void push(const PointerEvent& event);
@@ -62,7 +62,7 @@ class PointerFeeder {
     float drag_scroll(const ImVec2& min, const ImVec2& max);
     bool scrolling() const { return scrolling_; }
 
-  private:
+private:
     struct Rect {
         ImVec2 min, max;
     };

@@ -13,7 +13,7 @@
 namespace kiosk::test {
 
 class TempFolder {
-  public:
+public:
     TempFolder()
         : path_(std::filesystem::temp_directory_path() / ("kiosk-test-" + make_random_id())) {
         std::filesystem::create_directories(path_);
@@ -37,7 +37,7 @@ class TempFolder {
         return target.string();
     }
 
-  private:
+private:
     std::filesystem::path path_;
 };
 
