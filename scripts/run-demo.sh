@@ -10,10 +10,12 @@ scripts/build.sh
 
 config="kiosk-config/county-museum.lua"
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-  echo "run-demo: no display found; running the kiosk under xvfb-run (a virtual screen)."
-  echo "run-demo: it runs for 10 seconds and writes build/demo-screenshot.png."
-  exec xvfb-run -a -s "-screen 0 1920x1080x24" \
-    build/bin/kiosk --config "$config" --headless --frames 600 \
-    --screenshot build/demo-screenshot.png "$@"
+  echo "run-demo: no display found: running the kiosk in a window on a virtual screen (xvfb-run)."
+  echo "run-demo: a demo visitor walks through it (kiosk-config/demo-tour.replay); screenshots go to build/demo/."
+  mkdir -p build/demo
+  xvfb-run -a -s "-screen 0 1920x1080x24" \
+    build/bin/kiosk --config "$config" --input kiosk-config/demo-tour.replay "$@"
+  echo "run-demo: done; see build/demo/*.png"
+  exit 0
 fi
 exec build/bin/kiosk --config "$config" "$@"
