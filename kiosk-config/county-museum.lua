@@ -54,7 +54,8 @@ return {
   admin = {
     -- (required) Hash of the admin PIN, never the PIN itself. This one is the
     -- demo PIN 2468: replace it before the kiosk goes public. A hash is what
-    -- libsodium's crypto_pwhash_str writes ("$argon2id$...").
+    -- libsodium's crypto_pwhash_str writes ("$argon2id$..."); make one for your own
+    -- PIN with: echo 123456 | build/bin/kiosk --hash-pin
     pin_hash = "$argon2id$v=19$m=16384,t=3,p=1$LzyWisvvVG1CksfTja3smQ$IQr9akcHhSAGV+CwVV4Qz1kAp8jIxxCi04L9EC7Dhao",
     -- Screen corner to press and hold to open the panel:
     -- "top_left", "top_right", "bottom_left" or "bottom_right".

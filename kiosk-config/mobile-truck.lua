@@ -54,7 +54,8 @@ return {
   admin = {
     -- (required) Hash of the admin PIN, never the PIN itself. This one is the
     -- demo PIN 2468: replace it before the truck leaves. A hash is what
-    -- libsodium's crypto_pwhash_str writes ("$argon2id$...").
+    -- libsodium's crypto_pwhash_str writes ("$argon2id$..."); make one for your own
+    -- PIN with: echo 123456 | build/bin/kiosk --hash-pin
     pin_hash = "$argon2id$v=19$m=16384,t=3,p=1$A5YANU8O3LJYn/PqfCYJBg$62OOLR1gb8RGBH6zrN+5JfbD1M1DwiNByQE06lgasug",
     -- Screen corner to press and hold to open the panel:
     -- "top_left", "top_right", "bottom_left" or "bottom_right".

@@ -65,8 +65,9 @@ int main(int argc, char** argv) {
                    "Headless: frames to run (default: to the replay's end)")
         ->check(CLI::Range(1, 100000000));
     cli.add_option("--screenshot", loop.screenshot_path, "Write a PNG of the last frame");
-    cli.add_option("--screenshot-every", screenshot_every, "K DIR: write every K-th frame to DIR")
-        ->check(CLI::Range(1, 1000000) | CLI::TypeValidator<std::string>());
+    auto* every = cli.add_option("--screenshot-every", screenshot_every,
+                                 "Write every K-th frame (K >= 1) as a PNG into DIR");
+    every->type_name("K DIR");
     cli.add_option("--data", data_dir, "Data folder (overrides the config's data_dir)");
     cli.add_option("--input", input_path, "Input replay file (see engine/app/input_replay.h)");
     cli.add_option("--frame-stats", loop.frame_stats_path, "Write frame timings (for bench/)");
@@ -79,6 +80,11 @@ int main(int argc, char** argv) {
     if (hash_pin) return print_pin_hash();
     if (config_path.empty()) {
         std::cerr << "kiosk: --config FILE is required (samples are in kiosk-config/)\n";
+        return 2;
+    }
+    if (every->count() > 0 && screenshot_every.first < 1) {
+        std::cerr << "kiosk: --screenshot-every: K must be 1 or more, got "
+                  << screenshot_every.first << "\n";
         return 2;
     }
     loop.screenshot_every = screenshot_every.first;

@@ -84,3 +84,10 @@ TEST_CASE("kiosk rejects a bad input replay with file:line", "[cli]") {
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains(replay + ":2: missing y"));
 }
+
+TEST_CASE("kiosk rejects --screenshot-every with K below 1", "[cli]") {
+    Run run = run_kiosk("--config " + source_path("kiosk-config/mobile-truck.lua") +
+                        " --headless --frames 2 --screenshot-every 0 " + temp_dir("cli-every"));
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.output, Catch::Contains("--screenshot-every: K must be 1 or more"));
+}
