@@ -151,10 +151,16 @@ AdminAction AdminOverlay::draw_info(ScreenContext& context, const AdminInfo& inf
         content += line + "\n";
     row("admin_content", content.empty() ? "-" : content);
     if (!info.problem_lines.empty()) {
+        // The panel has room for a few; the kiosk log has them all.
+        constexpr size_t kShownProblems = 3;
         std::string problems;
-        for (const std::string& line : info.problem_lines)
-            problems += line + "\n";
+        for (size_t i = 0; i < info.problem_lines.size() && i < kShownProblems; ++i)
+            problems += info.problem_lines[i] + "\n";
+        if (info.problem_lines.size() > kShownProblems)
+            problems += "… +" + std::to_string(info.problem_lines.size() - kShownProblems);
+        ImGui::PushClipRect(ui.to_screen(ImVec2(label_x, y)), ui.to_screen(ImVec2(1620, 830)), true);
         ui.text(FontRole::Body, ImVec2(label_x, y), theme::kDanger, problems, Align::Left, 1280);
+        ImGui::PopClipRect();
     }
 
     AdminAction action = AdminAction::None;
