@@ -21,11 +21,17 @@ return {
   attract_title = { zh = "一起来玩科学！", en = "Come and play with science!" },
   attract_hint = { zh = "轻触屏幕开始探索", en = "Touch the screen to start" },
 
-  -- An exhibit that is listed but not ready yet.
-  placeholder_title = { zh = "展项即将开放", en = "This exhibit is coming soon" },
-  placeholder_body = {
-    zh = "工作人员正在准备这个展项，先去看看别的吧！",
-    en = "Our team is getting this one ready. Try another exhibit for now!",
+  -- An exhibit that stopped working: the visitor sees this card, then home.
+  exhibit_resting_title = { zh = "这个展项正在休息", en = "This exhibit is taking a rest" },
+  exhibit_resting_body = {
+    zh = "工作人员会尽快让它恢复。马上带你回到首页，去看看别的展项吧！",
+    en = "Our team will have it back soon. Taking you home to try another exhibit!",
+  },
+  -- Only curators see these (kiosk --dev): an exhibit error in full.
+  dev_error_title = { zh = "展项出错了", en = "The exhibit has an error" },
+  dev_error_hint = {
+    zh = "修改并保存文件后，展项会自动重新加载。",
+    en = "Fix the file and save it: the exhibit reloads by itself.",
   },
   back_home = { zh = "返回首页", en = "Home" },
 

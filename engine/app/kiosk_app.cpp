@@ -4,6 +4,8 @@
 
 #include "core/log.h"
 
+#include <sodium.h>
+
 #include <SDL.h>
 
 #include <filesystem>
@@ -35,6 +37,12 @@ bool prepare_data_dir(const std::string& data_dir, std::string& error) {
     return true;
 }
 
+uint64_t random_seed() {
+    uint64_t seed = 0;
+    randombytes_buf(&seed, sizeof seed);
+    return seed | 1;
+}
+
 } // namespace
 
 const char* screen_name(ScreenId screen) {
@@ -52,7 +60,8 @@ const char* screen_name(ScreenId screen) {
 const std::vector<std::string>& required_string_keys() {
     static const std::vector<std::string> keys = {
         "home_title",        "home_subtitle",  "language_toggle_to_en", "language_toggle_to_zh",
-        "attract_title",     "attract_hint",   "placeholder_title",     "placeholder_body",
+        "attract_title",     "attract_hint",   "exhibit_resting_title", "exhibit_resting_body",
+        "dev_error_title",   "dev_error_hint",
         "back_home",         "no_exhibits",    "admin_title",           "admin_enter_pin",
         "admin_wrong_pin",   "admin_locked",   "admin_cancel",          "admin_delete",
         "admin_ok",          "admin_exit",     "admin_close",           "admin_version",
@@ -65,6 +74,7 @@ KioskApp::KioskApp(const KioskConfig& config, std::string pin_hash)
     : config_(config), admin_(std::move(pin_hash)) {}
 
 KioskApp::~KioskApp() {
+    exhibit_screen_.reset(); // before the renderer its images live in
     sessions_.end(time_s_, SessionEndReason::Shutdown);
     images_.reset();
     imgui_.reset();
@@ -86,7 +96,20 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
         return nullptr;
     }
     app->strings_ = std::move(*strings.table);
-    app->catalog_ = scan_exhibit_dirs(config.exhibit_dirs);
+    if (options.exhibit_path.empty()) {
+        app->catalog_ = scan_exhibit_dirs(config.exhibit_dirs);
+    } else {
+        ManifestLoadResult manifest = load_exhibit_manifest(options.exhibit_path);
+        if (!manifest.ok()) {
+            error = options.exhibit_path + ": cannot preview this exhibit";
+            for (const std::string& message : manifest.errors)
+                error += "\n" + message;
+            return nullptr;
+        }
+        app->catalog_.exhibits.push_back(std::move(*manifest.manifest));
+        app->catalog_.warnings = manifest.warnings;
+        app->preview_ = true;
+    }
     for (const std::string& problem : app->catalog_.problems)
         log_warning(problem);
 
@@ -148,6 +171,15 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     app->imgui_ = std::make_unique<ImGuiLayer>(app->display_->renderer(), std::move(atlas), scale);
     app->ui_.set_screen(app->display_->width(), app->display_->height());
     app->pointer_.set_drag_threshold(app->ui_.px(24));
+    ExhibitScreenOptions exhibit_options;
+    exhibit_options.limits.memory_bytes = size_t(config.exhibit_limits.memory_mb) << 20;
+    exhibit_options.limits.time_budget_s = config.exhibit_limits.time_budget_ms / 1000.0;
+    exhibit_options.dev = options.dev;
+    exhibit_options.seed = options.seed ? options.seed : options.headless ? 1 : random_seed();
+    exhibit_options.data_dir = config.data_dir;
+    exhibit_options.renderer = app->display_->renderer();
+    app->exhibit_screen_ = std::make_unique<ExhibitScreen>(exhibit_options);
+    if (app->preview_) app->open_exhibit(0);
     if (!app->imgui_->update_fonts(app->fonts_, app->ui_.scale(), error)) return nullptr;
     log_info("kiosk started with " + config.source_path + " (" +
              std::to_string(app->catalog_.exhibits.size()) + " exhibits)");
@@ -227,6 +259,13 @@ void KioskApp::handle_pointer(const PointerEvent& event) {
         return;
     }
     pointer_.push(event);
+    if (screen_ == ScreenId::Exhibit && !admin_.visible()) {
+        PointerEvent logical = event;
+        ImVec2 at = ui_.to_logical(ImVec2(event.x, event.y));
+        logical.x = at.x;
+        logical.y = at.y;
+        exhibit_screen_->touch(logical);
+    }
 }
 
 void KioskApp::leave_attract() {
@@ -238,7 +277,7 @@ void KioskApp::go_to_attract() {
     sessions_.end(time_s_, SessionEndReason::Idle);
     screen_ = ScreenId::Attract;
     home_ = HomeState{};
-    open_exhibit_ = -1;
+    close_exhibit();
     language_ = config_.default_language;
     admin_.close();
     pointer_.reset();
@@ -254,8 +293,28 @@ void KioskApp::update(double dt) {
         pointer_.cancel_pointer(corner_press_.pointer_id);
         swallowed_pointers_.insert(corner_press_.pointer_id);
     }
-    if (screen_ != ScreenId::Attract && time_s_ - last_input_s_ >= config_.idle_timeout_s)
+    if (screen_ == ScreenId::Exhibit) {
+        if (exhibit_screen_->update(dt, fonts_)) close_exhibit();
+        for (const ExhibitInteraction& interaction : exhibit_screen_->take_interactions())
+            log_info("exhibit " + exhibit_screen_->exhibit().id + " event " + interaction.name +
+                     " " + interaction.fields_json);
+    }
+    if (!preview_ && screen_ != ScreenId::Attract &&
+        time_s_ - last_input_s_ >= config_.idle_timeout_s)
         go_to_attract();
+}
+
+void KioskApp::open_exhibit(size_t index) {
+    const ExhibitManifest& exhibit = catalog_.exhibits[index];
+    log_info("exhibit " + exhibit.id + " opened");
+    screen_ = ScreenId::Exhibit;
+    pointer_.reset(); // the tap that opened it is not the exhibit's first touch
+    exhibit_screen_->open(exhibit, language_, fonts_);
+}
+
+void KioskApp::close_exhibit() {
+    if (screen_ == ScreenId::Exhibit) screen_ = ScreenId::Home;
+    exhibit_screen_->close();
 }
 
 AdminInfo KioskApp::make_admin_info() const {
@@ -279,19 +338,11 @@ void KioskApp::draw() {
         HomeAction action = draw_home_screen(context, home_, catalog_.exhibits, config_.venue.name);
         if (action.toggle_language)
             language_ = language_ == Language::Zh ? Language::En : Language::Zh;
-        if (action.open_exhibit >= 0) {
-            open_exhibit_ = action.open_exhibit;
-            screen_ = ScreenId::Exhibit;
-            log_info("exhibit " + catalog_.exhibits[size_t(open_exhibit_)].id + " opened");
-        }
+        if (action.open_exhibit >= 0) open_exhibit(size_t(action.open_exhibit));
         break;
     }
     case ScreenId::Exhibit:
-        draw_exhibit_placeholder(context, catalog_.exhibits[size_t(open_exhibit_)]);
-        if (draw_back_home_button(context)) {
-            screen_ = ScreenId::Home;
-            open_exhibit_ = -1;
-        }
+        if (exhibit_screen_->draw(context)) close_exhibit();
         break;
     }
     if (admin_.draw(context, admin_info_) == AdminAction::Exit) {

@@ -1,11 +1,14 @@
 // The kiosk application: wires config, display, fonts, input, visitor sessions
-// and the screens into one frame step. The state machine: Home <-> exhibit
-// (placeholder for now); any screen -> Attract after idle_timeout_s without
-// input, which ends the visitor session and resets every screen; a touch on
-// Attract starts a new session on Home. The admin overlay sits on top.
+// and the screens into one frame step. The state machine: Home <-> Exhibit (a
+// Lua exhibit, see exhibit_screen.h); any screen -> Attract after
+// idle_timeout_s without input, which ends the visitor session and resets
+// every screen; a touch on Attract starts a new session on Home. The admin
+// overlay sits on top. In preview mode (--exhibit) the one exhibit opens at
+// start and the kiosk never goes to Attract.
 #pragma once
 
 #include "admin_overlay.h"
+#include "exhibit_screen.h"
 #include "content/exhibit_catalog.h"
 #include "core/kiosk_config.h"
 #include "core/strings_table.h"
@@ -15,7 +18,7 @@
 #include "render/imgui_layer.h"
 #include "render/input.h"
 #include "screens.h"
-#include "ui.h"
+#include "render/ui.h"
 #include "visitor_session.h"
 
 #include <memory>
@@ -30,6 +33,9 @@ struct AppOptions {
     int display_index = -1;  // -1: the config's window.display
     int width = 0;           // 0: from config
     int height = 0;          // 0: from config
+    std::string exhibit_path; // preview one exhibit folder, skipping the home screen
+    bool dev = false;         // curators: reload exhibits on save, show errors in full
+    uint64_t seed = 0;        // exhibits' random seed; 0: random (headless: 1)
 };
 
 enum class ScreenId { Attract, Home, Exhibit };
@@ -75,6 +81,7 @@ public:
     double time_s() const { return time_s_; }
     const FontLibrary& fonts() const { return fonts_; }
     const ExhibitCatalog& catalog() const { return catalog_; }
+    const ExhibitScreen& exhibit_screen() const { return *exhibit_screen_; }
     Display& display() { return *display_; }
     int frames() const { return frames_; }
 
@@ -84,6 +91,8 @@ private:
     void handle_pointer(const PointerEvent& event);
     void draw();
     void go_to_attract();
+    void open_exhibit(size_t index);
+    void close_exhibit();
     void leave_attract();
     bool in_admin_corner(float x, float y) const;
     AdminInfo make_admin_info() const;
@@ -100,11 +109,12 @@ private:
     AdminOverlay admin_;
     AdminInfo admin_info_;
     VisitorSessions sessions_;
+    std::unique_ptr<ExhibitScreen> exhibit_screen_;
+    bool preview_ = false;
 
     ScreenId screen_ = ScreenId::Home;
     Language language_ = Language::Zh;
     HomeState home_;
-    int open_exhibit_ = -1;
     double time_s_ = 0;
     double last_input_s_ = 0;
     int frames_ = 0;

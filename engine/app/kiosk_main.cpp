@@ -69,6 +69,13 @@ int main(int argc, char** argv) {
                                  "Write every K-th frame (K >= 1) as a PNG into DIR");
     every->type_name("K DIR");
     cli.add_option("--data", data_dir, "Data folder (overrides the config's data_dir)");
+    cli.add_option("--exhibit", app_options.exhibit_path,
+                   "Preview one exhibit folder: open it directly, skipping the home screen")
+        ->check(CLI::ExistingDirectory);
+    cli.add_flag("--dev", app_options.dev,
+                 "Curators: reload the open exhibit when a file changes; show errors in full");
+    cli.add_option("--seed", app_options.seed,
+                   "Seed for exhibits' random numbers (default: random; headless: 1)");
     cli.add_option("--input", input_path, "Input replay file (see engine/app/input_replay.h)");
     cli.add_option("--frame-stats", loop.frame_stats_path, "Write frame timings (for bench/)");
     CLI11_PARSE(cli, argc, argv);

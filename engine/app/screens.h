@@ -1,5 +1,5 @@
-// The visitor-facing screens: attract, home (exhibit tiles), the exhibit
-// placeholder, and the runtime's own "back to home" control. Each screen is a
+// The visitor-facing screens: attract, home (exhibit tiles), and the runtime's
+// own "back to home" control (the exhibit screen is exhibit_screen.h). Each screen is a
 // draw function over a ScreenContext that returns what the visitor asked for;
 // the app (kiosk_app.cpp) owns the state machine between them.
 #pragma once
@@ -9,7 +9,7 @@
 #include "core/strings_table.h"
 #include "render/images.h"
 #include "render/input.h"
-#include "ui.h"
+#include "render/ui.h"
 
 #include <string_view>
 #include <vector>
@@ -42,11 +42,12 @@ HomeAction draw_home_screen(ScreenContext& context, HomeState& state,
                             const std::vector<ExhibitManifest>& exhibits,
                             const Bilingual& venue_name);
 
-// Draws the exhibit's stand-in (until exhibits run, see the Lua exhibit issue).
-void draw_exhibit_placeholder(ScreenContext& context, const ExhibitManifest& exhibit);
-
-// The always-visible, finger-sized control every non-home screen gets; true when tapped.
+// The always-visible, finger-sized control every non-home screen gets; true when
+// tapped. Exhibits keep the top-left corner it sits in free.
+inline const ImVec2 kBackHomeMin{40, 40};
+inline const ImVec2 kBackHomeSize{260, 100};
 bool draw_back_home_button(ScreenContext& context);
+bool in_back_home_button(float x, float y); // logical coordinates
 
 // Draws `image` into the logical rect, cropped to fill it, its `corners`
 // rounded against the `backdrop` colour behind it.

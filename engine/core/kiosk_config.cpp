@@ -88,6 +88,15 @@ void read_font(DataReader& root, const fs::path& base, FontConfig& font) {
     reader->finish();
 }
 
+void read_exhibit_limits(DataReader& root, ExhibitLimitsConfig& limits) {
+    std::optional<DataReader> reader = root.table("exhibit_limits");
+    if (!reader) return;
+    limits.memory_mb = static_cast<int>(reader->integer("memory_mb", 8, 1024, limits.memory_mb));
+    limits.time_budget_ms =
+        static_cast<int>(reader->integer("time_budget_ms", 5, 1000, limits.time_budget_ms));
+    reader->finish();
+}
+
 // Accepts only what crypto_pwhash_str writes, so a typo or a plain PIN fails
 // here rather than at the first admin login.
 bool is_password_hash(const std::string& hash) {
@@ -140,6 +149,7 @@ void read_config(DataReader& root, const fs::path& base, KioskConfig& config) {
         read_path(root, "strings_file", base, "../content/strings.lua").value_or("");
     read_window(root, config.window);
     read_font(root, base, config.font);
+    read_exhibit_limits(root, config.exhibit_limits);
     read_admin(root, config.admin);
     root.finish();
 }

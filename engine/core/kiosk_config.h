@@ -25,6 +25,10 @@
 //     face = 0,                        -- face index inside a .ttc collection, 0..15
 //     title_px = 72, body_px = 36, button_px = 40, -- pixel sizes at 1080p, 8..200
 //   },
+//   exhibit_limits = {                 -- what one exhibit's Lua may use
+//     memory_mb = 64,                  -- 8..1024
+//     time_budget_ms = 50,             -- per callback (update, draw, ...), 5..1000
+//   },
 //   admin = {                          -- required
 //     pin_hash = "$argon2id$...",      -- required: libsodium crypto_pwhash_str output
 //     corner = "top_left",             -- where the hidden admin press goes:
@@ -72,6 +76,11 @@ struct FontConfig {
     int button_px = 40;
 };
 
+struct ExhibitLimitsConfig {
+    int memory_mb = 64;
+    int time_budget_ms = 50;
+};
+
 struct AdminConfig {
     std::string
         pin_hash; // "$argon2id$..." (crypto_pwhash_str); verify with crypto_pwhash_str_verify
@@ -90,6 +99,7 @@ struct KioskConfig {
     std::string strings_file; // default: CONFIG_FOLDER/../content/strings.lua
     WindowConfig window;
     FontConfig font;
+    ExhibitLimitsConfig exhibit_limits;
     AdminConfig admin;
 };
 

@@ -2,6 +2,8 @@
 // uses 16-bit ImWchar, so the Basic Multilingual Plane) and the atlas build.
 #include "fonts.h"
 
+#include "core/utf8_text.h"
+
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -22,34 +24,6 @@ const ImWchar kBaseRanges[] = {
 };
 
 } // namespace
-
-uint32_t decode_utf8(std::string_view text, size_t& pos) {
-    const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-    unsigned char lead = byte(pos);
-    if (lead < 0x80) return text[pos++];
-    int length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
-    if (length == 0 || lead >= 0xF8 || pos + length > text.size()) {
-        ++pos;
-        return 0xFFFD;
-    }
-    uint32_t codepoint = lead & (0x7F >> length);
-    for (int i = 1; i < length; ++i) {
-        unsigned char next = byte(pos + i);
-        if ((next & 0xC0) != 0x80) {
-            ++pos;
-            return 0xFFFD;
-        }
-        codepoint = (codepoint << 6) | (next & 0x3F);
-    }
-    const uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (codepoint < smallest[length] || codepoint > 0x10FFFF ||
-        (codepoint >= 0xD800 && codepoint <= 0xDFFF)) {
-        ++pos;
-        return 0xFFFD;
-    }
-    pos += length;
-    return codepoint;
-}
 
 FontLibrary::~FontLibrary() {
     if (font_data_) munmap(font_data_, font_size_);

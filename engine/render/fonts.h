@@ -65,8 +65,4 @@ private:
     ImFont* fonts_[int(FontRole::Count)] = {};
 };
 
-// Decodes one UTF-8 character at `text[pos]`, advancing `pos`; returns
-// U+FFFD for an invalid or truncated sequence (advancing one byte).
-uint32_t decode_utf8(std::string_view text, size_t& pos);
-
 } // namespace kiosk

@@ -24,20 +24,30 @@ std::string temp_dir(const std::string& name) {
     return dir;
 }
 
-std::unique_ptr<KioskApp> make_app(int width, int height, const std::string& config_relative,
-                                   void (*adjust)(KioskConfig&)) {
+KioskConfig load_sample_config(const std::string& config_relative, const std::string& data_name) {
     log_set_quiet(true);
     ConfigLoadResult loaded = load_kiosk_config(source_path(config_relative));
     for (const std::string& e : loaded.errors)
         UNSCOPED_INFO(e);
     REQUIRE(loaded.ok());
     KioskConfig config = *loaded.config;
-    config.data_dir = temp_dir("data-" + std::to_string(width) + "x" + std::to_string(height));
+    config.data_dir = temp_dir(data_name);
+    return config;
+}
+
+std::unique_ptr<KioskApp> make_app(int width, int height, const std::string& config_relative,
+                                   void (*adjust)(KioskConfig&)) {
+    KioskConfig config = load_sample_config(
+        config_relative, "data-" + std::to_string(width) + "x" + std::to_string(height));
     if (adjust) adjust(config);
     AppOptions options;
-    options.headless = true;
     options.width = width;
     options.height = height;
+    return make_app_from(config, options);
+}
+
+std::unique_ptr<KioskApp> make_app_from(const KioskConfig& config, AppOptions options) {
+    options.headless = true;
     std::string error;
     std::unique_ptr<KioskApp> app = KioskApp::create(config, options, error);
     INFO(error);

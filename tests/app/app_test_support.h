@@ -21,6 +21,11 @@ make_app(int width = 960, int height = 540,
          const std::string& config_relative = "kiosk-config/county-museum.lua",
          void (*adjust)(KioskConfig&) = nullptr);
 
+// The sample config `config_relative` with a fresh data folder `data_name`.
+KioskConfig load_sample_config(const std::string& config_relative, const std::string& data_name);
+// A headless app on `config` with `options` (headless forced) that has drawn two frames.
+std::unique_ptr<KioskApp> make_app_from(const KioskConfig& config, AppOptions options);
+
 // Plays `replay_text` (input replay format) on the fixed step to the end of its
 // clock, then `extra_frames` more.
 void play(KioskApp& app, const std::string& replay_text, int extra_frames = 2);

@@ -62,10 +62,23 @@ public:
     ImVec2 text(FontRole role, ImVec2 at, ImU32 color, std::string_view utf8,
                 Align align = Align::Left, float wrap_width = 0);
     ImVec2 measure(FontRole role, std::string_view utf8, float wrap_width = 0);
+    // The same at any logical pixel size (the nearest baked font, scaled).
+    ImVec2 text_sized(float size, ImVec2 at, ImU32 color, std::string_view utf8,
+                      Align align = Align::Left, float wrap_width = 0);
+    ImVec2 measure_sized(float size, std::string_view utf8, float wrap_width = 0);
 
     // A rounded button over a logical rect; true on the frame it is tapped.
     bool button(const char* id, ImVec2 min, ImVec2 size, std::string_view label,
                 const ButtonStyle& style = {});
+    // A horizontal slider in a `width` x 88 box at `min`; true while it changes `value`.
+    bool slider(const char* id, float* value, float min_value, float max_value, ImVec2 min,
+                float width);
+    // A switch (140 x 80) with `label` to its right; true on the frame it flips `on`.
+    bool toggle(const char* id, bool* on, ImVec2 min, std::string_view label,
+                ImU32 label_color = theme::kOnDark);
+    // A row of segmented buttons, `width` x 88; true when a new option was picked.
+    bool choice(const char* id, int* selected, const std::string_view* options, int count,
+                ImVec2 min, float width);
     // An invisible touch area; true when tapped. `pressed` reports the held state.
     bool touch_area(const char* id, ImVec2 min, ImVec2 size, bool* pressed = nullptr);
 
@@ -85,6 +98,7 @@ public:
     FontLibrary& fonts() { return fonts_; }
 
 private:
+    ImFont* font_for_size(float size) const;
     FontLibrary& fonts_;
     float scale_ = 1;
     ImVec2 offset_{0, 0};

@@ -1,5 +1,5 @@
 // Ui implementation: letterbox maths, text with wrapping, touch widgets.
-#include "ui.h"
+#include "render/ui.h"
 
 #include <imgui_internal.h>
 
@@ -62,6 +62,120 @@ ImVec2 Ui::text(FontRole role, ImVec2 at, ImU32 color, std::string_view utf8, Al
     draw_list().AddText(font, font->FontSize, screen, color, utf8.data(), utf8.data() + utf8.size(),
                         wrap_width > 0 ? px(wrap_width) : 0.0f);
     return size;
+}
+
+ImFont* Ui::font_for_size(float size) const {
+    // Scaling a baked font down looks fine; up, it blurs: take the smallest one
+    // at least as large, or the largest.
+    FontRole best = FontRole::Title;
+    float best_size = fonts_.pixel_size(FontRole::Title);
+    for (FontRole role : {FontRole::Body, FontRole::Button}) {
+        float baked = fonts_.pixel_size(role);
+        if (baked >= px(size) && baked < best_size) {
+            best = role;
+            best_size = baked;
+        }
+    }
+    return fonts_.font(best);
+}
+
+ImVec2 Ui::measure_sized(float size, std::string_view utf8, float wrap_width) {
+    fonts_.add_text(utf8);
+    ImFont* font = font_for_size(size);
+    if (!font) return ImVec2(0, 0);
+    ImVec2 measured = font->CalcTextSizeA(px(size), FLT_MAX, wrap_width > 0 ? px(wrap_width) : 0,
+                                          utf8.data(), utf8.data() + utf8.size());
+    return ImVec2(measured.x / scale_, measured.y / scale_);
+}
+
+ImVec2 Ui::text_sized(float size, ImVec2 at, ImU32 color, std::string_view utf8, Align align,
+                      float wrap_width) {
+    ImVec2 measured = measure_sized(size, utf8, wrap_width);
+    ImFont* font = font_for_size(size);
+    if (!font) return measured;
+    ImVec2 origin = at;
+    if (align == Align::Center) origin.x -= measured.x * 0.5f;
+    if (align == Align::Right) origin.x -= measured.x;
+    ImVec2 screen = to_screen(origin);
+    screen = ImVec2(std::round(screen.x), std::round(screen.y));
+    draw_list().AddText(font, px(size), screen, color, utf8.data(), utf8.data() + utf8.size(),
+                        wrap_width > 0 ? px(wrap_width) : 0.0f);
+    return measured;
+}
+
+bool Ui::slider(const char* id, float* value, float min_value, float max_value, ImVec2 min,
+                float width) {
+    constexpr float kHeight = 88, kThumb = 36;
+    width = std::max(width, kThumb * 4);
+    bool pressed = false;
+    touch_area(id, min, ImVec2(width, kHeight), &pressed);
+    const float left = min.x + kThumb, right = min.x + width - kThumb, mid = min.y + kHeight / 2;
+    const float range = max_value - min_value;
+    bool changed = false;
+    if (ImGui::IsItemActive() && range != 0) {
+        float x = to_logical(ImGui::GetIO().MousePos).x;
+        float t = std::clamp((x - left) / (right - left), 0.0f, 1.0f);
+        float next = min_value + t * range;
+        changed = next != *value;
+        *value = next;
+    }
+    float t = range != 0 ? std::clamp((*value - min_value) / range, 0.0f, 1.0f) : 0;
+    float thumb_x = left + t * (right - left);
+    rect(ImVec2(left, mid - 6), ImVec2(right, mid + 6), theme::kOnDarkSoft, 6);
+    rect(ImVec2(left, mid - 6), ImVec2(thumb_x, mid + 6), theme::kAccent, 6);
+    ImDrawList& draw = draw_list();
+    draw.AddCircleFilled(to_screen(ImVec2(thumb_x, mid)), px(kThumb),
+                         pressed ? theme::kAccentPressed : theme::kCard, 32);
+    draw.AddCircle(to_screen(ImVec2(thumb_x, mid)), px(kThumb), theme::kAccent, 32, px(4));
+    return changed;
+}
+
+bool Ui::toggle(const char* id, bool* on, ImVec2 min, std::string_view label, ImU32 label_color) {
+    constexpr float kWidth = 140, kHeight = 80;
+    ImVec2 label_size = measure(FontRole::Body, label);
+    float total = kWidth + (label.empty() ? 0 : 24 + label_size.x);
+    bool tapped = touch_area(id, min, ImVec2(total, kHeight));
+    if (tapped) *on = !*on;
+    rect(min, ImVec2(min.x + kWidth, min.y + kHeight), *on ? theme::kTeal : theme::kInkSoft,
+         kHeight / 2);
+    float knob_x = *on ? min.x + kWidth - kHeight / 2 : min.x + kHeight / 2;
+    draw_list().AddCircleFilled(to_screen(ImVec2(knob_x, min.y + kHeight / 2)),
+                                px(kHeight / 2 - 8), theme::kCard, 32);
+    if (!label.empty())
+        text(FontRole::Body, ImVec2(min.x + kWidth + 24, min.y + (kHeight - label_size.y) / 2),
+             label_color, label);
+    return tapped;
+}
+
+bool Ui::choice(const char* id, int* selected, const std::string_view* options, int count,
+                ImVec2 min, float width) {
+    constexpr float kHeight = 88, kGap = 8;
+    if (count <= 0) return false;
+    const float segment = (width - kGap * float(count - 1)) / float(count);
+    bool picked = false;
+    ImGui::PushID(id);
+    for (int i = 0; i < count; ++i) {
+        ImVec2 at(min.x + float(i) * (segment + kGap), min.y);
+        bool pressed = false;
+        ImGui::PushID(i);
+        if (touch_area("##option", at, ImVec2(segment, kHeight), &pressed) && *selected != i) {
+            *selected = i;
+            picked = true;
+        }
+        ImGui::PopID();
+        const bool is_selected = *selected == i;
+        ImU32 fill = is_selected ? theme::kAccent : (pressed ? theme::kCardPressed : theme::kCard);
+        rect(at, ImVec2(at.x + segment, at.y + kHeight), fill, 20);
+        // The label shrinks rather than spill out of its segment.
+        float size = fonts_.pixel_size(FontRole::Button) / scale_;
+        float fits = measure_sized(size, options[i]).x;
+        if (fits > segment - 16 && fits > 0) size = std::max(16.0f, size * (segment - 16) / fits);
+        ImVec2 label = measure_sized(size, options[i]);
+        text_sized(size, ImVec2(at.x + segment / 2, at.y + (kHeight - label.y) / 2), theme::kInk,
+                   options[i], Align::Center);
+    }
+    ImGui::PopID();
+    return picked;
 }
 
 bool Ui::touch_area(const char* id, ImVec2 min, ImVec2 size, bool* pressed) {

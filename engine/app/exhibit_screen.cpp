@@ -1,0 +1,299 @@
+// ExhibitScreen implementation, the "resting" card, the dev error view and the
+// runtime-drawn "back to home" control.
+#include "exhibit_screen.h"
+
+#include "core/log.h"
+#include "core/utf8_text.h"
+#include "render/fonts.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace kiosk {
+namespace {
+
+constexpr double kPollInterval_s = 0.25; // dev mode: how often the files are checked
+constexpr size_t kMaxWatchedFiles = 500;
+
+std::string utc_timestamp() {
+    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+std::string without_tabs(std::string text) {
+    std::replace(text.begin(), text.end(), '\t', ' ');
+    return text;
+}
+
+void draw_resting_card(ScreenContext& context, const ExhibitManifest& exhibit, double progress) {
+    Ui& ui = context.ui;
+    ui.rect(ImVec2(0, 0), ImVec2(kLogicalWidth, kLogicalHeight), theme::kBackground);
+    const ImVec2 min(410, 250), max(1510, 830);
+    ui.rect(min, max, theme::kCard, 36);
+    // A sleeping moon: a warm disc with a bite taken out of it.
+    ImDrawList& draw = ui.draw_list();
+    draw.AddCircleFilled(ui.to_screen(ImVec2(960, 380)), ui.px(70), theme::kAccent, 48);
+    draw.AddCircleFilled(ui.to_screen(ImVec2(995, 355)), ui.px(62), theme::kCard, 48);
+    float y = 480;
+    y += ui.text(FontRole::Title, ImVec2(960, y), theme::kInk, context.text("exhibit_resting_title"),
+                 Align::Center, 1000)
+             .y;
+    y += 20;
+    ui.text(FontRole::Body, ImVec2(960, y), theme::kInkSoft, context.text("exhibit_resting_body"),
+            Align::Center, 900);
+    ui.text(FontRole::Body, ImVec2(960, 700), theme::kInkSoft, exhibit.title.in(context.language),
+            Align::Center, 900);
+    const float bar = float(std::clamp(progress, 0.0, 1.0)) * 700;
+    ui.rect(ImVec2(610, 780), ImVec2(1310, 792), theme::kCardPressed, 6);
+    ui.rect(ImVec2(610, 780), ImVec2(610 + bar, 792), theme::kTeal, 6);
+}
+
+void draw_dev_error(ScreenContext& context, const ExhibitError& error) {
+    Ui& ui = context.ui;
+    ui.rect(ImVec2(0, 0), ImVec2(kLogicalWidth, kLogicalHeight), IM_COL32(40, 12, 16, 255));
+    const float x = 80, width = 1760;
+    float y = 180;
+    y += ui.text(FontRole::Title, ImVec2(x, y), theme::kOnDark, context.text("dev_error_title"),
+                 Align::Left, width)
+             .y;
+    y += 12;
+    std::string where = std::string(exhibit_error_kind_name(error.kind)) + " · " + error.callback;
+    y += ui.text(FontRole::Body, ImVec2(x, y), theme::kAccent, where, Align::Left, width).y + 16;
+    y += ui.text(FontRole::Body, ImVec2(x, y), theme::kOnDark, error.message, Align::Left, width).y;
+    if (!error.file.empty() && error.line > 0) {
+        y += 24;
+        std::string location = error.file + ":" + std::to_string(error.line);
+        ui.rect(ImVec2(x, y), ImVec2(x + width, y + 120), IM_COL32(0, 0, 0, 120), 16);
+        ui.text(FontRole::Body, ImVec2(x + 24, y + 12), theme::kAccent, location);
+        ui.text(FontRole::Body, ImVec2(x + 24, y + 62), theme::kOnDark,
+                without_tabs(error.source_line));
+        y += 120;
+    }
+    y += 24;
+    std::istringstream frames(error.traceback);
+    std::string frame;
+    for (int shown = 0; shown < 8 && std::getline(frames, frame); ++shown) {
+        y += ui.text(FontRole::Body, ImVec2(x, y), theme::kOnDarkSoft, without_tabs(frame),
+                     Align::Left, width)
+                 .y;
+        if (y > 960) break;
+    }
+    ui.text(FontRole::Body, ImVec2(x, 1000), theme::kAccent, context.text("dev_error_hint"),
+            Align::Left, width);
+}
+
+} // namespace
+
+bool in_back_home_button(float x, float y) {
+    return x >= kBackHomeMin.x && y >= kBackHomeMin.y && x <= kBackHomeMin.x + kBackHomeSize.x &&
+           y <= kBackHomeMin.y + kBackHomeSize.y;
+}
+
+bool draw_back_home_button(ScreenContext& context) {
+    ButtonStyle style;
+    style.fill = theme::kCard;
+    style.fill_pressed = theme::kCardPressed;
+    // Drawn last, in its own window, so it stays on top of whatever a screen draws.
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(context.ui.screen_size());
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##back_home", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::PopStyleVar();
+    bool tapped =
+        context.ui.button("##home", kBackHomeMin, kBackHomeSize, context.text("back_home"), style);
+    ImGui::End();
+    return tapped;
+}
+
+ExhibitScreen::~ExhibitScreen() {
+    close();
+}
+
+void ExhibitScreen::open(const ExhibitManifest& exhibit, Language language, FontLibrary& fonts) {
+    close();
+    exhibit_ = exhibit;
+    language_ = language;
+    start_host(fonts);
+    if (options_.dev) files_ = snapshot_files();
+}
+
+void ExhibitScreen::start_host(FontLibrary& fonts) {
+    ExhibitSource source;
+    source.id = exhibit_.id;
+    source.folder = exhibit_.folder;
+    source.entry = std::filesystem::path(exhibit_.entry_path)
+                       .lexically_relative(exhibit_.folder)
+                       .generic_string();
+    host_ = std::make_unique<ExhibitHost>(source, options_.limits, options_.seed,
+                                          options_.renderer);
+    // The exhibit's own text is baked with the first frame, not a frame late.
+    for (const std::string& text : host_->source_texts())
+        fonts.add_text(text);
+    queued_.clear();
+    touches_.clear();
+    ignored_.clear();
+    failed_for_s_ = 0;
+    failure_recorded_ = false;
+    host_->start(language_);
+    if (host_->failed()) record_failure();
+}
+
+void ExhibitScreen::close() {
+    if (!host_) return;
+    host_->leave();
+    if (host_->failed()) record_failure();
+    for (const ExhibitInteraction& interaction : host_->take_interactions())
+        log_info("exhibit " + exhibit_.id + " event " + interaction.name + " " +
+                 interaction.fields_json);
+    host_.reset();
+}
+
+void ExhibitScreen::set_language(Language language) {
+    language_ = language;
+    if (host_) host_->set_language(language);
+}
+
+void ExhibitScreen::touch(const PointerEvent& event) {
+    TouchPhase phase = event.phase == PointerPhase::Down ? TouchPhase::Pressed
+                       : event.phase == PointerPhase::Up ? TouchPhase::Released
+                                                         : TouchPhase::Moved;
+    queued_.emplace_back(phase, event);
+}
+
+bool ExhibitScreen::update(double dt, FontLibrary& fonts) {
+    if (!host_) return false;
+    if (options_.dev) {
+        since_poll_s_ += dt;
+        if (since_poll_s_ >= kPollInterval_s) {
+            since_poll_s_ = 0;
+            if (files_changed()) {
+                log_info("exhibit " + exhibit_.id + " changed on disk: reloading");
+                host_.reset();
+                start_host(fonts);
+            }
+        }
+    }
+    for (auto& [phase, event] : queued_) {
+        if (phase == TouchPhase::Pressed) {
+            if (in_back_home_button(event.x, event.y)) {
+                ignored_[event.pointer_id] = true; // the runtime's button, not the exhibit's
+                continue;
+            }
+            int id = 0; // the mouse
+            if (event.pointer_id != kMousePointerId) {
+                id = 1; // fingers: the smallest number not held by another finger
+                while (std::any_of(touches_.begin(), touches_.end(),
+                                   [id](const auto& held) { return held.second.id == id; }))
+                    ++id;
+            }
+            touches_[event.pointer_id] = Touch{id, event.x, event.y};
+            host_->touch(phase, id, event.x, event.y, 0, 0);
+            continue;
+        }
+        if (ignored_.count(event.pointer_id)) {
+            if (phase == TouchPhase::Released) ignored_.erase(event.pointer_id);
+            continue;
+        }
+        auto found = touches_.find(event.pointer_id);
+        if (found == touches_.end()) continue; // hover, or a press we never saw
+        Touch& touch = found->second;
+        float dx = event.x - touch.x, dy = event.y - touch.y;
+        touch.x = event.x;
+        touch.y = event.y;
+        host_->touch(phase, touch.id, event.x, event.y, dx, dy);
+        if (phase == TouchPhase::Released) touches_.erase(found);
+    }
+    queued_.clear();
+    host_->update(dt);
+    if (host_->failed()) {
+        record_failure();
+        failed_for_s_ += dt;
+        return !options_.dev && failed_for_s_ >= options_.resting_card_s;
+    }
+    return host_->home_requested();
+}
+
+bool ExhibitScreen::draw(ScreenContext& context) {
+    Ui& ui = context.ui;
+    ui.begin_screen("##exhibit");
+    if (host_ && !host_->failed()) {
+        ImDrawList& draw = ui.draw_list();
+        draw.PushClipRect(ui.to_screen(ImVec2(0, 0)),
+                          ui.to_screen(ImVec2(kLogicalWidth, kLogicalHeight)), true);
+        host_->draw(ui);
+        draw.PopClipRect();
+    }
+    if (host_ && host_->failed()) {
+        record_failure();
+        if (options_.dev) draw_dev_error(context, host_->error());
+        else draw_resting_card(context, exhibit_, failed_for_s_ / options_.resting_card_s);
+    }
+    ui.end_screen();
+    return draw_back_home_button(context);
+}
+
+std::vector<ExhibitInteraction> ExhibitScreen::take_interactions() {
+    if (!host_) return {};
+    return host_->take_interactions();
+}
+
+void ExhibitScreen::record_failure() {
+    if (failure_recorded_ || !host_ || !host_->failed()) return;
+    failure_recorded_ = true;
+    ++failures_;
+    const ExhibitError& error = host_->error();
+    log_warning("exhibit " + exhibit_.id + " stopped (" + exhibit_error_kind_name(error.kind) +
+                " in " + error.callback + "): " + error.message);
+    if (options_.data_dir.empty()) return;
+    std::ofstream out(options_.data_dir + "/exhibit-errors.log", std::ios::app);
+    out << utc_timestamp() << " exhibit=" << exhibit_.id << " version=" << exhibit_.version
+        << " kind=" << exhibit_error_kind_name(error.kind) << " callback=" << error.callback
+        << "\n  message: " << error.message << "\n";
+    if (!error.file.empty()) {
+        out << "  at: " << error.file << ":" << error.line << "\n";
+        if (!error.source_line.empty()) out << "  source: " << error.source_line << "\n";
+    }
+    if (!error.traceback.empty()) {
+        std::istringstream frames(error.traceback);
+        std::string frame;
+        while (std::getline(frames, frame))
+            out << "  | " << frame << "\n";
+    }
+}
+
+std::map<std::string, std::pair<int64_t, int64_t>> ExhibitScreen::snapshot_files() const {
+    std::map<std::string, std::pair<int64_t, int64_t>> files;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(exhibit_.folder, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator() &&
+         files.size() < kMaxWatchedFiles;
+         it.increment(ec)) {
+        std::error_code entry_error;
+        if (!it->is_regular_file(entry_error)) continue;
+        auto time = it->last_write_time(entry_error).time_since_epoch();
+        auto size = it->file_size(entry_error);
+        if (entry_error) continue;
+        files[it->path().string()] = {
+            std::chrono::duration_cast<std::chrono::nanoseconds>(time).count(), int64_t(size)};
+    }
+    return files;
+}
+
+bool ExhibitScreen::files_changed() {
+    auto now = snapshot_files();
+    if (now == files_) return false;
+    files_ = std::move(now);
+    return true;
+}
+
+} // namespace kiosk

@@ -1,0 +1,72 @@
+// What the curator API bindings (api_graphics.cpp, api_widgets.cpp,
+// api_system.cpp) share for one exhibit: its folder, the visitor's language, the
+// simulated clock, the canvas while exhibit.draw() runs, images, the seeded
+// random generator and what the exhibit recorded. Private to engine/script.
+//
+// Binding rule: a Lua error is a longjmp, so a binding checks all of its
+// arguments first (with nothing but plain values alive), and only then does
+// its work inside a Sandbox::HostScope, where nothing raises.
+#pragma once
+
+#include "canvas.h"
+#include "exhibit_host.h"
+#include "render/images.h"
+
+#include <lua.hpp>
+
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct ExhibitApi {
+    Sandbox* sandbox = nullptr;
+    std::string id;
+    std::string folder; // canonical
+    Language language = Language::Zh;
+    double time_s = 0;
+    Ui* ui = nullptr;         // set while exhibit.draw() runs
+    Canvas* canvas = nullptr; // set while exhibit.draw() runs
+    std::unique_ptr<ImageCache> images;
+    std::map<std::string, const Image*, std::less<>> image_by_file; // checked names
+    std::mt19937_64 random;
+    bool home_requested = false;
+
+    std::vector<ExhibitInteraction> interactions;
+    int interactions_dropped = 0;
+    double interaction_window_start_s = 0;
+    int interactions_in_window = 0;
+    double print_window_start_s = 0;
+    int prints_in_window = 0;
+
+    // Scratch space reused across calls (never a local: see the binding rule).
+    std::vector<float> points;
+    std::vector<std::string_view> labels;
+    std::string text;
+};
+
+inline ExhibitApi& api_of(lua_State* L) {
+    return *static_cast<ExhibitApi*>(Sandbox::from(L).owner());
+}
+
+// Each adds its functions to the table on top of the stack.
+void add_graphics_api(lua_State* L);
+void add_widget_api(lua_State* L);
+void add_system_api(lua_State* L);
+
+// Argument checks shared by the bindings (they raise a Lua error naming the argument).
+float check_finite(lua_State* L, int arg, float limit = 100000);
+float check_in_range(lua_State* L, int arg, float lowest, float highest);
+float opt_field(lua_State* L, int table, const char* key, float fallback, float lowest,
+                float highest, const char* function);
+ImU32 check_color(lua_State* L, int first_arg, int* next_arg = nullptr);
+// Reads `index`'s file name argument as a path inside the exhibit folder and
+// returns the image (or raises a Lua error saying why not).
+const Image& check_image(lua_State* L, int arg);
+// Enforces that a drawing function runs inside exhibit.draw().
+Canvas& drawing_canvas(lua_State* L, const char* function);
+
+} // namespace kiosk

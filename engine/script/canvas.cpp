@@ -1,0 +1,192 @@
+// Canvas implementation: shapes become screen-space paths filled or stroked by
+// the ImGui draw list; axis-aligned filled rectangles take Ui::rect's fast path
+// (software rendering pays for every triangle's bounding box).
+#include "canvas.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+Affine Affine::then(const Affine& inner) const {
+    Affine out;
+    out.a = a * inner.a + c * inner.b;
+    out.b = b * inner.a + d * inner.b;
+    out.c = a * inner.c + c * inner.d;
+    out.d = b * inner.c + d * inner.d;
+    out.tx = a * inner.tx + c * inner.ty + tx;
+    out.ty = b * inner.tx + d * inner.ty + ty;
+    return out;
+}
+
+float Affine::uniform_scale() const {
+    return std::sqrt(std::fabs(a * d - b * c));
+}
+
+void Canvas::begin_frame() {
+    transform_ = Affine{};
+    stack_.clear();
+    color_ = IM_COL32_WHITE;
+    line_width_ = 2;
+}
+
+int Canvas::segments_for(float screen_radius) const {
+    // Enough segments that the polygon strays at most about half a pixel from the curve.
+    if (screen_radius <= 1) return 6;
+    float step = std::acos(std::max(-1.0f, 1 - 0.5f / screen_radius)) * 2;
+    return std::clamp(int(std::ceil(2 * IM_PI / step)), 8, 128);
+}
+
+void Canvas::stroke_or_fill(bool fill, bool closed) {
+    ImDrawList& draw = ui_.draw_list();
+    if (path_.size() >= 3 && fill)
+        draw.AddConvexPolyFilled(path_.data(), int(path_.size()), color_);
+    else if (path_.size() >= 2 && !fill)
+        draw.AddPolyline(path_.data(), int(path_.size()), color_,
+                         closed ? ImDrawFlags_Closed : ImDrawFlags_None,
+                         std::max(0.5f, line_width_ * screen_scale()));
+    path_.clear();
+}
+
+void Canvas::clear(ImU32 color) {
+    ui_.draw_list().AddRectFilled(ui_.to_screen(ImVec2(0, 0)),
+                                  ui_.to_screen(ImVec2(kLogicalWidth, kLogicalHeight)), color);
+}
+
+void Canvas::add_arc(ImVec2 centre, float rx, float ry, float from, float to, int segments) {
+    for (int i = 0; i <= segments; ++i) {
+        float angle = from + (to - from) * float(i) / float(segments);
+        path_.push_back(
+            to_screen(ImVec2(centre.x + std::cos(angle) * rx, centre.y + std::sin(angle) * ry)));
+    }
+}
+
+void Canvas::rect(bool fill, float x, float y, float w, float h, float radius) {
+    if (w < 0) {
+        x += w;
+        w = -w;
+    }
+    if (h < 0) {
+        y += h;
+        h = -h;
+    }
+    radius = std::clamp(radius, 0.0f, std::min(w, h) / 2);
+    if (fill && transform_.axis_aligned()) {
+        ImVec2 p = transform_.apply(ImVec2(x, y)), q = transform_.apply(ImVec2(x + w, y + h));
+        ImVec2 min(std::min(p.x, q.x), std::min(p.y, q.y)), max(std::max(p.x, q.x), std::max(p.y, q.y));
+        ui_.rect(min, max, color_, radius * transform_.uniform_scale());
+        return;
+    }
+    if (radius <= 0) {
+        for (ImVec2 corner : {ImVec2(x, y), ImVec2(x + w, y), ImVec2(x + w, y + h), ImVec2(x, y + h)})
+            path_.push_back(to_screen(corner));
+    } else {
+        int quarter = std::max(2, segments_for(radius * screen_scale()) / 4);
+        add_arc(ImVec2(x + radius, y + radius), radius, radius, IM_PI, IM_PI * 1.5f, quarter);
+        add_arc(ImVec2(x + w - radius, y + radius), radius, radius, IM_PI * 1.5f, IM_PI * 2, quarter);
+        add_arc(ImVec2(x + w - radius, y + h - radius), radius, radius, 0, IM_PI * 0.5f, quarter);
+        add_arc(ImVec2(x + radius, y + h - radius), radius, radius, IM_PI * 0.5f, IM_PI, quarter);
+    }
+    stroke_or_fill(fill, true);
+}
+
+void Canvas::ellipse(bool fill, float x, float y, float rx, float ry) {
+    rx = std::fabs(rx);
+    ry = std::fabs(ry);
+    int segments = segments_for(std::max(rx, ry) * screen_scale());
+    for (int i = 0; i < segments; ++i) {
+        float angle = 2 * IM_PI * float(i) / float(segments);
+        path_.push_back(to_screen(ImVec2(x + std::cos(angle) * rx, y + std::sin(angle) * ry)));
+    }
+    stroke_or_fill(fill, true);
+}
+
+void Canvas::line(float x1, float y1, float x2, float y2) {
+    // Level and upright lines are plain rectangles: crisp, and no seam where the
+    // software rasterizer splits a thin quad into two triangles.
+    ImVec2 a = to_screen(ImVec2(x1, y1)), b = to_screen(ImVec2(x2, y2));
+    float half = std::max(0.5f, line_width_ * screen_scale()) / 2;
+    if (std::fabs(a.y - b.y) < 0.01f || std::fabs(a.x - b.x) < 0.01f) {
+        ImVec2 min(std::min(a.x, b.x) - half, std::min(a.y, b.y) - half);
+        ImVec2 max(std::max(a.x, b.x) + half, std::max(a.y, b.y) + half);
+        if (std::fabs(a.y - b.y) < 0.01f) min.x += half, max.x -= half;
+        else min.y += half, max.y -= half;
+        ui_.draw_list().AddRectFilled(min, max, color_);
+        return;
+    }
+    path_.push_back(to_screen(ImVec2(x1, y1)));
+    path_.push_back(to_screen(ImVec2(x2, y2)));
+    stroke_or_fill(false, false);
+}
+
+void Canvas::polyline(const float* xy, int count) {
+    for (int i = 0; i < count; ++i)
+        path_.push_back(to_screen(ImVec2(xy[2 * i], xy[2 * i + 1])));
+    stroke_or_fill(false, false);
+}
+
+void Canvas::polygon(bool fill, const float* xy, int count) {
+    for (int i = 0; i < count; ++i)
+        path_.push_back(to_screen(ImVec2(xy[2 * i], xy[2 * i + 1])));
+    stroke_or_fill(fill, true);
+}
+
+ImVec2 Canvas::measure(std::string_view utf8, float size, float wrap) {
+    return ui_.measure_sized(size, utf8, wrap);
+}
+
+ImVec2 Canvas::text(std::string_view utf8, float x, float y, float size, Align align, float wrap) {
+    // Text follows the transform's position and scale; it is never rotated.
+    float scale = transform_.uniform_scale();
+    ImVec2 at = transform_.apply(ImVec2(x, y));
+    ImVec2 drawn = ui_.text_sized(size * scale, at, color_, utf8, align, wrap * scale);
+    return scale > 0 ? ImVec2(drawn.x / scale, drawn.y / scale) : ImVec2(0, 0);
+}
+
+void Canvas::image(const Image& image, float x, float y, float w, float h, float rotation, float ox,
+                   float oy, ImU32 tint) {
+    if (!image.texture) return;
+    const float cos_r = std::cos(rotation), sin_r = std::sin(rotation);
+    ImVec2 corners[4];
+    const ImVec2 local[4] = {{-ox * w, -oy * h},
+                             {(1 - ox) * w, -oy * h},
+                             {(1 - ox) * w, (1 - oy) * h},
+                             {-ox * w, (1 - oy) * h}};
+    for (int i = 0; i < 4; ++i) {
+        ImVec2 turned(local[i].x * cos_r - local[i].y * sin_r, local[i].x * sin_r + local[i].y * cos_r);
+        corners[i] = to_screen(ImVec2(x + turned.x, y + turned.y));
+    }
+    ui_.draw_list().AddImageQuad(ImTextureID(image.texture), corners[0], corners[1], corners[2],
+                                 corners[3], ImVec2(0, 0), ImVec2(1, 0), ImVec2(1, 1), ImVec2(0, 1),
+                                 tint);
+}
+
+bool Canvas::push() {
+    if (int(stack_.size()) >= kMaxTransformDepth) return false;
+    stack_.push_back(transform_);
+    return true;
+}
+
+bool Canvas::pop() {
+    if (stack_.empty()) return false;
+    transform_ = stack_.back();
+    stack_.pop_back();
+    return true;
+}
+
+void Canvas::translate(float dx, float dy) {
+    transform_ = transform_.then(Affine{1, 0, 0, 1, dx, dy});
+}
+
+void Canvas::rotate(float radians) {
+    float c = std::cos(radians), s = std::sin(radians);
+    transform_ = transform_.then(Affine{c, s, -s, c, 0, 0});
+}
+
+void Canvas::scale(float sx, float sy) {
+    transform_ = transform_.then(Affine{sx, 0, 0, sy, 0, 0});
+}
+
+} // namespace kiosk

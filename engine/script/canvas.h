@@ -1,0 +1,74 @@
+// The exhibit's drawing surface, free of Lua: a logical 1920x1080 space with a
+// transform stack, a current colour and line width, drawing shapes, text and
+// images through the kiosk's Ui (so the letterboxing is the same as the
+// runtime's own screens). Arguments are assumed checked by the binding layer
+// (api_graphics.cpp): finite and within range.
+#pragma once
+
+#include "render/images.h"
+#include "render/ui.h"
+
+#include <imgui.h>
+
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+// x' = a*x + c*y + tx, y' = b*x + d*y + ty
+struct Affine {
+    float a = 1, b = 0, c = 0, d = 1, tx = 0, ty = 0;
+    ImVec2 apply(ImVec2 p) const { return ImVec2(a * p.x + c * p.y + tx, b * p.x + d * p.y + ty); }
+    Affine then(const Affine& inner) const; // this * inner: inner applies first
+    bool axis_aligned() const { return b == 0 && c == 0; }
+    float uniform_scale() const;
+};
+
+constexpr int kMaxTransformDepth = 32;
+constexpr int kMaxPathPoints = 4096;
+
+class Canvas {
+public:
+    explicit Canvas(Ui& ui) : ui_(ui) {}
+    // Resets the transform, colour (white) and line width (2) for a new frame.
+    void begin_frame();
+
+    void set_color(ImU32 color) { color_ = color; }
+    ImU32 color() const { return color_; }
+    void set_line_width(float width) { line_width_ = width; }
+    void clear(ImU32 color);
+    void rect(bool fill, float x, float y, float w, float h, float radius);
+    void ellipse(bool fill, float x, float y, float rx, float ry);
+    void line(float x1, float y1, float x2, float y2);
+    // `xy` holds `count` points as x, y pairs.
+    void polyline(const float* xy, int count);
+    void polygon(bool fill, const float* xy, int count);
+    ImVec2 text(std::string_view utf8, float x, float y, float size, Align align, float wrap);
+    ImVec2 measure(std::string_view utf8, float size, float wrap);
+    // Draws `image` at `w`x`h`, its origin (`ox`,`oy` as fractions of the size)
+    // at (`x`,`y`), turned by `rotation` around that origin, multiplied by `tint`.
+    void image(const Image& image, float x, float y, float w, float h, float rotation, float ox,
+               float oy, ImU32 tint);
+
+    bool push();
+    bool pop();
+    void translate(float dx, float dy);
+    void rotate(float radians);
+    void scale(float sx, float sy);
+
+private:
+    ImVec2 to_screen(ImVec2 logical) const { return ui_.to_screen(transform_.apply(logical)); }
+    float screen_scale() const { return ui_.scale() * transform_.uniform_scale(); }
+    int segments_for(float screen_radius) const;
+    void stroke_or_fill(bool fill, bool closed);
+    void add_arc(ImVec2 centre, float rx, float ry, float from, float to, int segments);
+
+    Ui& ui_;
+    Affine transform_;
+    std::vector<Affine> stack_;
+    ImU32 color_ = IM_COL32_WHITE;
+    float line_width_ = 2;
+    std::vector<ImVec2> path_; // screen points of the shape being built
+};
+
+} // namespace kiosk

@@ -1,0 +1,98 @@
+// The Lua host for one open exhibit: runs its main.lua in a Sandbox, calls the
+// lifecycle callbacks of the global table `exhibit` (load, update, draw,
+// touchpressed, touchmoved, touchreleased, leave), binds the curator API
+// (`kiosk.*`), and turns any failure (syntax, runtime, over budget, out of
+// memory, a bad API argument) into an ExhibitError with file:line, the source
+// line and a traceback, all valid UTF-8. After a failure the host stays failed:
+// the app shows its error card and destroys the host. This is the one header
+// engine/script exposes.
+#pragma once
+
+#include "core/bilingual.h"
+#include "script/sandbox.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+struct SDL_Renderer;
+
+namespace kiosk {
+
+class Ui;
+class FontLibrary;
+struct ExhibitApi;
+
+struct ExhibitSource {
+    std::string id;
+    std::string folder; // the exhibit's folder; assets come only from inside it
+    std::string entry;  // the main file, relative to `folder` (e.g. "main.lua")
+};
+
+enum class ExhibitErrorKind { Load, Syntax, Runtime, TimeBudget, Memory };
+const char* exhibit_error_kind_name(ExhibitErrorKind kind);
+
+struct ExhibitError {
+    ExhibitErrorKind kind = ExhibitErrorKind::Runtime;
+    std::string callback;    // "main.lua", "load", "update", "draw", ...
+    std::string message;     // what went wrong, with file:line when known
+    std::string file;        // relative to the exhibit folder; empty when unknown
+    int line = 0;            // 0 when unknown
+    std::string source_line; // that line of the file, when it could be read
+    std::string traceback;   // Lua's stack traceback, one frame a line
+};
+
+// An interaction an exhibit recorded with kiosk.log(name, fields).
+struct ExhibitInteraction {
+    std::string name;
+    std::string fields_json; // a JSON object
+};
+
+enum class TouchPhase { Pressed, Moved, Released };
+
+class ExhibitHost {
+public:
+    ExhibitHost(ExhibitSource source, const SandboxLimits& limits, uint64_t seed,
+                SDL_Renderer* renderer);
+    ~ExhibitHost();
+    ExhibitHost(const ExhibitHost&) = delete;
+    ExhibitHost& operator=(const ExhibitHost&) = delete;
+
+    // Runs the entry file, then exhibit.load(). False when either failed.
+    bool start(Language language);
+
+    void set_language(Language language);
+    // Touch in logical 1920x1080 coordinates; `id` is 0 for the mouse, 1.. for fingers.
+    void touch(TouchPhase phase, int id, float x, float y, float dx, float dy);
+    void update(double dt);
+    // Calls exhibit.draw() into `ui`'s current ImGui window.
+    void draw(Ui& ui);
+    // Calls exhibit.leave() (once; nothing after it).
+    void leave();
+
+    bool failed() const { return failed_; }
+    const ExhibitError& error() const { return error_; }
+    bool home_requested() const;
+    const ExhibitSource& source() const { return source_; }
+    std::vector<ExhibitInteraction> take_interactions();
+    size_t memory_used() const { return sandbox_.memory_used(); }
+    double time_s() const;
+    // Every text file of the exhibit, for the font library (its characters are
+    // baked before the first frame that shows them).
+    std::vector<std::string> source_texts() const;
+
+private:
+    bool run_callback(const char* name, int nargs);
+    void fail(ExhibitErrorKind kind, const std::string& callback, std::string message,
+              std::string traceback);
+    void fail_from_status(int status, const char* callback);
+
+    ExhibitSource source_;
+    std::unique_ptr<ExhibitApi> api_;
+    Sandbox sandbox_;
+    bool failed_ = false;
+    bool left_ = false;
+    ExhibitError error_;
+};
+
+} // namespace kiosk

@@ -1,0 +1,493 @@
+// Sandbox implementation: the counting allocator, the allow-listed libraries,
+// read-only views, coroutine tracking for the stop hook, and the watchdog.
+// Signal-handler rules: the handler only reads flags of its own thread, calls
+// lua_sethook (which Lua documents as safe from a signal handler) and may
+// siglongjmp, never while the script thread is in C++ host code or inside the
+// allocator (malloc's locks), so what is jumped over is Lua's own C code only.
+#include "sandbox.h"
+
+#include <pthread.h>
+#include <setjmp.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+
+namespace kiosk {
+namespace {
+
+constexpr int kWatchdogSignal = SIGUSR2;
+thread_local Sandbox* tl_active = nullptr;
+thread_local sigjmp_buf tl_escape;
+
+int refuse_write(lua_State* L) {
+    return luaL_error(L, "this table is read-only (library tables cannot be changed)");
+}
+
+int read_only_pairs(lua_State* L) {
+    lua_pushcfunction(L, [](lua_State* S) -> int {
+        lua_settop(S, 2);
+        return lua_next(S, 1) ? 2 : 0;
+    });
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushnil(L);
+    return 3;
+}
+
+bool is_read_only(lua_State* L, int index) {
+    if (!lua_getmetatable(L, index)) return false;
+    lua_pushliteral(L, "__readonly");
+    lua_rawget(L, -2);
+    bool read_only = lua_toboolean(L, -1);
+    lua_pop(L, 2);
+    return read_only;
+}
+
+int checked_rawset(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checkany(L, 2);
+    luaL_checkany(L, 3);
+    if (is_read_only(L, 1)) return refuse_write(L);
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    return 1;
+}
+
+// load(chunk [, chunkname [, mode [, env]]]) with the mode forced to text.
+int text_only_load(lua_State* L) {
+    const char* mode = luaL_optstring(L, 3, "t");
+    if (!std::strchr(mode, 't'))
+        return luaL_error(L, "load: only text chunks can be loaded in an exhibit (mode \"t\")");
+    int top = lua_gettop(L);
+    if (top < 3) lua_settop(L, 3);
+    lua_pushliteral(L, "t");
+    lua_replace(L, 3);
+    int nargs = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, nargs, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+int count_only_collectgarbage(lua_State* L) {
+    const char* option = luaL_optstring(L, 1, "collect");
+    if (std::strcmp(option, "count") != 0)
+        return luaL_error(L, "collectgarbage: only \"count\" is allowed in an exhibit, not \"%s\"",
+                          option);
+    int kib = lua_gc(L, LUA_GCCOUNT, 0), bytes = lua_gc(L, LUA_GCCOUNTB, 0);
+    lua_pushnumber(L, double(kib) + double(bytes) / 1024.0);
+    return 1;
+}
+
+int traceback_handler(lua_State* L) {
+    const char* message = lua_tostring(L, 1);
+    if (!message) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+            message = lua_tostring(L, -1);
+        else
+            message = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, message, 1);
+    return 1;
+}
+
+void install_signal_handler(void (*handler)(int)) {
+    static std::once_flag once;
+    std::call_once(once, [handler] {
+        struct sigaction action {};
+        action.sa_handler = handler;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        sigaction(kWatchdogSignal, &action, nullptr);
+    });
+}
+
+using Clock = std::chrono::steady_clock;
+
+} // namespace
+
+struct Sandbox::Block {
+    Block* prev;
+    Block* next;
+    size_t size;
+    size_t padding; // keeps the payload 16-byte aligned
+};
+
+// --- the allocator -------------------------------------------------------------
+
+void* Sandbox::allocate(void* ud, void* ptr, size_t osize, size_t nsize) {
+    Sandbox& s = *static_cast<Sandbox*>(ud);
+    Block* block = ptr ? static_cast<Block*>(ptr) - 1 : nullptr;
+    const auto unlink = [&s](Block* b) {
+        if (b->prev) b->prev->next = b->next;
+        else s.blocks_ = b->next;
+        if (b->next) b->next->prev = b->prev;
+    };
+    const auto link = [&s](Block* b) {
+        b->prev = nullptr;
+        b->next = s.blocks_;
+        if (s.blocks_) s.blocks_->prev = b;
+        s.blocks_ = b;
+    };
+    if (nsize == 0) {
+        if (block) {
+            unlink(block);
+            s.used_ -= block->size;
+            s.in_allocator_ = 1;
+            std::free(block);
+            s.in_allocator_ = 0;
+        }
+        return nullptr;
+    }
+    const size_t old_size = block ? block->size : 0;
+    const bool retry = s.failed_allocation_.active && s.failed_allocation_.ptr == ptr &&
+                       s.failed_allocation_.osize == osize && s.failed_allocation_.nsize == nsize;
+    if (nsize > old_size && s.used_ + (nsize - old_size) > s.limits_.memory_bytes) {
+        // Lua answers a failure with an emergency collection and one retry of the
+        // same request; only if that retry fails too is the exhibit out of memory.
+        s.failed_allocation_ = {true, ptr, osize, nsize};
+        if (s.L_) s.hook_running_threads();
+        return nullptr;
+    }
+    if (block) unlink(block);
+    s.in_allocator_ = 1;
+    Block* grown = static_cast<Block*>(std::realloc(block, sizeof(Block) + nsize));
+    s.in_allocator_ = 0;
+    if (!grown) {
+        if (block) link(block);
+        return nullptr;
+    }
+    grown->size = nsize;
+    link(grown);
+    s.used_ = s.used_ - old_size + nsize;
+    if (retry) s.failed_allocation_.active = false;
+    return grown + 1;
+}
+
+void Sandbox::free_all_blocks() {
+    for (Block* b = blocks_; b;) {
+        Block* next = b->next;
+        std::free(b);
+        b = next;
+    }
+    blocks_ = nullptr;
+    used_ = 0;
+}
+
+// --- stopping ------------------------------------------------------------------
+
+void Sandbox::hook_running_threads() {
+    lua_sethook(L_, &Sandbox::hook, LUA_MASKCOUNT, 1);
+    for (int i = 0; i < running_count_; ++i)
+        lua_sethook(running_[i], &Sandbox::hook, LUA_MASKCOUNT, 1);
+}
+
+void Sandbox::request_stop(StopReason reason) {
+    if (stop_reason_ == StopReason::None) stop_reason_ = reason;
+}
+
+void Sandbox::hook(lua_State* L, lua_Debug* ar) {
+    Sandbox& s = from(L);
+    if (s.stop_reason_ == StopReason::None) {
+        if (s.failed_allocation_.active) s.request_stop(StopReason::Memory);
+        else if (s.signal_stage_.load() >= 1) s.request_stop(StopReason::TimeBudget);
+        else {
+            lua_sethook(L, nullptr, 0, 0); // a false alarm: the retry found memory
+            return;
+        }
+    }
+    const char* what = s.stop_reason_ == StopReason::Memory ? "out of memory" : "over time budget";
+    lua_getinfo(L, "Sl", ar);
+    if (ar->currentline > 0)
+        luaL_error(L, "%s:%d: exhibit stopped: %s", ar->short_src, ar->currentline, what);
+    luaL_error(L, "exhibit stopped: %s", what);
+}
+
+void Sandbox::on_signal(int) {
+    Sandbox* s = tl_active;
+    if (!s || !s->in_call_) return;
+    const int stage = s->signal_stage_.load();
+    if (stage >= 1 && s->L_) s->hook_running_threads();
+    if (stage >= 2 && s->host_depth_ == 0 && s->in_allocator_ == 0) siglongjmp(tl_escape, 1);
+}
+
+// --- coroutine tracking --------------------------------------------------------
+
+namespace {
+constexpr const char* kRunningKey = "kiosk.running";
+}
+
+void Sandbox::untrack_after(lua_State* resumer) {
+    int keep = 0;
+    for (int i = running_count_ - 1; i >= 0; --i)
+        if (running_[i] == resumer) {
+            keep = i + 1;
+            break;
+        }
+    if (keep >= running_count_) return;
+    const int old_count = running_count_;
+    running_count_ = keep;
+    lua_getfield(resumer, LUA_REGISTRYINDEX, kRunningKey);
+    for (int i = keep; i < old_count; ++i) {
+        lua_pushnil(resumer);
+        lua_rawseti(resumer, -2, i + 1);
+    }
+    lua_pop(resumer, 1);
+}
+
+void Sandbox::track_resume(lua_State* resumer, lua_State* coroutine) {
+    untrack_after(resumer);
+    if (running_count_ >= kMaxRunning) return; // Lua's C-stack limit stops long before
+    lua_getfield(resumer, LUA_REGISTRYINDEX, kRunningKey);
+    lua_pushthread(coroutine);
+    lua_xmove(coroutine, resumer, 1);
+    lua_rawseti(resumer, -2, running_count_ + 1); // anchored: the pointer stays valid
+    lua_pop(resumer, 1);
+    running_[running_count_] = coroutine;
+    running_count_ = running_count_ + 1;
+}
+
+int sandbox_resume(lua_State* L) {
+    Sandbox& s = Sandbox::from(L);
+    if (lua_State* co = lua_tothread(L, 1)) s.track_resume(L, co);
+    int nargs = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, nargs, LUA_MULTRET);
+    s.untrack_after(L);
+    return lua_gettop(L);
+}
+
+int sandbox_wrapped_call(lua_State* L) {
+    Sandbox& s = Sandbox::from(L);
+    s.track_resume(L, lua_tothread(L, lua_upvalueindex(2)));
+    int nargs = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, nargs, LUA_MULTRET);
+    s.untrack_after(L);
+    return lua_gettop(L);
+}
+
+namespace {
+// coroutine.wrap(f): the standard wrapper, called through sandbox_wrapped_call so
+// the coroutine it resumes is tracked.
+int tracked_wrap(lua_State* L) {
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    lua_getupvalue(L, -1, 1); // the coroutine inside the standard wrapper
+    lua_pushcclosure(L, sandbox_wrapped_call, 2);
+    return 1;
+}
+} // namespace
+
+// --- the state -----------------------------------------------------------------
+
+Sandbox::Sandbox(const SandboxLimits& limits, uint64_t seed, void* owner)
+    : limits_(limits), owner_(owner) {
+    install_signal_handler(&Sandbox::on_signal);
+    L_ = lua_newstate(&Sandbox::allocate, this);
+    if (!L_) return;
+    *static_cast<Sandbox**>(lua_getextraspace(L_)) = this;
+    open_libraries(seed);
+    watchdog_ = std::thread([this] { watchdog_loop(); });
+}
+
+Sandbox::~Sandbox() {
+    close();
+    {
+        std::lock_guard lock(mutex_);
+        quit_ = true;
+    }
+    wake_.notify_all();
+    if (watchdog_.joinable()) watchdog_.join();
+}
+
+void Sandbox::make_read_only() {
+    lua_State* L = L_;
+    const int real = lua_gettop(L);
+    lua_newtable(L); // the view
+    lua_createtable(L, 0, 5);
+    lua_pushvalue(L, real);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, refuse_write);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushvalue(L, real);
+    lua_pushcclosure(L, read_only_pairs, 1);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable"); // getmetatable answers false, setmetatable refuses
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, "__readonly");
+    lua_setmetatable(L, -2);
+    lua_replace(L, real);
+}
+
+void Sandbox::open_libraries(uint64_t seed) {
+    lua_State* L = L_;
+    const luaL_Reg libraries[] = {{LUA_GNAME, luaopen_base},     {LUA_STRLIBNAME, luaopen_string},
+                                  {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
+                                  {LUA_UTF8LIBNAME, luaopen_utf8}, {LUA_COLIBNAME, luaopen_coroutine}};
+    for (const luaL_Reg& library : libraries) {
+        luaL_requiref(L, library.name, library.func, 1);
+        lua_pop(L, 1);
+    }
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, kRunningKey);
+
+    lua_pushglobaltable(L);
+    for (const char* name : {"dofile", "loadfile", "require", "warn", "print"}) {
+        lua_pushnil(L);
+        lua_setfield(L, -2, name);
+    }
+    lua_getfield(L, -1, "load");
+    lua_pushcclosure(L, text_only_load, 1);
+    lua_setfield(L, -2, "load");
+    lua_pushcfunction(L, count_only_collectgarbage);
+    lua_setfield(L, -2, "collectgarbage");
+    lua_pushcfunction(L, checked_rawset);
+    lua_setfield(L, -2, "rawset");
+
+    lua_getfield(L, -1, LUA_STRLIBNAME);
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");
+    lua_pop(L, 1);
+
+    lua_getfield(L, -1, LUA_MATHLIBNAME);
+    lua_getfield(L, -1, "randomseed");
+    lua_pushinteger(L, lua_Integer(seed & 0x7fffffffffffffffULL));
+    lua_call(L, 1, 0);
+    lua_pop(L, 1);
+
+    lua_getfield(L, -1, LUA_COLIBNAME);
+    lua_getfield(L, -1, "resume");
+    lua_pushcclosure(L, sandbox_resume, 1);
+    lua_setfield(L, -2, "resume");
+    lua_getfield(L, -1, "wrap");
+    lua_pushcclosure(L, tracked_wrap, 1);
+    lua_setfield(L, -2, "wrap");
+    lua_pop(L, 1);
+
+    // Strings share one metatable whose __index is the real string table: hide it.
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 2);
+
+    for (const char* name : {LUA_STRLIBNAME, LUA_TABLIBNAME, LUA_MATHLIBNAME, LUA_UTF8LIBNAME,
+                             LUA_COLIBNAME}) {
+        lua_getfield(L, -1, name);
+        make_read_only();
+        lua_setfield(L, -2, name);
+    }
+    lua_pop(L, 1);
+}
+
+// --- calls under the budget ----------------------------------------------------
+
+namespace {
+
+// Kept apart so that nothing but its arguments lives across sigsetjmp.
+int run_escapable(lua_State* L, int nargs, int nresults, int handler,
+                  volatile std::sig_atomic_t& in_call, bool close) {
+    if (sigsetjmp(tl_escape, 1) != 0) {
+        in_call = 0;
+        return kSandboxAbandoned;
+    }
+    in_call = 1;
+    int status = LUA_OK;
+    if (close) lua_close(L);
+    else status = lua_pcall(L, nargs, nresults, handler);
+    in_call = 0;
+    return status;
+}
+
+} // namespace
+
+void Sandbox::arm() {
+    {
+        std::lock_guard lock(mutex_);
+        ++generation_;
+        armed_ = true;
+        armed_at_ = Clock::now();
+        signal_stage_ = 0;
+        script_thread_ = pthread_self();
+    }
+    wake_.notify_all();
+}
+
+void Sandbox::disarm() {
+    {
+        std::lock_guard lock(mutex_);
+        armed_ = false;
+    }
+    wake_.notify_all();
+}
+
+int Sandbox::call(int nargs, int nresults) {
+    if (!state()) return kSandboxAbandoned;
+    lua_State* L = L_;
+    const int handler = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, traceback_handler);
+    lua_insert(L, handler);
+    arm();
+    host_depth_ = 0;
+    running_count_ = 0;
+    tl_active = this;
+    const int status = run_escapable(L, nargs, nresults, handler, in_call_, false);
+    tl_active = nullptr;
+    disarm();
+    if (status == kSandboxAbandoned) {
+        request_stop(StopReason::TimeBudget);
+        abandoned_ = true;
+        free_all_blocks();
+        return status;
+    }
+    lua_remove(L, handler);
+    if (failed_allocation_.active) request_stop(StopReason::Memory);
+    if (stop_reason_ == StopReason::None) lua_sethook(L, nullptr, 0, 0);
+    return status;
+}
+
+void Sandbox::close() {
+    if (!L_) return;
+    if (!abandoned_) {
+        // Finalizers run here, where Lua allows no hooks: only the jump can stop a
+        // looping one.
+        arm();
+        host_depth_ = 0;
+        tl_active = this;
+        const int status = run_escapable(L_, 0, 0, 0, in_call_, true);
+        tl_active = nullptr;
+        disarm();
+        if (status == kSandboxAbandoned) abandoned_ = true;
+    }
+    free_all_blocks(); // everything, or what an abandoned state still held
+    L_ = nullptr;
+}
+
+void Sandbox::watchdog_loop() {
+    std::unique_lock lock(mutex_);
+    while (!quit_) {
+        wake_.wait(lock, [this] { return quit_ || armed_; });
+        if (quit_) break;
+        const uint64_t generation = generation_;
+        const auto budget = std::chrono::duration_cast<Clock::duration>(
+            std::chrono::duration<double>(limits_.time_budget_s));
+        const auto start = armed_at_;
+        const auto finished = [&] { return quit_ || !armed_ || generation_ != generation; };
+        if (wake_.wait_until(lock, start + budget, finished)) continue;
+        signal_stage_ = 1; // the hook stops the next Lua instruction
+        pthread_kill(script_thread_, kWatchdogSignal);
+        if (wake_.wait_until(lock, start + budget + budget / 2, finished)) continue;
+        signal_stage_ = 2; // stuck where hooks never run: jump out
+        while (!finished()) {
+            pthread_kill(script_thread_, kWatchdogSignal);
+            wake_.wait_for(lock, std::chrono::milliseconds(2), finished);
+        }
+    }
+}
+
+} // namespace kiosk

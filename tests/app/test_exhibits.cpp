@@ -1,0 +1,215 @@
+// Lua exhibits inside the whole kiosk: opening from the home screen, touch
+// routing, the resting card after a failure (the kiosk keeps rendering and the
+// next exhibit works), bad numbers to every drawing call, dev-mode hot reload,
+// and the sample exhibits against their goldens.
+#include "app_test_support.h"
+
+#include "../core/temp_folder.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace kiosk;
+using namespace kiosk::test;
+
+namespace {
+
+const char* kTapTile1 = "tap 357 560\n";
+const char* kTapTile2 = "tap 960 560\n";
+
+// Writes an exhibit folder `id` with `main_lua` under `parent`.
+void write_exhibit(const TempFolder& parent, const std::string& id, const std::string& main_lua) {
+    parent.write(id + "/manifest.lua", "return { id = \"" + id +
+                                           "\", version = \"1.0.0\", title = { zh = \"测试 " + id +
+                                           "\", en = \"Test " + id +
+                                           "\" }, summary = { zh = \"测试\", en = \"A test\" }, "
+                                           "thumbnail = \"thumbnail.png\" }\n");
+    parent.write(id + "/main.lua", main_lua);
+    std::filesystem::copy_file(source_path("exhibits/pendulum-lab/thumbnail.png"),
+                               parent.file(id + "/thumbnail.png"),
+                               std::filesystem::copy_options::overwrite_existing);
+}
+
+std::unique_ptr<KioskApp> app_on(const TempFolder& exhibits, const std::string& data_name,
+                                 AppOptions options = {}) {
+    KioskConfig config = load_sample_config("kiosk-config/county-museum.lua", data_name);
+    config.exhibit_dirs = {exhibits.path().string()};
+    config.exhibit_limits.time_budget_ms = 25;
+    options.width = 960;
+    options.height = 540;
+    return make_app_from(config, options);
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+const ExhibitHost& open_host(const KioskApp& app) {
+    const ExhibitHost* host = app.exhibit_screen().host();
+    REQUIRE(host);
+    return *host;
+}
+
+} // namespace
+
+TEST_CASE("a failing exhibit rests, the kiosk goes home, and the next exhibit works",
+          "[exhibit][sandbox]") {
+    TempFolder exhibits;
+    write_exhibit(exhibits, "a-runaway", "function exhibit.update(dt) while true do end end\n");
+    write_exhibit(exhibits, "b-healthy", R"(
+function exhibit.draw()
+  kiosk.clear(0.2, 0.5, 0.3)
+  kiosk.color(1, 1, 1)
+  kiosk.text(kiosk.t{zh = "一切正常", en = "All good"}, 960, 540, {size = 64, align = "center"})
+end
+)");
+    auto app = app_on(exhibits, "exhibit-rest");
+    play(*app, kTapTile1);
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    REQUIRE(open_host(*app).failed());
+    CHECK(open_host(*app).error().kind == ExhibitErrorKind::TimeBudget);
+    const int frames = app->frames();
+    run_frames(*app, 3);
+    CHECK(app->frames() == frames + 3); // the kiosk keeps drawing (the resting card)
+    CHECK(compare_with_golden(*app, "exhibit-resting-zh").same);
+
+    play(*app, "wait 7\n");
+    CHECK(app->screen() == ScreenId::Home);
+    std::string errors = read_text(std::string(KIOSK_BINARY_DIR) +
+                                   "/test-tmp/exhibit-rest/exhibit-errors.log");
+    CHECK(errors.find("exhibit=a-runaway") != std::string::npos);
+    CHECK(errors.find("kind=time_budget") != std::string::npos);
+    CHECK(errors.find("at: main.lua:1") != std::string::npos);
+
+    play(*app, kTapTile2, 10);
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    INFO(open_host(*app).error().message);
+    CHECK_FALSE(open_host(*app).failed());
+    CHECK(open_host(*app).source().id == "b-healthy");
+}
+
+TEST_CASE("touches reach the exhibit in logical coordinates; the home button stays the runtime's",
+          "[exhibit][touch]") {
+    TempFolder exhibits;
+    write_exhibit(exhibits, "toucher", R"(
+local trace = {}
+function exhibit.touchpressed(id, x, y) trace[#trace + 1] = string.format("p%d %d %d", id, x, y) end
+function exhibit.touchmoved(id, x, y, dx, dy) trace[#trace + 1] = string.format("m%d %d %d", id, dx, dy) end
+function exhibit.touchreleased(id, x, y)
+  trace[#trace + 1] = string.format("r%d %d %d", id, x, y)
+  if x > 1800 then error("TRACE " .. table.concat(trace, ","), 0) end
+end
+)");
+    auto app = app_on(exhibits, "exhibit-touch");
+    play(*app, kTapTile1);
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    play(*app, "down 3 600 500\ndown 4 700 500\nwait 0.1\nmove 4 720 530\nwait 0.1\n"
+               "up 3 600 500\nwait 0.1\nup 4 1850 540\n");
+    REQUIRE(open_host(*app).failed());
+    CHECK(open_host(*app).error().message == "TRACE p1 600 500,p2 700 500,m2 20 30,r1 600 500,r2 1850 540");
+
+    play(*app, "tap 170 90\n"); // on the runtime's home button: not the exhibit's
+    CHECK(app->screen() == ScreenId::Home);
+}
+
+TEST_CASE("NaN, infinity and 1e300 are refused by every drawing call", "[exhibit][sandbox]") {
+    TempFolder exhibits;
+    write_exhibit(exhibits, "bad-numbers", R"(
+local bad = {0/0, 1e300, math.huge, -math.huge}
+local calls = {
+  {"clear", {0.1, 0.1, 0.1, 1}}, {"color", {1, 1, 1, 1}}, {"linewidth", {2}},
+  {"rect", {"fill", 0, 0, 10, 10, 2}}, {"circle", {"fill", 0, 0, 10}},
+  {"ellipse", {"line", 0, 0, 10, 5}}, {"line", {0, 0, 10, 10}},
+  {"text", {"x", 0, 0}}, {"measure", {"x"}}, {"image", {"thumbnail.png", 0, 0}},
+  {"translate", {1, 1}}, {"rotate", {0.1}}, {"scale", {1, 1}},
+  {"button", {"b", 0, 0, 100, 100}}, {"slider", {"s", 0.5, 0, 1, 0, 0, 100}},
+  {"toggle", {"t", true, 0, 0}}, {"choice", {{"a", "b"}, 1, 0, 0, 100}},
+}
+local function try(name, args, what)
+  kiosk.push()
+  local ok = pcall(kiosk[name], table.unpack(args, 1, 8))
+  kiosk.pop()
+  if ok then error("ACCEPTED kiosk." .. name .. " " .. what, 0) end
+end
+function exhibit.draw()
+  for _, call in ipairs(calls) do
+    local name, args = call[1], call[2]
+    for i = 1, #args do
+      if type(args[i]) == "number" then
+        for _, value in ipairs(bad) do
+          local copy = {table.unpack(args)}
+          copy[i] = value
+          try(name, copy, "arg " .. i .. " = " .. tostring(value))
+        end
+      end
+    end
+  end
+  for _, value in ipairs(bad) do
+    try("polyline", {{0, 0, value, 1}}, "point " .. tostring(value))
+    try("polygon", {"fill", {0, 0, 1, 1, value, 2}}, "point " .. tostring(value))
+    try("text", {"x", 0, 0, {size = value}}, "size " .. tostring(value))
+    try("text", {"x", 0, 0, {width = value}}, "width " .. tostring(value))
+    try("image", {"thumbnail.png", 0, 0, {w = value}}, "w " .. tostring(value))
+    try("image", {"thumbnail.png", 0, 0, {rotation = value}}, "rotation " .. tostring(value))
+    try("image", {"thumbnail.png", 0, 0, {tint = {1, value, 1}}}, "tint " .. tostring(value))
+  end
+  try("rect", {"fill", 0, 0, 1e9, 10}, "huge width")
+  try("polyline", {{}}, "no points")
+  try("text", {string.rep("x", 20000), 0, 0}, "huge text")
+  try("image", {"../../etc/passwd.png", 0, 0}, "escaping path")
+  try("image", {"/etc/passwd.png", 0, 0}, "absolute path")
+  if pcall(kiosk.pop) then error("ACCEPTED kiosk.pop without push", 0) end
+  kiosk.text("bad \255\254 utf8 \228\184", 100, 100) -- drawn, with replacement marks
+  kiosk.circle("fill", 0/0, 0, 1) -- not caught: the exhibit stops here
+end
+)");
+    auto app = app_on(exhibits, "exhibit-bad-numbers");
+    play(*app, kTapTile1);
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    REQUIRE(open_host(*app).failed());
+    const ExhibitError& error = open_host(*app).error();
+    INFO(error.message);
+    CHECK(error.message.find("ACCEPTED") == std::string::npos);
+    CHECK(error.message.find("NaN") != std::string::npos);
+    CHECK(error.line == 47);
+    run_frames(*app, 2); // and the kiosk draws on
+}
+
+TEST_CASE("dev mode reloads the exhibit on save and shows errors with the source line",
+          "[exhibit][dev]") {
+    TempFolder exhibits;
+    write_exhibit(exhibits, "live", "function exhibit.draw()\n  kiosk.clear(0, 0, 0\nend\n");
+    AppOptions options;
+    options.exhibit_path = exhibits.file("live");
+    options.dev = true;
+    auto app = app_on(exhibits, "exhibit-dev", options);
+    REQUIRE(app->screen() == ScreenId::Exhibit); // preview opens the exhibit directly
+    REQUIRE(open_host(*app).failed());
+    CHECK(open_host(*app).error().kind == ExhibitErrorKind::Syntax);
+    CHECK(open_host(*app).error().line == 3);
+    CHECK(compare_with_golden(*app, "exhibit-dev-error").same);
+
+    exhibits.write("live/main.lua",
+                   "function exhibit.draw()\n  kiosk.clear(0.1, 0.3, 0.5)\nend\n");
+    run_frames(*app, 30); // half a second of frames
+    INFO(open_host(*app).error().message);
+    CHECK_FALSE(open_host(*app).failed());
+
+    exhibits.write("live/main.lua", "function exhibit.draw()\n  local t = nil\n  kiosk.clear(t.x)\nend\n");
+    run_frames(*app, 30);
+    REQUIRE(open_host(*app).failed());
+    CHECK(open_host(*app).error().line == 3);
+    CHECK(open_host(*app).error().source_line == "  kiosk.clear(t.x)");
+    run_frames(*app, 600); // a failed exhibit in dev mode waits for a fix: no going home
+    CHECK(app->screen() == ScreenId::Exhibit);
+
+    exhibits.write("live/main.lua", "function exhibit.draw()\n  kiosk.clear(0.5, 0.3, 0.1)\nend\n");
+    run_frames(*app, 30);
+    CHECK_FALSE(open_host(*app).failed());
+}
