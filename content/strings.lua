@@ -24,7 +24,7 @@ return {
   -- An exhibit that stopped working: the visitor sees this card, then home.
   exhibit_resting_title = { zh = "这个展项正在休息", en = "This exhibit is taking a rest" },
   exhibit_resting_body = {
-    zh = "工作人员会尽快让它恢复。马上带你回到首页，去看看别的展项吧！",
+    zh = "工作人员会尽快让它恢复。先去看看别的展项吧！",
     en = "Our team will have it back soon. Taking you home to try another exhibit!",
   },
   -- Only curators see these (kiosk --dev): an exhibit error in full.

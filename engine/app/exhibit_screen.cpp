@@ -92,6 +92,7 @@ void draw_dev_error(ScreenContext& context, const ExhibitError& error) {
 } // namespace
 
 bool in_back_home_button(float x, float y) {
+    // Generous: a press just beside the button is not the exhibit's either.
     return x >= kBackHomeMin.x && y >= kBackHomeMin.y && x <= kBackHomeMin.x + kBackHomeSize.x &&
            y <= kBackHomeMin.y + kBackHomeSize.y;
 }
@@ -101,16 +102,21 @@ bool draw_back_home_button(ScreenContext& context) {
     style.fill = theme::kCard;
     style.fill_pressed = theme::kCardPressed;
     // Drawn last, in its own window, so it stays on top of whatever a screen draws.
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(context.ui.screen_size());
+    // The window covers only the button: a larger one would take the pointer from
+    // the exhibit's own widgets beneath it.
+    Ui& ui = context.ui;
+    const std::string& label = context.text("back_home");
+    const float width = std::max(kBackHomeSize.x, ui.measure(style.font, label).x + kBackHomeSize.y);
+    ImGui::SetNextWindowPos(ui.to_screen(kBackHomeMin));
+    ImGui::SetNextWindowSize(ImVec2(ui.px(width), ui.px(kBackHomeSize.y)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));
     ImGui::Begin("##back_home", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing);
-    ImGui::PopStyleVar();
-    bool tapped =
-        context.ui.button("##home", kBackHomeMin, kBackHomeSize, context.text("back_home"), style);
+    ImGui::PopStyleVar(2);
+    bool tapped = ui.button("##home", kBackHomeMin, ImVec2(width, kBackHomeSize.y), label, style);
     ImGui::End();
     return tapped;
 }
@@ -226,15 +232,17 @@ bool ExhibitScreen::update(double dt, FontLibrary& fonts) {
 bool ExhibitScreen::draw(ScreenContext& context) {
     Ui& ui = context.ui;
     ui.begin_screen("##exhibit");
+    clear_color_.reset();
     if (host_ && !host_->failed()) {
         ImDrawList& draw = ui.draw_list();
         draw.PushClipRect(ui.to_screen(ImVec2(0, 0)),
                           ui.to_screen(ImVec2(kLogicalWidth, kLogicalHeight)), true);
-        host_->draw(ui);
+        clear_color_ = host_->draw(ui);
         draw.PopClipRect();
     }
     if (host_ && host_->failed()) {
         record_failure();
+        clear_color_.reset();
         if (options_.dev) draw_dev_error(context, host_->error());
         else draw_resting_card(context, exhibit_, failed_for_s_ / options_.resting_card_s);
     }

@@ -15,6 +15,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,9 @@ public:
     // Draws the exhibit (or its error card); true when "back to home" was tapped.
     bool draw(ScreenContext& context);
 
+    // The exhibit's kiosk.clear colour for the frame last drawn (ImU32), if any.
+    std::optional<uint32_t> clear_color() const { return clear_color_; }
+
     std::vector<ExhibitInteraction> take_interactions();
     int failures() const { return failures_; }
 
@@ -77,6 +81,7 @@ private:
     double failed_for_s_ = 0;
     bool failure_recorded_ = false;
     int failures_ = 0;
+    std::optional<uint32_t> clear_color_;
     double since_poll_s_ = 0;
     std::map<std::string, std::pair<int64_t, int64_t>> files_; // path -> (mtime ns, size)
 };

@@ -112,6 +112,8 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     }
     for (const std::string& problem : app->catalog_.problems)
         log_warning(problem);
+    for (const std::string& warning : app->catalog_.warnings)
+        log_warning(warning);
 
     FontSpec font{config.font.path, config.font.face, float(config.font.title_px),
                   float(config.font.body_px), float(config.font.button_px)};
@@ -359,7 +361,13 @@ void KioskApp::render(double frame_dt) {
     if (!imgui_->update_fonts(fonts_, ui_.scale(), error)) log_error(error);
     imgui_->begin_frame(pointer_, float(frame_dt), display_->width(), display_->height());
     draw();
-    imgui_->end_frame(0x0E2640FF);
+    unsigned clear = 0x0E2640FF; // theme::kBackground as 0xRRGGBBAA
+    if (screen_ == ScreenId::Exhibit) {
+        if (std::optional<uint32_t> color = exhibit_screen_->clear_color()) // ImU32 is 0xAABBGGRR
+            clear = (*color & 0xFF) << 24 | ((*color >> 8) & 0xFF) << 16 |
+                    ((*color >> 16) & 0xFF) << 8 | 0xFF;
+    }
+    imgui_->end_frame(clear);
     ++frames_;
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/utf8_text.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -109,12 +110,71 @@ bool FontLibrary::build_atlas(ImFontAtlas& atlas, float scale, std::string& erro
             return false;
         }
     }
+    extra_fonts_.clear();
+    for (int size : extra_sizes_) {
+        ImFontConfig config;
+        config.FontDataOwnedByAtlas = false;
+        config.FontNo = spec_.face_index;
+        config.OversampleH = 1;
+        config.OversampleV = 1;
+        config.PixelSnapH = true;
+        extra_fonts_.push_back(atlas.AddFontFromMemoryTTF(
+            font_data_, int(font_size_), std::max(8.0f, std::round(float(size) * scale)), &config,
+            glyph_ranges_.Data));
+    }
+    built_scale_ = scale;
+    const int disc = atlas.AddCustomRectRegular(kDiscTexels, kDiscTexels);
     if (!atlas.Build()) {
         error = spec_.path + ": the font atlas could not be built";
         return false;
     }
+    paint_disc(atlas, disc);
     dirty_ = false;
     return true;
+}
+
+ImFont* FontLibrary::font_at(float logical_px) {
+    const float pixels = std::max(8.0f, std::round(logical_px * built_scale_));
+    ImFont* nearest = nullptr;
+    float nearest_gap = FLT_MAX;
+    const auto consider = [&](ImFont* font) {
+        if (!font) return;
+        // Scaling down looks better than scaling up: prefer larger fonts a little.
+        float gap = font->FontSize >= pixels ? font->FontSize - pixels : (pixels - font->FontSize) * 2;
+        if (gap < nearest_gap) {
+            nearest = font;
+            nearest_gap = gap;
+        }
+    };
+    for (ImFont* font : fonts_)
+        consider(font);
+    for (ImFont* font : extra_fonts_)
+        consider(font);
+    if (nearest_gap == 0) return nearest;
+    const int size = int(std::round(logical_px));
+    if (size <= kLargestExtraSize && int(extra_sizes_.size()) < kMaxExtraSizes &&
+        std::find(extra_sizes_.begin(), extra_sizes_.end(), size) == extra_sizes_.end()) {
+        extra_sizes_.push_back(size);
+        dirty_ = true;
+    }
+    return nearest;
+}
+
+void FontLibrary::paint_disc(ImFontAtlas& atlas, int rect_index) {
+    const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(rect_index);
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    // Coverage of a disc that leaves a one-texel clear border, so sampling at the
+    // quad's edge finds nothing.
+    const float centre = kDiscTexels / 2.0f, radius = centre - 1;
+    for (int y = 0; y < kDiscTexels; ++y)
+        for (int x = 0; x < kDiscTexels; ++x) {
+            float dx = float(x) + 0.5f - centre, dy = float(y) + 0.5f - centre;
+            float coverage = std::clamp(radius - std::sqrt(dx * dx + dy * dy) + 0.5f, 0.0f, 1.0f);
+            pixels[(rect->Y + y) * width + rect->X + x] = static_cast<unsigned char>(coverage * 255);
+        }
+    atlas.CalcCustomRectUV(rect, &disc_uv_min_, &disc_uv_max_);
 }
 
 bool FontLibrary::has_glyph(FontRole role, uint32_t codepoint) const {

@@ -51,9 +51,23 @@ public:
     size_t registered_count() const { return registered_count_; }
     // The baked pixel size of `role` at the last build.
     float pixel_size(FontRole role) const;
+    // The font baked at `logical_px` (a 1080p size), or the nearest one to scale:
+    // a size not baked yet is requested (up to kMaxExtraSizes, at most
+    // kLargestExtraSize) and baked by the next atlas build, because glyphs scaled
+    // from another size get uneven letter spacing.
+    static constexpr int kMaxExtraSizes = 8;
+    static constexpr int kLargestExtraSize = 128;
+    ImFont* font_at(float logical_px);
+    // Where the atlas holds an anti-aliased white disc (kDiscTexels across): small
+    // filled circles are one textured quad from it rather than a fan of triangles,
+    // which the software renderer draws several times faster.
+    static constexpr int kDiscTexels = 64;
+    ImVec2 disc_uv_min() const { return disc_uv_min_; }
+    ImVec2 disc_uv_max() const { return disc_uv_max_; }
 
 private:
     bool mark(uint32_t codepoint);
+    void paint_disc(ImFontAtlas& atlas, int rect_index);
 
     FontSpec spec_;
     void* font_data_ = nullptr; // mmap'd font file
@@ -63,6 +77,10 @@ private:
     bool dirty_ = true;
     ImVector<ImWchar> glyph_ranges_;
     ImFont* fonts_[int(FontRole::Count)] = {};
+    std::vector<int> extra_sizes_;      // logical px, requested by text of those sizes
+    std::vector<ImFont*> extra_fonts_;  // baked, parallel to the sizes built so far
+    float built_scale_ = 1;
+    ImVec2 disc_uv_min_{0, 0}, disc_uv_max_{0, 0};
 };
 
 } // namespace kiosk

@@ -65,18 +65,7 @@ ImVec2 Ui::text(FontRole role, ImVec2 at, ImU32 color, std::string_view utf8, Al
 }
 
 ImFont* Ui::font_for_size(float size) const {
-    // Scaling a baked font down looks fine; up, it blurs: take the smallest one
-    // at least as large, or the largest.
-    FontRole best = FontRole::Title;
-    float best_size = fonts_.pixel_size(FontRole::Title);
-    for (FontRole role : {FontRole::Body, FontRole::Button}) {
-        float baked = fonts_.pixel_size(role);
-        if (baked >= px(size) && baked < best_size) {
-            best = role;
-            best_size = baked;
-        }
-    }
-    return fonts_.font(best);
+    return fonts_.font_at(size);
 }
 
 ImVec2 Ui::measure_sized(float size, std::string_view utf8, float wrap_width) {

@@ -331,7 +331,7 @@ float check_in_range(lua_State* L, int arg, float lowest, float highest) {
     double value = luaL_checknumber(L, arg);
     if (std::isnan(value)) return float(luaL_argerror(L, arg, "number is NaN"));
     if (value < lowest || value > highest)
-        return float(luaL_error(L, "bad argument #%d (%f is out of range %g..%g)", arg, value,
+        return float(luaL_error(L, "bad argument #%d (%f is out of range %f..%f)", arg, value,
                                 double(lowest), double(highest)));
     return float(value);
 }
@@ -347,7 +347,7 @@ float opt_field(lua_State* L, int table, const char* key, float fallback, float 
     double value = lua_tonumberx(L, -1, &is_number);
     lua_pop(L, 1);
     if (!is_number || std::isnan(value) || value < lowest || value > highest)
-        return float(luaL_error(L, "%s: opts.%s must be a number from %g to %g", function, key,
+        return float(luaL_error(L, "%s: opts.%s must be a number from %f to %f", function, key,
                                 double(lowest), double(highest)));
     return float(value);
 }

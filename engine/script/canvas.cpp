@@ -3,6 +3,7 @@
 // (software rendering pays for every triangle's bounding box).
 #include "canvas.h"
 
+#define IMGUI_DEFINE_MATH_OPERATORS // ImVec2 arithmetic, from imgui_internal.h
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -26,6 +27,8 @@ float Affine::uniform_scale() const {
 }
 
 void Canvas::begin_frame() {
+    frame_clear_.reset();
+    vertices_at_begin_ = ui_.draw_list().VtxBuffer.Size;
     transform_ = Affine{};
     stack_.clear();
     color_ = IM_COL32_WHITE;
@@ -51,6 +54,11 @@ void Canvas::stroke_or_fill(bool fill, bool closed) {
 }
 
 void Canvas::clear(ImU32 color) {
+    if (ui_.draw_list().VtxBuffer.Size == vertices_at_begin_ &&
+        (color >> IM_COL32_A_SHIFT) == 0xFF) {
+        frame_clear_ = color;
+        return;
+    }
     ui_.draw_list().AddRectFilled(ui_.to_screen(ImVec2(0, 0)),
                                   ui_.to_screen(ImVec2(kLogicalWidth, kLogicalHeight)), color);
 }
@@ -95,6 +103,29 @@ void Canvas::rect(bool fill, float x, float y, float w, float h, float radius) {
 void Canvas::ellipse(bool fill, float x, float y, float rx, float ry) {
     rx = std::fabs(rx);
     ry = std::fabs(ry);
+    const FontLibrary& fonts = ui_.fonts();
+    if (fill && fonts.disc_uv_max().x > 0) {
+        // Small filled ellipses are the atlas's disc on one quad: under any
+        // transform the quad's corners carry the disc to the right ellipse.
+        ImVec2 centre = to_screen(ImVec2(x, y));
+        ImVec2 along_x = to_screen(ImVec2(x + rx, y)) - centre;
+        ImVec2 along_y = to_screen(ImVec2(x, y + ry)) - centre;
+        float largest = std::max(ImLengthSqr(along_x), ImLengthSqr(along_y));
+        const float texels = FontLibrary::kDiscTexels / 2.0f;
+        if (largest <= texels * texels) {
+            // The disc has a clear one-texel border: grow the quad to match.
+            const float grow = texels / (texels - 1);
+            along_x = along_x * grow;
+            along_y = along_y * grow;
+            ImVec2 uv0 = fonts.disc_uv_min(), uv1 = fonts.disc_uv_max();
+            ImDrawList& draw = ui_.draw_list();
+            draw.PrimReserve(6, 4);
+            draw.PrimQuadUV(centre - along_x - along_y, centre + along_x - along_y,
+                            centre + along_x + along_y, centre - along_x + along_y, uv0,
+                            ImVec2(uv1.x, uv0.y), uv1, ImVec2(uv0.x, uv1.y), color_);
+            return;
+        }
+    }
     int segments = segments_for(std::max(rx, ry) * screen_scale());
     for (int i = 0; i < segments; ++i) {
         float angle = 2 * IM_PI * float(i) / float(segments);

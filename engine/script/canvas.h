@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -36,7 +37,11 @@ public:
     void set_color(ImU32 color) { color_ = color; }
     ImU32 color() const { return color_; }
     void set_line_width(float width) { line_width_ = width; }
+    // The first thing drawn in a frame: becomes the frame's clear colour (the
+    // renderer's fast clear, which also paints any letterbox bars); later, a
+    // rectangle over the logical screen.
     void clear(ImU32 color);
+    std::optional<ImU32> frame_clear_color() const { return frame_clear_; }
     void rect(bool fill, float x, float y, float w, float h, float radius);
     void ellipse(bool fill, float x, float y, float rx, float ry);
     void line(float x1, float y1, float x2, float y2);
@@ -69,6 +74,8 @@ private:
     ImU32 color_ = IM_COL32_WHITE;
     float line_width_ = 2;
     std::vector<ImVec2> path_; // screen points of the shape being built
+    std::optional<ImU32> frame_clear_;
+    int vertices_at_begin_ = 0; // the draw list's size when the frame began
 };
 
 } // namespace kiosk

@@ -258,8 +258,8 @@ void ExhibitHost::update(double dt) {
     run_callback("update", 1);
 }
 
-void ExhibitHost::draw(Ui& ui) {
-    if (failed_ || left_ || !sandbox_.state()) return;
+std::optional<uint32_t> ExhibitHost::draw(Ui& ui) {
+    if (failed_ || left_ || !sandbox_.state()) return std::nullopt;
     Canvas canvas(ui);
     canvas.begin_frame();
     api_->ui = &ui;
@@ -267,6 +267,8 @@ void ExhibitHost::draw(Ui& ui) {
     run_callback("draw", 0);
     api_->canvas = nullptr;
     api_->ui = nullptr;
+    if (failed_) return std::nullopt;
+    return canvas.frame_clear_color();
 }
 
 void ExhibitHost::leave() {

@@ -12,6 +12,7 @@
 #include "script/sandbox.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,8 +66,9 @@ public:
     // Touch in logical 1920x1080 coordinates; `id` is 0 for the mouse, 1.. for fingers.
     void touch(TouchPhase phase, int id, float x, float y, float dx, float dy);
     void update(double dt);
-    // Calls exhibit.draw() into `ui`'s current ImGui window.
-    void draw(Ui& ui);
+    // Calls exhibit.draw() into `ui`'s current ImGui window. Returns the colour
+    // (ImU32) the frame should be cleared to when the exhibit began with kiosk.clear.
+    std::optional<uint32_t> draw(Ui& ui);
     // Calls exhibit.leave() (once; nothing after it).
     void leave();
 

@@ -1,21 +1,14 @@
 -- Earthquake Safety Drill (地震避险演练): a sample exhibit to copy.
 --
--- How this file is laid out, top to bottom:
---   1. Content: every visitor text, as { zh = ..., en = ... } pairs.
---   2. State: one table `S` for the current visitor, reset by start().
---   3. Drawing helpers: the room, the stick figure, stars.
---   4. The exhibit callbacks: load, update, draw, touchpressed, leave.
---
--- The visitor goes through three screens (S.screen):
---   "shelter"  step 1: the room shakes; touch where you would shelter
---   "actions"  step 2: tap Drop, Cover, Hold on in the right order
---   "summary"  what to remember, and "try again"
--- The advice follows China's public earthquake-safety guidance:
--- 伏地、遮挡、手抓牢; keep away from windows and tall furniture; no elevators,
--- never jump; when the shaking stops, walk calmly to open ground.
+-- Three screens (S.screen): "shelter" (step 1: the room shakes, touch where
+-- you would shelter), "actions" (step 2: tap Drop, Cover, Hold on in order),
+-- "summary" (what to remember, "try again"). The file goes: 1. content (all
+-- visitor text), 2. state, 3. drawing helpers, 4. screens and callbacks.
+-- The advice follows China's public earthquake-safety guidance: 伏地、遮挡、
+-- 手抓牢; keep away from windows and tall furniture; no elevators, never jump;
+-- when the shaking stops, walk calmly to open ground.
 
 -- 1. Content -----------------------------------------------------------------
-
 -- The places a visitor can touch. x, y, w, h is the touch area (at least
 -- 88 px each way, so small fingers hit it); mx, my is where the mark goes.
 local SPOTS = {
@@ -42,7 +35,7 @@ local SPOTS = {
   { id = "door", safe = false, x = 1585, y = 240, w = 225, h = 610, mx = 1690, my = 790,
     name = { zh = "跑出门去坐电梯、走楼梯", en = "Run out to the elevator or stairs" },
     why = { zh = "摇晃时奔跑容易摔倒、被砸伤。不要乘电梯，更不能跳楼！先就近躲避，震后再撤离。",
-            en = "Running while it shakes, you fall or get hit. No elevators, never jump! Shelter first, leave later." } },
+            en = "Running while it shakes, you can fall or be hit. No elevators, never jump! Shelter first, leave after." } },
 }
 
 -- Step 2, in the right order. `pose` is the stick figure's pose (POSES below).
@@ -81,7 +74,6 @@ local C = {
 }
 
 -- 2. State -------------------------------------------------------------------
-
 local S -- everything about the current visitor; start() makes a fresh one
 
 -- Fisher-Yates shuffle with kiosk.random, so the order repeats with the seed.
@@ -111,14 +103,15 @@ local function start()
   }
 end
 
-local function set_pose(name)
-  S.prev_pose, S.pose, S.pose_since = S.pose, name, kiosk.time()
-end
-
 -- 3. Drawing helpers ---------------------------------------------------------
-
 local function say(text, x, y, size, align, width)
   return kiosk.text(text, x, y, { size = size, align = align or "left", width = width or 0 })
+end
+
+-- The title and the one-line prompt at the top of a step (clear of the Home button).
+local function heading(title, prompt, prompt_color)
+  kiosk.color(C.ink); say(kiosk.t(title), 960, 24, 60, "center")
+  kiosk.color(prompt_color or C.ink); say(kiosk.t(prompt), 960, 104, 36, "center")
 end
 
 local function draw_room(t)
@@ -175,19 +168,15 @@ local function draw_room(t)
   kiosk.color("#8A8A9A"); kiosk.linewidth(8)
   kiosk.polyline({ 1605, 700, 1650, 700, 1650, 650, 1695, 650, 1695, 600, 1740, 600, 1740, 550, 1775, 550 })
   kiosk.color(C.good); kiosk.rect("fill", 1600, 230, 180, 70, 8)
-  kiosk.color("#FFFFFF"); say(kiosk.t{ zh = "出口", en = "EXIT" }, 1690, 246, 32, "center")
+  kiosk.color("#FFFFFF"); say(kiosk.t{ zh = "出口", en = "EXIT" }, 1690, 244, 36, "center")
 end
 
 -- A round mark: green tick for a safe spot, red cross for a dangerous one.
 local function draw_mark(x, y, safe)
   kiosk.color("#FFFFFF"); kiosk.circle("fill", x, y, 46)
-  kiosk.color(safe and C.good or C.bad); kiosk.linewidth(10)
-  kiosk.circle("line", x, y, 46)
-  if safe then
-    kiosk.polyline({ x - 22, y, x - 6, y + 18, x + 24, y - 18 })
-  else
-    kiosk.line(x - 18, y - 18, x + 18, y + 18); kiosk.line(x - 18, y + 18, x + 18, y - 18)
-  end
+  kiosk.color(safe and C.good or C.bad); kiosk.linewidth(10); kiosk.circle("line", x, y, 46)
+  if safe then kiosk.polyline({ x - 22, y, x - 6, y + 18, x + 24, y - 18 }) return end
+  kiosk.line(x - 18, y - 18, x + 18, y + 18); kiosk.line(x - 18, y + 18, x + 18, y - 18)
 end
 
 -- Stick figure joints for each pose (side view, facing the table).
@@ -238,12 +227,9 @@ local function draw_star(x, y, r)
 end
 
 -- 4. Screens and callbacks ---------------------------------------------------
-
 local function draw_shelter()
-  kiosk.color(C.ink)
-  say(kiosk.t{ zh = "第1步：地面在摇晃！", en = "Step 1: The ground is shaking!" }, 960, 24, 60, "center")
-  say(kiosk.t{ zh = "你会躲在哪里？点一点房间里的地方。", en = "Where do you shelter? Touch a spot in the room." },
-      960, 104, 36, "center")
+  heading({ zh = "第1步：地面在摇晃！", en = "Step 1: The ground is shaking!" },
+          { zh = "你会躲在哪里？点一点房间里的地方。", en = "Where do you shelter? Touch a spot in the room." })
 
   -- Only the room shakes; text and buttons stay still so they stay readable.
   kiosk.push()
@@ -263,22 +249,22 @@ local function draw_shelter()
   local verdict = spot.safe and kiosk.t{ zh = "安全！", en = "safe!" }
                              or kiosk.t{ zh = "危险，再选一次", en = "not safe, try again" }
   kiosk.color(spot.safe and C.good or C.bad)
-  say(kiosk.t(spot.name) .. kiosk.t{ zh = "：", en = ": " } .. verdict, 140, 880, 44)
+  say(kiosk.t(spot.name) .. kiosk.t{ zh = "：", en = ": " } .. verdict, 140, 878, 48)
   kiosk.color(C.ink)
-  say(kiosk.t(spot.why), 140, 945, 34, "left", 1260)
+  say(kiosk.t(spot.why), 140, 948, 36, "left", S.found_safe and 1260 or 1640) -- leave room for "Next"
   if S.found_safe and kiosk.button(kiosk.t{ zh = "下一步", en = "Next" }, 1450, 895, 340, 140) then
     S.screen, S.quake = "actions", 0.6 -- the drill goes on: it still shakes
   end
 end
 
 local function draw_actions()
-  kiosk.color(C.ink)
-  say(kiosk.t{ zh = "第2步：趴下、掩护、抓牢", en = "Step 2: Drop, Cover, Hold on" }, 960, 24, 60, "center")
-  local prompt = S.hint and { zh = "还不对哦：先防止摔倒，再护住头颈，最后抓牢。",
-                              en = "Not yet! First don't fall, then protect your head, then hold on." }
-                         or { zh = "按正确的顺序点下面的三个动作。", en = "Tap the three actions below in the right order." }
-  kiosk.color(S.hint and C.bad or C.ink)
-  say(kiosk.t(prompt), 960, 104, 36, "center")
+  local title = { zh = "第2步：趴下、掩护、抓牢", en = "Step 2: Drop, Cover, Hold on" }
+  if S.hint then
+    heading(title, { zh = "还不对哦：先防止摔倒，再护住头颈，最后抓牢。",
+                     en = "Not yet! First don't fall, then protect your head, then hold on." }, C.bad)
+  else
+    heading(title, { zh = "按正确的顺序点下面的三个动作。", en = "Tap the three actions below in the right order." })
+  end
 
   -- Left: a small scene with the table and the figure acting out each step.
   kiosk.push()
@@ -289,6 +275,9 @@ local function draw_actions()
   kiosk.rect("fill", 680, 600, 30, 200); kiosk.rect("fill", 1000, 600, 30, 200)
   draw_figure(S.prev_pose, S.pose, math.min(1, (kiosk.time() - S.pose_since) / 0.6))
   kiosk.pop()
+  if S.placed > 0 then -- name the action being shown, big
+    kiosk.color(C.good); say(kiosk.t(ACTIONS[S.placed].name), 600, 230, 72, "center")
+  end
 
   -- Right: three numbered slots that fill in as the visitor gets them right.
   for i, action in ipairs(ACTIONS) do
@@ -299,19 +288,21 @@ local function draw_actions()
     kiosk.color(C.ink)
     if i <= S.placed then
       say(kiosk.t(action.name), 1265, y + 22, 48)
-      say(kiosk.t(action.how), 1265, y + 95, 32, "left", 530)
+      say(kiosk.t(action.how), 1265, y + 88, 36, "left", 530)
     else
       kiosk.color("#BBBBBB"); say("?", 1265, y + 22, 48)
     end
   end
 
+  -- Buttons work only inside draw(), so taps on them are handled right here.
   if S.placed < #ACTIONS then
     -- Big buttons in shuffled order; a button disappears once it is placed.
     for slot, index in ipairs(S.order) do
-      if index > S.placed and kiosk.button(kiosk.t(ACTIONS[index].name), 160 + (slot - 1) * 560, 890, 480, 140) then
+      local x = 160 + (slot - 1) * 560
+      if index > S.placed and kiosk.button(kiosk.t(ACTIONS[index].name), x, 890, 480, 140) then
         if index == S.placed + 1 then
           S.placed, S.hint = index, false
-          set_pose(ACTIONS[index].pose)
+          S.prev_pose, S.pose, S.pose_since = S.pose, ACTIONS[index].pose, kiosk.time()
           if index == #ACTIONS then S.done_at = kiosk.time() end
         else
           S.hint, S.mistakes = true, S.mistakes + 1

@@ -301,7 +301,9 @@ local function drawPanel()
   kiosk.text(string.format("%.2f s", formulaPeriod()), x + half * 1.5, boxY + 66, { size = 60, align = "center" })
   kiosk.color("#A9C4E4")
   local note
-  if math.abs(releaseAngle) < math.rad(1) then
+  if dragging then
+    note = kiosk.t{ zh = "松手，让它摆起来", en = "Let go to start the swing" }
+  elseif math.abs(releaseAngle) < math.rad(1) then
     note = kiosk.t{ zh = "把摆锤拉到一边再松手", en = "Pull the bob aside, then let go" }
   elseif period then
     local diff = (period / formulaPeriod() - 1) * 100

@@ -5,7 +5,7 @@
 --
 -- How this file is organised (a pattern worth copying):
 --   1. constants (layout and rates), 2. state, set by resetCycle(),
---   3. helpers, 4. update (moves particles), 5. touch, 6. drawing.
+--   3. helpers, 4. load/leave/update (moves particles), 5. touch, 6. drawing.
 -- Every moving thing is a "particle": a small table in a list. update() moves
 -- the particles and removes the finished ones; draw() only draws them.
 
@@ -13,7 +13,7 @@ exhibit = {}
 
 -- 1. Constants ---------------------------------------------------------------
 
-local SCENE_W = 1360                  -- the picture uses x 0..1360; the cards sit to its right
+local SCENE_W = 1360                  -- the action happens in x 0..1360; the cards sit to its right
 local GROUND_Y = 780                  -- top of the flat land
 local SEA_X, SEA_Y = 860, 800         -- where the sea starts, and its surface
 local SUN_X, SUN_Y, SUN_R = 1200, 240, 80
@@ -22,15 +22,18 @@ local PEAK_X, PEAK_Y = 340, 420       -- the mountain is a triangle: peak and tw
 local FOOT_LEFT, FOOT_RIGHT = 20, 700
 
 local HEAT_TIME = 5                   -- seconds of sunshine per touch on the sun
-local VAPOUR_RATE = 22                -- vapour puffs per second while the sun heats the sea
-local RAIN_RATE = 30                  -- raindrops per second
-local WATER_PER_PUFF = 2              -- one puff adds this much to the cloud (which holds 0..100)
+local VAPOUR_RATE = 16                -- vapour puffs per second while the sun heats the sea
+local RAIN_RATE = 24                  -- raindrops per second
+local WATER_PER_PUFF = 3              -- one puff adds this much to the cloud (which holds 0..100)
 local RAIN_NEEDS = 30                 -- the cloud must hold this much before it can rain
 local RIVER_SPEED = 220               -- px per second along the river
 
 -- The river, as x, y points from high on the mountain down into the sea.
 local RIVER = { 385, 500, 420, 560, 455, 610, 440, 660, 520, 710, 600, 750,
                 690, 785, 790, 792, 900, 812 }
+
+-- Shown under the cloud when it is touched before it holds enough water.
+local TIP = { zh = "云里的水还不够，先点一点太阳吧！", en = "Not enough water in the cloud yet. Touch the sun first!" }
 
 local STAGES = {
   { title = { zh = "蒸发", en = "Evaporation" },
@@ -59,15 +62,13 @@ local raining         -- true while the cloud lets its water fall
 local vapour, drops, runoff   -- particle lists
 local vapourDue, rainDue      -- fractions of a particle carried to the next frame
 local condenseGlow    -- seconds the condensation stage stays lit after a puff joined the cloud
-local message, messageTime    -- a short tip shown near the cloud, and for how long
+local tipTime         -- seconds the TIP stays on screen
 local riverLength     -- total length of RIVER in px
 
 local function resetCycle()
   heat, cloudWater, raining = 0, 20, false
   vapour, drops, runoff = {}, {}, {}
-  vapourDue, rainDue = 0, 0
-  condenseGlow = 0
-  message, messageTime = nil, 0
+  vapourDue, rainDue, condenseGlow, tipTime = 0, 0, 0, 0
 end
 
 -- 3. Helpers -----------------------------------------------------------------
@@ -113,11 +114,7 @@ local function stageActive(n)
   return #runoff > 0
 end
 
-local function showMessage(m)
-  message, messageTime = m, 3
-end
-
--- 4. Update ------------------------------------------------------------------
+-- 4. Lifecycle and update ------------------------------------------------------
 
 function exhibit.load()
   kiosk.seed(2024)          -- same "random" particles every run: reproducible screenshots
@@ -191,7 +188,7 @@ end
 function exhibit.update(dt)
   updateVapour(dt)
   updateRain(dt)
-  messageTime = math.max(0, messageTime - dt)
+  tipTime = math.max(0, tipTime - dt)
 end
 
 -- 5. Touch -------------------------------------------------------------------
@@ -205,14 +202,12 @@ function exhibit.touchpressed(_, x, y)
   end
   -- The cloud: a box around it that grows with the cloud.
   local s = cloudScale()
-  if math.abs(x - CLOUD_X) < 200 * s and math.abs(y - CLOUD_Y) < 120 * s then
-    if raining then return end
+  if math.abs(x - CLOUD_X) < 200 * s and math.abs(y - CLOUD_Y) < 120 * s and not raining then
     if cloudWater >= RAIN_NEEDS then
       raining = true
       kiosk.log("rain_started", { cloud_water = math.floor(cloudWater) })
     else
-      showMessage(kiosk.t{ zh = "云里的水还不够，先点一点太阳吧！",
-                           en = "Not enough water in the cloud yet. Touch the sun first!" })
+      tipTime = 3
     end
   end
 end
@@ -220,14 +215,13 @@ end
 -- 6. Drawing -----------------------------------------------------------------
 
 local function drawSun()
-  local t = kiosk.time()
   local glow = heat > 0 and 1 or 0          -- a heating sun looks bigger and brighter
   kiosk.color(glow == 1 and "#FFE08A" or "#FFF3C4")
   kiosk.circle("fill", SUN_X, SUN_Y, SUN_R + 25 + 20 * glow)
   kiosk.color("#FFB703")
   kiosk.linewidth(6)
   for i = 1, 12 do                          -- 12 slowly turning rays
-    local a = i * math.pi / 6 + t * 0.2
+    local a = i * math.pi / 6 + kiosk.time() * 0.2
     local r1, r2 = SUN_R + 12, SUN_R + 40 + 15 * glow
     kiosk.line(SUN_X + r1 * math.cos(a), SUN_Y + r1 * math.sin(a), SUN_X + r2 * math.cos(a), SUN_Y + r2 * math.sin(a))
   end
@@ -256,7 +250,7 @@ local function drawLand()
   kiosk.linewidth(flowing and 12 or 6)
   kiosk.polyline(RIVER)
   kiosk.color("#2E86C1")                    -- the sea; its left side is the sloping sea bed
-  kiosk.polygon("fill", { SEA_X, SEA_Y, SCENE_W, SEA_Y, SCENE_W, 1080, SEA_X + 240, 1080 })
+  kiosk.polygon("fill", { SEA_X, SEA_Y, 1920, SEA_Y, 1920, 1080, SEA_X + 240, 1080 })
   kiosk.color(1, 1, 1, 0.5)                 -- a few waves drifting along
   kiosk.linewidth(3)
   local shift = (kiosk.time() * 30) % 120
@@ -289,9 +283,9 @@ local function drawParticles()
     kiosk.circle("fill", p.x + 8 * math.sin(kiosk.time() * 3 + p.phase), p.y, 7)
   end
   kiosk.color("#1F6FB2")                    -- rain: short streaks
-  kiosk.linewidth(4)
+  kiosk.linewidth(5)
   for _, d in ipairs(drops) do
-    kiosk.line(d.x, d.y - 22, d.x, d.y)
+    kiosk.line(d.x, d.y - 28, d.x, d.y)
   end
   kiosk.color("#D6EAF8")                    -- river water
   for _, r in ipairs(runoff) do
@@ -313,9 +307,9 @@ local function drawMarker(n, x, y)
 end
 
 local function drawCards()
+  -- The cards sit on the sky: no big backdrop, because every filled pixel costs
+  -- time on the kiosk's software renderer.
   local x, w = SCENE_W + 30, 1920 - SCENE_W - 60
-  kiosk.color("#EAF2F8")
-  kiosk.rect("fill", SCENE_W, 0, 1920 - SCENE_W, 1080)
   local y, h = 104, 200                     -- four cards of 200 px, 24 px apart, centred
   for n, stage in ipairs(STAGES) do
     local on = stageActive(n)
@@ -353,12 +347,13 @@ function exhibit.draw()
   kiosk.text(kiosk.t{ zh = "云变大、变灰后，点一点云，让它下雨。", en = "When the cloud turns grey, touch it for rain." },
              360, 160, { size = 32 })
 
-  if messageTime > 0 then                   -- the tip bubble under the cloud
-    local w, h = kiosk.measure(message, { size = 32, width = 560 })
+  if tipTime > 0 then                       -- the tip bubble under the cloud
+    local tip = kiosk.t(TIP)
+    local w, h = kiosk.measure(tip, { size = 32, width = 560 })
     kiosk.color(1, 1, 1, 0.95)
     kiosk.rect("fill", CLOUD_X - w / 2 - 24, CLOUD_Y + 110, w + 48, h + 32, 16)
     kiosk.color("#B35900")
-    kiosk.text(message, CLOUD_X - w / 2, CLOUD_Y + 126, { size = 32, width = 560 })
+    kiosk.text(tip, CLOUD_X - w / 2, CLOUD_Y + 126, { size = 32, width = 560 })
   end
 
   drawCards()

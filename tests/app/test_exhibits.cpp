@@ -118,6 +118,33 @@ end
     CHECK(app->screen() == ScreenId::Home);
 }
 
+TEST_CASE("the curator widgets respond to taps", "[exhibit][touch]") {
+    TempFolder exhibits;
+    write_exhibit(exhibits, "widgets", R"(
+local state = {button = 0, slider = 0.0, toggle = false, choice = 1}
+function exhibit.draw()
+  kiosk.clear(0.1, 0.2, 0.3)
+  if kiosk.button("Go", 800, 300, 300, 120) then state.button = state.button + 1 end
+  state.slider = kiosk.slider("level##s", state.slider, 0, 10, 600, 600, 800)
+  state.toggle = kiosk.toggle("on##t", state.toggle, 600, 800)
+  state.choice = kiosk.choice({"A", "B", "C"}, state.choice, 1000, 800, 600)
+end
+function exhibit.touchreleased(id, x, y)
+  if x > 1850 then
+    error(string.format("STATE %d %.1f %s %d", state.button, state.slider,
+                        tostring(state.toggle), state.choice), 0)
+  end
+end
+)");
+    auto app = app_on(exhibits, "exhibit-widgets");
+    play(*app, kTapTile1);
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    play(*app, "tap 950 360\nwait 0.1\ntap 1364 644\nwait 0.1\ntap 670 840\nwait 0.1\n"
+               "tap 1502 844\nwait 0.1\ntap 1880 1000\n");
+    REQUIRE(open_host(*app).failed());
+    CHECK(open_host(*app).error().message == "STATE 1 10.0 true 3");
+}
+
 TEST_CASE("NaN, infinity and 1e300 are refused by every drawing call", "[exhibit][sandbox]") {
     TempFolder exhibits;
     write_exhibit(exhibits, "bad-numbers", R"(
@@ -165,6 +192,8 @@ function exhibit.draw()
   try("image", {"../../etc/passwd.png", 0, 0}, "escaping path")
   try("image", {"/etc/passwd.png", 0, 0}, "absolute path")
   if pcall(kiosk.pop) then error("ACCEPTED kiosk.pop without push", 0) end
+  local ok, message = pcall(kiosk.linewidth, 500)
+  if ok or not message:find("out of range") then error("UNCLEAR " .. tostring(message), 0) end
   kiosk.text("bad \255\254 utf8 \228\184", 100, 100) -- drawn, with replacement marks
   kiosk.circle("fill", 0/0, 0, 1) -- not caught: the exhibit stops here
 end
@@ -177,7 +206,7 @@ end
     INFO(error.message);
     CHECK(error.message.find("ACCEPTED") == std::string::npos);
     CHECK(error.message.find("NaN") != std::string::npos);
-    CHECK(error.line == 47);
+    CHECK(error.line == 49);
     run_frames(*app, 2); // and the kiosk draws on
 }
 
