@@ -10,6 +10,8 @@ packages=(
   libsdl2-dev libimgui-dev liblua5.4-dev libsqlite3-dev libstb-dev libsodium-dev libcli11-dev
   # tests
   catch2 xvfb xauth
+  # curators: the exhibit linter (luacheck), also run by the tests
+  lua-check
   # the Chinese/English font of the sample configs
   fonts-wqy-microhei
 )

@@ -26,10 +26,14 @@ public:
     explicit ReplayCursor(const std::vector<ReplayStep>& steps) : steps_(steps) {}
 
     // Feeds due pointer steps; returns screenshot paths due now; sets `quit`.
+    // A screenshot shows the input before it in the file, never the input after
+    // it at the same moment: that input waits for the next frame.
     std::vector<std::string> deliver(KioskApp& app, bool& quit) {
         std::vector<std::string> screenshots;
         while (next_ < steps_.size() && steps_[next_].at_s <= app.time_s() + 1e-9) {
-            const ReplayStep& step = steps_[next_++];
+            const ReplayStep& step = steps_[next_];
+            if (step.kind == ReplayStep::Kind::Pointer && !screenshots.empty()) break;
+            ++next_;
             if (step.kind == ReplayStep::Kind::Pointer) app.push_logical_pointer(step.pointer);
             if (step.kind == ReplayStep::Kind::Screenshot)
                 screenshots.push_back(step.screenshot_path);
@@ -55,6 +59,9 @@ bool write_frame_stats(const std::string& path, int64_t first_present_ns,
 }
 
 bool take_screenshot(KioskApp& app, const std::string& path, std::string& error) {
+    std::error_code ignored; // a missing folder is made; any real problem shows below
+    std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
     if (app.screenshot(path, error)) return true;
     error = "screenshot failed: " + error;
     return false;

@@ -3,9 +3,12 @@
 
 #include <imgui_internal.h>
 
+#include "core/utf8_text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 
 namespace kiosk {
 
@@ -40,57 +43,146 @@ void Ui::end_screen() {
     ImGui::End();
 }
 
-ImVec2 Ui::measure(FontRole role, std::string_view utf8, float wrap_width) {
+
+
+namespace {
+
+bool is_wide(uint32_t c) {
+    return c >= 0x2E80; // CJK and full-width forms: a line may break between any two
+}
+
+// Never at the start of a line (closing punctuation) ...
+bool no_line_start(uint32_t c) {
+    static constexpr std::u32string_view kClosing =
+        U"，。！？、；：）」』》〉】〕”’…·,.!?;:)]}%";
+    return kClosing.find(char32_t(c)) != std::u32string_view::npos;
+}
+
+// ... and never at the end of one (opening punctuation).
+bool no_line_end(uint32_t c) {
+    static constexpr std::u32string_view kOpening = U"（「『《〈【〔“‘([{";
+    return kOpening.find(char32_t(c)) != std::u32string_view::npos;
+}
+
+} // namespace
+
+std::vector<std::string_view> wrap_text_lines(const ImFont& font, float pixel_size,
+                                              std::string_view utf8, float width) {
+    std::vector<std::string_view> lines;
+    const float scale = pixel_size / font.FontSize;
+    size_t line_start = 0, break_at = std::string_view::npos;
+    float line_width = 0, width_at_break = 0;
+    uint32_t previous = 0;
+    const auto emit = [&](size_t end) {
+        std::string_view line = utf8.substr(line_start, end - line_start);
+        while (!line.empty() && line.back() == ' ')
+            line.remove_suffix(1);
+        lines.push_back(line);
+    };
+    for (size_t pos = 0; pos < utf8.size();) {
+        const size_t at = pos;
+        const uint32_t c = decode_utf8(utf8, pos);
+        if (c == '\n') {
+            emit(at);
+            line_start = pos;
+            line_width = 0;
+            break_at = std::string_view::npos;
+            previous = 0;
+            continue;
+        }
+        const bool can_break = at > line_start &&
+                               (previous == ' ' || ((is_wide(c) || is_wide(previous)) && c != ' ' &&
+                                                    !no_line_start(c) && !no_line_end(previous)));
+        if (can_break) {
+            break_at = at;
+            width_at_break = line_width;
+        }
+        const float advance = font.GetCharAdvance(ImWchar(c <= 0xFFFF ? c : 0xFFFD)) * scale;
+        if (width > 0 && line_width + advance > width && at > line_start && c != ' ') {
+            if (break_at != std::string_view::npos && break_at > line_start) {
+                emit(break_at);
+                line_start = break_at;
+                line_width -= width_at_break;
+            } else { // one word wider than the line: cut it here
+                emit(at);
+                line_start = at;
+                line_width = 0;
+            }
+            while (line_start < at && utf8[line_start] == ' ') { // no leading spaces
+                line_width -= font.GetCharAdvance(' ') * scale;
+                ++line_start;
+            }
+            break_at = std::string_view::npos;
+        }
+        line_width += advance;
+        previous = c;
+    }
+    emit(utf8.size());
+    return lines;
+}
+
+ImVec2 Ui::layout_text(ImFont* font, float pixel_size, std::string_view utf8, float wrap_width,
+                       std::vector<std::string_view>* lines) {
     fonts_.add_text(utf8);
-    ImFont* font = fonts_.font(role);
     if (!font) return ImVec2(0, 0);
-    ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width > 0 ? px(wrap_width) : 0,
-                                      utf8.data(), utf8.data() + utf8.size());
-    return ImVec2(size.x / scale_, size.y / scale_);
+    std::vector<std::string_view> wrapped =
+        wrap_text_lines(*font, pixel_size, utf8, wrap_width > 0 ? px(wrap_width) : 0);
+    float widest = 0;
+    for (std::string_view line : wrapped)
+        widest = std::max(widest, font->CalcTextSizeA(pixel_size, FLT_MAX, 0, line.data(),
+                                                      line.data() + line.size())
+                                      .x);
+    const float height = pixel_size * float(wrapped.size());
+    if (lines) *lines = std::move(wrapped);
+    return ImVec2(widest / scale_, height / scale_);
+}
+
+ImVec2 Ui::draw_text(ImFont* font, float pixel_size, ImVec2 at, ImU32 color, std::string_view utf8,
+                     Align align, float wrap_width) {
+    std::vector<std::string_view> lines;
+    ImVec2 size = layout_text(font, pixel_size, utf8, wrap_width, &lines);
+    if (!font) return size;
+    // Each line is aligned on its own: centred text stays centred line by line.
+    for (size_t i = 0; i < lines.size(); ++i) {
+        std::string_view line = lines[i];
+        float line_width =
+            font->CalcTextSizeA(pixel_size, FLT_MAX, 0, line.data(), line.data() + line.size()).x /
+            scale_;
+        ImVec2 origin(at.x, at.y + float(i) * pixel_size / scale_);
+        if (align == Align::Center) origin.x -= line_width * 0.5f;
+        if (align == Align::Right) origin.x -= line_width;
+        ImVec2 screen = to_screen(origin);
+        screen = ImVec2(std::round(screen.x), std::round(screen.y)); // crisp glyphs
+        draw_list().AddText(font, pixel_size, screen, color, line.data(), line.data() + line.size());
+    }
+    return size;
+}
+
+ImVec2 Ui::measure(FontRole role, std::string_view utf8, float wrap_width) {
+    ImFont* font = fonts_.font(role);
+    return layout_text(font, font ? font->FontSize : 0, utf8, wrap_width, nullptr);
 }
 
 ImVec2 Ui::text(FontRole role, ImVec2 at, ImU32 color, std::string_view utf8, Align align,
                 float wrap_width) {
-    ImVec2 size = measure(role, utf8, wrap_width);
     ImFont* font = fonts_.font(role);
-    if (!font) return size;
-    ImVec2 origin = at;
-    if (align == Align::Center) origin.x -= size.x * 0.5f;
-    if (align == Align::Right) origin.x -= size.x;
-    ImVec2 screen = to_screen(origin);
-    screen = ImVec2(float(int(screen.x)), float(int(screen.y))); // crisp glyphs
-    draw_list().AddText(font, font->FontSize, screen, color, utf8.data(), utf8.data() + utf8.size(),
-                        wrap_width > 0 ? px(wrap_width) : 0.0f);
-    return size;
+    return draw_text(font, font ? font->FontSize : 0, at, color, utf8, align, wrap_width);
+}
+
+ImVec2 Ui::measure_sized(float size, std::string_view utf8, float wrap_width) {
+    return layout_text(font_for_size(size), px(size), utf8, wrap_width, nullptr);
+}
+
+ImVec2 Ui::text_sized(float size, ImVec2 at, ImU32 color, std::string_view utf8, Align align,
+                      float wrap_width) {
+    return draw_text(font_for_size(size), px(size), at, color, utf8, align, wrap_width);
 }
 
 ImFont* Ui::font_for_size(float size) const {
     return fonts_.font_at(size);
 }
 
-ImVec2 Ui::measure_sized(float size, std::string_view utf8, float wrap_width) {
-    fonts_.add_text(utf8);
-    ImFont* font = font_for_size(size);
-    if (!font) return ImVec2(0, 0);
-    ImVec2 measured = font->CalcTextSizeA(px(size), FLT_MAX, wrap_width > 0 ? px(wrap_width) : 0,
-                                          utf8.data(), utf8.data() + utf8.size());
-    return ImVec2(measured.x / scale_, measured.y / scale_);
-}
 
-ImVec2 Ui::text_sized(float size, ImVec2 at, ImU32 color, std::string_view utf8, Align align,
-                      float wrap_width) {
-    ImVec2 measured = measure_sized(size, utf8, wrap_width);
-    ImFont* font = font_for_size(size);
-    if (!font) return measured;
-    ImVec2 origin = at;
-    if (align == Align::Center) origin.x -= measured.x * 0.5f;
-    if (align == Align::Right) origin.x -= measured.x;
-    ImVec2 screen = to_screen(origin);
-    screen = ImVec2(std::round(screen.x), std::round(screen.y));
-    draw_list().AddText(font, px(size), screen, color, utf8.data(), utf8.data() + utf8.size(),
-                        wrap_width > 0 ? px(wrap_width) : 0.0f);
-    return measured;
-}
 
 bool Ui::slider(const char* id, float* value, float min_value, float max_value, ImVec2 min,
                 float width) {

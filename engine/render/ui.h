@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include <string_view>
+#include <vector>
 
 namespace kiosk {
 
@@ -40,6 +41,13 @@ struct ButtonStyle {
     ImU32 ink = theme::kInk;
     FontRole font = FontRole::Button;
 };
+
+// Splits `utf8` into lines at most `width` pixels wide (0: only at newlines) for
+// `font` at `pixel_size`: Latin text breaks at spaces, Chinese between any two
+// characters, but never before closing punctuation (，。！？…) or after opening
+// punctuation (（「《…), as Chinese typesetting requires.
+std::vector<std::string_view> wrap_text_lines(const ImFont& font, float pixel_size,
+                                              std::string_view utf8, float width);
 
 class Ui {
 public:
@@ -99,6 +107,10 @@ public:
 
 private:
     ImFont* font_for_size(float size) const;
+    ImVec2 layout_text(ImFont* font, float pixel_size, std::string_view utf8, float wrap_width,
+                       std::vector<std::string_view>* lines);
+    ImVec2 draw_text(ImFont* font, float pixel_size, ImVec2 at, ImU32 color,
+                     std::string_view utf8, Align align, float wrap_width);
     FontLibrary& fonts_;
     float scale_ = 1;
     ImVec2 offset_{0, 0};

@@ -5,6 +5,7 @@
 #include "core/log.h"
 #include "core/utf8_text.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -161,12 +162,13 @@ int l_log(lua_State* L) {
                 if (lua_type(L, -1) == LUA_TBOOLEAN) {
                     interaction.fields_json += lua_toboolean(L, -1) ? "true" : "false";
                 } else if (lua_type(L, -1) == LUA_TNUMBER) {
+                    // The shortest text that reads back as the same number (0.55, not
+                    // 0.55000000000000004).
                     char number[40];
-                    if (lua_isinteger(L, -1))
-                        std::snprintf(number, sizeof number, "%lld", static_cast<long long>(lua_tointeger(L, -1)));
-                    else
-                        std::snprintf(number, sizeof number, "%.17g", lua_tonumber(L, -1));
-                    interaction.fields_json += number;
+                    auto written = lua_isinteger(L, -1)
+                                       ? std::to_chars(number, number + sizeof number, lua_tointeger(L, -1))
+                                       : std::to_chars(number, number + sizeof number, lua_tonumber(L, -1));
+                    interaction.fields_json.append(number, written.ptr);
                 } else {
                     const char* value = lua_tolstring(L, -1, &length);
                     append_json_string(interaction.fields_json, std::string_view(value, length));

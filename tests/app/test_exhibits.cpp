@@ -242,3 +242,28 @@ TEST_CASE("dev mode reloads the exhibit on save and shows errors with the source
     run_frames(*app, 30);
     CHECK_FALSE(open_host(*app).failed());
 }
+
+TEST_CASE("the sample exhibits draw as their goldens after a visitor's touches", "[exhibit][golden]") {
+    struct Sample {
+        const char* golden;
+        const char* replay;
+    };
+    const Sample samples[] = {
+        {"sample-earthquake-drill", "tap 357 560\nwait 1.5\ntap 1100 700\nwait 1.5\n"},
+        {"sample-pendulum-lab", "tap 960 560\nwait 1\ntap 1600 295\nwait 3\n"},
+        {"sample-water-cycle", "tap 1562 560\nwait 1\ntap 1200 240\nwait 6\ntap 560 330\nwait 2\n"},
+    };
+    for (const Sample& sample : samples) {
+        INFO(sample.golden);
+        auto app = make_app();
+        play(*app, sample.replay);
+        REQUIRE(app->screen() == ScreenId::Exhibit);
+        INFO(open_host(*app).error().message);
+        REQUIRE_FALSE(open_host(*app).failed());
+        CHECK(compare_with_golden(*app, sample.golden).same);
+    }
+    auto app = make_app();
+    play(*app, "tap 1720 110\nwait 0.5\ntap 960 560\nwait 2\n");
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    CHECK(compare_with_golden(*app, "sample-pendulum-lab-en").same);
+}

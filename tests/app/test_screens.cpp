@@ -143,3 +143,29 @@ TEST_CASE("every character of the loaded text is in the font atlas", "[fonts]") 
     // Only loaded text is baked: a common character the sample never uses is absent.
     CHECK_FALSE(fonts.has_glyph(FontRole::Body, 0x9F8D)); // 龍 (traditional form)
 }
+
+TEST_CASE("Chinese wraps between characters but never before closing punctuation", "[text]") {
+    auto app = make_app();
+    const ImFont* font = app->fonts().font(FontRole::Body);
+    REQUIRE(font);
+    const float size = font->FontSize;
+    // Characters of the home screen's subtitle, so they are in the atlas.
+    REQUIRE(app->fonts().has_glyph(FontRole::Body, U'触'));
+    const float glyph = font->GetCharAdvance(U'触');
+    // Room for five characters: "，" would start the second line; "展" goes with it.
+    auto lines = wrap_text_lines(*font, size, "触摸任意展，项开", glyph * 5.5f);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == "触摸任意");
+    CHECK(lines[1] == "展，项开");
+    // Opening punctuation stays with what follows it.
+    lines = wrap_text_lines(*font, size, "触摸任意（展项）", glyph * 5.5f);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == "触摸任意");
+    CHECK(lines[1] == "（展项）");
+    // English breaks at spaces, a newline always breaks, and nothing is lost.
+    lines = wrap_text_lines(*font, size, "drop cover hold\non", font->CalcTextSizeA(size, FLT_MAX, 0, "drop cover ").x);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "drop cover");
+    CHECK(lines[1] == "hold");
+    CHECK(lines[2] == "on");
+}

@@ -145,7 +145,7 @@ end
 TEST_CASE("kiosk.log records validated interactions, bounded in rate", "[exhibit]") {
     ScriptedExhibit exhibit(R"(
 function exhibit.update()
-  kiosk.log("gravity_changed", {planet = "moon", g = 1.62, first = true})
+  kiosk.log("gravity_changed", {planet = "moon", g = 1.62, first = true, length_m = 0.55})
   kiosk.log("tap")
   for i = 1, 100 do kiosk.log("flood", {i = i}) end
 end
@@ -157,6 +157,8 @@ end
     CHECK(logged[0].fields_json.find("\"planet\":\"moon\"") != std::string::npos);
     CHECK(logged[0].fields_json.find("\"g\":1.62") != std::string::npos);
     CHECK(logged[0].fields_json.find("\"first\":true") != std::string::npos);
+    CHECK(logged[0].fields_json.find("\"length_m\":0.55") != std::string::npos);
+    CHECK(logged[0].fields_json.find("0.55000") == std::string::npos);
     CHECK(logged[1].name == "tap");
     CHECK(logged[1].fields_json == "{}");
 
