@@ -88,7 +88,8 @@ double plain_update_ms(int calls) {
 }
 
 std::string write_exhibit(const std::string& name, const std::string& main_lua) {
-    std::string folder = (std::filesystem::temp_directory_path() / ("kiosk-bench-" + name)).string();
+    std::string folder =
+        (std::filesystem::temp_directory_path() / ("kiosk-bench-" + name)).string();
     std::filesystem::create_directories(folder);
     std::ofstream(folder + "/main.lua") << main_lua;
     return folder;
@@ -131,10 +132,22 @@ bool shapes_frame_times(const std::string& kiosk, std::vector<double>& frame_ms)
     std::string work = (std::filesystem::temp_directory_path() / "kiosk-bench-shapes").string();
     std::filesystem::create_directories(work);
     std::string stats = work + "/frame-stats.txt";
-    std::vector<std::string> args = {kiosk,     "--config",  "kiosk-config/county-museum.lua",
-                                     "--exhibit", "bench/exhibits/shapes-2000", "--headless",
-                                     "--frames",  "600",     "--width", "1280", "--height", "720",
-                                     "--data",    work + "/data", "--frame-stats", stats};
+    std::vector<std::string> args = {kiosk,
+                                     "--config",
+                                     "kiosk-config/county-museum.lua",
+                                     "--exhibit",
+                                     "bench/exhibits/shapes-2000",
+                                     "--headless",
+                                     "--frames",
+                                     "600",
+                                     "--width",
+                                     "1280",
+                                     "--height",
+                                     "720",
+                                     "--data",
+                                     work + "/data",
+                                     "--frame-stats",
+                                     stats};
     std::vector<char*> argv;
     for (std::string& arg : args)
         argv.push_back(arg.data());
@@ -164,8 +177,10 @@ int main(int argc, char** argv) {
     std::string kiosk = "build/bin/kiosk";
     int runs = 3;
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--kiosk")) kiosk = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--runs")) runs = std::max(1, std::atoi(argv[i + 1]));
+        if (!std::strcmp(argv[i], "--kiosk"))
+            kiosk = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--runs"))
+            runs = std::max(1, std::atoi(argv[i + 1]));
     }
 
     // Interleaved runs, so a busy moment on the machine hits both sides alike.
@@ -175,7 +190,8 @@ int main(int argc, char** argv) {
         sandboxed.push_back(sandboxed_update_ms(200));
     }
     const double p = median(plain), s = median(sandboxed);
-    std::printf("sandbox overhead, compute-heavy exhibit.update, median of %d runs x 200 calls\n", runs);
+    std::printf("sandbox overhead, compute-heavy exhibit.update, median of %d runs x 200 calls\n",
+                runs);
     std::printf("  plain lua_State:  %7.3f ms per call\n", p);
     std::printf("  sandboxed:        %7.3f ms per call  (ratio %.3f, target <= 1.15)\n", s, s / p);
 
@@ -196,7 +212,8 @@ int main(int argc, char** argv) {
     for (int run = 0; run < runs; ++run) {
         std::vector<double> frames;
         if (!shapes_frame_times(kiosk, frames)) {
-            std::fprintf(stderr, "bench-exhibits: %s failed on the shapes exhibit\n", kiosk.c_str());
+            std::fprintf(stderr, "bench-exhibits: %s failed on the shapes exhibit\n",
+                         kiosk.c_str());
             return 1;
         }
         medians.push_back(percentile(frames, 0.5));

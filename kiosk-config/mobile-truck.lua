@@ -50,6 +50,14 @@ return {
     button_px = 40,
   },
 
+  -- What one exhibit's Lua code may use. An exhibit that goes over stops and
+  -- the visitor sees a friendly "resting" card; raise these only for an
+  -- exhibit that needs it.
+  exhibit_limits = {
+    memory_mb = 64,       -- memory per exhibit, 8..1024
+    time_budget_ms = 50,  -- per callback (update, draw, a touch), 5..1000
+  },
+
   -- The hidden admin panel for staff.
   admin = {
     -- (required) Hash of the admin PIN, never the PIN itself. This one is the

@@ -158,7 +158,8 @@ AdminAction AdminOverlay::draw_info(ScreenContext& context, const AdminInfo& inf
             problems += info.problem_lines[i] + "\n";
         if (info.problem_lines.size() > kShownProblems)
             problems += "… +" + std::to_string(info.problem_lines.size() - kShownProblems);
-        ImGui::PushClipRect(ui.to_screen(ImVec2(label_x, y)), ui.to_screen(ImVec2(1620, 830)), true);
+        ImGui::PushClipRect(ui.to_screen(ImVec2(label_x, y)), ui.to_screen(ImVec2(1620, 830)),
+                            true);
         ui.text(FontRole::Body, ImVec2(label_x, y), theme::kDanger, problems, Align::Left, 1280);
         ImGui::PopClipRect();
     }

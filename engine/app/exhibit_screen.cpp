@@ -42,8 +42,8 @@ void draw_resting_card(ScreenContext& context, const ExhibitManifest& exhibit, d
     draw.AddCircleFilled(ui.to_screen(ImVec2(960, 380)), ui.px(70), theme::kAccent, 48);
     draw.AddCircleFilled(ui.to_screen(ImVec2(995, 355)), ui.px(62), theme::kCard, 48);
     float y = 480;
-    y += ui.text(FontRole::Title, ImVec2(960, y), theme::kInk, context.text("exhibit_resting_title"),
-                 Align::Center, 1000)
+    y += ui.text(FontRole::Title, ImVec2(960, y), theme::kInk,
+                 context.text("exhibit_resting_title"), Align::Center, 1000)
              .y;
     y += 20;
     ui.text(FontRole::Body, ImVec2(960, y), theme::kInkSoft, context.text("exhibit_resting_body"),
@@ -106,7 +106,8 @@ bool draw_back_home_button(ScreenContext& context) {
     // the exhibit's own widgets beneath it.
     Ui& ui = context.ui;
     const std::string& label = context.text("back_home");
-    const float width = std::max(kBackHomeSize.x, ui.measure(style.font, label).x + kBackHomeSize.y);
+    const float width =
+        std::max(kBackHomeSize.x, ui.measure(style.font, label).x + kBackHomeSize.y);
     ImGui::SetNextWindowPos(ui.to_screen(kBackHomeMin));
     ImGui::SetNextWindowSize(ImVec2(ui.px(width), ui.px(kBackHomeSize.y)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -140,8 +141,8 @@ void ExhibitScreen::start_host(FontLibrary& fonts) {
     source.entry = std::filesystem::path(exhibit_.entry_path)
                        .lexically_relative(exhibit_.folder)
                        .generic_string();
-    host_ = std::make_unique<ExhibitHost>(source, options_.limits, options_.seed,
-                                          options_.renderer);
+    host_ =
+        std::make_unique<ExhibitHost>(source, options_.limits, options_.seed, options_.renderer);
     // The exhibit's own text is baked with the first frame, not a frame late.
     for (const std::string& text : host_->source_texts())
         fonts.add_text(text);
@@ -243,8 +244,10 @@ bool ExhibitScreen::draw(ScreenContext& context) {
     if (host_ && host_->failed()) {
         record_failure();
         clear_color_.reset();
-        if (options_.dev) draw_dev_error(context, host_->error());
-        else draw_resting_card(context, exhibit_, failed_for_s_ / options_.resting_card_s);
+        if (options_.dev)
+            draw_dev_error(context, host_->error());
+        else
+            draw_resting_card(context, exhibit_, failed_for_s_ / options_.resting_card_s);
     }
     ui.end_screen();
     return draw_back_home_button(context);

@@ -76,8 +76,8 @@ private:
     std::unique_ptr<ExhibitHost> host_;
     Language language_ = Language::Zh;
     std::vector<std::pair<TouchPhase, PointerEvent>> queued_;
-    std::map<int64_t, Touch> touches_;      // by pointer id, while down
-    std::map<int64_t, bool> ignored_;       // presses that began on the home button
+    std::map<int64_t, Touch> touches_; // by pointer id, while down
+    std::map<int64_t, bool> ignored_;  // presses that began on the home button
     double failed_for_s_ = 0;
     bool failure_recorded_ = false;
     int failures_ = 0;

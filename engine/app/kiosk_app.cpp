@@ -59,13 +59,31 @@ const char* screen_name(ScreenId screen) {
 
 const std::vector<std::string>& required_string_keys() {
     static const std::vector<std::string> keys = {
-        "home_title",        "home_subtitle",  "language_toggle_to_en", "language_toggle_to_zh",
-        "attract_title",     "attract_hint",   "exhibit_resting_title", "exhibit_resting_body",
-        "dev_error_title",   "dev_error_hint",
-        "back_home",         "no_exhibits",    "admin_title",           "admin_enter_pin",
-        "admin_wrong_pin",   "admin_locked",   "admin_cancel",          "admin_delete",
-        "admin_ok",          "admin_exit",     "admin_close",           "admin_version",
-        "admin_config_file", "admin_data_dir", "admin_content",
+        "home_title",
+        "home_subtitle",
+        "language_toggle_to_en",
+        "language_toggle_to_zh",
+        "attract_title",
+        "attract_hint",
+        "exhibit_resting_title",
+        "exhibit_resting_body",
+        "dev_error_title",
+        "dev_error_hint",
+        "back_home",
+        "no_exhibits",
+        "admin_title",
+        "admin_enter_pin",
+        "admin_wrong_pin",
+        "admin_locked",
+        "admin_cancel",
+        "admin_delete",
+        "admin_ok",
+        "admin_exit",
+        "admin_close",
+        "admin_version",
+        "admin_config_file",
+        "admin_data_dir",
+        "admin_content",
     };
     return keys;
 }

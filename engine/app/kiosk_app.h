@@ -8,17 +8,17 @@
 #pragma once
 
 #include "admin_overlay.h"
-#include "exhibit_screen.h"
 #include "content/exhibit_catalog.h"
 #include "core/kiosk_config.h"
 #include "core/strings_table.h"
+#include "exhibit_screen.h"
 #include "render/display.h"
 #include "render/fonts.h"
 #include "render/images.h"
 #include "render/imgui_layer.h"
 #include "render/input.h"
-#include "screens.h"
 #include "render/ui.h"
+#include "screens.h"
 #include "visitor_session.h"
 
 #include <memory>
@@ -29,10 +29,10 @@ namespace kiosk {
 
 struct AppOptions {
     bool headless = false;
-    bool fullscreen = false; // or the config's window.fullscreen
-    int display_index = -1;  // -1: the config's window.display
-    int width = 0;           // 0: from config
-    int height = 0;          // 0: from config
+    bool fullscreen = false;  // or the config's window.fullscreen
+    int display_index = -1;   // -1: the config's window.display
+    int width = 0;            // 0: from config
+    int height = 0;           // 0: from config
     std::string exhibit_path; // preview one exhibit folder, skipping the home screen
     bool dev = false;         // curators: reload exhibits on save, show errors in full
     uint64_t seed = 0;        // exhibits' random seed; 0: random (headless: 1)

@@ -140,7 +140,8 @@ ImFont* FontLibrary::font_at(float logical_px) {
     const auto consider = [&](ImFont* font) {
         if (!font) return;
         // Scaling down looks better than scaling up: prefer larger fonts a little.
-        float gap = font->FontSize >= pixels ? font->FontSize - pixels : (pixels - font->FontSize) * 2;
+        float gap =
+            font->FontSize >= pixels ? font->FontSize - pixels : (pixels - font->FontSize) * 2;
         if (gap < nearest_gap) {
             nearest = font;
             nearest_gap = gap;
@@ -172,7 +173,8 @@ void FontLibrary::paint_disc(ImFontAtlas& atlas, int rect_index) {
         for (int x = 0; x < kDiscTexels; ++x) {
             float dx = float(x) + 0.5f - centre, dy = float(y) + 0.5f - centre;
             float coverage = std::clamp(radius - std::sqrt(dx * dx + dy * dy) + 0.5f, 0.0f, 1.0f);
-            pixels[(rect->Y + y) * width + rect->X + x] = static_cast<unsigned char>(coverage * 255);
+            pixels[(rect->Y + y) * width + rect->X + x] =
+                static_cast<unsigned char>(coverage * 255);
         }
     atlas.CalcCustomRectUV(rect, &disc_uv_min_, &disc_uv_max_);
 }

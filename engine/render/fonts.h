@@ -77,8 +77,8 @@ private:
     bool dirty_ = true;
     ImVector<ImWchar> glyph_ranges_;
     ImFont* fonts_[int(FontRole::Count)] = {};
-    std::vector<int> extra_sizes_;      // logical px, requested by text of those sizes
-    std::vector<ImFont*> extra_fonts_;  // baked, parallel to the sizes built so far
+    std::vector<int> extra_sizes_;     // logical px, requested by text of those sizes
+    std::vector<ImFont*> extra_fonts_; // baked, parallel to the sizes built so far
     float built_scale_ = 1;
     ImVec2 disc_uv_min_{0, 0}, disc_uv_max_{0, 0};
 };

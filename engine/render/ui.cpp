@@ -43,8 +43,6 @@ void Ui::end_screen() {
     ImGui::End();
 }
 
-
-
 namespace {
 
 bool is_wide(uint32_t c) {
@@ -53,8 +51,7 @@ bool is_wide(uint32_t c) {
 
 // Never at the start of a line (closing punctuation) ...
 bool no_line_start(uint32_t c) {
-    static constexpr std::u32string_view kClosing =
-        U"，。！？、；：）」』》〉】〕”’…·,.!?;:)]}%";
+    static constexpr std::u32string_view kClosing = U"，。！？、；：）」』》〉】〕”’…·,.!?;:)]}%";
     return kClosing.find(char32_t(c)) != std::u32string_view::npos;
 }
 
@@ -90,8 +87,8 @@ std::vector<std::string_view> wrap_text_lines(const ImFont& font, float pixel_si
             previous = 0;
             continue;
         }
-        const bool can_break = at > line_start &&
-                               (previous == ' ' || ((is_wide(c) || is_wide(previous)) && c != ' ' &&
+        const bool can_break =
+            at > line_start && (previous == ' ' || ((is_wide(c) || is_wide(previous)) && c != ' ' &&
                                                     !no_line_start(c) && !no_line_end(previous)));
         if (can_break) {
             break_at = at;
@@ -129,9 +126,9 @@ ImVec2 Ui::layout_text(ImFont* font, float pixel_size, std::string_view utf8, fl
         wrap_text_lines(*font, pixel_size, utf8, wrap_width > 0 ? px(wrap_width) : 0);
     float widest = 0;
     for (std::string_view line : wrapped)
-        widest = std::max(widest, font->CalcTextSizeA(pixel_size, FLT_MAX, 0, line.data(),
-                                                      line.data() + line.size())
-                                      .x);
+        widest = std::max(
+            widest,
+            font->CalcTextSizeA(pixel_size, FLT_MAX, 0, line.data(), line.data() + line.size()).x);
     const float height = pixel_size * float(wrapped.size());
     if (lines) *lines = std::move(wrapped);
     return ImVec2(widest / scale_, height / scale_);
@@ -153,7 +150,8 @@ ImVec2 Ui::draw_text(ImFont* font, float pixel_size, ImVec2 at, ImU32 color, std
         if (align == Align::Right) origin.x -= line_width;
         ImVec2 screen = to_screen(origin);
         screen = ImVec2(std::round(screen.x), std::round(screen.y)); // crisp glyphs
-        draw_list().AddText(font, pixel_size, screen, color, line.data(), line.data() + line.size());
+        draw_list().AddText(font, pixel_size, screen, color, line.data(),
+                            line.data() + line.size());
     }
     return size;
 }
@@ -181,8 +179,6 @@ ImVec2 Ui::text_sized(float size, ImVec2 at, ImU32 color, std::string_view utf8,
 ImFont* Ui::font_for_size(float size) const {
     return fonts_.font_at(size);
 }
-
-
 
 bool Ui::slider(const char* id, float* value, float min_value, float max_value, ImVec2 min,
                 float width) {
@@ -220,8 +216,8 @@ bool Ui::toggle(const char* id, bool* on, ImVec2 min, std::string_view label, Im
     rect(min, ImVec2(min.x + kWidth, min.y + kHeight), *on ? theme::kTeal : theme::kInkSoft,
          kHeight / 2);
     float knob_x = *on ? min.x + kWidth - kHeight / 2 : min.x + kHeight / 2;
-    draw_list().AddCircleFilled(to_screen(ImVec2(knob_x, min.y + kHeight / 2)),
-                                px(kHeight / 2 - 8), theme::kCard, 32);
+    draw_list().AddCircleFilled(to_screen(ImVec2(knob_x, min.y + kHeight / 2)), px(kHeight / 2 - 8),
+                                theme::kCard, 32);
     if (!label.empty())
         text(FontRole::Body, ImVec2(min.x + kWidth + 24, min.y + (kHeight - label_size.y) / 2),
              label_color, label);

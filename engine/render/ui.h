@@ -109,8 +109,8 @@ private:
     ImFont* font_for_size(float size) const;
     ImVec2 layout_text(ImFont* font, float pixel_size, std::string_view utf8, float wrap_width,
                        std::vector<std::string_view>* lines);
-    ImVec2 draw_text(ImFont* font, float pixel_size, ImVec2 at, ImU32 color,
-                     std::string_view utf8, Align align, float wrap_width);
+    ImVec2 draw_text(ImFont* font, float pixel_size, ImVec2 at, ImU32 color, std::string_view utf8,
+                     Align align, float wrap_width);
     FontLibrary& fonts_;
     float scale_ = 1;
     ImVec2 offset_{0, 0};

@@ -44,7 +44,8 @@ bool check_mode(lua_State* L, int arg) {
 int check_points(lua_State* L, int arg, int minimum) {
     luaL_checktype(L, arg, LUA_TTABLE);
     const lua_Unsigned length = lua_rawlen(L, arg);
-    if (length % 2 != 0) return luaL_argerror(L, arg, "needs an even count of numbers (x, y pairs)");
+    if (length % 2 != 0)
+        return luaL_argerror(L, arg, "needs an even count of numbers (x, y pairs)");
     if (length < lua_Unsigned(minimum) * 2 || length > lua_Unsigned(kMaxPathPoints) * 2)
         return luaL_error(L, "bad argument #%d (needs %d to %d points, got %d)", arg, minimum,
                           kMaxPathPoints, int(std::min<lua_Unsigned>(length / 2, 1u << 30)));
@@ -56,8 +57,9 @@ int check_points(lua_State* L, int arg, int minimum) {
         double value = lua_tonumberx(L, -1, &is_number);
         lua_pop(L, 1);
         if (!is_number || !std::isfinite(value) || std::fabs(value) > 100000)
-            return luaL_error(L, "bad argument #%d (item %d must be a finite number within "
-                                 "+-100000)",
+            return luaL_error(L,
+                              "bad argument #%d (item %d must be a finite number within "
+                              "+-100000)",
                               arg, int(i + 1));
         api.points[i] = float(value);
     }
@@ -69,8 +71,10 @@ Align check_align(lua_State* L, int table, const char* function) {
     const char* align = lua_tostring(L, -1);
     Align result = Align::Left;
     if (!lua_isnil(L, -1)) {
-        if (align && std::strcmp(align, "center") == 0) result = Align::Center;
-        else if (align && std::strcmp(align, "right") == 0) result = Align::Right;
+        if (align && std::strcmp(align, "center") == 0)
+            result = Align::Center;
+        else if (align && std::strcmp(align, "right") == 0)
+            result = Align::Right;
         else if (!align || std::strcmp(align, "left") != 0)
             return Align(luaL_error(L, "%s: opts.align must be \"left\", \"center\" or \"right\"",
                                     function));
@@ -98,8 +102,7 @@ TextOptions check_text_options(lua_State* L, int arg, const char* function) {
 std::string_view check_text(lua_State* L, int arg) {
     size_t length = 0;
     const char* text = luaL_checklstring(L, arg, &length);
-    if (length > kMaxTextBytes)
-        luaL_argerror(L, arg, "text longer than 16384 bytes");
+    if (length > kMaxTextBytes) luaL_argerror(L, arg, "text longer than 16384 bytes");
     return std::string_view(text, length);
 }
 
@@ -233,7 +236,8 @@ int l_image(lua_State* L) {
         oy = opt_field(L, 4, "oy", 0, -100, 100, "kiosk.image");
         lua_getfield(L, 4, "tint");
         if (!lua_isnil(L, -1)) {
-            if (!lua_istable(L, -1)) return luaL_error(L, "kiosk.image: opts.tint must be {r, g, b, a}");
+            if (!lua_istable(L, -1))
+                return luaL_error(L, "kiosk.image: opts.tint must be {r, g, b, a}");
             const int tint_table = lua_gettop(L);
             for (int i = 1; i <= 4; ++i)
                 lua_rawgeti(L, tint_table, i);
@@ -262,7 +266,8 @@ int l_imagesize(lua_State* L) {
 
 int l_push(lua_State* L) {
     Canvas& canvas = drawing_canvas(L, "kiosk.push");
-    if (!canvas.push()) return luaL_error(L, "kiosk.push: more than %d pushes without a pop", kMaxTransformDepth);
+    if (!canvas.push())
+        return luaL_error(L, "kiosk.push: more than %d pushes without a pop", kMaxTransformDepth);
     return 0;
 }
 
@@ -358,7 +363,8 @@ ImU32 check_color(lua_State* L, int first_arg, int* next_arg) {
         const char* text = lua_tolstring(L, first_arg, &length);
         ImU32 color = 0;
         if (!parse_hex_color(text, length, color))
-            return ImU32(luaL_argerror(L, first_arg, "colour string must be \"#RRGGBB\" or \"#RRGGBBAA\""));
+            return ImU32(
+                luaL_argerror(L, first_arg, "colour string must be \"#RRGGBB\" or \"#RRGGBBAA\""));
         if (lua_isnumber(L, first_arg + 1)) { // "#RRGGBB", alpha
             float alpha = check_in_range(L, first_arg + 1, -100000, 100000);
             color = (color & ~IM_COL32_A_MASK) |
@@ -407,8 +413,10 @@ const Image& check_image(lua_State* L, int arg) {
         } else {
             std::string error;
             image = &api.images->get(resolved, &error);
-            if (image->texture) api.image_by_file.emplace(std::string(file), image);
-            else api.text = "image \"" + std::string(file) + "\": " + error;
+            if (image->texture)
+                api.image_by_file.emplace(std::string(file), image);
+            else
+                api.text = "image \"" + std::string(file) + "\": " + error;
         }
     }
     if (!image || !image->texture) luaL_error(L, "%s", api.text.c_str());
@@ -417,12 +425,12 @@ const Image& check_image(lua_State* L, int arg) {
 
 void add_graphics_api(lua_State* L) {
     const luaL_Reg functions[] = {
-        {"clear", l_clear},         {"color", l_color},         {"linewidth", l_linewidth},
-        {"rect", l_rect},           {"circle", l_circle},       {"ellipse", l_ellipse},
-        {"line", l_line},           {"polyline", l_polyline},   {"polygon", l_polygon},
-        {"text", l_text},           {"measure", l_measure},     {"image", l_image},
-        {"imagesize", l_imagesize}, {"push", l_push},           {"pop", l_pop},
-        {"translate", l_translate}, {"rotate", l_rotate},       {"scale", l_scale},
+        {"clear", l_clear},         {"color", l_color},       {"linewidth", l_linewidth},
+        {"rect", l_rect},           {"circle", l_circle},     {"ellipse", l_ellipse},
+        {"line", l_line},           {"polyline", l_polyline}, {"polygon", l_polygon},
+        {"text", l_text},           {"measure", l_measure},   {"image", l_image},
+        {"imagesize", l_imagesize}, {"push", l_push},         {"pop", l_pop},
+        {"translate", l_translate}, {"rotate", l_rotate},     {"scale", l_scale},
         {nullptr, nullptr},
     };
     luaL_setfuncs(L, functions, 0);

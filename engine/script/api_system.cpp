@@ -36,7 +36,8 @@ int l_random(lua_State* L) {
         low = luaL_checkinteger(L, 1);
         high = luaL_checkinteger(L, 2);
     }
-    if (low > high) return luaL_error(L, "kiosk.random: interval is empty (%d > %d)", int(low), int(high));
+    if (low > high)
+        return luaL_error(L, "kiosk.random: interval is empty (%d > %d)", int(low), int(high));
     std::uniform_int_distribution<lua_Integer> pick(low, high);
     lua_pushinteger(L, pick(api.random));
     return 1;
@@ -56,7 +57,8 @@ int l_t(lua_State* L) {
     lua_pop(L, 1);
     lua_getfield(L, 1, english ? "zh" : "en"); // the other language rather than nothing
     if (lua_type(L, -1) == LUA_TSTRING) return 1;
-    return luaL_error(L, "kiosk.t: needs a table with zh and en strings, e.g. kiosk.t{zh = \"你好\", en = \"Hello\"}");
+    return luaL_error(L, "kiosk.t: needs a table with zh and en strings, e.g. kiosk.t{zh = "
+                         "\"你好\", en = \"Hello\"}");
 }
 
 int l_lang(lua_State* L) {
@@ -73,7 +75,8 @@ bool valid_event_name(const char* name, size_t length) {
     if (length == 0 || length > 48) return false;
     for (size_t i = 0; i < length; ++i) {
         char c = name[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.')) return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'))
+            return false;
     }
     return true;
 }
@@ -82,11 +85,21 @@ void append_json_string(std::string& out, std::string_view text) {
     out += '"';
     for (char c : make_valid_utf8(text)) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 char escaped[8];
@@ -105,7 +118,8 @@ int l_log(lua_State* L) {
     size_t name_length = 0;
     const char* name = luaL_checklstring(L, 1, &name_length);
     if (!valid_event_name(name, name_length))
-        return luaL_error(L, "kiosk.log: event name must be 1 to 48 characters of a-z, 0-9, _ and .");
+        return luaL_error(L,
+                          "kiosk.log: event name must be 1 to 48 characters of a-z, 0-9, _ and .");
     const bool has_fields = !lua_isnoneornil(L, 2);
     if (has_fields) luaL_checktype(L, 2, LUA_TTABLE);
     int fields = 0;
@@ -118,11 +132,15 @@ int l_log(lua_State* L) {
             size_t key_length = 0;
             const char* key = lua_tolstring(L, -2, &key_length);
             if (!valid_event_name(key, key_length))
-                return luaL_error(L, "kiosk.log: field name \"%s\" must be 1 to 48 characters of a-z, 0-9, _ and .", key);
+                return luaL_error(
+                    L,
+                    "kiosk.log: field name \"%s\" must be 1 to 48 characters of a-z, 0-9, _ and .",
+                    key);
             int type = lua_type(L, -1);
             if (type != LUA_TSTRING && type != LUA_TNUMBER && type != LUA_TBOOLEAN)
-                return luaL_error(L, "kiosk.log: field \"%s\" must be a string, number or boolean, not a %s",
-                                  key, luaL_typename(L, -1));
+                return luaL_error(
+                    L, "kiosk.log: field \"%s\" must be a string, number or boolean, not a %s", key,
+                    luaL_typename(L, -1));
             if (type == LUA_TNUMBER && !std::isfinite(lua_tonumber(L, -1)))
                 return luaL_error(L, "kiosk.log: field \"%s\" is not a finite number", key);
             payload += key_length + (type == LUA_TSTRING ? lua_rawlen(L, -1) : 8);
@@ -130,9 +148,11 @@ int l_log(lua_State* L) {
             lua_pop(L, 1);
         }
     }
-    if (fields > kMaxFields) return luaL_error(L, "kiosk.log: at most %d fields, got %d", kMaxFields, fields);
+    if (fields > kMaxFields)
+        return luaL_error(L, "kiosk.log: at most %d fields, got %d", kMaxFields, fields);
     if (payload > kMaxPayloadBytes)
-        return luaL_error(L, "kiosk.log: fields too large (%d bytes, at most %d)", int(payload), int(kMaxPayloadBytes));
+        return luaL_error(L, "kiosk.log: fields too large (%d bytes, at most %d)", int(payload),
+                          int(kMaxPayloadBytes));
 
     ExhibitApi& api = api_of(L);
     // A runaway loop must not flood the log: beyond the rate, events are counted, not kept.
@@ -165,9 +185,10 @@ int l_log(lua_State* L) {
                     // The shortest text that reads back as the same number (0.55, not
                     // 0.55000000000000004).
                     char number[40];
-                    auto written = lua_isinteger(L, -1)
-                                       ? std::to_chars(number, number + sizeof number, lua_tointeger(L, -1))
-                                       : std::to_chars(number, number + sizeof number, lua_tonumber(L, -1));
+                    auto written =
+                        lua_isinteger(L, -1)
+                            ? std::to_chars(number, number + sizeof number, lua_tointeger(L, -1))
+                            : std::to_chars(number, number + sizeof number, lua_tonumber(L, -1));
                     interaction.fields_json.append(number, written.ptr);
                 } else {
                     const char* value = lua_tolstring(L, -1, &length);
@@ -201,7 +222,8 @@ int l_print(lua_State* L) {
     size_t length = 0;
     const char* text = lua_tolstring(L, -1, &length);
     Sandbox::HostScope scope(*api.sandbox);
-    log_info("exhibit " + api.id + " print: " + make_valid_utf8(std::string_view(text, std::min<size_t>(length, 2000))));
+    log_info("exhibit " + api.id +
+             " print: " + make_valid_utf8(std::string_view(text, std::min<size_t>(length, 2000))));
     return 0;
 }
 

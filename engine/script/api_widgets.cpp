@@ -78,7 +78,8 @@ int l_choice(lua_State* L) {
     for (lua_Unsigned i = 0; i < count; ++i) {
         lua_rawgeti(L, 1, lua_Integer(i + 1));
         size_t length = 0;
-        const char* option = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &length) : nullptr;
+        const char* option =
+            lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &length) : nullptr;
         if (!option || length > 256)
             return luaL_error(L, "kiosk.choice: option %d must be a string of at most 256 bytes",
                               int(i + 1));
@@ -91,7 +92,8 @@ int l_choice(lua_State* L) {
     {
         Sandbox::HostScope scope(*api.sandbox);
         ImGui::PushID(int(x) * 4096 + int(y)); // two rows may share their first option
-        api.ui->choice(api.labels[0].data(), &index, api.labels.data(), int(count), ImVec2(x, y), w);
+        api.ui->choice(api.labels[0].data(), &index, api.labels.data(), int(count), ImVec2(x, y),
+                       w);
         ImGui::PopID();
     }
     lua_pushinteger(L, index + 1);

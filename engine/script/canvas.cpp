@@ -83,17 +83,20 @@ void Canvas::rect(bool fill, float x, float y, float w, float h, float radius) {
     radius = std::clamp(radius, 0.0f, std::min(w, h) / 2);
     if (fill && transform_.axis_aligned()) {
         ImVec2 p = transform_.apply(ImVec2(x, y)), q = transform_.apply(ImVec2(x + w, y + h));
-        ImVec2 min(std::min(p.x, q.x), std::min(p.y, q.y)), max(std::max(p.x, q.x), std::max(p.y, q.y));
+        ImVec2 min(std::min(p.x, q.x), std::min(p.y, q.y)),
+            max(std::max(p.x, q.x), std::max(p.y, q.y));
         ui_.rect(min, max, color_, radius * transform_.uniform_scale());
         return;
     }
     if (radius <= 0) {
-        for (ImVec2 corner : {ImVec2(x, y), ImVec2(x + w, y), ImVec2(x + w, y + h), ImVec2(x, y + h)})
+        for (ImVec2 corner :
+             {ImVec2(x, y), ImVec2(x + w, y), ImVec2(x + w, y + h), ImVec2(x, y + h)})
             path_.push_back(to_screen(corner));
     } else {
         int quarter = std::max(2, segments_for(radius * screen_scale()) / 4);
         add_arc(ImVec2(x + radius, y + radius), radius, radius, IM_PI, IM_PI * 1.5f, quarter);
-        add_arc(ImVec2(x + w - radius, y + radius), radius, radius, IM_PI * 1.5f, IM_PI * 2, quarter);
+        add_arc(ImVec2(x + w - radius, y + radius), radius, radius, IM_PI * 1.5f, IM_PI * 2,
+                quarter);
         add_arc(ImVec2(x + w - radius, y + h - radius), radius, radius, 0, IM_PI * 0.5f, quarter);
         add_arc(ImVec2(x + radius, y + h - radius), radius, radius, IM_PI * 0.5f, IM_PI, quarter);
     }
@@ -142,8 +145,10 @@ void Canvas::line(float x1, float y1, float x2, float y2) {
     if (std::fabs(a.y - b.y) < 0.01f || std::fabs(a.x - b.x) < 0.01f) {
         ImVec2 min(std::min(a.x, b.x) - half, std::min(a.y, b.y) - half);
         ImVec2 max(std::max(a.x, b.x) + half, std::max(a.y, b.y) + half);
-        if (std::fabs(a.y - b.y) < 0.01f) min.x += half, max.x -= half;
-        else min.y += half, max.y -= half;
+        if (std::fabs(a.y - b.y) < 0.01f)
+            min.x += half, max.x -= half;
+        else
+            min.y += half, max.y -= half;
         ui_.draw_list().AddRectFilled(min, max, color_);
         return;
     }
@@ -186,7 +191,8 @@ void Canvas::image(const Image& image, float x, float y, float w, float h, float
                              {(1 - ox) * w, (1 - oy) * h},
                              {-ox * w, (1 - oy) * h}};
     for (int i = 0; i < 4; ++i) {
-        ImVec2 turned(local[i].x * cos_r - local[i].y * sin_r, local[i].x * sin_r + local[i].y * cos_r);
+        ImVec2 turned(local[i].x * cos_r - local[i].y * sin_r,
+                      local[i].x * sin_r + local[i].y * cos_r);
         corners[i] = to_screen(ImVec2(x + turned.x, y + turned.y));
     }
     ui_.draw_list().AddImageQuad(ImTextureID(image.texture), corners[0], corners[1], corners[2],

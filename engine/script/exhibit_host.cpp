@@ -213,7 +213,8 @@ bool ExhibitHost::run_callback(const char* name, int nargs) {
         std::string type = luaL_typename(L, -1);
         lua_pop(L, 1 + nargs);
         fail(ExhibitErrorKind::Runtime, name,
-             source_.entry + ": exhibit." + name + " must be a function (it is a " + type + ")", "");
+             source_.entry + ": exhibit." + name + " must be a function (it is a " + type + ")",
+             "");
         return false;
     }
     lua_insert(L, -1 - nargs);

@@ -119,8 +119,10 @@ void* Sandbox::allocate(void* ud, void* ptr, size_t osize, size_t nsize) {
     Sandbox& s = *static_cast<Sandbox*>(ud);
     Block* block = ptr ? static_cast<Block*>(ptr) - 1 : nullptr;
     const auto unlink = [&s](Block* b) {
-        if (b->prev) b->prev->next = b->next;
-        else s.blocks_ = b->next;
+        if (b->prev)
+            b->prev->next = b->next;
+        else
+            s.blocks_ = b->next;
         if (b->next) b->next->prev = b->prev;
     };
     const auto link = [&s](Block* b) {
@@ -189,8 +191,10 @@ void Sandbox::request_stop(StopReason reason) {
 void Sandbox::hook(lua_State* L, lua_Debug* ar) {
     Sandbox& s = from(L);
     if (s.stop_reason_ == StopReason::None) {
-        if (s.failed_allocation_.active) s.request_stop(StopReason::Memory);
-        else if (s.signal_stage_.load() >= 1) s.request_stop(StopReason::TimeBudget);
+        if (s.failed_allocation_.active)
+            s.request_stop(StopReason::Memory);
+        else if (s.signal_stage_.load() >= 1)
+            s.request_stop(StopReason::TimeBudget);
         else {
             lua_sethook(L, nullptr, 0, 0); // a false alarm: the retry found memory
             return;
@@ -326,9 +330,10 @@ void Sandbox::make_read_only() {
 
 void Sandbox::open_libraries(uint64_t seed) {
     lua_State* L = L_;
-    const luaL_Reg libraries[] = {{LUA_GNAME, luaopen_base},     {LUA_STRLIBNAME, luaopen_string},
-                                  {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
-                                  {LUA_UTF8LIBNAME, luaopen_utf8}, {LUA_COLIBNAME, luaopen_coroutine}};
+    const luaL_Reg libraries[] = {
+        {LUA_GNAME, luaopen_base},       {LUA_STRLIBNAME, luaopen_string},
+        {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
+        {LUA_UTF8LIBNAME, luaopen_utf8}, {LUA_COLIBNAME, luaopen_coroutine}};
     for (const luaL_Reg& library : libraries) {
         luaL_requiref(L, library.name, library.func, 1);
         lua_pop(L, 1);
@@ -376,8 +381,8 @@ void Sandbox::open_libraries(uint64_t seed) {
     lua_setfield(L, -2, "__metatable");
     lua_pop(L, 2);
 
-    for (const char* name : {LUA_STRLIBNAME, LUA_TABLIBNAME, LUA_MATHLIBNAME, LUA_UTF8LIBNAME,
-                             LUA_COLIBNAME}) {
+    for (const char* name :
+         {LUA_STRLIBNAME, LUA_TABLIBNAME, LUA_MATHLIBNAME, LUA_UTF8LIBNAME, LUA_COLIBNAME}) {
         lua_getfield(L, -1, name);
         make_read_only();
         lua_setfield(L, -2, name);
@@ -398,8 +403,10 @@ int run_escapable(lua_State* L, int nargs, int nresults, int handler,
     }
     in_call = 1;
     int status = LUA_OK;
-    if (close) lua_close(L);
-    else status = lua_pcall(L, nargs, nresults, handler);
+    if (close)
+        lua_close(L);
+    else
+        status = lua_pcall(L, nargs, nresults, handler);
     in_call = 0;
     return status;
 }

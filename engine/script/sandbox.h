@@ -66,7 +66,9 @@ public:
     // Marks C++ code called from Lua: the watchdog never jumps out of it.
     class HostScope {
     public:
-        explicit HostScope(Sandbox& sandbox) : sandbox_(sandbox) { sandbox_.host_depth_ = sandbox_.host_depth_ + 1; }
+        explicit HostScope(Sandbox& sandbox) : sandbox_(sandbox) {
+            sandbox_.host_depth_ = sandbox_.host_depth_ + 1;
+        }
         ~HostScope() { sandbox_.host_depth_ = sandbox_.host_depth_ - 1; }
         HostScope(const HostScope&) = delete;
         HostScope& operator=(const HostScope&) = delete;

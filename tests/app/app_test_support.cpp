@@ -37,8 +37,8 @@ KioskConfig load_sample_config(const std::string& config_relative, const std::st
 
 std::unique_ptr<KioskApp> make_app(int width, int height, const std::string& config_relative,
                                    void (*adjust)(KioskConfig&)) {
-    KioskConfig config = load_sample_config(
-        config_relative, "data-" + std::to_string(width) + "x" + std::to_string(height));
+    KioskConfig config = load_sample_config(config_relative, "data-" + std::to_string(width) + "x" +
+                                                                 std::to_string(height));
     if (adjust) adjust(config);
     AppOptions options;
     options.width = width;

@@ -33,11 +33,15 @@ void write_exhibit(const TempFolder& parent, const std::string& id, const std::s
                                std::filesystem::copy_options::overwrite_existing);
 }
 
+// The budget is generous unless a test is about it: sanitizer builds on a busy
+// machine are slow, and a test must not fail on the clock.
 std::unique_ptr<KioskApp> app_on(const TempFolder& exhibits, const std::string& data_name,
-                                 AppOptions options = {}) {
+                                 AppOptions options = {}, int time_budget_ms = 1000,
+                                 int memory_mb = 64) {
     KioskConfig config = load_sample_config("kiosk-config/county-museum.lua", data_name);
     config.exhibit_dirs = {exhibits.path().string()};
-    config.exhibit_limits.time_budget_ms = 25;
+    config.exhibit_limits.time_budget_ms = time_budget_ms;
+    config.exhibit_limits.memory_mb = memory_mb;
     options.width = 960;
     options.height = 540;
     return make_app_from(config, options);
@@ -59,7 +63,7 @@ const ExhibitHost& open_host(const KioskApp& app) {
 } // namespace
 
 TEST_CASE("a failing exhibit rests, the kiosk goes home, and the next exhibit works",
-          "[exhibit][sandbox]") {
+          "[exhibit][sandbox][golden]") {
     TempFolder exhibits;
     write_exhibit(exhibits, "a-runaway", "function exhibit.update(dt) while true do end end\n");
     write_exhibit(exhibits, "b-healthy", R"(
@@ -69,7 +73,7 @@ function exhibit.draw()
   kiosk.text(kiosk.t{zh = "一切正常", en = "All good"}, 960, 540, {size = 64, align = "center"})
 end
 )");
-    auto app = app_on(exhibits, "exhibit-rest");
+    auto app = app_on(exhibits, "exhibit-rest", {}, 25);
     play(*app, kTapTile1);
     REQUIRE(app->screen() == ScreenId::Exhibit);
     REQUIRE(open_host(*app).failed());
@@ -81,8 +85,8 @@ end
 
     play(*app, "wait 7\n");
     CHECK(app->screen() == ScreenId::Home);
-    std::string errors = read_text(std::string(KIOSK_BINARY_DIR) +
-                                   "/test-tmp/exhibit-rest/exhibit-errors.log");
+    std::string errors =
+        read_text(std::string(KIOSK_BINARY_DIR) + "/test-tmp/exhibit-rest/exhibit-errors.log");
     CHECK(errors.find("exhibit=a-runaway") != std::string::npos);
     CHECK(errors.find("kind=time_budget") != std::string::npos);
     CHECK(errors.find("at: main.lua:1") != std::string::npos);
@@ -92,6 +96,53 @@ end
     INFO(open_host(*app).error().message);
     CHECK_FALSE(open_host(*app).failed());
     CHECK(open_host(*app).source().id == "b-healthy");
+}
+
+TEST_CASE("after every sandbox attack the kiosk draws on and the next exhibit works",
+          "[exhibit][sandbox]") {
+    const char* const attacks[] = {
+        "while true do end",
+        "while true do pcall(function() while true do end end) end",
+        R"(string.find(("a"):rep(1e5), ".-.-.-.-b$"))",
+        R"(local s = string.rep("x", 1e9))",
+        R"(local x = "x" while true do x = x .. x end)",
+        "local f = load(string.dump(function() end))",
+        R"(assert(load("\27Lua")))",
+        "load('return io')().open('x')",
+        "getmetatable('').__index = {}",
+        "debug.sethook()",
+        "local co = coroutine.wrap(function() while true do end end) co()",
+        "setmetatable({}, {__gc = function() while true do end end}) "
+        "for i = 1, 1e9 do local t = {i} end",
+        "collectgarbage('stop')",
+        "local function f() return 1 + f() end f()",
+        "kiosk.home(0/0) error('bad \\xff\\xfe utf8')",
+    };
+    for (const char* attack : attacks) {
+        INFO(attack);
+        TempFolder exhibits;
+        write_exhibit(exhibits, "a-attack",
+                      std::string("function exhibit.update(dt)\n") + attack + "\nend\n");
+        write_exhibit(exhibits, "b-healthy", R"(
+function exhibit.draw()
+  kiosk.clear(0.2, 0.5, 0.3)
+  kiosk.circle("fill", 960, 540, 100 + 50 * math.sin(kiosk.time()))
+end
+)");
+        auto app = app_on(exhibits, "exhibit-attacks", {}, 25, 8);
+        play(*app, kTapTile1);
+        REQUIRE(app->screen() == ScreenId::Exhibit);
+        REQUIRE(open_host(*app).failed());
+        const int frames = app->frames();
+        run_frames(*app, 2);
+        CHECK(app->frames() == frames + 2);
+        play(*app, "tap 170 90\n");
+        REQUIRE(app->screen() == ScreenId::Home);
+        play(*app, kTapTile2, 5);
+        REQUIRE(app->screen() == ScreenId::Exhibit);
+        CHECK(open_host(*app).source().id == "b-healthy");
+        CHECK_FALSE(open_host(*app).failed());
+    }
 }
 
 TEST_CASE("touches reach the exhibit in logical coordinates; the home button stays the runtime's",
@@ -112,7 +163,8 @@ end
     play(*app, "down 3 600 500\ndown 4 700 500\nwait 0.1\nmove 4 720 530\nwait 0.1\n"
                "up 3 600 500\nwait 0.1\nup 4 1850 540\n");
     REQUIRE(open_host(*app).failed());
-    CHECK(open_host(*app).error().message == "TRACE p1 600 500,p2 700 500,m2 20 30,r1 600 500,r2 1850 540");
+    CHECK(open_host(*app).error().message ==
+          "TRACE p1 600 500,p2 700 500,m2 20 30,r1 600 500,r2 1850 540");
 
     play(*app, "tap 170 90\n"); // on the runtime's home button: not the exhibit's
     CHECK(app->screen() == ScreenId::Home);
@@ -211,7 +263,7 @@ end
 }
 
 TEST_CASE("dev mode reloads the exhibit on save and shows errors with the source line",
-          "[exhibit][dev]") {
+          "[exhibit][dev][golden]") {
     TempFolder exhibits;
     write_exhibit(exhibits, "live", "function exhibit.draw()\n  kiosk.clear(0, 0, 0\nend\n");
     AppOptions options;
@@ -224,13 +276,13 @@ TEST_CASE("dev mode reloads the exhibit on save and shows errors with the source
     CHECK(open_host(*app).error().line == 3);
     CHECK(compare_with_golden(*app, "exhibit-dev-error").same);
 
-    exhibits.write("live/main.lua",
-                   "function exhibit.draw()\n  kiosk.clear(0.1, 0.3, 0.5)\nend\n");
+    exhibits.write("live/main.lua", "function exhibit.draw()\n  kiosk.clear(0.1, 0.3, 0.5)\nend\n");
     run_frames(*app, 30); // half a second of frames
     INFO(open_host(*app).error().message);
     CHECK_FALSE(open_host(*app).failed());
 
-    exhibits.write("live/main.lua", "function exhibit.draw()\n  local t = nil\n  kiosk.clear(t.x)\nend\n");
+    exhibits.write("live/main.lua",
+                   "function exhibit.draw()\n  local t = nil\n  kiosk.clear(t.x)\nend\n");
     run_frames(*app, 30);
     REQUIRE(open_host(*app).failed());
     CHECK(open_host(*app).error().line == 3);
@@ -243,7 +295,8 @@ TEST_CASE("dev mode reloads the exhibit on save and shows errors with the source
     CHECK_FALSE(open_host(*app).failed());
 }
 
-TEST_CASE("the sample exhibits draw as their goldens after a visitor's touches", "[exhibit][golden]") {
+TEST_CASE("the sample exhibits draw as their goldens after a visitor's touches",
+          "[exhibit][golden]") {
     struct Sample {
         const char* golden;
         const char* replay;
@@ -253,16 +306,19 @@ TEST_CASE("the sample exhibits draw as their goldens after a visitor's touches",
         {"sample-pendulum-lab", "tap 960 560\nwait 1\ntap 1600 295\nwait 3\n"},
         {"sample-water-cycle", "tap 1562 560\nwait 1\ntap 1200 240\nwait 6\ntap 560 330\nwait 2\n"},
     };
+    // The budget is the sample config's, raised so a slow sanitizer build on a busy
+    // machine cannot fail the test on the clock.
+    const auto roomy = [](KioskConfig& config) { config.exhibit_limits.time_budget_ms = 1000; };
     for (const Sample& sample : samples) {
         INFO(sample.golden);
-        auto app = make_app();
+        auto app = make_app(960, 540, "kiosk-config/county-museum.lua", roomy);
         play(*app, sample.replay);
         REQUIRE(app->screen() == ScreenId::Exhibit);
         INFO(open_host(*app).error().message);
         REQUIRE_FALSE(open_host(*app).failed());
         CHECK(compare_with_golden(*app, sample.golden).same);
     }
-    auto app = make_app();
+    auto app = make_app(960, 540, "kiosk-config/county-museum.lua", roomy);
     play(*app, "tap 1720 110\nwait 0.5\ntap 960 560\nwait 2\n");
     REQUIRE(app->screen() == ScreenId::Exhibit);
     CHECK(compare_with_golden(*app, "sample-pendulum-lab-en").same);

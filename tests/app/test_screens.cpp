@@ -163,7 +163,8 @@ TEST_CASE("Chinese wraps between characters but never before closing punctuation
     CHECK(lines[0] == "触摸任意");
     CHECK(lines[1] == "（展项）");
     // English breaks at spaces, a newline always breaks, and nothing is lost.
-    lines = wrap_text_lines(*font, size, "drop cover hold\non", font->CalcTextSizeA(size, FLT_MAX, 0, "drop cover ").x);
+    lines = wrap_text_lines(*font, size, "drop cover hold\non",
+                            font->CalcTextSizeA(size, FLT_MAX, 0, "drop cover ").x);
     REQUIRE(lines.size() == 3);
     CHECK(lines[0] == "drop cover");
     CHECK(lines[1] == "hold");

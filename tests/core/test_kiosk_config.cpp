@@ -103,6 +103,8 @@ TEST_CASE("a minimal config gets the documented defaults", "[kiosk_config]") {
     REQUIRE(config.font.button_px == 40);
     REQUIRE(config.admin.corner == AdminCorner::TopLeft);
     REQUIRE(config.admin.long_press_s == 5);
+    REQUIRE(config.exhibit_limits.memory_mb == 64);
+    REQUIRE(config.exhibit_limits.time_budget_ms == 50);
     REQUIRE(std::string(venue_kind_code(config.venue.kind)) == "county_museum");
     REQUIRE(std::string(admin_corner_code(AdminCorner::BottomRight)) == "bottom_right");
 }
@@ -181,6 +183,33 @@ TEST_CASE("every config mistake is reported, all at once", "[kiosk_config]") {
                 path + ":21: admin.long_press_s: expected a number from 2 to 30, got 1",
                 path + ":8: unknown key 'idel_timeout_s' (did you mean 'idle_timeout_s'?)",
             });
+}
+
+TEST_CASE("exhibit limits are checked", "[kiosk_config]") {
+    test::TempFolder folder;
+    std::string config = minimal_config();
+    REQUIRE(config.substr(0, 9) == "return {\n");
+    std::string path = folder.write(
+        "kiosk.lua", "return {\n  exhibit_limits = { memory_mb = 4, time_budget_ms = 50.5, "
+                     "timebudget_ms = 9 },\n" +
+                         config.substr(9));
+    ConfigLoadResult result = load_kiosk_config(path);
+    REQUIRE_FALSE(result.ok());
+    REQUIRE(result.errors ==
+            std::vector<std::string>{
+                path + ":2: exhibit_limits.memory_mb: expected an integer from 8 to 1024, got 4",
+                path + ":2: exhibit_limits.time_budget_ms: expected an integer from 5 to 1000, "
+                       "got 50.5",
+                path + ":2: exhibit_limits: unknown key 'timebudget_ms' (did you mean "
+                       "'time_budget_ms'?)",
+            });
+    path = folder.write("kiosk.lua", "return {\n  exhibit_limits = { memory_mb = 128, "
+                                     "time_budget_ms = 20 },\n" +
+                                         config.substr(9));
+    result = load_kiosk_config(path);
+    REQUIRE(result.ok());
+    REQUIRE(result.config->exhibit_limits.memory_mb == 128);
+    REQUIRE(result.config->exhibit_limits.time_budget_ms == 20);
 }
 
 TEST_CASE("required sections and their contents", "[kiosk_config]") {

@@ -54,8 +54,9 @@ TEST_CASE("every callback is optional", "[exhibit]") {
 }
 
 TEST_CASE("leave runs once and the exhibit is inert after it", "[exhibit]") {
-    ScriptedExhibit exhibit("n = 0\nfunction exhibit.leave() n = n + 1 if n > 1 then error('twice') end end\n"
-                            "function exhibit.update() if n > 0 then error('update after leave') end end");
+    ScriptedExhibit exhibit(
+        "n = 0\nfunction exhibit.leave() n = n + 1 if n > 1 then error('twice') end end\n"
+        "function exhibit.update() if n > 0 then error('update after leave') end end");
     exhibit.host->leave();
     exhibit.host->leave();
     exhibit.update(2);
@@ -121,7 +122,8 @@ end
     CHECK(bad.host->error().message.find("kiosk.t: needs") != std::string::npos);
 }
 
-TEST_CASE("kiosk.time follows the simulated clock; kiosk.random repeats with its seed", "[exhibit]") {
+TEST_CASE("kiosk.time follows the simulated clock; kiosk.random repeats with its seed",
+          "[exhibit]") {
     ScriptedExhibit exhibit(R"(
 function exhibit.update()
   if kiosk.time() >= 1 then
@@ -162,9 +164,9 @@ end
     CHECK(logged[1].name == "tap");
     CHECK(logged[1].fields_json == "{}");
 
-    for (const char* bad : {"kiosk.log('Bad Name')", "kiosk.log('x', {nested = {}})",
-                            "kiosk.log('x', {[1] = 2})", "kiosk.log('x', {v = 0/0})",
-                            "kiosk.log('x', {v = string.rep('y', 2000)})"}) {
+    for (const char* bad :
+         {"kiosk.log('Bad Name')", "kiosk.log('x', {nested = {}})", "kiosk.log('x', {[1] = 2})",
+          "kiosk.log('x', {v = 0/0})", "kiosk.log('x', {v = string.rep('y', 2000)})"}) {
         INFO(bad);
         ScriptedExhibit misuse(std::string("function exhibit.update() ") + bad + " end");
         misuse.update();

@@ -59,7 +59,8 @@ TEST_CASE("pcall cannot swallow the stop", "[sandbox]") {
     attack_in_update("for i = 1, 1e12 do xpcall(function() while true do end end, "
                      "function(m) return m end) end",
                      ExhibitErrorKind::TimeBudget);
-    attack_in_update("while true do local ok = pcall(error, 'x') end", ExhibitErrorKind::TimeBudget);
+    attack_in_update("while true do local ok = pcall(error, 'x') end",
+                     ExhibitErrorKind::TimeBudget);
 }
 
 TEST_CASE("a catastrophic pattern inside C is cut off", "[sandbox]") {
@@ -75,8 +76,10 @@ TEST_CASE("memory bombs hit the memory cap", "[sandbox]") {
     tight.memory_bytes = size_t(4) << 20;
     tight.time_budget_s = 3; // generous: slow sanitizer builds on a busy machine
     attack_in_update(R"(local s = string.rep("x", 1e9))", ExhibitErrorKind::Memory, tight);
-    attack_in_update(R"(local x = "x" while true do x = x .. x end)", ExhibitErrorKind::Memory, tight);
-    attack_in_update(R"(local t = {} for i = 1, 1e9 do t[i] = {i} end)", ExhibitErrorKind::Memory, tight);
+    attack_in_update(R"(local x = "x" while true do x = x .. x end)", ExhibitErrorKind::Memory,
+                     tight);
+    attack_in_update(R"(local t = {} for i = 1, 1e9 do t[i] = {i} end)", ExhibitErrorKind::Memory,
+                     tight);
     attack_in_update(R"(local t = {} for i = 1, 1e9 do t[i] = ("x"):rep(100) .. i end)",
                      ExhibitErrorKind::Memory, tight);
     // Catching the memory error does not keep the exhibit alive either.
@@ -92,9 +95,8 @@ TEST_CASE("bytecode cannot be loaded", "[sandbox]") {
         "local f = function() return 1 end\nlocal code = string.dump(f)\nerror('ESCAPED')",
         ExhibitErrorKind::Runtime);
     CHECK(dump.message.find("dump") != std::string::npos);
-    ExhibitError binary =
-        attack_in_update(R"(assert(load("\27Lua\84\0\25\147\13\10\26\10")))",
-                         ExhibitErrorKind::Runtime);
+    ExhibitError binary = attack_in_update(R"(assert(load("\27Lua\84\0\25\147\13\10\26\10")))",
+                                           ExhibitErrorKind::Runtime);
     CHECK(binary.message.find("binary chunk") != std::string::npos);
     ExhibitError forced =
         attack_in_update(R"(assert(load("\27Lua", "x", "b")))", ExhibitErrorKind::Runtime);
@@ -102,8 +104,9 @@ TEST_CASE("bytecode cannot be loaded", "[sandbox]") {
 }
 
 TEST_CASE("no way out of the exhibit's own environment", "[sandbox]") {
-    attack_in_update("local io_ = load('return io')()\nif io_ then error('ESCAPED') end\nio_.open('x')",
-                     ExhibitErrorKind::Runtime);
+    attack_in_update(
+        "local io_ = load('return io')()\nif io_ then error('ESCAPED') end\nio_.open('x')",
+        ExhibitErrorKind::Runtime);
     for (const char* name : {"io", "os", "package", "require", "dofile", "loadfile", "debug"}) {
         INFO(name);
         attack_in_update(std::string("if ") + name + " ~= nil then error('ESCAPED') end\n" + name +
@@ -135,9 +138,10 @@ TEST_CASE("coroutines inherit the budget", "[sandbox]") {
     attack_in_update("local co = coroutine.create(function() while true do end end)\n"
                      "while true do coroutine.resume(co) end",
                      ExhibitErrorKind::TimeBudget);
-    attack_in_update("local co = coroutine.create(function() while true do coroutine.yield() end end)\n"
-                     "while true do coroutine.resume(co) end",
-                     ExhibitErrorKind::TimeBudget);
+    attack_in_update(
+        "local co = coroutine.create(function() while true do coroutine.yield() end end)\n"
+        "while true do coroutine.resume(co) end",
+        ExhibitErrorKind::TimeBudget);
     attack_in_update("local inner = coroutine.wrap(function() while true do pcall(function() "
                      "while true do end end) end end)\n"
                      "local outer = coroutine.wrap(function() inner() end)\nouter()",
@@ -154,7 +158,8 @@ TEST_CASE("a looping __gc finalizer is stopped", "[sandbox]") {
 TEST_CASE("a looping __gc finalizer cannot hang closing the exhibit", "[sandbox]") {
     ScriptedExhibit other(kHealthy);
     {
-        ScriptedExhibit attacker("keep = setmetatable({}, {__gc = function() while true do end end})\n");
+        ScriptedExhibit attacker(
+            "keep = setmetatable({}, {__gc = function() while true do end end})\n");
         attacker.update(2);
         REQUIRE_FALSE(attacker.host->failed());
         attacker.host->leave();
@@ -165,8 +170,7 @@ TEST_CASE("a looping __gc finalizer cannot hang closing the exhibit", "[sandbox]
 TEST_CASE("unbounded recursion is an error, not a crash", "[sandbox]") {
     SandboxLimits roomy;
     roomy.time_budget_s = 2; // at the default 64 MiB, the call frames fill the cap first
-    attack_in_update("local function f() return 1 + f() end\nf()", ExhibitErrorKind::Memory,
-                     roomy);
+    attack_in_update("local function f() return 1 + f() end\nf()", ExhibitErrorKind::Memory, roomy);
     SandboxLimits huge;
     huge.memory_bytes = size_t(512) << 20;
     huge.time_budget_s = 5; // with room to spare, Lua's own stack limit ends it
