@@ -32,6 +32,7 @@ struct ExhibitApi {
     Canvas* canvas = nullptr; // set while exhibit.draw() runs
     std::unique_ptr<ImageCache> images;
     std::map<std::string, const Image*, std::less<>> image_by_file; // checked names
+    size_t image_bytes = 0; // decoded size of the pictures in image_by_file
     std::mt19937_64 random;
     bool home_requested = false;
 

@@ -413,10 +413,20 @@ const Image& check_image(lua_State* L, int arg) {
         } else {
             std::string error;
             image = &api.images->get(resolved, &error);
-            if (image->texture)
-                api.image_by_file.emplace(std::string(file), image);
-            else
+            // Decoded pictures count against the exhibit's memory cap too (apart
+            // from its Lua memory), so no exhibit can fill the kiosk with images.
+            const size_t bytes = size_t(image->width) * size_t(image->height) * 4;
+            if (!image->texture) {
                 api.text = "image \"" + std::string(file) + "\": " + error;
+            } else if (api.image_bytes + bytes > api.sandbox->limits().memory_bytes) {
+                api.text = "image \"" + std::string(file) +
+                           "\": the exhibit's pictures would use more than its memory cap of " +
+                           std::to_string(api.sandbox->limits().memory_bytes >> 20) + " MiB";
+                image = nullptr;
+            } else {
+                api.image_bytes += bytes;
+                api.image_by_file.emplace(std::string(file), image);
+            }
         }
     }
     if (!image || !image->texture) luaL_error(L, "%s", api.text.c_str());

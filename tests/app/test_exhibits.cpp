@@ -7,6 +7,7 @@
 #include "../core/temp_folder.h"
 
 #include <catch2/catch.hpp>
+#include <stb_image_write.h>
 
 #include <filesystem>
 #include <fstream>
@@ -260,6 +261,31 @@ end
     CHECK(error.message.find("NaN") != std::string::npos);
     CHECK(error.line == 49);
     run_frames(*app, 2); // and the kiosk draws on
+}
+
+TEST_CASE("an exhibit's pictures count against its memory cap", "[exhibit][sandbox]") {
+    TempFolder exhibits;
+    write_exhibit(exhibits, "pictures", R"(
+function exhibit.draw()
+  kiosk.image("small.png", 400, 300)
+  local w, h = kiosk.imagesize("small.png")
+  if w ~= 64 or h ~= 32 then error("wrong size " .. w .. "x" .. h, 0) end
+  kiosk.image("huge.png", 0, 0, {w = 100})
+end
+)");
+    std::vector<unsigned char> pixels(size_t(1600) * 1600 * 3, 200);
+    REQUIRE(stbi_write_png(exhibits.file("pictures/small.png").c_str(), 64, 32, 3, pixels.data(),
+                           64 * 3));
+    REQUIRE(stbi_write_png(exhibits.file("pictures/huge.png").c_str(), 1600, 1600, 3, pixels.data(),
+                           1600 * 3));
+    auto app = app_on(exhibits, "exhibit-pictures", {}, 1000, 8); // 1600x1600 RGBA > 8 MiB
+    play(*app, kTapTile1);
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    REQUIRE(open_host(*app).failed());
+    INFO(open_host(*app).error().message);
+    CHECK(open_host(*app).error().message.find("huge.png") != std::string::npos);
+    CHECK(open_host(*app).error().message.find("memory cap of 8 MiB") != std::string::npos);
+    CHECK(open_host(*app).error().line == 6);
 }
 
 TEST_CASE("dev mode reloads the exhibit on save and shows errors with the source line",
