@@ -8,6 +8,9 @@ packages=(
   cmake g++ make pkg-config
   # engine libraries
   libsdl2-dev libimgui-dev liblua5.4-dev libsqlite3-dev libstb-dev libsodium-dev libcli11-dev
+  zlib1g-dev
+  # content packages are SQLite Archives: the sqlite3 tool lists and extracts them
+  sqlite3
   # tests
   catch2 xvfb xauth
   # curators: the exhibit linter (luacheck), also run by the tests

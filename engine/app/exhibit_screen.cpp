@@ -32,7 +32,7 @@ std::string without_tabs(std::string text) {
     return text;
 }
 
-void draw_resting_card(ScreenContext& context, const ExhibitManifest& exhibit, double progress) {
+void draw_resting_card(ScreenContext& context, const ContentManifest& exhibit, double progress) {
     Ui& ui = context.ui;
     ui.rect(ImVec2(0, 0), ImVec2(kLogicalWidth, kLogicalHeight), theme::kBackground);
     const ImVec2 min(410, 250), max(1510, 830);
@@ -126,7 +126,7 @@ ExhibitScreen::~ExhibitScreen() {
     close();
 }
 
-void ExhibitScreen::open(const ExhibitManifest& exhibit, Language language, FontLibrary& fonts) {
+void ExhibitScreen::open(const ContentManifest& exhibit, Language language, FontLibrary& fonts) {
     close();
     exhibit_ = exhibit;
     language_ = language;

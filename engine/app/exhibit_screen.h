@@ -8,7 +8,7 @@
 // curator file:line and the source line until the next save fixes it.
 #pragma once
 
-#include "content/exhibit_manifest.h"
+#include "content/content_manifest.h"
 #include "render/input.h"
 #include "screens.h"
 #include "script/exhibit_host.h"
@@ -39,12 +39,12 @@ public:
     explicit ExhibitScreen(ExhibitScreenOptions options) : options_(std::move(options)) {}
     ~ExhibitScreen();
 
-    void open(const ExhibitManifest& exhibit, Language language, FontLibrary& fonts);
+    void open(const ContentManifest& exhibit, Language language, FontLibrary& fonts);
     // Calls exhibit.leave() and forgets the exhibit.
     void close();
     bool is_open() const { return host_ != nullptr; }
     const ExhibitHost* host() const { return host_.get(); }
-    const ExhibitManifest& exhibit() const { return exhibit_; }
+    const ContentManifest& exhibit() const { return exhibit_; }
 
     void set_language(Language language);
     // A pointer event in logical coordinates.
@@ -72,7 +72,7 @@ private:
     std::map<std::string, std::pair<int64_t, int64_t>> snapshot_files() const;
 
     ExhibitScreenOptions options_;
-    ExhibitManifest exhibit_;
+    ContentManifest exhibit_;
     std::unique_ptr<ExhibitHost> host_;
     Language language_ = Language::Zh;
     std::vector<std::pair<TouchPhase, PointerEvent>> queued_;

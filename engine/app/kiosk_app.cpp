@@ -117,7 +117,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     if (options.exhibit_path.empty()) {
         app->catalog_ = scan_exhibit_dirs(config.exhibit_dirs);
     } else {
-        ManifestLoadResult manifest = load_exhibit_manifest(options.exhibit_path);
+        ManifestLoadResult manifest = load_content_manifest(options.exhibit_path);
         if (!manifest.ok()) {
             error = options.exhibit_path + ": cannot preview this exhibit";
             for (const std::string& message : manifest.errors)
@@ -179,7 +179,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     app->display_ = Display::create(display, error);
     if (app->display_) {
         app->images_ = std::make_unique<ImageCache>(app->display_->renderer());
-        for (const ExhibitManifest& exhibit : app->catalog_.exhibits)
+        for (const ContentManifest& exhibit : app->catalog_.exhibits)
             app->images_->get(exhibit.thumbnail_path);
     }
     auto [atlas, atlas_error] = atlas_job.get();
@@ -209,7 +209,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
 void KioskApp::register_loaded_text() {
     for (const std::string& text : strings_.all_text())
         fonts_.add_text(text);
-    for (const ExhibitManifest& exhibit : catalog_.exhibits)
+    for (const ContentManifest& exhibit : catalog_.exhibits)
         for (const Bilingual* text : {&exhibit.title, &exhibit.summary}) {
             fonts_.add_text(text->zh);
             fonts_.add_text(text->en);
@@ -325,7 +325,7 @@ void KioskApp::update(double dt) {
 }
 
 void KioskApp::open_exhibit(size_t index) {
-    const ExhibitManifest& exhibit = catalog_.exhibits[index];
+    const ContentManifest& exhibit = catalog_.exhibits[index];
     log_info("exhibit " + exhibit.id + " opened");
     screen_ = ScreenId::Exhibit;
     pointer_.reset(); // the tap that opened it is not the exhibit's first touch
@@ -342,7 +342,7 @@ AdminInfo KioskApp::make_admin_info() const {
     info.version = KIOSK_VERSION;
     info.config_file = config_.source_path;
     info.data_dir = config_.data_dir;
-    for (const ExhibitManifest& exhibit : catalog_.exhibits)
+    for (const ContentManifest& exhibit : catalog_.exhibits)
         info.content_lines.push_back(exhibit.id + " " + exhibit.version + "  " + exhibit.title.zh);
     info.problem_lines = catalog_.problems;
     return info;

@@ -19,7 +19,7 @@ constexpr float kThumbHeight = kTileWidth * 9 / 16;
 constexpr float kTileHeight = kThumbHeight + 230;
 constexpr float kTileRounding = 24;
 
-bool draw_tile(ScreenContext& context, int index, const ExhibitManifest& exhibit, ImVec2 min) {
+bool draw_tile(ScreenContext& context, int index, const ContentManifest& exhibit, ImVec2 min) {
     Ui& ui = context.ui;
     ImVec2 max(min.x + kTileWidth, min.y + kTileHeight);
     bool pressed = false;
@@ -71,7 +71,7 @@ void draw_image_cover(Ui& ui, const Image& image, ImVec2 min, ImVec2 max, float 
 }
 
 HomeAction draw_home_screen(ScreenContext& context, HomeState& state,
-                            const std::vector<ExhibitManifest>& exhibits,
+                            const std::vector<ContentManifest>& exhibits,
                             const Bilingual& venue_name) {
     Ui& ui = context.ui;
     HomeAction action;

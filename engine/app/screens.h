@@ -4,7 +4,7 @@
 // the app (kiosk_app.cpp) owns the state machine between them.
 #pragma once
 
-#include "content/exhibit_manifest.h"
+#include "content/content_manifest.h"
 #include "core/bilingual.h"
 #include "core/strings_table.h"
 #include "render/images.h"
@@ -39,7 +39,7 @@ struct HomeAction {
 };
 
 HomeAction draw_home_screen(ScreenContext& context, HomeState& state,
-                            const std::vector<ExhibitManifest>& exhibits,
+                            const std::vector<ContentManifest>& exhibits,
                             const Bilingual& venue_name);
 
 // The always-visible, finger-sized control every non-home screen gets; true when

@@ -31,14 +31,20 @@ void append(std::vector<std::string>& to, const std::vector<std::string>& from) 
 
 } // namespace
 
-const ExhibitManifest* ExhibitCatalog::find(std::string_view id) const {
-    for (const ExhibitManifest& exhibit : exhibits)
+const ContentManifest* ExhibitCatalog::find(std::string_view id) const {
+    for (const ContentManifest& exhibit : exhibits)
         if (exhibit.id == id) return &exhibit;
     return nullptr;
 }
 
-ExhibitCatalog scan_exhibit_dirs(const std::vector<std::string>& dirs) {
+bool ExhibitCatalog::is_unreviewed(std::string_view id) const {
+    return std::find(unreviewed.begin(), unreviewed.end(), id) != unreviewed.end();
+}
+
+ExhibitCatalog scan_exhibit_dirs(const std::vector<std::string>& dirs,
+                                 const CatalogOptions& options) {
     ExhibitCatalog catalog;
+    const std::string today = options.today.empty() ? local_date_today() : options.today;
     std::map<std::string, std::string> folder_by_id;
     for (const std::string& dir : dirs) {
         std::error_code error;
@@ -49,7 +55,7 @@ ExhibitCatalog scan_exhibit_dirs(const std::vector<std::string>& dirs) {
         std::vector<fs::path> folders = exhibit_folders(dir, error);
         if (error) catalog.problems.push_back(dir + ": cannot list the folder: " + error.message());
         for (const fs::path& folder : folders) {
-            ManifestLoadResult loaded = load_exhibit_manifest(folder.string());
+            ManifestLoadResult loaded = load_content_manifest(folder.string());
             append(catalog.warnings, loaded.warnings);
             if (!loaded.ok()) {
                 append(catalog.problems, loaded.errors);
@@ -63,11 +69,22 @@ ExhibitCatalog scan_exhibit_dirs(const std::vector<std::string>& dirs) {
                                            existing->second + "; this copy is left out");
                 continue;
             }
-            catalog.exhibits.push_back(std::move(*loaded.manifest));
+            ContentManifest& manifest = *loaded.manifest;
+            if (std::string problem = review_problem(manifest, today); !problem.empty()) {
+                if (!options.show_unreviewed) {
+                    catalog.hidden.push_back({manifest.id, problem});
+                    continue;
+                }
+                catalog.unreviewed.push_back(manifest.id);
+            }
+            if (manifest.kind == ContentKind::Quiz)
+                catalog.quizzes.push_back(std::move(manifest));
+            else
+                catalog.exhibits.push_back(std::move(manifest));
         }
     }
     std::sort(catalog.exhibits.begin(), catalog.exhibits.end(),
-              [](const ExhibitManifest& a, const ExhibitManifest& b) { return a.id < b.id; });
+              [](const ContentManifest& a, const ContentManifest& b) { return a.id < b.id; });
     return catalog;
 }
 

@@ -286,6 +286,47 @@ std::optional<DataReader> DataReader::table(std::string_view key) {
     return DataReader(field->value, file_, path_of(key), *errors_);
 }
 
+std::vector<DataReader> DataReader::table_list(std::string_view key, size_t max_items) {
+    const DataField* field = ask(key);
+    if (!field) return {};
+    const DataValue& list = field->value;
+    std::string list_path = path_of(key);
+    if (list.kind != DataKind::Table) {
+        report_type(place_of(key), "a list of tables like { {...}, {...} }", list);
+        return {};
+    }
+    std::vector<const DataField*> items;
+    for (const DataField& item : list.fields) {
+        if (item.key.is_index)
+            items.push_back(&item);
+        else
+            add_error(place_of(item, data_key_path(list_path, item.key)),
+                      "a list takes items without keys");
+    }
+    std::sort(items.begin(), items.end(),
+              [](const DataField* a, const DataField* b) { return a->key.index < b->key.index; });
+    if (items.size() > max_items) {
+        add_error(place_of(key), "expected at most " + std::to_string(max_items) + " items, got " +
+                                     std::to_string(items.size()));
+        return {};
+    }
+    std::vector<DataReader> out;
+    for (size_t i = 0; i < items.size(); i++) {
+        if (items[i]->key.index != static_cast<int64_t>(i + 1)) {
+            add_error(place_of(key),
+                      "item " + std::to_string(i + 1) + " is missing (a list cannot have gaps)");
+            return {};
+        }
+        std::string item_path = data_key_path(list_path, items[i]->key);
+        if (items[i]->value.kind != DataKind::Table) {
+            report_type(place_of(*items[i], item_path), "a table", items[i]->value);
+            continue;
+        }
+        out.emplace_back(items[i]->value, file_, std::move(item_path), *errors_);
+    }
+    return out;
+}
+
 //-----------------------------------------------------------------------------
 // Required keys
 //-----------------------------------------------------------------------------

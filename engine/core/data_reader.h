@@ -62,6 +62,10 @@ public:
     bool boolean(std::string_view key, bool fallback);
     std::vector<std::string> string_list(std::string_view key, size_t max_items);
     std::optional<DataReader> table(std::string_view key);
+    // { {...}, {...} }: one reader per item, its path "key[3]" (absent -> {}).
+    // An item that is not a table is reported ("key[3]: expected a table, got
+    // string") and left out, so compare the error count before trusting size().
+    std::vector<DataReader> table_list(std::string_view key, size_t max_items);
 
     // Required keys: absent -> "missing required key 'x'" and nullopt.
     std::optional<std::string> required_string(std::string_view key); // "" is an error too

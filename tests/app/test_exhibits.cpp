@@ -23,11 +23,17 @@ const char* kTapTile2 = "tap 960 560\n";
 
 // Writes an exhibit folder `id` with `main_lua` under `parent`.
 void write_exhibit(const TempFolder& parent, const std::string& id, const std::string& main_lua) {
-    parent.write(id + "/manifest.lua", "return { id = \"" + id +
-                                           "\", version = \"1.0.0\", title = { zh = \"测试 " + id +
-                                           "\", en = \"Test " + id +
-                                           "\" }, summary = { zh = \"测试\", en = \"A test\" }, "
-                                           "thumbnail = \"thumbnail.png\" }\n");
+    parent.write(
+        id + "/manifest.lua",
+        "return { id = \"" + id +
+            "\", kind = \"exhibit\", version = \"1.0.0\",\n"
+            "  title = { zh = \"测试 " +
+            id + "\", en = \"Test " + id +
+            "\" },\n"
+            "  summary = { zh = \"测试\", en = \"A test\" }, thumbnail = \"thumbnail.png\",\n"
+            "  authors = { \"Tests\" }, license = \"CC0-1.0\", min_runtime = \"0.1.0\",\n"
+            "  review = { reviewer = \"R\", organization = \"O\", reviewed = \"2026-01-01\",\n"
+            "             expires = \"2999-01-01\" } }\n");
     parent.write(id + "/main.lua", main_lua);
     std::filesystem::copy_file(source_path("exhibits/pendulum-lab/thumbnail.png"),
                                parent.file(id + "/thumbnail.png"),

@@ -1,7 +1,7 @@
-// Tests for exhibit_manifest.h: a good manifest, each rule on id, version and
+// Tests for content_manifest.h: a good manifest, each rule on id, version and
 // in-folder paths, the thumbnail check, and warnings for missing English.
 #include "../core/temp_folder.h"
-#include "content/exhibit_manifest.h"
+#include "content/content_manifest.h"
 
 #include <catch2/catch.hpp>
 
@@ -17,6 +17,11 @@ const char* k_good_manifest = R"(return {
   title = { zh = "单摆实验室", en = "Pendulum Lab" },
   summary = { zh = "看看摆长怎样改变摆动的快慢。", en = "See how length changes a pendulum's swing." },
   thumbnail = "images/thumbnail.png",
+  kind = "exhibit",
+  authors = { "Curator" },
+  license = "CC-BY-4.0",
+  min_runtime = "0.1.0",
+  review = { reviewer = "R", organization = "O", reviewed = "2026-01-01", expires = "2027-01-01" },
 }
 )";
 
@@ -43,11 +48,11 @@ std::string good_manifest_with(const std::string& key, const std::string& line) 
 TEST_CASE("a good manifest loads", "[manifest]") {
     test::TempFolder root;
     std::string folder = make_exhibit(root, "pendulum", k_good_manifest);
-    ManifestLoadResult result = load_exhibit_manifest(folder + "/"); // trailing slash is fine
+    ManifestLoadResult result = load_content_manifest(folder + "/"); // trailing slash is fine
     INFO((result.errors.empty() ? std::string() : result.errors[0]));
     REQUIRE(result.ok());
     REQUIRE(result.warnings.empty());
-    const ExhibitManifest& manifest = *result.manifest;
+    const ContentManifest& manifest = *result.manifest;
     REQUIRE(manifest.folder == folder);
     REQUIRE(manifest.id == "pendulum-lab");
     REQUIRE(manifest.version == "1.0.0");
@@ -64,7 +69,7 @@ TEST_CASE("a custom entry file", "[manifest]") {
         root, "x",
         good_manifest_with("thumbnail",
                            "  thumbnail = './images/thumbnail.png', entry = 'src/start.lua',"));
-    ManifestLoadResult result = load_exhibit_manifest(folder);
+    ManifestLoadResult result = load_content_manifest(folder);
     REQUIRE(result.ok());
     REQUIRE(result.manifest->entry_path == folder + "/src/start.lua");
     REQUIRE(result.manifest->thumbnail_path == folder + "/images/thumbnail.png");
@@ -74,7 +79,7 @@ TEST_CASE("manifest rules", "[manifest]") {
     test::TempFolder root;
     auto errors_for = [&](const std::string& key, const std::string& line) {
         std::string folder = make_exhibit(root, "ex", good_manifest_with(key, line));
-        ManifestLoadResult result = load_exhibit_manifest(folder);
+        ManifestLoadResult result = load_content_manifest(folder);
         REQUIRE_FALSE(result.ok());
         return result.errors;
     };
@@ -106,7 +111,7 @@ TEST_CASE("manifest rules", "[manifest]") {
     REQUIRE(
         make_exhibit(root, "v", good_manifest_with("version", "  version = '10.20.300',")).size() >
         0);
-    REQUIRE(load_exhibit_manifest(root.file("v")).ok());
+    REQUIRE(load_content_manifest(root.file("v")).ok());
 
     REQUIRE(errors_for("title", "") ==
             std::vector<std::string>{file + ":1: missing required key 'title'"});
@@ -139,11 +144,65 @@ TEST_CASE("manifest rules", "[manifest]") {
                                  file + ":6: unknown key 'thumbnial' (did you mean 'thumbnail'?)"});
 }
 
+TEST_CASE("kind, credits, runtime version and the review record", "[manifest][review]") {
+    test::TempFolder root;
+    auto errors_for = [&](const std::string& key, const std::string& line) {
+        std::string folder = make_exhibit(root, "ex", good_manifest_with(key, line));
+        ManifestLoadResult result = load_content_manifest(folder, "0.3.0");
+        REQUIRE_FALSE(result.ok());
+        return result.errors;
+    };
+    const std::string file = root.file("ex/manifest.lua");
+    CHECK(errors_for("kind", "  kind = 'game',") ==
+          std::vector<std::string>{file +
+                                   ":7: kind: expected \"exhibit\" or \"quiz\", got \"game\""});
+    CHECK(errors_for("kind", "") ==
+          std::vector<std::string>{file + ":1: missing required key 'kind'"});
+    CHECK(
+        errors_for("authors", "  authors = {},") ==
+        std::vector<std::string>{file + ":8: authors: expected 1 to 16 names, none of them empty"});
+    CHECK(errors_for("authors", "") ==
+          std::vector<std::string>{file + ":1: missing required key 'authors'"});
+    CHECK(errors_for("license", "") ==
+          std::vector<std::string>{file + ":1: missing required key 'license'"});
+    CHECK(errors_for("min_runtime", "  min_runtime = '9.0.0',") ==
+          std::vector<std::string>{file + ":10: min_runtime: needs kiosk 9.0.0 or newer; this "
+                                          "kiosk is 0.3.0"});
+    CHECK(errors_for("min_runtime", "  min_runtime = 'latest',") ==
+          std::vector<std::string>{file + ":10: min_runtime: expected a version like \"0.1.0\""});
+    CHECK(errors_for("review", "  review = { reviewer = 'R', organization = 'O', reviewed = "
+                               "'2026-02-30', expires = '2025-01-01' },") ==
+          std::vector<std::string>{file + ":11: review.reviewed: expected a date written "
+                                          "YYYY-MM-DD (like \"2026-11-01\")"});
+    CHECK(errors_for("review", "  review = { reviewer = 'R', organization = 'O', reviewed = "
+                               "'2026-02-01', expires = '2025-01-01' },") ==
+          std::vector<std::string>{file + ":11: review.expires: must be after the review date "
+                                          "2026-02-01"});
+    CHECK(errors_for("review", "  review = { organization = 'O', reviewed = '2026-02-01', "
+                               "expires = '2027-01-01' },") ==
+          std::vector<std::string>{file + ":11: review: missing required key 'reviewer'"});
+
+    // No review at all is not an error: the content loads and is hidden from visitors.
+    std::string folder = make_exhibit(root, "unreviewed", good_manifest_with("review", ""));
+    ManifestLoadResult result = load_content_manifest(folder, "0.3.0");
+    REQUIRE(result.ok());
+    CHECK(review_status(*result.manifest, "2026-06-01") == ReviewStatus::Missing);
+    result = load_content_manifest(make_exhibit(root, "ok", k_good_manifest), "0.3.0");
+    REQUIRE(result.ok());
+    CHECK(result.manifest->kind == ContentKind::Exhibit);
+    CHECK(result.manifest->authors == std::vector<std::string>{"Curator"});
+    CHECK(result.manifest->review->organization == "O");
+    CHECK(review_status(*result.manifest, "2026-12-31") == ReviewStatus::Reviewed);
+    CHECK(review_status(*result.manifest, "2027-01-01") == ReviewStatus::Expired);
+    CHECK(review_problem(*result.manifest, "2027-03-01") == "review expired on 2027-01-01");
+    CHECK(local_date_today().size() == 10);
+}
+
 TEST_CASE("missing English is a warning, not an error", "[manifest]") {
     test::TempFolder root;
     std::string folder =
         make_exhibit(root, "ex", good_manifest_with("title", "  title = { zh = '单摆实验室' },"));
-    ManifestLoadResult result = load_exhibit_manifest(folder);
+    ManifestLoadResult result = load_content_manifest(folder);
     REQUIRE(result.ok());
     REQUIRE(result.warnings ==
             std::vector<std::string>{
@@ -155,14 +214,14 @@ TEST_CASE("missing English is a warning, not an error", "[manifest]") {
 TEST_CASE("a folder without a readable manifest", "[manifest]") {
     test::TempFolder root;
     SECTION("no manifest.lua") {
-        ManifestLoadResult result = load_exhibit_manifest(root.path().string());
+        ManifestLoadResult result = load_content_manifest(root.path().string());
         REQUIRE(result.errors ==
                 std::vector<std::string>{root.file("manifest.lua") +
                                          ": cannot open file: No such file or directory"});
     }
     SECTION("a manifest with a syntax error") {
         std::string folder = make_exhibit(root, "ex", "return {\n  id = 'a' 'b',\n}");
-        ManifestLoadResult result = load_exhibit_manifest(folder);
+        ManifestLoadResult result = load_content_manifest(folder);
         REQUIRE(result.errors.size() == 1);
         REQUIRE(result.errors[0].starts_with(root.file("ex/manifest.lua") + ":2: "));
     }

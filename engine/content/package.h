@@ -1,0 +1,128 @@
+// Content packages (.kpkg): one exhibit or quiz pack in a SQLite Archive. The
+// `sqlar` table is exactly what `sqlite3 -A` writes (name, mode, mtime, sz,
+// data; zlib-compressed when that is smaller), so `sqlite3 x.kpkg -A -t` lists a
+// package and `-x` extracts it. Signatures live in their own table:
+//   CREATE TABLE kiosk_signatures(key_id TEXT NOT NULL, signature BLOB NOT NULL)
+// each an Ed25519 signature (libsodium) of the package digest.
+//
+// The digest is BLAKE2b-512 over the regular files in byte order of their
+// names: for each, the name's length and bytes, the mode, the size and the
+// uncompressed bytes. It ignores mtimes, directories, compression and the
+// database's page layout, so VACUUM or repacking the same files keeps it.
+//
+// The kiosk opens packages read-only (SQLite's immutable mode: no journal, no
+// locks, nothing written). Every read is bounded: a declared size over the
+// limit, or data that inflates past its declared size, is refused.
+#pragma once
+
+#include "core/file_source.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace kiosk {
+
+struct PackageLimits {
+    int64_t max_file_bytes = int64_t(64) << 20; // one file, uncompressed
+    int64_t max_total_bytes = int64_t(1) << 30; // all files, uncompressed
+    int max_files = 10000;
+};
+
+struct PackageEntry {
+    std::string name; // relative, '/' between folders
+    int mode = 0;     // Unix mode bits as stored (regular files: 0100644 ...)
+    int64_t mtime = 0;
+    int64_t size = 0;   // declared, uncompressed
+    int64_t stored = 0; // bytes in the data column
+};
+
+using PackageDigest = std::array<unsigned char, 64>;
+
+struct PackageSignature {
+    std::string key_id;
+    std::string signature; // 64 raw bytes when well-formed
+};
+
+class Package : public FileSource {
+public:
+    // Opens `path` read-only and checks the sqlar table's shape and every
+    // entry's name and declared size. Returns nullptr and `error` (naming the
+    // file and the reason) otherwise.
+    static std::unique_ptr<Package> open(const std::string& path, const PackageLimits& limits,
+                                         std::string& error);
+    ~Package() override;
+    Package(const Package&) = delete;
+    Package& operator=(const Package&) = delete;
+
+    const std::string& path() const { return path_; }
+    // Regular files, sorted by name.
+    const std::vector<PackageEntry>& entries() const { return entries_; }
+    const PackageEntry* find(std::string_view name) const;
+
+    // FileSource: the uncompressed bytes of `name`, bounded by the limits.
+    bool read(const std::string& name, std::string& bytes, std::string& error) const override;
+    std::vector<std::string> list() const override;
+    std::string describe(const std::string& name) const override;
+
+    bool digest(PackageDigest& out, std::string& error) const;
+    std::vector<PackageSignature> signatures() const;
+
+private:
+    Package() = default;
+    std::string path_;
+    PackageLimits limits_;
+    sqlite3* db_ = nullptr;
+    std::vector<PackageEntry> entries_;
+};
+
+// --- keys ----------------------------------------------------------------------
+
+struct PublicKey {
+    std::string id; // 16 hex digits: the start of BLAKE2b(key)
+    std::array<unsigned char, 32> key{};
+};
+
+struct SecretKey {
+    std::string id;
+    std::array<unsigned char, 64> key{}; // libsodium's Ed25519 secret key (seed + public)
+    PublicKey public_key() const;
+};
+
+SecretKey generate_key();
+// Key files are one line of text: "kiosk-ed25519-public ID BASE64" or
+// "kiosk-ed25519-secret ID BASE64". Writing a secret key makes the file mode 0600.
+bool write_public_key(const std::string& path, const PublicKey& key, std::string& error);
+bool write_secret_key(const std::string& path, const SecretKey& key, std::string& error);
+std::optional<PublicKey> read_public_key(const std::string& path, std::string& error);
+std::optional<SecretKey> read_secret_key(const std::string& path, std::string& error);
+
+// --- writing and signing -------------------------------------------------------
+
+// Packs every regular file under `folder` (skipping names starting with '.')
+// into a new package at `output` (replaced if present), as `sqlite3 -A -c` would.
+bool write_package(const std::string& folder, const std::string& output, std::string& error);
+// Adds a signature by `key` (replacing an earlier one by the same key).
+bool sign_package(const std::string& path, const SecretKey& key, const PackageLimits& limits,
+                  std::string& error);
+
+// --- verifying -----------------------------------------------------------------
+
+struct VerifyResult {
+    bool ok = false;
+    std::string key_id;  // the trusted key that signed it, when ok
+    std::string problem; // why not, when !ok (without the file name)
+};
+
+// Checks the digest against the package's signatures: ok when one of them is
+// valid and made by a key in `trusted`.
+VerifyResult verify_package(const Package& package, const std::vector<PublicKey>& trusted);
+
+std::string digest_hex(const PackageDigest& digest);
+
+} // namespace kiosk

@@ -1,0 +1,293 @@
+// Reading packages: opening the SQLite Archive read-only, checking its entries,
+// bounded decompression, the digest and the signature check.
+#include "content/package.h"
+#include "content/package_internal.h"
+
+#include <sodium.h>
+#include <sqlite3.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace kiosk {
+namespace {
+
+constexpr int kModeTypeMask = 0170000;
+constexpr int kModeRegular = 0100000;
+constexpr int kModeDirectory = 0040000;
+constexpr const char* kDigestDomain = "kiosk-package-digest-v1\n";
+constexpr const char* kSignatureDomain = "kiosk-package-v1";
+
+// SQLite URI: percent-encode everything that is not plainly safe.
+std::string file_uri(const std::string& path) {
+    std::string uri = "file:";
+    for (unsigned char c : path) {
+        if (std::isalnum(c) || std::strchr("/-_.~", c)) {
+            uri += char(c);
+        } else {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+            uri += escaped;
+        }
+    }
+    return uri + "?immutable=1";
+}
+
+std::string sqlite_problem(sqlite3* db, int code) {
+    if (code == SQLITE_NOTADB) return "not a package (not an SQLite database)";
+    if (code == SQLITE_CORRUPT) return "damaged (the database is malformed or truncated)";
+    return std::string("cannot be read: ") + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+}
+
+void put_u64(unsigned char* out, uint64_t value) {
+    for (int i = 0; i < 8; ++i)
+        out[i] = static_cast<unsigned char>(value >> (8 * i));
+}
+
+} // namespace
+
+Package::~Package() {
+    if (db_) sqlite3_close(db_);
+}
+
+std::unique_ptr<Package> Package::open(const std::string& path, const PackageLimits& limits,
+                                       std::string& error) {
+    std::unique_ptr<Package> package(new Package());
+    package->path_ = path;
+    package->limits_ = limits;
+    int code = sqlite3_open_v2(file_uri(path).c_str(), &package->db_,
+                               SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    if (code != SQLITE_OK) {
+        error = path + ": " + sqlite_problem(package->db_, code);
+        return nullptr;
+    }
+    sqlite3_stmt* statement = nullptr;
+    code = sqlite3_prepare_v2(package->db_, "SELECT name, mode, mtime, sz, length(data) FROM sqlar",
+                              -1, &statement, nullptr);
+    if (code != SQLITE_OK) {
+        int extended = sqlite3_extended_errcode(package->db_);
+        error = path + ": " +
+                (std::strstr(sqlite3_errmsg(package->db_), "no such table")
+                     ? std::string("not a package (no sqlar table)")
+                     : sqlite_problem(package->db_, extended & 0xFF));
+        return nullptr;
+    }
+    int64_t total = 0;
+    int files = 0;
+    while ((code = sqlite3_step(statement)) == SQLITE_ROW) {
+        const unsigned char* name_text = sqlite3_column_text(statement, 0);
+        PackageEntry entry;
+        entry.name = name_text ? reinterpret_cast<const char*>(name_text) : "";
+        entry.mode = sqlite3_column_int(statement, 1);
+        entry.mtime = sqlite3_column_int64(statement, 2);
+        entry.size = sqlite3_column_int64(statement, 3);
+        entry.stored = sqlite3_column_int64(statement, 4);
+        const int type = entry.mode & kModeTypeMask;
+        if (type == kModeDirectory) continue;
+        std::string problem;
+        if (std::string name_problem = relative_path_problem(entry.name); !name_problem.empty())
+            problem = "has an unsafe file name '" + entry.name + "': " + name_problem;
+        else if (type != kModeRegular)
+            problem = "holds '" + entry.name + "', which is not a regular file (mode " +
+                      std::to_string(entry.mode) + ")";
+        else if (entry.size < 0 || entry.size > limits.max_file_bytes)
+            problem = "declares '" + entry.name + "' as " + std::to_string(entry.size) +
+                      " bytes; the limit is " + std::to_string(limits.max_file_bytes);
+        else if (entry.stored > entry.size)
+            problem = "stores more bytes for '" + entry.name + "' than its declared size";
+        else if ((total += entry.size) > limits.max_total_bytes)
+            problem =
+                "declares more than " + std::to_string(limits.max_total_bytes) + " bytes in all";
+        else if (++files > limits.max_files)
+            problem = "holds more than " + std::to_string(limits.max_files) + " files";
+        if (!problem.empty()) {
+            sqlite3_finalize(statement);
+            error = path + ": " + problem;
+            return nullptr;
+        }
+        package->entries_.push_back(std::move(entry));
+    }
+    sqlite3_finalize(statement);
+    if (code != SQLITE_DONE) {
+        error = path + ": " +
+                sqlite_problem(package->db_, sqlite3_extended_errcode(package->db_) & 0xFF);
+        return nullptr;
+    }
+    std::sort(package->entries_.begin(), package->entries_.end(),
+              [](const PackageEntry& a, const PackageEntry& b) { return a.name < b.name; });
+    for (size_t i = 1; i < package->entries_.size(); ++i)
+        if (package->entries_[i].name == package->entries_[i - 1].name) {
+            error = path + ": holds '" + package->entries_[i].name + "' twice";
+            return nullptr;
+        }
+    return package;
+}
+
+const PackageEntry* Package::find(std::string_view name) const {
+    auto found =
+        std::lower_bound(entries_.begin(), entries_.end(), name,
+                         [](const PackageEntry& e, std::string_view n) { return e.name < n; });
+    return found != entries_.end() && found->name == name ? &*found : nullptr;
+}
+
+std::vector<std::string> Package::list() const {
+    std::vector<std::string> names;
+    names.reserve(entries_.size());
+    for (const PackageEntry& entry : entries_)
+        names.push_back(entry.name);
+    return names;
+}
+
+std::string Package::describe(const std::string& name) const {
+    return path_ + ":" + name;
+}
+
+bool Package::read(const std::string& name, std::string& bytes, std::string& error) const {
+    const PackageEntry* entry = find(name);
+    if (!entry) {
+        error = describe(name) + ": no such file in the package";
+        return false;
+    }
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db_, "SELECT data FROM sqlar WHERE name = ?1", -1, &statement,
+                           nullptr) != SQLITE_OK) {
+        error = describe(name) + ": " + sqlite_problem(db_, sqlite3_errcode(db_));
+        return false;
+    }
+    sqlite3_bind_text(statement, 1, name.data(), int(name.size()), SQLITE_STATIC);
+    int code = sqlite3_step(statement);
+    if (code != SQLITE_ROW) {
+        error = describe(name) + ": " + sqlite_problem(db_, sqlite3_extended_errcode(db_) & 0xFF);
+        sqlite3_finalize(statement);
+        return false;
+    }
+    const void* data = sqlite3_column_blob(statement, 0);
+    const int64_t stored = sqlite3_column_bytes(statement, 0);
+    bool ok = true;
+    if (stored == entry->size) {
+        bytes.assign(static_cast<const char*>(data), size_t(stored));
+    } else {
+        // zlib data: inflate into exactly the declared size, and not a byte more.
+        bytes.assign(size_t(entry->size), '\0');
+        z_stream stream{};
+        stream.next_in = static_cast<Bytef*>(const_cast<void*>(data));
+        stream.avail_in = uInt(stored);
+        stream.next_out = reinterpret_cast<Bytef*>(bytes.data());
+        stream.avail_out = uInt(entry->size);
+        int status = inflateInit(&stream);
+        if (status == Z_OK) status = inflate(&stream, Z_FINISH);
+        if (status == Z_BUF_ERROR && stream.avail_out == 0) {
+            error = describe(name) + ": inflates past its declared size of " +
+                    std::to_string(entry->size) + " bytes";
+            ok = false;
+        } else if (status != Z_STREAM_END) {
+            error = describe(name) + ": damaged compressed data";
+            ok = false;
+        } else if (stream.total_out != uLong(entry->size)) {
+            error = describe(name) + ": inflates to " + std::to_string(stream.total_out) +
+                    " bytes, not its declared " + std::to_string(entry->size);
+            ok = false;
+        }
+        inflateEnd(&stream);
+    }
+    sqlite3_finalize(statement);
+    if (!ok) bytes.clear();
+    return ok;
+}
+
+bool Package::digest(PackageDigest& out, std::string& error) const {
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, out.size());
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(kDigestDomain),
+                              std::strlen(kDigestDomain));
+    std::string bytes;
+    for (const PackageEntry& entry : entries_) {
+        if (!read(entry.name, bytes, error)) return false;
+        unsigned char header[8 + 8 + 8];
+        put_u64(header, entry.name.size());
+        crypto_generichash_update(&state, header, 8);
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(entry.name.data()),
+                                  entry.name.size());
+        put_u64(header, uint64_t(entry.mode));
+        put_u64(header + 8, uint64_t(entry.size));
+        crypto_generichash_update(&state, header, 16);
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(bytes.data()),
+                                  bytes.size());
+    }
+    crypto_generichash_final(&state, out.data(), out.size());
+    return true;
+}
+
+std::vector<PackageSignature> Package::signatures() const {
+    std::vector<PackageSignature> found;
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db_, "SELECT key_id, signature FROM kiosk_signatures ORDER BY rowid", -1,
+                           &statement, nullptr) != SQLITE_OK)
+        return found; // no table: unsigned
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+        PackageSignature signature;
+        const unsigned char* id = sqlite3_column_text(statement, 0);
+        signature.key_id = id ? reinterpret_cast<const char*>(id) : "";
+        const void* blob = sqlite3_column_blob(statement, 1);
+        signature.signature.assign(static_cast<const char*>(blob),
+                                   size_t(sqlite3_column_bytes(statement, 1)));
+        found.push_back(std::move(signature));
+    }
+    sqlite3_finalize(statement);
+    return found;
+}
+
+std::string digest_hex(const PackageDigest& digest) {
+    char hex[2 * 64 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest.data(), digest.size());
+    return hex;
+}
+
+std::string signed_message(const PackageDigest& digest) {
+    return std::string(kSignatureDomain) +
+           std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
+}
+
+VerifyResult verify_package(const Package& package, const std::vector<PublicKey>& trusted) {
+    VerifyResult result;
+    const std::vector<PackageSignature> signatures = package.signatures();
+    if (signatures.empty()) {
+        result.problem = "not signed";
+        return result;
+    }
+    PackageDigest digest{};
+    std::string error;
+    if (!package.digest(digest, error)) {
+        result.problem = error;
+        return result;
+    }
+    const std::string message = signed_message(digest);
+    std::string untrusted, mismatched;
+    for (const PackageSignature& signature : signatures) {
+        auto key = std::find_if(trusted.begin(), trusted.end(),
+                                [&](const PublicKey& k) { return k.id == signature.key_id; });
+        if (key == trusted.end()) {
+            untrusted = signature.key_id;
+            continue;
+        }
+        if (signature.signature.size() == crypto_sign_BYTES &&
+            crypto_sign_verify_detached(
+                reinterpret_cast<const unsigned char*>(signature.signature.data()),
+                reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                key->key.data()) == 0) {
+            result.ok = true;
+            result.key_id = key->id;
+            return result;
+        }
+        mismatched = signature.key_id;
+    }
+    if (!mismatched.empty())
+        result.problem = "the signature by key " + mismatched +
+                         " does not match the contents (changed after signing?)";
+    else
+        result.problem = "signed only by key " + untrusted + ", which is not trusted here";
+    return result;
+}
+
+} // namespace kiosk

@@ -1,0 +1,153 @@
+// Writing packages (what `kioskctl pack` and `sign` do): the sqlar table as the
+// sqlite3 shell creates it, zlib compression only when it saves space, and the
+// signature table. The kiosk itself never calls these.
+#include "content/package.h"
+#include "content/package_internal.h"
+
+#include <sodium.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <zlib.h>
+
+#include <filesystem>
+
+namespace kiosk {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The shell's own statement (sqlite3 -A), so the table is exactly the same.
+constexpr const char* kCreateSqlar = "CREATE TABLE IF NOT EXISTS sqlar(\n"
+                                     "  name TEXT PRIMARY KEY,  -- name of the file\n"
+                                     "  mode INT,               -- access permissions\n"
+                                     "  mtime INT,              -- last modification time\n"
+                                     "  sz INT,                 -- original file size\n"
+                                     "  data BLOB               -- compressed content\n"
+                                     ")";
+constexpr const char* kCreateSignatures =
+    "CREATE TABLE IF NOT EXISTS kiosk_signatures(key_id TEXT NOT NULL, signature BLOB NOT NULL)";
+
+bool exec(sqlite3* db, const char* sql, std::string& error) {
+    char* message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
+    error = message ? message : "SQLite error";
+    sqlite3_free(message);
+    return false;
+}
+
+bool hidden(const std::string& relative) {
+    for (const auto& part : fs::path(relative))
+        if (!part.empty() && part.string().front() == '.') return true;
+    return false;
+}
+
+} // namespace
+
+bool write_package(const std::string& folder, const std::string& output, std::string& error) {
+    FolderSource source(folder);
+    std::error_code ec;
+    if (!fs::is_directory(source.folder(), ec)) {
+        error = folder + ": not a folder";
+        return false;
+    }
+    const std::string temporary = output + ".partial";
+    fs::remove(temporary, ec);
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(temporary.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        nullptr) != SQLITE_OK) {
+        error = output + ": cannot create: " + sqlite3_errmsg(db);
+        sqlite3_close(db);
+        return false;
+    }
+    bool ok = exec(db, "BEGIN", error) && exec(db, kCreateSqlar, error);
+    sqlite3_stmt* insert = nullptr;
+    if (ok && sqlite3_prepare_v2(db,
+                                 "INSERT INTO sqlar(name, mode, mtime, sz, data) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                 -1, &insert, nullptr) != SQLITE_OK) {
+        error = sqlite3_errmsg(db);
+        ok = false;
+    }
+    std::string bytes, compressed;
+    for (const std::string& name : ok ? source.list() : std::vector<std::string>{}) {
+        if (hidden(name)) continue;
+        if (!source.read(name, bytes, error)) {
+            ok = false;
+            break;
+        }
+        struct stat info {};
+        stat(source.describe(name).c_str(), &info);
+        uLongf bound = compressBound(uLong(bytes.size()));
+        compressed.resize(bound);
+        const bool smaller =
+            compress(reinterpret_cast<Bytef*>(compressed.data()), &bound,
+                     reinterpret_cast<const Bytef*>(bytes.data()), uLong(bytes.size())) == Z_OK &&
+            bound < bytes.size();
+        const std::string& data = smaller ? compressed : bytes;
+        const size_t data_size = smaller ? bound : bytes.size();
+        sqlite3_reset(insert);
+        sqlite3_bind_text(insert, 1, name.c_str(), int(name.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_int(insert, 2, int(info.st_mode & 0777) | 0100000);
+        sqlite3_bind_int64(insert, 3, int64_t(info.st_mtime));
+        sqlite3_bind_int64(insert, 4, int64_t(bytes.size()));
+        sqlite3_bind_blob64(insert, 5, data.data(), data_size, SQLITE_TRANSIENT);
+        if (sqlite3_step(insert) != SQLITE_DONE) {
+            error = output + ": " + sqlite3_errmsg(db);
+            ok = false;
+            break;
+        }
+    }
+    sqlite3_finalize(insert);
+    ok = ok && exec(db, "COMMIT", error);
+    sqlite3_close(db);
+    if (ok) fs::rename(temporary, output, ec);
+    if (ok && ec) {
+        error = output + ": cannot write: " + ec.message();
+        ok = false;
+    }
+    if (!ok) fs::remove(temporary, ec);
+    return ok;
+}
+
+bool sign_package(const std::string& path, const SecretKey& key, const PackageLimits& limits,
+                  std::string& error) {
+    PackageDigest digest{};
+    {
+        std::unique_ptr<Package> package = Package::open(path, limits, error);
+        if (!package || !package->digest(digest, error)) return false;
+    }
+    const std::string message = signed_message(digest);
+    unsigned char signature[crypto_sign_BYTES];
+    crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char*>(message.data()),
+                         message.size(), key.key.data());
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        error = path + ": cannot open for signing: " + sqlite3_errmsg(db);
+        sqlite3_close(db);
+        return false;
+    }
+    bool ok = exec(db, "BEGIN", error) && exec(db, kCreateSignatures, error);
+    sqlite3_stmt* statement = nullptr;
+    for (const char* sql : {"DELETE FROM kiosk_signatures WHERE key_id = ?1",
+                            "INSERT INTO kiosk_signatures(key_id, signature) VALUES (?1, ?2)"}) {
+        if (!ok) break;
+        if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
+            error = sqlite3_errmsg(db);
+            ok = false;
+            break;
+        }
+        sqlite3_bind_text(statement, 1, key.id.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_blob(statement, 2, signature, sizeof signature, SQLITE_TRANSIENT);
+        if (sqlite3_step(statement) != SQLITE_DONE) {
+            error = sqlite3_errmsg(db);
+            ok = false;
+        }
+        sqlite3_finalize(statement);
+    }
+    ok = ok && exec(db, "COMMIT", error);
+    if (!ok) error = path + ": cannot sign: " + error;
+    sqlite3_close(db);
+    return ok;
+}
+
+} // namespace kiosk

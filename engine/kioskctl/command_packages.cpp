@@ -1,0 +1,155 @@
+// kioskctl keygen, pack, sign, verify and inspect.
+#include "commands.h"
+#include "content/package.h"
+
+#include <filesystem>
+#include <iostream>
+
+namespace kiosk::ctl {
+namespace {
+
+int fail(const std::string& message, int code = 2) {
+    std::cerr << "kioskctl: " << message << "\n";
+    return code;
+}
+
+std::optional<std::vector<PublicKey>> read_trusted(const std::vector<std::string>& files) {
+    std::vector<PublicKey> keys;
+    for (const std::string& file : files) {
+        std::string error;
+        std::optional<PublicKey> key = read_public_key(file, error);
+        if (!key) {
+            fail(error);
+            return std::nullopt;
+        }
+        keys.push_back(*key);
+    }
+    return keys;
+}
+
+std::string format_mode(int mode) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%o", mode & 07777);
+    return text;
+}
+
+} // namespace
+
+void add_package_commands(CLI::App& app, Options& o, Run& chosen) {
+
+    CLI::App* keygen = app.add_subcommand(
+        "keygen", "Make a signing key pair: NAME.key (secret, mode 0600) and NAME.pub (public)");
+    keygen->add_option("name", o.name, "Path and base name of the key files")->required();
+    keygen->add_flag("--force", o.force, "Replace existing key files");
+    keygen->callback([&chosen, &o] {
+        chosen = [&o] {
+            const std::string secret_path = o.name + ".key", public_path = o.name + ".pub";
+            std::error_code ec;
+            if (!o.force && (std::filesystem::exists(secret_path, ec) ||
+                             std::filesystem::exists(public_path, ec)))
+                return fail(secret_path + " or " + public_path +
+                            " exists already (use --force to replace them)");
+            SecretKey key = generate_key();
+            std::string error;
+            if (!write_secret_key(secret_path, key, error) ||
+                !write_public_key(public_path, key.public_key(), error))
+                return fail(error);
+            std::cout << "key " << key.id << "\n  secret: " << secret_path
+                      << " (keep it private)\n  public: " << public_path
+                      << " (list it in the kiosk config's trusted_keys)\n";
+            return 0;
+        };
+    });
+
+    CLI::App* pack = app.add_subcommand("pack", "Pack an exhibit or quiz folder into a package");
+    pack->add_option("folder", o.folder, "The content folder (with manifest.lua)")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    pack->add_option("-o,--output", o.output, "The package file to write (.kpkg)")->required();
+    pack->add_option("--sign", o.key_file, "Sign it with this secret key file");
+    pack->callback([&chosen, &o] {
+        chosen = [&o] {
+            std::string error;
+            std::optional<SecretKey> key;
+            if (!o.key_file.empty() && !(key = read_secret_key(o.key_file, error)))
+                return fail(error);
+            if (!write_package(o.folder, o.output, error)) return fail(error);
+            if (key && !sign_package(o.output, *key, PackageLimits{}, error)) return fail(error);
+            std::cout << "packed " << o.folder << " into " << o.output;
+            if (key) std::cout << ", signed by key " << key->id;
+            std::cout << "\n";
+            return 0;
+        };
+    });
+
+    CLI::App* sign = app.add_subcommand("sign", "Add a signature to a package");
+    sign->add_option("package", o.package_file, "The package (.kpkg)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    sign->add_option("--key", o.key_file, "The secret key file")->required();
+    sign->callback([&chosen, &o] {
+        chosen = [&o] {
+            std::string error;
+            std::optional<SecretKey> key = read_secret_key(o.key_file, error);
+            if (!key) return fail(error);
+            if (!sign_package(o.package_file, *key, PackageLimits{}, error)) return fail(error);
+            std::cout << "signed " << o.package_file << " with key " << key->id << "\n";
+            return 0;
+        };
+    });
+
+    CLI::App* verify = app.add_subcommand(
+        "verify", "Check a package's signature against trusted public keys (exit 1 when it fails)");
+    verify->add_option("package", o.package_file, "The package (.kpkg)")->required();
+    verify->add_option("--trusted", o.trusted_files, "Trusted public key files (NAME.pub)")
+        ->required();
+    verify->callback([&chosen, &o] {
+        chosen = [&o] {
+            std::optional<std::vector<PublicKey>> trusted = read_trusted(o.trusted_files);
+            if (!trusted) return 2;
+            std::string error;
+            std::unique_ptr<Package> package =
+                Package::open(o.package_file, PackageLimits{}, error);
+            if (!package) return fail(error, 1);
+            VerifyResult result = verify_package(*package, *trusted);
+            if (!result.ok) return fail(o.package_file + ": " + result.problem, 1);
+            std::cout << o.package_file << ": ok, signed by trusted key " << result.key_id << "\n";
+            return 0;
+        };
+    });
+
+    CLI::App* inspect =
+        app.add_subcommand("inspect", "Show a package's files, digest, signatures and manifest");
+    inspect->add_option("package", o.package_file, "The package (.kpkg)")->required();
+    inspect->callback([&chosen, &o] {
+        chosen = [&o] {
+            std::string error;
+            std::unique_ptr<Package> package =
+                Package::open(o.package_file, PackageLimits{}, error);
+            if (!package) return fail(error, 1);
+            PackageDigest digest{};
+            if (!package->digest(digest, error)) return fail(error, 1);
+            std::cout << o.package_file << "\n  digest " << digest_hex(digest) << "\n  files\n";
+            int64_t total = 0;
+            for (const PackageEntry& entry : package->entries()) {
+                std::printf("    %6s %10lld %10lld  %s\n", format_mode(entry.mode).c_str(),
+                            static_cast<long long>(entry.size),
+                            static_cast<long long>(entry.stored), entry.name.c_str());
+                total += entry.size;
+            }
+            std::cout << "    " << package->entries().size() << " files, " << total
+                      << " bytes\n  signatures\n";
+            for (const PackageSignature& signature : package->signatures())
+                std::cout << "    key " << signature.key_id << "\n";
+            if (package->signatures().empty()) std::cout << "    (none)\n";
+            std::string manifest;
+            if (package->read("manifest.lua", manifest, error))
+                std::cout << "  manifest.lua\n" << manifest;
+            else
+                std::cout << "  no manifest.lua\n";
+            return 0;
+        };
+    });
+}
+
+} // namespace kiosk::ctl

@@ -1,0 +1,27 @@
+// The kioskctl subcommands: each adds itself to the command line and runs when
+// chosen, returning the process exit code (0 ok, 1 a finding such as a failed
+// verification or a validation error, 2 a usage or I/O problem).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace kiosk::ctl {
+
+using Run = std::function<int()>;
+
+// Everything the command line can set; main() owns it for the whole run.
+struct Options {
+    std::string name, folder, output, key_file, package_file, target, config;
+    std::vector<std::string> trusted_files;
+    bool force = false;
+};
+
+// Each registers its subcommand(s) on `app`; `chosen` receives the one to run.
+void add_package_commands(CLI::App& app, Options& options, Run& chosen);
+void add_validate_command(CLI::App& app, Options& options, Run& chosen);
+
+} // namespace kiosk::ctl

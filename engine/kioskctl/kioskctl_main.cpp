@@ -1,0 +1,23 @@
+// `kioskctl`: the command line for curators (keys, pack, sign, verify, inspect,
+// validate). Run `kioskctl --help`, or `kioskctl SUBCOMMAND --help`.
+#include "commands.h"
+
+#include <sodium.h>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    CLI::App app{"kioskctl: make, sign, check and inspect kiosk content packages (.kpkg)"};
+    app.set_version_flag("--version", std::string(KIOSK_VERSION));
+    app.require_subcommand(1);
+    kiosk::ctl::Options options;
+    kiosk::ctl::Run chosen;
+    kiosk::ctl::add_package_commands(app, options, chosen);
+    kiosk::ctl::add_validate_command(app, options, chosen);
+    CLI11_PARSE(app, argc, argv);
+    if (sodium_init() < 0) {
+        std::cerr << "kioskctl: libsodium failed to start\n";
+        return 2;
+    }
+    return chosen ? chosen() : 2;
+}

@@ -1,0 +1,141 @@
+// kioskctl as curators run it: keygen, pack --sign, verify (and a flipped byte
+// making verify fail), sign, inspect, --help on every subcommand, and usage errors.
+#include "../core/temp_folder.h"
+
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using kiosk::test::TempFolder;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    std::string output; // stdout and stderr together
+};
+
+Run kioskctl(const TempFolder& folder, const std::string& arguments) {
+    const std::string log = folder.file("kioskctl.log");
+    const std::string command = "cd '" + folder.path().string() + "' && '" + KIOSKCTL_PATH + "' " +
+                                arguments + " > '" + log + "' 2>&1";
+    Run run;
+    int status = std::system(command.c_str());
+    run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream in(log);
+    std::stringstream text;
+    text << in.rdbuf();
+    run.output = text.str();
+    return run;
+}
+
+const std::string kExhibit = std::string(KIOSK_SOURCE_DIR) + "/exhibits/pendulum-lab";
+
+// Flips one bit of one stored byte of `name` (its data, compressed or not).
+void flip_stored_byte(const std::string& package, const std::string& name, size_t offset) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(package.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* read = nullptr;
+    sqlite3_prepare_v2(db, "SELECT data FROM sqlar WHERE name = ?1", -1, &read, nullptr);
+    sqlite3_bind_text(read, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+    REQUIRE(sqlite3_step(read) == SQLITE_ROW);
+    std::string data(static_cast<const char*>(sqlite3_column_blob(read, 0)),
+                     size_t(sqlite3_column_bytes(read, 0)));
+    sqlite3_finalize(read);
+    REQUIRE(offset < data.size());
+    data[offset] = char(data[offset] ^ 0x01);
+    sqlite3_stmt* write = nullptr;
+    sqlite3_prepare_v2(db, "UPDATE sqlar SET data = ?1 WHERE name = ?2", -1, &write, nullptr);
+    sqlite3_bind_blob(write, 1, data.data(), int(data.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(write, 2, name.c_str(), -1, SQLITE_TRANSIENT);
+    REQUIRE(sqlite3_step(write) == SQLITE_DONE);
+    sqlite3_finalize(write);
+    sqlite3_close(db);
+}
+
+} // namespace
+
+TEST_CASE("keygen, pack --sign, verify; a flipped byte fails verification", "[kioskctl]") {
+    TempFolder folder;
+    Run keygen = kioskctl(folder, "keygen curator");
+    INFO(keygen.output);
+    REQUIRE(keygen.code == 0);
+    CHECK((std::filesystem::status(folder.file("curator.key")).permissions() &
+           std::filesystem::perms::all) ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+    CHECK(kioskctl(folder, "keygen curator").code == 2); // never overwrites a key silently
+
+    Run pack = kioskctl(folder, "pack '" + kExhibit + "' -o p.kpkg --sign curator.key");
+    INFO(pack.output);
+    REQUIRE(pack.code == 0);
+    Run verify = kioskctl(folder, "verify p.kpkg --trusted curator.pub");
+    INFO(verify.output);
+    REQUIRE(verify.code == 0);
+
+    // Every stored file, flipped at its start, middle and end, is caught.
+    for (const char* name : {"main.lua", "manifest.lua", "thumbnail.png"}) {
+        for (int where = 0; where < 3; ++where) {
+            INFO(name << " at " << where);
+            std::filesystem::copy_file(folder.file("p.kpkg"), folder.file("t.kpkg"),
+                                       std::filesystem::copy_options::overwrite_existing);
+            sqlite3* db = nullptr;
+            sqlite3_open(folder.file("t.kpkg").c_str(), &db);
+            sqlite3_stmt* size = nullptr;
+            sqlite3_prepare_v2(db, "SELECT length(data) FROM sqlar WHERE name = ?1", -1, &size,
+                               nullptr);
+            sqlite3_bind_text(size, 1, name, -1, SQLITE_STATIC);
+            REQUIRE(sqlite3_step(size) == SQLITE_ROW);
+            const size_t stored = size_t(sqlite3_column_int64(size, 0));
+            sqlite3_finalize(size);
+            sqlite3_close(db);
+            flip_stored_byte(folder.file("t.kpkg"), name,
+                             where == 0   ? 0
+                             : where == 1 ? stored / 2
+                                          : stored - 1);
+            Run tampered = kioskctl(folder, "verify t.kpkg --trusted curator.pub");
+            INFO(tampered.output);
+            CHECK(tampered.code == 1);
+            CHECK(tampered.output.find("t.kpkg") != std::string::npos);
+        }
+    }
+
+    REQUIRE(kioskctl(folder, "keygen other").code == 0);
+    Run untrusted = kioskctl(folder, "verify p.kpkg --trusted other.pub");
+    CHECK(untrusted.code == 1);
+    CHECK(untrusted.output.find("not trusted here") != std::string::npos);
+    REQUIRE(kioskctl(folder, "sign p.kpkg --key other.key").code == 0);
+    CHECK(kioskctl(folder, "verify p.kpkg --trusted other.pub").code == 0);
+    CHECK(kioskctl(folder, "verify p.kpkg --trusted curator.pub").code == 0);
+
+    Run inspect = kioskctl(folder, "inspect p.kpkg");
+    INFO(inspect.output);
+    CHECK(inspect.code == 0);
+    CHECK(inspect.output.find("main.lua") != std::string::npos);
+    CHECK(inspect.output.find("digest ") != std::string::npos);
+    CHECK(inspect.output.find("pendulum-lab") != std::string::npos);
+}
+
+TEST_CASE("kioskctl explains every subcommand and refuses bad input", "[kioskctl]") {
+    TempFolder folder;
+    for (const char* command : {"", "keygen", "pack", "sign", "verify", "inspect", "validate"}) {
+        INFO(command);
+        Run help = kioskctl(folder, std::string(command) + " --help");
+        CHECK(help.code == 0);
+        CHECK(help.output.find("Usage") != std::string::npos);
+    }
+    CHECK(kioskctl(folder, "").code != 0);
+    CHECK(kioskctl(folder, "pack /no/such/folder -o x.kpkg").code != 0);
+    folder.write("junk.kpkg", "not a package at all");
+    folder.write("k.pub", "kiosk-ed25519-public 0 AAAA\n");
+    Run junk = kioskctl(folder, "inspect junk.kpkg");
+    CHECK(junk.code == 1);
+    CHECK(junk.output.find("junk.kpkg: not a package") != std::string::npos);
+    Run bad_key = kioskctl(folder, "verify junk.kpkg --trusted k.pub");
+    CHECK(bad_key.code == 2);
+    CHECK(bad_key.output.find("k.pub") != std::string::npos);
+    Run no_key = kioskctl(folder, "verify junk.kpkg");
+    CHECK(no_key.code != 0);
+}
