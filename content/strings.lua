@@ -27,7 +27,9 @@ return {
     zh = "工作人员会尽快让它恢复。先去看看别的展项吧！",
     en = "Our team will have it back soon. Taking you home to try another exhibit!",
   },
-  -- Only curators see these (kiosk --dev): an exhibit error in full.
+  -- Only curators see these (kiosk --dev): content without a current
+  -- scientific review (never shown to visitors), and an exhibit error in full.
+  badge_not_reviewed = { zh = "未经审核", en = "Not reviewed" },
   dev_error_title = { zh = "展项出错了", en = "The exhibit has an error" },
   dev_error_hint = {
     zh = "修改并保存文件后，展项会自动重新加载。",

@@ -84,7 +84,7 @@ return {
       options = {
         { id = "a", text = { zh = "饮用水和食物", en = "Drinking water and food" } },
         { id = "b", text = { zh = "手电筒和哨子", en = "A flashlight and a whistle" } },
-        { id = "c", text = { zh = "鞭炮和烟花", en = "Firecrackers" } },
+        { id = "c", text = { zh = "鞭炮和烟花", en = "Firecrackers and fireworks" } },
         { id = "d", text = { zh = "常用药和创可贴", en = "Medicine and bandages" } },
       },
       answer = { "a", "b", "d" },

@@ -184,7 +184,7 @@ return {
       },
       answer = "c",
       explanation = {
-        zh = "月亮本身不发光，我们看到的月光是它反射的太阳光。太阳照亮的部分我们看到多少，就决定了月相。",
+        zh = "月亮本身不发光，月光是它反射的太阳光。我们看到它被照亮部分的多少不同，就有了月相变化。",
         en = "The Moon makes no light of its own: moonlight is sunlight bouncing off it. How much of its sunlit side we see gives the Moon's phases.",
       },
     },

@@ -115,7 +115,11 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     }
     app->strings_ = std::move(*strings.table);
     if (options.exhibit_path.empty()) {
-        app->catalog_ = scan_exhibit_dirs(config.exhibit_dirs);
+        CatalogOptions catalog_options;
+        catalog_options.show_unreviewed = options.dev;
+        app->catalog_ = scan_exhibit_dirs(config.exhibit_dirs, catalog_options);
+        for (const HiddenContent& hidden : app->catalog_.hidden)
+            log_warning("content " + hidden.id + " is hidden from visitors: " + hidden.reason);
     } else {
         ManifestLoadResult manifest = load_content_manifest(options.exhibit_path);
         if (!manifest.ok()) {
@@ -344,7 +348,10 @@ AdminInfo KioskApp::make_admin_info() const {
     info.data_dir = config_.data_dir;
     for (const ContentManifest& exhibit : catalog_.exhibits)
         info.content_lines.push_back(exhibit.id + " " + exhibit.version + "  " + exhibit.title.zh);
-    info.problem_lines = catalog_.problems;
+    for (const HiddenContent& hidden : catalog_.hidden)
+        info.problem_lines.push_back(hidden.id + ": " + hidden.reason);
+    info.problem_lines.insert(info.problem_lines.end(), catalog_.problems.begin(),
+                              catalog_.problems.end());
     return info;
 }
 
@@ -355,7 +362,8 @@ void KioskApp::draw() {
         draw_attract_screen(context, config_.venue.name);
         break;
     case ScreenId::Home: {
-        HomeAction action = draw_home_screen(context, home_, catalog_.exhibits, config_.venue.name);
+        HomeAction action = draw_home_screen(context, home_, catalog_.exhibits, config_.venue.name,
+                                             catalog_.unreviewed);
         if (action.toggle_language)
             language_ = language_ == Language::Zh ? Language::En : Language::Zh;
         if (action.open_exhibit >= 0) open_exhibit(size_t(action.open_exhibit));

@@ -19,7 +19,8 @@ constexpr float kThumbHeight = kTileWidth * 9 / 16;
 constexpr float kTileHeight = kThumbHeight + 230;
 constexpr float kTileRounding = 24;
 
-bool draw_tile(ScreenContext& context, int index, const ContentManifest& exhibit, ImVec2 min) {
+bool draw_tile(ScreenContext& context, int index, const ContentManifest& exhibit, ImVec2 min,
+               bool unreviewed) {
     Ui& ui = context.ui;
     ImVec2 max(min.x + kTileWidth, min.y + kTileHeight);
     bool pressed = false;
@@ -36,6 +37,13 @@ bool draw_tile(ScreenContext& context, int index, const ContentManifest& exhibit
                          ImDrawFlags_RoundCornersTop);
     else
         ui.rect(min, thumb_max, theme::kTeal, kTileRounding, ImDrawFlags_RoundCornersTop);
+    if (unreviewed) { // dev mode only: venue mode never shows unreviewed content
+        const std::string& badge = context.text("badge_not_reviewed");
+        ImVec2 size = ui.measure(FontRole::Body, badge);
+        ImVec2 at(max.x - size.x - 56, min.y + 20);
+        ui.rect(at, ImVec2(max.x - 20, at.y + size.y + 16), theme::kDanger, (size.y + 16) / 2);
+        ui.text(FontRole::Body, ImVec2(at.x + 18, at.y + 8), theme::kOnDark, badge);
+    }
 
     const float pad = 28;
     float y = min.y + kThumbHeight + 22;
@@ -72,7 +80,8 @@ void draw_image_cover(Ui& ui, const Image& image, ImVec2 min, ImVec2 max, float 
 
 HomeAction draw_home_screen(ScreenContext& context, HomeState& state,
                             const std::vector<ContentManifest>& exhibits,
-                            const Bilingual& venue_name) {
+                            const Bilingual& venue_name,
+                            const std::vector<std::string>& unreviewed_ids) {
     Ui& ui = context.ui;
     HomeAction action;
     ui.begin_screen("##home");
@@ -113,7 +122,10 @@ HomeAction draw_home_screen(ScreenContext& context, HomeState& state,
         ImVec2 min(kMargin + column * (kTileWidth + kGap),
                    kGridTop + row * (kTileHeight + kGap) - state.scroll_y);
         if (min.y > region_max.y || min.y + kTileHeight < region_min.y) continue;
-        if (draw_tile(context, i, exhibits[size_t(i)], min)) action.open_exhibit = i;
+        const ContentManifest& exhibit = exhibits[size_t(i)];
+        const bool unreviewed = std::find(unreviewed_ids.begin(), unreviewed_ids.end(),
+                                          exhibit.id) != unreviewed_ids.end();
+        if (draw_tile(context, i, exhibit, min, unreviewed)) action.open_exhibit = i;
     }
     ImGui::PopClipRect();
 

@@ -40,7 +40,8 @@ struct HomeAction {
 
 HomeAction draw_home_screen(ScreenContext& context, HomeState& state,
                             const std::vector<ContentManifest>& exhibits,
-                            const Bilingual& venue_name);
+                            const Bilingual& venue_name,
+                            const std::vector<std::string>& unreviewed_ids = {});
 
 // The always-visible, finger-sized control every non-home screen gets; true when
 // tapped. Exhibits keep the top-left corner it sits in free.

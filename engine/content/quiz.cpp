@@ -117,7 +117,7 @@ std::string read_image(Loader& loader, DataReader& reader, std::string_view key,
         reader.error(key, problem);
         return "";
     }
-    if (!loader.file_exists(*value)) {
+    if (!loader.file_exists || !loader.file_exists(*value)) {
         reader.error(key, "no file '" + *value + "' in the quiz pack");
         return "";
     }

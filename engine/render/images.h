@@ -1,7 +1,10 @@
-// Images as SDL textures: PNG/JPEG files decoded with stb_image, cached by path,
+// Images as SDL textures: PNG/JPEG files (from a path, a folder or a package)
+// decoded with stb_image, cached by path or source and name,
 // usable as ImGui texture ids. A file that does not decode yields no texture and
 // a reason, never a crash.
 #pragma once
+
+#include "core/file_source.h"
 
 #include <map>
 #include <string>
@@ -27,6 +30,9 @@ public:
     // The image at `path`, decoding it on first use. On failure returns an Image
     // without texture and fills `error` (the failure is cached too).
     const Image& get(const std::string& path, std::string* error = nullptr);
+    // The image `name` of a folder or package, cached by source and name.
+    const Image& get(const FileSource& source, const std::string& name,
+                     std::string* error = nullptr);
     void clear();
 
 private:
@@ -35,6 +41,9 @@ private:
         std::string error;
     };
     SDL_Renderer* renderer_;
+    const Entry& load(const std::string& key, const FileSource& source, const std::string& name);
+    const Entry& decode(const std::string& key, const std::string& label,
+                        const unsigned char* bytes, size_t size);
     std::map<std::string, Entry> entries_;
 };
 

@@ -25,6 +25,7 @@ const std::vector<std::string> k_runtime_keys = {
     "exhibit_resting_title",
     "exhibit_resting_body",
     "dev_error_title",
+    "badge_not_reviewed",
     "dev_error_hint",
     "back_home",
     "admin_title",
