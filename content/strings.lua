@@ -51,4 +51,46 @@ return {
   admin_config_file = { zh = "配置文件", en = "Config file" },
   admin_data_dir = { zh = "数据目录", en = "Data folder" },
   admin_content = { zh = "展项内容", en = "Content" },
+
+  -- Quiz screens (engine/app/quiz_screen.cpp). {n}, {total} and {correct}
+  -- are filled in by the kiosk: keep them, in any order the language needs.
+  quiz_progress = { zh = "第 {n} 题 / 共 {total} 题", en = "Question {n} of {total}" },
+  quiz_true = { zh = "对", en = "True" },    -- true/false questions' two answers
+  quiz_false = { zh = "错", en = "False" },
+  quiz_hint_multiple = {
+    zh = "可以选多个答案，选好后点“确定”",
+    en = "Choose all the right answers, then tap Check",
+  },
+  quiz_hint_order = {
+    zh = "按正确的顺序依次点击，再点一次可以撤销",
+    en = "Tap the steps in the right order. Tap a numbered step to undo it.",
+  },
+  quiz_hint_image = { zh = "点一点正确的图片", en = "Tap the right picture" },
+  quiz_check = { zh = "确定", en = "Check" },
+  quiz_right = { zh = "答对了！", en = "That's right!" },
+  quiz_wrong = { zh = "答错了，看看正确答案", en = "Not quite. Here is the right answer" },
+  quiz_your_pick = { zh = "你的选择", en = "Your pick" },
+  quiz_right_order = { zh = "正确的顺序：", en = "The right order:" },
+  quiz_learn = { zh = "小知识", en = "Good to know" },
+  quiz_next = { zh = "下一题", en = "Next" },
+  quiz_see_score = { zh = "看成绩", en = "See score" },
+  quiz_score = { zh = "答对 {correct} / {total} 题", en = "{correct} of {total} correct" },
+  -- The score screen's message by score band: under 40 %, under 70 %, under 100 %, all right.
+  quiz_band_0 = {
+    zh = "没关系，每答一题都能学到新知识。再来一次吧！",
+    en = "No worries: every question teaches something new. Have another go!",
+  },
+  quiz_band_1 = {
+    zh = "不错的开始！再玩一次，你会答得更好。",
+    en = "A good start! Play again and you will do even better.",
+  },
+  quiz_band_2 = {
+    zh = "真棒！大部分知识你都掌握了。",
+    en = "Great job! You already know most of this.",
+  },
+  quiz_band_3 = {
+    zh = "全部答对，你是科普小达人！",
+    en = "All right! You are a science star!",
+  },
+  quiz_play_again = { zh = "再玩一次", en = "Play again" },
 }

@@ -7,7 +7,9 @@
 #include "core/lua_data.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <utility>
@@ -61,9 +63,9 @@ std::string in_folder_path_problem(const std::string& value) {
     return "";
 }
 
-// Reads `key` as an in-folder path; returns it absolute, or nullopt after an error.
+// Reads `key` as an in-folder path; returns it normalized (relative), or
+// nullopt after an error.
 std::optional<std::string> read_in_folder_path(DataReader& reader, std::string_view key,
-                                               const fs::path& folder,
                                                std::optional<std::string> fallback) {
     std::optional<std::string> value =
         fallback ? std::optional<std::string>(reader.string(key, *fallback))
@@ -74,20 +76,17 @@ std::optional<std::string> read_in_folder_path(DataReader& reader, std::string_v
         reader.error(key, problem);
         return std::nullopt;
     }
-    return (folder / *value).lexically_normal().string();
+    return fs::path(*value).lexically_normal().generic_string();
 }
 
-void read_thumbnail(DataReader& reader, const fs::path& folder, ContentManifest& manifest) {
-    std::optional<std::string> path =
-        read_in_folder_path(reader, "thumbnail", folder, std::nullopt);
-    if (!path) return;
-    std::error_code error;
-    if (!fs::is_regular_file(*path, error)) {
-        std::string name = fs::path(*path).lexically_relative(folder).string();
-        reader.error("thumbnail", "no file '" + name + "' in the exhibit folder");
+void read_thumbnail(DataReader& reader, const FileSource& source, ContentManifest& manifest) {
+    std::optional<std::string> name = read_in_folder_path(reader, "thumbnail", std::nullopt);
+    if (!name) return;
+    if (!source.exists(*name)) {
+        reader.error("thumbnail", "no file '" + *name + "' in the exhibit folder");
         return;
     }
-    manifest.thumbnail_path = std::move(*path);
+    manifest.thumbnail = std::move(*name);
 }
 
 // A real calendar date written YYYY-MM-DD.
@@ -134,7 +133,7 @@ void read_review(DataReader& root, ContentManifest& manifest) {
         manifest.review = std::move(review);
 }
 
-void read_manifest(DataReader& reader, const fs::path& folder, ContentManifest& manifest,
+void read_manifest(DataReader& reader, const FileSource& source, ContentManifest& manifest,
                    const std::string& runtime_version) {
     if (std::optional<std::string> id = reader.required_string("id")) {
         if (is_valid_id(*id))
@@ -174,9 +173,9 @@ void read_manifest(DataReader& reader, const fs::path& folder, ContentManifest& 
             manifest.min_runtime = *minimum;
     }
     read_review(reader, manifest);
-    read_thumbnail(reader, folder, manifest);
+    read_thumbnail(reader, source, manifest);
     const char* default_entry = manifest.kind == ContentKind::Quiz ? "quiz.lua" : "main.lua";
-    manifest.entry_path = read_in_folder_path(reader, "entry", folder, default_entry).value_or("");
+    manifest.entry = read_in_folder_path(reader, "entry", default_entry).value_or("");
     reader.finish();
 }
 
@@ -190,24 +189,47 @@ fs::path normalized_folder(const std::string& folder) {
 
 } // namespace
 
-ManifestLoadResult load_content_manifest(const std::string& folder,
+ManifestLoadResult load_content_manifest(const FileSource& source, const std::string& label,
                                          const std::string& runtime_version) {
     ManifestLoadResult result;
-    fs::path folder_path = normalized_folder(folder);
-    std::string file = (folder_path / "manifest.lua").string();
-    DataLoadResult data = load_lua_data_file(file);
+    std::string text, error;
+    if (!source.read("manifest.lua", text, error)) {
+        result.errors.push_back(label + ": cannot open file: " + error);
+        return result;
+    }
+    DataLoadResult data = load_lua_data_string(text, label);
     if (!data.ok()) {
         result.errors = std::move(data.errors);
         return result;
     }
     ContentManifest manifest;
-    manifest.folder = folder_path.string();
     DataErrors errors;
-    DataReader reader(*data.root, file, "", errors);
-    read_manifest(reader, folder_path, manifest, runtime_version);
+    DataReader reader(*data.root, label, "", errors);
+    read_manifest(reader, source, manifest, runtime_version);
     result.errors = std::move(errors.errors);
     result.warnings = std::move(errors.warnings);
     if (result.errors.empty()) result.manifest = std::move(manifest);
+    return result;
+}
+
+ManifestLoadResult load_content_manifest(const std::string& folder,
+                                         const std::string& runtime_version) {
+    const fs::path folder_path = normalized_folder(folder);
+    const std::string file = (folder_path / "manifest.lua").string();
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) {
+        ManifestLoadResult result;
+        result.errors.push_back(file + ": cannot open file: " + std::strerror(ENOENT));
+        return result;
+    }
+    FolderSource source(folder_path.string());
+    ManifestLoadResult result = load_content_manifest(source, file, runtime_version);
+    if (result.manifest) {
+        ContentManifest& manifest = *result.manifest;
+        manifest.folder = folder_path.string();
+        manifest.thumbnail_path = (folder_path / manifest.thumbnail).string();
+        manifest.entry_path = (folder_path / manifest.entry).string();
+    }
     return result;
 }
 

@@ -25,6 +25,7 @@
 #pragma once
 
 #include "core/bilingual.h"
+#include "core/file_source.h"
 
 #include <optional>
 #include <string>
@@ -52,8 +53,10 @@ struct ContentManifest {
     std::string license;
     std::string min_runtime;
     std::optional<ReviewRecord> review;
-    std::string thumbnail_path; // absolute; exists when loaded
-    std::string entry_path;     // absolute; not checked yet
+    std::string thumbnail;      // relative to the folder or package; exists when loaded
+    std::string entry;          // relative; not checked here
+    std::string thumbnail_path; // folders only: absolute
+    std::string entry_path;     // folders only: absolute
 };
 
 // Either `manifest` or errors ("FOLDER/manifest.lua:LINE: key: message");
@@ -65,8 +68,12 @@ struct ManifestLoadResult {
     bool ok() const { return manifest.has_value(); }
 };
 
-// `runtime_version` is the kiosk's own version: content needing a newer one is
-// an error (it names both versions).
+// Reads manifest.lua from `source` (a folder or a package); messages start
+// with `label`. `runtime_version` is the kiosk's own version: content needing
+// a newer one is an error (it names both versions).
+ManifestLoadResult load_content_manifest(const FileSource& source, const std::string& label,
+                                         const std::string& runtime_version = KIOSK_VERSION);
+// The same for FOLDER/manifest.lua, also filling the folder's absolute paths.
 ManifestLoadResult load_content_manifest(const std::string& folder,
                                          const std::string& runtime_version = KIOSK_VERSION);
 

@@ -92,7 +92,9 @@ bool FontLibrary::build_atlas(ImFontAtlas& atlas, float scale, std::string& erro
     builder.BuildRanges(&glyph_ranges_);
 
     atlas.Clear();
-    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight | ImFontAtlasFlags_NoMouseCursors;
+    // A power-of-two height keeps every glyph's texture coordinates exact in float:
+    // with an odd height, the software renderer's sampling lost glyphs' bottom rows.
+    atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
     const float sizes[] = {spec_.title_px, spec_.body_px, spec_.button_px};
     for (int role = 0; role < int(FontRole::Count); ++role) {
         ImFontConfig config;

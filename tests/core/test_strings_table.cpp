@@ -53,7 +53,7 @@ TEST_CASE("content/strings.lua has every runtime string in both languages", "[st
     REQUIRE(result.ok());
     REQUIRE(result.warnings.empty());
     const StringsTable& table = *result.table;
-    REQUIRE(table.size() == k_runtime_keys.size());
+    REQUIRE(table.size() >= k_runtime_keys.size()); // the app's screens add their own keys
     for (const std::string& key : k_runtime_keys) {
         INFO(key);
         const Bilingual* text = table.find(key);
@@ -68,7 +68,7 @@ TEST_CASE("content/strings.lua has every runtime string in both languages", "[st
     REQUIRE(table.get("back_home", Language::En) == "Home");
 
     std::vector<std::string> all = table.all_text();
-    REQUIRE(all.size() == 2 * k_runtime_keys.size());
+    REQUIRE(all.size() == 2 * table.size());
     REQUIRE(std::find(all.begin(), all.end(), "尝试次数过多，请稍后再试") != all.end());
     REQUIRE(std::find(all.begin(), all.end(), "Touch the screen to start") != all.end());
 }
