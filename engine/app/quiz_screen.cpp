@@ -240,6 +240,57 @@ bool has_captions(const QuizQuestion& question) {
                        [](const QuizOption& o) { return !o.text.zh.empty(); });
 }
 
+// Where an option card's words go: after the tick box or step number, or
+// beside or under the picture.
+constexpr float kCardPad = 36;
+constexpr float kPictureInset = 16;
+constexpr float kCaptionHeight = 76;
+
+LogicalRect text_box(QuestionType type, const LogicalRect& card) {
+    float left = card.min.x + kCardPad;
+    if (type == QuestionType::Multiple) left += 52 + 28;
+    if (type == QuestionType::Order) left += 60 + 28;
+    return LogicalRect{ImVec2(left, card.min.y + 12),
+                       ImVec2(card.max.x - kCardPad, card.max.y - 12)};
+}
+
+struct PictureCard {
+    LogicalRect picture, caption;
+    bool caption_beside = false;
+};
+
+PictureCard picture_card(const LogicalRect& card, bool captions) {
+    const LogicalRect box{add(card.min, ImVec2(kPictureInset, kPictureInset)),
+                          add(card.max, ImVec2(-kPictureInset, -kPictureInset))};
+    PictureCard layout{box, box};
+    if (captions && width_of(box) / std::max(1.0f, height_of(box)) > 1.8f) {
+        // A wide card: the picture on the left, its caption beside it.
+        layout.picture.max.x = box.min.x + height_of(box) * 4 / 3;
+        layout.caption.min.x = layout.picture.max.x + 24;
+        layout.caption_beside = true;
+    } else if (captions) {
+        layout.picture.max.y = box.max.y - kCaptionHeight;
+        layout.caption.min.y = layout.picture.max.y + 6;
+    }
+    return layout;
+}
+
+// The largest of `sizes` at which every text fits its box (wrapped at its
+// width, no taller than it): the options of one question share one size.
+float common_size(Ui& ui, const std::vector<std::pair<std::string_view, LogicalRect>>& texts,
+                  std::span<const float> sizes) {
+    for (float size : sizes) {
+        bool fits = true;
+        for (const auto& [text, box] : texts)
+            if (ui.measure_sized(size, text, width_of(box)).y > height_of(box)) {
+                fits = false;
+                break;
+            }
+        if (fits) return size;
+    }
+    return sizes.back();
+}
+
 } // namespace
 
 const std::vector<std::string>& quiz_string_keys() {
@@ -420,7 +471,7 @@ void QuizScreen::draw_header(ScreenContext& context) {
 }
 
 bool QuizScreen::draw_option(ScreenContext& context, const QuizQuestion& question, size_t option,
-                             LogicalRect card) {
+                             LogicalRect card, float text_size) {
     Ui& ui = context.ui;
     const QuizOption& o = question.options[option];
     targets_["option:" + o.id] = card;
@@ -438,7 +489,8 @@ bool QuizScreen::draw_option(ScreenContext& context, const QuizQuestion& questio
             kCardRounding); // shadow
     draw_card(ui, card, fill, ticked || numbered ? 6 : 0, theme::kAccent);
 
-    const float pad = 36, h = height_of(card);
+    const float pad = kCardPad, h = height_of(card);
+    const std::span<const float> sized(&text_size, 1);
     const std::string& label = option_label(context, o);
     switch (question.type) {
     case QuestionType::TrueFalse: {
@@ -463,28 +515,17 @@ bool QuizScreen::draw_option(ScreenContext& context, const QuizQuestion& questio
     case QuestionType::ImageChoice: {
         const Image& image = context.images.get(*files_, o.image_path);
         const bool captions = has_captions(question);
-        const float inner = 16;
-        LogicalRect box{add(card.min, ImVec2(inner, inner)), add(card.max, ImVec2(-inner, -inner))};
-        LogicalRect picture = box, caption = box;
-        if (captions && width_of(box) / std::max(1.0f, height_of(box)) > 1.8f) {
-            // A wide card: the picture on the left, its caption beside it.
-            picture.max.x = box.min.x + height_of(box) * 4 / 3;
-            caption.min.x = picture.max.x + 24;
-        } else if (captions) {
-            picture.max.y = box.max.y - 76;
-            caption.min.y = picture.max.y + 6;
-        }
+        const PictureCard layout = picture_card(card, captions);
         if (image.texture)
-            draw_picture(ui, image, picture, fill);
+            draw_picture(ui, image, layout.picture, fill);
         else
-            ui.rect(picture.min, picture.max, theme::kTeal, 16);
+            ui.rect(layout.picture.min, layout.picture.max, theme::kTeal, 16);
         if (captions)
-            draw_fitted(ui, caption, label, kOptionSizes, theme::kInk,
-                        caption.min.x > picture.max.x ? Align::Left : Align::Center);
+            draw_fitted(ui, layout.caption, label, sized, theme::kInk,
+                        layout.caption_beside ? Align::Left : Align::Center);
         break;
     }
     default: {
-        float text_left = card.min.x + pad;
         if (question.type == QuestionType::Multiple) { // a tick box
             const float s = 52;
             LogicalRect box{ImVec2(card.min.x + pad, card.center().y - s / 2),
@@ -496,7 +537,6 @@ bool QuizScreen::draw_option(ScreenContext& context, const QuizQuestion& questio
                 ui.rect(box.min, box.max, theme::kInkSoft, 10);
                 ui.rect(add(box.min, ImVec2(5, 5)), add(box.max, ImVec2(-5, -5)), fill, 6);
             }
-            text_left = box.max.x + 28;
         } else if (question.type == QuestionType::Order) { // the step's number, or a ring
             ImVec2 center(card.min.x + pad + 30, card.center().y);
             if (numbered)
@@ -504,12 +544,8 @@ bool QuizScreen::draw_option(ScreenContext& context, const QuizQuestion& questio
                             theme::kInk);
             else
                 draw_ring(ui, center, 30, theme::kInkSoft, 4);
-            text_left = center.x + 32 + 28;
         }
-        draw_fitted(ui,
-                    LogicalRect{ImVec2(text_left, card.min.y + 12),
-                                ImVec2(card.max.x - pad, card.max.y - 12)},
-                    label, kOptionSizes, theme::kInk, Align::Left);
+        draw_fitted(ui, text_box(question.type, card), label, sized, theme::kInk, Align::Left);
         break;
     }
     }
@@ -538,7 +574,6 @@ void QuizScreen::draw_question(ScreenContext& context) {
         if (image.texture) picture = &image;
     }
 
-    float head_bottom;
     float text_left = kMargin;
     float head_height = std::min(picture ? 405.0f : 290.0f, head_max);
     if (picture) { // the picture on the left, the prompt beside it
@@ -547,22 +582,21 @@ void QuizScreen::draw_question(ScreenContext& context) {
         draw_image_cover(ui, *picture, box.min, box.max, kCardRounding, theme::kBackground);
         text_left = box.max.x + 48;
     }
-    const float hint_height = hint ? 48 : 0;
+    // The prompt, then the hint right under it; beside a picture they share its height.
+    const float hint_height = hint ? 48 + 16 : 0;
     LogicalRect prompt_box{ImVec2(text_left, kTop),
-                           ImVec2(kRight, kTop + head_height - hint_height - (hint ? 16 : 0))};
-    Fit fit = fit_text(ui, question.prompt.in(context.language), kPromptSizes, width_of(prompt_box),
-                       height_of(prompt_box));
-    if (!picture)
-        prompt_box.max.y = prompt_box.min.y + std::min(fit.extent.y, height_of(prompt_box));
-    draw_fitted(ui, prompt_box, question.prompt.in(context.language),
-                std::span<const float>(&fit.size, 1), theme::kOnDark, Align::Left, false);
-    head_bottom = picture ? kTop + head_height : prompt_box.max.y;
+                           ImVec2(kRight, kTop + head_height - hint_height)};
+    const std::string& prompt = question.prompt.in(context.language);
+    Fit fit = fit_text(ui, prompt, kPromptSizes, width_of(prompt_box), height_of(prompt_box));
+    prompt_box.max.y = prompt_box.min.y + std::min(fit.extent.y, height_of(prompt_box));
+    draw_fitted(ui, prompt_box, prompt, std::span<const float>(&fit.size, 1), theme::kOnDark,
+                Align::Left, false);
     if (hint) {
-        float hint_top = picture ? head_bottom - hint_height : head_bottom + 16;
+        const float hint_top = prompt_box.max.y + 16;
         draw_fitted(ui, LogicalRect{ImVec2(text_left, hint_top), ImVec2(kRight, hint_top + 48)},
                     hint_text, kSmallSizes, theme::kAccent, Align::Left);
-        if (!picture) head_bottom = hint_top + hint_height;
     }
+    const float head_bottom = picture ? kTop + head_height : prompt_box.max.y + hint_height;
 
     LogicalRect area{ImVec2(kMargin, head_bottom + 36), ImVec2(kRight, options_bottom)};
     float max_card = kMaxTextCard;
@@ -570,13 +604,25 @@ void QuizScreen::draw_question(ScreenContext& context) {
     if (question.type == QuestionType::ImageChoice) {
         // Each picture card is no taller than its picture (4:3) and caption need.
         const float w = (width_of(area) - kGap * float(grid.columns - 1)) / float(grid.columns);
-        max_card = (w - 32) * 3 / 4 + 32 + (has_captions(question) ? 76 : 0);
+        max_card = (w - 2 * kPictureInset) * 3 / 4 + 2 * kPictureInset +
+                   (has_captions(question) ? kCaptionHeight : 0);
     }
-    int tapped = -1;
+    std::vector<LogicalRect> cards;
+    std::vector<std::pair<std::string_view, LogicalRect>> texts;
     for (size_t k = 0; k < shown.option_order.size(); ++k) {
-        LogicalRect card = grid_cell(area, grid, int(k), max_card);
-        if (draw_option(context, question, shown.option_order[k], card)) tapped = int(k);
+        cards.push_back(grid_cell(area, grid, int(k), max_card));
+        const QuizOption& o = question.options[shown.option_order[k]];
+        if (question.type == QuestionType::ImageChoice)
+            texts.emplace_back(o.text.in(context.language),
+                               picture_card(cards.back(), has_captions(question)).caption);
+        else if (question.type != QuestionType::TrueFalse)
+            texts.emplace_back(o.text.in(context.language), text_box(question.type, cards.back()));
     }
+    const float text_size = common_size(ui, texts, kOptionSizes);
+    int tapped = -1;
+    for (size_t k = 0; k < cards.size(); ++k)
+        if (draw_option(context, question, shown.option_order[k], cards[k], text_size))
+            tapped = int(k);
     if (tapped >= 0 && taps_allowed()) {
         const size_t option = shown.option_order[size_t(tapped)];
         switch (question.type) {
@@ -665,67 +711,105 @@ void QuizScreen::draw_feedback_options(ScreenContext& context, const QuizQuestio
         return;
     }
 
-    std::vector<size_t> rows = shown.option_order;
-    if (question.type == QuestionType::Order) { // the right sequence, numbered
-        rows.clear();
-        for (size_t i = 0; i < question.options.size(); ++i)
-            rows.push_back(i);
+    // Text rows: every option, marked. Order questions list the right sequence,
+    // green where the visitor put a step in its place, red where not.
+    struct Row {
+        const QuizOption* option;
+        ImU32 fill = kNeutralRow;
+        ImU32 ink = theme::kOnDarkSoft;
+        int mark = 0; // 1 right, -1 wrong, 0 none
+        bool pick = false;
+        float height = 0;
+    };
+    const bool order = question.type == QuestionType::Order;
+    std::vector<Row> rows;
+    for (size_t k = 0; k < question.options.size(); ++k) {
+        Row row{&question.options[order ? k : shown.option_order[k]]};
+        const std::string& id = row.option->id;
+        if (order) {
+            const bool placed = k < last_chosen_.size() && last_chosen_[k] == id;
+            row.fill = placed ? kRightColor : kWrongColor;
+            row.mark = placed ? 1 : -1;
+        } else if (is_answer(id)) {
+            row.fill = kRightColor;
+            row.mark = 1;
+            row.pick = picked(id);
+        } else if (picked(id)) {
+            row.fill = kWrongColor;
+            row.mark = -1;
+            row.pick = true;
+        }
+        if (row.mark != 0) row.ink = theme::kOnDark;
+        rows.push_back(row);
+    }
+    if (order) {
         ImVec2 size = draw_fitted(ui, LogicalRect{area.min, ImVec2(area.max.x, area.min.y + 48)},
                                   context.text("quiz_right_order"), kSmallSizes, theme::kOnDarkSoft,
                                   Align::Left);
         area.min.y += std::max(size.y, 40.0f) + 12;
     }
-    const float gap = 14;
-    const float row_h =
-        std::min(110.0f, (height_of(area) - gap * float(rows.size() - 1)) / float(rows.size()));
+
+    // Where each row's words go: after the number or mark, before the pick label.
+    const std::string& pick_label = context.text("quiz_your_pick");
+    const float pick_width = ui.measure_sized(kSmallSizes[1], pick_label).x + 32;
+    const float pad = 28, mark_radius = 26;
+    const auto words_box = [&](const Row& row, float top, float height) {
+        float left = area.min.x + pad + (order ? 60 : 2 * mark_radius) + 24;
+        float right = area.max.x - pad;
+        if (order) right -= 2 * mark_radius + 20;
+        if (row.pick) right -= pick_width + 20;
+        return LogicalRect{ImVec2(left, top + 8), ImVec2(right, top + height - 8)};
+    };
+    // One text size for all rows, the largest at which they all fit the
+    // column; each row is as tall as its words need (72..110 px).
+    const float gap = 14, min_row = 72, max_row = 110;
+    const float available = height_of(area) - gap * float(rows.size() - 1);
+    float text_size = kOptionSizes[std::size(kOptionSizes) - 1];
+    for (float size : kOptionSizes) {
+        float total = 0;
+        for (Row& row : rows) {
+            const float width = width_of(words_box(row, 0, 100));
+            const std::string& words = option_label(context, *row.option);
+            row.height = std::max(min_row, ui.measure_sized(size, words, width).y + 24);
+            total += row.height;
+        }
+        text_size = size;
+        if (total <= available) break;
+    }
+    const float spare = available - [&] {
+        float total = 0;
+        for (const Row& row : rows)
+            total += row.height;
+        return total;
+    }();
+    float y = area.min.y;
     for (size_t k = 0; k < rows.size(); ++k) {
-        const QuizOption& o = question.options[rows[k]];
-        LogicalRect row{ImVec2(area.min.x, area.min.y + float(k) * (row_h + gap)),
-                        ImVec2(area.max.x, area.min.y + float(k) * (row_h + gap) + row_h)};
-        targets_["option:" + o.id] = row;
-        ImU32 fill = kNeutralRow, ink = theme::kOnDarkSoft;
-        bool mark = false, right = false;
-        float left = row.min.x + 28;
-        if (question.type == QuestionType::Order) {
-            // Green where the visitor put the step in its place, red where not.
-            right = k < last_chosen_.size() && last_chosen_[k] == o.id;
-            fill = right ? kRightColor : kWrongColor;
-            ink = theme::kOnDark;
-            draw_card(ui, row, fill);
-            draw_number(ui, ImVec2(row.min.x + 28 + 30, row.center().y), 30, int(k) + 1,
-                        theme::kCard, theme::kInk);
-            left = row.min.x + 28 + 60 + 24;
-            draw_mark(ui, ImVec2(row.max.x - 28 - 26, row.center().y), 26, right);
-            draw_fitted(ui,
-                        LogicalRect{ImVec2(left, row.min.y + 8),
-                                    ImVec2(row.max.x - 28 - 52 - 20, row.max.y - 8)},
-                        o.text.in(context.language), kOptionSizes, ink, Align::Left);
-            continue;
+        Row& row = rows[k];
+        // Short rows share what is left, up to max_row.
+        if (spare > 0 && row.height < max_row)
+            row.height = std::min(max_row, row.height + spare / float(rows.size()));
+        const LogicalRect r{ImVec2(area.min.x, y), ImVec2(area.max.x, y + row.height)};
+        targets_["option:" + row.option->id] = r;
+        draw_card(ui, r, row.fill);
+        if (order) {
+            draw_number(ui, ImVec2(r.min.x + pad + 30, r.center().y), 30, int(k) + 1, theme::kCard,
+                        theme::kInk);
+            draw_mark(ui, ImVec2(r.max.x - pad - mark_radius, r.center().y), mark_radius,
+                      row.mark > 0);
+        } else if (row.mark != 0) {
+            draw_mark(ui, ImVec2(r.min.x + pad + mark_radius, r.center().y), mark_radius,
+                      row.mark > 0);
         }
-        if (is_answer(o.id)) {
-            fill = kRightColor;
-            mark = right = true;
-        } else if (picked(o.id)) {
-            fill = kWrongColor;
-            mark = true;
-        }
-        if (mark) ink = theme::kOnDark;
-        draw_card(ui, row, fill);
-        if (mark) draw_mark(ui, ImVec2(row.min.x + 28 + 26, row.center().y), 26, right);
-        left = row.min.x + 28 + 52 + 24;
-        float right_edge = row.max.x - 28;
-        if (picked(o.id)) {
-            const std::string& pick = context.text("quiz_your_pick");
-            ImVec2 size = ui.measure_sized(30, pick);
-            LogicalRect pill{ImVec2(right_edge - size.x - 32, row.center().y - 22),
-                             ImVec2(right_edge, row.center().y + 22)};
+        if (row.pick) {
+            LogicalRect pill{ImVec2(r.max.x - pad - pick_width, r.center().y - 22),
+                             ImVec2(r.max.x - pad, r.center().y + 22)};
             ui.rect(pill.min, pill.max, IM_COL32(255, 255, 255, 60), 22);
-            draw_fitted(ui, pill, pick, std::span<const float>(&kSmallSizes[1], 1), theme::kOnDark,
-                        Align::Center);
-            right_edge = pill.min.x - 20;
+            draw_fitted(ui, pill, pick_label, std::span<const float>(&kSmallSizes[1], 1),
+                        theme::kOnDark, Align::Center);
         }
-        draw_fitted(ui, LogicalRect{ImVec2(left, row.min.y + 8), ImVec2(right_edge, row.max.y - 8)},
-                    option_label(context, o), kOptionSizes, ink, Align::Left);
+        draw_fitted(ui, words_box(row, r.min.y, row.height), option_label(context, *row.option),
+                    std::span<const float>(&text_size, 1), row.ink, Align::Left);
+        y += row.height + gap;
     }
 }
 

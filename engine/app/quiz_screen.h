@@ -100,7 +100,7 @@ private:
     void draw_feedback(ScreenContext& context);
     QuizAction draw_score(ScreenContext& context);
     bool draw_option(ScreenContext& context, const QuizQuestion& question, size_t option,
-                     LogicalRect card);
+                     LogicalRect card, float text_size);
     void draw_feedback_options(ScreenContext& context, const QuizQuestion& question,
                                LogicalRect area);
     const std::string& option_label(ScreenContext& context, const QuizOption& option) const;

@@ -162,6 +162,12 @@ public:
         return result;
     }
 
+    void screenshot(const std::string& path) {
+        std::string error;
+        INFO(error);
+        REQUIRE(display_->write_screenshot(path, error));
+    }
+
     FontLibrary& fonts() { return fonts_; }
     QuizAction last_action() const { return last_action_; }
     double time_s() const { return time_s_; }
@@ -531,6 +537,7 @@ TEST_CASE("multiple, order and image-choice screens match their goldens", "[quiz
         {"emergency-safety", "flood-warning", Language::Zh, "quiz-multiple-zh"},
         {"emergency-safety", "fire-escape", Language::En, "quiz-order-en"},
         {"emergency-safety", "quake-safe-place", Language::Zh, "quiz-image-zh"},
+        {"emergency-safety", "power-wet-hands", Language::En, "quiz-truefalse-en"},
     };
     for (const Shot& shot : shots) {
         DYNAMIC_SECTION(shot.name) {
@@ -562,5 +569,81 @@ TEST_CASE("multiple, order and image-choice screens match their goldens", "[quiz
             INFO(feedback.message);
             CHECK(feedback.same);
         }
+    }
+}
+
+TEST_CASE("long text shrinks and wraps inside its cards", "[quiz][golden]") {
+    // Six long options under a long prompt beside a picture: the tightest layout.
+    LoadedPack loaded = single_question("emergency-safety", "flood-warning");
+    QuizQuestion& question = loaded.pack.questions[0];
+    question.image_path = "images/flood.png";
+    question.prompt = {
+        "收到暴雨洪水预警的时候，家里的大人和孩子应该一起做哪些准备，哪些做法是对的？"
+        "请仔细想一想再选择",
+        "A flood warning has been issued for your village tonight. Which of these "
+        "are the right things for the whole family to do before the water comes?"};
+    question.options.push_back({"e",
+                                {"把家里所有的门窗都打开，让洪水可以顺利地流过房子而不会把墙冲倒",
+                                 "Open every door and window so that the floodwater can flow "
+                                 "through the house without knocking the walls down"}});
+    question.options.push_back(
+        {"f",
+         {"带上手机、充电宝、身份证和常用药", "Take phones, a power bank, "
+                                              "ID cards and everyday medicine with you"}});
+    question.explanation.en += " " + question.explanation.en + " " + question.explanation.en;
+    question.explanation.zh += question.explanation.zh + question.explanation.zh;
+    for (Language language : {Language::En, Language::Zh}) {
+        const std::string suffix = language == Language::Zh ? "zh" : "en";
+        DYNAMIC_SECTION(suffix) {
+            Harness harness;
+            harness.language = language;
+            Recorder recorder;
+            QuizScreen quiz(recorder.hook());
+            open(quiz, harness, loaded, 4);
+            harness.wait(quiz, 0.5);
+            for (const QuizOption& option : question.options) { // targets stay finger-sized
+                std::optional<LogicalRect> card = quiz.target("option:" + option.id);
+                REQUIRE(card);
+                CHECK(card->max.y - card->min.y >= 110);
+                CHECK(card->max.y <= quiz.target("check")->min.y);
+            }
+            harness.tap(quiz, "option:e");
+            harness.tap(quiz, "option:f");
+            PngCompare asked = harness.golden("quiz-long-" + suffix);
+            INFO(asked.message);
+            CHECK(asked.same);
+            harness.tap(quiz, "check");
+            REQUIRE(recorder.records.size() == 1);
+            CHECK(recorder.records[0].chosen == std::vector<std::string>{"e", "f"});
+            harness.wait(quiz, 1.0);
+            PngCompare feedback = harness.golden("quiz-long-feedback-" + suffix);
+            INFO(feedback.message);
+            CHECK(feedback.same);
+        }
+    }
+}
+
+// Not run by default: `app_tests "[quiz-look]"` writes every sample question
+// (asked, then answered wrong) in zh and en to build/test-tmp/quiz-look/ for a
+// person to look at after a layout change.
+TEST_CASE("every sample question, for looking at", "[.][quiz-look]") {
+    const std::string dir = temp_dir("quiz-look");
+    Harness harness;
+    for (const char* pack_name : {"emergency-safety", "general-science"}) {
+        LoadedPack all = load_sample(pack_name);
+        for (const QuizQuestion& question : all.pack.questions)
+            for (Language language : {Language::Zh, Language::En}) {
+                harness.language = language;
+                LoadedPack one = single_question(pack_name, question.id);
+                QuizScreen quiz(nullptr);
+                open(quiz, harness, one, 1);
+                harness.wait(quiz, 0.5);
+                const std::string name =
+                    dir + "/" + question.id + "-" + (language == Language::Zh ? "zh" : "en");
+                harness.screenshot(name + ".png");
+                answer_by_taps(quiz, harness, false);
+                harness.wait(quiz, 0.5);
+                harness.screenshot(name + "-feedback.png");
+            }
     }
 }

@@ -139,3 +139,53 @@ TEST_CASE("kioskctl explains every subcommand and refuses bad input", "[kioskctl
     Run no_key = kioskctl(folder, "verify junk.kpkg");
     CHECK(no_key.code != 0);
 }
+
+TEST_CASE("validate passes the samples and reports each problem with file:line",
+          "[kioskctl][validate]") {
+    TempFolder folder;
+    for (const char* sample :
+         {"exhibits/pendulum-lab", "exhibits/earthquake-drill", "exhibits/water-cycle",
+          "content/emergency-safety", "content/general-science"}) {
+        INFO(sample);
+        Run run =
+            kioskctl(folder, std::string("validate '") + KIOSK_SOURCE_DIR + "/" + sample + "'");
+        INFO(run.output);
+        CHECK(run.code == 0);
+    }
+
+    // A broken exhibit: every kind of mistake validate knows, each reported.
+    folder.write("bad/thumbnail.png", "not a picture");
+    folder.write("bad/manifest.lua",
+                 "return {\n"
+                 "  id = 'bad-exhibit', kind = 'exhibit', version = '1.0.0',\n"
+                 "  title = { zh = '坏展项', en = 'Bad' },\n"
+                 "  summary = { zh = '用来测试。' },\n"
+                 "  authors = { 'Tests' }, license = 'CC0-1.0', min_runtime = '0.1.0',\n"
+                 "  thumbnail = 'thumbnail.png',\n"
+                 "}\n");
+    folder.write("bad/main.lua", "function exhibit.draw()\n"
+                                 "  kiosk.image('images/missing.png', 0, 0)\n"
+                                 "  kiosk.text('\xF0\xA0\x80\x80', 0, 0)\n"
+                                 "end\n"
+                                 "local x = = 1\n");
+    Run run = kioskctl(folder, "validate bad");
+    INFO(run.output);
+    CHECK(run.code == 1);
+    const std::string manifest = std::filesystem::canonical(folder.file("bad")).string();
+    CHECK(run.output.find("warning: " + manifest + "/manifest.lua:4: summary: missing English") !=
+          std::string::npos);
+    CHECK(run.output.find(manifest + "/manifest.lua: review: not reviewed") != std::string::npos);
+    CHECK(run.output.find("thumbnail: image 'thumbnail.png' is not a PNG or JPEG picture") !=
+          std::string::npos);
+    CHECK(run.output.find(manifest + "/main.lua:2: image 'images/missing.png' is missing") !=
+          std::string::npos);
+    CHECK(run.output.find(manifest + "/main.lua:3: character") != std::string::npos);
+    CHECK(run.output.find("(U+20000) is not in the kiosk's font") != std::string::npos);
+    CHECK(run.output.find(manifest + "/main.lua:5: unexpected symbol") != std::string::npos);
+
+    // The same checks on a package.
+    REQUIRE(kioskctl(folder, "pack bad -o bad.kpkg").code == 0);
+    Run packed = kioskctl(folder, "validate bad.kpkg");
+    CHECK(packed.code == 1);
+    CHECK(packed.output.find("bad.kpkg:main.lua:5: unexpected symbol") != std::string::npos);
+}
