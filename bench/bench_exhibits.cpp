@@ -98,8 +98,10 @@ std::string write_exhibit(const std::string& name, const std::string& main_lua) 
 double sandboxed_update_ms(int calls) {
     kiosk::SandboxLimits limits;
     limits.time_budget_s = 1; // the figure is the cost of running, not of stopping
-    kiosk::ExhibitHost host({"compute", write_exhibit("compute", kComputeScript), "main.lua"},
-                            limits, 1, nullptr);
+    kiosk::ExhibitHost host(
+        {"compute", std::make_shared<kiosk::FolderSource>(write_exhibit("compute", kComputeScript)),
+         "main.lua"},
+        limits, 1, nullptr);
     if (!host.start(kiosk::Language::Zh)) {
         std::fprintf(stderr, "bench-exhibits: %s\n", host.error().message.c_str());
         std::exit(1);
@@ -116,10 +118,11 @@ double sandboxed_update_ms(int calls) {
 // Milliseconds from the start of the runaway call until control is back.
 double stop_ms(const std::string& name, const std::string& update_body) {
     kiosk::SandboxLimits limits; // the defaults: 64 MiB, 50 ms
-    kiosk::ExhibitHost host(
-        {name, write_exhibit(name, "function exhibit.update(dt)\n" + update_body + "\nend\n"),
-         "main.lua"},
-        limits, 1, nullptr);
+    kiosk::ExhibitHost host({name,
+                             std::make_shared<kiosk::FolderSource>(write_exhibit(
+                                 name, "function exhibit.update(dt)\n" + update_body + "\nend\n")),
+                             "main.lua"},
+                            limits, 1, nullptr);
     host.start(kiosk::Language::Zh);
     auto start = Clock::now();
     host.update(1.0 / 60);

@@ -26,8 +26,16 @@ return {
   -- (required) Folder for visitor statistics and the kiosk log. Created if missing.
   data_dir = "../build/kiosk-data/mobile-truck",
 
-  -- Folders holding exhibit folders (each with manifest.lua); up to 16.
-  exhibit_dirs = { "../exhibits" },
+  -- Signed content packages (*.kpkg: exhibits and quiz packs), checked against
+  -- trusted_keys. A package copied in is picked up between visitors: copy it
+  -- under a temporary name and rename it to NAME.kpkg when complete (see README).
+  -- This sample reads the demo packages the build makes and signs.
+  content_dir = "../build/content",
+  trusted_keys = { "../build/demo-keys/demo.pub" },  -- up to 16 public key files
+
+  -- Folders holding unsigned exhibit folders (each with manifest.lua), for
+  -- curators trying things out; up to 16. Venues use content_dir.
+  exhibit_dirs = {},
 
   -- Visitor-facing strings (buttons, titles) in Chinese and English.
   strings_file = "../content/strings.lua",

@@ -137,10 +137,10 @@ void ExhibitScreen::open(const ContentManifest& exhibit, Language language, Font
 void ExhibitScreen::start_host(FontLibrary& fonts) {
     ExhibitSource source;
     source.id = exhibit_.id;
-    source.folder = exhibit_.folder;
-    source.entry = std::filesystem::path(exhibit_.entry_path)
-                       .lexically_relative(exhibit_.folder)
-                       .generic_string();
+    // A fresh folder source on each start: a reload in dev mode reads the files anew.
+    source.files =
+        exhibit_.folder.empty() ? exhibit_.files : std::make_shared<FolderSource>(exhibit_.folder);
+    source.entry = exhibit_.entry;
     host_ =
         std::make_unique<ExhibitHost>(source, options_.limits, options_.seed, options_.renderer);
     // The exhibit's own text is baked with the first frame, not a frame late.

@@ -115,11 +115,21 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     }
     app->strings_ = std::move(*strings.table);
     if (options.exhibit_path.empty()) {
-        CatalogOptions catalog_options;
+        CatalogOptions& catalog_options = app->catalog_options_;
         catalog_options.show_unreviewed = options.dev;
+        catalog_options.content_dir = config.content_dir;
+        for (const std::string& file : config.trusted_keys) {
+            std::optional<PublicKey> key = read_public_key(file, error);
+            if (!key) {
+                error = config.source_path + ": trusted_keys: " + error;
+                return nullptr;
+            }
+            catalog_options.trusted_keys.push_back(*key);
+        }
+        if (!config.content_dir.empty())
+            app->content_watcher_ = std::make_unique<ContentDirWatcher>(config.content_dir);
         app->catalog_ = scan_exhibit_dirs(config.exhibit_dirs, catalog_options);
-        for (const HiddenContent& hidden : app->catalog_.hidden)
-            log_warning("content " + hidden.id + " is hidden from visitors: " + hidden.reason);
+        app->log_catalog();
     } else {
         ManifestLoadResult manifest = load_content_manifest(options.exhibit_path);
         if (!manifest.ok()) {
@@ -132,10 +142,6 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
         app->catalog_.warnings = manifest.warnings;
         app->preview_ = true;
     }
-    for (const std::string& problem : app->catalog_.problems)
-        log_warning(problem);
-    for (const std::string& warning : app->catalog_.warnings)
-        log_warning(warning);
 
     FontSpec font{config.font.path, config.font.face, float(config.font.title_px),
                   float(config.font.body_px), float(config.font.button_px)};
@@ -184,7 +190,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     if (app->display_) {
         app->images_ = std::make_unique<ImageCache>(app->display_->renderer());
         for (const ContentManifest& exhibit : app->catalog_.exhibits)
-            app->images_->get(exhibit.thumbnail_path);
+            if (exhibit.files) app->images_->get(*exhibit.files, exhibit.thumbnail);
     }
     auto [atlas, atlas_error] = atlas_job.get();
     if (!app->display_) return nullptr;
@@ -326,6 +332,33 @@ void KioskApp::update(double dt) {
     if (!preview_ && screen_ != ScreenId::Attract &&
         time_s_ - last_input_s_ >= config_.idle_timeout_s)
         go_to_attract();
+    pick_up_content_changes();
+}
+
+void KioskApp::log_catalog() const {
+    for (const std::string& problem : catalog_.problems)
+        log_warning(problem);
+    for (const std::string& warning : catalog_.warnings)
+        log_warning(warning);
+    for (const HiddenContent& hidden : catalog_.hidden)
+        log_warning("content " + hidden.id + " is hidden from visitors: " + hidden.reason);
+}
+
+// A package added, replaced or removed in the content folder is picked up
+// between visitors, never in the middle of a visit.
+void KioskApp::pick_up_content_changes() {
+    if (!content_watcher_ || sessions_.active() || screen_ == ScreenId::Exhibit) return;
+    if (time_s_ - content_checked_at_s_ < kContentCheckInterval_s) return;
+    content_checked_at_s_ = time_s_;
+    if (!content_watcher_->changed()) return;
+    catalog_ = scan_exhibit_dirs(config_.exhibit_dirs, catalog_options_);
+    home_ = HomeState{};
+    admin_info_ = make_admin_info();
+    register_loaded_text();
+    for (const ContentManifest& exhibit : catalog_.exhibits)
+        if (exhibit.files) images_->get(*exhibit.files, exhibit.thumbnail);
+    log_info("content changed: " + std::to_string(catalog_.exhibits.size()) + " exhibits");
+    log_catalog();
 }
 
 void KioskApp::open_exhibit(size_t index) {

@@ -92,6 +92,8 @@ private:
     void draw();
     void go_to_attract();
     void open_exhibit(size_t index);
+    void log_catalog() const;
+    void pick_up_content_changes();
     void close_exhibit();
     void leave_attract();
     bool in_admin_corner(float x, float y) const;
@@ -110,6 +112,10 @@ private:
     AdminInfo admin_info_;
     VisitorSessions sessions_;
     std::unique_ptr<ExhibitScreen> exhibit_screen_;
+    CatalogOptions catalog_options_;
+    std::unique_ptr<ContentDirWatcher> content_watcher_;
+    static constexpr double kContentCheckInterval_s = 2;
+    double content_checked_at_s_ = 0;
     bool preview_ = false;
 
     ScreenId screen_ = ScreenId::Home;

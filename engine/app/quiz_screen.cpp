@@ -20,7 +20,7 @@ constexpr float kTop = 170;
 constexpr float kBottom = 1040;
 constexpr float kGap = 24;
 constexpr float kMinCard = 120;     // option cards: big finger targets
-constexpr float kMaxTextCard = 190; // taller cards only spread the text thin
+constexpr float kMaxTextCard = 220; // taller cards only spread the text thin
 constexpr float kButtonWidth = 520;
 constexpr float kButtonHeight = 110;
 constexpr float kCardRounding = 24;
@@ -564,7 +564,7 @@ void QuizScreen::draw_question(ScreenContext& context) {
     const Grid grid = grid_for(question);
     const float min_card = question.type == QuestionType::ImageChoice ? 220 : kMinCard;
     const float cards_min = float(grid.rows) * min_card + float(grid.rows - 1) * kGap;
-    const float head_max = options_bottom - kTop - 32 - cards_min; // prompt, picture, hint
+    const float head_max = options_bottom - kTop - 40 - cards_min; // prompt, picture, hint
 
     const char* hint = hint_key(question.type);
     const std::string_view hint_text = hint ? std::string_view(context.text(hint)) : "";
@@ -575,7 +575,8 @@ void QuizScreen::draw_question(ScreenContext& context) {
     }
 
     float text_left = kMargin;
-    float head_height = std::min(picture ? 405.0f : 290.0f, head_max);
+    // A question picture stays modest: the options under it need the room more.
+    float head_height = std::min(picture ? 340.0f : 290.0f, head_max);
     if (picture) { // the picture on the left, the prompt beside it
         LogicalRect box{ImVec2(kMargin, kTop),
                         ImVec2(kMargin + head_height * 4 / 3, kTop + head_height)};
@@ -600,7 +601,7 @@ void QuizScreen::draw_question(ScreenContext& context) {
 
     LogicalRect area{ImVec2(kMargin, head_bottom + 36), ImVec2(kRight, options_bottom)};
     float max_card = kMaxTextCard;
-    if (question.type == QuestionType::TrueFalse) max_card = 300;
+    if (question.type == QuestionType::TrueFalse) max_card = 340;
     if (question.type == QuestionType::ImageChoice) {
         // Each picture card is no taller than its picture (4:3) and caption need.
         const float w = (width_of(area) - kGap * float(grid.columns - 1)) / float(grid.columns);

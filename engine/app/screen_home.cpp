@@ -30,7 +30,8 @@ bool draw_tile(ScreenContext& context, int index, const ContentManifest& exhibit
     ui.rect(ImVec2(min.x + 6, min.y + 10), ImVec2(max.x + 6, max.y + 10), IM_COL32(0, 0, 0, 60),
             kTileRounding); // shadow
     ui.rect(min, max, pressed ? theme::kCardPressed : theme::kCard, kTileRounding);
-    const Image& thumbnail = context.images.get(exhibit.thumbnail_path);
+    const Image& thumbnail = exhibit.files ? context.images.get(*exhibit.files, exhibit.thumbnail)
+                                           : context.images.get(exhibit.thumbnail_path);
     ImVec2 thumb_max(max.x, min.y + kThumbHeight);
     if (thumbnail.texture)
         draw_image_cover(ui, thumbnail, min, thumb_max, kTileRounding, theme::kBackground,

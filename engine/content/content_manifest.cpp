@@ -222,10 +222,11 @@ ManifestLoadResult load_content_manifest(const std::string& folder,
         result.errors.push_back(file + ": cannot open file: " + std::strerror(ENOENT));
         return result;
     }
-    FolderSource source(folder_path.string());
-    ManifestLoadResult result = load_content_manifest(source, file, runtime_version);
+    auto source = std::make_shared<FolderSource>(folder_path.string());
+    ManifestLoadResult result = load_content_manifest(*source, file, runtime_version);
     if (result.manifest) {
         ContentManifest& manifest = *result.manifest;
+        manifest.files = std::move(source);
         manifest.folder = folder_path.string();
         manifest.thumbnail_path = (folder_path / manifest.thumbnail).string();
         manifest.entry_path = (folder_path / manifest.entry).string();

@@ -27,6 +27,7 @@
 #include "core/bilingual.h"
 #include "core/file_source.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,10 +54,11 @@ struct ContentManifest {
     std::string license;
     std::string min_runtime;
     std::optional<ReviewRecord> review;
-    std::string thumbnail;      // relative to the folder or package; exists when loaded
-    std::string entry;          // relative; not checked here
-    std::string thumbnail_path; // folders only: absolute
-    std::string entry_path;     // folders only: absolute
+    std::string thumbnail; // relative to the folder or package; exists when loaded
+    std::string entry;     // relative; not checked here
+    std::shared_ptr<const FileSource> files; // where `thumbnail`, `entry` and the rest are
+    std::string thumbnail_path;              // folders only: absolute
+    std::string entry_path;                  // folders only: absolute
 };
 
 // Either `manifest` or errors ("FOLDER/manifest.lua:LINE: key: message");

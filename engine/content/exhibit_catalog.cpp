@@ -41,10 +41,66 @@ bool ExhibitCatalog::is_unreviewed(std::string_view id) const {
     return std::find(unreviewed.begin(), unreviewed.end(), id) != unreviewed.end();
 }
 
+// The *.kpkg files of `dir`, sorted.
+std::vector<fs::path> package_files(const std::string& dir, std::error_code& error) {
+    std::vector<fs::path> files;
+    fs::directory_iterator it(dir, error);
+    for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+        std::error_code ignored;
+        if (it->path().extension() == ".kpkg" && it->is_regular_file(ignored))
+            files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+bool ContentDirWatcher::changed() {
+    std::vector<std::string> now;
+    std::error_code error;
+    for (const fs::path& file : package_files(dir_, error)) {
+        std::error_code ignored;
+        auto time = fs::last_write_time(file, ignored).time_since_epoch().count();
+        now.push_back(file.string() + "|" + std::to_string(fs::file_size(file, ignored)) + "|" +
+                      std::to_string(time));
+    }
+    if (now == snapshot_) return false;
+    snapshot_ = std::move(now);
+    return true;
+}
+
 ExhibitCatalog scan_exhibit_dirs(const std::vector<std::string>& dirs,
                                  const CatalogOptions& options) {
     ExhibitCatalog catalog;
     const std::string today = options.today.empty() ? local_date_today() : options.today;
+    std::vector<ContentManifest> found;
+    if (!options.content_dir.empty()) {
+        std::error_code error;
+        if (!fs::is_directory(options.content_dir, error))
+            catalog.problems.push_back(options.content_dir + ": content folder not found");
+        for (const fs::path& file : package_files(options.content_dir, error)) {
+            std::string problem;
+            std::shared_ptr<Package> package =
+                Package::open(file.string(), options.package_limits, problem);
+            if (!package) {
+                catalog.problems.push_back(problem + " (left out; retried when the file changes)");
+                continue;
+            }
+            VerifyResult verified = verify_package(*package, options.trusted_keys);
+            if (!verified.ok) {
+                catalog.problems.push_back(file.string() + ": refused: " + verified.problem);
+                continue;
+            }
+            ManifestLoadResult loaded =
+                load_content_manifest(*package, package->describe("manifest.lua"));
+            append(catalog.warnings, loaded.warnings);
+            if (!loaded.ok()) {
+                append(catalog.problems, loaded.errors);
+                continue;
+            }
+            loaded.manifest->files = std::move(package);
+            found.push_back(std::move(*loaded.manifest));
+        }
+    }
     std::map<std::string, std::string> folder_by_id;
     for (const std::string& dir : dirs) {
         std::error_code error;
@@ -61,15 +117,21 @@ ExhibitCatalog scan_exhibit_dirs(const std::vector<std::string>& dirs,
                 append(catalog.problems, loaded.errors);
                 continue;
             }
-            auto [existing, inserted] =
-                folder_by_id.emplace(loaded.manifest->id, loaded.manifest->folder);
-            if (!inserted) {
-                catalog.problems.push_back(loaded.manifest->folder + "/manifest.lua: exhibit id '" +
-                                           loaded.manifest->id + "' is already used by " +
-                                           existing->second + "; this copy is left out");
-                continue;
-            }
-            ContentManifest& manifest = *loaded.manifest;
+            found.push_back(std::move(*loaded.manifest));
+        }
+    }
+    for (ContentManifest& manifest : found) {
+        const std::string where = manifest.folder.empty() ? manifest.files->describe("manifest.lua")
+                                                          : manifest.folder + "/manifest.lua";
+        auto [existing, inserted] = folder_by_id.emplace(
+            manifest.id, manifest.folder.empty() ? manifest.files->describe("") : manifest.folder);
+        if (!inserted) {
+            catalog.problems.push_back(where + ": exhibit id '" + manifest.id +
+                                       "' is already used by " + existing->second +
+                                       "; this copy is left out");
+            continue;
+        }
+        {
             if (std::string problem = review_problem(manifest, today); !problem.empty()) {
                 if (!options.show_unreviewed) {
                     catalog.hidden.push_back({manifest.id, problem});

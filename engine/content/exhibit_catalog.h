@@ -6,6 +6,7 @@
 #pragma once
 
 #include "content/content_manifest.h"
+#include "content/package.h"
 
 #include <string>
 #include <string_view>
@@ -33,9 +34,30 @@ struct ExhibitCatalog {
 struct CatalogOptions {
     bool show_unreviewed = false; // --dev: show unreviewed content, with a badge
     std::string today;            // YYYY-MM-DD; empty: the local date now
+    // Packages (*.kpkg) in this folder are verified against `trusted_keys` and
+    // added before the exhibit folders; a package that fails is left out with
+    // its reason.
+    std::string content_dir;
+    std::vector<PublicKey> trusted_keys;
+    PackageLimits package_limits;
 };
 
-// Each immediate subfolder of each dir that holds manifest.lua is an exhibit.
+// Notices a package added, replaced or removed in a content folder (by name,
+// size and modification time), so the kiosk rescans only when something changed.
+class ContentDirWatcher {
+public:
+    explicit ContentDirWatcher(std::string content_dir) : dir_(std::move(content_dir)) {
+        changed();
+    }
+    bool changed();
+
+private:
+    std::string dir_;
+    std::vector<std::string> snapshot_;
+};
+
+// Each package in options.content_dir, then each immediate subfolder of each
+// dir that holds manifest.lua, is an exhibit or quiz pack.
 // Folders are visited in the order given, subfolders by name; when two
 // exhibits share an id the later one is left out. Never throws.
 ExhibitCatalog scan_exhibit_dirs(const std::vector<std::string>& dirs,

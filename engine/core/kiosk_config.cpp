@@ -147,6 +147,14 @@ void read_config(DataReader& root, const fs::path& base, KioskConfig& config) {
     }
     config.strings_file =
         read_path(root, "strings_file", base, "../content/strings.lua").value_or("");
+    if (root.has("content_dir"))
+        config.content_dir = read_path(root, "content_dir", base, std::nullopt).value_or("");
+    for (const std::string& key : root.string_list("trusted_keys", 16)) {
+        if (key.empty())
+            root.error("trusted_keys", "expected public key file paths, got an empty string");
+        else
+            config.trusted_keys.push_back(resolve_path(base, key));
+    }
     read_window(root, config.window);
     read_font(root, base, config.font);
     read_exhibit_limits(root, config.exhibit_limits);

@@ -14,6 +14,8 @@
 //   data_dir = "/var/lib/kiosk",       -- required: visitor statistics and logs
 //   exhibit_dirs = { "../exhibits" },  -- 0..16 folders, each holding exhibit folders; default {}
 //   strings_file = "../content/strings.lua", -- visitor strings table; default as shown
+//   content_dir = "/var/lib/kiosk/content",  -- signed content packages (*.kpkg); default none
+//   trusted_keys = { "keys/museum.pub" },      -- 0..16 public key files whose signatures count
 //   window = {
 //     width = 1280, height = 720,      -- integers 320..7680 and 240..4320
 //     fullscreen = false,              -- default false
@@ -97,6 +99,8 @@ struct KioskConfig {
     std::string data_dir;
     std::vector<std::string> exhibit_dirs;
     std::string strings_file; // default: CONFIG_FOLDER/../content/strings.lua
+    std::string content_dir;  // "" when the config names none
+    std::vector<std::string> trusted_keys;
     WindowConfig window;
     FontConfig font;
     ExhibitLimitsConfig exhibit_limits;

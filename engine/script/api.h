@@ -1,5 +1,5 @@
 // What the curator API bindings (api_graphics.cpp, api_widgets.cpp,
-// api_system.cpp) share for one exhibit: its folder, the visitor's language, the
+// api_system.cpp) share for one exhibit: its files, the visitor's language, the
 // simulated clock, the canvas while exhibit.draw() runs, images, the seeded
 // random generator and what the exhibit recorded. Private to engine/script.
 //
@@ -25,7 +25,7 @@ namespace kiosk {
 struct ExhibitApi {
     Sandbox* sandbox = nullptr;
     std::string id;
-    std::string folder; // canonical
+    std::shared_ptr<const FileSource> files; // the exhibit's folder or package
     Language language = Language::Zh;
     double time_s = 0;
     Ui* ui = nullptr;         // set while exhibit.draw() runs

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <filesystem>
 
 namespace kiosk {
 namespace {
@@ -405,28 +404,22 @@ const Image& check_image(lua_State* L, int arg) {
     const Image* image = nullptr;
     {
         Sandbox::HostScope scope(*api.sandbox);
-        std::string path = api.folder + "/" + std::string(file);
-        std::error_code ec;
-        std::string resolved = std::filesystem::weakly_canonical(path, ec).string();
-        if (ec || resolved.compare(0, api.folder.size() + 1, api.folder + "/") != 0) {
-            api.text = "image \"" + std::string(file) + "\": not a file inside the exhibit folder";
+        std::string error;
+        const std::string name(file);
+        image = &api.images->get(*api.files, name, &error);
+        // Decoded pictures count against the exhibit's memory cap too (apart
+        // from its Lua memory), so no exhibit can fill the kiosk with images.
+        const size_t bytes = size_t(image->width) * size_t(image->height) * 4;
+        if (!image->texture) {
+            api.text = "image \"" + name + "\": " + error;
+        } else if (api.image_bytes + bytes > api.sandbox->limits().memory_bytes) {
+            api.text = "image \"" + name +
+                       "\": the exhibit's pictures would use more than its memory cap of " +
+                       std::to_string(api.sandbox->limits().memory_bytes >> 20) + " MiB";
+            image = nullptr;
         } else {
-            std::string error;
-            image = &api.images->get(resolved, &error);
-            // Decoded pictures count against the exhibit's memory cap too (apart
-            // from its Lua memory), so no exhibit can fill the kiosk with images.
-            const size_t bytes = size_t(image->width) * size_t(image->height) * 4;
-            if (!image->texture) {
-                api.text = "image \"" + std::string(file) + "\": " + error;
-            } else if (api.image_bytes + bytes > api.sandbox->limits().memory_bytes) {
-                api.text = "image \"" + std::string(file) +
-                           "\": the exhibit's pictures would use more than its memory cap of " +
-                           std::to_string(api.sandbox->limits().memory_bytes >> 20) + " MiB";
-                image = nullptr;
-            } else {
-                api.image_bytes += bytes;
-                api.image_by_file.emplace(std::string(file), image);
-            }
+            api.image_bytes += bytes;
+            api.image_by_file.emplace(name, image);
         }
     }
     if (!image || !image->texture) luaL_error(L, "%s", api.text.c_str());

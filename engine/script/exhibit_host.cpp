@@ -5,8 +5,6 @@
 #include "api.h"
 #include "core/utf8_text.h"
 
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
 namespace kiosk {
@@ -14,20 +12,11 @@ namespace {
 
 constexpr size_t kMaxSourceBytes = 4u << 20;
 
-bool read_file(const std::string& path, std::string& content, size_t limit) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    content = buffer.str();
-    return content.size() <= limit;
-}
-
-std::string source_line_of(const std::string& path, int line) {
-    std::ifstream in(path);
-    std::string text;
-    for (int i = 1; i <= line && std::getline(in, text); ++i)
-        if (i == line) return make_valid_utf8(text.substr(0, 300));
+std::string source_line_of(const std::string& text, int line) {
+    std::istringstream in(text);
+    std::string row;
+    for (int i = 1; i <= line && std::getline(in, row); ++i)
+        if (i == line) return make_valid_utf8(row.substr(0, 300));
     return {};
 }
 
@@ -70,11 +59,9 @@ ExhibitHost::ExhibitHost(ExhibitSource source, const SandboxLimits& limits, uint
                          SDL_Renderer* renderer)
     : source_(std::move(source)), api_(std::make_unique<ExhibitApi>()),
       sandbox_(limits, seed, api_.get()) {
-    std::error_code ec;
     api_->sandbox = &sandbox_;
     api_->id = source_.id;
-    api_->folder = std::filesystem::weakly_canonical(source_.folder, ec).string();
-    if (ec) api_->folder = source_.folder;
+    api_->files = source_.files;
     api_->images = std::make_unique<ImageCache>(renderer);
     api_->random.seed(seed);
 }
@@ -91,12 +78,11 @@ void ExhibitHost::fail(ExhibitErrorKind kind, const std::string& callback, std::
     error_.callback = callback;
     error_.message = make_valid_utf8(message);
     error_.traceback = make_valid_utf8(traceback);
-    if (split_location(error_.message, error_.file, error_.line) && error_.line > 0) {
-        std::error_code ec;
-        std::string path = source_.folder + "/" + error_.file;
-        if (std::filesystem::is_regular_file(path, ec))
-            error_.source_line = source_line_of(path, error_.line);
-    }
+    std::string text, ignored;
+    if (split_location(error_.message, error_.file, error_.line) && error_.line > 0 &&
+        relative_path_problem(error_.file).empty() && source_.files &&
+        source_.files->read(error_.file, text, ignored))
+        error_.source_line = source_line_of(text, error_.line);
 }
 
 void ExhibitHost::fail_from_status(int status, const char* callback) {
@@ -159,9 +145,9 @@ bool ExhibitHost::start(Language language) {
     lua_newtable(L);
     lua_setglobal(L, "exhibit");
 
-    std::string code;
-    const std::string path = source_.folder + "/" + source_.entry;
-    if (!read_file(path, code, kMaxSourceBytes)) {
+    std::string code, read_error;
+    if (!source_.files || !source_.files->read(source_.entry, code, read_error) ||
+        code.size() > kMaxSourceBytes) {
         fail(ExhibitErrorKind::Load, source_.entry,
              source_.entry + ": cannot read the exhibit's entry file (missing, unreadable or "
                              "over 4 MiB)",
@@ -294,15 +280,14 @@ std::vector<ExhibitInteraction> ExhibitHost::take_interactions() {
 
 std::vector<std::string> ExhibitHost::source_texts() const {
     std::vector<std::string> texts;
-    std::error_code ec;
+    if (!source_.files) return texts;
     size_t total = 0;
-    for (auto it = std::filesystem::recursive_directory_iterator(source_.folder, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (!it->is_regular_file(ec) || it->path().extension() != ".lua") continue;
-        std::string content;
-        if (read_file(it->path().string(), content, kMaxSourceBytes) &&
+    std::string content, error;
+    for (const std::string& name : source_.files->list()) {
+        if (name.size() < 4 || name.compare(name.size() - 4, 4, ".lua") != 0) continue;
+        if (source_.files->read(name, content, error) &&
             (total += content.size()) <= 4 * kMaxSourceBytes)
-            texts.push_back(std::move(content));
+            texts.push_back(content);
     }
     return texts;
 }

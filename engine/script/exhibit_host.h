@@ -9,6 +9,7 @@
 #pragma once
 
 #include "core/bilingual.h"
+#include "core/file_source.h"
 #include "script/sandbox.h"
 
 #include <memory>
@@ -26,8 +27,8 @@ struct ExhibitApi;
 
 struct ExhibitSource {
     std::string id;
-    std::string folder; // the exhibit's folder; assets come only from inside it
-    std::string entry;  // the main file, relative to `folder` (e.g. "main.lua")
+    std::shared_ptr<const FileSource> files; // a folder or a package: all the exhibit may read
+    std::string entry;                       // the main file in `files` (e.g. "main.lua")
 };
 
 enum class ExhibitErrorKind { Load, Syntax, Runtime, TimeBudget, Memory };

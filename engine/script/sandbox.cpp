@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 
 namespace kiosk {
 namespace {
@@ -103,6 +104,14 @@ void install_signal_handler(void (*handler)(int)) {
 }
 
 using Clock = std::chrono::steady_clock;
+
+// CPU time `thread` has used, or -1 when it cannot be read.
+double thread_cpu_seconds(pthread_t thread) {
+    clockid_t clock = 0;
+    timespec used{};
+    if (pthread_getcpuclockid(thread, &clock) != 0 || clock_gettime(clock, &used) != 0) return -1;
+    return double(used.tv_sec) + double(used.tv_nsec) / 1e9;
+}
 
 } // namespace
 
@@ -487,8 +496,16 @@ void Sandbox::watchdog_loop() {
         const auto finished = [&] { return quit_ || !armed_ || generation_ != generation; };
         if (wake_.wait_until(lock, start + budget, finished)) continue;
         signal_stage_ = 1; // the hook stops the next Lua instruction
+        const double cpu_at_stage_one = thread_cpu_seconds(script_thread_);
         pthread_kill(script_thread_, kWatchdogSignal);
         if (wake_.wait_until(lock, start + budget + budget / 2, finished)) continue;
+        // Jump only once the script thread has really run for half a budget more
+        // without reaching a hook: on a busy machine it may just not have had
+        // the processor, and the hook (which keeps the state) would still stop it.
+        while (!finished() && cpu_at_stage_one >= 0 &&
+               thread_cpu_seconds(script_thread_) - cpu_at_stage_one < limits_.time_budget_s / 2)
+            wake_.wait_for(lock, std::chrono::milliseconds(2), finished);
+        if (finished()) continue;
         signal_stage_ = 2; // stuck where hooks never run: jump out
         while (!finished()) {
             pthread_kill(script_thread_, kWatchdogSignal);

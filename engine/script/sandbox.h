@@ -5,9 +5,10 @@
 // handler installs a count hook on every running coroutine, so the next Lua
 // instruction raises a stop that no pcall can swallow (the hook keeps firing).
 // If the thread is stuck where hooks never fire (a long C call such as pattern
-// matching, or a looping __gc finalizer), a second signal at 1.5x the budget
-// jumps out of the call and the state is abandoned: never touched again, its
-// memory freed block by block through the allocator's list.
+// matching, or a looping __gc finalizer), a second signal, once the thread has
+// used half a budget more processor time (1.5x on an idle machine), jumps out of the call and the
+// state is abandoned: never touched again, its memory freed block by block through the allocator's
+// list.
 #pragma once
 
 #include <lua.hpp>

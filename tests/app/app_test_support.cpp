@@ -32,6 +32,9 @@ KioskConfig load_sample_config(const std::string& config_relative, const std::st
     REQUIRE(loaded.ok());
     KioskConfig config = *loaded.config;
     config.data_dir = temp_dir(data_name);
+    // The demo packages and key of this build tree (the build makes and signs them).
+    config.content_dir = std::string(KIOSK_BINARY_DIR) + "/content";
+    config.trusted_keys = {std::string(KIOSK_BINARY_DIR) + "/demo-keys/demo.pub"};
     return config;
 }
 

@@ -47,6 +47,7 @@ std::unique_ptr<KioskApp> app_on(const TempFolder& exhibits, const std::string& 
                                  int memory_mb = 64) {
     KioskConfig config = load_sample_config("kiosk-config/county-museum.lua", data_name);
     config.exhibit_dirs = {exhibits.path().string()};
+    config.content_dir.clear(); // only the test's own exhibits
     config.exhibit_limits.time_budget_ms = time_budget_ms;
     config.exhibit_limits.memory_mb = memory_mb;
     options.width = 960;

@@ -46,6 +46,16 @@ LoadedPack load_sample(const std::string& name) {
     return {*manifest.manifest, *quiz.pack, std::make_shared<FolderSource>(folder)};
 }
 
+// The county museum sample config, for its font and strings file (the quiz
+// needs no data folder, so none is made: ctest runs test cases in parallel).
+KioskConfig sample_config() {
+    ConfigLoadResult loaded = load_kiosk_config(source_path("kiosk-config/county-museum.lua"));
+    for (const std::string& e : loaded.errors)
+        UNSCOPED_INFO(e);
+    REQUIRE(loaded.ok());
+    return *loaded.config;
+}
+
 // A one-question pack holding the sample question `question_id`.
 LoadedPack single_question(const std::string& pack_name, const std::string& question_id) {
     LoadedPack loaded = load_sample(pack_name);
@@ -62,9 +72,9 @@ LoadedPack single_question(const std::string& pack_name, const std::string& ques
 // sample config's font, the strings table, an ImGui frame, images, pointer.
 class Harness {
 public:
-    explicit Harness(int width = 960, int height = 540, StringsTable* strings_override = nullptr)
-        : width_(width), height_(height) {
-        KioskConfig config = load_sample_config("kiosk-config/county-museum.lua", "quiz-data");
+    explicit Harness(int width = 960, int height = 540,
+                     const StringsTable* strings_override = nullptr) {
+        KioskConfig config = sample_config();
         if (strings_override) {
             strings_ = *strings_override;
         } else {
@@ -80,8 +90,9 @@ public:
         std::string error;
         FontSpec font{config.font.path, config.font.face, float(config.font.title_px),
                       float(config.font.body_px), float(config.font.button_px)};
+        const bool font_loaded = fonts_.load(font, error);
         INFO(error);
-        REQUIRE(fonts_.load(font, error));
+        REQUIRE(font_loaded);
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
         REQUIRE(SDL_InitSubSystem(SDL_INIT_VIDEO) == 0);
         DisplayOptions options;
@@ -93,7 +104,9 @@ public:
         REQUIRE(display_);
         ui_.set_screen(display_->width(), display_->height());
         auto atlas = std::make_unique<ImFontAtlas>();
-        REQUIRE(fonts_.build_atlas(*atlas, ui_.scale(), error));
+        const bool built = fonts_.build_atlas(*atlas, ui_.scale(), error);
+        INFO(error);
+        REQUIRE(built);
         imgui_ = std::make_unique<ImGuiLayer>(display_->renderer(), std::move(atlas), ui_.scale());
         images_ = std::make_unique<ImageCache>(display_->renderer());
         pointer_.set_drag_threshold(ui_.px(24));
@@ -110,7 +123,9 @@ public:
         time_s_ += kDt;
         quiz.update(kDt);
         std::string error;
-        REQUIRE(imgui_->update_fonts(fonts_, ui_.scale(), error));
+        const bool fonts_ready = imgui_->update_fonts(fonts_, ui_.scale(), error);
+        INFO(error);
+        REQUIRE(fonts_ready);
         imgui_->begin_frame(pointer_, float(kDt), display_->width(), display_->height());
         ScreenContext context{ui_, strings_, language, time_s_, *images_, pointer_};
         QuizAction action = quiz.draw(context);
@@ -164,8 +179,9 @@ public:
 
     void screenshot(const std::string& path) {
         std::string error;
+        const bool written = display_->write_screenshot(path, error);
         INFO(error);
-        REQUIRE(display_->write_screenshot(path, error));
+        REQUIRE(written);
     }
 
     FontLibrary& fonts() { return fonts_; }
@@ -174,7 +190,6 @@ public:
     Language language = Language::Zh;
 
 private:
-    int width_, height_;
     StringsTable strings_;
     FontLibrary fonts_;
     std::unique_ptr<Display> display_;
@@ -397,7 +412,7 @@ TEST_CASE("a full round: progress, score, the band's message, play again, home",
     // registered with the font library only once something draws it.
     StringsTable strings;
     {
-        KioskConfig config = load_sample_config("kiosk-config/county-museum.lua", "quiz-data");
+        KioskConfig config = sample_config();
         StringsLoadResult loaded = load_strings_table(config.strings_file, quiz_string_keys());
         REQUIRE(loaded.ok());
         strings = *loaded.table;

@@ -52,7 +52,10 @@ TEST_CASE("the sample configs load without errors", "[kiosk_config]") {
         REQUIRE(config.default_language == Language::Zh);
         REQUIRE(config.idle_timeout_s == 90);
         REQUIRE(config.data_dir == k_source_dir + "/build/kiosk-data/county-museum");
-        REQUIRE(config.exhibit_dirs == std::vector<std::string>{k_source_dir + "/exhibits"});
+        REQUIRE(config.exhibit_dirs.empty());
+        REQUIRE(config.content_dir == k_source_dir + "/build/content");
+        REQUIRE(config.trusted_keys ==
+                std::vector<std::string>{k_source_dir + "/build/demo-keys/demo.pub"});
         REQUIRE(config.strings_file == k_source_dir + "/content/strings.lua");
         REQUIRE(config.window.width == 1280);
         REQUIRE(config.window.height == 720);

@@ -25,7 +25,9 @@ struct ScriptedExhibit {
     explicit ScriptedExhibit(const std::string& main_lua, SandboxLimits limits = small_limits()) {
         folder.write("main.lua", main_lua);
         host = std::make_unique<ExhibitHost>(
-            ExhibitSource{"scripted", folder.path().string(), "main.lua"}, limits, 7, nullptr);
+            ExhibitSource{"scripted", std::make_shared<FolderSource>(folder.path().string()),
+                          "main.lua"},
+            limits, 7, nullptr);
         host->start(Language::Zh);
     }
     // Runs `frames` update calls of 1/60 s (stops early once failed).

@@ -88,8 +88,9 @@ TEST_CASE("a runtime error carries a traceback", "[exhibit]") {
 
 TEST_CASE("a missing entry file and a non-function callback are load errors", "[exhibit]") {
     kiosk::test::TempFolder folder;
-    ExhibitHost host(ExhibitSource{"none", folder.path().string(), "main.lua"},
-                     kiosk::test::small_limits(), 1, nullptr);
+    ExhibitHost host(
+        ExhibitSource{"none", std::make_shared<FolderSource>(folder.path().string()), "main.lua"},
+        kiosk::test::small_limits(), 1, nullptr);
     CHECK_FALSE(host.start(Language::Zh));
     CHECK(host.error().kind == ExhibitErrorKind::Load);
     CHECK(host.error().message.find("main.lua") != std::string::npos);

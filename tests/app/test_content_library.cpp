@@ -1,0 +1,107 @@
+// The kiosk's content folder: signed packages load, a tampered or untrusted one
+// is refused with its reason while the others still load, and a package copied
+// in is picked up between visitors, never in the middle of a visit.
+#include "app_test_support.h"
+
+#include "../core/temp_folder.h"
+#include "content/package.h"
+
+#include <catch2/catch.hpp>
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+using namespace kiosk;
+using namespace kiosk::test;
+
+namespace {
+
+std::vector<std::string> shown_ids(const KioskApp& app) {
+    std::vector<std::string> ids;
+    for (const ContentManifest& exhibit : app.catalog().exhibits)
+        ids.push_back(exhibit.id);
+    return ids;
+}
+
+bool mentions(const std::vector<std::string>& lines, const std::string& text) {
+    for (const std::string& line : lines)
+        if (line.find(text) != std::string::npos) return true;
+    return false;
+}
+
+struct Library {
+    TempFolder folder;
+    SecretKey key = generate_key();
+    std::string dir = folder.file("content");
+
+    Library() {
+        REQUIRE(sodium_init() >= 0);
+        std::filesystem::create_directories(dir);
+        std::string error;
+        REQUIRE(write_public_key(folder.file("trusted.pub"), key.public_key(), error));
+    }
+    // Packs the sample exhibit `name` into the content folder as FILE.kpkg, signed by `by`.
+    void add(const std::string& name, const std::string& file, const SecretKey& by) {
+        std::string error, staging = folder.file(file + ".tmp");
+        INFO(error);
+        REQUIRE(write_package(source_path("exhibits/" + name), staging, error));
+        REQUIRE(sign_package(staging, by, PackageLimits{}, error));
+        std::filesystem::rename(staging, dir + "/" + file + ".kpkg"); // as the README says
+    }
+    KioskConfig config(const std::string& data_name) {
+        KioskConfig config = load_sample_config("kiosk-config/county-museum.lua", data_name);
+        config.content_dir = dir;
+        config.trusted_keys = {folder.file("trusted.pub")};
+        return config;
+    }
+};
+
+} // namespace
+
+TEST_CASE("signed packages load; tampered and untrusted ones are refused alone", "[content]") {
+    Library library;
+    library.add("pendulum-lab", "pendulum-lab", library.key);
+    library.add("water-cycle", "water-cycle", library.key);
+    library.add("earthquake-drill", "earthquake-drill", generate_key()); // a stranger's key
+    // Change the water cycle after signing: its script becomes executable.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((library.dir + "/water-cycle.kpkg").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "UPDATE sqlar SET mode = 33261 WHERE name = 'main.lua'", nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_changes(db) == 1);
+    sqlite3_close(db);
+    library.folder.write("content/half-copied.kpkg", "SQLite format 3\0 and then nothing");
+
+    auto app = make_app_from(library.config("content-refused"), AppOptions{});
+    CHECK(shown_ids(*app) == std::vector<std::string>{"pendulum-lab"});
+    const std::vector<std::string>& problems = app->catalog().problems;
+    CHECK(mentions(problems, library.dir + "/earthquake-drill.kpkg: refused: signed only by key"));
+    CHECK(mentions(problems, library.dir + "/half-copied.kpkg"));
+    CHECK(mentions(problems, library.dir + "/water-cycle.kpkg: refused: the signature by key " +
+                                 library.key.id + " does not match the contents"));
+    // The exhibit from the package runs.
+    play(*app, "tap 357 560\n", 10);
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    CHECK_FALSE(app->exhibit_screen().host()->failed());
+}
+
+TEST_CASE("a package copied in is picked up between visitors, not during a visit", "[content]") {
+    Library library;
+    library.add("pendulum-lab", "pendulum-lab", library.key);
+    KioskConfig config = library.config("content-pickup");
+    config.idle_timeout_s = 10;
+    auto app = make_app_from(config, AppOptions{});
+    REQUIRE(shown_ids(*app) == std::vector<std::string>{"pendulum-lab"});
+
+    play(*app, "tap 1500 900\n"); // a visitor touches the home screen: a session starts
+    REQUIRE(app->session_id() != "");
+    library.add("water-cycle", "water-cycle", library.key);
+    play(*app, "wait 5\n");
+    CHECK(shown_ids(*app) == std::vector<std::string>{"pendulum-lab"}); // not mid-visit
+
+    play(*app, "wait 12\n"); // idle: the visit ends at the attract screen
+    REQUIRE(app->session_id() == "");
+    play(*app, "wait 3\n");
+    CHECK(shown_ids(*app) == std::vector<std::string>{"pendulum-lab", "water-cycle"});
+}
