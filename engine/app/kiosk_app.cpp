@@ -53,6 +53,8 @@ const char* screen_name(ScreenId screen) {
         return "home";
     case ScreenId::Exhibit:
         return "exhibit";
+    case ScreenId::Quiz:
+        return "quiz";
     }
     return "?";
 }
@@ -89,7 +91,15 @@ const std::vector<std::string>& required_string_keys() {
 }
 
 KioskApp::KioskApp(const KioskConfig& config, std::string pin_hash)
-    : config_(config), admin_(std::move(pin_hash)) {}
+    : config_(config), admin_(std::move(pin_hash)), quiz_([](const QuizAnswerRecord& answer) {
+          // The one place every quiz answer goes (stored by the interaction log later).
+          std::string chosen;
+          for (const std::string& id : answer.chosen)
+              chosen += (chosen.empty() ? "" : ",") + id;
+          log_info("quiz " + answer.pack_id + " answer " + answer.question_id +
+                   " chosen=" + chosen + (answer.correct ? " correct" : " wrong") +
+                   " seconds=" + std::to_string(answer.seconds_to_answer));
+      }) {}
 
 KioskApp::~KioskApp() {
     exhibit_screen_.reset(); // before the renderer its images live in
@@ -106,7 +116,9 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     std::unique_ptr<KioskApp> app(new KioskApp(config, config.admin.pin_hash));
     if (!prepare_data_dir(config.data_dir, error)) return nullptr;
 
-    StringsLoadResult strings = load_strings_table(config.strings_file, required_string_keys());
+    std::vector<std::string> keys = required_string_keys();
+    keys.insert(keys.end(), quiz_string_keys().begin(), quiz_string_keys().end());
+    StringsLoadResult strings = load_strings_table(config.strings_file, keys);
     if (!strings.ok()) {
         error = config.strings_file + ": the strings table cannot be used";
         for (const std::string& message : strings.errors)
@@ -128,7 +140,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
         }
         if (!config.content_dir.empty())
             app->content_watcher_ = std::make_unique<ContentDirWatcher>(config.content_dir);
-        app->catalog_ = scan_exhibit_dirs(config.exhibit_dirs, catalog_options);
+        app->set_catalog(scan_exhibit_dirs(config.exhibit_dirs, catalog_options));
         app->log_catalog();
     } else {
         ManifestLoadResult manifest = load_content_manifest(options.exhibit_path);
@@ -138,7 +150,9 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
                 error += "\n" + message;
             return nullptr;
         }
-        app->catalog_.exhibits.push_back(std::move(*manifest.manifest));
+        ExhibitCatalog preview;
+        preview.exhibits.push_back(std::move(*manifest.manifest));
+        app->set_catalog(std::move(preview));
         app->catalog_.warnings = manifest.warnings;
         app->preview_ = true;
     }
@@ -189,7 +203,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     app->display_ = Display::create(display, error);
     if (app->display_) {
         app->images_ = std::make_unique<ImageCache>(app->display_->renderer());
-        for (const ContentManifest& exhibit : app->catalog_.exhibits)
+        for (const ContentManifest& exhibit : app->home_items_)
             if (exhibit.files) app->images_->get(*exhibit.files, exhibit.thumbnail);
     }
     auto [atlas, atlas_error] = atlas_job.get();
@@ -206,20 +220,22 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     exhibit_options.limits.time_budget_s = config.exhibit_limits.time_budget_ms / 1000.0;
     exhibit_options.dev = options.dev;
     exhibit_options.seed = options.seed ? options.seed : options.headless ? 1 : random_seed();
+    app->fixed_seed_ = options.seed ? options.seed : options.headless ? 1 : 0;
     exhibit_options.data_dir = config.data_dir;
     exhibit_options.renderer = app->display_->renderer();
     app->exhibit_screen_ = std::make_unique<ExhibitScreen>(exhibit_options);
     if (app->preview_) app->open_exhibit(0);
     if (!app->imgui_->update_fonts(app->fonts_, app->ui_.scale(), error)) return nullptr;
     log_info("kiosk started with " + config.source_path + " (" +
-             std::to_string(app->catalog_.exhibits.size()) + " exhibits)");
+             std::to_string(app->catalog_.exhibits.size()) + " exhibits, " +
+             std::to_string(app->catalog_.quizzes.size()) + " quiz packs)");
     return app;
 }
 
 void KioskApp::register_loaded_text() {
     for (const std::string& text : strings_.all_text())
         fonts_.add_text(text);
-    for (const ContentManifest& exhibit : catalog_.exhibits)
+    for (const ContentManifest& exhibit : home_items_)
         for (const Bilingual* text : {&exhibit.title, &exhibit.summary}) {
             fonts_.add_text(text->zh);
             fonts_.add_text(text->en);
@@ -308,6 +324,7 @@ void KioskApp::go_to_attract() {
     screen_ = ScreenId::Attract;
     home_ = HomeState{};
     close_exhibit();
+    close_quiz();
     language_ = config_.default_language;
     admin_.close();
     pointer_.reset();
@@ -323,6 +340,7 @@ void KioskApp::update(double dt) {
         pointer_.cancel_pointer(corner_press_.pointer_id);
         swallowed_pointers_.insert(corner_press_.pointer_id);
     }
+    if (screen_ == ScreenId::Quiz) quiz_.update(dt);
     if (screen_ == ScreenId::Exhibit) {
         if (exhibit_screen_->update(dt, fonts_)) close_exhibit();
         for (const ExhibitInteraction& interaction : exhibit_screen_->take_interactions())
@@ -351,14 +369,58 @@ void KioskApp::pick_up_content_changes() {
     if (time_s_ - content_checked_at_s_ < kContentCheckInterval_s) return;
     content_checked_at_s_ = time_s_;
     if (!content_watcher_->changed()) return;
-    catalog_ = scan_exhibit_dirs(config_.exhibit_dirs, catalog_options_);
+    set_catalog(scan_exhibit_dirs(config_.exhibit_dirs, catalog_options_));
     home_ = HomeState{};
     admin_info_ = make_admin_info();
     register_loaded_text();
-    for (const ContentManifest& exhibit : catalog_.exhibits)
+    for (const ContentManifest& exhibit : home_items_)
         if (exhibit.files) images_->get(*exhibit.files, exhibit.thumbnail);
     log_info("content changed: " + std::to_string(catalog_.exhibits.size()) + " exhibits");
     log_catalog();
+}
+
+void KioskApp::set_catalog(ExhibitCatalog catalog) {
+    catalog_ = std::move(catalog);
+    home_items_ = catalog_.exhibits;
+    home_items_.insert(home_items_.end(), catalog_.quizzes.begin(), catalog_.quizzes.end());
+}
+
+void KioskApp::open_home_item(size_t index) {
+    const ContentManifest& item = home_items_[index];
+    if (item.kind == ContentKind::Quiz) {
+        open_quiz(item);
+        return;
+    }
+    for (size_t i = 0; i < catalog_.exhibits.size(); ++i)
+        if (catalog_.exhibits[i].id == item.id) open_exhibit(i);
+}
+
+void KioskApp::open_quiz(const ContentManifest& pack) {
+    std::string text, error;
+    QuizLoadResult quiz;
+    if (pack.files && pack.files->read(pack.entry, text, error))
+        quiz = load_quiz(text, pack.files->describe(pack.entry),
+                         [&pack](const std::string& name) { return pack.files->exists(name); });
+    if (!quiz.ok()) { // checked when the catalog was made: only a file changed since
+        log_warning("quiz " + pack.id +
+                    " cannot be opened: " + (quiz.errors.empty() ? error : quiz.errors.front()));
+        return;
+    }
+    // One seed per visitor and round, so the same visitor's next round differs;
+    // with a fixed seed (headless runs, --seed) every run draws the same rounds.
+    const uint64_t seed = fixed_seed_
+                              ? fixed_seed_ + uint64_t(quiz_rounds_++)
+                              : std::hash<std::string>{}(sessions_.id()) + uint64_t(frames_);
+    log_info("quiz " + pack.id + " opened");
+    screen_ = ScreenId::Quiz;
+    pointer_.reset();
+    quiz_.open(pack, std::move(*quiz.pack), pack.files, seed);
+    quiz_.register_text(fonts_);
+}
+
+void KioskApp::close_quiz() {
+    if (screen_ == ScreenId::Quiz) screen_ = ScreenId::Home;
+    quiz_.close();
 }
 
 void KioskApp::open_exhibit(size_t index) {
@@ -379,7 +441,7 @@ AdminInfo KioskApp::make_admin_info() const {
     info.version = KIOSK_VERSION;
     info.config_file = config_.source_path;
     info.data_dir = config_.data_dir;
-    for (const ContentManifest& exhibit : catalog_.exhibits)
+    for (const ContentManifest& exhibit : home_items_)
         info.content_lines.push_back(exhibit.id + " " + exhibit.version + "  " + exhibit.title.zh);
     for (const HiddenContent& hidden : catalog_.hidden)
         info.problem_lines.push_back(hidden.id + ": " + hidden.reason);
@@ -395,11 +457,16 @@ void KioskApp::draw() {
         draw_attract_screen(context, config_.venue.name);
         break;
     case ScreenId::Home: {
-        HomeAction action = draw_home_screen(context, home_, catalog_.exhibits, config_.venue.name,
-                                             catalog_.unreviewed);
+        HomeAction action =
+            draw_home_screen(context, home_, home_items_, config_.venue.name, catalog_.unreviewed);
         if (action.toggle_language)
             language_ = language_ == Language::Zh ? Language::En : Language::Zh;
-        if (action.open_exhibit >= 0) open_exhibit(size_t(action.open_exhibit));
+        if (action.open_exhibit >= 0) open_home_item(size_t(action.open_exhibit));
+        break;
+    }
+    case ScreenId::Quiz: {
+        const bool done = quiz_.draw(context) == QuizAction::Home;
+        if (draw_back_home_button(context) || done) close_quiz();
         break;
     }
     case ScreenId::Exhibit:

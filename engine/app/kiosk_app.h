@@ -12,6 +12,7 @@
 #include "core/kiosk_config.h"
 #include "core/strings_table.h"
 #include "exhibit_screen.h"
+#include "quiz_screen.h"
 #include "render/display.h"
 #include "render/fonts.h"
 #include "render/images.h"
@@ -38,7 +39,7 @@ struct AppOptions {
     uint64_t seed = 0;        // exhibits' random seed; 0: random (headless: 1)
 };
 
-enum class ScreenId { Attract, Home, Exhibit };
+enum class ScreenId { Attract, Home, Exhibit, Quiz };
 const char* screen_name(ScreenId screen);
 
 // The visitor-facing string keys the app needs from the strings table.
@@ -82,6 +83,9 @@ public:
     const FontLibrary& fonts() const { return fonts_; }
     const ExhibitCatalog& catalog() const { return catalog_; }
     const ExhibitScreen& exhibit_screen() const { return *exhibit_screen_; }
+    const QuizScreen& quiz_screen() const { return quiz_; }
+    // What the home screen shows: the exhibits, then the quiz packs.
+    const std::vector<ContentManifest>& home_items() const { return home_items_; }
     Display& display() { return *display_; }
     int frames() const { return frames_; }
 
@@ -92,6 +96,10 @@ private:
     void draw();
     void go_to_attract();
     void open_exhibit(size_t index);
+    void open_home_item(size_t index);
+    void open_quiz(const ContentManifest& pack);
+    void close_quiz();
+    void set_catalog(ExhibitCatalog catalog);
     void log_catalog() const;
     void pick_up_content_changes();
     void close_exhibit();
@@ -112,6 +120,10 @@ private:
     AdminInfo admin_info_;
     VisitorSessions sessions_;
     std::unique_ptr<ExhibitScreen> exhibit_screen_;
+    QuizScreen quiz_;
+    uint64_t fixed_seed_ = 0; // 0: quiz rounds seeded per visitor session
+    int quiz_rounds_ = 0;
+    std::vector<ContentManifest> home_items_;
     CatalogOptions catalog_options_;
     std::unique_ptr<ContentDirWatcher> content_watcher_;
     static constexpr double kContentCheckInterval_s = 2;

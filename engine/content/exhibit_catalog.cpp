@@ -2,6 +2,8 @@
 // the good ones (first of each id wins) and records why the others were left out.
 #include "content/exhibit_catalog.h"
 
+#include "content/quiz.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -139,14 +141,31 @@ ExhibitCatalog scan_exhibit_dirs(const std::vector<std::string>& dirs,
                 }
                 catalog.unreviewed.push_back(manifest.id);
             }
-            if (manifest.kind == ContentKind::Quiz)
+            if (manifest.kind == ContentKind::Quiz) {
+                // A quiz pack's data is checked now, so a tile never opens a broken quiz.
+                std::string text, error;
+                QuizLoadResult quiz;
+                if (manifest.files->read(manifest.entry, text, error))
+                    quiz = load_quiz(
+                        text, manifest.files->describe(manifest.entry),
+                        [&](const std::string& name) { return manifest.files->exists(name); });
+                else
+                    quiz.errors.push_back(error);
+                append(catalog.warnings, quiz.warnings);
+                if (!quiz.ok()) {
+                    append(catalog.problems, quiz.errors);
+                    continue;
+                }
                 catalog.quizzes.push_back(std::move(manifest));
-            else
+            } else
                 catalog.exhibits.push_back(std::move(manifest));
         }
     }
-    std::sort(catalog.exhibits.begin(), catalog.exhibits.end(),
-              [](const ContentManifest& a, const ContentManifest& b) { return a.id < b.id; });
+    const auto by_id = [](const ContentManifest& a, const ContentManifest& b) {
+        return a.id < b.id;
+    };
+    std::sort(catalog.exhibits.begin(), catalog.exhibits.end(), by_id);
+    std::sort(catalog.quizzes.begin(), catalog.quizzes.end(), by_id);
     return catalog;
 }
 

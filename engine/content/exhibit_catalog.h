@@ -21,7 +21,7 @@ struct HiddenContent {
 
 struct ExhibitCatalog {
     std::vector<ContentManifest> exhibits; // shown: sorted by id, ids unique
-    std::vector<ContentManifest> quizzes;  // quiz packs found (not shown by the app yet)
+    std::vector<ContentManifest> quizzes;  // quiz packs whose quiz data loads: sorted by id
     std::vector<HiddenContent> hidden;     // valid, but not reviewed or review expired
     std::vector<std::string> unreviewed;   // dev mode: shown anyway, with a badge
     std::vector<std::string> problems;     // exhibits left out, missing folders

@@ -356,3 +356,77 @@ TEST_CASE("the sample exhibits draw as their goldens after a visitor's touches",
     REQUIRE(app->screen() == ScreenId::Exhibit);
     CHECK(compare_with_golden(*app, "sample-pendulum-lab-en").same);
 }
+
+namespace {
+
+std::string tap_at(const LogicalRect& rect) {
+    ImVec2 at = rect.center();
+    return "tap " + std::to_string(int(at.x)) + " " + std::to_string(int(at.y)) + "\nwait 0.6\n";
+}
+
+} // namespace
+
+TEST_CASE("a visitor plays a whole quiz round from the home screen", "[quiz][replay]") {
+    auto app = make_app(960, 540);
+    // The quiz packs are on the second row: scroll, then open the first one.
+    std::string replay = "wait 0.5\ndrag 960 900 960 500 0.3\nwait 1\ntap 357 560\nwait 1\n";
+    play(*app, replay);
+    REQUIRE(app->screen() == ScreenId::Quiz);
+    const QuizScreen& quiz = app->quiz_screen();
+    const size_t questions = quiz.round().questions.size();
+    REQUIRE(questions >= 5);
+    for (size_t n = 0; n < questions; ++n) {
+        INFO("question " << n + 1);
+        REQUIRE(quiz.phase() == QuizPhase::Question);
+        const QuizQuestion& question = *quiz.current_question();
+        const RoundQuestion& shown = quiz.round().questions[n];
+        std::string steps;
+        // Answer with the first option shown (all of them, in order, for ordering).
+        const size_t taps = question.type == QuestionType::Order ? shown.option_order.size() : 1;
+        for (size_t i = 0; i < taps; ++i) {
+            auto target = quiz.target("option:" + question.options[shown.option_order[i]].id);
+            REQUIRE(target);
+            steps += tap_at(*target);
+        }
+        play(*app, steps);
+        if (question.type == QuestionType::Multiple || question.type == QuestionType::Order) {
+            auto check = quiz.target("check");
+            REQUIRE(check);
+            steps += tap_at(*check);
+            play(*app, tap_at(*check));
+        }
+        REQUIRE(quiz.phase() == QuizPhase::Feedback);
+        if (n == 0) CHECK(compare_with_golden(*app, "app-quiz-feedback").same);
+        auto next = quiz.target("next");
+        REQUIRE(next);
+        steps += tap_at(*next);
+        play(*app, tap_at(*next));
+        replay += steps;
+    }
+    REQUIRE(quiz.phase() == QuizPhase::Score);
+    CHECK(quiz.answered_count() == int(questions));
+    CHECK(compare_with_golden(*app, "app-quiz-score").same);
+    auto home = quiz.target("home");
+    REQUIRE(home);
+    play(*app, tap_at(*home));
+    CHECK(app->screen() == ScreenId::Home);
+
+    // The committed replay (kiosk-config/quiz-round.replay) plays the same round.
+    std::ofstream(std::string(KIOSK_BINARY_DIR) + "/test-tmp/quiz-round.replay") << replay;
+}
+
+TEST_CASE("the quiz-round replay still reaches the score screen", "[quiz][replay]") {
+    auto app = make_app(960, 540);
+    std::ifstream in(source_path("kiosk-config/quiz-round.replay"));
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string replay = text.str();
+    // Without its screenshot and quit lines: the test looks for itself.
+    std::string kept;
+    std::istringstream lines(replay);
+    for (std::string line; std::getline(lines, line);)
+        if (line.rfind("screenshot", 0) != 0 && line.rfind("quit", 0) != 0) kept += line + "\n";
+    play(*app, kept);
+    CHECK(app->screen() == ScreenId::Quiz);
+    CHECK(app->quiz_screen().phase() == QuizPhase::Score);
+}
