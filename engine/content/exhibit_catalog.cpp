@@ -5,9 +5,11 @@
 #include "content/quiz.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <system_error>
+#include <thread>
 
 namespace kiosk {
 namespace fs = std::filesystem;
@@ -79,19 +81,44 @@ ExhibitCatalog scan_exhibit_dirs(const std::vector<std::string>& dirs,
         std::error_code error;
         if (!fs::is_directory(options.content_dir, error))
             catalog.problems.push_back(options.content_dir + ": content folder not found");
-        for (const fs::path& file : package_files(options.content_dir, error)) {
+        // Verifying is most of a cold start: every core takes its share of the packages.
+        const std::vector<fs::path> files = package_files(options.content_dir, error);
+        struct Checked {
+            std::shared_ptr<Package> package;
             std::string problem;
-            std::shared_ptr<Package> package =
-                Package::open(file.string(), options.package_limits, problem);
-            if (!package) {
-                catalog.problems.push_back(problem + " (left out; retried when the file changes)");
+        };
+        std::vector<Checked> checked(files.size());
+        std::atomic<size_t> next{0};
+        const auto work = [&] {
+            for (size_t i = next++; i < files.size(); i = next++) {
+                Checked& result = checked[i];
+                result.package =
+                    Package::open(files[i].string(), options.package_limits, result.problem);
+                if (!result.package) {
+                    result.problem += " (left out; retried when the file changes)";
+                    continue;
+                }
+                VerifyResult verified = verify_package(*result.package, options.trusted_keys);
+                if (!verified.ok) {
+                    result.problem = files[i].string() + ": refused: " + verified.problem;
+                    result.package.reset();
+                }
+            }
+        };
+        const unsigned helpers =
+            std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), 8) - 1;
+        std::vector<std::thread> threads;
+        for (unsigned i = 0; i < helpers && i + 1 < files.size(); ++i)
+            threads.emplace_back(work);
+        work();
+        for (std::thread& thread : threads)
+            thread.join();
+        for (Checked& result : checked) {
+            if (!result.package) {
+                catalog.problems.push_back(result.problem);
                 continue;
             }
-            VerifyResult verified = verify_package(*package, options.trusted_keys);
-            if (!verified.ok) {
-                catalog.problems.push_back(file.string() + ": refused: " + verified.problem);
-                continue;
-            }
+            std::shared_ptr<Package> package = std::move(result.package);
             ManifestLoadResult loaded =
                 load_content_manifest(*package, package->describe("manifest.lua"));
             append(catalog.warnings, loaded.warnings);

@@ -59,7 +59,10 @@ bool write_package(const std::string& folder, const std::string& output, std::st
         sqlite3_close(db);
         return false;
     }
-    bool ok = exec(db, "BEGIN", error) && exec(db, kCreateSqlar, error);
+    // Large pages: a picture is one short chain of pages, which makes the kiosk's
+    // verify pass several times faster than with the default 4 KiB.
+    bool ok = exec(db, "PRAGMA page_size = 65536", error) && exec(db, "BEGIN", error) &&
+              exec(db, kCreateSqlar, error);
     sqlite3_stmt* insert = nullptr;
     if (ok && sqlite3_prepare_v2(db,
                                  "INSERT INTO sqlar(name, mode, mtime, sz, data) "
