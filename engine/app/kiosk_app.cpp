@@ -140,7 +140,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
         }
         if (!config.content_dir.empty())
             app->content_watcher_ = std::make_unique<ContentDirWatcher>(config.content_dir);
-        app->set_catalog(scan_exhibit_dirs(config.exhibit_dirs, catalog_options));
+        app->scan_content();
         app->log_catalog();
     } else {
         ManifestLoadResult manifest = load_content_manifest(options.exhibit_path);
@@ -369,7 +369,7 @@ void KioskApp::pick_up_content_changes() {
     if (time_s_ - content_checked_at_s_ < kContentCheckInterval_s) return;
     content_checked_at_s_ = time_s_;
     if (!content_watcher_->changed()) return;
-    set_catalog(scan_exhibit_dirs(config_.exhibit_dirs, catalog_options_));
+    scan_content();
     home_ = HomeState{};
     admin_info_ = make_admin_info();
     register_loaded_text();
@@ -377,6 +377,19 @@ void KioskApp::pick_up_content_changes() {
         if (exhibit.files) images_->get(*exhibit.files, exhibit.thumbnail);
     log_info("content changed: " + std::to_string(catalog_.exhibits.size()) + " exhibits");
     log_catalog();
+}
+
+// Venues show signed packages only; unsigned exhibit folders are for curators
+// (--dev, or --exhibit to preview one).
+void KioskApp::scan_content() {
+    const bool folders = catalog_options_.show_unreviewed; // --dev
+    ExhibitCatalog catalog = scan_exhibit_dirs(
+        folders ? config_.exhibit_dirs : std::vector<std::string>{}, catalog_options_);
+    if (!folders)
+        for (const std::string& dir : config_.exhibit_dirs)
+            catalog.problems.push_back(dir + ": unsigned exhibit folders are shown only with "
+                                             "--dev; pack and sign them for visitors");
+    set_catalog(std::move(catalog));
 }
 
 void KioskApp::set_catalog(ExhibitCatalog catalog) {

@@ -100,6 +100,7 @@ private:
     void open_quiz(const ContentManifest& pack);
     void close_quiz();
     void set_catalog(ExhibitCatalog catalog);
+    void scan_content();
     void log_catalog() const;
     void pick_up_content_changes();
     void close_exhibit();

@@ -105,3 +105,20 @@ TEST_CASE("a package copied in is picked up between visitors, not during a visit
     play(*app, "wait 3\n");
     CHECK(shown_ids(*app) == std::vector<std::string>{"pendulum-lab", "water-cycle"});
 }
+
+TEST_CASE("unsigned exhibit folders show only in dev mode", "[content]") {
+    KioskConfig config = load_sample_config("kiosk-config/county-museum.lua", "content-unsigned");
+    config.content_dir.clear();
+    config.exhibit_dirs = {source_path("exhibits")};
+    auto venue = make_app_from(config, AppOptions{});
+    CHECK(shown_ids(*venue).empty());
+    CHECK(
+        mentions(venue->catalog().problems,
+                 source_path("exhibits") + ": unsigned exhibit folders are shown only with --dev"));
+    venue.reset();
+    AppOptions dev;
+    dev.dev = true;
+    auto curator = make_app_from(config, dev);
+    CHECK(shown_ids(*curator) ==
+          std::vector<std::string>{"earthquake-drill", "pendulum-lab", "water-cycle"});
+}

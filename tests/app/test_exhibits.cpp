@@ -5,8 +5,10 @@
 #include "app_test_support.h"
 
 #include "../core/temp_folder.h"
+#include "content/package.h"
 
 #include <catch2/catch.hpp>
+#include <sodium.h>
 #include <stb_image_write.h>
 
 #include <filesystem>
@@ -42,12 +44,26 @@ void write_exhibit(const TempFolder& parent, const std::string& id, const std::s
 
 // The budget is generous unless a test is about it: sanitizer builds on a busy
 // machine are slow, and a test must not fail on the clock.
+// A kiosk showing the exhibits in `exhibits`, packed and signed into a content
+// folder as a venue receives them (unsigned folders show only with --dev).
 std::unique_ptr<KioskApp> app_on(const TempFolder& exhibits, const std::string& data_name,
                                  AppOptions options = {}, int time_budget_ms = 1000,
                                  int memory_mb = 64) {
     KioskConfig config = load_sample_config("kiosk-config/county-museum.lua", data_name);
-    config.exhibit_dirs = {exhibits.path().string()};
-    config.content_dir.clear(); // only the test's own exhibits
+    const std::string content = temp_dir(data_name + "-content");
+    REQUIRE(sodium_init() >= 0);
+    const SecretKey key = generate_key();
+    std::string error;
+    REQUIRE(write_public_key(content + "/trusted.pub", key.public_key(), error));
+    for (const auto& entry : std::filesystem::directory_iterator(exhibits.path())) {
+        if (!entry.is_directory()) continue;
+        const std::string package = content + "/" + entry.path().filename().string() + ".kpkg";
+        INFO(error);
+        REQUIRE(write_package(entry.path().string(), package, error));
+        REQUIRE(sign_package(package, key, PackageLimits{}, error));
+    }
+    config.content_dir = content;
+    config.trusted_keys = {content + "/trusted.pub"};
     config.exhibit_limits.time_budget_ms = time_budget_ms;
     config.exhibit_limits.memory_mb = memory_mb;
     options.width = 960;
