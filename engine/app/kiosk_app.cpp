@@ -130,6 +130,10 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
         CatalogOptions& catalog_options = app->catalog_options_;
         catalog_options.show_unreviewed = options.dev;
         catalog_options.content_dir = config.content_dir;
+        catalog_options.package_limits.max_file_bytes = int64_t(config.package_limits.max_file_mb)
+                                                        << 20;
+        catalog_options.package_limits.max_total_bytes =
+            int64_t(config.package_limits.max_package_mb) << 20;
         for (const std::string& file : config.trusted_keys) {
             std::optional<PublicKey> key = read_public_key(file, error);
             if (!key) {
@@ -143,7 +147,29 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
         app->scan_content();
         app->log_catalog();
     } else {
-        ManifestLoadResult manifest = load_content_manifest(options.exhibit_path);
+        ManifestLoadResult manifest;
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(options.exhibit_path, ec)) {
+            // A package: previewed as the venue would get it, signature included
+            // (--dev previews an unsigned or untrusted one anyway).
+            std::shared_ptr<Package> package =
+                Package::open(options.exhibit_path, PackageLimits{}, error);
+            if (!package) return nullptr;
+            std::vector<PublicKey> trusted;
+            for (const std::string& file : config.trusted_keys)
+                if (std::optional<PublicKey> key = read_public_key(file, error))
+                    trusted.push_back(*key);
+            VerifyResult verified = verify_package(*package, trusted);
+            if (!verified.ok && !options.dev) {
+                error = options.exhibit_path + ": refused: " + verified.problem +
+                        " (--dev previews it anyway)";
+                return nullptr;
+            }
+            manifest = load_content_manifest(*package, package->describe("manifest.lua"));
+            if (manifest.manifest) manifest.manifest->files = std::move(package);
+        } else {
+            manifest = load_content_manifest(options.exhibit_path);
+        }
         if (!manifest.ok()) {
             error = options.exhibit_path + ": cannot preview this exhibit";
             for (const std::string& message : manifest.errors)

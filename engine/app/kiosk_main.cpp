@@ -70,8 +70,9 @@ int main(int argc, char** argv) {
     every->type_name("K DIR");
     cli.add_option("--data", data_dir, "Data folder (overrides the config's data_dir)");
     cli.add_option("--exhibit", app_options.exhibit_path,
-                   "Preview one exhibit folder: open it directly, skipping the home screen")
-        ->check(CLI::ExistingDirectory);
+                   "Preview one exhibit folder or package (.kpkg): open it directly, skipping "
+                   "the home screen")
+        ->check(CLI::ExistingPath);
     cli.add_flag("--dev", app_options.dev,
                  "Curators: reload the open exhibit when a file changes; show errors in full");
     cli.add_option("--seed", app_options.seed,

@@ -88,6 +88,16 @@ void read_font(DataReader& root, const fs::path& base, FontConfig& font) {
     reader->finish();
 }
 
+void read_package_limits(DataReader& root, PackageLimitsConfig& limits) {
+    std::optional<DataReader> reader = root.table("package_limits");
+    if (!reader) return;
+    limits.max_file_mb =
+        static_cast<int>(reader->integer("max_file_mb", 1, 4096, limits.max_file_mb));
+    limits.max_package_mb =
+        static_cast<int>(reader->integer("max_package_mb", 1, 65536, limits.max_package_mb));
+    reader->finish();
+}
+
 void read_exhibit_limits(DataReader& root, ExhibitLimitsConfig& limits) {
     std::optional<DataReader> reader = root.table("exhibit_limits");
     if (!reader) return;
@@ -158,6 +168,7 @@ void read_config(DataReader& root, const fs::path& base, KioskConfig& config) {
     read_window(root, config.window);
     read_font(root, base, config.font);
     read_exhibit_limits(root, config.exhibit_limits);
+    read_package_limits(root, config.package_limits);
     read_admin(root, config.admin);
     root.finish();
 }

@@ -16,6 +16,10 @@
 //   strings_file = "../content/strings.lua", -- visitor strings table; default as shown
 //   content_dir = "/var/lib/kiosk/content",  -- signed content packages (*.kpkg); default none
 //   trusted_keys = { "keys/museum.pub" },      -- 0..16 public key files whose signatures count
+//   package_limits = {                 -- what one package may hold, uncompressed
+//     max_file_mb = 64,                -- one file, 1..4096
+//     max_package_mb = 1024,           -- all its files, 1..65536
+//   },
 //   window = {
 //     width = 1280, height = 720,      -- integers 320..7680 and 240..4320
 //     fullscreen = false,              -- default false
@@ -78,6 +82,11 @@ struct FontConfig {
     int button_px = 40;
 };
 
+struct PackageLimitsConfig {
+    int max_file_mb = 64;
+    int max_package_mb = 1024;
+};
+
 struct ExhibitLimitsConfig {
     int memory_mb = 64;
     int time_budget_ms = 50;
@@ -101,6 +110,7 @@ struct KioskConfig {
     std::string strings_file; // default: CONFIG_FOLDER/../content/strings.lua
     std::string content_dir;  // "" when the config names none
     std::vector<std::string> trusted_keys;
+    PackageLimitsConfig package_limits;
     WindowConfig window;
     FontConfig font;
     ExhibitLimitsConfig exhibit_limits;

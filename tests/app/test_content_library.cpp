@@ -122,3 +122,44 @@ TEST_CASE("unsigned exhibit folders show only in dev mode", "[content]") {
     CHECK(shown_ids(*curator) ==
           std::vector<std::string>{"earthquake-drill", "pendulum-lab", "water-cycle"});
 }
+
+TEST_CASE("the config's package limits refuse an oversized package", "[content]") {
+    Library library;
+    library.add("pendulum-lab", "pendulum-lab", library.key);
+    const std::string big = library.folder.file("big-src");
+    std::filesystem::copy(source_path("exhibits/water-cycle"), big,
+                          std::filesystem::copy_options::recursive);
+    library.folder.write("big-src/images/huge.bin", std::string(size_t(2) << 20, '\0'));
+    std::string error;
+    REQUIRE(write_package(big, library.dir + "/water-cycle.kpkg", error));
+    REQUIRE(sign_package(library.dir + "/water-cycle.kpkg", library.key, PackageLimits{}, error));
+    KioskConfig config = library.config("content-limits");
+    config.package_limits.max_file_mb = 1;
+    auto app = make_app_from(config, AppOptions{});
+    CHECK(shown_ids(*app) == std::vector<std::string>{"pendulum-lab"});
+    CHECK(mentions(app->catalog().problems,
+                   "declares 'images/huge.bin' as 2097152 bytes; the limit is 1048576"));
+}
+
+TEST_CASE("--exhibit previews a package, verified unless --dev", "[content]") {
+    Library library;
+    library.add("pendulum-lab", "pendulum-lab", library.key);
+    library.add("water-cycle", "stranger", generate_key());
+    KioskConfig config = library.config("content-preview");
+    AppOptions options;
+    options.exhibit_path = library.dir + "/pendulum-lab.kpkg";
+    auto app = make_app_from(config, options);
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    run_frames(*app, 5);
+    CHECK_FALSE(app->exhibit_screen().host()->failed());
+    app.reset();
+
+    options.exhibit_path = library.dir + "/stranger.kpkg";
+    options.headless = true;
+    std::string error;
+    CHECK_FALSE(KioskApp::create(config, options, error));
+    CHECK(error.find("stranger.kpkg: refused: signed only by key") != std::string::npos);
+    options.dev = true;
+    auto dev = make_app_from(config, options);
+    CHECK(dev->screen() == ScreenId::Exhibit);
+}

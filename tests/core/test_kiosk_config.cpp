@@ -108,6 +108,8 @@ TEST_CASE("a minimal config gets the documented defaults", "[kiosk_config]") {
     REQUIRE(config.admin.long_press_s == 5);
     REQUIRE(config.exhibit_limits.memory_mb == 64);
     REQUIRE(config.exhibit_limits.time_budget_ms == 50);
+    REQUIRE(config.package_limits.max_file_mb == 64);
+    REQUIRE(config.package_limits.max_package_mb == 1024);
     REQUIRE(std::string(venue_kind_code(config.venue.kind)) == "county_museum");
     REQUIRE(std::string(admin_corner_code(AdminCorner::BottomRight)) == "bottom_right");
 }
@@ -186,6 +188,19 @@ TEST_CASE("every config mistake is reported, all at once", "[kiosk_config]") {
                 path + ":21: admin.long_press_s: expected a number from 2 to 30, got 1",
                 path + ":8: unknown key 'idel_timeout_s' (did you mean 'idle_timeout_s'?)",
             });
+}
+
+TEST_CASE("package limits are checked", "[kiosk_config]") {
+    test::TempFolder folder;
+    std::string config = minimal_config();
+    std::string path = folder.write(
+        "kiosk.lua", "return {\n  package_limits = { max_file_mb = 0, max_package_mb = 8 },\n" +
+                         config.substr(9));
+    ConfigLoadResult result = load_kiosk_config(path);
+    REQUIRE_FALSE(result.ok());
+    REQUIRE(result.errors ==
+            std::vector<std::string>{path + ":2: package_limits.max_file_mb: expected an integer "
+                                            "from 1 to 4096, got 0"});
 }
 
 TEST_CASE("exhibit limits are checked", "[kiosk_config]") {
