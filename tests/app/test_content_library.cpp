@@ -141,7 +141,7 @@ TEST_CASE("the config's package limits refuse an oversized package", "[content]"
                    "declares 'images/huge.bin' as 2097152 bytes; the limit is 1048576"));
 }
 
-TEST_CASE("--exhibit previews a package, verified unless --dev", "[content]") {
+TEST_CASE("previewing a package with --exhibit: verified unless --dev", "[content]") {
     Library library;
     library.add("pendulum-lab", "pendulum-lab", library.key);
     library.add("water-cycle", "stranger", generate_key());
