@@ -91,13 +91,14 @@ const std::vector<std::string>& required_string_keys() {
 }
 
 KioskApp::KioskApp(const KioskConfig& config, std::string pin_hash)
-    : config_(config), admin_(std::move(pin_hash)), quiz_([](const QuizAnswerRecord& answer) {
+    : config_(config), admin_(std::move(pin_hash)), quiz_([this](const QuizAnswerRecord& answer) {
           // The one place every quiz answer goes (stored by the interaction log later).
           std::string chosen;
           for (const std::string& id : answer.chosen)
               chosen += (chosen.empty() ? "" : ",") + id;
-          log_info("quiz " + answer.pack_id + " answer " + answer.question_id +
-                   " chosen=" + chosen + (answer.correct ? " correct" : " wrong") +
+          log_info("quiz " + answer.pack_id + " " + quiz_.manifest().version + " answer " +
+                   answer.question_id + " chosen=" + chosen +
+                   (answer.correct ? " correct" : " wrong") +
                    " seconds=" + std::to_string(answer.seconds_to_answer));
       }) {}
 

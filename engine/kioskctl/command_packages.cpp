@@ -112,7 +112,11 @@ void add_package_commands(CLI::App& app, Options& o, Run& chosen) {
                 Package::open(o.package_file, PackageLimits{}, error);
             if (!package) return fail(error, 1);
             VerifyResult result = verify_package(*package, *trusted);
-            if (!result.ok) return fail(o.package_file + ": " + result.problem, 1);
+            if (!result.ok) // some problems name the package already ("FILE:name: ...")
+                return fail(result.problem.rfind(o.package_file, 0) == 0
+                                ? result.problem
+                                : o.package_file + ": " + result.problem,
+                            1);
             std::cout << o.package_file << ": ok, signed by trusted key " << result.key_id << "\n";
             return 0;
         };
