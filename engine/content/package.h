@@ -69,6 +69,7 @@ public:
     bool read(const std::string& name, std::string& bytes, std::string& error) const override;
     std::vector<std::string> list() const override;
     std::string describe(const std::string& name) const override;
+    bool exists(const std::string& name) const override { return find(name) != nullptr; }
 
     bool digest(PackageDigest& out, std::string& error) const;
     std::vector<PackageSignature> signatures() const;

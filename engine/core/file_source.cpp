@@ -74,6 +74,11 @@ bool FolderSource::read(const std::string& name, std::string& bytes, std::string
     return true;
 }
 
+bool FolderSource::exists(const std::string& name) const {
+    std::error_code ec;
+    return relative_path_problem(name).empty() && fs::is_regular_file(fs::path(folder_) / name, ec);
+}
+
 std::vector<std::string> FolderSource::list() const {
     std::vector<std::string> names;
     std::error_code ec;

@@ -18,7 +18,8 @@ public:
     virtual std::vector<std::string> list() const = 0;
     // How to name `name` in messages ("FOLDER/name", "PACKAGE:name").
     virtual std::string describe(const std::string& name) const = 0;
-    bool exists(const std::string& name) const;
+    // Whether `name` is a regular file here (by default: a search of list()).
+    virtual bool exists(const std::string& name) const;
 };
 
 // Why `name` is not a safe relative path inside a source ("" when it is): not
@@ -32,6 +33,7 @@ public:
     bool read(const std::string& name, std::string& bytes, std::string& error) const override;
     std::vector<std::string> list() const override;
     std::string describe(const std::string& name) const override;
+    bool exists(const std::string& name) const override;
 
 private:
     std::string folder_; // canonical when it exists

@@ -303,15 +303,9 @@ const char* asset_name_problem(std::string_view file) {
     if (file.front() == '/') return "must be relative to the exhibit folder";
     if (file.find('\\') != std::string_view::npos || file.find('\0') != std::string_view::npos)
         return "must use / between folders";
-    size_t start = 0;
-    while (start <= file.size()) {
-        size_t end = file.find('/', start);
-        if (end == std::string_view::npos) end = file.size();
-        std::string_view part = file.substr(start, end - start);
-        if (part.empty() || part == "." || part == "..")
-            return "must stay inside the exhibit folder (no empty, \".\" or \"..\" parts)";
-        start = end + 1;
-    }
+    // What is left for the shared rule to refuse are empty, "." and ".." parts.
+    if (!relative_path_problem(std::string(file)).empty())
+        return "must stay inside the exhibit folder (no empty, \".\" or \"..\" parts)";
     std::string_view extension = file.substr(file.find_last_of('.') + 1);
     if (file.find('.') == std::string_view::npos ||
         (extension != "png" && extension != "jpg" && extension != "jpeg" && extension != "PNG" &&
@@ -396,30 +390,31 @@ const Image& check_image(lua_State* L, int arg) {
     size_t length = 0;
     const char* name = luaL_checklstring(L, arg, &length);
     std::string_view file(name, length);
-    if (const char* problem = asset_name_problem(file))
-        luaL_error(L, "image \"%s\": the file name %s", name, problem);
     ExhibitApi& api = api_of(L);
+    // A name drawn before was checked then: drawing it every frame costs one lookup.
     if (auto found = api.image_by_file.find(file); found != api.image_by_file.end())
         return *found->second;
+    if (const char* problem = asset_name_problem(file))
+        luaL_error(L, "image \"%s\": the file name %s", name, problem);
     const Image* image = nullptr;
     {
         Sandbox::HostScope scope(*api.sandbox);
         std::string error;
-        const std::string name(file);
-        image = &api.images->get(*api.files, name, &error);
+        const std::string file_name(file);
+        image = &api.images->get(*api.files, file_name, &error);
         // Decoded pictures count against the exhibit's memory cap too (apart
         // from its Lua memory), so no exhibit can fill the kiosk with images.
         const size_t bytes = size_t(image->width) * size_t(image->height) * 4;
         if (!image->texture) {
-            api.text = "image \"" + name + "\": " + error;
+            api.text = "image \"" + file_name + "\": " + error;
         } else if (api.image_bytes + bytes > api.sandbox->limits().memory_bytes) {
-            api.text = "image \"" + name +
+            api.text = "image \"" + file_name +
                        "\": the exhibit's pictures would use more than its memory cap of " +
                        std::to_string(api.sandbox->limits().memory_bytes >> 20) + " MiB";
             image = nullptr;
         } else {
             api.image_bytes += bytes;
-            api.image_by_file.emplace(name, image);
+            api.image_by_file.emplace(file_name, image);
         }
     }
     if (!image || !image->texture) luaL_error(L, "%s", api.text.c_str());

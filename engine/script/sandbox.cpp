@@ -260,9 +260,11 @@ void Sandbox::track_resume(lua_State* resumer, lua_State* coroutine) {
     running_count_ = running_count_ + 1;
 }
 
-int sandbox_resume(lua_State* L) {
-    Sandbox& s = Sandbox::from(L);
-    if (lua_State* co = lua_tothread(L, 1)) s.track_resume(L, co);
+// Calls the C function in upvalue 1 with the stack's arguments while `co` is
+// tracked as running (so the stop hook reaches it).
+int Sandbox::call_resuming(lua_State* L, lua_State* co) {
+    Sandbox& s = from(L);
+    if (co) s.track_resume(L, co);
     int nargs = lua_gettop(L);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
@@ -271,15 +273,12 @@ int sandbox_resume(lua_State* L) {
     return lua_gettop(L);
 }
 
+int sandbox_resume(lua_State* L) {
+    return Sandbox::call_resuming(L, lua_tothread(L, 1));
+}
+
 int sandbox_wrapped_call(lua_State* L) {
-    Sandbox& s = Sandbox::from(L);
-    s.track_resume(L, lua_tothread(L, lua_upvalueindex(2)));
-    int nargs = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, nargs, LUA_MULTRET);
-    s.untrack_after(L);
-    return lua_gettop(L);
+    return Sandbox::call_resuming(L, lua_tothread(L, lua_upvalueindex(2)));
 }
 
 namespace {

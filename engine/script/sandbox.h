@@ -114,6 +114,7 @@ private:
     volatile std::sig_atomic_t running_count_ = 0;
     friend int sandbox_resume(lua_State* L);
     friend int sandbox_wrapped_call(lua_State* L);
+    static int call_resuming(lua_State* L, lua_State* coroutine);
     void track_resume(lua_State* resumer, lua_State* coroutine);
     void untrack_after(lua_State* resumer);
 
