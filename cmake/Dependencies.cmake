@@ -27,3 +27,7 @@ target_include_directories(imgui_sdlrenderer PUBLIC /usr/include/imgui/backends)
 target_link_libraries(imgui_sdlrenderer PUBLIC PkgConfig::IMGUI SDL2::SDL2)
 
 find_package(CLI11 REQUIRED CONFIG)
+
+# Telemetry exports: XLSX through libxlsxwriter, JSON through nlohmann-json.
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+find_package(nlohmann_json 3 REQUIRED CONFIG)

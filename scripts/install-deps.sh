@@ -9,10 +9,14 @@ packages=(
   # engine libraries
   libsdl2-dev libimgui-dev liblua5.4-dev libsqlite3-dev libstb-dev libsodium-dev libcli11-dev
   zlib1g-dev
+  # visitor statistics exports: XLSX and JSON
+  libxlsxwriter-dev nlohmann-json3-dev
   # content packages are SQLite Archives: the sqlite3 tool lists and extracts them
   sqlite3
   # tests
   catch2 xvfb xauth
+  # tests read the XLSX exports back with an independent reader
+  python3-openpyxl
   # curators: the exhibit linter (luacheck), also run by the tests
   lua-check
   # the Chinese/English font of the sample configs

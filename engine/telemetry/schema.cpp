@@ -1,0 +1,150 @@
+// The kiosk.db schema steps and the migration runner (see schema.h for what
+// each table holds). A step is only ever appended: version N's DDL never
+// changes once a kiosk may have written it.
+#include "schema.h"
+
+#include "core/random_id.h"
+
+#include <chrono>
+
+namespace kiosk::telemetry {
+namespace {
+
+// Version 1: events, boots, rollups and meta.
+constexpr const char* kStep1 = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE boots(
+  boot INTEGER PRIMARY KEY,
+  boot_id TEXT NOT NULL UNIQUE,
+  started_utc_ms INTEGER NOT NULL,
+  software_version TEXT NOT NULL);
+CREATE TABLE events(
+  seq INTEGER PRIMARY KEY,
+  utc_ms INTEGER NOT NULL,
+  utc_offset_min INTEGER NOT NULL,
+  day TEXT NOT NULL,
+  boot INTEGER NOT NULL REFERENCES boots(boot),
+  mono_ms INTEGER NOT NULL,
+  session TEXT,
+  kind TEXT NOT NULL,
+  subject TEXT NOT NULL DEFAULT '',
+  content_version TEXT NOT NULL DEFAULT '',
+  fields TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE rollups(
+  day TEXT NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  value INTEGER NOT NULL,
+  PRIMARY KEY(day, subject_kind, subject, metric)) WITHOUT ROWID;
+)sql";
+
+// Version 2: clock sanity flags on events, change tracking on rollups for sync
+// (every existing row counts as changed), titles of subjects for reports, an
+// index for day ranges.
+constexpr const char* kStep2 = R"sql(
+ALTER TABLE events ADD COLUMN clock_flags INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE rollups ADD COLUMN changed_seq INTEGER NOT NULL DEFAULT 0;
+UPDATE rollups SET changed_seq = (SELECT coalesce(max(seq), 0) FROM events);
+CREATE INDEX events_by_day ON events(day);
+CREATE INDEX rollups_by_change ON rollups(changed_seq);
+CREATE TABLE subjects(
+  subject_kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  title_zh TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  PRIMARY KEY(subject_kind, subject)) WITHOUT ROWID;
+)sql";
+
+int user_version(sqlite3* db) {
+    sqlite3_stmt* statement = nullptr;
+    int version = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &statement, nullptr) == SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW)
+        version = sqlite3_column_int(statement, 0);
+    sqlite3_finalize(statement);
+    return version;
+}
+
+bool exec(sqlite3* db, const std::string& sql, std::string& error) {
+    char* message = nullptr;
+    if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return true;
+    error = message ? message : sqlite3_errmsg(db);
+    sqlite3_free(message);
+    return false;
+}
+
+std::string quoted(const std::string& text) {
+    char* sql = sqlite3_mprintf("%Q", text.c_str());
+    std::string out = sql ? sql : "''";
+    sqlite3_free(sql);
+    return out;
+}
+
+} // namespace
+
+const char* schema_step_sql(int version) {
+    switch (version) {
+    case 1:
+        return kStep1;
+    case 2:
+        return kStep2;
+    }
+    return nullptr;
+}
+
+bool migrate_schema(sqlite3* db, std::string& error) {
+    // BEGIN IMMEDIATE: two processes opening the same new file cannot both migrate.
+    if (!exec(db, "BEGIN IMMEDIATE", error)) return false;
+    const int from = user_version(db);
+    auto fail = [&](const std::string& message) {
+        error = message;
+        std::string ignored;
+        exec(db, "ROLLBACK", ignored);
+        return false;
+    };
+    if (from < 0) return fail("cannot read the schema version: " + std::string(sqlite3_errmsg(db)));
+    if (from > kSchemaVersion)
+        return fail("the database has schema version " + std::to_string(from) +
+                    ", newer than this kiosk software knows (" + std::to_string(kSchemaVersion) +
+                    "); it was left untouched: use the newer software, or a new data folder");
+    for (int version = from + 1; version <= kSchemaVersion; ++version) {
+        std::string step_error;
+        if (!exec(db, schema_step_sql(version), step_error))
+            return fail("migrating to schema version " + std::to_string(version) + ": " +
+                        step_error);
+    }
+    if (from == 0) {
+        const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::system_clock::now().time_since_epoch())
+                                .count();
+        std::string step_error;
+        if (!exec(db,
+                  "INSERT INTO meta(key, value) VALUES ('epoch', " + quoted(make_random_id()) +
+                      "), ('created_utc_ms', '" + std::to_string(now_ms) +
+                      "'), ('synced_seq', '0')",
+                  step_error))
+            return fail("creating the database: " + step_error);
+    }
+    std::string step_error;
+    if (from != kSchemaVersion &&
+        !exec(db, "PRAGMA user_version = " + std::to_string(kSchemaVersion), step_error))
+        return fail("setting the schema version: " + step_error);
+    if (!exec(db, "COMMIT", step_error)) return fail("committing the migration: " + step_error);
+    return true;
+}
+
+std::string read_meta(sqlite3* db, const std::string& key) {
+    sqlite3_stmt* statement = nullptr;
+    std::string value;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &statement,
+                           nullptr) == SQLITE_OK) {
+        sqlite3_bind_text(statement, 1, key.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(statement) == SQLITE_ROW)
+            value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+    }
+    sqlite3_finalize(statement);
+    return value;
+}
+
+} // namespace kiosk::telemetry
