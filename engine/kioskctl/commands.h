@@ -1,6 +1,7 @@
 // The kioskctl subcommands: each adds itself to the command line and runs when
 // chosen, returning the process exit code (0 ok, 1 a finding such as a failed
-// verification or a validation error, 2 a usage or I/O problem).
+// verification or a validation error, 2 a usage or I/O problem; main() turns
+// CLI11's own usage errors into 2 as well).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -18,10 +19,14 @@ struct Options {
     std::string name, folder, output, key_file, package_file, target, config;
     std::vector<std::string> trusted_files;
     bool force = false;
+    // stats
+    std::string db, from, to, lang = "zh", format, report = "reports";
+    int top = 10;
 };
 
 // Each registers its subcommand(s) on `app`; `chosen` receives the one to run.
 void add_package_commands(CLI::App& app, Options& options, Run& chosen);
 void add_validate_command(CLI::App& app, Options& options, Run& chosen);
+void add_stats_commands(CLI::App& app, Options& options, Run& chosen);
 
 } // namespace kiosk::ctl

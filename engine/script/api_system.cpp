@@ -3,6 +3,7 @@
 #include "api.h"
 
 #include "core/log.h"
+#include "core/json_text.h"
 #include "core/utf8_text.h"
 
 #include <charconv>
@@ -71,53 +72,11 @@ int l_home(lua_State* L) {
     return 0;
 }
 
-bool valid_event_name(const char* name, size_t length) {
-    if (length == 0 || length > 48) return false;
-    for (size_t i = 0; i < length; ++i) {
-        char c = name[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'))
-            return false;
-    }
-    return true;
-}
-
-void append_json_string(std::string& out, std::string_view text) {
-    out += '"';
-    for (char c : make_valid_utf8(text)) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-                out += escaped;
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
-
 // kiosk.log(name [, fields]): checked completely before anything is kept.
 int l_log(lua_State* L) {
     size_t name_length = 0;
     const char* name = luaL_checklstring(L, 1, &name_length);
-    if (!valid_event_name(name, name_length))
+    if (!valid_event_name(std::string_view(name, name_length)))
         return luaL_error(L,
                           "kiosk.log: event name must be 1 to 48 characters of a-z, 0-9, _ and .");
     const bool has_fields = !lua_isnoneornil(L, 2);
@@ -131,7 +90,7 @@ int l_log(lua_State* L) {
                 return luaL_error(L, "kiosk.log: field names must be strings");
             size_t key_length = 0;
             const char* key = lua_tolstring(L, -2, &key_length);
-            if (!valid_event_name(key, key_length))
+            if (!valid_event_name(std::string_view(key, key_length)))
                 return luaL_error(
                     L,
                     "kiosk.log: field name \"%s\" must be 1 to 48 characters of a-z, 0-9, _ and .",

@@ -20,6 +20,7 @@
 // first touch and forgotten at idle; no names, faces, devices or addresses exist.
 #pragma once
 
+#include "core/bilingual.h"
 #include "event_store.h"
 
 #include <string>
@@ -34,6 +35,12 @@ struct InteractionLimits {
 };
 
 class InteractionLog {
+    struct Open {
+        std::string id, version;
+        int64_t since_mono = 0;
+        bool active = false;
+    };
+
 public:
     // `store` may be null: statistics are off and nothing is recorded.
     InteractionLog(EventStore* store, const Clock& clock, InteractionLimits limits = {});
@@ -54,18 +61,25 @@ public:
     // Screens and exhibits; the leave call works out the dwell time.
     void screen_entered(const std::string& screen);
     void screen_left();
-    void exhibit_entered(const std::string& id, const std::string& version);
+    void exhibit_entered(const std::string& id, const std::string& version,
+                         const Bilingual& title);
     void exhibit_left();
     // kiosk.log(name, fields): false when dropped (bad name, too large, or over
     // the session's bound; the drop is counted).
     bool exhibit_event(const std::string& name, const std::string& fields_json);
+    // Events the exhibit API dropped before they got here (its per-second rate).
+    void exhibit_events_dropped(int64_t count);
     void exhibit_error(const std::string& kind, const std::string& callback,
                        const std::string& file, int line, const std::string& message);
 
     // Quiz rounds.
-    void quiz_started(const std::string& pack, const std::string& version, int questions);
-    void quiz_answered(const std::string& question, const std::vector<std::string>& chosen,
-                       bool correct, int64_t answer_ms);
+    void quiz_started(const std::string& pack, const std::string& version,
+                      const Bilingual& title, int questions);
+    // `prompt` and `option_labels` (by option id) name the question and its
+    // options in reports.
+    void quiz_answered(const std::string& question, const Bilingual& prompt,
+                       const std::vector<std::pair<std::string, Bilingual>>& option_labels,
+                       const std::vector<std::string>& chosen, bool correct, int64_t answer_ms);
     void quiz_finished(int score, int questions);
 
     bool enabled() const { return store_ != nullptr; }
@@ -75,6 +89,9 @@ private:
     EventRecord make(const std::string& kind, const std::string& subject,
                      const std::string& version, std::string fields_json);
     void record(EventRecord event);
+    void enter(Open& open, const std::string& kind, const std::string& subject_kind,
+               const std::string& id, const std::string& version, const Bilingual* title);
+    void leave(Open& open, const std::string& kind, const std::string& subject_kind);
 
     EventStore* store_;
     const Clock& clock_;
@@ -86,14 +103,9 @@ private:
     std::string session_;
     int64_t session_started_mono_ = 0;
     int session_exhibit_events_ = 0;
-    int64_t session_dropped_ = 0;
+    int64_t session_dropped_ = 0; // reported by the next session_end
     int64_t dropped_total_ = 0;
 
-    struct Open {
-        std::string id, version;
-        int64_t since_mono = 0;
-        bool active = false;
-    };
     Open screen_, exhibit_, quiz_;
 };
 

@@ -46,6 +46,7 @@ constexpr const char* kStep2 = R"sql(
 ALTER TABLE events ADD COLUMN clock_flags INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE rollups ADD COLUMN changed_seq INTEGER NOT NULL DEFAULT 0;
 UPDATE rollups SET changed_seq = (SELECT coalesce(max(seq), 0) FROM events);
+UPDATE events SET clock_flags = 1 WHERE utc_ms < 1735689600000 OR utc_ms >= 4102444800000;
 CREATE INDEX events_by_day ON events(day);
 CREATE INDEX rollups_by_change ON rollups(changed_seq);
 CREATE TABLE subjects(

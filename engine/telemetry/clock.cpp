@@ -1,0 +1,77 @@
+// SystemClock and ManualClock, and the local-day arithmetic every event uses.
+#include "clock.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace kiosk::telemetry {
+namespace {
+
+// 2025-01-01T00:00:00Z and 2100-01-01T00:00:00Z.
+constexpr int64_t kPlausibleFromMs = 1735689600000;
+constexpr int64_t kPlausibleUntilMs = 4102444800000;
+
+int64_t local_ms(const ClockReading& time) {
+    return time.utc_ms + int64_t(time.utc_offset_min) * 60000;
+}
+
+// Floor division, so times before 1970 land on the right day.
+int64_t floor_div(int64_t a, int64_t b) {
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+
+} // namespace
+
+ClockReading SystemClock::now() const {
+    using namespace std::chrono;
+    ClockReading reading;
+    reading.utc_ms =
+        duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+    reading.mono_ms = duration_cast<milliseconds>(steady_clock::now() - started_).count();
+    std::time_t seconds = std::time_t(floor_div(reading.utc_ms, 1000));
+    std::tm local{};
+    if (localtime_r(&seconds, &local)) reading.utc_offset_min = int32_t(local.tm_gmtoff / 60);
+    return reading;
+}
+
+ClockReading ManualClock::now() const {
+    return ClockReading{utc_ms_.load(), offset_.load(), mono_ms_.load()};
+}
+
+void ManualClock::advance_ms(int64_t ms) {
+    utc_ms_ += ms;
+    mono_ms_ += ms;
+}
+
+void ManualClock::set_utc_ms(int64_t utc_ms) {
+    utc_ms_ = utc_ms;
+}
+
+std::string local_day(const ClockReading& time) {
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    int64_t z = floor_div(local_ms(time), 86400000) + 719468;
+    const int64_t era = floor_div(z, 146097);
+    const int64_t day_of_era = z - era * 146097;
+    const int64_t year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const int64_t mp = (5 * day_of_year + 2) / 153;
+    const int64_t day = day_of_year - (153 * mp + 2) / 5 + 1;
+    const int64_t month = mp < 10 ? mp + 3 : mp - 9;
+    const int64_t year = year_of_era + era * 400 + (month <= 2);
+    char text[64];
+    std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld", static_cast<long long>(year),
+                  static_cast<long long>(month), static_cast<long long>(day));
+    return text;
+}
+
+int local_hour(const ClockReading& time) {
+    const int64_t ms_of_day = local_ms(time) - floor_div(local_ms(time), 86400000) * 86400000;
+    return int(ms_of_day / 3600000);
+}
+
+bool plausible_utc_ms(int64_t utc_ms) {
+    return utc_ms >= kPlausibleFromMs && utc_ms < kPlausibleUntilMs;
+}
+
+} // namespace kiosk::telemetry

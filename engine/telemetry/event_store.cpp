@@ -1,0 +1,504 @@
+// EventStore: opening and migrating kiosk.db, the writer thread with its
+// batched transactions (events, subjects and rollups together), the full-disk
+// fallback (rollups without raw events, counts held in memory when even those
+// do not fit) and retention pruning.
+#include "event_store.h"
+
+#include "core/json_text.h"
+#include "core/log.h"
+#include "core/random_id.h"
+#include "schema.h"
+
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <tuple>
+
+namespace kiosk::telemetry {
+namespace {
+
+constexpr int64_t kDayMs = 86400000;
+constexpr int64_t kPruneEveryEvents = 20000;
+constexpr int64_t kPruneEveryMonoMs = 3600000;
+constexpr int64_t kPruneChunk = 10000;    // events deleted per transaction
+constexpr size_t kMaxHeldBuckets = 200000; // rollup buckets held in memory on a full disk
+
+struct Queued {
+    int64_t seq = 0;
+    EventRecord event;
+};
+
+using BucketKey = std::tuple<std::string, std::string, std::string, std::string>;
+
+bool exec(sqlite3* db, const char* sql) {
+    return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+int64_t query_int(sqlite3* db, const char* sql, int64_t fallback = 0) {
+    sqlite3_stmt* statement = nullptr;
+    int64_t value = fallback;
+    if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_type(statement, 0) != SQLITE_NULL)
+        value = sqlite3_column_int64(statement, 0);
+    sqlite3_finalize(statement);
+    return value;
+}
+
+void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
+    sqlite3_bind_text(statement, index, text.data(), int(text.size()), SQLITE_STATIC);
+}
+
+bool storage_exhausted(int code) {
+    const int primary = code & 0xff;
+    return primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_READONLY ||
+           primary == SQLITE_CANTOPEN;
+}
+
+} // namespace
+
+struct EventStore::Writer {
+    EventStoreOptions options;
+    sqlite3* db = nullptr;
+    std::string epoch, boot_id;
+    int64_t boot_row = 0;
+    sqlite3_stmt* insert_event = nullptr;
+    sqlite3_stmt* upsert_rollup = nullptr;
+    sqlite3_stmt* upsert_subject = nullptr;
+    sqlite3_stmt* set_last_seq = nullptr;
+
+    mutable std::mutex mutex;
+    std::condition_variable wake, processed;
+    std::vector<Queued> queue;
+    int64_t next_seq = 1;
+    int64_t processed_seq = 0;
+    int64_t dropped_at_last_flush = 0;
+    int64_t queue_lost = 0; // dropped whole by record() while the queue was full
+    bool stopping = false;
+    int64_t prunes_requested = 0;
+    int64_t prunes_done = 0;
+    int64_t page_limit_request = -1;
+    EventStoreHealth health;
+    std::thread thread;
+
+    // Writer-thread state (the failure counts are also touched under `mutex`).
+    std::map<BucketKey, int64_t> held_counts; // counted but not yet stored (full disk)
+    bool storage_failing = false;
+    int64_t dropped_while_failing = 0; // raw events whose counts were kept
+    int64_t lost_while_failing = 0;    // events dropped whole (held counts full)
+    int64_t events_since_prune = 0;
+    int64_t pruned_at_mono = 0;
+
+    ~Writer() {
+        for (sqlite3_stmt* statement : {insert_event, upsert_rollup, upsert_subject, set_last_seq})
+            sqlite3_finalize(statement);
+        sqlite3_close(db);
+    }
+
+    bool prepare(std::string& error) {
+        struct {
+            sqlite3_stmt** statement;
+            const char* sql;
+        } const statements[] = {
+            {&insert_event,
+             "INSERT INTO events(seq, utc_ms, utc_offset_min, day, boot, mono_ms, session, kind, "
+             "subject, content_version, fields, clock_flags) "
+             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
+            {&upsert_rollup,
+             "INSERT INTO rollups(day, subject_kind, subject, metric, value, changed_seq) "
+             "VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
+             "ON CONFLICT(day, subject_kind, subject, metric) DO UPDATE SET "
+             "value = value + excluded.value, changed_seq = excluded.changed_seq"},
+            {&upsert_subject,
+             "INSERT INTO subjects(subject_kind, subject, title_zh, title_en) "
+             "VALUES(?1, ?2, ?3, ?4) ON CONFLICT(subject_kind, subject) DO UPDATE SET "
+             "title_zh = excluded.title_zh, title_en = excluded.title_en "
+             "WHERE title_zh IS NOT excluded.title_zh OR title_en IS NOT excluded.title_en"},
+            {&set_last_seq,
+             "INSERT INTO meta(key, value) VALUES('last_seq', ?1) "
+             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"},
+        };
+        for (const auto& entry : statements)
+            if (sqlite3_prepare_v3(db, entry.sql, -1, SQLITE_PREPARE_PERSISTENT, entry.statement,
+                                   nullptr) != SQLITE_OK) {
+                error = sqlite3_errmsg(db);
+                return false;
+            }
+        return true;
+    }
+
+    // One transaction: the raw events (unless `with_events` is false), their
+    // subjects' titles and every count. Returns SQLite's result code.
+    int write(const std::vector<Queued>& batch, const std::map<BucketKey, int64_t>& counts,
+              bool with_events) {
+        if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+            return sqlite3_extended_errcode(db);
+        const int64_t batch_seq = batch.back().seq;
+        int code = SQLITE_OK;
+        auto step = [&](sqlite3_stmt* statement) {
+            int result = sqlite3_step(statement);
+            sqlite3_reset(statement);
+            sqlite3_clear_bindings(statement);
+            if (result != SQLITE_DONE && code == SQLITE_OK) code = sqlite3_extended_errcode(db);
+        };
+        for (const Queued& queued : batch) {
+            if (code != SQLITE_OK) break;
+            const EventRecord& event = queued.event;
+            if (with_events) {
+                sqlite3_bind_int64(insert_event, 1, queued.seq);
+                sqlite3_bind_int64(insert_event, 2, event.time.utc_ms);
+                sqlite3_bind_int(insert_event, 3, event.time.utc_offset_min);
+                bind_text(insert_event, 4, event.day);
+                sqlite3_bind_int64(insert_event, 5, boot_row);
+                sqlite3_bind_int64(insert_event, 6, event.time.mono_ms);
+                if (!event.session.empty()) bind_text(insert_event, 7, event.session);
+                bind_text(insert_event, 8, event.kind);
+                bind_text(insert_event, 9, event.subject);
+                bind_text(insert_event, 10, event.content_version);
+                bind_text(insert_event, 11, event.fields_json);
+                sqlite3_bind_int(insert_event, 12, event.clock_flags);
+                step(insert_event);
+            }
+            for (const SubjectTitle& title : event.titles) {
+                bind_text(upsert_subject, 1, title.subject_kind);
+                bind_text(upsert_subject, 2, title.subject);
+                bind_text(upsert_subject, 3, title.zh);
+                bind_text(upsert_subject, 4, title.en);
+                step(upsert_subject);
+            }
+        }
+        for (const auto& [key, amount] : counts) {
+            if (code != SQLITE_OK) break;
+            bind_text(upsert_rollup, 1, std::get<0>(key));
+            bind_text(upsert_rollup, 2, std::get<1>(key));
+            bind_text(upsert_rollup, 3, std::get<2>(key));
+            bind_text(upsert_rollup, 4, std::get<3>(key));
+            sqlite3_bind_int64(upsert_rollup, 5, amount);
+            // The batch's last seq, so a sync that acknowledged any earlier
+            // change sees this one, even for counts held from older batches.
+            sqlite3_bind_int64(upsert_rollup, 6, batch_seq);
+            step(upsert_rollup);
+        }
+        if (code == SQLITE_OK) {
+            sqlite3_bind_int64(set_last_seq, 1, batch_seq);
+            step(set_last_seq);
+        }
+        if (code == SQLITE_OK && sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+            code = sqlite3_extended_errcode(db);
+        if (code != SQLITE_OK) exec(db, "ROLLBACK");
+        return code;
+    }
+
+    void write_batch(std::vector<Queued>& batch) {
+        std::map<BucketKey, int64_t> counts = std::move(held_counts);
+        held_counts.clear();
+        for (const Queued& queued : batch)
+            for (const RollupDelta& delta : queued.event.counts)
+                counts[BucketKey(queued.event.day, delta.subject_kind, delta.subject,
+                                 delta.metric)] += delta.amount;
+
+        int code = write(batch, counts, true);
+        if (code == SQLITE_OK) {
+            std::lock_guard lock(mutex);
+            health.events_stored += int64_t(batch.size());
+            health.counts_pending = 0;
+            health.disk_full = false;
+            health.last_error.clear();
+            if (storage_failing || queue_lost) recovered();
+            return;
+        }
+        const std::string message = sqlite3_errstr(code);
+        if (!storage_exhausted(code))
+            log_error(options.path + ": storing " + std::to_string(batch.size()) +
+                      " events failed: " + message);
+        // Keep the counts before the raw events.
+        const int counts_code = write(batch, counts, false);
+        int64_t lost = 0;
+        if (counts_code != SQLITE_OK) {
+            if (counts.size() <= kMaxHeldBuckets) {
+                held_counts = std::move(counts);
+            } else {
+                lost = int64_t(batch.size());
+            }
+        }
+        if (!storage_failing)
+            log_error(options.path + ": cannot store events (" + message +
+                      "); the kiosk keeps running, keeping usage counts" +
+                      (counts_code == SQLITE_OK ? "" : " in memory") +
+                      " and dropping raw events until space returns");
+        storage_failing = true;
+        dropped_while_failing += int64_t(batch.size()) - lost;
+        lost_while_failing += lost;
+        std::lock_guard lock(mutex);
+        health.raw_dropped += int64_t(batch.size());
+        health.counts_pending = int64_t(held_counts.size());
+        health.disk_full = true;
+        health.last_error = message;
+    }
+
+    // Storage works again: say so once, and record what was dropped (the
+    // event goes through the queue like any other). Called with `mutex` held.
+    void recovered() {
+        storage_failing = false;
+        lost_while_failing += queue_lost;
+        queue_lost = 0;
+        log_info(options.path + ": storing events again; " +
+                 std::to_string(dropped_while_failing) + " raw events were dropped (counted)" +
+                 (lost_while_failing ? ", " + std::to_string(lost_while_failing) +
+                                           " events lost entirely"
+                                     : std::string()));
+        EventRecord event;
+        event.time = options.clock->now();
+        event.day = local_day(event.time);
+        event.kind = "storage_recovered";
+        event.fields_json = "{\"dropped_raw_events\":" + std::to_string(dropped_while_failing) +
+                            ",\"lost_events\":" + std::to_string(lost_while_failing) + "}";
+        if (!plausible_utc_ms(event.time.utc_ms)) event.clock_flags |= 1;
+        if (dropped_while_failing)
+            event.counts.push_back({"kiosk", "", "dropped_raw_events", dropped_while_failing});
+        dropped_while_failing = 0;
+        lost_while_failing = 0;
+        queue.push_back(Queued{next_seq++, std::move(event)});
+    }
+
+    // Deletes raw events older than the retention age (their counts stay in
+    // the rollups). Events with an implausible clock are judged by their seq:
+    // everything recorded before the newest old-enough plausible event goes.
+    void prune() {
+        const ClockReading now = options.clock->now();
+        pruned_at_mono = now.mono_ms;
+        events_since_prune = 0;
+        if (!plausible_utc_ms(now.utc_ms)) return; // a wrong clock must not delete anything
+        const int64_t cutoff = now.utc_ms - int64_t(options.retention_days) * kDayMs;
+        sqlite3_stmt* statement = nullptr;
+        int64_t limit = 0;
+        if (sqlite3_prepare_v2(db,
+                               "SELECT max(seq) FROM events WHERE utc_ms < ?1 AND "
+                               "(clock_flags & 1) = 0",
+                               -1, &statement, nullptr) == SQLITE_OK) {
+            sqlite3_bind_int64(statement, 1, cutoff);
+            if (sqlite3_step(statement) == SQLITE_ROW) limit = sqlite3_column_int64(statement, 0);
+        }
+        sqlite3_finalize(statement);
+        if (options.prune_only_synced) {
+            const std::string synced = read_meta(db, "synced_seq");
+            limit = std::min<int64_t>(limit, synced.empty() ? 0 : std::stoll(synced));
+        }
+        if (limit <= 0) return;
+        int64_t from = query_int(db, "SELECT min(seq) FROM events", 0);
+        int64_t deleted = 0;
+        while (from > 0 && from <= limit) {
+            const int64_t to = std::min(limit, from + kPruneChunk - 1);
+            const std::string sql = "DELETE FROM events WHERE seq BETWEEN " +
+                                    std::to_string(from) + " AND " + std::to_string(to);
+            if (!exec(db, sql.c_str())) break;
+            deleted += sqlite3_changes(db);
+            from = to + 1;
+        }
+        if (deleted)
+            log_info(options.path + ": pruned " + std::to_string(deleted) +
+                     " raw events older than " + std::to_string(options.retention_days) +
+                     " days (their counts stay)");
+    }
+
+    void run() {
+        std::vector<Queued> batch;
+        for (;;) {
+            bool prune_now = false;
+            {
+                std::unique_lock lock(mutex);
+                wake.wait(lock, [&] {
+                    return stopping || !queue.empty() || prunes_requested > prunes_done ||
+                           page_limit_request >= 0;
+                });
+                if (page_limit_request >= 0) {
+                    const std::string sql =
+                        "PRAGMA max_page_count = " +
+                        std::to_string(page_limit_request ? page_limit_request : 4294967294LL);
+                    exec(db, sql.c_str());
+                    page_limit_request = -1;
+                }
+                prune_now = prunes_requested > prunes_done;
+                if (queue.empty() && stopping) break;
+                batch.swap(queue);
+            }
+            if (!batch.empty()) {
+                write_batch(batch);
+                events_since_prune += int64_t(batch.size());
+                std::lock_guard lock(mutex);
+                processed_seq = batch.back().seq;
+                health.committed_seq = processed_seq;
+                batch.clear();
+            }
+            if (prune_now || events_since_prune >= kPruneEveryEvents ||
+                options.clock->now().mono_ms - pruned_at_mono >= kPruneEveryMonoMs) {
+                const int64_t requested = [&] {
+                    std::lock_guard lock(mutex);
+                    return prunes_requested;
+                }();
+                prune();
+                std::lock_guard lock(mutex);
+                prunes_done = requested;
+            }
+            processed.notify_all();
+        }
+        processed.notify_all();
+    }
+};
+
+std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, std::string& error) {
+    auto writer = std::make_unique<Writer>();
+    writer->options = options;
+    const std::string& path = options.path;
+    if (!options.clock) {
+        error = path + ": the event store needs a clock";
+        return nullptr;
+    }
+    if (sqlite3_open_v2(path.c_str(), &writer->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        error = path + ": cannot open the statistics database: " +
+                (writer->db ? sqlite3_errmsg(writer->db) : "out of memory");
+        return nullptr;
+    }
+    sqlite3* db = writer->db;
+    sqlite3_busy_timeout(db, 5000);
+    // Read before anything is written: a newer or foreign database stays untouched.
+    const int64_t version = query_int(db, "PRAGMA user_version", -1);
+    if (version < 0) {
+        error = path + ": not a statistics database (" + sqlite3_errmsg(db) + ")";
+        return nullptr;
+    }
+    if (version > kSchemaVersion) {
+        error = path + ": the database has schema version " + std::to_string(version) +
+                ", newer than this kiosk software knows (" + std::to_string(kSchemaVersion) +
+                "); it was left untouched: use the newer software, or a new data folder";
+        return nullptr;
+    }
+    if (version == 0 && query_int(db, "SELECT count(*) FROM sqlite_schema") > 0) {
+        error = path + ": holds tables but is not a kiosk statistics database; it was left "
+                       "untouched";
+        return nullptr;
+    }
+    sqlite3_stmt* statement = nullptr;
+    std::string journal;
+    if (sqlite3_prepare_v2(db, "PRAGMA journal_mode = WAL", -1, &statement, nullptr) ==
+            SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW)
+        journal = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+    sqlite3_finalize(statement);
+    if (journal != "wal") {
+        error = path + ": cannot switch the database to WAL mode (" + sqlite3_errmsg(db) + ")";
+        return nullptr;
+    }
+    std::string migrate_error;
+    if (!exec(db, "PRAGMA synchronous = FULL") || !migrate_schema(db, migrate_error)) {
+        error = path + ": " + (migrate_error.empty() ? sqlite3_errmsg(db) : migrate_error);
+        return nullptr;
+    }
+    if (options.max_page_count > 0)
+        exec(db, ("PRAGMA max_page_count = " + std::to_string(options.max_page_count)).c_str());
+
+    writer->epoch = read_meta(db, "epoch");
+    writer->boot_id = make_random_id();
+    const ClockReading now = options.clock->now();
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO boots(boot_id, started_utc_ms, software_version) "
+                           "VALUES(?1, ?2, ?3)",
+                           -1, &statement, nullptr) == SQLITE_OK) {
+        bind_text(statement, 1, writer->boot_id);
+        sqlite3_bind_int64(statement, 2, now.utc_ms);
+        bind_text(statement, 3, options.software_version);
+        if (sqlite3_step(statement) == SQLITE_DONE) writer->boot_row = sqlite3_last_insert_rowid(db);
+    }
+    sqlite3_finalize(statement);
+    if (writer->boot_row == 0) {
+        error = path + ": cannot record the boot: " + sqlite3_errmsg(db);
+        return nullptr;
+    }
+    // A seq is never reused, even after pruning removed the newest events.
+    const std::string last_seq = read_meta(db, "last_seq");
+    writer->next_seq = std::max<int64_t>(query_int(db, "SELECT max(seq) FROM events", 0),
+                                last_seq.empty() ? int64_t(0) : std::stoll(last_seq)) +
+                       1;
+    writer->processed_seq = writer->next_seq - 1;
+    writer->health.committed_seq = writer->processed_seq;
+    writer->pruned_at_mono = now.mono_ms - kPruneEveryMonoMs; // prune soon after start
+    if (!writer->prepare(error)) {
+        error = path + ": " + error;
+        return nullptr;
+    }
+    Writer* raw = writer.get();
+    writer->thread = std::thread([raw] { raw->run(); });
+    return std::unique_ptr<EventStore>(new EventStore(std::move(writer)));
+}
+
+EventStore::EventStore(std::unique_ptr<Writer> writer) : writer_(std::move(writer)) {}
+
+EventStore::~EventStore() {
+    {
+        std::lock_guard lock(writer_->mutex);
+        writer_->stopping = true;
+    }
+    writer_->wake.notify_one();
+    writer_->thread.join();
+}
+
+int64_t EventStore::record(EventRecord event) {
+    Writer& writer = *writer_;
+    std::lock_guard lock(writer.mutex);
+    if (writer.queue.size() >= writer.options.max_queue) {
+        ++writer.health.raw_dropped;
+        ++writer.queue_lost; // reported by the next storage_recovered event
+        return 0;
+    }
+    const int64_t seq = writer.next_seq++;
+    const bool was_empty = writer.queue.empty();
+    writer.queue.push_back(Queued{seq, std::move(event)});
+    if (was_empty) writer.wake.notify_one();
+    return seq;
+}
+
+bool EventStore::flush() {
+    Writer& writer = *writer_;
+    std::unique_lock lock(writer.mutex);
+    const int64_t target = writer.next_seq - 1;
+    writer.wake.notify_one();
+    writer.processed.wait(lock, [&] { return writer.processed_seq >= target; });
+    const bool all_stored = writer.health.raw_dropped == writer.dropped_at_last_flush;
+    writer.dropped_at_last_flush = writer.health.raw_dropped;
+    return all_stored;
+}
+
+void EventStore::prune_now() {
+    Writer& writer = *writer_;
+    std::unique_lock lock(writer.mutex);
+    const int64_t request = ++writer.prunes_requested;
+    writer.wake.notify_one();
+    writer.processed.wait(lock, [&] { return writer.prunes_done >= request; });
+}
+
+void EventStore::set_max_page_count(int64_t pages) {
+    {
+        std::lock_guard lock(writer_->mutex);
+        writer_->page_limit_request = pages;
+    }
+    writer_->wake.notify_one();
+}
+
+EventStoreHealth EventStore::health() const {
+    std::lock_guard lock(writer_->mutex);
+    return writer_->health;
+}
+
+const std::string& EventStore::epoch() const {
+    return writer_->epoch;
+}
+
+const std::string& EventStore::boot_id() const {
+    return writer_->boot_id;
+}
+
+} // namespace kiosk::telemetry
