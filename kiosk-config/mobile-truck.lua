@@ -66,6 +66,14 @@ return {
     time_budget_ms = 50,  -- per callback (update, draw, a touch), 5..1000
   },
 
+  -- Visitor statistics (data_dir/kiosk.db): anonymous sessions and what they
+  -- touched, never anything about who a visitor is (see README, "Privacy").
+  statistics = {
+    enabled = true,
+    retention_days = 400,          -- raw events kept this long, 30..3650; daily counts stay
+    log_events_per_session = 600,  -- exhibit kiosk.log events kept per visitor, 0..100000
+  },
+
   -- The hidden admin panel for staff.
   admin = {
     -- (required) Hash of the admin PIN, never the PIN itself. This one is the

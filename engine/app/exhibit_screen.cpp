@@ -159,9 +159,7 @@ void ExhibitScreen::close() {
     if (!host_) return;
     host_->leave();
     if (host_->failed()) record_failure();
-    for (const ExhibitInteraction& interaction : host_->take_interactions())
-        log_info("exhibit " + exhibit_.id + " event " + interaction.name + " " +
-                 interaction.fields_json);
+    deliver_interactions();
     host_.reset();
 }
 
@@ -222,6 +220,7 @@ bool ExhibitScreen::update(double dt, FontLibrary& fonts) {
     }
     queued_.clear();
     host_->update(dt);
+    deliver_interactions();
     if (host_->failed()) {
         record_failure();
         failed_for_s_ += dt;
@@ -253,9 +252,15 @@ bool ExhibitScreen::draw(ScreenContext& context) {
     return draw_back_home_button(context);
 }
 
-std::vector<ExhibitInteraction> ExhibitScreen::take_interactions() {
-    if (!host_) return {};
-    return host_->take_interactions();
+// kiosk.log events (from any callback, draw included) go out once per update
+// and when the exhibit closes.
+void ExhibitScreen::deliver_interactions() {
+    std::vector<ExhibitInteraction> interactions = host_->take_interactions();
+    const int dropped = host_->take_dropped_interactions();
+    if (options_.on_interaction)
+        for (const ExhibitInteraction& interaction : interactions)
+            options_.on_interaction(interaction);
+    if (dropped && options_.on_dropped_interactions) options_.on_dropped_interactions(dropped);
 }
 
 void ExhibitScreen::record_failure() {
@@ -263,6 +268,7 @@ void ExhibitScreen::record_failure() {
     failure_recorded_ = true;
     ++failures_;
     const ExhibitError& error = host_->error();
+    if (options_.on_error) options_.on_error(error);
     log_warning("exhibit " + exhibit_.id + " stopped (" + exhibit_error_kind_name(error.kind) +
                 " in " + error.callback + "): " + error.message);
     if (options_.data_dir.empty()) return;

@@ -13,6 +13,7 @@
 #include "screens.h"
 #include "script/exhibit_host.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -32,6 +33,10 @@ struct ExhibitScreenOptions {
     std::string data_dir;
     SDL_Renderer* renderer = nullptr;
     double resting_card_s = 6; // how long the visitor sees the card before going home
+    // Where the exhibit's kiosk.log events and its failure go (the interaction log).
+    std::function<void(const ExhibitInteraction&)> on_interaction;
+    std::function<void(int count)> on_dropped_interactions;
+    std::function<void(const ExhibitError&)> on_error;
 };
 
 class ExhibitScreen {
@@ -58,7 +63,6 @@ public:
     // The exhibit's kiosk.clear colour for the frame last drawn (ImU32), if any.
     std::optional<uint32_t> clear_color() const { return clear_color_; }
 
-    std::vector<ExhibitInteraction> take_interactions();
     int failures() const { return failures_; }
 
 private:
@@ -68,6 +72,7 @@ private:
     };
     void start_host(FontLibrary& fonts);
     void record_failure();
+    void deliver_interactions();
     bool files_changed();
     std::map<std::string, std::pair<int64_t, int64_t>> snapshot_files() const;
 

@@ -91,20 +91,17 @@ const std::vector<std::string>& required_string_keys() {
 }
 
 KioskApp::KioskApp(const KioskConfig& config, std::string pin_hash)
-    : config_(config), admin_(std::move(pin_hash)), quiz_([this](const QuizAnswerRecord& answer) {
-          // The one place every quiz answer goes (stored by the interaction log later).
-          std::string chosen;
-          for (const std::string& id : answer.chosen)
-              chosen += (chosen.empty() ? "" : ",") + id;
-          log_info("quiz " + answer.pack_id + " " + quiz_.manifest().version + " answer " +
-                   answer.question_id + " chosen=" + chosen +
-                   (answer.correct ? " correct" : " wrong") +
-                   " seconds=" + std::to_string(answer.seconds_to_answer));
-      }) {}
+    : config_(config), admin_(std::move(pin_hash)),
+      quiz_([this](const QuizAnswerRecord& answer) { record_quiz_answer(answer); }) {}
 
 KioskApp::~KioskApp() {
+    if (exhibit_screen_) close_exhibit(false);
+    close_quiz(false);
+    if (interactions_) interactions_->screen_left();
+    if (sessions_.end(time_s_, SessionEndReason::Shutdown) && interactions_)
+        interactions_->session_ended("shutdown");
+    if (interactions_) interactions_->shutdown();
     exhibit_screen_.reset(); // before the renderer its images live in
-    sessions_.end(time_s_, SessionEndReason::Shutdown);
     images_.reset();
     imgui_.reset();
     display_.reset();
@@ -116,6 +113,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
                                            std::string& error) {
     std::unique_ptr<KioskApp> app(new KioskApp(config, config.admin.pin_hash));
     if (!prepare_data_dir(config.data_dir, error)) return nullptr;
+    app->open_statistics(options);
 
     std::vector<std::string> keys = required_string_keys();
     keys.insert(keys.end(), quiz_string_keys().begin(), quiz_string_keys().end());
@@ -250,7 +248,19 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     app->fixed_seed_ = options.seed ? options.seed : options.headless ? 1 : 0;
     exhibit_options.data_dir = config.data_dir;
     exhibit_options.renderer = app->display_->renderer();
+    telemetry::InteractionLog* interactions = app->interactions_.get();
+    exhibit_options.on_interaction = [interactions](const ExhibitInteraction& interaction) {
+        interactions->exhibit_event(interaction.name, interaction.fields_json);
+    };
+    exhibit_options.on_dropped_interactions = [interactions](int count) {
+        interactions->exhibit_events_dropped(count);
+    };
+    exhibit_options.on_error = [interactions](const ExhibitError& failure) {
+        interactions->exhibit_error(exhibit_error_kind_name(failure.kind), failure.callback,
+                                    failure.file, failure.line, failure.message);
+    };
     app->exhibit_screen_ = std::make_unique<ExhibitScreen>(exhibit_options);
+    app->interactions_->screen_entered(screen_name(app->screen_));
     if (app->preview_) app->open_exhibit(0);
     if (!app->imgui_->update_fonts(app->fonts_, app->ui_.scale(), error)) return nullptr;
     log_info("kiosk started with " + config.source_path + " (" +
@@ -320,7 +330,7 @@ void KioskApp::handle_pointer(const PointerEvent& event) {
             swallowed_pointers_.insert(event.pointer_id);
             return;
         }
-        sessions_.begin_if_idle(time_s_);
+        if (sessions_.begin_if_idle(time_s_)) interactions_->session_started(sessions_.id());
         if (!admin_.visible() && !corner_press_.active && in_admin_corner(event.x, event.y))
             corner_press_ = LongPress{event.pointer_id, time_s_, true};
     } else if (corner_press_.active && corner_press_.pointer_id == event.pointer_id &&
@@ -342,16 +352,19 @@ void KioskApp::handle_pointer(const PointerEvent& event) {
 }
 
 void KioskApp::leave_attract() {
-    screen_ = ScreenId::Home;
-    sessions_.begin_if_idle(time_s_);
+    if (sessions_.begin_if_idle(time_s_)) interactions_->session_started(sessions_.id());
+    set_screen(ScreenId::Home);
 }
 
+// The visitor has gone: everything they opened closes inside their session,
+// then the session ends and the attract screen (outside any session) shows.
 void KioskApp::go_to_attract() {
-    sessions_.end(time_s_, SessionEndReason::Idle);
-    screen_ = ScreenId::Attract;
+    close_exhibit(false);
+    close_quiz(false);
+    interactions_->screen_left();
+    if (sessions_.end(time_s_, SessionEndReason::Idle)) interactions_->session_ended("idle");
+    set_screen(ScreenId::Attract);
     home_ = HomeState{};
-    close_exhibit();
-    close_quiz();
     language_ = config_.default_language;
     admin_.close();
     pointer_.reset();
@@ -361,6 +374,12 @@ void KioskApp::go_to_attract() {
 
 void KioskApp::update(double dt) {
     time_s_ += dt;
+    if (fixed_step_clock_) { // whole milliseconds, carrying the rest to the next step
+        fixed_step_carry_ms_ += dt * 1000;
+        const auto whole = int64_t(fixed_step_carry_ms_);
+        fixed_step_carry_ms_ -= double(whole);
+        fixed_step_clock_->advance_ms(whole);
+    }
     if (corner_press_.active && time_s_ - corner_press_.since_s >= config_.admin.long_press_s) {
         corner_press_.active = false;
         admin_.open_pin_pad();
@@ -368,25 +387,24 @@ void KioskApp::update(double dt) {
         swallowed_pointers_.insert(corner_press_.pointer_id);
     }
     if (screen_ == ScreenId::Quiz) quiz_.update(dt);
-    if (screen_ == ScreenId::Exhibit) {
-        if (exhibit_screen_->update(dt, fonts_)) close_exhibit();
-        for (const ExhibitInteraction& interaction : exhibit_screen_->take_interactions())
-            log_info("exhibit " + exhibit_screen_->exhibit().id + " event " + interaction.name +
-                     " " + interaction.fields_json);
-    }
+    if (screen_ == ScreenId::Exhibit && exhibit_screen_->update(dt, fonts_)) close_exhibit();
     if (!preview_ && screen_ != ScreenId::Attract &&
         time_s_ - last_input_s_ >= config_.idle_timeout_s)
         go_to_attract();
     pick_up_content_changes();
 }
 
-void KioskApp::log_catalog() const {
-    for (const std::string& problem : catalog_.problems)
+void KioskApp::log_catalog() {
+    for (const std::string& problem : catalog_.problems) {
         log_warning(problem);
+        interactions_->content_refused(problem.substr(0, problem.find(": ")), problem);
+    }
     for (const std::string& warning : catalog_.warnings)
         log_warning(warning);
-    for (const HiddenContent& hidden : catalog_.hidden)
+    for (const HiddenContent& hidden : catalog_.hidden) {
         log_warning("content " + hidden.id + " is hidden from visitors: " + hidden.reason);
+        interactions_->content_refused(hidden.id, hidden.reason);
+    }
 }
 
 // A package added, replaced or removed in the content folder is picked up
@@ -403,6 +421,7 @@ void KioskApp::pick_up_content_changes() {
     for (const ContentManifest& exhibit : home_items_)
         if (exhibit.files) images_->get(*exhibit.files, exhibit.thumbnail);
     log_info("content changed: " + std::to_string(catalog_.exhibits.size()) + " exhibits");
+    interactions_->content_changed(int(catalog_.exhibits.size()), int(catalog_.quizzes.size()));
     log_catalog();
 }
 
@@ -452,28 +471,99 @@ void KioskApp::open_quiz(const ContentManifest& pack) {
                               ? fixed_seed_ + uint64_t(quiz_rounds_++)
                               : std::hash<std::string>{}(sessions_.id()) + uint64_t(frames_);
     log_info("quiz " + pack.id + " opened");
-    screen_ = ScreenId::Quiz;
+    set_screen(ScreenId::Quiz);
     pointer_.reset();
     quiz_.open(pack, std::move(*quiz.pack), pack.files, seed);
     quiz_.register_text(fonts_);
+    track_quiz_round();
 }
 
-void KioskApp::close_quiz() {
-    if (screen_ == ScreenId::Quiz) screen_ = ScreenId::Home;
+// A round starts when its first question shows (also after "play again") and
+// finishes when the score shows; a round left early has a start and no finish.
+void KioskApp::track_quiz_round() {
+    const QuizPhase phase = quiz_.phase();
+    if (!quiz_round_open_ && phase == QuizPhase::Question) {
+        quiz_round_open_ = true;
+        interactions_->quiz_started(quiz_.manifest().id, quiz_.manifest().version,
+                                    quiz_.manifest().title, int(quiz_.round().questions.size()));
+    } else if (quiz_round_open_ && phase != QuizPhase::Question && phase != QuizPhase::Feedback) {
+        quiz_round_open_ = false;
+        if (phase == QuizPhase::Score)
+            interactions_->quiz_finished(quiz_.correct_count(), quiz_.answered_count());
+    }
+}
+
+void KioskApp::record_quiz_answer(const QuizAnswerRecord& answer) {
+    const QuizQuestion* question = quiz_.current_question();
+    if (!question) return;
+    std::vector<std::pair<std::string, Bilingual>> labels;
+    for (const QuizOption& option : question->options)
+        labels.emplace_back(option.id, option.text.zh.empty() ? Bilingual{option.id, option.id}
+                                                              : option.text);
+    interactions_->quiz_answered(answer.question_id, question->prompt, labels, answer.chosen,
+                                 answer.correct, int64_t(answer.seconds_to_answer * 1000 + 0.5));
+}
+
+void KioskApp::close_quiz(bool go_home) {
+    if (go_home && screen_ == ScreenId::Quiz) set_screen(ScreenId::Home);
     quiz_.close();
+    track_quiz_round();
+}
+
+void KioskApp::set_screen(ScreenId screen) {
+    if (screen == screen_) return;
+    screen_ = screen;
+    interactions_->screen_entered(screen_name(screen));
+}
+
+void KioskApp::open_statistics(const AppOptions& options) {
+    if (options.headless) {
+        const telemetry::ClockReading now = telemetry::SystemClock().now();
+        auto clock = std::make_unique<telemetry::ManualClock>(
+            options.clock_start_utc_ms ? options.clock_start_utc_ms : now.utc_ms,
+            options.clock_utc_offset_min.value_or(now.utc_offset_min));
+        fixed_step_clock_ = clock.get();
+        clock_ = std::move(clock);
+    } else {
+        clock_ = std::make_unique<telemetry::SystemClock>();
+    }
+    // Previewing one exhibit (--exhibit) is a curator at work, not a visit.
+    if (config_.statistics.enabled && options.exhibit_path.empty()) {
+        telemetry::EventStoreOptions store_options;
+        store_options.path = config_.data_dir + "/kiosk.db";
+        store_options.software_version = KIOSK_VERSION;
+        store_options.clock = clock_.get();
+        store_options.retention_days = config_.statistics.retention_days;
+        std::string store_error;
+        store_ = telemetry::EventStore::open(store_options, store_error);
+        if (!store_) {
+            // Visitors are still served; the admin overlay and the log say why
+            // nothing is recorded.
+            statistics_problem_ = store_error;
+            log_error("visitor statistics are off: " + store_error);
+        }
+    }
+    telemetry::InteractionLimits limits;
+    limits.exhibit_events_per_session = config_.statistics.log_events_per_session;
+    interactions_ = std::make_unique<telemetry::InteractionLog>(store_.get(), *clock_, limits);
+    interactions_->boot(KIOSK_VERSION);
+    interactions_->config_loaded(config_.kiosk_name, config_.source_path, config_.venue.name.zh);
 }
 
 void KioskApp::open_exhibit(size_t index) {
     const ContentManifest& exhibit = catalog_.exhibits[index];
     log_info("exhibit " + exhibit.id + " opened");
-    screen_ = ScreenId::Exhibit;
+    set_screen(ScreenId::Exhibit);
+    interactions_->exhibit_entered(exhibit.id, exhibit.version, exhibit.title);
     pointer_.reset(); // the tap that opened it is not the exhibit's first touch
     exhibit_screen_->open(exhibit, language_, fonts_);
 }
 
-void KioskApp::close_exhibit() {
-    if (screen_ == ScreenId::Exhibit) screen_ = ScreenId::Home;
-    exhibit_screen_->close();
+void KioskApp::close_exhibit(bool go_home) {
+    const bool was_open = exhibit_screen_->is_open();
+    exhibit_screen_->close(); // its last kiosk.log events, then the leave
+    if (was_open) interactions_->exhibit_left();
+    if (go_home && screen_ == ScreenId::Exhibit) set_screen(ScreenId::Home);
 }
 
 AdminInfo KioskApp::make_admin_info() const {
@@ -506,6 +596,7 @@ void KioskApp::draw() {
     }
     case ScreenId::Quiz: {
         const bool done = quiz_.draw(context) == QuizAction::Home;
+        track_quiz_round();
         if (draw_back_home_button(context) || done) close_quiz();
         break;
     }

@@ -20,9 +20,11 @@
 #include "render/input.h"
 #include "render/ui.h"
 #include "screens.h"
+#include "telemetry/interaction_log.h"
 #include "visitor_session.h"
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -37,6 +39,10 @@ struct AppOptions {
     std::string exhibit_path; // preview one exhibit folder, skipping the home screen
     bool dev = false;         // curators: reload exhibits on save, show errors in full
     uint64_t seed = 0;        // exhibits' random seed; 0: random (headless: 1)
+    // Headless runs keep event times on the fixed time step, starting here
+    // (0: the real time at start).
+    int64_t clock_start_utc_ms = 0;
+    std::optional<int32_t> clock_utc_offset_min; // headless; default: the machine's
 };
 
 enum class ScreenId { Attract, Home, Exhibit, Quiz };
@@ -88,6 +94,9 @@ public:
     const std::vector<ContentManifest>& home_items() const { return home_items_; }
     Display& display() { return *display_; }
     int frames() const { return frames_; }
+    // The interaction log's store (nullptr with statistics off or refused).
+    telemetry::EventStore* event_store() { return store_.get(); }
+    const std::string& statistics_problem() const { return statistics_problem_; }
 
 private:
     KioskApp(const KioskConfig& config, std::string pin_hash);
@@ -98,17 +107,30 @@ private:
     void open_exhibit(size_t index);
     void open_home_item(size_t index);
     void open_quiz(const ContentManifest& pack);
-    void close_quiz();
+    void close_quiz(bool go_home = true);
     void set_catalog(ExhibitCatalog catalog);
     void scan_content();
-    void log_catalog() const;
+    void log_catalog();
+    void set_screen(ScreenId screen);
+    void track_quiz_round();
+    void record_quiz_answer(const QuizAnswerRecord& answer);
+    void open_statistics(const AppOptions& options);
     void pick_up_content_changes();
-    void close_exhibit();
+    void close_exhibit(bool go_home = true);
     void leave_attract();
     bool in_admin_corner(float x, float y) const;
     AdminInfo make_admin_info() const;
 
     KioskConfig config_;
+    // The interaction log: the clock (moved by update() when headless), the
+    // store and the typed calls, destroyed in reverse order.
+    std::unique_ptr<telemetry::Clock> clock_;
+    telemetry::ManualClock* fixed_step_clock_ = nullptr;
+    double fixed_step_carry_ms_ = 0;
+    std::unique_ptr<telemetry::EventStore> store_;
+    std::unique_ptr<telemetry::InteractionLog> interactions_;
+    std::string statistics_problem_;
+    bool quiz_round_open_ = false;
     StringsTable strings_;
     ExhibitCatalog catalog_;
     std::unique_ptr<Display> display_;

@@ -107,6 +107,17 @@ void read_exhibit_limits(DataReader& root, ExhibitLimitsConfig& limits) {
     reader->finish();
 }
 
+void read_statistics(DataReader& root, StatisticsConfig& statistics) {
+    std::optional<DataReader> reader = root.table("statistics");
+    if (!reader) return;
+    statistics.enabled = reader->boolean("enabled", statistics.enabled);
+    statistics.retention_days =
+        static_cast<int>(reader->integer("retention_days", 30, 3650, statistics.retention_days));
+    statistics.log_events_per_session = static_cast<int>(reader->integer(
+        "log_events_per_session", 0, 100000, statistics.log_events_per_session));
+    reader->finish();
+}
+
 // Accepts only what crypto_pwhash_str writes, so a typo or a plain PIN fails
 // here rather than at the first admin login.
 bool is_password_hash(const std::string& hash) {
@@ -168,6 +179,7 @@ void read_config(DataReader& root, const fs::path& base, KioskConfig& config) {
     read_window(root, config.window);
     read_font(root, base, config.font);
     read_exhibit_limits(root, config.exhibit_limits);
+    read_statistics(root, config.statistics);
     read_package_limits(root, config.package_limits);
     read_admin(root, config.admin);
     root.finish();

@@ -35,6 +35,11 @@
 //     memory_mb = 64,                  -- 8..1024
 //     time_budget_ms = 50,             -- per callback (update, draw, ...), 5..1000
 //   },
+//   statistics = {                     -- the visitor interaction log, DATA/kiosk.db
+//     enabled = true,                  -- false: record nothing
+//     retention_days = 400,            -- raw events kept this long (counts for ever), 30..3650
+//     log_events_per_session = 600,    -- kiosk.log events kept per visitor, 0..100000
+//   },
 //   admin = {                          -- required
 //     pin_hash = "$argon2id$...",      -- required: libsodium crypto_pwhash_str output
 //     corner = "top_left",             -- where the hidden admin press goes:
@@ -92,6 +97,12 @@ struct ExhibitLimitsConfig {
     int time_budget_ms = 50;
 };
 
+struct StatisticsConfig {
+    bool enabled = true;
+    int retention_days = 400;
+    int log_events_per_session = 600;
+};
+
 struct AdminConfig {
     std::string
         pin_hash; // "$argon2id$..." (crypto_pwhash_str); verify with crypto_pwhash_str_verify
@@ -114,6 +125,7 @@ struct KioskConfig {
     WindowConfig window;
     FontConfig font;
     ExhibitLimitsConfig exhibit_limits;
+    StatisticsConfig statistics;
     AdminConfig admin;
 };
 

@@ -6,6 +6,7 @@
 #include "core/utf8_text.h"
 
 #include <sstream>
+#include <utility>
 
 namespace kiosk {
 namespace {
@@ -276,6 +277,10 @@ std::vector<ExhibitInteraction> ExhibitHost::take_interactions() {
     std::vector<ExhibitInteraction> taken;
     taken.swap(api_->interactions);
     return taken;
+}
+
+int ExhibitHost::take_dropped_interactions() {
+    return std::exchange(api_->interactions_dropped, 0);
 }
 
 std::vector<std::string> ExhibitHost::source_texts() const {

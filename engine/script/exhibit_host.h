@@ -78,6 +78,8 @@ public:
     bool home_requested() const;
     const ExhibitSource& source() const { return source_; }
     std::vector<ExhibitInteraction> take_interactions();
+    // kiosk.log calls dropped by the per-second rate since the last call.
+    int take_dropped_interactions();
     size_t memory_used() const { return sandbox_.memory_used(); }
     double time_s() const;
     // Every text file of the exhibit, for the font library (its characters are
