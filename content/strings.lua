@@ -51,6 +51,12 @@ return {
   admin_config_file = { zh = "配置文件", en = "Config file" },
   admin_data_dir = { zh = "数据目录", en = "Data folder" },
   admin_content = { zh = "展项内容", en = "Content" },
+  admin_statistics = { zh = "访客统计", en = "Statistics" },
+  admin_statistics_recording = { zh = "正在记录", en = "Recording" },
+  admin_statistics_disk_full = { zh = "磁盘已满：只保留计数", en = "Disk full: keeping counts only" },
+  admin_statistics_off = { zh = "未记录", en = "Not recording" },
+  -- {stored} and {dropped}: events since the kiosk started
+  admin_statistics_counts = { zh = "本次开机已记录 {stored} 条，丢弃 {dropped} 条", en = "{stored} events stored since start, {dropped} dropped" },
 
   -- Quiz screens (engine/app/quiz_screen.cpp). {n}, {total} and {correct}
   -- are filled in by the kiosk: keep them, in any order the language needs.

@@ -146,6 +146,13 @@ AdminAction AdminOverlay::draw_info(ScreenContext& context, const AdminInfo& inf
     row("admin_version", info.version);
     row("admin_config_file", info.config_file);
     row("admin_data_dir", info.data_dir);
+    if (!info.statistics_state_key.empty())
+        row("admin_statistics",
+            context.text(info.statistics_state_key) + "  " +
+                (info.statistics_problem.empty()
+                     ? fill_in(context.text("admin_statistics_counts"),
+                               {{"stored", info.events_stored}, {"dropped", info.events_dropped}})
+                     : info.statistics_problem));
     std::string content;
     for (const std::string& line : info.content_lines)
         content += line + "\n";

@@ -86,6 +86,11 @@ const std::vector<std::string>& required_string_keys() {
         "admin_config_file",
         "admin_data_dir",
         "admin_content",
+        "admin_statistics",
+        "admin_statistics_recording",
+        "admin_statistics_disk_full",
+        "admin_statistics_off",
+        "admin_statistics_counts",
     };
     return keys;
 }
@@ -566,6 +571,21 @@ void KioskApp::close_exhibit(bool go_home) {
     if (go_home && screen_ == ScreenId::Exhibit) set_screen(ScreenId::Home);
 }
 
+// The statistics row of the admin overlay, read live while it is open.
+void KioskApp::update_statistics_info(AdminInfo& info) const {
+    if (!store_) {
+        info.statistics_state_key = "admin_statistics_off";
+        info.statistics_problem =
+            statistics_problem_.empty() ? "statistics.enabled = false" : statistics_problem_;
+        return;
+    }
+    const telemetry::EventStoreHealth health = store_->health();
+    info.statistics_state_key =
+        health.disk_full ? "admin_statistics_disk_full" : "admin_statistics_recording";
+    info.events_stored = health.events_stored;
+    info.events_dropped = health.raw_dropped;
+}
+
 AdminInfo KioskApp::make_admin_info() const {
     AdminInfo info;
     info.version = KIOSK_VERSION;
@@ -604,6 +624,7 @@ void KioskApp::draw() {
         if (exhibit_screen_->draw(context)) close_exhibit();
         break;
     }
+    if (admin_.visible()) update_statistics_info(admin_info_);
     if (admin_.draw(context, admin_info_) == AdminAction::Exit) {
         log_info("exit requested from the admin overlay");
         quit_requested_ = true;

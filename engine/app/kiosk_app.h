@@ -120,6 +120,7 @@ private:
     void leave_attract();
     bool in_admin_corner(float x, float y) const;
     AdminInfo make_admin_info() const;
+    void update_statistics_info(AdminInfo& info) const;
 
     KioskConfig config_;
     // The interaction log: the clock (moved by update() when headless), the

@@ -52,17 +52,6 @@ float height_of(const LogicalRect& r) {
     return r.max.y - r.min.y;
 }
 
-std::string fill_in(std::string text,
-                    std::initializer_list<std::pair<std::string_view, int>> values) {
-    for (const auto& [name, value] : values) {
-        const std::string placeholder = "{" + std::string(name) + "}";
-        for (size_t at = text.find(placeholder); at != std::string::npos;
-             at = text.find(placeholder, at))
-            text.replace(at, placeholder.size(), std::to_string(value));
-    }
-    return text;
-}
-
 struct Fit {
     float size = 0;
     ImVec2 extent{0, 0};

@@ -58,4 +58,15 @@ StringsLoadResult load_strings_table(const std::string& path,
     return result;
 }
 
+std::string fill_in(std::string text,
+                    std::initializer_list<std::pair<std::string_view, int64_t>> values) {
+    for (const auto& [name, value] : values) {
+        const std::string placeholder = "{" + std::string(name) + "}";
+        for (size_t at = text.find(placeholder); at != std::string::npos;
+             at = text.find(placeholder, at))
+            text.replace(at, placeholder.size(), std::to_string(value));
+    }
+    return text;
+}
+
 } // namespace kiosk

@@ -12,7 +12,9 @@
 
 #include "bilingual.h"
 
+#include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -50,5 +52,9 @@ struct StringsLoadResult {
 // Loads the table; each of `required_keys` must be present. Extra keys are fine.
 StringsLoadResult load_strings_table(const std::string& path,
                                      const std::vector<std::string>& required_keys);
+
+// `text` with each {name} replaced by its number ("第 {n} 题" with n = 3 -> "第 3 题").
+std::string fill_in(std::string text,
+                    std::initializer_list<std::pair<std::string_view, int64_t>> values);
 
 } // namespace kiosk

@@ -1,6 +1,7 @@
 // SystemClock and ManualClock, and the local-day arithmetic every event uses.
 #include "clock.h"
 
+#include <climits>
 #include <cstdio>
 #include <ctime>
 
@@ -28,9 +29,14 @@ ClockReading SystemClock::now() const {
     reading.utc_ms =
         duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
     reading.mono_ms = duration_cast<milliseconds>(steady_clock::now() - started_).count();
-    std::time_t seconds = std::time_t(floor_div(reading.utc_ms, 1000));
-    std::tm local{};
-    if (localtime_r(&seconds, &local)) reading.utc_offset_min = int32_t(local.tm_gmtoff / 60);
+    const int64_t minute = floor_div(reading.utc_ms, 60000);
+    if (offset_minute_.load(std::memory_order_acquire) != minute) {
+        std::time_t seconds = std::time_t(minute * 60);
+        std::tm local{};
+        if (localtime_r(&seconds, &local)) offset_min_ = int32_t(local.tm_gmtoff / 60);
+        offset_minute_.store(minute, std::memory_order_release);
+    }
+    reading.utc_offset_min = offset_min_.load();
     return reading;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <climits>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -29,6 +30,10 @@ public:
 
 private:
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+    // The UTC offset is looked up once a minute (a time-zone lookup per event
+    // would cost more than the rest of the event).
+    mutable std::atomic<int64_t> offset_minute_{INT64_MIN};
+    mutable std::atomic<int32_t> offset_min_{0};
 };
 
 class ManualClock final : public Clock {

@@ -12,10 +12,11 @@
 #include <sqlite3.h>
 
 #include <condition_variable>
-#include <map>
+#include <array>
 #include <mutex>
+#include <string_view>
 #include <thread>
-#include <tuple>
+#include <unordered_map>
 
 namespace kiosk::telemetry {
 namespace {
@@ -25,13 +26,37 @@ constexpr int64_t kPruneEveryEvents = 20000;
 constexpr int64_t kPruneEveryMonoMs = 3600000;
 constexpr int64_t kPruneChunk = 10000;    // events deleted per transaction
 constexpr size_t kMaxHeldBuckets = 200000; // rollup buckets held in memory on a full disk
+constexpr size_t kBatchTarget = 4096;      // a batch this big is written without waiting
 
 struct Queued {
     int64_t seq = 0;
     EventRecord event;
 };
 
-using BucketKey = std::tuple<std::string, std::string, std::string, std::string>;
+// day, subject_kind, subject and metric joined by \x1f (none of them holds it).
+using BucketKey = std::string;
+
+BucketKey bucket_key(const std::string& day, const RollupDelta& delta) {
+    BucketKey key;
+    key.reserve(day.size() + delta.subject_kind.size() + delta.subject.size() +
+                delta.metric.size() + 3);
+    key.append(day).append(1, '\x1f').append(delta.subject_kind).append(1, '\x1f');
+    key.append(delta.subject).append(1, '\x1f').append(delta.metric);
+    return key;
+}
+
+// The four parts of a BucketKey, as views into it.
+std::array<std::string_view, 4> bucket_parts(const BucketKey& key) {
+    std::array<std::string_view, 4> parts;
+    size_t start = 0;
+    for (size_t i = 0; i < 3; ++i) {
+        const size_t end = key.find('\x1f', start);
+        parts[i] = std::string_view(key).substr(start, end - start);
+        start = end + 1;
+    }
+    parts[3] = std::string_view(key).substr(start);
+    return parts;
+}
 
 bool exec(sqlite3* db, const char* sql) {
     return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
@@ -47,7 +72,7 @@ int64_t query_int(sqlite3* db, const char* sql, int64_t fallback = 0) {
     return value;
 }
 
-void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
+void bind_text(sqlite3_stmt* statement, int index, std::string_view text) {
     sqlite3_bind_text(statement, index, text.data(), int(text.size()), SQLITE_STATIC);
 }
 
@@ -77,6 +102,7 @@ struct EventStore::Writer {
     int64_t dropped_at_last_flush = 0;
     int64_t queue_lost = 0; // dropped whole by record() while the queue was full
     bool stopping = false;
+    int flush_waiters = 0;
     int64_t prunes_requested = 0;
     int64_t prunes_done = 0;
     int64_t page_limit_request = -1;
@@ -84,7 +110,7 @@ struct EventStore::Writer {
     std::thread thread;
 
     // Writer-thread state (the failure counts are also touched under `mutex`).
-    std::map<BucketKey, int64_t> held_counts; // counted but not yet stored (full disk)
+    std::unordered_map<BucketKey, int64_t> held_counts; // counted but not yet stored (full disk)
     bool storage_failing = false;
     int64_t dropped_while_failing = 0; // raw events whose counts were kept
     int64_t lost_while_failing = 0;    // events dropped whole (held counts full)
@@ -131,7 +157,7 @@ struct EventStore::Writer {
 
     // One transaction: the raw events (unless `with_events` is false), their
     // subjects' titles and every count. Returns SQLite's result code.
-    int write(const std::vector<Queued>& batch, const std::map<BucketKey, int64_t>& counts,
+    int write(const std::vector<Queued>& batch, const std::unordered_map<BucketKey, int64_t>& counts,
               bool with_events) {
         if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
             return sqlite3_extended_errcode(db);
@@ -171,10 +197,9 @@ struct EventStore::Writer {
         }
         for (const auto& [key, amount] : counts) {
             if (code != SQLITE_OK) break;
-            bind_text(upsert_rollup, 1, std::get<0>(key));
-            bind_text(upsert_rollup, 2, std::get<1>(key));
-            bind_text(upsert_rollup, 3, std::get<2>(key));
-            bind_text(upsert_rollup, 4, std::get<3>(key));
+            const auto parts = bucket_parts(key);
+            for (int i = 0; i < 4; ++i)
+                bind_text(upsert_rollup, i + 1, parts[size_t(i)]);
             sqlite3_bind_int64(upsert_rollup, 5, amount);
             // The batch's last seq, so a sync that acknowledged any earlier
             // change sees this one, even for counts held from older batches.
@@ -192,12 +217,11 @@ struct EventStore::Writer {
     }
 
     void write_batch(std::vector<Queued>& batch) {
-        std::map<BucketKey, int64_t> counts = std::move(held_counts);
+        std::unordered_map<BucketKey, int64_t> counts = std::move(held_counts);
         held_counts.clear();
         for (const Queued& queued : batch)
             for (const RollupDelta& delta : queued.event.counts)
-                counts[BucketKey(queued.event.day, delta.subject_kind, delta.subject,
-                                 delta.metric)] += delta.amount;
+                counts[bucket_key(queued.event.day, delta)] += delta.amount;
 
         int code = write(batch, counts, true);
         if (code == SQLITE_OK) {
@@ -312,6 +336,11 @@ struct EventStore::Writer {
                 wake.wait(lock, [&] {
                     return stopping || !queue.empty() || prunes_requested > prunes_done ||
                            page_limit_request >= 0;
+                });
+                // Gather a batch: one commit (and fsync) per batch_delay_ms rather
+                // than one per event keeps the disk and the other core quiet.
+                wake.wait_for(lock, std::chrono::milliseconds(options.batch_delay_ms), [&] {
+                    return stopping || flush_waiters > 0 || queue.size() >= kBatchTarget;
                 });
                 if (page_limit_request >= 0) {
                     const std::string sql =
@@ -465,8 +494,10 @@ bool EventStore::flush() {
     Writer& writer = *writer_;
     std::unique_lock lock(writer.mutex);
     const int64_t target = writer.next_seq - 1;
+    ++writer.flush_waiters;
     writer.wake.notify_one();
     writer.processed.wait(lock, [&] { return writer.processed_seq >= target; });
+    --writer.flush_waiters;
     const bool all_stored = writer.health.raw_dropped == writer.dropped_at_last_flush;
     writer.dropped_at_last_flush = writer.health.raw_dropped;
     return all_stored;

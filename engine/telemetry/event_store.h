@@ -50,6 +50,8 @@ struct EventStoreOptions {
     int retention_days = 400;      // raw events older than this are pruned
     bool prune_only_synced = false; // also require seq <= meta.synced_seq (set by sync)
     size_t max_queue = 100000;     // beyond this, record() drops and counts
+    int batch_delay_ms = 100;      // the writer gathers events this long before a commit
+                                   // (flush() and closing do not wait)
     int64_t max_page_count = 0;    // > 0: SQLite's page limit (tests simulate a full disk)
 };
 
