@@ -115,8 +115,7 @@ double ingest_raw(int events) {
                        "VALUES(?1, ?2, 480, '2026-11-28', 1, ?3, 'session-0', 'exhibit_event', "
                        "'pendulum-lab', '1.2.0', ?4, 0)",
                        -1, &insert, nullptr);
-    const std::string fields =
-        R"({"event":"swing","data":{"length_m":0.55,"period_s":1.49}})";
+    const std::string fields = R"({"event":"swing","data":{"length_m":0.55,"period_s":1.49}})";
     const auto start = Clock_::now();
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     for (int i = 1; i <= events; ++i) {
@@ -147,7 +146,8 @@ std::vector<double> frame_times(KioskApp& app, EventStore* store, int frames) {
         const auto start = Clock_::now();
         app.step(1.0 / 60);
         for (owed += 200.0 / 60; owed >= 1; owed -= 1)
-            log.exhibit_event("swing", "{\"length_m\":0.55,\"frame\":" + std::to_string(frame) + "}");
+            log.exhibit_event("swing",
+                              "{\"length_m\":0.55,\"frame\":" + std::to_string(frame) + "}");
         app.present();
         times.push_back(seconds_since(start) * 1000);
     }

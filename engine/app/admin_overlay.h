@@ -15,11 +15,11 @@ struct AdminInfo {
     std::string version;
     std::string config_file;
     std::string data_dir;
-    std::string statistics_state_key; // admin_statistics_recording | _disk_full | _off
-    std::string statistics_problem;   // why nothing is recorded
+    std::string statistics_state_key;              // admin_statistics_recording | _disk_full | _off
+    std::string statistics_problem;                // why nothing is recorded
     int64_t events_stored = 0, events_dropped = 0; // since start
-    std::vector<std::string> content_lines; // one line per loaded item
-    std::vector<std::string> problem_lines; // content that was refused, and why
+    std::vector<std::string> content_lines;        // one line per loaded item
+    std::vector<std::string> problem_lines;        // content that was refused, and why
 };
 
 enum class AdminAction { None, Exit };

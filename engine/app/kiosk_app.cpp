@@ -503,8 +503,8 @@ void KioskApp::record_quiz_answer(const QuizAnswerRecord& answer) {
     if (!question) return;
     std::vector<std::pair<std::string, Bilingual>> labels;
     for (const QuizOption& option : question->options)
-        labels.emplace_back(option.id, option.text.zh.empty() ? Bilingual{option.id, option.id}
-                                                              : option.text);
+        labels.emplace_back(option.id,
+                            option.text.zh.empty() ? Bilingual{option.id, option.id} : option.text);
     interactions_->quiz_answered(answer.question_id, question->prompt, labels, answer.chosen,
                                  answer.correct, int64_t(answer.seconds_to_answer * 1000 + 0.5));
 }

@@ -113,8 +113,8 @@ void read_statistics(DataReader& root, StatisticsConfig& statistics) {
     statistics.enabled = reader->boolean("enabled", statistics.enabled);
     statistics.retention_days =
         static_cast<int>(reader->integer("retention_days", 30, 3650, statistics.retention_days));
-    statistics.log_events_per_session = static_cast<int>(reader->integer(
-        "log_events_per_session", 0, 100000, statistics.log_events_per_session));
+    statistics.log_events_per_session = static_cast<int>(
+        reader->integer("log_events_per_session", 0, 100000, statistics.log_events_per_session));
     reader->finish();
 }
 

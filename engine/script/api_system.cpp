@@ -2,8 +2,8 @@
 // home, and the sandbox's print (to the kiosk log, rate limited).
 #include "api.h"
 
-#include "core/log.h"
 #include "core/json_text.h"
+#include "core/log.h"
 #include "core/utf8_text.h"
 
 #include <charconv>

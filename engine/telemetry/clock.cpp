@@ -26,8 +26,7 @@ int64_t floor_div(int64_t a, int64_t b) {
 ClockReading SystemClock::now() const {
     using namespace std::chrono;
     ClockReading reading;
-    reading.utc_ms =
-        duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+    reading.utc_ms = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
     reading.mono_ms = duration_cast<milliseconds>(steady_clock::now() - started_).count();
     const int64_t minute = floor_div(reading.utc_ms, 60000);
     if (offset_minute_.load(std::memory_order_acquire) != minute) {
@@ -60,7 +59,8 @@ std::string local_day(const ClockReading& time) {
     const int64_t day_of_era = z - era * 146097;
     const int64_t year_of_era =
         (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const int64_t day_of_year =
+        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     const int64_t mp = (5 * day_of_year + 2) / 153;
     const int64_t day = day_of_year - (153 * mp + 2) / 5 + 1;
     const int64_t month = mp < 10 ? mp + 3 : mp - 9;

@@ -5,8 +5,8 @@
 #pragma once
 
 #include <atomic>
-#include <climits>
 #include <chrono>
+#include <climits>
 #include <cstdint>
 #include <string>
 
@@ -38,7 +38,8 @@ private:
 
 class ManualClock final : public Clock {
 public:
-    ManualClock(int64_t utc_ms, int32_t utc_offset_min) : utc_ms_(utc_ms), offset_(utc_offset_min) {}
+    ManualClock(int64_t utc_ms, int32_t utc_offset_min)
+        : utc_ms_(utc_ms), offset_(utc_offset_min) {}
     ClockReading now() const override;
     // Moves both clocks forward (a fixed time step).
     void advance_ms(int64_t ms);

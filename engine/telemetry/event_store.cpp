@@ -11,8 +11,8 @@
 
 #include <sqlite3.h>
 
-#include <condition_variable>
 #include <array>
+#include <condition_variable>
 #include <mutex>
 #include <string_view>
 #include <thread>
@@ -24,7 +24,7 @@ namespace {
 constexpr int64_t kDayMs = 86400000;
 constexpr int64_t kPruneEveryEvents = 20000;
 constexpr int64_t kPruneEveryMonoMs = 3600000;
-constexpr int64_t kPruneChunk = 10000;    // events deleted per transaction
+constexpr int64_t kPruneChunk = 10000;     // events deleted per transaction
 constexpr size_t kMaxHeldBuckets = 200000; // rollup buckets held in memory on a full disk
 constexpr size_t kBatchTarget = 4096;      // a batch this big is written without waiting
 
@@ -142,9 +142,8 @@ struct EventStore::Writer {
              "VALUES(?1, ?2, ?3, ?4) ON CONFLICT(subject_kind, subject) DO UPDATE SET "
              "title_zh = excluded.title_zh, title_en = excluded.title_en "
              "WHERE title_zh IS NOT excluded.title_zh OR title_en IS NOT excluded.title_en"},
-            {&set_last_seq,
-             "INSERT INTO meta(key, value) VALUES('last_seq', ?1) "
-             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"},
+            {&set_last_seq, "INSERT INTO meta(key, value) VALUES('last_seq', ?1) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value"},
         };
         for (const auto& entry : statements)
             if (sqlite3_prepare_v3(db, entry.sql, -1, SQLITE_PREPARE_PERSISTENT, entry.statement,
@@ -157,8 +156,8 @@ struct EventStore::Writer {
 
     // One transaction: the raw events (unless `with_events` is false), their
     // subjects' titles and every count. Returns SQLite's result code.
-    int write(const std::vector<Queued>& batch, const std::unordered_map<BucketKey, int64_t>& counts,
-              bool with_events) {
+    int write(const std::vector<Queued>& batch,
+              const std::unordered_map<BucketKey, int64_t>& counts, bool with_events) {
         if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
             return sqlite3_extended_errcode(db);
         const int64_t batch_seq = batch.back().seq;
@@ -268,11 +267,11 @@ struct EventStore::Writer {
         storage_failing = false;
         lost_while_failing += queue_lost;
         queue_lost = 0;
-        log_info(options.path + ": storing events again; " +
-                 std::to_string(dropped_while_failing) + " raw events were dropped (counted)" +
-                 (lost_while_failing ? ", " + std::to_string(lost_while_failing) +
-                                           " events lost entirely"
-                                     : std::string()));
+        log_info(options.path + ": storing events again; " + std::to_string(dropped_while_failing) +
+                 " raw events were dropped (counted)" +
+                 (lost_while_failing
+                      ? ", " + std::to_string(lost_while_failing) + " events lost entirely"
+                      : std::string()));
         EventRecord event;
         event.time = options.clock->now();
         event.day = local_day(event.time);
@@ -315,8 +314,8 @@ struct EventStore::Writer {
         int64_t deleted = 0;
         while (from > 0 && from <= limit) {
             const int64_t to = std::min(limit, from + kPruneChunk - 1);
-            const std::string sql = "DELETE FROM events WHERE seq BETWEEN " +
-                                    std::to_string(from) + " AND " + std::to_string(to);
+            const std::string sql = "DELETE FROM events WHERE seq BETWEEN " + std::to_string(from) +
+                                    " AND " + std::to_string(to);
             if (!exec(db, sql.c_str())) break;
             deleted += sqlite3_changes(db);
             from = to + 1;
@@ -413,8 +412,7 @@ std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, s
     }
     sqlite3_stmt* statement = nullptr;
     std::string journal;
-    if (sqlite3_prepare_v2(db, "PRAGMA journal_mode = WAL", -1, &statement, nullptr) ==
-            SQLITE_OK &&
+    if (sqlite3_prepare_v2(db, "PRAGMA journal_mode = WAL", -1, &statement, nullptr) == SQLITE_OK &&
         sqlite3_step(statement) == SQLITE_ROW)
         journal = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
     sqlite3_finalize(statement);
@@ -440,7 +438,8 @@ std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, s
         bind_text(statement, 1, writer->boot_id);
         sqlite3_bind_int64(statement, 2, now.utc_ms);
         bind_text(statement, 3, options.software_version);
-        if (sqlite3_step(statement) == SQLITE_DONE) writer->boot_row = sqlite3_last_insert_rowid(db);
+        if (sqlite3_step(statement) == SQLITE_DONE)
+            writer->boot_row = sqlite3_last_insert_rowid(db);
     }
     sqlite3_finalize(statement);
     if (writer->boot_row == 0) {
@@ -450,7 +449,7 @@ std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, s
     // A seq is never reused, even after pruning removed the newest events.
     const std::string last_seq = read_meta(db, "last_seq");
     writer->next_seq = std::max<int64_t>(query_int(db, "SELECT max(seq) FROM events", 0),
-                                last_seq.empty() ? int64_t(0) : std::stoll(last_seq)) +
+                                         last_seq.empty() ? int64_t(0) : std::stoll(last_seq)) +
                        1;
     writer->processed_seq = writer->next_seq - 1;
     writer->health.committed_seq = writer->processed_seq;

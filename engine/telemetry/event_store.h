@@ -44,22 +44,22 @@ struct EventRecord {
 };
 
 struct EventStoreOptions {
-    std::string path;              // DATA/kiosk.db
-    std::string software_version;  // recorded with the boot
-    const Clock* clock = nullptr;  // for the store's own events and pruning; required
-    int retention_days = 400;      // raw events older than this are pruned
+    std::string path;               // DATA/kiosk.db
+    std::string software_version;   // recorded with the boot
+    const Clock* clock = nullptr;   // for the store's own events and pruning; required
+    int retention_days = 400;       // raw events older than this are pruned
     bool prune_only_synced = false; // also require seq <= meta.synced_seq (set by sync)
-    size_t max_queue = 100000;     // beyond this, record() drops and counts
-    int batch_delay_ms = 100;      // the writer gathers events this long before a commit
-                                   // (flush() and closing do not wait)
-    int64_t max_page_count = 0;    // > 0: SQLite's page limit (tests simulate a full disk)
+    size_t max_queue = 100000;      // beyond this, record() drops and counts
+    int batch_delay_ms = 100;       // the writer gathers events this long before a commit
+                                    // (flush() and closing do not wait)
+    int64_t max_page_count = 0;     // > 0: SQLite's page limit (tests simulate a full disk)
 };
 
 struct EventStoreHealth {
-    int64_t committed_seq = 0;      // every event up to here is processed
-    int64_t events_stored = 0;      // raw events committed since open
-    int64_t raw_dropped = 0;        // raw events dropped (full disk or full queue) since open
-    int64_t counts_pending = 0;     // rollup buckets waiting for space
+    int64_t committed_seq = 0;  // every event up to here is processed
+    int64_t events_stored = 0;  // raw events committed since open
+    int64_t raw_dropped = 0;    // raw events dropped (full disk or full queue) since open
+    int64_t counts_pending = 0; // rollup buckets waiting for space
     bool disk_full = false;
     std::string last_error;
 };

@@ -78,8 +78,8 @@ EventRecord InteractionLog::make(const std::string& kind, const std::string& sub
         jump.day = local_day(jump.time);
         jump.kind = "clock_jump";
         jump.fields_json = Fields().number("delta_ms", delta).done();
-        jump.clock_flags = kClockChangedThisBoot |
-                           (plausible_utc_ms(jump.time.utc_ms) ? 0 : kClockImplausible);
+        jump.clock_flags =
+            kClockChangedThisBoot | (plausible_utc_ms(jump.time.utc_ms) ? 0 : kClockImplausible);
         store_->record(std::move(jump));
     }
     event.day = local_day(event.time);
@@ -206,10 +206,9 @@ void InteractionLog::exhibit_left() {
 
 bool InteractionLog::exhibit_event(const std::string& name, const std::string& fields_json) {
     if (!store_) return false;
-    const bool fits = valid_event_name(name) &&
-                      name.size() + fields_json.size() <= limits_.exhibit_event_bytes &&
-                      fields_json.size() >= 2 && fields_json.front() == '{' &&
-                      fields_json.back() == '}';
+    const bool fits =
+        valid_event_name(name) && name.size() + fields_json.size() <= limits_.exhibit_event_bytes &&
+        fields_json.size() >= 2 && fields_json.front() == '{' && fields_json.back() == '}';
     if (!exhibit_.active || !fits ||
         session_exhibit_events_ >= limits_.exhibit_events_per_session) {
         exhibit_events_dropped(1);
@@ -288,9 +287,8 @@ void InteractionLog::quiz_answered(
 void InteractionLog::quiz_finished(int score, int questions) {
     if (!store_ || !quiz_.active) return;
     quiz_.active = false;
-    EventRecord event =
-        make("quiz_finish", quiz_.id, quiz_.version,
-             Fields().number("score", score).number("questions", questions).done());
+    EventRecord event = make("quiz_finish", quiz_.id, quiz_.version,
+                             Fields().number("score", score).number("questions", questions).done());
     event.counts.push_back({"quiz", quiz_.id, "completions", 1});
     event.counts.push_back({"quiz", quiz_.id, "score_total", score});
     record(std::move(event));

@@ -61,8 +61,7 @@ public:
     // Screens and exhibits; the leave call works out the dwell time.
     void screen_entered(const std::string& screen);
     void screen_left();
-    void exhibit_entered(const std::string& id, const std::string& version,
-                         const Bilingual& title);
+    void exhibit_entered(const std::string& id, const std::string& version, const Bilingual& title);
     void exhibit_left();
     // kiosk.log(name, fields): false when dropped (bad name, too large, or over
     // the session's bound; the drop is counted).
@@ -73,8 +72,8 @@ public:
                        const std::string& file, int line, const std::string& message);
 
     // Quiz rounds.
-    void quiz_started(const std::string& pack, const std::string& version,
-                      const Bilingual& title, int questions);
+    void quiz_started(const std::string& pack, const std::string& version, const Bilingual& title,
+                      int questions);
     // `prompt` and `option_labels` (by option id) name the question and its
     // options in reports.
     void quiz_answered(const std::string& question, const Bilingual& prompt,

@@ -138,8 +138,8 @@ bool migrate_schema(sqlite3* db, std::string& error) {
 std::string read_meta(sqlite3* db, const std::string& key) {
     sqlite3_stmt* statement = nullptr;
     std::string value;
-    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &statement,
-                           nullptr) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &statement, nullptr) ==
+        SQLITE_OK) {
         sqlite3_bind_text(statement, 1, key.c_str(), -1, SQLITE_TRANSIENT);
         if (sqlite3_step(statement) == SQLITE_ROW)
             value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));

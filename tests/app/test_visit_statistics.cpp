@@ -49,8 +49,8 @@ TEST_CASE("a visitor's path through the kiosk is recorded as exactly these event
     CHECK(db.column("SELECT kind || ':' || subject FROM events WHERE kind NOT LIKE 'screen_%' "
                     "ORDER BY seq") ==
           std::vector<std::string>{
-              "boot:", "config_loaded:entrance-1", "session_start:",
-              "exhibit_enter:earthquake-drill", "exhibit_event:earthquake-drill",
+              "boot:", "config_loaded:entrance-1",
+              "session_start:", "exhibit_enter:earthquake-drill", "exhibit_event:earthquake-drill",
               "exhibit_event:earthquake-drill", "exhibit_leave:earthquake-drill",
               "exhibit_enter:pendulum-lab", "exhibit_leave:pendulum-lab",
               "quiz_start:emergency-safety", "quiz_answer:emergency-safety",
@@ -59,19 +59,19 @@ TEST_CASE("a visitor's path through the kiosk is recorded as exactly these event
               "quiz_answer:emergency-safety", "quiz_finish:emergency-safety", "session_end:"});
     CHECK(db.column("SELECT kind || ':' || subject FROM events WHERE kind = 'screen_enter' "
                     "ORDER BY seq") ==
-          std::vector<std::string>{"screen_enter:home", "screen_enter:attract",
-                                   "screen_enter:home", "screen_enter:exhibit",
-                                   "screen_enter:home", "screen_enter:exhibit",
-                                   "screen_enter:home", "screen_enter:quiz", "screen_enter:home",
-                                   "screen_enter:attract"});
+          std::vector<std::string>{"screen_enter:home", "screen_enter:attract", "screen_enter:home",
+                                   "screen_enter:exhibit", "screen_enter:home",
+                                   "screen_enter:exhibit", "screen_enter:home", "screen_enter:quiz",
+                                   "screen_enter:home", "screen_enter:attract"});
     // Only the visitor's events carry the session; no event carries anything else about them.
     CHECK(db.integer("SELECT count(DISTINCT session) FROM events") == 1);
     CHECK(db.integer("SELECT count(*) FROM events WHERE session IS NULL AND kind IN "
                      "('exhibit_enter', 'quiz_answer', 'session_start', 'session_end')") == 0);
-    CHECK(db.text("SELECT group_concat(fields ->> 'question' || '=' || (fields ->> 'correct'), ' ') "
-                  "FROM events WHERE kind = 'quiz_answer'") ==
-          "fire-call=1 quake-kit=0 quake-aftershock=0 power-hazards=0 fire-oil-pan=1 "
-          "fire-extinguisher=0");
+    CHECK(
+        db.text("SELECT group_concat(fields ->> 'question' || '=' || (fields ->> 'correct'), ' ') "
+                "FROM events WHERE kind = 'quiz_answer'") ==
+        "fire-call=1 quake-kit=0 quake-aftershock=0 power-hazards=0 fire-oil-pan=1 "
+        "fire-extinguisher=0");
     CHECK(db.text("SELECT fields FROM events WHERE kind = 'quiz_finish'") ==
           R"({"score":2,"questions":6})");
     CHECK(db.text("SELECT fields ->> 'reason' FROM events WHERE kind = 'session_end'") == "idle");
@@ -80,8 +80,9 @@ TEST_CASE("a visitor's path through the kiosk is recorded as exactly these event
 
     auto value = [&](const std::string& kind, const std::string& subject,
                      const std::string& metric) {
-        return db.integer("SELECT value FROM rollups WHERE day = '2026-11-28' AND subject_kind = '" +
-                          kind + "' AND subject = '" + subject + "' AND metric = '" + metric + "'");
+        return db.integer(
+            "SELECT value FROM rollups WHERE day = '2026-11-28' AND subject_kind = '" + kind +
+            "' AND subject = '" + subject + "' AND metric = '" + metric + "'");
     };
     CHECK(value("kiosk", "", "sessions") == 1);
     CHECK(value("hour", "09", "sessions") == 1);
@@ -123,4 +124,41 @@ TEST_CASE("a statistics database the kiosk cannot use leaves visitors served, un
     std::string text;
     std::getline(in, text);
     CHECK(text == "this is not a database");
+}
+
+TEST_CASE("on a full disk the kiosk keeps serving visitors and counting, and recovers",
+          "[statistics]") {
+    KioskConfig config = load_sample_config("kiosk-config/county-museum.lua", "data-disk-full");
+    auto app = make_app_from(config, AppOptions{});
+    telemetry::EventStore* store = app->event_store();
+    REQUIRE(store);
+    REQUIRE(store->flush());
+    const std::string db_path = config.data_dir + "/kiosk.db";
+    store->set_max_page_count(Db(db_path).integer("PRAGMA page_count")); // not one page more
+
+    const std::string visit = "tap 960 560\nwait 0.5\ntap 170 90\nwait 0.5\n";
+    int visits = 0;
+    for (; visits < 20; ++visits) {
+        play(*app, visit, 0);
+        REQUIRE(app->screen() == ScreenId::Home); // the visitor was served
+    }
+    store->flush();
+    CHECK(store->health().raw_dropped > 0);
+    {
+        Db db(db_path);
+        CHECK(db.integer("SELECT count(*) FROM events WHERE kind = 'exhibit_enter'") < visits);
+        CHECK(db.text("PRAGMA integrity_check") == "ok");
+    }
+
+    store->set_max_page_count(0); // space comes back
+    for (int i = 0; i < 3; ++i, ++visits)
+        play(*app, visit, 0);
+    store->flush();
+    CHECK(store->flush());
+    Db db(db_path);
+    CHECK(db.integer("SELECT value FROM rollups WHERE subject_kind = 'exhibit' AND subject = "
+                     "'pendulum-lab' AND metric = 'visits'") == visits);
+    CHECK(db.integer("SELECT count(*) FROM events WHERE kind = 'storage_recovered'") >= 1);
+    CHECK(db.integer("SELECT sum(value) FROM rollups WHERE metric = 'dropped_raw_events'") ==
+          store->health().raw_dropped);
 }

@@ -17,8 +17,8 @@ using RollupRow = std::tuple<std::string, std::string, std::string, std::string,
 class Db {
 public:
     explicit Db(const std::string& path, bool read_only = true) {
-        sqlite3_open_v2(path.c_str(), &db_, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
-                        nullptr);
+        sqlite3_open_v2(path.c_str(), &db_,
+                        read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, nullptr);
     }
     ~Db() { sqlite3_close(db_); }
     Db(const Db&) = delete;

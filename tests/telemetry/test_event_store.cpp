@@ -133,8 +133,7 @@ TEST_CASE("a database newer than the software is refused and left untouched", "[
     CHECK(files_in(folder.path()) == files_before);
 }
 
-TEST_CASE("a file that is not a statistics database is refused and left untouched",
-          "[telemetry]") {
+TEST_CASE("a file that is not a statistics database is refused and left untouched", "[telemetry]") {
     test::TempFolder folder;
     ManualClock clock{kNow, 0};
     std::string error;
@@ -288,8 +287,7 @@ TEST_CASE("raw events older than the retention age are pruned; counts and seq nu
     }
 }
 
-TEST_CASE("a wrong clock in the future of the events never prunes with a 1970 now",
-          "[telemetry]") {
+TEST_CASE("a wrong clock in the future of the events never prunes with a 1970 now", "[telemetry]") {
     test::TempFolder folder;
     ManualClock clock{kNow, 0};
     std::string error;

@@ -73,14 +73,13 @@ TEST_CASE("a visitor's path becomes exactly the expected events and rollups", "[
 
     Db db = f.db();
     CHECK(db.column("SELECT kind || ':' || subject FROM events ORDER BY seq") ==
-          std::vector<std::string>{"boot:", "session_start:", "screen_enter:home",
-                                   "screen_leave:home", "screen_enter:exhibit",
-                                   "exhibit_enter:pendulum-lab", "exhibit_event:pendulum-lab",
-                                   "exhibit_leave:pendulum-lab", "screen_leave:exhibit",
-                                   "screen_enter:quiz", "quiz_start:general-science",
-                                   "quiz_answer:general-science", "quiz_answer:general-science",
-                                   "quiz_finish:general-science", "screen_leave:quiz",
-                                   "screen_enter:attract", "session_end:"});
+          std::vector<std::string>{
+              "boot:", "session_start:", "screen_enter:home", "screen_leave:home",
+              "screen_enter:exhibit", "exhibit_enter:pendulum-lab", "exhibit_event:pendulum-lab",
+              "exhibit_leave:pendulum-lab", "screen_leave:exhibit", "screen_enter:quiz",
+              "quiz_start:general-science", "quiz_answer:general-science",
+              "quiz_answer:general-science", "quiz_finish:general-science", "screen_leave:quiz",
+              "screen_enter:attract", "session_end:"});
     // Session ids on visitor events only; the local day from the offset.
     CHECK(db.integer("SELECT count(*) FROM events WHERE session = 's1'") == 16);
     CHECK(db.integer("SELECT count(*) FROM events WHERE day <> '2026-11-28'") == 0);
@@ -126,8 +125,7 @@ TEST_CASE("a visitor's path becomes exactly the expected events and rollups", "[
 
 TEST_CASE("kiosk.log events are bounded per session and the excess is counted", "[telemetry]") {
     Fixture f;
-    InteractionLog log(f.store.get(), f.clock,
-                       InteractionLimits{.exhibit_events_per_session = 3});
+    InteractionLog log(f.store.get(), f.clock, InteractionLimits{.exhibit_events_per_session = 3});
     log.session_started("s1");
     log.exhibit_entered("water-cycle", "1.0.0", {"水循环", "Water cycle"});
     int kept = 0;
