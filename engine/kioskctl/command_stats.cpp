@@ -47,6 +47,7 @@ int run_summary(const Options& o) {
     std::string error;
     std::unique_ptr<StatsDatabase> db = StatsDatabase::open(o.db, error);
     if (!db) return fail(error);
+    if (!db->warning().empty()) std::cerr << "kioskctl: note: " << db->warning() << "\n";
     DayRange range;
     if (!resolve_day_range(*db, o.from, o.to, range, error)) return fail(error);
     std::optional<ReportSet> reports =
@@ -62,6 +63,7 @@ int run_export(const Options& o) {
         return fail(o.output + ": is the database itself; choose another output file");
     std::unique_ptr<StatsDatabase> db = StatsDatabase::open(o.db, error);
     if (!db) return fail(error);
+    if (!db->warning().empty()) std::cerr << "kioskctl: note: " << db->warning() << "\n";
     DayRange range;
     if (!resolve_day_range(*db, o.from, o.to, range, error)) return fail(error);
 
@@ -77,7 +79,8 @@ int run_export(const Options& o) {
         return 0;
     }
 
-    std::optional<ReportSet> reports = build_stats_reports(*db, stats_options(o, range, true), error);
+    std::optional<ReportSet> reports =
+        build_stats_reports(*db, stats_options(o, range, true), error);
     if (!reports) return fail(error);
     const bool written = o.format == "csv"    ? write_csv(*reports, o.output, error)
                          : o.format == "xlsx" ? write_xlsx(*reports, o.output, error)

@@ -30,7 +30,9 @@ namespace {
 constexpr size_t kCsvBufferBytes = size_t(1) << 20;
 constexpr char kUtf8Bom[] = "\xEF\xBB\xBF";
 
-std::string partial_path_of(const std::string& path) { return path + ".partial"; }
+std::string partial_path_of(const std::string& path) {
+    return path + ".partial";
+}
 
 bool rename_into_place(const std::string& partial, const std::string& path, std::string& error) {
     std::error_code ec;
@@ -58,7 +60,9 @@ bool is_zero_width(uint32_t c) {
            (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xFE20 && c <= 0xFE2F);
 }
 
-int char_width(uint32_t c) { return is_zero_width(c) ? 0 : is_wide(c) ? 2 : 1; }
+int char_width(uint32_t c) {
+    return is_zero_width(c) ? 0 : is_wide(c) ? 2 : 1;
+}
 
 // `text` cut to at most `width` display columns, ending in "..." when cut
 // (ASCII: "…" is ambiguous-width and two columns in CJK terminals).
@@ -224,7 +228,9 @@ void CsvWriter::field(const ReportCell& cell) {
     }
 }
 
-void CsvWriter::empty_field() { separator(); }
+void CsvWriter::empty_field() {
+    separator();
+}
 
 void CsvWriter::end_row() {
     reserve(2);
@@ -319,7 +325,9 @@ std::string xlsx_text(const std::string& text) {
 }
 
 // Excel column width in characters of the default font: CJK counts 2.
-double column_width(int display_columns) { return std::clamp(display_columns + 2, 8, 60); }
+double column_width(int display_columns) {
+    return std::clamp(display_columns + 2, 8, 60);
+}
 
 struct Workbook {
     lxw_workbook* book = nullptr;
@@ -371,18 +379,29 @@ bool write_xlsx(const ReportSet& reports, const std::string& path, std::string& 
         error = path + ": cannot write the XLSX workbook";
         return false;
     }
-    workbook.bold = workbook_add_format(workbook.book);
-    format_set_bold(workbook.bold);
-    std::set<std::string> used_names;
-
-    lxw_worksheet* about = workbook_add_worksheet(
-        workbook.book, sheet_name(reports.about_title, "about", used_names).c_str());
-    if (!about) {
-        workbook_close(workbook.book);
-        error = path + ": cannot make the XLSX sheet \"" + reports.about_title + "\"";
+    auto fail = [&](const std::string& message) {
+        error = path + ": " + message;
         std::error_code ignored;
         std::filesystem::remove(partial, ignored);
         return false;
+    };
+    workbook.bold = workbook_add_format(workbook.book);
+    format_set_bold(workbook.bold);
+    std::set<std::string> used_names;
+    // A sheet that prints (and converts to PDF) one page wide, in landscape.
+    auto add_sheet = [&](const std::string& title, const std::string& fallback) {
+        lxw_worksheet* sheet =
+            workbook_add_worksheet(workbook.book, sheet_name(title, fallback, used_names).c_str());
+        if (!sheet) return sheet;
+        worksheet_set_landscape(sheet);
+        worksheet_fit_to_pages(sheet, 1, 0);
+        return sheet;
+    };
+
+    lxw_worksheet* about = add_sheet(reports.about_title, "about");
+    if (!about) {
+        workbook_close(workbook.book);
+        return fail("cannot make the XLSX sheet \"" + reports.about_title + "\"");
     }
     int label_width = 0, value_width = 0;
     for (size_t i = 0; i < reports.about.size(); ++i) {
@@ -396,14 +415,10 @@ bool write_xlsx(const ReportSet& reports, const std::string& path, std::string& 
     worksheet_set_column(about, 1, 1, column_width(value_width), nullptr);
 
     for (const ReportTable& table : reports.tables) {
-        lxw_worksheet* sheet = workbook_add_worksheet(
-            workbook.book, sheet_name(table.title, table.key.substr(0, 31), used_names).c_str());
+        lxw_worksheet* sheet = add_sheet(table.title, table.key.substr(0, 31));
         if (!sheet) {
             workbook_close(workbook.book);
-            error = path + ": cannot make the XLSX sheet \"" + table.title + "\"";
-            std::error_code ignored;
-            std::filesystem::remove(partial, ignored);
-            return false;
+            return fail("cannot make the XLSX sheet \"" + table.title + "\"");
         }
         std::vector<int> widths(table.columns.size(), 0);
         for (size_t c = 0; c < table.columns.size(); ++c) {
@@ -423,17 +438,14 @@ bool write_xlsx(const ReportSet& reports, const std::string& path, std::string& 
             worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), column_width(widths[c]),
                                  nullptr);
         worksheet_freeze_panes(sheet, 1, 0);
+        worksheet_repeat_rows(sheet, 0, 0); // the header on every printed page
         if (!table.rows.empty() && !table.columns.empty())
             worksheet_autofilter(sheet, 0, 0, lxw_row_t(table.rows.size()),
                                  lxw_col_t(table.columns.size() - 1));
     }
     lxw_error result = workbook_close(workbook.book);
-    if (result != LXW_NO_ERROR) {
-        error = path + ": cannot write the XLSX workbook: " + lxw_strerror(result);
-        std::error_code ignored;
-        std::filesystem::remove(partial, ignored);
-        return false;
-    }
+    if (result != LXW_NO_ERROR)
+        return fail(std::string("cannot write the XLSX workbook: ") + lxw_strerror(result));
     return rename_into_place(partial, path, error);
 }
 
@@ -463,8 +475,10 @@ std::string reports_to_json(const ReportSet& reports) {
     about = nlohmann::ordered_json::object();
     for (const ReportField& field : reports.about)
         about[field.key] = cell_json(field.value);
-    document["from"] = reports.from.empty() ? nlohmann::ordered_json() : reports.from;
-    document["to"] = reports.to.empty() ? nlohmann::ordered_json() : reports.to;
+    document["from"] =
+        reports.from.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(reports.from);
+    document["to"] =
+        reports.to.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(reports.to);
     document["language"] = reports.language;
     nlohmann::ordered_json& tables = document["reports"];
     tables = nlohmann::ordered_json::object();

@@ -58,8 +58,8 @@ struct ReportSet {
     std::string about_key = "database"; // JSON object name of `about`
     std::string about_title;            // its CSV section title and XLSX sheet name
     std::vector<ReportField> about;
-    std::string from, to; // the inclusive day range, "" when there is no data
-    std::string language; // "zh" | "en", recorded in JSON
+    std::string from, to;              // the inclusive day range, "" when there is no data
+    std::string language;              // "zh" | "en", recorded in JSON
     std::string empty_text = "(none)"; // the terminal's line for a table without rows
     std::vector<ReportTable> tables;
 };
@@ -73,7 +73,7 @@ bool write_json(const ReportSet& reports, const std::string& path, std::string& 
 std::string reports_to_json(const ReportSet& reports);
 // Aligned columns for a terminal: numbers right-aligned, text left-aligned and
 // cut with "…" beyond `max_text_width` display columns.
-void write_text(const ReportSet& reports, std::ostream& out, int max_text_width = 40);
+void write_text(const ReportSet& reports, std::ostream& out, int max_text_width = 48);
 
 // Terminal display width of UTF-8 text: East Asian wide and fullwidth
 // characters count 2, combining marks 0, everything else 1.

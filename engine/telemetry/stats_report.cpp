@@ -9,8 +9,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -93,14 +93,14 @@ constexpr Words kWords[] = {
     // data-quality checks
     {"events_in_range", "范围内的事件", "Events in the range"},
     {"implausible_time", "时间不可信的事件（早于2025年或晚于2100年）",
-     "Events with an implausible time (before 2025 or after 2100)"},
-    {"clock_changed", "开机后时钟被改过的事件", "Events after the clock was changed during their boot"},
+     "Implausible time: before 2025 or after 2100"},
+    {"clock_changed", "开机后时钟被改过的事件", "Clock changed earlier in the same boot"},
     {"clock_jump_events", "时钟跳变", "Clock jumps"},
-    {"dropped_log_events", "超出限制未记录的展品日志事件", "Exhibit log events dropped by the limits"},
+    {"dropped_log_events", "超出限制未记录的展品日志事件",
+     "Exhibit log events dropped by the limits"},
     {"dropped_raw_events", "磁盘满时未保存的原始事件（汇总中仍计入）",
-     "Raw events not stored on a full disk (still counted in the rollups)"},
-    {"implausible_time_all", "整个数据库中时间不可信的事件",
-     "Events with an implausible time, whole database"},
+     "Raw events lost on a full disk (still counted)"},
+    {"implausible_time_all", "整个数据库中时间不可信的事件", "Implausible time, whole database"},
 };
 
 std::string word(const std::string& key, Language language) {
@@ -125,8 +125,7 @@ ReportTable make_table(const std::string& key, std::initializer_list<const char*
 // later step, so a report reads as straight-line code with one check at the end.
 class Query {
 public:
-    Query(const StatsDatabase& db, const char* sql, std::string& error)
-        : db_(db), error_(error) {
+    Query(const StatsDatabase& db, const char* sql, std::string& error) : db_(db), error_(error) {
         if (error_.empty() &&
             sqlite3_prepare_v2(db.handle(), sql, -1, &statement_, nullptr) != SQLITE_OK)
             fail();
@@ -153,7 +152,9 @@ public:
         return value ? reinterpret_cast<const char*>(value) : "";
     }
     int64_t integer(int column) const { return sqlite3_column_int64(statement_, column); }
-    bool is_null(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+    bool is_null(int column) const {
+        return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+    }
     sqlite3_stmt* statement() const { return statement_; }
 
 private:
@@ -170,7 +171,7 @@ private:
 std::string file_uri(const std::string& path) {
     std::string uri = "file:";
     for (unsigned char c : path) {
-        if (std::isalnum(c) || std::strchr("/._~-", c)) {
+        if (std::isalnum(c) || (c != 0 && std::strchr("/._~-", c))) {
             uri += char(c);
         } else {
             char escaped[4];
@@ -179,6 +180,17 @@ std::string file_uri(const std::string& path) {
         }
     }
     return uri;
+}
+
+// Whether the file's header says WAL mode (bytes 18 and 19 are 2).
+bool wal_mode_file(const std::string& path) {
+    unsigned char header[20] = {};
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (!file) return false;
+    const bool read = std::fread(header, 1, sizeof header, file) == sizeof header;
+    std::fclose(file);
+    return read && std::memcmp(header, "SQLite format 3", 16) == 0 && header[18] == 2 &&
+           header[19] == 2;
 }
 
 // Opens and reads the schema once; SQLite errors surface at this first read.
@@ -216,8 +228,12 @@ const char* title_sql(Language language) {
                                     : "coalesce(nullif(s.title_zh, ''), s.title_en, '')";
 }
 
-ReportCell text(std::string value) { return ReportCell::of_text(std::move(value)); }
-ReportCell integer(int64_t value) { return ReportCell::of_integer(value); }
+ReportCell text(std::string value) {
+    return ReportCell::of_text(std::move(value));
+}
+ReportCell integer(int64_t value) {
+    return ReportCell::of_integer(value);
+}
 // numerator / denominator * scale with `places` decimals; empty when dividing by 0.
 ReportCell ratio(double numerator, double denominator, double scale = 1, int places = 1) {
     if (denominator == 0) return ReportCell{};
@@ -264,11 +280,11 @@ void visitors_per_day(const StatsDatabase& db, const StatsOptions& options, Repo
 
 void busiest_hours(const StatsDatabase& db, const StatsOptions& options, ReportSet& set,
                    std::string& error) {
-    ReportTable table = options.full ? make_table("busiest_hours", {"hour", "sessions", "share_percent"},
-                                                  options.language)
-                                     : make_table("busiest_hours",
-                                                  {"hour", "sessions", "share_percent", "chart"},
-                                                  options.language);
+    ReportTable table =
+        options.full
+            ? make_table("busiest_hours", {"hour", "sessions", "share_percent"}, options.language)
+            : make_table("busiest_hours", {"hour", "sessions", "share_percent", "chart"},
+                         options.language);
     int64_t sessions[24] = {};
     int64_t total = 0, most = 0;
     Query query(db,
@@ -288,7 +304,8 @@ void busiest_hours(const StatsDatabase& db, const StatsOptions& options, ReportS
         std::vector<ReportCell> row{integer(hour), integer(sessions[hour]),
                                     ratio(double(sessions[hour]), double(total), 100)};
         if (!options.full)
-            row.push_back(text(std::string(size_t(most ? (sessions[hour] * 30 + most - 1) / most : 0), '#')));
+            row.push_back(
+                text(std::string(size_t(most ? (sessions[hour] * 30 + most - 1) / most : 0), '#')));
         table.rows.push_back(std::move(row));
     }
     set.tables.push_back(std::move(table));
@@ -305,10 +322,10 @@ void exhibits(const StatsDatabase& db, const StatsOptions& options, ReportSet& s
         " ON s.subject_kind = r.subject_kind AND s.subject = r.subject"
         " WHERE r.day BETWEEN ?1 AND ?2 AND r.subject_kind = 'exhibit'"
         " GROUP BY r.subject ORDER BY visits DESC, dwell DESC, r.subject";
-    ReportTable by_visits = make_table(
-        "exhibits_by_visits",
-        {"exhibit", "title", "visits", "dwell_total_min", "average_dwell_s", "errors"},
-        options.language);
+    ReportTable by_visits =
+        make_table("exhibits_by_visits",
+                   {"exhibit", "title", "visits", "dwell_total_min", "average_dwell_s", "errors"},
+                   options.language);
     struct Row {
         std::vector<ReportCell> cells;
         int64_t visits, dwell_ms;
@@ -346,15 +363,14 @@ void quiz_rounds(const StatsDatabase& db, const StatsOptions& options, ReportSet
                                    {"pack", "title", "rounds_started", "rounds_completed",
                                     "completion_percent", "average_score"},
                                    options.language);
-    const std::string sql =
-        std::string("SELECT r.subject, ") + title_sql(options.language) +
-        ", sum(CASE WHEN r.metric = 'visits' THEN r.value ELSE 0 END),"
-        " sum(CASE WHEN r.metric = 'completions' THEN r.value ELSE 0 END),"
-        " sum(CASE WHEN r.metric = 'score_total' THEN r.value ELSE 0 END)"
-        " FROM rollups r LEFT JOIN subjects s"
-        " ON s.subject_kind = r.subject_kind AND s.subject = r.subject"
-        " WHERE r.day BETWEEN ?1 AND ?2 AND r.subject_kind = 'quiz'"
-        " GROUP BY r.subject ORDER BY r.subject";
+    const std::string sql = std::string("SELECT r.subject, ") + title_sql(options.language) +
+                            ", sum(CASE WHEN r.metric = 'visits' THEN r.value ELSE 0 END),"
+                            " sum(CASE WHEN r.metric = 'completions' THEN r.value ELSE 0 END),"
+                            " sum(CASE WHEN r.metric = 'score_total' THEN r.value ELSE 0 END)"
+                            " FROM rollups r LEFT JOIN subjects s"
+                            " ON s.subject_kind = r.subject_kind AND s.subject = r.subject"
+                            " WHERE r.day BETWEEN ?1 AND ?2 AND r.subject_kind = 'quiz'"
+                            " GROUP BY r.subject ORDER BY r.subject";
     Query query(db, sql.c_str(), error);
     query.bind_range(options.range);
     while (query.next()) {
@@ -369,10 +385,10 @@ void quiz_rounds(const StatsDatabase& db, const StatsOptions& options, ReportSet
 // Returns answers per "PACK/QUESTION" for the option shares.
 std::map<std::string, int64_t> quiz_accuracy(const StatsDatabase& db, const StatsOptions& options,
                                              ReportSet& set, std::string& error) {
-    ReportTable table = make_table(
-        "quiz_accuracy",
-        {"pack", "question", "question_text", "answers", "correct", "accuracy_percent"},
-        options.language);
+    ReportTable table =
+        make_table("quiz_accuracy",
+                   {"pack", "question", "question_text", "answers", "correct", "accuracy_percent"},
+                   options.language);
     const std::string sql =
         std::string("SELECT r.subject, ") + title_sql(options.language) +
         ", sum(CASE WHEN r.metric = 'answers' THEN r.value ELSE 0 END) AS answers,"
@@ -426,10 +442,10 @@ void quiz_options(const StatsDatabase& db, const StatsOptions& options,
 
 void data_quality(const StatsDatabase& db, const StatsOptions& options, ReportSet& set,
                   std::string& error) {
-    ReportTable table = options.full ? make_table("data_quality", {"check", "description", "count"},
-                                                  options.language)
-                                     : make_table("data_quality", {"description", "count"},
-                                                  options.language);
+    ReportTable table =
+        options.full
+            ? make_table("data_quality", {"check", "description", "count"}, options.language)
+            : make_table("data_quality", {"description", "count"}, options.language);
     auto add = [&](const char* check, int64_t count) {
         std::vector<ReportCell> row;
         if (options.full) row.push_back(text(check));
@@ -453,12 +469,13 @@ void data_quality(const StatsDatabase& db, const StatsOptions& options, ReportSe
         }
     }
     {
-        Query dropped(db,
-                      "SELECT coalesce(sum(CASE WHEN metric = 'dropped_log_events' THEN value END), 0),"
-                      " coalesce(sum(CASE WHEN metric = 'dropped_raw_events' THEN value END), 0)"
-                      " FROM rollups WHERE day BETWEEN ?1 AND ?2"
-                      " AND subject_kind = 'kiosk' AND subject = ''",
-                      error);
+        Query dropped(
+            db,
+            "SELECT coalesce(sum(CASE WHEN metric = 'dropped_log_events' THEN value END), 0),"
+            " coalesce(sum(CASE WHEN metric = 'dropped_raw_events' THEN value END), 0)"
+            " FROM rollups WHERE day BETWEEN ?1 AND ?2"
+            " AND subject_kind = 'kiosk' AND subject = ''",
+            error);
         dropped.bind_range(options.range);
         if (dropped.next()) {
             add("dropped_log_events", dropped.integer(0));
@@ -487,9 +504,9 @@ void clock_jumps(const StatsDatabase& db, const StatsOptions& options, ReportSet
     while (query.next())
         table.rows.push_back({integer(query.integer(0)), text(query.text(1)),
                               text(iso_utc_ms(query.integer(2))), text(query.text(3)),
-                              query.is_null(4) ? ReportCell{}
-                                               : ReportCell::of_decimal(
-                                                     double(query.integer(4)) / 1000.0)});
+                              query.is_null(4)
+                                  ? ReportCell{}
+                                  : ReportCell::of_decimal(double(query.integer(4)) / 1000.0)});
     set.tables.push_back(std::move(table));
 }
 
@@ -508,14 +525,15 @@ void daily_rollups(const StatsDatabase& db, const StatsOptions& options, ReportS
     query.bind_range(options.range);
     while (query.next())
         table.rows.push_back({text(query.text(0)), text(query.text(1)), text(query.text(2)),
-                              text(query.text(3)), text(query.text(4)),
-                              integer(query.integer(5))});
+                              text(query.text(3)), text(query.text(4)), integer(query.integer(5))});
     set.tables.push_back(std::move(table));
 }
 
 // ---- days and times ------------------------------------------------------------------------
 
-bool leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool leap_year(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 // Days since 1970-01-01 to year/month/day (proleptic Gregorian; H. Hinnant's civil_from_days).
 void civil_from_days(int64_t days, int64_t& year, int& month, int& day) {
@@ -524,7 +542,8 @@ void civil_from_days(int64_t days, int64_t& year, int& month, int& day) {
     const int64_t day_of_era = days - era * 146097;
     const int64_t year_of_era =
         (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const int64_t day_of_year =
+        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     const int64_t month_index = (5 * day_of_year + 2) / 153;
     day = int(day_of_year - (153 * month_index + 2) / 5 + 1);
     month = int(month_index < 10 ? month_index + 3 : month_index - 9);
@@ -590,32 +609,46 @@ std::unique_ptr<StatsDatabase> StatsDatabase::open(const std::string& path, std:
     std::unique_ptr<StatsDatabase> db(new StatsDatabase);
     db->path_ = path;
     const std::string uri = file_uri(std::filesystem::absolute(path, ec).string());
-    int rc = open_and_probe(uri + "?mode=ro", db->db_);
-    const int primary = rc & 0xff;
-    if (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY) {
-        // A WAL database in a folder we cannot write, with no -shm to share:
-        // read the file as it stands (nothing else can be writing it then).
-        sqlite3_close(db->db_);
-        db->db_ = nullptr;
+    const bool has_wal = std::filesystem::exists(path + "-wal", ec);
+    int rc = SQLITE_CANTOPEN;
+    if (wal_mode_file(path) && !has_wal && !std::filesystem::exists(path + "-journal", ec)) {
+        // A WAL database without its -wal is open nowhere (the kiosk keeps the
+        // -wal while it runs): read it as it stands, leaving no -wal and -shm
+        // files beside a copy, as a mode=ro reader would.
         db->immutable_ = true;
         rc = open_and_probe(uri + "?mode=ro&immutable=1", db->db_);
+    } else {
+        rc = open_and_probe(uri + "?mode=ro", db->db_);
+        const int primary = rc & 0xff;
+        if (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY) {
+            // A read-only folder without the -shm the WAL needs: read the main
+            // file alone, and say that changes still in the -wal are missed.
+            sqlite3_close(db->db_);
+            db->db_ = nullptr;
+            db->immutable_ = true;
+            rc = open_and_probe(uri + "?mode=ro&immutable=1", db->db_);
+            if (has_wal && std::filesystem::file_size(path + "-wal", ec) > 0)
+                db->warning_ = path + "-wal cannot be read from this read-only folder, so the "
+                                      "latest events may be missing; copy the folder (with the "
+                                      "-wal file) somewhere writable for complete reports";
+        }
     }
     if (rc != SQLITE_OK) {
         if ((rc & 0xff) == SQLITE_NOTADB)
             error = path + ": not a kiosk database (not an SQLite database file)";
         else
-            error = path + ": cannot open: " +
-                    (db->db_ ? sqlite3_errmsg(db->db_) : sqlite3_errstr(rc));
+            error =
+                path + ": cannot open: " + (db->db_ ? sqlite3_errmsg(db->db_) : sqlite3_errstr(rc));
         return nullptr;
     }
     sqlite3_exec(db->db_, "PRAGMA query_only = 1", nullptr, nullptr, nullptr);
 
     const int64_t version = single_integer(db->db_, "PRAGMA user_version", -1);
-    const int64_t kiosk_tables = single_integer(
-        db->db_,
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-        " AND name IN ('meta', 'boots', 'events', 'rollups', 'subjects')",
-        0);
+    const int64_t kiosk_tables =
+        single_integer(db->db_,
+                       "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                       " AND name IN ('meta', 'boots', 'events', 'rollups', 'subjects')",
+                       0);
     if (version > kSchemaVersion) {
         error = path + ": the database has schema version " + std::to_string(version) +
                 ", newer than this kioskctl reads (" + std::to_string(kSchemaVersion) +
@@ -638,7 +671,9 @@ std::unique_ptr<StatsDatabase> StatsDatabase::open(const std::string& path, std:
     return db;
 }
 
-StatsDatabase::~StatsDatabase() { sqlite3_close(db_); }
+StatsDatabase::~StatsDatabase() {
+    sqlite3_close(db_);
+}
 
 // ---- ranges --------------------------------------------------------------------------------
 
@@ -700,7 +735,8 @@ std::optional<ReportSet> build_stats_reports(const StatsDatabase& db, const Stat
     about("file", text(db.path()));
     about("epoch", text(read_meta(db.handle(), "epoch")));
     about("schema_version", integer(kSchemaVersion));
-    about("created_utc", created.empty() ? ReportCell{} : text(iso_utc_ms(std::atoll(created.c_str()))));
+    about("created_utc",
+          created.empty() ? ReportCell{} : text(iso_utc_ms(std::atoll(created.c_str()))));
     about("software_version",
           text(single_text(db.handle(),
                            "SELECT software_version FROM boots ORDER BY boot DESC LIMIT 1")));
@@ -740,12 +776,13 @@ bool export_events_csv(const StatsDatabase& db, const DayRange* range, const std
             return false;
         }
     }
-    const char* sql = range ? "SELECT seq, utc_ms, utc_offset_min, day, boot, mono_ms, session, kind,"
-                              " subject, content_version, fields, clock_flags FROM events"
-                              " WHERE day BETWEEN ?1 AND ?2 ORDER BY seq"
-                            : "SELECT seq, utc_ms, utc_offset_min, day, boot, mono_ms, session, kind,"
-                              " subject, content_version, fields, clock_flags FROM events"
-                              " ORDER BY seq";
+    const char* sql = range
+                          ? "SELECT seq, utc_ms, utc_offset_min, day, boot, mono_ms, session, kind,"
+                            " subject, content_version, fields, clock_flags FROM events"
+                            " WHERE day BETWEEN ?1 AND ?2 ORDER BY seq"
+                          : "SELECT seq, utc_ms, utc_offset_min, day, boot, mono_ms, session, kind,"
+                            " subject, content_version, fields, clock_flags FROM events"
+                            " ORDER BY seq";
     std::string query_error;
     Query query(db, sql, query_error);
     if (range) query.bind_range(*range);
@@ -755,29 +792,32 @@ bool export_events_csv(const StatsDatabase& db, const DayRange* range, const std
     }
     CsvWriter csv;
     if (!csv.open(path, error)) return false;
-    for (const char* header : {"seq", "utc_time", "utc_offset_min", "day", "boot_id", "mono_ms",
-                               "session", "kind", "subject", "content_version", "fields",
-                               "clock_flags"})
+    for (const char* header :
+         {"seq", "utc_time", "utc_offset_min", "day", "boot_id", "mono_ms", "session", "kind",
+          "subject", "content_version", "fields", "clock_flags"})
         csv.plain_field(header);
     csv.end_row();
 
     sqlite3_stmt* statement = query.statement();
     auto column_text = [statement](int column) {
         const char* value = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-        return std::string_view(value ? value : "", size_t(sqlite3_column_bytes(statement, column)));
+        return std::string_view(value ? value : "",
+                                size_t(sqlite3_column_bytes(statement, column)));
     };
     char time[32];
     int64_t last_boot = -1;
     std::string_view boot_id;
     while (query.next()) {
         csv.field(sqlite3_column_int64(statement, 0));
-        csv.plain_field(std::string_view(time, format_iso_utc(sqlite3_column_int64(statement, 1), time)));
+        csv.plain_field(
+            std::string_view(time, format_iso_utc(sqlite3_column_int64(statement, 1), time)));
         csv.field(sqlite3_column_int64(statement, 2));
         csv.field(column_text(3));
         const int64_t boot = sqlite3_column_int64(statement, 4);
         if (boot != last_boot) {
             auto found = boot_ids.find(boot);
-            boot_id = found == boot_ids.end() ? std::string_view() : std::string_view(found->second);
+            boot_id =
+                found == boot_ids.end() ? std::string_view() : std::string_view(found->second);
             last_boot = boot;
         }
         csv.field(boot_id);

@@ -26,10 +26,12 @@ namespace kiosk::telemetry {
 
 class StatsDatabase {
 public:
-    // Opens PATH read-only (file:PATH?mode=ro; with immutable=1 when the folder
-    // is read-only and the WAL index cannot be made). nullptr with `error`
-    // naming the file when it is missing, not a kiosk database, or of a schema
-    // version this build does not read.
+    // Opens PATH read-only, never writing it nor creating files beside it when
+    // avoidable: file:PATH?mode=ro, or with immutable=1 when nothing has the
+    // database open (WAL mode and no PATH-wal) or when the folder is read-only
+    // and the WAL index cannot be made (then warning() says what may be
+    // missed). nullptr with `error` naming the file when it is missing, not a
+    // kiosk database, or of a schema version this build does not read.
     static std::unique_ptr<StatsDatabase> open(const std::string& path, std::string& error);
     ~StatsDatabase();
     StatsDatabase(const StatsDatabase&) = delete;
@@ -38,6 +40,8 @@ public:
     sqlite3* handle() const { return db_; }
     const std::string& path() const { return path_; }
     bool opened_immutable() const { return immutable_; }
+    // A note for the reader ("" when none): recent events may be missing.
+    const std::string& warning() const { return warning_; }
     // The earliest and latest day in rollups ("" when there are none).
     const std::string& first_day() const { return first_day_; }
     const std::string& last_day() const { return last_day_; }
@@ -45,7 +49,7 @@ public:
 private:
     StatsDatabase() = default;
     sqlite3* db_ = nullptr;
-    std::string path_, first_day_, last_day_;
+    std::string path_, first_day_, last_day_, warning_;
     bool immutable_ = false;
 };
 

@@ -1,0 +1,334 @@
+// The stats library on the fixture kiosk.db (stats_fixture.cpp lists the
+// expected numbers): every report's rows, ranges and languages, day
+// validation, ISO times, display widths, the CSV writer's quoting and the raw
+// events export, read back with the tests' own CSV parser.
+#include "stats_fixture.h"
+#include "stats_test_support.h"
+
+#include "telemetry/stats_report.h"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+using namespace kiosk::telemetry;
+using kiosk::test::TempFolder;
+
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+struct Fixture {
+    TempFolder folder;
+    std::string path = folder.file("kiosk.db");
+    std::unique_ptr<StatsDatabase> db;
+
+    Fixture() {
+        const std::string made = kiosk::test::make_stats_fixture(path);
+        INFO(made);
+        REQUIRE(made.empty());
+        std::string error;
+        db = StatsDatabase::open(path, error);
+        INFO(error);
+        REQUIRE(db);
+    }
+
+    ReportSet reports(const std::string& from, const std::string& to, kiosk::Language language,
+                      bool full, int top = 10) {
+        StatsOptions options;
+        std::string error;
+        REQUIRE(resolve_day_range(*db, from, to, options.range, error));
+        options.language = language;
+        options.full = full;
+        options.top = top;
+        std::optional<ReportSet> set = build_stats_reports(*db, options, error);
+        INFO(error);
+        REQUIRE(set);
+        return *set;
+    }
+};
+
+const ReportTable* find_table(const ReportSet& set, const std::string& key) {
+    for (const ReportTable& table : set.tables)
+        if (table.key == key) return &table;
+    return nullptr;
+}
+
+// A table's rows as the terminal and CSV show them.
+Rows shown(const ReportSet& set, const std::string& key) {
+    const ReportTable* table = find_table(set, key);
+    if (!table) return {{"<no table " + key + ">"}};
+    Rows rows;
+    for (const auto& row : table->rows) {
+        rows.emplace_back();
+        for (const ReportCell& cell : row)
+            rows.back().push_back(cell.display());
+    }
+    return rows;
+}
+
+std::vector<std::string> column(const Rows& rows, size_t index) {
+    std::vector<std::string> values;
+    for (const auto& row : rows)
+        values.push_back(index < row.size() ? row[index] : "<missing>");
+    return values;
+}
+
+} // namespace
+
+TEST_CASE("every report counts the fixture's rollups, in Chinese by default", "[stats]") {
+    Fixture fixture;
+    CHECK(fixture.db->first_day() == "1970-01-01");
+    CHECK(fixture.db->last_day() == "2025-06-03");
+    ReportSet set = fixture.reports("", "", kiosk::Language::Zh, true);
+    CHECK(set.from == "1970-01-01");
+    CHECK(set.to == "2025-06-03");
+
+    std::vector<std::string> keys;
+    for (const ReportTable& table : set.tables)
+        keys.push_back(table.key);
+    CHECK(keys == std::vector<std::string>{"visitors_per_day", "busiest_hours",
+                                           "exhibits_by_visits", "exhibits_by_dwell", "quiz_rounds",
+                                           "quiz_accuracy", "quiz_options", "data_quality",
+                                           "clock_jumps", "daily_rollups"});
+    CHECK(find_table(set, "visitors_per_day")->title == "每日访客");
+    CHECK(find_table(set, "visitors_per_day")->columns[1].header == "访客人次");
+
+    CHECK(shown(set, "visitors_per_day") == Rows{{"1970-01-01", "1", "10.0"},
+                                                 {"2025-06-01", "3", "120.0"},
+                                                 {"2025-06-02", "2", "45.0"},
+                                                 {"2025-06-03", "1", "30.0"}});
+
+    Rows hours = shown(set, "busiest_hours");
+    REQUIRE(hours.size() == 24);
+    CHECK(hours[8] == std::vector<std::string>{"8", "1", "14.3"});
+    CHECK(hours[9] == std::vector<std::string>{"9", "2", "28.6"});
+    CHECK(hours[10] == std::vector<std::string>{"10", "1", "14.3"});
+    CHECK(hours[14] == std::vector<std::string>{"14", "3", "42.9"});
+    CHECK(hours[0] == std::vector<std::string>{"0", "0", "0.0"});
+
+    CHECK(shown(set, "exhibits_by_visits") ==
+          Rows{{"pendulum-lab", "单摆实验室", "5", "9.0", "108.0", "1"},
+               {"water-cycle", "水的循环, \"雨\"", "3", "1.5", "30.0", "0"},
+               {"light-maze", "光的迷宫", "2", "10.0", "300.0", "0"},
+               {"mystery-box", "", "1", "0.0", "0.0", "0"}});
+    CHECK(column(shown(set, "exhibits_by_dwell"), 0) ==
+          std::vector<std::string>{"light-maze", "pendulum-lab", "water-cycle", "mystery-box"});
+
+    CHECK(shown(set, "quiz_rounds") ==
+          Rows{{"physics-basics", "物理入门", "2", "1", "50.0", "2.0"}});
+    CHECK(shown(set, "quiz_accuracy") ==
+          Rows{{"physics-basics", "q2", "光在真空中每秒约传播多少公里？", "6", "1", "16.7"},
+               {"physics-basics", "q1", "单摆的周期取决于什么？", "4", "3", "75.0"}});
+    CHECK(shown(set, "quiz_options") ==
+          Rows{{"physics-basics", "q1", "a", "摆长", "3", "75.0"},
+               {"physics-basics", "q1", "b", "摆锤的质量", "1", "25.0"}});
+
+    Rows quality = shown(set, "data_quality");
+    CHECK(column(quality, 0) == std::vector<std::string>{"events_in_range", "implausible_time",
+                                                         "clock_changed", "clock_jump_events",
+                                                         "dropped_log_events", "dropped_raw_events",
+                                                         "implausible_time_all"});
+    CHECK(column(quality, 2) == std::vector<std::string>{"11", "2", "2", "1", "7", "2", "2"});
+    CHECK(quality[1][1].find("时间不可信") != std::string::npos);
+
+    CHECK(shown(set, "clock_jumps") ==
+          Rows{{"8", "2025-06-02", "2025-06-02T02:00:00.000Z", "boot-0001", "3600.0"}});
+
+    Rows rollups = shown(set, "daily_rollups");
+    CHECK(rollups.size() == 36); // every row the fixture inserted
+    CHECK(std::find(rollups.begin(), rollups.end(),
+                    std::vector<std::string>{"2025-06-01", "exhibit", "pendulum-lab", "单摆实验室",
+                                             "visits", "4"}) != rollups.end());
+
+    // The source block names the database.
+    std::map<std::string, std::string> about;
+    for (const ReportField& field : set.about)
+        about[field.key] = field.value.display();
+    CHECK(about["epoch"] == "fixture-epoch-0001");
+    CHECK(about["schema_version"] == "2");
+    CHECK(about["created_utc"] == "2025-06-01T00:00:00.000Z");
+}
+
+TEST_CASE("a day range and English: 1970 drops out of the range but not out of the "
+          "whole-database clock count",
+          "[stats]") {
+    Fixture fixture;
+    ReportSet set = fixture.reports("2025-06-01", "", kiosk::Language::En, true);
+    CHECK(set.to == "2025-06-03");
+    CHECK(column(shown(set, "visitors_per_day"), 0) ==
+          std::vector<std::string>{"2025-06-01", "2025-06-02", "2025-06-03"});
+    CHECK(find_table(set, "visitors_per_day")->title == "Visitors per day");
+    CHECK(column(shown(set, "exhibits_by_visits"), 1) ==
+          std::vector<std::string>{"Pendulum lab", "Water cycle, \"rain\"", "Light maze", ""});
+    CHECK(column(shown(set, "data_quality"), 2) ==
+          std::vector<std::string>{"9", "0", "2", "1", "7", "2", "2"});
+
+    ReportSet one_day = fixture.reports("2025-06-02", "2025-06-02", kiosk::Language::En, true);
+    CHECK(shown(one_day, "visitors_per_day") == Rows{{"2025-06-02", "2", "45.0"}});
+    CHECK(column(shown(one_day, "exhibits_by_visits"), 0) ==
+          std::vector<std::string>{"water-cycle", "pendulum-lab"});
+    CHECK(shown(one_day, "quiz_accuracy").empty());
+}
+
+TEST_CASE("the terminal summary keeps the top rows, the open hours and no export-only tables",
+          "[stats]") {
+    Fixture fixture;
+    ReportSet set = fixture.reports("", "", kiosk::Language::Zh, false, 2);
+    CHECK(find_table(set, "quiz_options") == nullptr);
+    CHECK(find_table(set, "daily_rollups") == nullptr);
+    CHECK(column(shown(set, "exhibits_by_visits"), 0) ==
+          std::vector<std::string>{"pendulum-lab", "water-cycle"});
+    CHECK(column(shown(set, "exhibits_by_dwell"), 0) ==
+          std::vector<std::string>{"light-maze", "pendulum-lab"});
+    Rows hours = shown(set, "busiest_hours");
+    CHECK(column(hours, 0) == std::vector<std::string>{"8", "9", "10", "14"});
+    CHECK(hours[3][3] == std::string(30, '#')); // the busiest hour has the full bar
+    CHECK(hours[0][3] == std::string(10, '#'));
+}
+
+TEST_CASE("days are real calendar days and a range runs forwards", "[stats]") {
+    CHECK(is_valid_day("2025-06-01"));
+    CHECK(is_valid_day("2024-02-29"));
+    CHECK(is_valid_day("1970-01-01"));
+    CHECK_FALSE(is_valid_day("2025-02-29"));
+    CHECK_FALSE(is_valid_day("1900-02-29"));
+    CHECK_FALSE(is_valid_day("2025-13-01"));
+    CHECK_FALSE(is_valid_day("2025-04-31"));
+    CHECK_FALSE(is_valid_day("2025-6-1"));
+    CHECK_FALSE(is_valid_day("2025/06/01"));
+    CHECK_FALSE(is_valid_day("2025-06-01x"));
+    CHECK_FALSE(is_valid_day(""));
+
+    Fixture fixture;
+    DayRange range;
+    std::string error;
+    CHECK_FALSE(resolve_day_range(*fixture.db, "2025-06-03", "2025-06-01", range, error));
+    CHECK(error == "--from 2025-06-03 is after --to 2025-06-01");
+    CHECK_FALSE(resolve_day_range(*fixture.db, "2025-02-30", "", range, error));
+    CHECK(error.find("--from 2025-02-30: not a day; write YYYY-MM-DD") == 0);
+    CHECK_FALSE(resolve_day_range(*fixture.db, "", "tomorrow", range, error));
+    CHECK(error.find("--to tomorrow") == 0);
+    // One end beyond the data: an empty range there, not an error.
+    REQUIRE(resolve_day_range(*fixture.db, "2026-01-01", "", range, error));
+    CHECK(range.from == "2026-01-01");
+    CHECK(range.to == "2026-01-01");
+    REQUIRE(resolve_day_range(*fixture.db, "", "1969-12-31", range, error));
+    CHECK(range.from == "1969-12-31");
+}
+
+TEST_CASE("iso_utc_ms writes UTC with milliseconds, before 1970 too", "[stats]") {
+    CHECK(iso_utc_ms(0) == "1970-01-01T00:00:00.000Z");
+    CHECK(iso_utc_ms(5000) == "1970-01-01T00:00:05.000Z");
+    CHECK(iso_utc_ms(-1) == "1969-12-31T23:59:59.999Z");
+    CHECK(iso_utc_ms(951782400000) == "2000-02-29T00:00:00.000Z");
+    CHECK(iso_utc_ms(1748739670123) == "2025-06-01T01:01:10.123Z");
+    CHECK(iso_utc_ms(253402300799999) == "9999-12-31T23:59:59.999Z");
+}
+
+TEST_CASE("display width counts Chinese as two columns and combining marks as none", "[stats]") {
+    CHECK(display_width("") == 0);
+    CHECK(display_width("abc") == 3);
+    CHECK(display_width("单摆实验室") == 10);
+    CHECK(display_width("占比（%）") == 9);
+    CHECK(display_width("e\xCC\x81") == 1); // e + combining acute
+    CHECK(display_width("Ａ") == 2);        // fullwidth Latin
+}
+
+TEST_CASE("the text writer aligns columns by display width", "[stats]") {
+    ReportSet set;
+    set.about_title = "About";
+    ReportTable table;
+    table.key = "t";
+    table.title = "Table";
+    table.columns = {{"name", "名称"}, {"count", "Count"}};
+    table.rows = {{ReportCell::of_text("单摆实验室"), ReportCell::of_integer(5)},
+                  {ReportCell::of_text("abc"), ReportCell::of_integer(12345)},
+                  {ReportCell::of_text("光的迷宫 x"), ReportCell::of_decimal(2.25, 2)}};
+    set.tables.push_back(table);
+    std::ostringstream out;
+    write_text(set, out);
+    std::istringstream lines(out.str());
+    std::vector<std::string> table_lines;
+    bool in_table = false;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("名称") != std::string::npos) in_table = true;
+        if (in_table && !line.empty()) table_lines.push_back(line);
+    }
+    INFO(out.str());
+    REQUIRE(table_lines.size() == 4);
+    for (const std::string& line : table_lines)
+        CHECK(kiosk::test::columns_of(line) == kiosk::test::columns_of(table_lines[0]));
+    CHECK(table_lines[3].find("2.25") != std::string::npos);
+}
+
+TEST_CASE("write_csv: BOM, CRLF, and RFC 4180 quoting that parses back", "[stats]") {
+    TempFolder folder;
+    ReportSet set;
+    set.about_title = "Source";
+    set.about = {{"file", "File", ReportCell::of_text("a,b.db")}};
+    ReportTable table;
+    table.key = "t";
+    table.title = "Tricky \"text\"";
+    table.columns = {{"text", "Text"}, {"n", "N"}};
+    const std::vector<std::string> tricky = {
+        "plain",         "comma, here", "say \"hi\"",  "two\r\nlines",
+        "bare\nnewline", " spaced ",    "单摆,实验室", ""};
+    for (const std::string& text : tricky)
+        table.rows.push_back({ReportCell::of_text(text), ReportCell::of_integer(-7)});
+    set.tables.push_back(table);
+    const std::string path = folder.file("t.csv");
+    std::string error;
+    REQUIRE(write_csv(set, path, error));
+    CHECK_FALSE(std::filesystem::exists(path + ".partial"));
+    const std::string text = kiosk::test::read_file(path);
+    REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(text.find("\r\n") != std::string::npos);
+    CHECK(text.find("\"comma, here\"") != std::string::npos);
+    CHECK(text.find("\"say \"\"hi\"\"\"") != std::string::npos);
+    CHECK(text.find("plain,-7") != std::string::npos); // unquoted when nothing needs it
+    kiosk::test::CsvRows rows = kiosk::test::parse_csv(text.substr(3));
+    CHECK(rows[0] == std::vector<std::string>{"Source"});
+    CHECK(rows[1] == std::vector<std::string>{"File", "a,b.db"});
+    kiosk::test::CsvRows section = kiosk::test::csv_section(rows, "Tricky \"text\"");
+    REQUIRE(section.size() == tricky.size() + 1);
+    CHECK(section[0] == std::vector<std::string>{"Text", "N"});
+    for (size_t i = 0; i < tricky.size(); ++i)
+        CHECK(section[i + 1] == std::vector<std::string>{tricky[i], "-7"});
+}
+
+TEST_CASE("the raw events CSV holds every event with its boot id, UTC time and JSON fields",
+          "[stats]") {
+    Fixture fixture;
+    const std::string path = fixture.folder.file("events.csv");
+    std::string error;
+    int64_t rows_written = 0;
+    REQUIRE(export_events_csv(*fixture.db, nullptr, path, rows_written, error));
+    CHECK(rows_written == 11);
+    const std::string text = kiosk::test::read_file(path);
+    REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);
+    kiosk::test::CsvRows rows = kiosk::test::parse_csv(text.substr(3));
+    REQUIRE(rows.size() == 12);
+    CHECK(rows[0] == std::vector<std::string>{"seq", "utc_time", "utc_offset_min", "day", "boot_id",
+                                              "mono_ms", "session", "kind", "subject",
+                                              "content_version", "fields", "clock_flags"});
+    CHECK(rows[1] == std::vector<std::string>{"1", "2025-06-01T01:00:00.000Z", "480", "2025-06-01",
+                                              "boot-0001", "0", "", "boot", "", "",
+                                              "{\"version\":\"0.3.0\"}", "0"});
+    CHECK(rows[4] == std::vector<std::string>{
+                         "4", "2025-06-01T01:01:10.123Z", "480", "2025-06-01", "boot-0001", "70123",
+                         "s-aaaa", "exhibit_event", "pendulum-lab", "1.2.0",
+                         "{\"event\":\"swing\",\"data\":{\"note\":\"a, \\\"quoted\\\" 文本\"}}",
+                         "0"});
+    CHECK(rows[10] == std::vector<std::string>{"10", "1970-01-01T00:00:05.000Z", "480",
+                                               "1970-01-01", "boot-0002", "0", "", "boot", "", "",
+                                               "{\"version\":\"0.3.0\"}", "1"});
+
+    DayRange one_day{"2025-06-02", "2025-06-02"};
+    REQUIRE(export_events_csv(*fixture.db, &one_day, path, rows_written, error));
+    CHECK(rows_written == 2);
+    rows = kiosk::test::parse_csv(kiosk::test::read_file(path).substr(3));
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[1][0] == "8");
+    CHECK(rows[2][0] == "9");
+}
