@@ -86,8 +86,12 @@ double ingest_through_api(int events) {
                        InteractionLimits{.exhibit_events_per_session = 1 << 30});
     const auto start = Clock_::now();
     int recorded = 0;
-    for (int session = 0; recorded < events; ++session)
+    // Faster than any writer: wait for the disk every 50,000 events so the
+    // queue (100,000) never overflows and the figure is what is sustained.
+    for (int session = 0; recorded < events; ++session) {
         recorded += log_one_session(log, session, 100);
+        if (recorded % 50000 == 0) store->flush();
+    }
     store->flush();
     const double seconds = seconds_since(start);
     if (store->health().events_stored < recorded) {
@@ -133,6 +137,8 @@ double ingest_raw(int events) {
     return events / seconds;
 }
 
+std::vector<double> logging_p99_ms; // per run: the logging calls' own share of a frame
+
 // Frame times (ms) of `frames` frames on the pendulum lab's screen, logging
 // 200 events/s on the render thread when `store` is set.
 std::vector<double> frame_times(KioskApp& app, EventStore* store, int frames) {
@@ -140,19 +146,22 @@ std::vector<double> frame_times(KioskApp& app, EventStore* store, int frames) {
     InteractionLog log(store, clock, InteractionLimits{.exhibit_events_per_session = 1 << 30});
     log.session_started("bench");
     log.exhibit_entered("pendulum-lab", "1.2.0", {"单摆实验室", "Pendulum lab"});
-    std::vector<double> times;
+    std::vector<double> times, log_ms;
     double owed = 0; // events due at 200/s on the 60 Hz step
     for (int frame = 0; frame < frames; ++frame) {
         const auto start = Clock_::now();
         app.step(1.0 / 60);
+        const auto log_start = Clock_::now();
         for (owed += 200.0 / 60; owed >= 1; owed -= 1)
             log.exhibit_event("swing",
                               "{\"length_m\":0.55,\"frame\":" + std::to_string(frame) + "}");
+        log_ms.push_back(seconds_since(log_start) * 1000);
         app.present();
         times.push_back(seconds_since(start) * 1000);
     }
     log.exhibit_left();
     log.session_ended("idle");
+    if (store) logging_p99_ms.push_back(percentile(log_ms, 0.99));
     return times;
 }
 
@@ -231,6 +240,7 @@ int main(int argc, char** argv) {
     std::printf("  logging off:        median %.2f ms, p99 %.2f ms\n", median(off_median), off);
     std::printf("  logging 200 ev/s:   median %.2f ms, p99 %.2f ms = %.2fx (target <= 1.10x)\n",
                 median(on_median), on, on / off);
+    std::printf("  the logging calls themselves: p99 %.3f ms a frame\n", median(logging_p99_ms));
     std::printf("  events stored while drawing: %lld\n",
                 static_cast<long long>(store->health().events_stored));
     return 0;

@@ -10,6 +10,9 @@
 #include "schema.h"
 
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <array>
 #include <condition_variable>
@@ -459,7 +462,11 @@ std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, s
         return nullptr;
     }
     Writer* raw = writer.get();
-    writer->thread = std::thread([raw] { raw->run(); });
+    writer->thread = std::thread([raw] {
+        // Below the render thread: a commit may wait for the disk, a frame may not.
+        setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 10);
+        raw->run();
+    });
     return std::unique_ptr<EventStore>(new EventStore(std::move(writer)));
 }
 
