@@ -52,9 +52,8 @@ void ManualClock::set_utc_ms(int64_t utc_ms) {
     utc_ms_ = utc_ms;
 }
 
-std::string local_day(const ClockReading& time) {
-    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-    int64_t z = floor_div(local_ms(time), 86400000) + 719468;
+CivilDate civil_from_days(int64_t days) {
+    const int64_t z = days + 719468;
     const int64_t era = floor_div(z, 146097);
     const int64_t day_of_era = z - era * 146097;
     const int64_t year_of_era =
@@ -62,12 +61,18 @@ std::string local_day(const ClockReading& time) {
     const int64_t day_of_year =
         day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     const int64_t mp = (5 * day_of_year + 2) / 153;
-    const int64_t day = day_of_year - (153 * mp + 2) / 5 + 1;
-    const int64_t month = mp < 10 ? mp + 3 : mp - 9;
-    const int64_t year = year_of_era + era * 400 + (month <= 2);
+    CivilDate date;
+    date.day = int(day_of_year - (153 * mp + 2) / 5 + 1);
+    date.month = int(mp < 10 ? mp + 3 : mp - 9);
+    date.year = year_of_era + era * 400 + (date.month <= 2);
+    return date;
+}
+
+std::string local_day(const ClockReading& time) {
+    const CivilDate date = civil_from_days(floor_div(local_ms(time), 86400000));
     char text[64];
-    std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld", static_cast<long long>(year),
-                  static_cast<long long>(month), static_cast<long long>(day));
+    std::snprintf(text, sizeof text, "%04lld-%02d-%02d", static_cast<long long>(date.year),
+                  date.month, date.day);
     return text;
 }
 

@@ -52,6 +52,15 @@ private:
     std::atomic<int64_t> mono_ms_{0};
 };
 
+// A date of the proleptic Gregorian calendar.
+struct CivilDate {
+    int64_t year = 1970;
+    int month = 1; // 1..12
+    int day = 1;   // 1..31
+};
+// Days since 1970-01-01 (negative before) to a date (H. Hinnant's civil_from_days).
+CivilDate civil_from_days(int64_t days);
+
 // The local day "YYYY-MM-DD" and hour (0..23) of a reading.
 std::string local_day(const ClockReading& time);
 int local_hour(const ClockReading& time);

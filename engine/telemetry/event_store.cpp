@@ -8,6 +8,7 @@
 #include "core/log.h"
 #include "core/random_id.h"
 #include "schema.h"
+#include "sqlite_helpers.h"
 
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -61,18 +62,8 @@ std::array<std::string_view, 4> bucket_parts(const BucketKey& key) {
     return parts;
 }
 
-bool exec(sqlite3* db, const char* sql) {
-    return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
-}
-
-int64_t query_int(sqlite3* db, const char* sql, int64_t fallback = 0) {
-    sqlite3_stmt* statement = nullptr;
-    int64_t value = fallback;
-    if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK &&
-        sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_type(statement, 0) != SQLITE_NULL)
-        value = sqlite3_column_int64(statement, 0);
-    sqlite3_finalize(statement);
-    return value;
+bool exec(sqlite3* db, const std::string& sql) {
+    return exec_sql(db, sql);
 }
 
 void bind_text(sqlite3_stmt* statement, int index, std::string_view text) {
@@ -313,13 +304,13 @@ struct EventStore::Writer {
             limit = std::min<int64_t>(limit, synced.empty() ? 0 : std::stoll(synced));
         }
         if (limit <= 0) return;
-        int64_t from = query_int(db, "SELECT min(seq) FROM events", 0);
+        int64_t from = query_int64(db, "SELECT min(seq) FROM events", 0);
         int64_t deleted = 0;
         while (from > 0 && from <= limit) {
             const int64_t to = std::min(limit, from + kPruneChunk - 1);
             const std::string sql = "DELETE FROM events WHERE seq BETWEEN " + std::to_string(from) +
                                     " AND " + std::to_string(to);
-            if (!exec(db, sql.c_str())) break;
+            if (!exec(db, sql)) break;
             deleted += sqlite3_changes(db);
             from = to + 1;
         }
@@ -348,7 +339,7 @@ struct EventStore::Writer {
                     const std::string sql =
                         "PRAGMA max_page_count = " +
                         std::to_string(page_limit_request ? page_limit_request : 4294967294LL);
-                    exec(db, sql.c_str());
+                    exec(db, sql);
                     page_limit_request = -1;
                 }
                 prune_now = prunes_requested > prunes_done;
@@ -397,7 +388,7 @@ std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, s
     sqlite3* db = writer->db;
     sqlite3_busy_timeout(db, 5000);
     // Read before anything is written: a newer or foreign database stays untouched.
-    const int64_t version = query_int(db, "PRAGMA user_version", -1);
+    const int64_t version = query_int64(db, "PRAGMA user_version", -1);
     if (version < 0) {
         error = path + ": not a statistics database (" + sqlite3_errmsg(db) + ")";
         return nullptr;
@@ -408,7 +399,7 @@ std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, s
                 "); it was left untouched: use the newer software, or a new data folder";
         return nullptr;
     }
-    if (version == 0 && query_int(db, "SELECT count(*) FROM sqlite_schema") > 0) {
+    if (version == 0 && query_int64(db, "SELECT count(*) FROM sqlite_schema") > 0) {
         error = path + ": holds tables but is not a kiosk statistics database; it was left "
                        "untouched";
         return nullptr;
@@ -429,7 +420,7 @@ std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, s
         return nullptr;
     }
     if (options.max_page_count > 0)
-        exec(db, ("PRAGMA max_page_count = " + std::to_string(options.max_page_count)).c_str());
+        exec(db, "PRAGMA max_page_count = " + std::to_string(options.max_page_count));
 
     writer->epoch = read_meta(db, "epoch");
     writer->boot_id = make_random_id();
@@ -451,7 +442,7 @@ std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, s
     }
     // A seq is never reused, even after pruning removed the newest events.
     const std::string last_seq = read_meta(db, "last_seq");
-    writer->next_seq = std::max<int64_t>(query_int(db, "SELECT max(seq) FROM events", 0),
+    writer->next_seq = std::max<int64_t>(query_int64(db, "SELECT max(seq) FROM events", 0),
                                          last_seq.empty() ? int64_t(0) : std::stoll(last_seq)) +
                        1;
     writer->processed_seq = writer->next_seq - 1;

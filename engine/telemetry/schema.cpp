@@ -4,6 +4,7 @@
 #include "schema.h"
 
 #include "core/random_id.h"
+#include "sqlite_helpers.h"
 
 #include <chrono>
 
@@ -57,22 +58,8 @@ CREATE TABLE subjects(
   PRIMARY KEY(subject_kind, subject)) WITHOUT ROWID;
 )sql";
 
-int user_version(sqlite3* db) {
-    sqlite3_stmt* statement = nullptr;
-    int version = -1;
-    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &statement, nullptr) == SQLITE_OK &&
-        sqlite3_step(statement) == SQLITE_ROW)
-        version = sqlite3_column_int(statement, 0);
-    sqlite3_finalize(statement);
-    return version;
-}
-
 bool exec(sqlite3* db, const std::string& sql, std::string& error) {
-    char* message = nullptr;
-    if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return true;
-    error = message ? message : sqlite3_errmsg(db);
-    sqlite3_free(message);
-    return false;
+    return exec_sql(db, sql, &error);
 }
 
 std::string quoted(const std::string& text) {
@@ -97,7 +84,7 @@ const char* schema_step_sql(int version) {
 bool migrate_schema(sqlite3* db, std::string& error) {
     // BEGIN IMMEDIATE: two processes opening the same new file cannot both migrate.
     if (!exec(db, "BEGIN IMMEDIATE", error)) return false;
-    const int from = user_version(db);
+    const int from = int(query_int64(db, "PRAGMA user_version", -1));
     auto fail = [&](const std::string& message) {
         error = message;
         std::string ignored;

@@ -5,7 +5,9 @@
 // from sqlite3_column_text into CsvWriter's buffer, one row at a time).
 #include "stats_report.h"
 
+#include "clock.h"
 #include "schema.h"
+#include "sqlite_helpers.h"
 
 #include <algorithm>
 #include <cctype>
@@ -200,26 +202,6 @@ int open_and_probe(const std::string& uri, sqlite3*& db) {
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 5000); // a live kiosk's writer may hold a lock for a moment
     return sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
-}
-
-int64_t single_integer(sqlite3* db, const char* sql, int64_t fallback) {
-    sqlite3_stmt* statement = nullptr;
-    int64_t value = fallback;
-    if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK &&
-        sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_type(statement, 0) != SQLITE_NULL)
-        value = sqlite3_column_int64(statement, 0);
-    sqlite3_finalize(statement);
-    return value;
-}
-
-std::string single_text(sqlite3* db, const char* sql) {
-    sqlite3_stmt* statement = nullptr;
-    std::string value;
-    if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK &&
-        sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0))
-        value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-    sqlite3_finalize(statement);
-    return value;
 }
 
 // The title of subject (alias s) in the report's language, falling back to the other.
@@ -535,21 +517,6 @@ bool leap_year(int year) {
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-// Days since 1970-01-01 to year/month/day (proleptic Gregorian; H. Hinnant's civil_from_days).
-void civil_from_days(int64_t days, int64_t& year, int& month, int& day) {
-    days += 719468;
-    const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const int64_t day_of_era = days - era * 146097;
-    const int64_t year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const int64_t day_of_year =
-        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    const int64_t month_index = (5 * day_of_year + 2) / 153;
-    day = int(day_of_year - (153 * month_index + 2) / 5 + 1);
-    month = int(month_index < 10 ? month_index + 3 : month_index - 9);
-    year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
-}
-
 void put_digits(char*& out, int64_t value, int digits) {
     for (int i = digits - 1; i >= 0; --i) {
         out[i] = char('0' + value % 10);
@@ -566,9 +533,7 @@ size_t format_iso_utc(int64_t utc_ms, char* out) {
         ms_of_day += kDayMs;
         --days;
     }
-    int64_t year = 0;
-    int month = 0, day = 0;
-    civil_from_days(days, year, month, day);
+    const auto [year, month, day] = civil_from_days(days);
     if (year < 0 || year > 9999)
         return size_t(std::snprintf(out, 32, "%lld-%02d-%02dT%02d:%02d:%02d.%03dZ",
                                     static_cast<long long>(year), month, day,
@@ -643,12 +608,12 @@ std::unique_ptr<StatsDatabase> StatsDatabase::open(const std::string& path, std:
     }
     sqlite3_exec(db->db_, "PRAGMA query_only = 1", nullptr, nullptr, nullptr);
 
-    const int64_t version = single_integer(db->db_, "PRAGMA user_version", -1);
+    const int64_t version = query_int64(db->db_, "PRAGMA user_version", -1);
     const int64_t kiosk_tables =
-        single_integer(db->db_,
-                       "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                       " AND name IN ('meta', 'boots', 'events', 'rollups', 'subjects')",
-                       0);
+        query_int64(db->db_,
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                    " AND name IN ('meta', 'boots', 'events', 'rollups', 'subjects')",
+                    0);
     if (version > kSchemaVersion) {
         error = path + ": the database has schema version " + std::to_string(version) +
                 ", newer than this kioskctl reads (" + std::to_string(kSchemaVersion) +
@@ -666,8 +631,8 @@ std::unique_ptr<StatsDatabase> StatsDatabase::open(const std::string& path, std:
                 "the file was not changed)";
         return nullptr;
     }
-    db->first_day_ = single_text(db->db_, "SELECT min(day) FROM rollups");
-    db->last_day_ = single_text(db->db_, "SELECT max(day) FROM rollups");
+    db->first_day_ = query_text(db->db_, "SELECT min(day) FROM rollups");
+    db->last_day_ = query_text(db->db_, "SELECT max(day) FROM rollups");
     return db;
 }
 
@@ -738,8 +703,8 @@ std::optional<ReportSet> build_stats_reports(const StatsDatabase& db, const Stat
     about("created_utc",
           created.empty() ? ReportCell{} : text(iso_utc_ms(std::atoll(created.c_str()))));
     about("software_version",
-          text(single_text(db.handle(),
-                           "SELECT software_version FROM boots ORDER BY boot DESC LIMIT 1")));
+          text(query_text(db.handle(),
+                          "SELECT software_version FROM boots ORDER BY boot DESC LIMIT 1")));
     about("data_first_day", text(db.first_day()));
     about("data_last_day", text(db.last_day()));
     about("from", text(options.range.from));
