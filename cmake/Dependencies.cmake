@@ -31,3 +31,6 @@ find_package(CLI11 REQUIRED CONFIG)
 # Telemetry exports: XLSX through libxlsxwriter, JSON through nlohmann-json.
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 find_package(nlohmann_json 3 REQUIRED CONFIG)
+
+# Sync and the hub: cpp-httplib (built by Debian with OpenSSL, zlib and brotli).
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)

@@ -11,6 +11,8 @@ packages=(
   zlib1g-dev
   # visitor statistics exports: XLSX and JSON
   libxlsxwriter-dev nlohmann-json3-dev
+  # sync and the hub: HTTP(S) client and server
+  libcpp-httplib-dev
   # content packages are SQLite Archives: the sqlite3 tool lists and extracts them
   sqlite3
   # tests

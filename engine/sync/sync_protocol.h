@@ -1,0 +1,76 @@
+// The sync protocol's messages (docs/sync-protocol.md): the batch a kiosk
+// sends, the hub's answer, and the signed offline bundle, with their JSON
+// forms. Parsing validates every field and refuses unknown ones, naming the
+// field and what was expected, so the hub can answer 400 with that message.
+// Shared by the kiosk side (engine/sync) and the hub (engine/hub).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::sync {
+
+constexpr int kProtocolVersion = 1;
+constexpr size_t kMaxBodyBytes = 4 << 20;
+constexpr size_t kMaxBuckets = 5000;        // per batch, except one commit's whole group
+constexpr size_t kMaxBucketsHardLimit = 50000; // what the hub accepts at all
+
+struct Bucket {
+    std::string day;     // YYYY-MM-DD
+    std::string kind;    // kiosk | hour | screen | exhibit | quiz | question | option | content
+    std::string subject; // 0..256 bytes of UTF-8
+    std::string metric;  // 1..32 of a-z 0-9 _
+    int64_t value = 0;   // 0 .. 2^53
+    int64_t seq = 0;     // the row's changed_seq: the bucket's version
+};
+
+struct ContentVersion {
+    std::string id, version;
+};
+
+struct Heartbeat {
+    std::string software_version;
+    std::vector<ContentVersion> content;
+    int64_t uptime_s = 0;
+    int64_t disk_free_mb = 0;
+    int64_t errors = 0;
+    int64_t clock_utc_ms = 0;
+};
+
+struct SyncBatch {
+    int protocol = kProtocolVersion;
+    std::string epoch; // 32 lowercase hex characters
+    int64_t through_seq = 0;
+    std::vector<Bucket> buckets;
+    Heartbeat heartbeat;
+};
+
+struct SyncAnswer {
+    int64_t acknowledged_through_seq = 0;
+    int64_t stored = 0;
+    int64_t server_utc_ms = 0;
+    int64_t clock_skew_ms = 0;
+};
+
+struct Bundle {
+    std::string kiosk;     // the hub's kiosk id
+    std::string payload;   // a SyncBatch's JSON text, exactly the bytes signed
+    std::string signature; // base64 of the Ed25519 signature over `payload`
+};
+
+// JSON text of each message.
+std::string to_json(const SyncBatch& batch);
+std::string to_json(const SyncAnswer& answer);
+std::string to_json(const Bundle& bundle);
+
+// Parsing: nullopt with `error` ("buckets[3].day: expected a date YYYY-MM-DD")
+// on malformed JSON, a wrong type, a missing or unknown field or a value out
+// of range.
+std::optional<SyncBatch> parse_sync_batch(std::string_view json, std::string& error);
+std::optional<SyncAnswer> parse_sync_answer(std::string_view json, std::string& error);
+std::optional<Bundle> parse_bundle(std::string_view json, std::string& error);
+
+} // namespace kiosk::sync
