@@ -57,6 +57,16 @@ return {
   admin_statistics_off = { zh = "未记录", en = "Not recording" },
   -- {stored} and {dropped}: events since the kiosk started
   admin_statistics_counts = { zh = "本次开机已记录 {stored} 条，丢弃 {dropped} 条", en = "{stored} events stored since start, {dropped} dropped" },
+  -- Sending the counts to the venue's kiosk-hub (the config's sync section).
+  admin_sync = { zh = "数据同步", en = "Hub sync" },
+  admin_sync_off = { zh = "未配置：统计只保存在本机", en = "Not configured: statistics stay on this kiosk" },
+  admin_sync_cannot_start = { zh = "无法启动", en = "Cannot start" },
+  admin_sync_never = { zh = "尚未同步", en = "Not synced yet" },
+  admin_sync_ok = { zh = "上次同步成功", en = "Last sync succeeded" },
+  admin_sync_failed = { zh = "上次同步失败", en = "Last sync failed" },
+  -- {s}: seconds until the next try
+  admin_sync_retry = { zh = "{s} 秒后重试", en = "next try in {s} s" },
+  admin_sync_last_success = { zh = "上次成功", en = "last success" },
 
   -- Quiz screens (engine/app/quiz_screen.cpp). {n}, {total} and {correct}
   -- are filled in by the kiosk: keep them, in any order the language needs.

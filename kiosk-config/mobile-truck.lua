@@ -74,6 +74,22 @@ return {
     log_events_per_session = 600,  -- exhibit kiosk.log events kept per visitor, 0..100000
   },
 
+  -- Sending the usage counts to the venue's kiosk-hub (docs/sync-protocol.md).
+  -- Leave this out (as here) and the kiosk never connects anywhere. With it,
+  -- the kiosk syncs in the background every interval_s and after each visitor,
+  -- retrying later when the hub cannot be reached; visitors never wait for it.
+  -- A truck that is offline for weeks can carry its counts on a USB stick instead:
+  --   build/bin/kioskctl sync export --config kiosk-config/mobile-truck.lua -o counts.json
+  -- writes a bundle signed with key_file, for `kiosk-hub import counts.json`.
+  -- sync = {
+  --   hub_url = "https://hub.province-science.example:8443", -- https:// checks the hub's certificate;
+  --                        -- http:// sends the token unencrypted: only 127.0.0.1 or a trusted LAN
+  --   token_file = "/etc/kiosk/hub.token", -- (required) the token `kiosk-hub admin add-kiosk` printed
+  --   key_file = "/etc/kiosk/kiosk.key",   -- this kiosk's secret key (kioskctl keygen), signs bundles
+  --   -- ca_file = "/etc/kiosk/venue-ca.pem", -- a venue hub's own CA certificate (PEM), if any
+  --   interval_s = 900,                    -- seconds between syncs, 60..86400
+  -- },
+
   -- The hidden admin panel for staff.
   admin = {
     -- (required) Hash of the admin PIN, never the PIN itself. This one is the

@@ -128,6 +128,22 @@ void AdminOverlay::draw_pin_pad(ScreenContext& context) {
         close();
 }
 
+namespace {
+
+// "Last sync failed  2026-11-28 09:30  next try in 40 s  (last success ...)\nERROR".
+std::string sync_text(ScreenContext& context, const AdminSyncInfo& sync) {
+    std::string text = context.text(sync.state_key);
+    if (!sync.when.empty()) text += "  " + sync.when;
+    if (sync.retry_in_s >= 0)
+        text += "  " + fill_in(context.text("admin_sync_retry"), {{"s", sync.retry_in_s}});
+    if (!sync.last_success.empty())
+        text += "  (" + context.text("admin_sync_last_success") + " " + sync.last_success + ")";
+    if (!sync.problem.empty()) text += "\n" + sync.problem;
+    return text;
+}
+
+} // namespace
+
 AdminAction AdminOverlay::draw_info(ScreenContext& context, const AdminInfo& info) {
     Ui& ui = context.ui;
     const ImVec2 panel_min(260, 90), panel_max(1660, 990);
@@ -153,6 +169,7 @@ AdminAction AdminOverlay::draw_info(ScreenContext& context, const AdminInfo& inf
                      ? fill_in(context.text("admin_statistics_counts"),
                                {{"stored", info.events_stored}, {"dropped", info.events_dropped}})
                      : info.statistics_problem));
+    if (!info.sync.state_key.empty()) row("admin_sync", sync_text(context, info.sync));
     std::string content;
     for (const std::string& line : info.content_lines)
         content += line + "\n";

@@ -1,7 +1,8 @@
 // The admin overlay: opened by a long press in a configured screen corner, then
 // a PIN typed on an on-screen keypad (checked against the config's argon2 hash,
 // with a lock-out after repeated failures). Unlocked, it shows the software
-// version, config file, data folder and loaded content, and offers Exit.
+// version, config file, data folder, statistics, the last sync with the hub
+// and loaded content, and offers Exit.
 #pragma once
 
 #include "screens.h"
@@ -11,6 +12,15 @@
 
 namespace kiosk {
 
+// The sync row: a strings-table key and details that are data.
+struct AdminSyncInfo {
+    std::string state_key;    // admin_sync_off | _cannot_start | _never | _ok | _failed
+    std::string when;         // local "YYYY-MM-DD HH:MM" of the last attempt, or ""
+    std::string last_success; // after a failure: local time of the last success, or ""
+    int64_t retry_in_s = -1;  // after a failure: seconds until the next try
+    std::string problem;      // why it cannot start, or the last error
+};
+
 struct AdminInfo {
     std::string version;
     std::string config_file;
@@ -18,6 +28,7 @@ struct AdminInfo {
     std::string statistics_state_key;              // admin_statistics_recording | _disk_full | _off
     std::string statistics_problem;                // why nothing is recorded
     int64_t events_stored = 0, events_dropped = 0; // since start
+    AdminSyncInfo sync;                            // read live, like the statistics
     std::vector<std::string> content_lines;        // one line per loaded item
     std::vector<std::string> problem_lines;        // content that was refused, and why
 };

@@ -91,6 +91,14 @@ const std::vector<std::string>& required_string_keys() {
         "admin_statistics_disk_full",
         "admin_statistics_off",
         "admin_statistics_counts",
+        "admin_sync",
+        "admin_sync_off",
+        "admin_sync_cannot_start",
+        "admin_sync_never",
+        "admin_sync_ok",
+        "admin_sync_failed",
+        "admin_sync_retry",
+        "admin_sync_last_success",
     };
     return keys;
 }
@@ -100,6 +108,7 @@ KioskApp::KioskApp(const KioskConfig& config, std::string pin_hash)
       quiz_([this](const QuizAnswerRecord& answer) { record_quiz_answer(answer); }) {}
 
 KioskApp::~KioskApp() {
+    sync_.reset(); // a round in flight is cut short; the next start sends the rest
     if (exhibit_screen_) close_exhibit(false);
     close_quiz(false);
     if (interactions_) interactions_->screen_left();
@@ -260,13 +269,16 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     exhibit_options.on_dropped_interactions = [interactions](int count) {
         interactions->exhibit_events_dropped(count);
     };
-    exhibit_options.on_error = [interactions](const ExhibitError& failure) {
+    KioskApp* raw_app = app.get();
+    exhibit_options.on_error = [interactions, raw_app](const ExhibitError& failure) {
         interactions->exhibit_error(exhibit_error_kind_name(failure.kind), failure.callback,
                                     failure.file, failure.line, failure.message);
+        if (raw_app->sync_) raw_app->sync_->count_error();
     };
     app->exhibit_screen_ = std::make_unique<ExhibitScreen>(exhibit_options);
     app->interactions_->screen_entered(screen_name(app->screen_));
     if (app->preview_) app->open_exhibit(0);
+    app->start_sync();
     if (!app->imgui_->update_fonts(app->fonts_, app->ui_.scale(), error)) return nullptr;
     log_info("kiosk started with " + config.source_path + " (" +
              std::to_string(app->catalog_.exhibits.size()) + " exhibits, " +
@@ -367,7 +379,10 @@ void KioskApp::go_to_attract() {
     close_exhibit(false);
     close_quiz(false);
     interactions_->screen_left();
-    if (sessions_.end(time_s_, SessionEndReason::Idle)) interactions_->session_ended("idle");
+    if (sessions_.end(time_s_, SessionEndReason::Idle)) {
+        interactions_->session_ended("idle");
+        if (sync_) sync_->session_ended();
+    }
     set_screen(ScreenId::Attract);
     home_ = HomeState{};
     language_ = config_.default_language;
@@ -447,6 +462,23 @@ void KioskApp::set_catalog(ExhibitCatalog catalog) {
     catalog_ = std::move(catalog);
     home_items_ = catalog_.exhibits;
     home_items_.insert(home_items_.end(), catalog_.quizzes.begin(), catalog_.quizzes.end());
+    share_content_versions();
+}
+
+// The heartbeat tells the hub which content versions the kiosk shows.
+void KioskApp::share_content_versions() {
+    if (!sync_) return;
+    std::vector<sync::ContentVersion> content;
+    for (const ContentManifest& item : home_items_)
+        content.push_back({item.id, item.version});
+    sync_->set_content(std::move(content));
+}
+
+// Previewing one exhibit (--exhibit) is a curator at work: nothing to send.
+void KioskApp::start_sync() {
+    if (!config_.sync || preview_) return;
+    sync_ = std::make_unique<KioskSync>(config_, store_.get());
+    share_content_versions();
 }
 
 void KioskApp::open_home_item(size_t index) {
@@ -539,6 +571,8 @@ void KioskApp::open_statistics(const AppOptions& options) {
         store_options.software_version = KIOSK_VERSION;
         store_options.clock = clock_.get();
         store_options.retention_days = config_.statistics.retention_days;
+        // Syncing: raw events go only once the hub has their counts.
+        store_options.prune_only_synced = config_.sync.has_value();
         std::string store_error;
         store_ = telemetry::EventStore::open(store_options, store_error);
         if (!store_) {
@@ -586,6 +620,13 @@ void KioskApp::update_statistics_info(AdminInfo& info) const {
     info.events_dropped = health.raw_dropped;
 }
 
+void KioskApp::update_sync_info(AdminInfo& info) const {
+    if (sync_)
+        info.sync = sync_->info();
+    else
+        info.sync = AdminSyncInfo{"admin_sync_off"};
+}
+
 AdminInfo KioskApp::make_admin_info() const {
     AdminInfo info;
     info.version = KIOSK_VERSION;
@@ -624,7 +665,10 @@ void KioskApp::draw() {
         if (exhibit_screen_->draw(context)) close_exhibit();
         break;
     }
-    if (admin_.visible()) update_statistics_info(admin_info_);
+    if (admin_.visible()) {
+        update_statistics_info(admin_info_);
+        update_sync_info(admin_info_);
+    }
     if (admin_.draw(context, admin_info_) == AdminAction::Exit) {
         log_info("exit requested from the admin overlay");
         quit_requested_ = true;

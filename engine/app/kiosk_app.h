@@ -4,7 +4,9 @@
 // idle_timeout_s without input, which ends the visitor session and resets
 // every screen; a touch on Attract starts a new session on Home. The admin
 // overlay sits on top. In preview mode (--exhibit) the one exhibit opens at
-// start and the kiosk never goes to Attract.
+// start and the kiosk never goes to Attract. With the config's sync section,
+// usage counts go to kiosk-hub in the background (kiosk_sync.h), after each
+// visitor session and on a schedule.
 #pragma once
 
 #include "admin_overlay.h"
@@ -12,6 +14,7 @@
 #include "core/kiosk_config.h"
 #include "core/strings_table.h"
 #include "exhibit_screen.h"
+#include "kiosk_sync.h"
 #include "quiz_screen.h"
 #include "render/display.h"
 #include "render/fonts.h"
@@ -97,6 +100,8 @@ public:
     // The interaction log's store (nullptr with statistics off or refused).
     telemetry::EventStore* event_store() { return store_.get(); }
     const std::string& statistics_problem() const { return statistics_problem_; }
+    // The link to kiosk-hub (nullptr when the config has no sync section).
+    const KioskSync* hub_sync() const { return sync_.get(); }
 
 private:
     KioskApp(const KioskConfig& config, std::string pin_hash);
@@ -121,6 +126,9 @@ private:
     bool in_admin_corner(float x, float y) const;
     AdminInfo make_admin_info() const;
     void update_statistics_info(AdminInfo& info) const;
+    void start_sync();
+    void share_content_versions();
+    void update_sync_info(AdminInfo& info) const;
 
     KioskConfig config_;
     // The interaction log: the clock (moved by update() when headless), the
@@ -130,6 +138,7 @@ private:
     double fixed_step_carry_ms_ = 0;
     std::unique_ptr<telemetry::EventStore> store_;
     std::unique_ptr<telemetry::InteractionLog> interactions_;
+    std::unique_ptr<KioskSync> sync_; // the config's sync section; before the store goes
     std::string statistics_problem_;
     bool quiz_round_open_ = false;
     StringsTable strings_;

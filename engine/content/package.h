@@ -16,6 +16,7 @@
 #pragma once
 
 #include "core/file_source.h"
+#include "core/signing_keys.h"
 
 #include <array>
 #include <cstdint>
@@ -83,25 +84,7 @@ private:
 };
 
 // --- keys ----------------------------------------------------------------------
-
-struct PublicKey {
-    std::string id; // 16 hex digits: the start of BLAKE2b(key)
-    std::array<unsigned char, 32> key{};
-};
-
-struct SecretKey {
-    std::string id;
-    std::array<unsigned char, 64> key{}; // libsodium's Ed25519 secret key (seed + public)
-    PublicKey public_key() const;
-};
-
-SecretKey generate_key();
-// Key files are one line of text: "kiosk-ed25519-public ID BASE64" or
-// "kiosk-ed25519-secret ID BASE64". Writing a secret key makes the file mode 0600.
-bool write_public_key(const std::string& path, const PublicKey& key, std::string& error);
-bool write_secret_key(const std::string& path, const SecretKey& key, std::string& error);
-std::optional<PublicKey> read_public_key(const std::string& path, std::string& error);
-std::optional<SecretKey> read_secret_key(const std::string& path, std::string& error);
+// PublicKey, SecretKey and their key files live in core/signing_keys.h.
 
 // --- writing and signing -------------------------------------------------------
 

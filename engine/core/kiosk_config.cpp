@@ -118,6 +118,54 @@ void read_statistics(DataReader& root, StatisticsConfig& statistics) {
     reader->finish();
 }
 
+// scheme://host[:port][/path] with scheme http or https; the sync client
+// takes it apart again, this catches typos at load time.
+bool is_hub_url(const std::string& url) {
+    std::string_view rest = url;
+    if (rest.starts_with("https://"))
+        rest.remove_prefix(8);
+    else if (rest.starts_with("http://"))
+        rest.remove_prefix(7);
+    else
+        return false;
+    const std::string_view authority = rest.substr(0, rest.find('/'));
+    if (authority.empty() || authority.front() == ':') return false;
+    const bool bad_char = std::any_of(url.begin(), url.end(), [](unsigned char c) {
+        return c <= ' ' || c >= 127 || c == '?' || c == '#' || c == '@' || c == '\\';
+    });
+    if (bad_char) return false;
+    const size_t colon = authority.rfind(':');
+    if (colon == std::string_view::npos || authority.back() == ']') return true;
+    const std::string_view port = authority.substr(colon + 1);
+    if (port.empty() || port.size() > 5 ||
+        !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return false;
+    const int number = std::stoi(std::string(port));
+    return number >= 1 && number <= 65535;
+}
+
+void read_sync(DataReader& root, const fs::path& base, std::optional<SyncConfig>& sync) {
+    std::optional<DataReader> reader = root.table("sync");
+    if (!reader) return;
+    SyncConfig config;
+    if (std::optional<std::string> url = reader->required_string("hub_url")) {
+        if (is_hub_url(*url))
+            config.hub_url = *url;
+        else
+            reader->error("hub_url", "expected a URL like \"https://hub.example:8443\" "
+                                     "(https://, or http:// only on 127.0.0.1 or a trusted LAN)");
+    }
+    config.token_file = read_path(*reader, "token_file", base, std::nullopt).value_or("");
+    if (reader->has("key_file"))
+        config.key_file = read_path(*reader, "key_file", base, std::nullopt).value_or("");
+    if (reader->has("ca_file"))
+        config.ca_file = read_path(*reader, "ca_file", base, std::nullopt).value_or("");
+    config.interval_s =
+        static_cast<int>(reader->integer("interval_s", 60, 86400, config.interval_s));
+    reader->finish();
+    sync = std::move(config);
+}
+
 // Accepts only what crypto_pwhash_str writes, so a typo or a plain PIN fails
 // here rather than at the first admin login.
 bool is_password_hash(const std::string& hash) {
@@ -181,6 +229,7 @@ void read_config(DataReader& root, const fs::path& base, KioskConfig& config) {
     read_exhibit_limits(root, config.exhibit_limits);
     read_statistics(root, config.statistics);
     read_package_limits(root, config.package_limits);
+    read_sync(root, base, config.sync);
     read_admin(root, config.admin);
     root.finish();
 }

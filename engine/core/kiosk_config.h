@@ -40,6 +40,15 @@
 //     retention_days = 400,            -- raw events kept this long (counts for ever), 30..3650
 //     log_events_per_session = 600,    -- kiosk.log events kept per visitor, 0..100000
 //   },
+//   sync = {                           -- send usage counts to kiosk-hub; absent: no sync
+//     hub_url = "https://hub.example:8443", -- required: https:// (certificate checked) or
+//                                      --   http:// (token in clear: 127.0.0.1 or a trusted LAN)
+//     token_file = "keys/kiosk.token", -- required: the token `kiosk-hub admin add-kiosk` printed
+//     key_file = "keys/kiosk.key",     -- the kiosk's Ed25519 secret key (kioskctl keygen), for
+//                                      --   signed offline bundles (kioskctl sync export)
+//     ca_file = "keys/venue-ca.pem",   -- https: extra CA certificates for a venue's own hub
+//     interval_s = 900,                -- seconds between scheduled syncs, 60..86400
+//   },
 //   admin = {                          -- required
 //     pin_hash = "$argon2id$...",      -- required: libsodium crypto_pwhash_str output
 //     corner = "top_left",             -- where the hidden admin press goes:
@@ -103,6 +112,14 @@ struct StatisticsConfig {
     int log_events_per_session = 600;
 };
 
+struct SyncConfig {
+    std::string hub_url;    // "https://host[:port][/prefix]" or "http://..."
+    std::string token_file; // absolute
+    std::string key_file;   // absolute; "" when the config names none
+    std::string ca_file;    // absolute; "" = the system's CA certificates
+    int interval_s = 900;
+};
+
 struct AdminConfig {
     std::string
         pin_hash; // "$argon2id$..." (crypto_pwhash_str); verify with crypto_pwhash_str_verify
@@ -126,6 +143,7 @@ struct KioskConfig {
     FontConfig font;
     ExhibitLimitsConfig exhibit_limits;
     StatisticsConfig statistics;
+    std::optional<SyncConfig> sync; // absent: the kiosk does not sync
     AdminConfig admin;
 };
 

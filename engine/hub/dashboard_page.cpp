@@ -1,1 +1,618 @@
-// Placeholder until the dashboard lands.
+// The managers' dashboard and sign-in pages: page shell and CSS, the filter
+// form, summary figures, the chart sections, the kiosks' health table, the
+// export links and the bundle upload form. Data turns into text here (dates,
+// durations, "N days ago"); charts come from svg_chart.h, labels from
+// dashboard_strings.h.
+#include "hub/dashboard_page.h"
+
+#include "hub/dashboard_strings.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+namespace kiosk::hub {
+namespace {
+
+using T = DashboardText;
+namespace chrono = std::chrono;
+
+constexpr int64_t k_ms_per_day = 86'400'000;
+constexpr int64_t k_max_filled_days = 3700; // gaps are filled for ranges up to ~10 years
+
+// ----- dates and durations -------------------------------------------------
+
+std::optional<chrono::sys_days> parse_day(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    int parts[3] = {0, 0, 0};
+    const size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+    for (int p = 0; p < 3; ++p) {
+        for (size_t i = starts[p]; i < starts[p] + lengths[p]; ++i) {
+            if (text[i] < '0' || text[i] > '9') return std::nullopt;
+            parts[p] = parts[p] * 10 + (text[i] - '0');
+        }
+    }
+    const chrono::year_month_day date{chrono::year{parts[0]},
+                                      chrono::month{static_cast<unsigned>(parts[1])},
+                                      chrono::day{static_cast<unsigned>(parts[2])}};
+    if (!date.ok()) return std::nullopt;
+    return chrono::sys_days{date};
+}
+
+std::string format_day(chrono::sys_days day) {
+    const chrono::year_month_day date{day};
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    return buffer;
+}
+
+// "2 分 15 秒" / "2 min 15 s": the two largest units.
+std::string format_duration(double seconds, Language lang) {
+    const int64_t total = std::llround(std::max(seconds, 0.0));
+    const std::string_view d = dashboard_text(T::UnitDay, lang),
+                           h = dashboard_text(T::UnitHour, lang),
+                           m = dashboard_text(T::UnitMinute, lang),
+                           s = dashboard_text(T::UnitSecond, lang);
+    const auto pair = [](int64_t big, std::string_view big_unit, int64_t small,
+                         std::string_view small_unit) {
+        std::string text = std::to_string(big) + " " + std::string(big_unit);
+        if (small > 0) text += " " + std::to_string(small) + " " + std::string(small_unit);
+        return text;
+    };
+    if (total < 60) return std::to_string(total) + " " + std::string(s);
+    if (total < 3600) return pair(total / 60, m, total % 60, s);
+    if (total < 86400) return pair(total / 3600, h, total % 3600 / 60, m);
+    return pair(total / 86400, d, total % 86400 / 3600, h);
+}
+
+std::string format_clock_skew(int64_t skew_ms, Language lang) {
+    const int64_t magnitude = skew_ms < 0 ? -skew_ms : skew_ms;
+    const std::string sign = skew_ms < 0 ? "−" : skew_ms > 0 ? "+" : "";
+    if (magnitude < 60'000)
+        return sign + format_decimal(static_cast<double>(magnitude) / 1000, 1) + " " +
+               std::string(dashboard_text(T::UnitSecond, lang));
+    return sign + format_duration(static_cast<double>(magnitude) / 1000, lang);
+}
+
+std::string format_ago(int64_t then_ms, int64_t now_ms, Language lang) {
+    const int64_t elapsed = std::max<int64_t>(now_ms - then_ms, 0);
+    if (elapsed < 3'600'000) return std::string(dashboard_text(T::JustNow, lang));
+    if (elapsed < 2 * 3'600'000) return std::string(dashboard_text(T::OneHourAgo, lang));
+    if (elapsed < k_ms_per_day) return dashboard_text(T::HoursAgo, lang, elapsed / 3'600'000);
+    const int64_t days = elapsed / k_ms_per_day;
+    if (days == 1) return std::string(dashboard_text(T::OneDayAgo, lang));
+    return dashboard_text(T::DaysAgo, lang, days);
+}
+
+std::string format_disk(int64_t megabytes) {
+    if (megabytes < 1024) return format_integer(megabytes) + " MB";
+    return format_decimal(static_cast<double>(megabytes) / 1024, 1) + " GB";
+}
+
+std::string format_percent(double fraction) {
+    return format_decimal(fraction * 100, 1) + "%";
+}
+
+// ----- small markup helpers ------------------------------------------------
+
+std::string esc(std::string_view text) {
+    return html_escape(text);
+}
+
+std::string text_of(T key, Language lang) {
+    return esc(dashboard_text(key, lang));
+}
+
+std::string venue_name(const DashboardVenue& venue, Language lang) {
+    return Bilingual{venue.name_zh, venue.name_en}.in(lang);
+}
+
+void append_empty(std::string& out, Language lang) {
+    out += "<p class=\"empty\">" + text_of(T::NoDataForRange, lang) + "</p>";
+}
+
+// A horizontal meter and its figure, side by side, for a table cell.
+std::string meter_cell(double fraction, std::string_view colour, const std::string& figure) {
+    return "<td class=\"meter-cell\"><div class=\"meter-line\">" +
+           svg_meter_bar(fraction, colour, figure) + "<span class=\"num\">" + esc(figure) +
+           "</span></div></td>";
+}
+
+const char* k_css = R"CSS(
+:root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --bg:#f3f5f9; --accent:#1d4ed8; }
+* { box-sizing: border-box; }
+body { margin:0; background:var(--bg); color:var(--ink); font-size:15px; line-height:1.5;
+  font-family:"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",sans-serif; }
+a { color:var(--accent); }
+header.top { background:#1e3a8a; color:#fff; padding:12px 28px; display:flex; align-items:center; gap:18px; flex-wrap:wrap; }
+header.top h1 { font-size:20px; font-weight:600; margin:0; flex:1 1 auto; }
+header.top .who { font-size:14px; opacity:.9; }
+header.top a, header.top button { color:#fff; }
+header.top form { margin:0; }
+header.top button { background:transparent; border:1px solid rgba(255,255,255,.6); padding:4px 12px; }
+.lang-toggle { border:1px solid rgba(255,255,255,.6); border-radius:6px; padding:4px 12px; text-decoration:none; font-size:14px; }
+main { max-width:1280px; margin:0 auto; padding:18px 28px 40px; }
+.card { background:#fff; border:1px solid var(--line); border-radius:10px; padding:16px 20px; margin-bottom:18px; min-width:0; }
+.card h2 { font-size:17px; font-weight:600; margin:0 0 2px; }
+.card .note { color:var(--muted); font-size:13px; margin:0 0 12px; }
+.filters form { display:flex; flex-wrap:wrap; gap:14px; align-items:flex-end; margin:0; }
+label { display:flex; flex-direction:column; gap:4px; font-size:13px; color:var(--muted); }
+input, select, button { font:inherit; font-size:14px; color:var(--ink); background:#fff; border:1px solid #cbd5e1; border-radius:6px; padding:6px 10px; }
+select { min-width:12em; }
+button, .button { display:inline-block; background:var(--accent); border:1px solid var(--accent); color:#fff; border-radius:6px; padding:7px 16px; text-decoration:none; cursor:pointer; font-size:14px; }
+.button.secondary { background:#fff; color:var(--accent); }
+.scope { color:var(--muted); font-size:14px; margin:12px 0 0; }
+.stats { display:grid; grid-template-columns:repeat(4, minmax(0,1fr)); gap:18px; margin-bottom:18px; }
+.stat { background:#fff; border:1px solid var(--line); border-radius:10px; padding:14px 18px; }
+.stat .label { color:var(--muted); font-size:13px; }
+.stat .value { font-size:26px; font-weight:600; line-height:1.3; }
+.stat .value.warn { color:#b91c1c; }
+.stat .detail { color:var(--muted); font-size:13px; }
+.grid2 { display:grid; grid-template-columns:minmax(0,1fr) minmax(0,1fr); gap:18px; }
+.grid2 > .card { margin-bottom:18px; }
+svg.chart { display:block; width:100%; height:auto; }
+svg .bar { fill:#3b6fd8; }
+svg .bar:hover { fill:#1e3a8a; }
+svg .grid { stroke:#edf0f4; }
+svg .axis, svg .axis-mark { stroke:#9ca3af; }
+svg .tick { font-size:12px; fill:#6b7280; }
+svg .axis-title { font-size:12px; fill:#374151; }
+svg.meter { display:block; flex:1 1 auto; min-width:50px; height:10px; }
+svg .meter-track { fill:#e8ebf0; }
+.scroll { overflow-x:auto; }
+table { width:100%; border-collapse:collapse; font-size:14px; }
+th, td { text-align:left; padding:7px 8px; border-bottom:1px solid var(--line); vertical-align:middle; }
+th { color:var(--muted); font-weight:500; font-size:13px; white-space:nowrap; }
+td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
+td.rank { color:var(--muted); width:2em; }
+td.meter-cell { width:32%; }
+.meter-line { display:flex; align-items:center; gap:8px; }
+.meter-line .num { min-width:4.2em; text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
+.sub { display:block; color:var(--muted); font-size:12px; }
+.sub.id { font-family:"DejaVu Sans Mono",monospace; word-break:break-all; }
+.nowrap { white-space:nowrap; }
+.badge { display:inline-block; border-radius:999px; padding:1px 9px; font-size:12px; margin:1px 4px 1px 0; white-space:nowrap; }
+.badge.bad { background:#fee2e2; color:#991b1b; }
+.badge.ok { background:#dcfce7; color:#166534; }
+tr.alert td:first-child { box-shadow:inset 3px 0 0 #dc2626; }
+.empty { color:var(--muted); background:#f9fafb; border:1px dashed #d1d5db; border-radius:8px; padding:28px 16px; text-align:center; margin:4px 0; }
+.notice { border-radius:8px; padding:10px 14px; margin-bottom:18px; background:#ecfdf5; border:1px solid #a7f3d0; color:#065f46; }
+.notice.error { background:#fef2f2; border-color:#fecaca; color:#991b1b; }
+.card h2 + .data-actions { margin-top:12px; }
+.data-actions { display:grid; grid-template-columns:minmax(0,1fr) minmax(0,1fr); gap:24px; }
+.data-actions h3 { font-size:15px; margin:0 0 8px; font-weight:600; }
+.data-actions .links { display:flex; flex-wrap:wrap; gap:10px; }
+.data-actions form { display:flex; flex-wrap:wrap; gap:10px; align-items:center; margin:0; }
+footer { color:var(--muted); font-size:12px; text-align:center; padding:8px 0 24px; }
+.login { max-width:400px; margin:8vh auto; }
+.login form { display:flex; flex-direction:column; gap:14px; }
+.login input { font-size:15px; padding:8px 10px; }
+.login button { padding:9px; font-size:15px; }
+@media (max-width: 1000px) {
+  .grid2, .data-actions { grid-template-columns:minmax(0,1fr); }
+  .stats { grid-template-columns:repeat(2, minmax(0,1fr)); }
+  main { padding:14px 14px 32px; }
+  header.top { padding:10px 14px; }
+  svg .tick, svg .axis-title { font-size:15px; } /* charts shrink with the screen: keep labels legible */
+}
+)CSS";
+
+void open_page(std::string& out, Language lang, std::string_view title) {
+    out += "<!DOCTYPE html>\n<html lang=\"";
+    out += lang == Language::En ? "en" : "zh-CN";
+    out += "\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+    out += esc(title);
+    out += "</title>\n<style>";
+    out += k_css;
+    out += "</style>\n</head>\n<body>\n";
+}
+
+void hidden_field(std::string& out, std::string_view name, std::string_view value) {
+    out += "<input type=\"hidden\" name=\"" + esc(name) + "\" value=\"" + esc(value) + "\">";
+}
+
+// ----- dashboard sections ----------------------------------------------------
+
+void append_header(std::string& out, const DashboardData& data) {
+    const Language lang = data.filter.language;
+    DashboardFilter other = data.filter;
+    other.language = lang == Language::En ? Language::Zh : Language::En;
+    const T role =
+        data.viewer.role == ViewerRole::ProvinceAdmin ? T::RoleProvinceAdmin : T::RoleVenueManager;
+    out += "<header class=\"top\"><h1>" + text_of(T::AppTitle, lang) + "</h1>";
+    out += "<span class=\"who\">" + esc(data.viewer.name) + " · " + text_of(role, lang) + "</span>";
+    out += "<a class=\"lang-toggle\" href=\"" + esc(dashboard_url(other)) + "\" hreflang=\"" +
+           language_code(other.language) + "\">" + text_of(T::LanguageToggle, lang) + "</a>";
+    out += "<form method=\"post\" action=\"/logout\">";
+    hidden_field(out, "csrf", data.csrf_token);
+    hidden_field(out, "lang", language_code(lang));
+    out += "<button type=\"submit\">" + text_of(T::SignOut, lang) + "</button></form></header>\n";
+}
+
+void append_filter_form(std::string& out, const DashboardData& data) {
+    const Language lang = data.filter.language;
+    out += "<section class=\"card filters\"><form method=\"get\" action=\"/dashboard\">";
+    out += "<label>" + text_of(T::Venue, lang) + "<select name=\"venue\">";
+    if (data.viewer.role == ViewerRole::ProvinceAdmin) {
+        out += "<option value=\"\"";
+        if (data.filter.venue_id.empty()) out += " selected";
+        out += ">" + text_of(T::AllVenues, lang) + "</option>";
+    }
+    for (const DashboardVenue& venue : data.venues) {
+        out += "<option value=\"" + esc(venue.id) + "\"";
+        if (venue.id == data.filter.venue_id) out += " selected";
+        out += ">" + esc(venue_name(venue, lang)) + "</option>";
+    }
+    out += "</select></label>";
+    out += "<label>" + text_of(T::From, lang) + "<input type=\"date\" name=\"from\" value=\"" +
+           esc(data.filter.from) + "\" required></label>";
+    out += "<label>" + text_of(T::To, lang) + "<input type=\"date\" name=\"to\" value=\"" +
+           esc(data.filter.to) + "\" required></label>";
+    hidden_field(out, "lang", language_code(lang));
+    out += "<button type=\"submit\">" + text_of(T::Apply, lang) + "</button></form>";
+
+    std::string scope = text_of(T::AllVenues, lang);
+    for (const DashboardVenue& venue : data.venues)
+        if (venue.id == data.filter.venue_id) scope = esc(venue_name(venue, lang));
+    out += "<p class=\"scope\">" + scope + " · " + esc(data.filter.from) + " " +
+           text_of(T::RangeTo, lang) + " " + esc(data.filter.to) + "</p></section>\n";
+}
+
+void append_stat(std::string& out, const std::string& label, const std::string& value,
+                 const std::string& detail, bool warn = false) {
+    out += "<div class=\"stat\"><div class=\"label\">" + label + "</div><div class=\"value" +
+           (warn ? " warn" : "") + "\">" + value + "</div><div class=\"detail\">" + detail +
+           "</div></div>";
+}
+
+void append_summary(std::string& out, const DashboardData& data) {
+    const Language lang = data.filter.language;
+    int64_t sessions = 0;
+    double session_seconds = 0;
+    const DayVisitors* busiest = nullptr;
+    for (const DayVisitors& day : data.visitors_per_day) {
+        sessions += day.sessions;
+        session_seconds += static_cast<double>(day.sessions) * day.average_session_s;
+        if (day.sessions > 0 && (!busiest || day.sessions > busiest->sessions)) busiest = &day;
+    }
+    int64_t alerted = 0;
+    for (const KioskHealth& kiosk : data.kiosks)
+        alerted += kiosk.alerts.any() ? 1 : 0;
+
+    out += "<div class=\"stats\">";
+    append_stat(out, text_of(T::TotalVisitors, lang), format_integer(sessions),
+                esc(data.filter.from) + " " + text_of(T::RangeTo, lang) + " " +
+                    esc(data.filter.to));
+    append_stat(out, text_of(T::AverageSession, lang),
+                sessions > 0
+                    ? esc(format_duration(session_seconds / static_cast<double>(sessions), lang))
+                    : "–",
+                "");
+    append_stat(out, text_of(T::BusiestDay, lang), busiest ? esc(busiest->day) : "–",
+                busiest ? format_integer(busiest->sessions) + " " + text_of(T::VisitsUnit, lang)
+                        : "");
+    append_stat(out, text_of(T::KiosksNeedingAttention, lang), format_integer(alerted),
+                esc(dashboard_text(T::OfKiosks, lang, static_cast<int64_t>(data.kiosks.size()))),
+                alerted > 0);
+    out += "</div>\n";
+}
+
+// The bars from the first to the last day of the range, missing days as 0,
+// labelled by month ("2026-03") on long ranges and by day ("03-14") on short.
+std::vector<DayBar> day_bars(const DashboardData& data) {
+    const Language lang = data.filter.language;
+    const auto tooltip = [lang](const std::string& day, int64_t sessions, double average_s) {
+        std::string text = day + " · " + format_integer(sessions) + " " +
+                           std::string(dashboard_text(T::VisitsUnit, lang));
+        if (sessions > 0)
+            text += " · " + std::string(dashboard_text(T::AverageSession, lang)) + " " +
+                    format_duration(average_s, lang);
+        return text;
+    };
+
+    std::optional<chrono::sys_days> first = parse_day(data.filter.from);
+    std::optional<chrono::sys_days> last = parse_day(data.filter.to);
+    bool all_parse = true;
+    for (const DayVisitors& day : data.visitors_per_day) {
+        const auto parsed = parse_day(day.day);
+        if (!parsed) {
+            all_parse = false;
+            continue;
+        }
+        if (!first || *parsed < *first) first = parsed;
+        if (!last || *parsed > *last) last = parsed;
+    }
+    std::vector<DayBar> bars;
+    if (!all_parse || !first || !last || (*last - *first).count() >= k_max_filled_days) {
+        for (const DayVisitors& day : data.visitors_per_day)
+            bars.push_back({"", static_cast<double>(day.sessions),
+                            tooltip(day.day, day.sessions, day.average_session_s)});
+        return bars;
+    }
+
+    const int64_t day_count = (*last - *first).count() + 1;
+    bars.resize(static_cast<size_t>(day_count));
+    for (int64_t i = 0; i < day_count; ++i)
+        bars[i].tooltip = tooltip(format_day(*first + chrono::days{i}), 0, 0);
+    for (const DayVisitors& day : data.visitors_per_day) {
+        const int64_t index = (*parse_day(day.day) - *first).count();
+        bars[index].value += static_cast<double>(day.sessions);
+        bars[index].tooltip =
+            tooltip(day.day, static_cast<int64_t>(bars[index].value), day.average_session_s);
+    }
+
+    if (day_count > 62) {
+        std::vector<int64_t> month_starts;
+        for (int64_t i = 0; i < day_count; ++i)
+            if (chrono::year_month_day{*first + chrono::days{i}}.day() == chrono::day{1})
+                month_starts.push_back(i);
+        const size_t month_step = (month_starts.size() + 12) / 13; // at most 13 labels
+        for (size_t m = 0; m < month_starts.size(); m += month_step)
+            bars[month_starts[m]].axis_label =
+                format_day(*first + chrono::days{month_starts[m]}).substr(0, 7);
+    } else {
+        const int64_t step = day_count <= 16 ? 1 : (day_count + 9) / 10;
+        for (int64_t i = 0; i < day_count; i += step)
+            bars[i].axis_label = format_day(*first + chrono::days{i}).substr(5);
+    }
+    return bars;
+}
+
+void append_visitors_chart(std::string& out, const DashboardData& data) {
+    const Language lang = data.filter.language;
+    out += "<section class=\"card\" id=\"visitors-per-day\"><h2>" +
+           text_of(T::VisitorsPerDay, lang) + "</h2><p class=\"note\">" + esc(data.filter.from) +
+           " " + text_of(T::RangeTo, lang) + " " + esc(data.filter.to) + "</p>";
+    bool any = false;
+    for (const DayVisitors& day : data.visitors_per_day)
+        any = any || day.sessions > 0;
+    if (any) {
+        out += svg_day_bar_chart(day_bars(data), dashboard_text(T::VisitorsAxis, lang),
+                                 dashboard_text(T::VisitorsPerDay, lang));
+    } else {
+        append_empty(out, lang);
+    }
+    out += "</section>\n";
+}
+
+void append_heat_map(std::string& out, const DashboardData& data) {
+    const Language lang = data.filter.language;
+    out += "<section class=\"card\" id=\"hour-of-week\"><h2>" + text_of(T::HourOfWeek, lang) +
+           "</h2><p class=\"note\">" + text_of(T::HourOfWeekNote, lang) + "</p>";
+    bool any = false;
+    for (const auto& day : data.sessions_by_hour_of_week)
+        for (int64_t count : day)
+            any = any || count > 0;
+    if (any) {
+        HeatMapLabels labels;
+        const T weekdays[7] = {T::Monday, T::Tuesday,  T::Wednesday, T::Thursday,
+                               T::Friday, T::Saturday, T::Sunday};
+        for (int i = 0; i < 7; ++i)
+            labels.weekdays[i] = dashboard_text(weekdays[i], lang);
+        labels.unit = dashboard_text(T::VisitsUnit, lang);
+        labels.fewer = dashboard_text(T::Fewer, lang);
+        labels.more = dashboard_text(T::More, lang);
+        labels.peak = dashboard_text(T::Peak, lang);
+        out += svg_week_heat_map(data.sessions_by_hour_of_week, labels,
+                                 dashboard_text(T::HourOfWeek, lang));
+    } else {
+        append_empty(out, lang);
+    }
+    out += "</section>\n";
+}
+
+void append_top_exhibits(std::string& out, const DashboardData& data) {
+    const Language lang = data.filter.language;
+    out += "<section class=\"card\" id=\"top-exhibits\"><h2>" + text_of(T::TopExhibits, lang) +
+           "</h2>";
+    if (data.top_exhibits.empty()) {
+        append_empty(out, lang);
+        out += "</section>\n";
+        return;
+    }
+    int64_t max_visits = 0;
+    double max_dwell = 0;
+    for (const ExhibitUsage& exhibit : data.top_exhibits) {
+        max_visits = std::max(max_visits, exhibit.visits);
+        max_dwell = std::max(max_dwell, exhibit.dwell_minutes);
+    }
+    out += "<div class=\"scroll\"><table><thead><tr><th></th><th>" + text_of(T::Exhibit, lang) +
+           "</th><th>" + text_of(T::Visits, lang) + "</th><th>" + text_of(T::DwellMinutes, lang) +
+           "</th></tr></thead><tbody>";
+    int rank = 0;
+    for (const ExhibitUsage& exhibit : data.top_exhibits) {
+        const std::string& title = exhibit.title.empty() ? exhibit.id : exhibit.title;
+        out += "<tr><td class=\"rank\">" + std::to_string(++rank) + "</td><td>" + esc(title) +
+               "<span class=\"sub id\">" + esc(exhibit.id) + "</span></td>";
+        out += meter_cell(max_visits > 0 ? static_cast<double>(exhibit.visits) /
+                                               static_cast<double>(max_visits)
+                                         : 0,
+                          "#3b6fd8", format_integer(exhibit.visits));
+        out +=
+            meter_cell(max_dwell > 0 ? exhibit.dwell_minutes / max_dwell : 0, "#0d9488",
+                       format_decimal(exhibit.dwell_minutes, exhibit.dwell_minutes < 100 ? 1 : 0));
+        out += "</tr>";
+    }
+    out += "</tbody></table></div></section>\n";
+}
+
+void append_quiz_accuracy(std::string& out, const DashboardData& data) {
+    const Language lang = data.filter.language;
+    out += "<section class=\"card\" id=\"quiz-accuracy\"><h2>" + text_of(T::QuizAccuracy, lang) +
+           "</h2>";
+    if (data.quiz_accuracy.empty()) {
+        append_empty(out, lang);
+        out += "</section>\n";
+        return;
+    }
+    out += "<div class=\"scroll\"><table><thead><tr><th>" + text_of(T::Question, lang) +
+           "</th><th class=\"num\">" + text_of(T::Answers, lang) + "</th><th class=\"num\">" +
+           text_of(T::Correct, lang) + "</th><th>" + text_of(T::Accuracy, lang) +
+           "</th></tr></thead><tbody>";
+    for (const QuestionAccuracy& question : data.quiz_accuracy) {
+        const std::string& text = question.text.empty() ? question.question_id : question.text;
+        const char* colour = question.accuracy < 0.5    ? "#dc2626"
+                             : question.accuracy < 0.75 ? "#d97706"
+                                                        : "#16a34a";
+        out += "<tr><td>" + esc(text) + "<span class=\"sub id\">" + esc(question.pack) + " · " +
+               esc(question.question_id) + "</span></td><td class=\"num\">" +
+               format_integer(question.answers) + "</td><td class=\"num\">" +
+               format_integer(question.correct) + "</td>";
+        out += meter_cell(question.accuracy, colour, format_percent(question.accuracy));
+        out += "</tr>";
+    }
+    out += "</tbody></table></div></section>\n";
+}
+
+void append_kiosk_health(std::string& out, const DashboardData& data) {
+    const Language lang = data.filter.language;
+    out += "<section class=\"card\" id=\"kiosk-health\"><h2>" + text_of(T::KioskHealth, lang) +
+           "</h2><p class=\"note\">" +
+           esc(dashboard_text(T::AlertSilent, lang, data.silent_alert_days)) + " · " +
+           text_of(T::AlertClockSkew, lang) + " · " + text_of(T::AlertLowDisk, lang) + "</p>";
+    if (data.kiosks.empty()) {
+        out += "<p class=\"empty\">" + text_of(T::NoKiosks, lang) + "</p></section>\n";
+        return;
+    }
+    out += "<div class=\"scroll\"><table><thead><tr><th>" + text_of(T::Kiosk, lang) + "</th><th>" +
+           text_of(T::Venue, lang) + "</th><th>" + text_of(T::LastSeen, lang) + "</th><th>" +
+           text_of(T::Version, lang) + "</th><th class=\"num\">" + text_of(T::DiskFree, lang) +
+           "</th><th class=\"num\">" + text_of(T::Errors, lang) + "</th><th class=\"num\">" +
+           text_of(T::ClockSkew, lang) + "</th><th>" + text_of(T::Alerts, lang) +
+           "</th></tr></thead><tbody>";
+    for (const KioskHealth& kiosk : data.kiosks) {
+        out += kiosk.alerts.any() ? "<tr class=\"alert\">" : "<tr>";
+        out += "<td class=\"nowrap\">" + esc(kiosk.id) + "</td><td>" + esc(kiosk.venue) + "</td>";
+        if (kiosk.last_seen_utc_ms > 0) {
+            out += "<td class=\"nowrap\">" + esc(format_utc_minute(kiosk.last_seen_utc_ms)) +
+                   "<span class=\"sub\">" +
+                   esc(format_ago(kiosk.last_seen_utc_ms, data.generated_utc_ms, lang)) +
+                   "</span></td>";
+        } else {
+            out += "<td>" + text_of(T::Never, lang) + "</td>";
+        }
+        out += "<td>" + esc(kiosk.software_version) + "</td><td class=\"num\">" +
+               esc(format_disk(kiosk.disk_free_mb)) + "</td><td class=\"num\">" +
+               format_integer(kiosk.error_count) + "</td><td class=\"num\">" +
+               esc(format_clock_skew(kiosk.clock_skew_ms, lang)) + "</td><td>";
+        if (kiosk.alerts.silent)
+            out += "<span class=\"badge bad alert-silent\">" +
+                   esc(dashboard_text(T::AlertSilent, lang, data.silent_alert_days)) + "</span>";
+        if (kiosk.alerts.clock_skew)
+            out += "<span class=\"badge bad alert-clock\">" + text_of(T::AlertClockSkew, lang) +
+                   "</span>";
+        if (kiosk.alerts.low_disk)
+            out += "<span class=\"badge bad alert-disk\">" + text_of(T::AlertLowDisk, lang) +
+                   "</span>";
+        if (!kiosk.alerts.any())
+            out += "<span class=\"badge ok\">" + text_of(T::AllGood, lang) + "</span>";
+        out += "</td></tr>";
+    }
+    out += "</tbody></table></div></section>\n";
+}
+
+void append_data_actions(std::string& out, const DashboardData& data) {
+    const Language lang = data.filter.language;
+    out += "<section class=\"card\" id=\"data\"><h2>" + text_of(T::DataSection, lang) +
+           "</h2><div class=\"data-actions\"><div><h3>" + text_of(T::Export, lang) +
+           "</h3><div class=\"links\">";
+    const std::pair<const char*, T> formats[] = {
+        {"csv", T::ExportCsv}, {"xlsx", T::ExportXlsx}, {"json", T::ExportJson}};
+    for (const auto& [format, label] : formats) {
+        out += "<a class=\"button secondary export-";
+        out += format;
+        out += "\" href=\"" + esc(dashboard_url(data.filter, format)) + "\">" +
+               text_of(label, lang) + "</a>";
+    }
+    out += "</div></div><div><h3>" + text_of(T::Import, lang) + "</h3><p class=\"note\">" +
+           text_of(T::ImportHint, lang) + "</p>";
+    out += "<form method=\"post\" action=\"/dashboard/import\" enctype=\"multipart/form-data\">";
+    hidden_field(out, "csrf", data.csrf_token);
+    hidden_field(out, "venue", data.filter.venue_id);
+    hidden_field(out, "from", data.filter.from);
+    hidden_field(out, "to", data.filter.to);
+    hidden_field(out, "lang", language_code(lang));
+    out += "<input type=\"file\" name=\"bundle\" required><button type=\"submit\">" +
+           text_of(T::ImportButton, lang) + "</button></form></div></div></section>\n";
+}
+
+} // namespace
+
+std::string format_utc_minute(int64_t utc_ms) {
+    const chrono::sys_time<chrono::milliseconds> time{chrono::milliseconds{utc_ms}};
+    const chrono::sys_days day = chrono::floor<chrono::days>(time);
+    const auto minutes = chrono::duration_cast<chrono::minutes>(time - day).count();
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%s %02d:%02d UTC", format_day(day).c_str(),
+                  static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
+    return buffer;
+}
+
+std::string dashboard_url(const DashboardFilter& filter, std::string_view format) {
+    std::string url =
+        format.empty() ? "/dashboard?" : "/dashboard/export?format=" + url_encode(format) + "&";
+    url += "venue=" + url_encode(filter.venue_id) + "&from=" + url_encode(filter.from) +
+           "&to=" + url_encode(filter.to) + "&lang=" + language_code(filter.language);
+    return url;
+}
+
+std::string render_login_page(Language language, std::string_view error_message,
+                              std::string_view csrf_token) {
+    const Language lang = language;
+    const Language other = lang == Language::En ? Language::Zh : Language::En;
+    std::string out;
+    open_page(out, lang,
+              std::string(dashboard_text(T::LoginTitle, lang)) + " · " +
+                  std::string(dashboard_text(T::AppTitle, lang)));
+    out += "<header class=\"top\"><h1>" + text_of(T::AppTitle, lang) +
+           "</h1><a class=\"lang-toggle\" href=\"/login?lang=" + language_code(other) +
+           "\" hreflang=\"" + language_code(other) + "\">" + text_of(T::LanguageToggle, lang) +
+           "</a></header>\n<main><section class=\"card login\"><h2>" +
+           text_of(T::LoginTitle, lang) + "</h2><p class=\"note\">" + text_of(T::LoginIntro, lang) +
+           "</p>";
+    if (!error_message.empty())
+        out += "<div class=\"notice error\" role=\"alert\">" + esc(error_message) + "</div>";
+    out += "<form method=\"post\" action=\"/login\">";
+    hidden_field(out, "csrf", csrf_token);
+    hidden_field(out, "lang", language_code(lang));
+    out += "<label>" + text_of(T::Username, lang) +
+           "<input type=\"text\" name=\"username\" autocomplete=\"username\" required "
+           "autofocus></label><label>" +
+           text_of(T::Password, lang) +
+           "<input type=\"password\" name=\"password\" autocomplete=\"current-password\" "
+           "required></label><button type=\"submit\">" +
+           text_of(T::SignIn, lang) + "</button></form></section></main>\n</body>\n</html>\n";
+    return out;
+}
+
+std::string render_dashboard_page(const DashboardData& data) {
+    const Language lang = data.filter.language;
+    std::string out;
+    out.reserve(64 * 1024);
+    open_page(out, lang, dashboard_text(T::AppTitle, lang));
+    append_header(out, data);
+    out += "<main>\n";
+    append_filter_form(out, data);
+    if (!data.notice.empty()) {
+        out += std::string("<div class=\"notice") + (data.notice_is_error ? " error" : "") +
+               "\" role=\"status\">" + esc(data.notice) + "</div>\n";
+    }
+    append_summary(out, data);
+    append_visitors_chart(out, data);
+    append_heat_map(out, data);
+    out += "<div class=\"grid2\">";
+    append_top_exhibits(out, data);
+    append_quiz_accuracy(out, data);
+    out += "</div>\n";
+    append_kiosk_health(out, data);
+    append_data_actions(out, data);
+    out += "</main>\n<footer>" + text_of(T::GeneratedAt, lang) + " " +
+           esc(format_utc_minute(data.generated_utc_ms)) + "</footer>\n</body>\n</html>\n";
+    return out;
+}
+
+} // namespace kiosk::hub

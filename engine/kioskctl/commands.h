@@ -22,11 +22,14 @@ struct Options {
     // stats
     std::string db, from, to, lang = "zh", format, report = "reports";
     int top = 10;
+    // sync
+    std::string data, kiosk_id;
 };
 
 // Each registers its subcommand(s) on `app`; `chosen` receives the one to run.
 void add_package_commands(CLI::App& app, Options& options, Run& chosen);
 void add_validate_command(CLI::App& app, Options& options, Run& chosen);
 void add_stats_commands(CLI::App& app, Options& options, Run& chosen);
+void add_sync_commands(CLI::App& app, Options& options, Run& chosen);
 
 } // namespace kiosk::ctl

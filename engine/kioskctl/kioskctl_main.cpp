@@ -1,5 +1,6 @@
 // `kioskctl`: the command line for curators (keys, pack, sign, verify, inspect,
-// validate) and for managers (stats summary, stats export). Run `kioskctl
+// validate), for managers (stats summary, stats export) and for mobile
+// exhibits' offline sync bundles (sync export). Run `kioskctl
 // --help`, or `kioskctl SUBCOMMAND --help`.
 #include "commands.h"
 
@@ -9,7 +10,7 @@
 
 int main(int argc, char** argv) {
     CLI::App app{"kioskctl: make, sign, check and inspect kiosk content packages (.kpkg); "
-                 "report a kiosk's visitor statistics"};
+                 "report a kiosk's visitor statistics; export its offline sync bundle"};
     app.set_version_flag("--version", std::string(KIOSK_VERSION));
     app.require_subcommand(1);
     kiosk::ctl::Options options;
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
     kiosk::ctl::add_package_commands(app, options, chosen);
     kiosk::ctl::add_validate_command(app, options, chosen);
     kiosk::ctl::add_stats_commands(app, options, chosen);
+    kiosk::ctl::add_sync_commands(app, options, chosen);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,1 +1,349 @@
-// Placeholder until the sync protocol lands.
+// The sync protocol's JSON forms (docs/sync-protocol.md): writing each message
+// and parsing it back with every field checked. A parse error names the field
+// by its path ("buckets[3].day") and says what was expected, so the hub can
+// answer 400 with it as it is; unknown fields, missing fields, wrong types and
+// values out of range are all errors, and the first one found is reported.
+#include "sync_protocol.h"
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+
+namespace kiosk::sync {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+constexpr int64_t kMaxSafeInteger = int64_t(1) << 53; // the largest exact JSON number
+constexpr size_t kMaxSubjectBytes = 256;
+constexpr size_t kMaxMetricChars = 32;
+constexpr size_t kMaxHeartbeatText = 128; // software_version, content ids and versions
+constexpr size_t kMaxContentEntries = 1000;
+constexpr size_t kMaxKioskIdChars = 64;
+constexpr size_t kEd25519SignatureBytes = 64;
+
+constexpr std::array<std::string_view, 8> kBucketKinds = {"kiosk", "hour",     "screen", "exhibit",
+                                                          "quiz",  "question", "option", "content"};
+
+// Thrown inside this file only, caught by each parse_* function.
+struct FieldError {
+    std::string message;
+};
+
+[[noreturn]] void fail(const std::string& path, const std::string& what) {
+    throw FieldError{path + ": " + what};
+}
+
+std::string member_path(const std::string& parent, const char* name) {
+    return parent.empty() ? std::string(name) : parent + "." + name;
+}
+
+// Refuses a non-object, a missing field and any field not in `allowed`.
+void check_object(const json& value, const std::string& path,
+                  std::initializer_list<const char*> allowed) {
+    if (!value.is_object()) fail(path.empty() ? "body" : path, "expected an object");
+    for (auto item = value.begin(); item != value.end(); ++item) {
+        const bool known = std::any_of(allowed.begin(), allowed.end(),
+                                       [&](const char* name) { return item.key() == name; });
+        if (!known) fail(member_path(path, item.key().c_str()), "unknown field");
+    }
+    for (const char* name : allowed)
+        if (!value.contains(name)) fail(member_path(path, name), "missing");
+}
+
+int64_t integer_field(const json& object, const std::string& parent, const char* name, int64_t min,
+                      int64_t max) {
+    const json& value = object.at(name);
+    const std::string path = member_path(parent, name);
+    const std::string range = "expected an integer " + std::to_string(min) + ".." +
+                              (max == kMaxSafeInteger ? "2^53" : std::to_string(max));
+    if (value.is_number_unsigned()) {
+        const uint64_t number = value.get<uint64_t>();
+        if (number > uint64_t(max)) fail(path, range);
+        const auto signed_number = static_cast<int64_t>(number);
+        if (signed_number < min) fail(path, range);
+        return signed_number;
+    }
+    if (value.is_number_integer()) {
+        const int64_t number = value.get<int64_t>();
+        if (number < min || number > max) fail(path, range);
+        return number;
+    }
+    fail(path, range);
+}
+
+bool valid_utf8(std::string_view text) {
+    size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        size_t length = 0;
+        uint32_t codepoint = 0;
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        } else if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2, codepoint = lead & 0x1F;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3, codepoint = lead & 0x0F;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4, codepoint = lead & 0x07;
+        } else {
+            return false;
+        }
+        if (i + length > text.size()) return false;
+        for (size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return false;
+            codepoint = (codepoint << 6) | (next & 0x3F);
+        }
+        const uint32_t smallest = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
+        if (codepoint < smallest || codepoint > 0x10FFFF) return false;
+        if (codepoint >= 0xD800 && codepoint <= 0xDFFF) return false;
+        i += length;
+    }
+    return true;
+}
+
+const std::string& string_field(const json& object, const std::string& parent, const char* name,
+                                size_t min_bytes, size_t max_bytes, const char* expected) {
+    const json& value = object.at(name);
+    const std::string path = member_path(parent, name);
+    if (!value.is_string()) fail(path, std::string("expected a string: ") + expected);
+    const std::string& text = value.get_ref<const std::string&>();
+    if (text.size() < min_bytes || text.size() > max_bytes || !valid_utf8(text))
+        fail(path, expected);
+    return text;
+}
+
+bool is_leap_year(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+// "YYYY-MM-DD" naming a real day of the Gregorian calendar.
+bool is_calendar_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (text[i] < '0' || text[i] > '9') return false;
+    auto number = [&](size_t from, size_t count) {
+        int value = 0;
+        for (size_t i = from; i < from + count; ++i)
+            value = value * 10 + (text[i] - '0');
+        return value;
+    };
+    const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
+    if (month < 1 || month > 12 || day < 1) return false;
+    static constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const int last = kDaysInMonth[month - 1] + (month == 2 && is_leap_year(year) ? 1 : 0);
+    return day <= last;
+}
+
+bool is_metric_name(std::string_view text) {
+    return !text.empty() && text.size() <= kMaxMetricChars &&
+           std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+           });
+}
+
+bool is_epoch(std::string_view text) {
+    return text.size() == 32 && std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+Bucket parse_bucket(const json& value, const std::string& path) {
+    check_object(value, path, {"day", "kind", "subject", "metric", "value", "seq"});
+    Bucket bucket;
+    bucket.day = string_field(value, path, "day", 10, 10, "expected a date YYYY-MM-DD");
+    if (!is_calendar_date(bucket.day)) fail(path + ".day", "expected a date YYYY-MM-DD");
+    bucket.kind = string_field(value, path, "kind", 1, 16,
+                               "expected one of kiosk, hour, screen, exhibit, quiz, question, "
+                               "option, content");
+    if (std::find(kBucketKinds.begin(), kBucketKinds.end(), bucket.kind) == kBucketKinds.end())
+        fail(path + ".kind",
+             "expected one of kiosk, hour, screen, exhibit, quiz, question, option, content");
+    bucket.subject = string_field(value, path, "subject", 0, kMaxSubjectBytes,
+                                  "expected 0..256 bytes of valid UTF-8");
+    bucket.metric = string_field(value, path, "metric", 1, kMaxMetricChars,
+                                 "expected 1..32 characters of a-z 0-9 _");
+    if (!is_metric_name(bucket.metric))
+        fail(path + ".metric", "expected 1..32 characters of a-z 0-9 _");
+    bucket.value = integer_field(value, path, "value", 0, kMaxSafeInteger);
+    bucket.seq = integer_field(value, path, "seq", 0, kMaxSafeInteger);
+    return bucket;
+}
+
+Heartbeat parse_heartbeat(const json& value) {
+    const std::string path = "heartbeat";
+    check_object(
+        value, path,
+        {"software_version", "content", "uptime_s", "disk_free_mb", "errors", "clock_utc_ms"});
+    Heartbeat heartbeat;
+    heartbeat.software_version = string_field(value, path, "software_version", 0, kMaxHeartbeatText,
+                                              "expected 0..128 bytes of UTF-8");
+    const json& content = value.at("content");
+    if (!content.is_array()) fail("heartbeat.content", "expected an array");
+    if (content.size() > kMaxContentEntries)
+        fail("heartbeat.content", "more than " + std::to_string(kMaxContentEntries) + " entries");
+    for (size_t i = 0; i < content.size(); ++i) {
+        const std::string entry_path = "heartbeat.content[" + std::to_string(i) + "]";
+        check_object(content[i], entry_path, {"id", "version"});
+        heartbeat.content.push_back(
+            {string_field(content[i], entry_path, "id", 1, kMaxHeartbeatText,
+                          "expected 1..128 bytes of UTF-8"),
+             string_field(content[i], entry_path, "version", 0, kMaxHeartbeatText,
+                          "expected 0..128 bytes of UTF-8")});
+    }
+    heartbeat.uptime_s = integer_field(value, path, "uptime_s", 0, kMaxSafeInteger);
+    heartbeat.disk_free_mb = integer_field(value, path, "disk_free_mb", 0, kMaxSafeInteger);
+    heartbeat.errors = integer_field(value, path, "errors", 0, kMaxSafeInteger);
+    heartbeat.clock_utc_ms = integer_field(value, path, "clock_utc_ms", 0, kMaxSafeInteger);
+    return heartbeat;
+}
+
+// Parses `text` as JSON, turning nlohmann's parse error into ours.
+json parse_document(std::string_view text) {
+    try {
+        return json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& error) {
+        std::string what = error.what();
+        const size_t detail = what.find("] ");
+        if (detail != std::string::npos) what = what.substr(detail + 2);
+        throw FieldError{"malformed JSON: " + what};
+    }
+}
+
+template <typename Message, typename Parse>
+std::optional<Message> parse_with(std::string_view text, std::string& error, Parse parse) {
+    try {
+        Message message = parse(parse_document(text));
+        error.clear();
+        return message;
+    } catch (const FieldError& field_error) {
+        error = field_error.message;
+    } catch (const json::exception& unexpected) { // a check missed above; still a 400
+        error = std::string("invalid message: ") + unexpected.what();
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string to_json(const SyncBatch& batch) {
+    ordered_json buckets = ordered_json::array();
+    for (const Bucket& bucket : batch.buckets)
+        buckets.push_back({{"day", bucket.day},
+                           {"kind", bucket.kind},
+                           {"subject", bucket.subject},
+                           {"metric", bucket.metric},
+                           {"value", bucket.value},
+                           {"seq", bucket.seq}});
+    ordered_json content = ordered_json::array();
+    for (const ContentVersion& entry : batch.heartbeat.content)
+        content.push_back({{"id", entry.id}, {"version", entry.version}});
+    const ordered_json heartbeat = {{"software_version", batch.heartbeat.software_version},
+                                    {"content", std::move(content)},
+                                    {"uptime_s", batch.heartbeat.uptime_s},
+                                    {"disk_free_mb", batch.heartbeat.disk_free_mb},
+                                    {"errors", batch.heartbeat.errors},
+                                    {"clock_utc_ms", batch.heartbeat.clock_utc_ms}};
+    const ordered_json message = {{"protocol", batch.protocol},
+                                  {"epoch", batch.epoch},
+                                  {"through_seq", batch.through_seq},
+                                  {"buckets", std::move(buckets)},
+                                  {"heartbeat", heartbeat}};
+    return message.dump();
+}
+
+std::string to_json(const SyncAnswer& answer) {
+    const ordered_json message = {{"acknowledged_through_seq", answer.acknowledged_through_seq},
+                                  {"stored", answer.stored},
+                                  {"server_utc_ms", answer.server_utc_ms},
+                                  {"clock_skew_ms", answer.clock_skew_ms}};
+    return message.dump();
+}
+
+std::string to_json(const Bundle& bundle) {
+    const ordered_json message = {{"format", "kiosk-sync-bundle"},
+                                  {"version", 1},
+                                  {"kiosk", bundle.kiosk},
+                                  {"payload", bundle.payload},
+                                  {"signature", bundle.signature}};
+    return message.dump();
+}
+
+std::optional<SyncBatch> parse_sync_batch(std::string_view text, std::string& error) {
+    return parse_with<SyncBatch>(text, error, [](const json& message) {
+        check_object(message, "", {"protocol", "epoch", "through_seq", "buckets", "heartbeat"});
+        SyncBatch batch;
+        batch.protocol = int(integer_field(message, "", "protocol", 0, 1000000));
+        if (batch.protocol != kProtocolVersion)
+            fail("protocol", "unsupported version " + std::to_string(batch.protocol) +
+                                 ", expected " + std::to_string(kProtocolVersion));
+        batch.epoch =
+            string_field(message, "", "epoch", 32, 32, "expected 32 lowercase hex digits");
+        if (!is_epoch(batch.epoch)) fail("epoch", "expected 32 lowercase hex digits");
+        batch.through_seq = integer_field(message, "", "through_seq", 0, kMaxSafeInteger);
+        const json& buckets = message.at("buckets");
+        if (!buckets.is_array()) fail("buckets", "expected an array");
+        if (buckets.size() > kMaxBucketsHardLimit)
+            fail("buckets", std::to_string(buckets.size()) + " buckets, more than the limit of " +
+                                std::to_string(kMaxBucketsHardLimit));
+        batch.buckets.reserve(buckets.size());
+        for (size_t i = 0; i < buckets.size(); ++i) {
+            const std::string path = "buckets[" + std::to_string(i) + "]";
+            batch.buckets.push_back(parse_bucket(buckets[i], path));
+            if (batch.buckets.back().seq > batch.through_seq)
+                fail(path + ".seq",
+                     "greater than through_seq " + std::to_string(batch.through_seq));
+        }
+        batch.heartbeat = parse_heartbeat(message.at("heartbeat"));
+        return batch;
+    });
+}
+
+std::optional<SyncAnswer> parse_sync_answer(std::string_view text, std::string& error) {
+    return parse_with<SyncAnswer>(text, error, [](const json& message) {
+        check_object(message, "",
+                     {"acknowledged_through_seq", "stored", "server_utc_ms", "clock_skew_ms"});
+        SyncAnswer answer;
+        answer.acknowledged_through_seq =
+            integer_field(message, "", "acknowledged_through_seq", 0, kMaxSafeInteger);
+        answer.stored = integer_field(message, "", "stored", 0, kMaxSafeInteger);
+        answer.server_utc_ms = integer_field(message, "", "server_utc_ms", 0, kMaxSafeInteger);
+        answer.clock_skew_ms =
+            integer_field(message, "", "clock_skew_ms", -kMaxSafeInteger, kMaxSafeInteger);
+        return answer;
+    });
+}
+
+std::optional<Bundle> parse_bundle(std::string_view text, std::string& error) {
+    return parse_with<Bundle>(text, error, [](const json& message) {
+        check_object(message, "", {"format", "version", "kiosk", "payload", "signature"});
+        const json& format = message.at("format");
+        if (!format.is_string() || format.get_ref<const std::string&>() != "kiosk-sync-bundle")
+            fail("format", "expected \"kiosk-sync-bundle\"");
+        if (integer_field(message, "", "version", 0, 1000000) != 1)
+            fail("version", "unsupported bundle version, expected 1");
+        Bundle bundle;
+        bundle.kiosk = string_field(message, "", "kiosk", 1, kMaxKioskIdChars,
+                                    "expected a kiosk id of 1..64 bytes");
+        bundle.payload = string_field(message, "", "payload", 2, std::string::npos,
+                                      "expected the signed sync batch as a JSON string");
+        bundle.signature =
+            string_field(message, "", "signature", 1, 256, "expected a base64 Ed25519 signature");
+        unsigned char signature[kEd25519SignatureBytes];
+        size_t signature_length = 0;
+        if (sodium_base642bin(signature, sizeof signature, bundle.signature.data(),
+                              bundle.signature.size(), nullptr, &signature_length, nullptr,
+                              sodium_base64_VARIANT_ORIGINAL) != 0 ||
+            signature_length != kEd25519SignatureBytes)
+            fail("signature", "expected a base64 Ed25519 signature (64 bytes)");
+        return bundle;
+    });
+}
+
+} // namespace kiosk::sync

@@ -100,6 +100,8 @@ struct EventStore::Writer {
     int64_t prunes_requested = 0;
     int64_t prunes_done = 0;
     int64_t page_limit_request = -1;
+    int64_t synced_request = 0; // the highest seq acknowledged by the hub, to store
+    int64_t synced_stored = 0;  // the highest stored (meta.synced_seq)
     EventStoreHealth health;
     std::thread thread;
 
@@ -320,20 +322,36 @@ struct EventStore::Writer {
                      " days (their counts stay)");
     }
 
+    // meta.synced_seq = max(its value, seq); the sync client's acknowledgement.
+    void store_synced_seq(int64_t seq) {
+        const std::string value = "'" + std::to_string(seq) + "'";
+        const bool stored =
+            exec(db, "INSERT INTO meta(key, value) VALUES('synced_seq', " + value +
+                         ") ON CONFLICT(key) DO UPDATE SET value = excluded.value "
+                         "WHERE CAST(value AS INTEGER) < CAST(excluded.value AS INTEGER)");
+        if (!stored)
+            log_error(options.path + ": cannot store the hub's acknowledgement (synced_seq " +
+                      std::to_string(seq) + "): " + sqlite3_errmsg(db));
+        std::lock_guard lock(mutex);
+        synced_stored = std::max(synced_stored, seq); // a failure is retried by the next sync
+    }
+
     void run() {
         std::vector<Queued> batch;
         for (;;) {
             bool prune_now = false;
+            int64_t synced_target = 0;
             {
                 std::unique_lock lock(mutex);
                 wake.wait(lock, [&] {
                     return stopping || !queue.empty() || prunes_requested > prunes_done ||
-                           page_limit_request >= 0;
+                           page_limit_request >= 0 || synced_request > synced_stored;
                 });
                 // Gather a batch: one commit (and fsync) per batch_delay_ms rather
                 // than one per event keeps the disk and the other core quiet.
                 wake.wait_for(lock, std::chrono::milliseconds(options.batch_delay_ms), [&] {
-                    return stopping || flush_waiters > 0 || queue.size() >= kBatchTarget;
+                    return stopping || flush_waiters > 0 || queue.size() >= kBatchTarget ||
+                           synced_request > synced_stored;
                 });
                 if (page_limit_request >= 0) {
                     const std::string sql =
@@ -343,9 +361,11 @@ struct EventStore::Writer {
                     page_limit_request = -1;
                 }
                 prune_now = prunes_requested > prunes_done;
-                if (queue.empty() && stopping) break;
+                synced_target = synced_request;
+                if (queue.empty() && stopping && synced_target <= synced_stored) break;
                 batch.swap(queue);
             }
+            if (synced_target > synced_stored) store_synced_seq(synced_target);
             if (!batch.empty()) {
                 write_batch(batch);
                 events_since_prune += int64_t(batch.size());
@@ -506,6 +526,14 @@ void EventStore::prune_now() {
     const int64_t request = ++writer.prunes_requested;
     writer.wake.notify_one();
     writer.processed.wait(lock, [&] { return writer.prunes_done >= request; });
+}
+
+void EventStore::acknowledge_synced(int64_t seq) {
+    Writer& writer = *writer_;
+    std::unique_lock lock(writer.mutex);
+    writer.synced_request = std::max(writer.synced_request, seq);
+    writer.wake.notify_one();
+    writer.processed.wait(lock, [&] { return writer.synced_stored >= seq; });
 }
 
 void EventStore::set_max_page_count(int64_t pages) {

@@ -81,6 +81,10 @@ public:
     // Waits until everything recorded before the call is processed. True when
     // all of it was committed with its raw event (nothing dropped).
     bool flush();
+    // The hub acknowledged every rollup change up to `seq`: stores it as
+    // meta.synced_seq (never lowering it) on the writer thread and returns once
+    // stored. With prune_only_synced, raw events up to it may then be pruned.
+    void acknowledge_synced(int64_t seq);
     // Prunes old raw events now instead of at the writer's next round.
     void prune_now();
     // Tests: change SQLite's page limit (0 = none) as if disk space came back.

@@ -190,6 +190,17 @@ void CsvWriter::plain_field(std::string_view text) {
 }
 
 void CsvWriter::field(std::string_view text) {
+    // A text starting like a formula (=, +, -, @, tab, CR) would run as one in
+    // Excel or WPS; a leading apostrophe keeps it text (OWASP's advice for
+    // CSV injection). Titles and kiosk.log fields are not ours to trust.
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+        std::string guarded = "'" + std::string(text);
+        return field_unguarded(guarded);
+    }
+    field_unguarded(text);
+}
+
+void CsvWriter::field_unguarded(std::string_view text) {
     bool needs_quotes = false;
     for (char c : text) {
         if (c == ',' || c == '"' || c == '\n' || c == '\r') {

@@ -91,6 +91,8 @@ public:
 
     // Opens PATH.partial for writing and writes the UTF-8 BOM.
     bool open(const std::string& path, std::string& error);
+    // Text, quoted when needed; one that starts like a spreadsheet formula
+    // (= + - @ tab CR) gets a leading apostrophe.
     void field(std::string_view text);
     void field(int64_t value);
     void field(const ReportCell& cell);
@@ -103,6 +105,7 @@ public:
     bool finish(std::string& error);
 
 private:
+    void field_unguarded(std::string_view text);
     void separator();
     void reserve(size_t bytes);
     void flush_buffer();

@@ -5,10 +5,12 @@
 #include "stats_fixture.h"
 #include "stats_test_support.h"
 
+#include "telemetry/report_export.h"
 #include "telemetry/stats_report.h"
 
 #include <algorithm>
 #include <map>
+#include <iterator>
 #include <sstream>
 
 using namespace kiosk::telemetry;
@@ -331,4 +333,22 @@ TEST_CASE("the raw events CSV holds every event with its boot id, UTC time and J
     REQUIRE(rows.size() == 3);
     CHECK(rows[1][0] == "8");
     CHECK(rows[2][0] == "9");
+}
+
+TEST_CASE("CSV text that starts like a formula is kept as text", "[stats]") {
+    kiosk::test::TempFolder folder;
+    const std::string path = folder.file("guard.csv");
+    kiosk::telemetry::CsvWriter csv;
+    std::string error;
+    REQUIRE(csv.open(path, error));
+    csv.field(std::string_view("=HYPERLINK(\"http://x\")"));
+    csv.field(std::string_view("@SUM(A1)"));
+    csv.field(std::string_view("-2+3"));
+    csv.field(std::string_view("单摆实验室"));
+    csv.field(int64_t(-5));
+    csv.end_row();
+    REQUIRE(csv.finish(error));
+    std::ifstream in(path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(text == "\xEF\xBB\xBF\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),'-2+3,单摆实验室,-5\r\n");
 }

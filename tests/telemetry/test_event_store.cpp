@@ -1,7 +1,8 @@
 // EventStore tests: a new kiosk.db (WAL, schema version, epoch), migration
 // from version 1, refusal of newer and foreign databases (left untouched), a
 // full disk (rollups kept, raw events dropped and counted, recovery by itself),
-// retention pruning, and seq numbers that are never reused.
+// retention pruning, the hub's acknowledgement (synced_seq), and seq numbers
+// that are never reused.
 #include "core/temp_folder.h"
 #include "telemetry/event_store.h"
 #include "telemetry/interaction_log.h"
@@ -285,6 +286,34 @@ TEST_CASE("raw events older than the retention age are pruned; counts and seq nu
         REQUIRE(store);
         CHECK(store->record(session_event(clock)) == 3);
     }
+}
+
+TEST_CASE("acknowledge_synced stores meta.synced_seq, never lowers it, and lets synced events "
+          "be pruned",
+          "[telemetry]") {
+    test::TempFolder folder;
+    ManualClock clock{kNow - 500 * kDayMs, 480};
+    std::string error;
+    EventStoreOptions options{folder.file("kiosk.db"), "0.4.0", &clock};
+    options.prune_only_synced = true;
+    auto store = EventStore::open(options, error);
+    REQUIRE(store);
+    for (int i = 0; i < 3; ++i)
+        store->record(session_event(clock));
+    REQUIRE(store->flush());
+    CHECK(Db(options.path).text("SELECT value FROM meta WHERE key = 'synced_seq'") == "0");
+
+    store->acknowledge_synced(2);
+    CHECK(Db(options.path).text("SELECT value FROM meta WHERE key = 'synced_seq'") == "2");
+    store->acknowledge_synced(1); // a late answer to an older batch
+    CHECK(Db(options.path).text("SELECT value FROM meta WHERE key = 'synced_seq'") == "2");
+
+    clock.set_utc_ms(kNow);
+    store->prune_now();
+    CHECK(Db(options.path).column("SELECT seq FROM events") == std::vector<std::string>{"3"});
+    store->acknowledge_synced(10); // "10" > "3" only as numbers
+    store.reset();
+    CHECK(Db(options.path).text("SELECT value FROM meta WHERE key = 'synced_seq'") == "10");
 }
 
 TEST_CASE("a wrong clock in the future of the events never prunes with a 1970 now", "[telemetry]") {

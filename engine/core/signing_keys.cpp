@@ -1,5 +1,6 @@
-// Ed25519 key pairs for signing packages, and their one-line text files.
-#include "content/package.h"
+// Ed25519 key pairs, their one-line text files, detached signatures and base64
+// (see signing_keys.h).
+#include "signing_keys.h"
 
 #include <fcntl.h>
 #include <sodium.h>
@@ -24,18 +25,15 @@ std::string key_id_of(const std::array<unsigned char, 32>& public_key) {
     return hex;
 }
 
-std::string to_base64(const unsigned char* bytes, size_t size) {
-    std::string text(sodium_base64_ENCODED_LEN(size, sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(text.data(), text.size(), bytes, size, sodium_base64_VARIANT_ORIGINAL);
-    text.resize(std::strlen(text.c_str()));
-    return text;
+std::string base64_of(const unsigned char* bytes, size_t size) {
+    return to_base64(std::string_view(reinterpret_cast<const char*>(bytes), size));
 }
 
-bool from_base64(const std::string& text, unsigned char* bytes, size_t size) {
-    size_t decoded = 0;
-    return sodium_base642bin(bytes, size, text.c_str(), text.size(), nullptr, &decoded, nullptr,
-                             sodium_base64_VARIANT_ORIGINAL) == 0 &&
-           decoded == size;
+bool decode_base64_exactly(const std::string& text, unsigned char* bytes, size_t size) {
+    std::optional<std::string> decoded = from_base64(text);
+    if (!decoded || decoded->size() != size) return false;
+    std::memcpy(bytes, decoded->data(), size);
+    return true;
 }
 
 // Reads "TAG ID BASE64" into `id` and `bytes`.
@@ -55,7 +53,7 @@ bool read_key_line(const std::string& path, const char* tag, std::string& id, un
                 " key file (expected a line starting with \"" + tag + "\")";
         return false;
     }
-    if (!from_base64(base64, bytes, size)) {
+    if (!decode_base64_exactly(base64, bytes, size)) {
         error = path + ": the key is not " + std::to_string(size) + " bytes of base64";
         return false;
     }
@@ -96,14 +94,14 @@ SecretKey generate_key() {
 bool write_public_key(const std::string& path, const PublicKey& key, std::string& error) {
     return write_line(path,
                       std::string(kPublicTag) + " " + key.id + " " +
-                          to_base64(key.key.data(), key.key.size()),
+                          base64_of(key.key.data(), key.key.size()),
                       0644, error);
 }
 
 bool write_secret_key(const std::string& path, const SecretKey& key, std::string& error) {
     return write_line(path,
                       std::string(kSecretTag) + " " + key.id + " " +
-                          to_base64(key.key.data(), key.key.size()),
+                          base64_of(key.key.data(), key.key.size()),
                       0600, error);
 }
 
@@ -127,6 +125,43 @@ std::optional<SecretKey> read_secret_key(const std::string& path, std::string& e
         return std::nullopt;
     }
     return key;
+}
+
+std::string sign_detached(std::string_view message, const SecretKey& key) {
+    std::string signature(crypto_sign_BYTES, '\0');
+    crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
+                         reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                         key.key.data());
+    return signature;
+}
+
+bool verify_detached(std::string_view message, std::string_view signature, const PublicKey& key) {
+    return signature.size() == crypto_sign_BYTES &&
+           crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature.data()),
+                                       reinterpret_cast<const unsigned char*>(message.data()),
+                                       message.size(), key.key.data()) == 0;
+}
+
+std::string to_base64(std::string_view bytes) {
+    std::string text(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(text.data(), text.size(),
+                      reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    text.resize(std::strlen(text.c_str()));
+    return text;
+}
+
+std::optional<std::string> from_base64(std::string_view text) {
+    std::string bytes(text.size() / 4 * 3 + 3, '\0');
+    size_t decoded = 0;
+    const char* end = nullptr;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), text.data(),
+                          text.size(), nullptr, &decoded, &end,
+                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
+        end != text.data() + text.size())
+        return std::nullopt;
+    bytes.resize(decoded);
+    return bytes;
 }
 
 } // namespace kiosk

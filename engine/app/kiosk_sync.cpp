@@ -1,0 +1,126 @@
+// KioskSync: reading the token, making the HTTP transport and the client,
+// the heartbeat callback, and turning the client's status into the admin
+// overlay's sync row.
+#include "kiosk_sync.h"
+
+#include "core/log.h"
+#include "sync/disk_space.h"
+#include "sync/kiosk_credentials.h"
+#include "telemetry/event_store.h"
+
+#include <algorithm>
+#include <ctime>
+
+namespace kiosk {
+namespace {
+
+// Local "YYYY-MM-DD HH:MM" of a UTC time in ms; "" for 0.
+std::string local_minute(int64_t utc_ms) {
+    if (utc_ms <= 0) return "";
+    const std::time_t seconds = std::time_t(utc_ms / 1000);
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
+    return text;
+}
+
+} // namespace
+
+KioskSync::KioskSync(const KioskConfig& config, telemetry::EventStore* store)
+    : data_dir_(config.data_dir) {
+    const SyncConfig& sync_config = *config.sync;
+    if (!store) {
+        problem_ = "visitor statistics are off, so there is nothing to sync";
+        log_warning("sync is configured but " + problem_);
+        return;
+    }
+    std::optional<std::string> token = sync::read_token_file(sync_config.token_file, problem_);
+    sync::HttpTransportOptions transport_options;
+    transport_options.hub_url = sync_config.hub_url;
+    transport_options.token = token.value_or("");
+    transport_options.ca_file = sync_config.ca_file;
+    std::unique_ptr<sync::SyncTransport> transport;
+    if (token) transport = sync::make_http_transport(transport_options, problem_);
+    if (!transport) {
+        log_error("sync cannot start: " + problem_);
+        return;
+    }
+    sync::SyncClientOptions options;
+    options.kiosk_db = data_dir_ + "/kiosk.db";
+    options.interval_ms = int64_t(sync_config.interval_s) * 1000;
+    options.heartbeat = [this] { return heartbeat(); };
+    options.acknowledge = [store](int64_t seq) { store->acknowledge_synced(seq); };
+    // The visitor who just left is committed before the round reads kiosk.db.
+    options.before_round = [store] { store->flush(); };
+    client_ = std::make_unique<sync::SyncClient>(std::move(options), std::move(transport));
+    client_->start();
+    log_info("syncing usage counts with " + sync_config.hub_url + " as kiosk " +
+             sync::kiosk_id_of_token(*token) + " every " + std::to_string(sync_config.interval_s) +
+             " s and after each visitor");
+}
+
+KioskSync::~KioskSync() {
+    if (client_) client_->stop();
+}
+
+void KioskSync::session_ended() {
+    if (client_) client_->request_sync();
+}
+
+void KioskSync::set_content(std::vector<sync::ContentVersion> content) {
+    std::lock_guard lock(mutex_);
+    content_ = std::move(content);
+}
+
+void KioskSync::count_error() {
+    ++errors_;
+}
+
+sync::Heartbeat KioskSync::heartbeat() const {
+    sync::Heartbeat heartbeat;
+    heartbeat.software_version = KIOSK_VERSION;
+    {
+        std::lock_guard lock(mutex_);
+        heartbeat.content = content_;
+    }
+    heartbeat.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(
+                             std::chrono::steady_clock::now() - started_)
+                             .count();
+    heartbeat.disk_free_mb = sync::disk_free_mb(data_dir_);
+    heartbeat.errors = errors_.load();
+    heartbeat.clock_utc_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+    return heartbeat;
+}
+
+AdminSyncInfo KioskSync::info() const {
+    AdminSyncInfo info;
+    if (!client_) {
+        info.state_key = "admin_sync_cannot_start";
+        info.problem = problem_;
+        return info;
+    }
+    const sync::SyncStatus status = client_->status();
+    if (status.rounds == 0) {
+        info.state_key = "admin_sync_never";
+        return info;
+    }
+    info.when = local_minute(status.last_attempt_utc_ms);
+    if (status.last_ok) {
+        info.state_key = "admin_sync_ok";
+        return info;
+    }
+    info.state_key = "admin_sync_failed";
+    info.last_success = local_minute(status.last_success_utc_ms);
+    const int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+    info.retry_in_s = std::max<int64_t>(
+        0, (status.last_attempt_utc_ms + status.next_retry_in_ms - now_ms) / 1000);
+    info.problem = status.last_error;
+    return info;
+}
+
+} // namespace kiosk

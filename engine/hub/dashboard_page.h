@@ -1,0 +1,120 @@
+// The managers' dashboard pages as pure functions: the server fills a
+// DashboardData from its store (already limited to what the viewer may see)
+// and gets back a whole HTML5 page, UTF-8, with inline CSS and inline SVG
+// charts, no script and nothing fetched from elsewhere, so it works on a venue
+// LAN without internet. Everything from data is HTML-escaped here and every
+// URL built here is percent-encoded; the server escapes nothing itself.
+//
+// The forms these pages post, for the server to parse:
+//   GET  /dashboard         venue, from, to (YYYY-MM-DD), lang (zh|en)
+//   GET  /dashboard/export  format (csv|xlsx|json), venue, from, to, lang
+//   POST /dashboard/import  multipart/form-data: csrf, bundle (the file),
+//                           venue, from, to, lang (to return to the same view)
+//   POST /login             username, password, csrf, lang
+//   POST /logout            csrf, lang
+//   GET  /login             lang
+#pragma once
+
+#include "core/bilingual.h"
+#include "hub/svg_chart.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::hub {
+
+enum class ViewerRole { ProvinceAdmin, VenueManager };
+
+struct DashboardViewer {
+    std::string name;
+    ViewerRole role = ViewerRole::VenueManager;
+};
+
+struct DashboardVenue {
+    std::string id;
+    std::string name_zh;
+    std::string name_en; // may be empty: the Chinese name is shown instead
+};
+
+// What the page shows: the query string of /dashboard, parsed and checked.
+struct DashboardFilter {
+    std::string venue_id; // "" = all venues (province administrators only)
+    std::string from;     // YYYY-MM-DD, inclusive
+    std::string to;       // YYYY-MM-DD, inclusive
+    Language language = Language::Zh;
+};
+
+struct DayVisitors {
+    std::string day; // YYYY-MM-DD
+    int64_t sessions = 0;
+    double average_session_s = 0;
+};
+
+struct ExhibitUsage {
+    std::string id;
+    std::string title; // "" shows the id
+    int64_t visits = 0;
+    double dwell_minutes = 0;
+};
+
+struct QuestionAccuracy {
+    std::string pack;
+    std::string question_id;
+    std::string text; // "" shows the id
+    int64_t answers = 0;
+    int64_t correct = 0;
+    double accuracy = 0; // 0..1
+};
+
+struct KioskAlertFlags {
+    bool silent = false;     // not heard from for more than DashboardData::silent_alert_days
+    bool clock_skew = false; // clock off by more than 5 minutes
+    bool low_disk = false;
+    bool any() const { return silent || clock_skew || low_disk; }
+};
+
+struct KioskHealth {
+    std::string id;
+    std::string venue;            // the venue's display name
+    int64_t last_seen_utc_ms = 0; // 0 = never
+    std::string software_version;
+    int64_t disk_free_mb = 0;
+    int64_t error_count = 0;
+    int64_t clock_skew_ms = 0; // the kiosk's clock minus the hub's
+    KioskAlertFlags alerts;
+};
+
+struct DashboardData {
+    DashboardViewer viewer;
+    std::vector<DashboardVenue> venues; // the venues the viewer may pick, in display order
+    DashboardFilter filter;
+    std::vector<DayVisitors> visitors_per_day;   // ascending; missing days count as 0
+    HourOfWeekCounts sessions_by_hour_of_week{}; // [weekday, Monday = 0][hour]
+    std::vector<ExhibitUsage> top_exhibits;      // in the order to show (most visits first)
+    std::vector<QuestionAccuracy> quiz_accuracy; // in the order to show (hardest first)
+    std::vector<KioskHealth> kiosks;
+    int silent_alert_days = 7; // the configured N of "silent for more than N days"
+    int64_t generated_utc_ms = 0;
+    std::string csrf_token;
+    std::string
+        notice; // a one-line message after an import ("" = none), already in the page's language
+    bool notice_is_error = false;
+};
+
+// The sign-in page; `error_message` ("" = none) is shown above the form.
+std::string render_login_page(Language language, std::string_view error_message,
+                              std::string_view csrf_token);
+
+std::string render_dashboard_page(const DashboardData& data);
+
+// "/dashboard?venue=..&from=..&to=..&lang=.." for `filter` (raw URL, not
+// HTML-escaped); with a non-empty `format` it is the export URL
+// "/dashboard/export?format=..&venue=..&from=..&to=..&lang=..".
+std::string dashboard_url(const DashboardFilter& filter, std::string_view format = "");
+
+// "2026-11-28 09:05 UTC" for a UTC time in milliseconds.
+std::string format_utc_minute(int64_t utc_ms);
+
+} // namespace kiosk::hub

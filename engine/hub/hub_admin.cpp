@@ -1,0 +1,156 @@
+// The admin commands of kiosk-hub (see hub_admin.h).
+#include "hub_admin.h"
+
+#include "core/signing_keys.h"
+#include "credentials.h"
+#include "hub_store.h"
+
+#include <sodium.h>
+
+#include <ctime>
+#include <istream>
+#include <ostream>
+
+namespace kiosk::hub {
+namespace {
+
+constexpr size_t kMinPasswordChars = 8;
+constexpr size_t kMaxNameBytes = 200;
+
+int usage_error(std::ostream& err, const std::string& message) {
+    err << "kiosk-hub admin: " << message << "\n";
+    return 2;
+}
+
+int refused(std::ostream& err, const std::string& message) {
+    err << "kiosk-hub admin: " << message << "\n";
+    return 1;
+}
+
+std::unique_ptr<HubStore> open_store(const std::string& data_dir, std::ostream& err) {
+    std::string error;
+    std::unique_ptr<HubStore> store = open_hub_store(data_dir, error);
+    if (!store) err << "kiosk-hub admin: " << error << "\n";
+    return store;
+}
+
+std::string format_time(int64_t utc_ms) {
+    if (utc_ms == 0) return "never";
+    const time_t seconds = static_cast<time_t>(utc_ms / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+} // namespace
+
+int admin_add_venue(const AddVenueOptions& options, std::ostream& out, std::ostream& err) {
+    if (!is_valid_id(options.id))
+        return usage_error(err,
+                           "--id: expected 1..64 of A-Z a-z 0-9 - _, got \"" + options.id + "\"");
+    if (options.name_zh.empty() || options.name_zh.size() > kMaxNameBytes)
+        return usage_error(err, "--name-zh: expected 1..200 bytes");
+    if (options.name_en.empty() || options.name_en.size() > kMaxNameBytes)
+        return usage_error(err, "--name-en: expected 1..200 bytes");
+    if (!is_venue_kind(options.kind))
+        return usage_error(err, "--kind: expected county_museum or mobile_exhibit, got \"" +
+                                    options.kind + "\"");
+    std::unique_ptr<HubStore> store = open_store(options.data_dir, err);
+    if (!store) return 1;
+    std::string error;
+    if (!store->add_venue({options.id, options.name_zh, options.name_en, options.kind}, error))
+        return refused(err, error);
+    out << "added venue " << options.id << " (" << options.kind << ")\n";
+    return 0;
+}
+
+int admin_add_kiosk(const AddKioskOptions& options, std::ostream& out, std::ostream& err) {
+    if (!options.id.empty() && !is_valid_id(options.id))
+        return usage_error(err,
+                           "--id: expected 1..64 of A-Z a-z 0-9 - _, got \"" + options.id + "\"");
+    if (!is_valid_id(options.venue))
+        return usage_error(err, "--venue: expected a venue id, got \"" + options.venue + "\"");
+    if (sodium_init() < 0) return refused(err, "libsodium cannot start");
+    std::string public_key;
+    if (!options.public_key_file.empty()) {
+        std::string error;
+        std::optional<PublicKey> key = read_public_key(options.public_key_file, error);
+        if (!key) return usage_error(err, "--public-key: " + error);
+        public_key = to_base64(
+            std::string_view(reinterpret_cast<const char*>(key->key.data()), key->key.size()));
+    }
+    std::unique_ptr<HubStore> store = open_store(options.data_dir, err);
+    if (!store) return 1;
+    std::string id = options.id;
+    for (int attempt = 0; id.empty() || (options.id.empty() && store->find_kiosk(id)); ++attempt) {
+        if (attempt == 100) return refused(err, "could not make an unused kiosk id");
+        id = make_kiosk_id();
+    }
+    const std::string token = make_kiosk_token(id);
+    KioskRecord kiosk;
+    kiosk.id = id;
+    kiosk.venue = options.venue;
+    kiosk.token_hash = hash_token(token);
+    kiosk.public_key = public_key;
+    if (kiosk.token_hash.empty()) return refused(err, "hashing the token failed (out of memory)");
+    std::string error;
+    if (!store->add_kiosk(kiosk, error)) return refused(err, error);
+    out << "added kiosk " << id << " to venue " << options.venue << "\n"
+        << "token: " << token << "\n"
+        << "(shown only now: put it in the kiosk's sync token file; the hub keeps only a hash)\n";
+    return 0;
+}
+
+int admin_add_user(const AddUserOptions& options, std::istream& password_in, std::ostream& out,
+                   std::ostream& err) {
+    if (!is_valid_user_name(options.name))
+        return usage_error(err, "--name: expected 1..64 of A-Z a-z 0-9 - _ . @, got \"" +
+                                    options.name + "\"");
+    if (!is_user_role(options.role))
+        return usage_error(err, "--role: expected province_admin or venue_manager, got \"" +
+                                    options.role + "\"");
+    if (options.role == "venue_manager" && !is_valid_id(options.venue))
+        return usage_error(err, "--venue: a venue_manager needs the id of their venue");
+    if (options.role == "province_admin" && !options.venue.empty())
+        return usage_error(err, "--venue: a province_admin sees every venue; leave --venue out");
+    std::string password;
+    std::getline(password_in, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    if (password.size() < kMinPasswordChars)
+        return usage_error(err, "password (first line of stdin): expected at least " +
+                                    std::to_string(kMinPasswordChars) + " characters");
+    std::unique_ptr<HubStore> store = open_store(options.data_dir, err);
+    if (!store) return 1;
+    UserRecord user{options.name, hash_password(password), options.role, options.venue};
+    sodium_memzero(password.data(), password.size());
+    if (user.password_hash.empty()) return refused(err, "hashing the password failed");
+    std::string error;
+    if (!store->add_user(user, error)) return refused(err, error);
+    out << "added user " << options.name << " (" << options.role
+        << (options.venue.empty() ? "" : ", venue " + options.venue) << ")\n";
+    return 0;
+}
+
+int admin_list(const std::string& data_dir, std::ostream& out, std::ostream& err) {
+    std::unique_ptr<HubStore> store = open_store(data_dir, err);
+    if (!store) return 1;
+    out << "venues:\n";
+    for (const Venue& venue : store->venues())
+        out << "  " << venue.id << "  " << venue.kind << "  " << venue.name_zh << " / "
+            << venue.name_en << "\n";
+    out << "kiosks:\n";
+    for (const KioskRecord& kiosk : store->kiosks())
+        out << "  " << kiosk.id << "  venue " << kiosk.venue << "  last seen "
+            << format_time(kiosk.last_seen_utc_ms) << "  version "
+            << (kiosk.software_version.empty() ? "-" : kiosk.software_version)
+            << (kiosk.public_key.empty() ? "" : "  bundle key") << "\n";
+    out << "users:\n";
+    for (const UserRecord& user : store->users())
+        out << "  " << user.name << "  " << user.role
+            << (user.venue.empty() ? "" : "  venue " + user.venue) << "\n";
+    return 0;
+}
+
+} // namespace kiosk::hub

@@ -1,0 +1,33 @@
+// `kiosk-hub admin`: adding venues, kiosks (printing the new token once) and
+// managers' accounts, and listing them, on the hub.db of a data folder. Each
+// command checks its values first and names the option that is wrong; exit
+// codes: 0 done, 1 refused by the store (an id taken, an unknown venue, an
+// unusable data folder), 2 a bad value (usage error).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+namespace kiosk::hub {
+
+struct AddVenueOptions {
+    std::string data_dir, id, name_zh, name_en, kind;
+};
+
+struct AddKioskOptions {
+    std::string data_dir, venue, id; // id "" = make one ("k-" + 6 hex digits)
+    std::string public_key_file;     // "" = none (no offline bundles)
+};
+
+struct AddUserOptions {
+    std::string data_dir, name, role, venue;
+};
+
+int admin_add_venue(const AddVenueOptions& options, std::ostream& out, std::ostream& err);
+int admin_add_kiosk(const AddKioskOptions& options, std::ostream& out, std::ostream& err);
+// The password is the first line of `password_in`.
+int admin_add_user(const AddUserOptions& options, std::istream& password_in, std::ostream& out,
+                   std::ostream& err);
+int admin_list(const std::string& data_dir, std::ostream& out, std::ostream& err);
+
+} // namespace kiosk::hub

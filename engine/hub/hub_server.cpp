@@ -1,0 +1,172 @@
+// The HTTP server of `kiosk-hub serve` (see hub_server.h).
+//
+// Signals: SIGTERM and SIGINT are blocked in every thread before any thread
+// starts, and one thread waits for them with sigwait, then stops the server.
+// httplib's listen returns only after its worker threads have finished the
+// requests they were serving; each sync commits (synchronous=FULL) before its
+// 200 is written, so nothing acknowledged is lost when the store closes after.
+#include "hub_server.h"
+
+#include "sync_api.h"
+
+#include <httplib.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <ostream>
+#include <thread>
+
+namespace kiosk::hub {
+namespace {
+
+int64_t now_utc_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+void answer_json(httplib::Response& response, int status, const std::string& body) {
+    response.status = status;
+    response.set_content(body, "application/json");
+}
+
+// Gives every error answer a JSON body, including the ones httplib makes itself
+// (413 for a body over the payload limit, 400 for a malformed request, 404).
+httplib::Server::HandlerResponse fill_error_body(const httplib::Request&,
+                                                 httplib::Response& response) {
+    if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    std::string message;
+    switch (response.status) {
+    case 404:
+        message = "no such endpoint";
+        break;
+    case 405:
+        message = "method not allowed";
+        break;
+    case 413:
+        message = "body over the limit of " + std::to_string(sync::kMaxBodyBytes) + " bytes";
+        break;
+    default:
+        message = "bad request (HTTP " + std::to_string(response.status) + ")";
+        break;
+    }
+    response.set_content(error_json(message), "application/json");
+    return httplib::Server::HandlerResponse::Handled;
+}
+
+// Blocks SIGTERM and SIGINT in the calling thread (and the threads it starts).
+sigset_t block_stop_signals() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+    return signals;
+}
+
+} // namespace
+
+bool parse_listen_address(const std::string& listen, std::string& host, int& port,
+                          std::string& error) {
+    const size_t colon = listen.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) {
+        error = "--listen: expected HOST:PORT, e.g. 127.0.0.1:8080";
+        return false;
+    }
+    host = listen.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    const std::string port_text = listen.substr(colon + 1);
+    if (port_text.size() > 5 || port_text.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoi(port_text) > 65535) {
+        error = "--listen: port must be a number 0..65535 (0 picks a free port)";
+        return false;
+    }
+    port = std::stoi(port_text);
+    return true;
+}
+
+void add_api_routes(httplib::Server& server, HubStore& store) {
+    server.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& response) {
+        answer_json(response, 200, "{\"ok\":true}");
+    });
+    server.Post(
+        "/api/v1/sync", [&store](const httplib::Request& request, httplib::Response& response) {
+            const int64_t received_utc_ms = now_utc_ms();
+            const ApiAnswer answer = handle_sync(store, request.get_header_value("Authorization"),
+                                                 request.body, received_utc_ms);
+            answer_json(response, answer.status, answer.body);
+        });
+}
+
+int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
+    std::string host, error;
+    int port = 0;
+    if (!parse_listen_address(options.listen, host, port, error)) {
+        err << "kiosk-hub: " << error << "\n";
+        return 2;
+    }
+    const sigset_t stop_signals = block_stop_signals();
+
+    std::unique_ptr<HubStore> store = open_hub_store(options.data_dir, error);
+    if (!store) {
+        err << "kiosk-hub: " << error << "\n";
+        return 1;
+    }
+    httplib::Server server;
+    server.set_payload_max_length(sync::kMaxBodyBytes);
+    server.set_keep_alive_timeout(2);
+    server.set_error_handler(httplib::Server::HandlerWithResponse(fill_error_body));
+    server.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+            answer_json(response, 500, error_json("internal error"));
+        });
+    add_api_routes(server, *store);
+    if (options.extra_routes) options.extra_routes(server, *store);
+
+    const int bound_port =
+        port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
+    if (bound_port < 0) {
+        err << "kiosk-hub: --listen " << options.listen << ": cannot listen there\n";
+        return 1;
+    }
+
+    // The stop thread: waits for a signal, then stops the server, retrying until
+    // listen has returned (a signal may come before the server runs).
+    std::mutex mutex;
+    std::condition_variable listen_returned_changed;
+    bool listen_returned = false;
+    std::thread stopper([&] {
+        int signal_number = 0;
+        sigwait(&stop_signals, &signal_number);
+        std::unique_lock lock(mutex);
+        while (!listen_returned) {
+            server.stop();
+            listen_returned_changed.wait_for(lock, std::chrono::milliseconds(50));
+        }
+    });
+
+    out << "listening on " << (host.find(':') != std::string::npos ? "[" + host + "]" : host) << ":"
+        << bound_port << std::endl;
+    const bool listened = server.listen_after_bind();
+    {
+        std::lock_guard lock(mutex);
+        listen_returned = true;
+    }
+    listen_returned_changed.notify_all();
+    pthread_kill(stopper.native_handle(), SIGTERM); // wakes sigwait if no signal came
+    stopper.join();
+    store.reset(); // closes hub.db after every request has finished
+    if (!listened) {
+        err << "kiosk-hub: the server stopped with an error\n";
+        return 1;
+    }
+    err << "kiosk-hub: stopped\n";
+    return 0;
+}
+
+} // namespace kiosk::hub

@@ -1,0 +1,38 @@
+// `kiosk-hub serve`: the HTTP server (cpp-httplib) with the API routes, its
+// limits and error answers, and a clean stop on SIGTERM/SIGINT: the listening
+// socket closes, requests in flight finish, then the store is closed. Other
+// route sets (the dashboard) plug in through `extra_routes`.
+#pragma once
+
+#include "hub_store.h"
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+
+namespace httplib {
+class Server;
+}
+
+namespace kiosk::hub {
+
+struct ServeOptions {
+    std::string listen = "127.0.0.1:8080"; // HOST:PORT; PORT 0 picks a free port
+    std::string data_dir;
+    // Called once before listening, to add routes (the dashboard's).
+    std::function<void(httplib::Server&, HubStore&)> extra_routes;
+};
+
+// Splits "HOST:PORT" ("[::1]:8080" for IPv6). False with `error` when malformed.
+bool parse_listen_address(const std::string& listen, std::string& host, int& port,
+                          std::string& error);
+
+// Adds GET /api/v1/health and POST /api/v1/sync to `server`.
+void add_api_routes(httplib::Server& server, HubStore& store);
+
+// Runs the server until SIGTERM or SIGINT. Prints "listening on HOST:PORT" to
+// `out` (flushed) once it accepts connections. Returns the process exit code:
+// 0 after a clean stop, 1 when the store or the address cannot be used.
+int serve(const ServeOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace kiosk::hub

@@ -1,0 +1,144 @@
+// The hub's storage, behind one interface (HubStore) so that the API, the
+// admin commands and the dashboard never see SQL: the province's venues,
+// kiosks (credentials and last heartbeat), managers' accounts, the usage
+// buckets the kiosks sync, and the totals the dashboard reads. SQLite
+// (sqlite_hub_store.h) is the embedded default; a PostgreSQL backend would be
+// another implementation of this class. Checks on ids and names shared by every
+// backend live here too.
+#pragma once
+
+#include "sync/sync_protocol.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::hub {
+
+struct Venue {
+    std::string id;
+    std::string name_zh, name_en;
+    std::string kind; // county_museum | mobile_exhibit
+};
+
+// A kiosk as registered by `admin add-kiosk`, with its last heartbeat (all
+// zero / empty until its first sync).
+struct KioskRecord {
+    std::string id;
+    std::string venue;
+    std::string token_hash; // crypto_pwhash_str of the whole token
+    std::string public_key; // base64 Ed25519 public key for bundles, or ""
+    int64_t created_utc_ms = 0;
+    int64_t last_seen_utc_ms = 0; // hub clock at its last sync; 0 = never
+    std::string software_version;
+    std::string content_json; // [{"id":..,"version":..}] from the heartbeat
+    int64_t uptime_s = 0;
+    int64_t disk_free_mb = 0;
+    int64_t errors = 0;
+    int64_t clock_skew_ms = 0; // kiosk clock minus hub clock at its last sync
+};
+
+struct UserRecord {
+    std::string name;
+    std::string password_hash; // crypto_pwhash_str
+    std::string role;          // province_admin | venue_manager
+    std::string venue;         // for a venue_manager; "" for a province_admin
+};
+
+// One successful sync: what the kiosk sent and when the hub received it.
+struct SyncWrite {
+    std::string kiosk; // from the credential, never from the body
+    const sync::SyncBatch* batch = nullptr;
+    int64_t received_utc_ms = 0;
+};
+
+// The slice of the data a dashboard query reads: one venue (or every venue
+// when `venue` is empty) and the days from..to, both included (YYYY-MM-DD).
+struct QueryScope {
+    std::string venue;
+    std::string from, to;
+};
+
+struct DayTotals {
+    std::string day;
+    int64_t sessions = 0;
+    int64_t session_ms = 0;
+};
+
+struct HourOfWeek {
+    int weekday = 0; // 0 = Monday .. 6 = Sunday
+    int hour = 0;    // 0..23, the local hour sessions started
+    int64_t sessions = 0;
+};
+
+struct ExhibitTotals {
+    std::string exhibit;
+    int64_t visits = 0;
+    int64_t dwell_ms = 0;
+    int64_t interactions = 0;
+    int64_t errors = 0;
+};
+
+struct QuestionAccuracy {
+    std::string question; // PACK/QUESTION
+    int64_t answers = 0;
+    int64_t correct = 0;
+};
+
+// The sum over kiosks and epochs of one (kind, subject, metric).
+struct MetricTotal {
+    std::string kind, subject, metric;
+    int64_t value = 0;
+};
+
+enum class ExhibitOrder { by_visits, by_dwell };
+
+class HubStore {
+public:
+    virtual ~HubStore() = default;
+
+    // Administration. False with `error` (naming the field) when an id is taken
+    // or a reference is unknown; nothing is changed then.
+    virtual bool add_venue(const Venue& venue, std::string& error) = 0;
+    virtual bool add_kiosk(const KioskRecord& kiosk, std::string& error) = 0;
+    virtual bool add_user(const UserRecord& user, std::string& error) = 0;
+    virtual std::vector<Venue> venues() = 0;
+    virtual std::vector<KioskRecord> kiosks() = 0; // every kiosk, by venue then id
+    virtual std::vector<UserRecord> users() = 0;
+    virtual std::optional<Venue> find_venue(const std::string& id) = 0;
+    virtual std::optional<KioskRecord> find_kiosk(const std::string& id) = 0;
+    virtual std::optional<UserRecord> find_user(const std::string& name) = 0;
+
+    // Stores every bucket of the batch whose seq is higher than the stored
+    // one's and the heartbeat, in one transaction that is durable when this
+    // returns true. `stored` is the number of buckets that changed.
+    virtual bool apply_sync(const SyncWrite& write, int64_t& stored, std::string& error) = 0;
+
+    // The dashboard's queries (sums over kiosks and epochs).
+    virtual std::vector<DayTotals> daily_totals(const QueryScope& scope) = 0;
+    // Sessions by the weekday of their day and the hour they started.
+    virtual std::vector<HourOfWeek> sessions_by_hour_of_week(const QueryScope& scope) = 0;
+    virtual std::vector<ExhibitTotals> top_exhibits(const QueryScope& scope, ExhibitOrder order,
+                                                    int limit) = 0;
+    // Lowest accuracy (correct / answers) first; questions never answered last.
+    virtual std::vector<QuestionAccuracy> quiz_accuracy(const QueryScope& scope) = 0;
+    // Kiosks of a venue (or all when `venue` is empty), with their last heartbeat.
+    virtual std::vector<KioskRecord> kiosk_health(const std::string& venue) = 0;
+    // Every (kind, subject, metric) total in the scope: exports and tests.
+    virtual std::vector<MetricTotal> metric_totals(const QueryScope& scope) = 0;
+};
+
+// Opens (creating when missing) the hub's store in `data_dir` (hub.db, SQLite).
+// Null with `error` when the folder or database cannot be used.
+std::unique_ptr<HubStore> open_hub_store(const std::string& data_dir, std::string& error);
+
+// Ids of venues and kiosks: 1..64 of A-Z a-z 0-9 - _ (no dot: a token is
+// "KIOSKID.SECRET"). User names: 1..64 of A-Z a-z 0-9 - _ . @
+bool is_valid_id(const std::string& id);
+bool is_valid_user_name(const std::string& name);
+bool is_venue_kind(const std::string& kind);
+bool is_user_role(const std::string& role);
+
+} // namespace kiosk::hub

@@ -1,0 +1,501 @@
+// The SQLite HubStore (see sqlite_hub_store.h): opening and migrating hub.db,
+// the administration rows, the sync upsert in one durable transaction, and the
+// dashboard's queries over venue_totals. Every value is bound as a parameter.
+#include "sqlite_hub_store.h"
+
+#include "sqlite_statement.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+namespace kiosk::hub {
+namespace {
+
+// The schema, one entry per user_version step (index 0 = version 1).
+const char* const kSchemaSteps[] = {
+    R"sql(
+CREATE TABLE venues(
+  id TEXT PRIMARY KEY,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK(kind IN ('county_museum', 'mobile_exhibit')),
+  created_utc_ms INTEGER NOT NULL);
+CREATE TABLE kiosks(
+  id TEXT PRIMARY KEY,
+  venue TEXT NOT NULL REFERENCES venues(id),
+  token_hash TEXT NOT NULL,
+  public_key TEXT NOT NULL DEFAULT '',
+  created_utc_ms INTEGER NOT NULL,
+  last_seen_utc_ms INTEGER NOT NULL DEFAULT 0,
+  software_version TEXT NOT NULL DEFAULT '',
+  content_json TEXT NOT NULL DEFAULT '[]',
+  uptime_s INTEGER NOT NULL DEFAULT 0,
+  disk_free_mb INTEGER NOT NULL DEFAULT 0,
+  errors INTEGER NOT NULL DEFAULT 0,
+  clock_skew_ms INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX kiosks_by_venue ON kiosks(venue, id);
+CREATE TABLE kiosk_epochs(
+  kiosk TEXT NOT NULL REFERENCES kiosks(id),
+  epoch TEXT NOT NULL,
+  through_seq INTEGER NOT NULL,
+  first_seen_utc_ms INTEGER NOT NULL,
+  last_sync_utc_ms INTEGER NOT NULL,
+  PRIMARY KEY(kiosk, epoch)) WITHOUT ROWID;
+CREATE TABLE buckets(
+  kiosk TEXT NOT NULL REFERENCES kiosks(id),
+  epoch TEXT NOT NULL,
+  day TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  value INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY(kiosk, epoch, day, kind, subject, metric)) WITHOUT ROWID;
+CREATE TABLE venue_totals(
+  venue TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  day TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  value INTEGER NOT NULL,
+  PRIMARY KEY(venue, kind, metric, day, subject)) WITHOUT ROWID;
+CREATE INDEX venue_totals_by_metric ON venue_totals(kind, metric, day);
+CREATE TRIGGER buckets_added AFTER INSERT ON buckets BEGIN
+  INSERT INTO venue_totals(venue, kind, metric, day, subject, value)
+  VALUES((SELECT venue FROM kiosks WHERE id = NEW.kiosk), NEW.kind, NEW.metric, NEW.day,
+         NEW.subject, NEW.value)
+  ON CONFLICT(venue, kind, metric, day, subject) DO UPDATE SET value = value + excluded.value;
+END;
+CREATE TRIGGER buckets_changed AFTER UPDATE OF value ON buckets BEGIN
+  UPDATE venue_totals SET value = value + NEW.value - OLD.value
+  WHERE venue = (SELECT venue FROM kiosks WHERE id = NEW.kiosk) AND kind = NEW.kind
+    AND metric = NEW.metric AND day = NEW.day AND subject = NEW.subject;
+END;
+CREATE TABLE users(
+  name TEXT PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL CHECK(role IN ('province_admin', 'venue_manager')),
+  venue TEXT REFERENCES venues(id),
+  created_utc_ms INTEGER NOT NULL,
+  CHECK((role = 'venue_manager') = (venue IS NOT NULL)));
+)sql",
+};
+static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
+
+int64_t now_utc_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+bool exec(sqlite3* db, const char* sql, std::string& error) {
+    char* message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
+    error = message ? message : sqlite3_errmsg(db);
+    sqlite3_free(message);
+    return false;
+}
+
+int64_t user_version(sqlite3* db) {
+    SqliteStatement statement(db, "PRAGMA user_version");
+    return statement.step() == SQLITE_ROW ? statement.integer(0) : -1;
+}
+
+bool migrate(sqlite3* db, std::string& error) {
+    const int64_t version = user_version(db);
+    if (version > kHubSchemaVersion) {
+        error = "hub.db has schema version " + std::to_string(version) +
+                ", newer than this kiosk-hub (" + std::to_string(kHubSchemaVersion) + ")";
+        return false;
+    }
+    if (version == kHubSchemaVersion) return true;
+    if (!exec(db, "BEGIN IMMEDIATE", error)) return false;
+    for (int64_t step = version; step < kHubSchemaVersion; ++step) {
+        if (!exec(db, kSchemaSteps[step], error)) {
+            std::string ignored;
+            exec(db, "ROLLBACK", ignored);
+            error = "migrating hub.db to version " + std::to_string(step + 1) + ": " + error;
+            return false;
+        }
+    }
+    const std::string set_version = "PRAGMA user_version = " + std::to_string(kHubSchemaVersion);
+    if (!exec(db, set_version.c_str(), error) || !exec(db, "COMMIT", error)) {
+        std::string ignored;
+        exec(db, "ROLLBACK", ignored);
+        return false;
+    }
+    return true;
+}
+
+// Rolls back an open transaction unless committed.
+class Transaction {
+public:
+    explicit Transaction(sqlite3* db) : db_(db) {}
+    ~Transaction() {
+        if (open_) {
+            std::string ignored;
+            exec(db_, "ROLLBACK", ignored);
+        }
+    }
+    bool begin(std::string& error) { return open_ = exec(db_, "BEGIN IMMEDIATE", error); }
+    bool commit(std::string& error) {
+        if (!exec(db_, "COMMIT", error)) return false;
+        open_ = false;
+        return true;
+    }
+
+private:
+    sqlite3* db_;
+    bool open_ = false;
+};
+
+// " AND venue = ?N" when the scope names a venue.
+std::string venue_clause(const QueryScope& scope, int parameter) {
+    return scope.venue.empty() ? "" : " AND venue = ?" + std::to_string(parameter);
+}
+
+void bind_scope(SqliteStatement& statement, const QueryScope& scope) {
+    statement.bind(1, scope.from).bind(2, scope.to);
+    if (!scope.venue.empty()) statement.bind(3, scope.venue);
+}
+
+// 0 = Monday .. 6 = Sunday for a valid YYYY-MM-DD (Sakamoto's method).
+int weekday_of(const std::string& day) {
+    int year = std::stoi(day.substr(0, 4)), month = std::stoi(day.substr(5, 2));
+    const int date = std::stoi(day.substr(8, 2));
+    static constexpr int kMonthOffset[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    if (month < 3) year -= 1;
+    const int sunday_first =
+        (year + year / 4 - year / 100 + year / 400 + kMonthOffset[month - 1] + date) % 7;
+    return (sunday_first + 6) % 7;
+}
+
+} // namespace
+
+std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::string& data_dir,
+                                                     std::string& error) {
+    std::error_code folder_error;
+    std::filesystem::create_directories(data_dir, folder_error);
+    if (folder_error) {
+        error = "--data " + data_dir + ": " + folder_error.message();
+        return nullptr;
+    }
+    const std::string path = (std::filesystem::path(data_dir) / "hub.db").string();
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        error = path + ": " + (db ? sqlite3_errmsg(db) : "cannot open");
+        sqlite3_close(db);
+        return nullptr;
+    }
+    std::unique_ptr<SqliteHubStore> store(new SqliteHubStore(db));
+    sqlite3_busy_timeout(db, 10000);
+    if (!exec(db, "PRAGMA journal_mode = WAL", error) ||
+        !exec(db, "PRAGMA synchronous = FULL", error) ||
+        !exec(db, "PRAGMA foreign_keys = ON", error) || !migrate(db, error)) {
+        error = path + ": " + error;
+        return nullptr;
+    }
+    return store;
+}
+
+SqliteHubStore::~SqliteHubStore() {
+    sqlite3_close(db_);
+}
+
+bool SqliteHubStore::add_venue(const Venue& venue, std::string& error) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement insert(db_, "INSERT INTO venues(id, name_zh, name_en, kind, created_utc_ms) "
+                                "VALUES(?1, ?2, ?3, ?4, ?5)");
+    insert.bind(1, venue.id).bind(2, venue.name_zh).bind(3, venue.name_en).bind(4, venue.kind);
+    insert.bind(5, now_utc_ms());
+    const int result = insert.step();
+    if (result == SQLITE_DONE) return true;
+    error = result == SQLITE_CONSTRAINT ? "--id: venue " + venue.id + " already exists"
+                                        : "adding venue: " + insert.error();
+    return false;
+}
+
+bool SqliteHubStore::add_kiosk(const KioskRecord& kiosk, std::string& error) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement venue(db_, "SELECT 1 FROM venues WHERE id = ?1");
+    if (venue.bind(1, kiosk.venue).step() != SQLITE_ROW) {
+        error = "--venue: no venue " + kiosk.venue + " (add it with admin add-venue)";
+        return false;
+    }
+    SqliteStatement insert(db_, "INSERT INTO kiosks(id, venue, token_hash, public_key, "
+                                "created_utc_ms) VALUES(?1, ?2, ?3, ?4, ?5)");
+    insert.bind(1, kiosk.id).bind(2, kiosk.venue).bind(3, kiosk.token_hash);
+    insert.bind(4, kiosk.public_key).bind(5, now_utc_ms());
+    const int result = insert.step();
+    if (result == SQLITE_DONE) return true;
+    error = result == SQLITE_CONSTRAINT ? "--id: kiosk " + kiosk.id + " already exists"
+                                        : "adding kiosk: " + insert.error();
+    return false;
+}
+
+bool SqliteHubStore::add_user(const UserRecord& user, std::string& error) {
+    std::lock_guard lock(mutex_);
+    if (!user.venue.empty()) {
+        SqliteStatement venue(db_, "SELECT 1 FROM venues WHERE id = ?1");
+        if (venue.bind(1, user.venue).step() != SQLITE_ROW) {
+            error = "--venue: no venue " + user.venue + " (add it with admin add-venue)";
+            return false;
+        }
+    }
+    SqliteStatement insert(db_, "INSERT INTO users(name, password_hash, role, venue, "
+                                "created_utc_ms) VALUES(?1, ?2, ?3, ?4, ?5)");
+    insert.bind(1, user.name).bind(2, user.password_hash).bind(3, user.role);
+    if (user.venue.empty())
+        insert.bind_null(4);
+    else
+        insert.bind(4, user.venue);
+    insert.bind(5, now_utc_ms());
+    const int result = insert.step();
+    if (result == SQLITE_DONE) return true;
+    error = result == SQLITE_CONSTRAINT ? "--name: user " + user.name + " already exists"
+                                        : "adding user: " + insert.error();
+    return false;
+}
+
+std::vector<Venue> SqliteHubStore::venues() {
+    std::lock_guard lock(mutex_);
+    std::vector<Venue> venues;
+    SqliteStatement select(db_, "SELECT id, name_zh, name_en, kind FROM venues ORDER BY id");
+    while (select.step() == SQLITE_ROW)
+        venues.push_back({select.text(0), select.text(1), select.text(2), select.text(3)});
+    return venues;
+}
+
+std::optional<Venue> SqliteHubStore::find_venue(const std::string& id) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement select(db_, "SELECT id, name_zh, name_en, kind FROM venues WHERE id = ?1");
+    if (select.bind(1, id).step() != SQLITE_ROW) return std::nullopt;
+    return Venue{select.text(0), select.text(1), select.text(2), select.text(3)};
+}
+
+namespace {
+
+constexpr const char* kKioskColumns =
+    "SELECT id, venue, token_hash, public_key, created_utc_ms, last_seen_utc_ms, "
+    "software_version, content_json, uptime_s, disk_free_mb, errors, clock_skew_ms FROM kiosks ";
+
+KioskRecord read_kiosk(const SqliteStatement& row) {
+    KioskRecord kiosk;
+    kiosk.id = row.text(0);
+    kiosk.venue = row.text(1);
+    kiosk.token_hash = row.text(2);
+    kiosk.public_key = row.text(3);
+    kiosk.created_utc_ms = row.integer(4);
+    kiosk.last_seen_utc_ms = row.integer(5);
+    kiosk.software_version = row.text(6);
+    kiosk.content_json = row.text(7);
+    kiosk.uptime_s = row.integer(8);
+    kiosk.disk_free_mb = row.integer(9);
+    kiosk.errors = row.integer(10);
+    kiosk.clock_skew_ms = row.integer(11);
+    return kiosk;
+}
+
+} // namespace
+
+std::vector<KioskRecord> SqliteHubStore::select_kiosks(const std::string& venue) {
+    std::lock_guard lock(mutex_);
+    const std::string sql = std::string(kKioskColumns) +
+                            (venue.empty() ? "" : "WHERE venue = ?1 ") + "ORDER BY venue, id";
+    SqliteStatement select(db_, sql.c_str());
+    if (!venue.empty()) select.bind(1, venue);
+    std::vector<KioskRecord> kiosks;
+    while (select.step() == SQLITE_ROW)
+        kiosks.push_back(read_kiosk(select));
+    return kiosks;
+}
+
+std::vector<KioskRecord> SqliteHubStore::kiosks() {
+    return select_kiosks("");
+}
+
+std::vector<KioskRecord> SqliteHubStore::kiosk_health(const std::string& venue) {
+    return select_kiosks(venue);
+}
+
+std::optional<KioskRecord> SqliteHubStore::find_kiosk(const std::string& id) {
+    std::lock_guard lock(mutex_);
+    const std::string sql = std::string(kKioskColumns) + "WHERE id = ?1";
+    SqliteStatement select(db_, sql.c_str());
+    if (select.bind(1, id).step() != SQLITE_ROW) return std::nullopt;
+    return read_kiosk(select);
+}
+
+std::vector<UserRecord> SqliteHubStore::users() {
+    std::lock_guard lock(mutex_);
+    std::vector<UserRecord> users;
+    SqliteStatement select(
+        db_, "SELECT name, password_hash, role, ifnull(venue, '') FROM users ORDER BY name");
+    while (select.step() == SQLITE_ROW)
+        users.push_back({select.text(0), select.text(1), select.text(2), select.text(3)});
+    return users;
+}
+
+std::optional<UserRecord> SqliteHubStore::find_user(const std::string& name) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement select(
+        db_, "SELECT name, password_hash, role, ifnull(venue, '') FROM users WHERE name = ?1");
+    if (select.bind(1, name).step() != SQLITE_ROW) return std::nullopt;
+    return UserRecord{select.text(0), select.text(1), select.text(2), select.text(3)};
+}
+
+bool SqliteHubStore::apply_sync(const SyncWrite& write, int64_t& stored, std::string& error) {
+    const sync::SyncBatch& batch = *write.batch;
+    nlohmann::json content = nlohmann::json::array();
+    for (const sync::ContentVersion& entry : batch.heartbeat.content)
+        content.push_back({{"id", entry.id}, {"version", entry.version}});
+
+    std::lock_guard lock(mutex_);
+    Transaction transaction(db_);
+    if (!transaction.begin(error)) return false;
+
+    SqliteStatement epoch(
+        db_, "INSERT INTO kiosk_epochs(kiosk, epoch, through_seq, first_seen_utc_ms, "
+             "last_sync_utc_ms) VALUES(?1, ?2, ?3, ?4, ?4) ON CONFLICT(kiosk, epoch) DO UPDATE "
+             "SET through_seq = max(through_seq, excluded.through_seq), "
+             "last_sync_utc_ms = excluded.last_sync_utc_ms");
+    epoch.bind(1, write.kiosk).bind(2, batch.epoch).bind(3, batch.through_seq);
+    epoch.bind(4, write.received_utc_ms);
+    if (epoch.step() != SQLITE_DONE) {
+        error = "recording the epoch: " + epoch.error();
+        return false;
+    }
+
+    SqliteStatement upsert(
+        db_, "INSERT INTO buckets(kiosk, epoch, day, kind, subject, metric, value, seq) "
+             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+             "ON CONFLICT(kiosk, epoch, day, kind, subject, metric) DO UPDATE "
+             "SET value = excluded.value, seq = excluded.seq WHERE excluded.seq > seq");
+    if (!upsert.ok()) {
+        error = "preparing the upsert: " + upsert.error();
+        return false;
+    }
+    stored = 0;
+    for (const sync::Bucket& bucket : batch.buckets) {
+        upsert.reset();
+        upsert.bind(1, write.kiosk).bind(2, batch.epoch).bind(3, bucket.day).bind(4, bucket.kind);
+        upsert.bind(5, bucket.subject).bind(6, bucket.metric).bind(7, bucket.value);
+        upsert.bind(8, bucket.seq);
+        if (upsert.step() != SQLITE_DONE) {
+            error = "storing a bucket: " + upsert.error();
+            return false;
+        }
+        stored += sqlite3_changes(db_);
+    }
+
+    SqliteStatement heartbeat(
+        db_, "UPDATE kiosks SET last_seen_utc_ms = ?2, software_version = ?3, content_json = ?4, "
+             "uptime_s = ?5, disk_free_mb = ?6, errors = ?7, clock_skew_ms = ?8 WHERE id = ?1");
+    heartbeat.bind(1, write.kiosk).bind(2, write.received_utc_ms);
+    heartbeat.bind(3, batch.heartbeat.software_version).bind(4, content.dump());
+    heartbeat.bind(5, batch.heartbeat.uptime_s).bind(6, batch.heartbeat.disk_free_mb);
+    heartbeat.bind(7, batch.heartbeat.errors);
+    heartbeat.bind(8, batch.heartbeat.clock_utc_ms - write.received_utc_ms);
+    if (heartbeat.step() != SQLITE_DONE || sqlite3_changes(db_) != 1) {
+        error = "recording the heartbeat: no kiosk " + write.kiosk;
+        return false;
+    }
+    return transaction.commit(error);
+}
+
+std::vector<DayTotals> SqliteHubStore::daily_totals(const QueryScope& scope) {
+    std::lock_guard lock(mutex_);
+    const std::string sql =
+        "SELECT day, sum(CASE metric WHEN 'sessions' THEN value ELSE 0 END), "
+        "sum(CASE metric WHEN 'session_ms' THEN value ELSE 0 END) FROM venue_totals "
+        "WHERE kind = 'kiosk' AND subject = '' AND metric IN ('sessions', 'session_ms') "
+        "AND day BETWEEN ?1 AND ?2" +
+        venue_clause(scope, 3) + " GROUP BY day ORDER BY day";
+    SqliteStatement select(db_, sql.c_str());
+    bind_scope(select, scope);
+    std::vector<DayTotals> days;
+    while (select.step() == SQLITE_ROW)
+        days.push_back({select.text(0), select.integer(1), select.integer(2)});
+    return days;
+}
+
+std::vector<HourOfWeek> SqliteHubStore::sessions_by_hour_of_week(const QueryScope& scope) {
+    std::lock_guard lock(mutex_);
+    const std::string sql =
+        "SELECT day, subject, sum(value) FROM venue_totals "
+        "WHERE kind = 'hour' AND metric = 'sessions' AND day BETWEEN ?1 AND ?2" +
+        venue_clause(scope, 3) + " GROUP BY day, subject";
+    SqliteStatement select(db_, sql.c_str());
+    bind_scope(select, scope);
+    std::map<std::pair<int, int>, int64_t> cells;
+    while (select.step() == SQLITE_ROW) {
+        const std::string hour = select.text(1);
+        if (hour.size() != 2 || !isdigit(hour[0]) || !isdigit(hour[1])) continue;
+        const int hour_number = std::stoi(hour);
+        if (hour_number > 23) continue;
+        cells[{weekday_of(select.text(0)), hour_number}] += select.integer(2);
+    }
+    std::vector<HourOfWeek> result;
+    for (const auto& [cell, sessions] : cells)
+        result.push_back({cell.first, cell.second, sessions});
+    return result;
+}
+
+std::vector<ExhibitTotals> SqliteHubStore::top_exhibits(const QueryScope& scope, ExhibitOrder order,
+                                                        int limit) {
+    std::lock_guard lock(mutex_);
+    const std::string sql =
+        "SELECT subject, sum(CASE metric WHEN 'visits' THEN value ELSE 0 END) AS visits, "
+        "sum(CASE metric WHEN 'dwell_ms' THEN value ELSE 0 END) AS dwell, "
+        "sum(CASE metric WHEN 'interactions' THEN value ELSE 0 END), "
+        "sum(CASE metric WHEN 'errors' THEN value ELSE 0 END) FROM venue_totals "
+        "WHERE kind = 'exhibit' AND day BETWEEN ?1 AND ?2" +
+        venue_clause(scope, 3) + " GROUP BY subject ORDER BY " +
+        (order == ExhibitOrder::by_visits ? "visits DESC, dwell DESC" : "dwell DESC, visits DESC") +
+        ", subject LIMIT " + std::to_string(std::max(limit, 0));
+    SqliteStatement select(db_, sql.c_str());
+    bind_scope(select, scope);
+    std::vector<ExhibitTotals> exhibits;
+    while (select.step() == SQLITE_ROW)
+        exhibits.push_back({select.text(0), select.integer(1), select.integer(2), select.integer(3),
+                            select.integer(4)});
+    return exhibits;
+}
+
+std::vector<QuestionAccuracy> SqliteHubStore::quiz_accuracy(const QueryScope& scope) {
+    std::lock_guard lock(mutex_);
+    const std::string sql =
+        "SELECT subject, sum(CASE metric WHEN 'answers' THEN value ELSE 0 END) AS answers, "
+        "sum(CASE metric WHEN 'correct' THEN value ELSE 0 END) AS correct FROM venue_totals "
+        "WHERE kind = 'question' AND metric IN ('answers', 'correct') AND day BETWEEN ?1 AND ?2" +
+        venue_clause(scope, 3) +
+        " GROUP BY subject ORDER BY answers = 0, CAST(correct AS REAL) / max(answers, 1), "
+        "answers DESC, subject";
+    SqliteStatement select(db_, sql.c_str());
+    bind_scope(select, scope);
+    std::vector<QuestionAccuracy> questions;
+    while (select.step() == SQLITE_ROW)
+        questions.push_back({select.text(0), select.integer(1), select.integer(2)});
+    return questions;
+}
+
+std::vector<MetricTotal> SqliteHubStore::metric_totals(const QueryScope& scope) {
+    std::lock_guard lock(mutex_);
+    const std::string sql = "SELECT kind, subject, metric, sum(value) FROM venue_totals "
+                            "WHERE day BETWEEN ?1 AND ?2" +
+                            venue_clause(scope, 3) +
+                            " GROUP BY kind, subject, metric ORDER BY kind, subject, metric";
+    SqliteStatement select(db_, sql.c_str());
+    bind_scope(select, scope);
+    std::vector<MetricTotal> totals;
+    while (select.step() == SQLITE_ROW)
+        totals.push_back({select.text(0), select.text(1), select.text(2), select.integer(3)});
+    return totals;
+}
+
+} // namespace kiosk::hub

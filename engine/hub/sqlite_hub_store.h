@@ -1,0 +1,65 @@
+// The SQLite HubStore: hub.db in the data folder, WAL with synchronous=FULL
+// (a sync acknowledged to a kiosk is on disk), schema versioned with
+// PRAGMA user_version. One connection, used by one thread at a time; other
+// processes (the admin commands while the server runs) wait on SQLite's lock.
+//
+//   venues(id, name_zh, name_en, kind, created_utc_ms)
+//   kiosks(id, venue, token_hash, public_key, created_utc_ms, and the last
+//          heartbeat: last_seen_utc_ms, software_version, content_json,
+//          uptime_s, disk_free_mb, errors, clock_skew_ms)
+//   kiosk_epochs(kiosk, epoch, through_seq, first_seen_utc_ms, last_sync_utc_ms)
+//   buckets(kiosk, epoch, day, kind, subject, metric, value, seq)
+//       one row per synced bucket; replaced only by a higher seq
+//   venue_totals(venue, kind, metric, day, subject, value)
+//       the sum of buckets over kiosks and epochs, kept by triggers on buckets
+//       in the same transaction, so dashboard queries never scan buckets
+//   users(name, password_hash, role, venue, created_utc_ms)
+#pragma once
+
+#include "hub_store.h"
+
+#include <sqlite3.h>
+
+#include <memory>
+#include <mutex>
+
+namespace kiosk::hub {
+
+constexpr int kHubSchemaVersion = 1;
+
+class SqliteHubStore final : public HubStore {
+public:
+    static std::unique_ptr<SqliteHubStore> open(const std::string& data_dir, std::string& error);
+    ~SqliteHubStore() override;
+    SqliteHubStore(const SqliteHubStore&) = delete;
+    SqliteHubStore& operator=(const SqliteHubStore&) = delete;
+
+    bool add_venue(const Venue& venue, std::string& error) override;
+    bool add_kiosk(const KioskRecord& kiosk, std::string& error) override;
+    bool add_user(const UserRecord& user, std::string& error) override;
+    std::vector<Venue> venues() override;
+    std::vector<KioskRecord> kiosks() override;
+    std::vector<UserRecord> users() override;
+    std::optional<Venue> find_venue(const std::string& id) override;
+    std::optional<KioskRecord> find_kiosk(const std::string& id) override;
+    std::optional<UserRecord> find_user(const std::string& name) override;
+
+    bool apply_sync(const SyncWrite& write, int64_t& stored, std::string& error) override;
+
+    std::vector<DayTotals> daily_totals(const QueryScope& scope) override;
+    std::vector<HourOfWeek> sessions_by_hour_of_week(const QueryScope& scope) override;
+    std::vector<ExhibitTotals> top_exhibits(const QueryScope& scope, ExhibitOrder order,
+                                            int limit) override;
+    std::vector<QuestionAccuracy> quiz_accuracy(const QueryScope& scope) override;
+    std::vector<KioskRecord> kiosk_health(const std::string& venue) override;
+    std::vector<MetricTotal> metric_totals(const QueryScope& scope) override;
+
+private:
+    explicit SqliteHubStore(sqlite3* db) : db_(db) {}
+    std::vector<KioskRecord> select_kiosks(const std::string& venue);
+
+    std::mutex mutex_; // one statement sequence at a time on db_
+    sqlite3* db_ = nullptr;
+};
+
+} // namespace kiosk::hub

@@ -1,0 +1,287 @@
+// Markup building blocks for the dashboard: escaping, percent-encoding, plain
+// numbers and the inline SVG charts. Charts use a fixed viewBox and scale to
+// their container's width, so one drawing serves a laptop and a tablet; their
+// fonts come from the page's CSS (the CJK font stack).
+#include "hub/svg_chart.h"
+
+#include "core/utf8_text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace kiosk::hub {
+
+void append_html_escaped(std::string& out, std::string_view text) {
+    const std::string valid = make_valid_utf8(text);
+    for (char c : valid) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+}
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    append_html_escaped(out, text);
+    return out;
+}
+
+std::string url_encode(std::string_view text) {
+    static const char* const hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                                (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+                                c == '~';
+        if (unreserved) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+std::string format_integer(int64_t value) {
+    return std::to_string(value);
+}
+
+std::string format_decimal(double value, int decimals) {
+    if (!std::isfinite(value)) return "0";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", std::clamp(decimals, 0, 6), value);
+    std::string text = buffer;
+    if (text.find_first_not_of("-0.") == std::string::npos) text.erase(0, text[0] == '-');
+    return text;
+}
+
+std::string shorten_text(std::string_view text, size_t max_chars) {
+    const std::string valid = make_valid_utf8(text);
+    size_t pos = 0;
+    size_t chars = 0;
+    while (pos < valid.size() && chars < max_chars) {
+        decode_utf8(valid, pos);
+        ++chars;
+    }
+    if (pos >= valid.size()) return valid;
+    // Keep room for the ellipsis inside max_chars.
+    pos = 0;
+    for (size_t i = 0; i + 1 < max_chars; ++i)
+        decode_utf8(valid, pos);
+    return valid.substr(0, pos) + "…";
+}
+
+AxisScale nice_axis_scale(double max_value) {
+    if (!(max_value > 0) || !std::isfinite(max_value)) return {1, 1};
+    const double raw_step = max_value / 5;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw_step)));
+    const double normalized = raw_step / magnitude;
+    double step = magnitude * (normalized <= 1   ? 1
+                               : normalized <= 2 ? 2
+                               : normalized <= 5 ? 5
+                                                 : 10);
+    step = std::max(step, 1.0); // the dashboard charts counts: no tick at 0.5 visitors
+    return {std::ceil(max_value / step) * step, step};
+}
+
+namespace {
+
+std::string coord(double value) {
+    return format_decimal(value, 1);
+}
+
+void append_title(std::string& out, std::string_view tooltip) {
+    if (tooltip.empty()) return;
+    out += "<title>";
+    append_html_escaped(out, tooltip);
+    out += "</title>";
+}
+
+void open_svg(std::string& out, int width, int height, std::string_view css_class,
+              std::string_view aria_label) {
+    out += "<svg class=\"";
+    out += css_class;
+    out += "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
+           "\" role=\"img\" aria-label=\"";
+    append_html_escaped(out, aria_label);
+    out += "\" xmlns=\"http://www.w3.org/2000/svg\">";
+}
+
+std::string two_digits(int value) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "%02d", value);
+    return buffer;
+}
+
+// Roughly how wide `text` is in a sans font of `font_px`: CJK characters
+// are square, Latin ones about 0.6 of the size.
+double estimated_text_width(std::string_view text, double font_px) {
+    double width = 0;
+    for (size_t pos = 0; pos < text.size();)
+        width += decode_utf8(text, pos) >= 0x2E80 ? font_px : font_px * 0.6;
+    return width;
+}
+
+// Light blue for few, deep blue for many; empty cells stay grey.
+std::string heat_colour(int64_t count, int64_t max_count) {
+    if (count <= 0 || max_count <= 0) return "#f1f3f6";
+    const double t = std::sqrt(static_cast<double>(count) / static_cast<double>(max_count));
+    const auto mix = [t](int low, int high) {
+        return static_cast<int>(std::lround(low + (high - low) * t));
+    };
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", mix(214, 30), mix(230, 64),
+                  mix(252, 175));
+    return buffer;
+}
+
+} // namespace
+
+std::string svg_day_bar_chart(const std::vector<DayBar>& bars, std::string_view y_axis_title,
+                              std::string_view aria_label) {
+    constexpr int width = 1000, height = 270;
+    constexpr double left = 58, right = 14, top = 30, bottom = 34;
+    constexpr double plot_width = width - left - right, plot_height = height - top - bottom;
+
+    double max_value = 0;
+    for (const DayBar& bar : bars)
+        max_value = std::max(max_value, bar.value);
+    const AxisScale scale = nice_axis_scale(max_value);
+
+    std::string out;
+    out.reserve(400 + bars.size() * 120);
+    open_svg(out, width, height, "chart day-chart", aria_label);
+
+    out += "<text class=\"axis-title\" x=\"" + coord(left) + "\" y=\"16\">";
+    append_html_escaped(out, y_axis_title);
+    out += "</text>";
+    for (double tick = 0; tick <= scale.max + scale.step / 2; tick += scale.step) {
+        const double y = top + plot_height - tick / scale.max * plot_height;
+        out += "<line class=\"grid\" x1=\"" + coord(left) + "\" x2=\"" + coord(width - right) +
+               "\" y1=\"" + coord(y) + "\" y2=\"" + coord(y) + "\"/>";
+        out += "<text class=\"tick\" x=\"" + coord(left - 8) + "\" y=\"" + coord(y + 4) +
+               "\" text-anchor=\"end\">" + format_integer(std::llround(tick)) + "</text>";
+    }
+
+    const double slot = bars.empty() ? plot_width : plot_width / static_cast<double>(bars.size());
+    const double bar_width = slot > 6 ? slot * 0.72 : std::max(slot * 0.86, 0.8);
+    for (size_t i = 0; i < bars.size(); ++i) {
+        const DayBar& bar = bars[i];
+        const double x_center = left + slot * (static_cast<double>(i) + 0.5);
+        const double bar_height = std::max(bar.value, 0.0) / scale.max * plot_height;
+        out += "<rect class=\"bar\" x=\"" + coord(x_center - bar_width / 2) + "\" y=\"" +
+               coord(top + plot_height - bar_height) + "\" width=\"" + coord(bar_width) +
+               "\" height=\"" + coord(bar_height) + "\">";
+        append_title(out, bar.tooltip);
+        out += "</rect>";
+        if (bar.axis_label.empty()) continue;
+        const char* anchor = x_center > width - 40 ? "end" : "middle";
+        out += "<line class=\"axis-mark\" x1=\"" + coord(x_center) + "\" x2=\"" + coord(x_center) +
+               "\" y1=\"" + coord(top + plot_height) + "\" y2=\"" + coord(top + plot_height + 5) +
+               "\"/>";
+        out += "<text class=\"tick\" x=\"" + coord(x_center) + "\" y=\"" +
+               coord(top + plot_height + 20) + "\" text-anchor=\"" + anchor + "\">";
+        append_html_escaped(out, bar.axis_label);
+        out += "</text>";
+    }
+    out += "<line class=\"axis\" x1=\"" + coord(left) + "\" x2=\"" + coord(width - right) +
+           "\" y1=\"" + coord(top + plot_height) + "\" y2=\"" + coord(top + plot_height) + "\"/>";
+    out += "</svg>";
+    return out;
+}
+
+std::string svg_week_heat_map(const HourOfWeekCounts& counts, const HeatMapLabels& labels,
+                              std::string_view aria_label) {
+    constexpr int width = 1000, height = 262;
+    constexpr double left = 58, top = 24, cell_width = 38.5, cell_height = 27, gap = 2;
+
+    int64_t max_count = 0;
+    for (const auto& day : counts)
+        for (int64_t count : day)
+            max_count = std::max(max_count, count);
+
+    std::string out;
+    out.reserve(20000);
+    open_svg(out, width, height, "chart heat-map", aria_label);
+    for (int hour = 0; hour < 24; ++hour) {
+        out += "<text class=\"tick\" x=\"" + coord(left + cell_width * (hour + 0.5)) +
+               "\" y=\"16\" text-anchor=\"middle\">" + std::to_string(hour) + "</text>";
+    }
+    for (int day = 0; day < 7; ++day) {
+        const double y = top + cell_height * day;
+        out += "<text class=\"tick\" x=\"" + coord(left - 10) + "\" y=\"" +
+               coord(y + cell_height / 2 + 4) + "\" text-anchor=\"end\">";
+        append_html_escaped(out, labels.weekdays[day]);
+        out += "</text>";
+        for (int hour = 0; hour < 24; ++hour) {
+            const int64_t count = counts[day][hour];
+            out += "<rect x=\"" + coord(left + cell_width * hour) + "\" y=\"" + coord(y) +
+                   "\" width=\"" + coord(cell_width - gap) + "\" height=\"" +
+                   coord(cell_height - gap) + "\" rx=\"3\" fill=\"" +
+                   heat_colour(count, max_count) + "\">";
+            append_title(out, labels.weekdays[day] + " " + two_digits(hour) + ":00–" +
+                                  two_digits(hour + 1) + ":00: " + format_integer(count) + " " +
+                                  labels.unit);
+            out += "</rect>";
+        }
+    }
+
+    // Legend: fewer [five swatches] more (max N unit)
+    const double legend_y = top + cell_height * 7 + 14;
+    out += "<text class=\"tick\" x=\"" + coord(left) + "\" y=\"" + coord(legend_y + 12) + "\">";
+    append_html_escaped(out, labels.fewer);
+    out += "</text>";
+    const double swatch_x =
+        left + 8 + estimated_text_width(labels.fewer, 15); // CSS may enlarge to 15
+    for (int i = 0; i < 5; ++i) {
+        // sqrt-spaced samples, so the swatches step evenly in colour
+        const double share = (i + 1) * (i + 1) / 25.0;
+        const int64_t sample =
+            std::max<int64_t>(1, std::llround(share * static_cast<double>(max_count)));
+        out += "<rect x=\"" + coord(swatch_x + 22.0 * i) + "\" y=\"" + coord(legend_y) +
+               "\" width=\"20\" height=\"16\" rx=\"3\" fill=\"" + heat_colour(sample, max_count) +
+               "\"/>";
+    }
+    out += "<text class=\"tick\" x=\"" + coord(swatch_x + 22.0 * 5 + 6) + "\" y=\"" +
+           coord(legend_y + 12) + "\">";
+    append_html_escaped(out, labels.more + "  (" + labels.peak + " " + format_integer(max_count) +
+                                 " " + labels.unit + ")");
+    out += "</text></svg>";
+    return out;
+}
+
+std::string svg_meter_bar(double fraction, std::string_view color, std::string_view tooltip) {
+    if (!std::isfinite(fraction)) fraction = 0;
+    fraction = std::clamp(fraction, 0.0, 1.0);
+    std::string out = "<svg class=\"meter\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" "
+                      "xmlns=\"http://www.w3.org/2000/svg\">";
+    append_title(out, tooltip);
+    out += "<rect class=\"meter-track\" x=\"0\" y=\"0\" width=\"100\" height=\"10\" rx=\"2\"/>";
+    out += "<rect x=\"0\" y=\"0\" width=\"" + coord(fraction * 100) +
+           "\" height=\"10\" rx=\"2\" fill=\"";
+    out += color;
+    out += "\"/></svg>";
+    return out;
+}
+
+} // namespace kiosk::hub

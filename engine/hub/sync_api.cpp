@@ -1,0 +1,58 @@
+// The sync endpoint's logic (see sync_api.h): authenticate, check the size,
+// parse and validate, store, answer.
+#include "sync_api.h"
+
+#include "credentials.h"
+
+#include <nlohmann/json.hpp>
+
+namespace kiosk::hub {
+namespace {
+
+// Whether a body that failed to parse was refused for holding too many
+// buckets (413 rather than 400). Only run on the error path.
+bool has_too_many_buckets(const std::string& body) {
+    const nlohmann::json message = nlohmann::json::parse(body, nullptr, false);
+    if (message.is_discarded() || !message.is_object()) return false;
+    const auto buckets = message.find("buckets");
+    return buckets != message.end() && buckets->is_array() &&
+           buckets->size() > sync::kMaxBucketsHardLimit;
+}
+
+} // namespace
+
+std::string error_json(const std::string& message) {
+    return nlohmann::json{{"error", message}}.dump();
+}
+
+ApiAnswer handle_sync(HubStore& store, const std::string& authorization, const std::string& body,
+                      int64_t received_utc_ms) {
+    static const std::string kBearer = "Bearer ";
+    if (authorization.rfind(kBearer, 0) != 0)
+        return {401, error_json("missing credentials: send Authorization: Bearer KIOSK_TOKEN")};
+    const std::optional<KioskRecord> kiosk =
+        authenticate_kiosk(store, authorization.substr(kBearer.size()));
+    if (!kiosk) return {401, error_json("unknown or wrong kiosk token")};
+
+    if (body.size() > sync::kMaxBodyBytes)
+        return {413, error_json("body of " + std::to_string(body.size()) +
+                                " bytes, more than the limit of " +
+                                std::to_string(sync::kMaxBodyBytes))};
+    std::string parse_error;
+    const std::optional<sync::SyncBatch> batch = sync::parse_sync_batch(body, parse_error);
+    if (!batch) return {has_too_many_buckets(body) ? 413 : 400, error_json(parse_error)};
+
+    int64_t stored = 0;
+    std::string store_error;
+    if (!store.apply_sync({kiosk->id, &*batch, received_utc_ms}, stored, store_error))
+        return {503, error_json("the hub could not store the batch, nothing was stored: " +
+                                store_error)};
+    sync::SyncAnswer answer;
+    answer.acknowledged_through_seq = batch->through_seq;
+    answer.stored = stored;
+    answer.server_utc_ms = received_utc_ms;
+    answer.clock_skew_ms = batch->heartbeat.clock_utc_ms - received_utc_ms;
+    return {200, sync::to_json(answer)};
+}
+
+} // namespace kiosk::hub

@@ -1,0 +1,57 @@
+// How the sync client reaches the hub: one POST of a batch's JSON to
+// /api/v1/sync, answered with a status and a body. An interface, so tests
+// drive the client with a scripted hub; the real one (make_http_transport) is
+// cpp-httplib over http:// or https://.
+//
+// https:// verifies the hub's certificate and host name against the system's
+// CA store (or `ca_file`, for a venue hub with its own CA). http:// sends the
+// token in clear: use it only on 127.0.0.1 or a venue LAN you trust.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace kiosk::sync {
+
+struct HttpAnswer {
+    int status = 0;    // 0: no HTTP answer at all (see error)
+    std::string body;  // the answer's body
+    std::string error; // why there was no answer ("connection refused", ...)
+};
+
+class SyncTransport {
+public:
+    virtual ~SyncTransport() = default;
+    // POSTs `json` to the hub's /api/v1/sync with the kiosk's token. Blocks
+    // for at most the transport's timeouts.
+    virtual HttpAnswer post_sync(const std::string& json) = 0;
+    // From another thread: cut a request in progress short (shutting down).
+    virtual void cancel() {}
+    // "https://hub.example:8443" as configured, for messages.
+    virtual std::string describe() const = 0;
+};
+
+// The parts of a hub URL: scheme://host[:port][/path-prefix], no query.
+struct HubUrl {
+    bool tls = false;
+    std::string host;
+    int port = 0;            // the scheme's default when the URL has none
+    std::string path_prefix; // "" or "/prefix" (no trailing '/')
+    std::string scheme_host_port() const;
+};
+std::optional<HubUrl> parse_hub_url(const std::string& url, std::string& error);
+
+struct HttpTransportOptions {
+    std::string hub_url; // http://... or https://...
+    std::string token;   // sent as "Authorization: Bearer TOKEN"
+    std::string ca_file; // https: extra CA certificates (PEM); "" = the system's
+    int connect_timeout_s = 5;
+    int read_timeout_s = 30;
+};
+
+// nullptr with `error` when the URL cannot be used.
+std::unique_ptr<SyncTransport> make_http_transport(const HttpTransportOptions& options,
+                                                   std::string& error);
+
+} // namespace kiosk::sync

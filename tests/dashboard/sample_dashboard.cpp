@@ -1,0 +1,189 @@
+// The sample dashboard data: a museum closed on Mondays, busier at weekends
+// and in the summer holidays, a truck that visits schools on weekdays, and a
+// small fixed pseudo-random wobble so the charts look like real counts.
+#include "sample_dashboard.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+namespace kiosk::hub {
+namespace {
+
+namespace chrono = std::chrono;
+
+constexpr int64_t k_generated_utc_ms = 1'795'899'600'000; // 2026-11-28 21:00 UTC
+constexpr int64_t k_day_ms = 86'400'000;
+
+// A fixed linear congruential wobble in [0, 1).
+struct Wobble {
+    uint64_t state = 20261128;
+    double next() {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(state >> 11) / 9007199254740992.0;
+    }
+};
+
+std::string day_text(chrono::sys_days day) {
+    const chrono::year_month_day date{day};
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    return buffer;
+}
+
+void add_year_of_days(DashboardData& data, double scale) {
+    Wobble wobble;
+    const chrono::sys_days first = chrono::sys_days{chrono::year{2025} / 11 / 29};
+    for (int i = 0; i < 365; ++i) {
+        const chrono::sys_days day = first + chrono::days{i};
+        const unsigned weekday = chrono::weekday{day}.iso_encoding(); // 1 = Monday
+        const unsigned month = static_cast<unsigned>(chrono::year_month_day{day}.month());
+        double sessions = 120 + 40 * std::sin(i / 58.0);
+        if (weekday == 1) sessions *= 0.08; // the museum is closed; the truck is not
+        if (weekday >= 6) sessions *= 1.7;
+        if (month == 7 || month == 8) sessions *= 1.45;
+        if (month == 2 && static_cast<unsigned>(chrono::year_month_day{day}.day()) < 20)
+            sessions *= 0.5; // Spring Festival
+        sessions *= (0.8 + 0.4 * wobble.next()) * scale;
+        data.visitors_per_day.push_back(
+            {day_text(day), std::llround(sessions), 95 + 60 * wobble.next()});
+    }
+    for (int weekday = 0; weekday < 7; ++weekday) {
+        for (int hour = 9; hour < 18; ++hour) {
+            double count =
+                900 - 70 * std::pow(hour - 10.5, 2) + 400 * std::exp(-std::pow(hour - 15, 2));
+            if (weekday == 0) count *= 0.1;
+            if (weekday >= 5) count *= 1.8;
+            count = std::max(count, 40.0) * (0.85 + 0.3 * wobble.next()) * scale;
+            data.sessions_by_hour_of_week[weekday][hour] = std::llround(count);
+        }
+        data.sessions_by_hour_of_week[weekday][8] = std::llround(12 * scale);
+        data.sessions_by_hour_of_week[weekday][18] = std::llround(30 * scale);
+    }
+}
+
+void add_exhibits_and_quiz(DashboardData& data, double scale) {
+    const ExhibitUsage exhibits[] = {
+        {"earthquake-drill", "地震避险演练", 9812, 4120.5},
+        {"pendulum-lab", "单摆实验室", 8740, 2984.0},
+        {"water-journey", "水的旅行", 7655, 2210.3},
+        {"light-refraction", "光的折射与彩虹", 6021, 1502.7},
+        {"static-electricity", "静电的秘密", 5530, 1190.2},
+        {"star-explorer", "星空探索", 4102, 1876.9},
+        {"waste-sorting", "垃圾分类小能手", 3377, 640.4},
+        {"human-body", "人体的奥秘：心脏是怎样跳动的", 2419, 905.0},
+    };
+    for (ExhibitUsage exhibit : exhibits) {
+        exhibit.visits = std::llround(static_cast<double>(exhibit.visits) * scale);
+        exhibit.dwell_minutes *= scale;
+        data.top_exhibits.push_back(exhibit);
+    }
+    struct Question {
+        const char* pack;
+        const char* id;
+        const char* text;
+        int64_t answers;
+        int64_t correct;
+    };
+    const Question questions[] = {
+        {"earthquake-safety", "q3", "地震发生时在高楼里，可以乘电梯逃生吗？", 1840, 612},
+        {"pendulum", "q2", "单摆的周期和摆锤的质量有关吗？", 1502, 601},
+        {"water-cycle", "q4", "云是由什么组成的？", 1320, 741},
+        {"earthquake-safety", "q1", "地震时在室内，应该首先做什么？", 2210, 1540},
+        {"light", "q1", "彩虹是光的哪种现象形成的？", 980, 702},
+        {"water-cycle", "q1", "水蒸发以后去了哪里？", 1475, 1190},
+        {"pendulum", "q1", "摆绳越长，单摆摆动得越快还是越慢？", 1633, 1388},
+        {"earthquake-safety", "q2", "从室外躲避地震，应远离哪些地方？", 1904, 1751},
+    };
+    for (const Question& q : questions) {
+        const int64_t answers = std::llround(static_cast<double>(q.answers) * scale);
+        const int64_t correct = std::llround(static_cast<double>(q.correct) * scale);
+        data.quiz_accuracy.push_back({q.pack, q.id, q.text, answers, correct,
+                                      static_cast<double>(correct) / static_cast<double>(answers)});
+    }
+}
+
+DashboardVenue museum() {
+    return {"anji-museum", "安吉县科技馆", "Anji County Science Museum"};
+}
+DashboardVenue truck() {
+    return {"science-truck-1", "流动科技馆一号车", "Mobile Science Truck 1"};
+}
+
+KioskHealth lobby_kiosk(Language lang) {
+    return {"anji-lobby-01",
+            lang == Language::En ? museum().name_en : museum().name_zh,
+            k_generated_utc_ms - 7 * 60'000,
+            "0.6.0",
+            48'200,
+            0,
+            840,
+            {}};
+}
+KioskHealth hall_kiosk(Language lang) {
+    return {"anji-hall-02",
+            lang == Language::En ? museum().name_en : museum().name_zh,
+            k_generated_utc_ms - 3 * 3'600'000,
+            "0.6.0",
+            730,
+            3,
+            452'000,
+            {false, true, true}};
+}
+KioskHealth truck_kiosk(Language lang) {
+    return {"truck1-kiosk-a",
+            lang == Language::En ? truck().name_en : truck().name_zh,
+            k_generated_utc_ms - 23 * k_day_ms - 5 * 3'600'000,
+            "0.5.2",
+            12'050,
+            17,
+            -2'300,
+            {true, false, false}};
+}
+
+} // namespace
+
+DashboardData sample_dashboard(Language language) {
+    DashboardData data;
+    data.viewer = {"省科协 王芳", ViewerRole::ProvinceAdmin};
+    data.venues = {museum(), truck()};
+    data.filter = {"", "2025-11-29", "2026-11-28", language};
+    add_year_of_days(data, 1.0);
+    add_exhibits_and_quiz(data, 1.0);
+    data.kiosks = {lobby_kiosk(language), hall_kiosk(language), truck_kiosk(language)};
+    data.silent_alert_days = 7;
+    data.generated_utc_ms = k_generated_utc_ms;
+    data.csrf_token = "sample-csrf-token-0123456789";
+    return data;
+}
+
+DashboardData sample_manager_dashboard(Language language) {
+    DashboardData data;
+    data.viewer = {"李明", ViewerRole::VenueManager};
+    data.venues = {museum()};
+    data.filter = {museum().id, "2026-10-01", "2026-11-28", language};
+    DashboardData year = sample_dashboard(language);
+    for (const DayVisitors& day : year.visitors_per_day)
+        if (day.day >= data.filter.from) data.visitors_per_day.push_back(day);
+    data.sessions_by_hour_of_week = year.sessions_by_hour_of_week;
+    add_exhibits_and_quiz(data, 0.16);
+    data.kiosks = {lobby_kiosk(language), hall_kiosk(language)};
+    data.generated_utc_ms = k_generated_utc_ms;
+    data.csrf_token = "sample-csrf-token-0123456789";
+    data.notice = language == Language::En ? "Imported 1,284 buckets from truck1-kiosk-a."
+                                           : "已导入 1284 个统计桶（truck1-kiosk-a）。";
+    return data;
+}
+
+DashboardData sample_empty_dashboard(Language language) {
+    DashboardData data;
+    data.viewer = {"李明", ViewerRole::VenueManager};
+    data.venues = {museum()};
+    data.filter = {museum().id, "2024-01-01", "2024-01-31", language};
+    data.generated_utc_ms = k_generated_utc_ms;
+    data.csrf_token = "sample-csrf-token-0123456789";
+    return data;
+}
+
+} // namespace kiosk::hub

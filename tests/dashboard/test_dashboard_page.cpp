@@ -1,0 +1,344 @@
+// Tests for dashboard_page.h: the whole pages rendered from data structs, with
+// no server. Structure (charts, forms, links), content (every exhibit, both
+// languages), safety (everything from data escaped, URLs percent-encoded,
+// nothing fetched from elsewhere), empty ranges and kiosk alerts.
+#include "hub/dashboard_page.h"
+#include "sample_dashboard.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace kiosk;
+using namespace kiosk::hub;
+
+namespace {
+
+size_t count_of(const std::string& text, const std::string& needle) {
+    size_t count = 0;
+    for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1))
+        ++count;
+    return count;
+}
+
+bool contains(const std::string& text, const std::string& needle) {
+    return text.find(needle) != std::string::npos;
+}
+
+// The markup of the element with `id`, up to its section's end.
+std::string section(const std::string& page, const std::string& id) {
+    const size_t start = page.find("id=\"" + id + "\"");
+    REQUIRE(start != std::string::npos);
+    return page.substr(start, page.find("</section>", start) - start);
+}
+
+std::string select_markup(const std::string& page) {
+    const size_t start = page.find("<select name=\"venue\">");
+    REQUIRE(start != std::string::npos);
+    return page.substr(start, page.find("</select>", start) - start);
+}
+
+DashboardData small_dashboard() {
+    DashboardData data;
+    data.viewer = {"王芳", ViewerRole::ProvinceAdmin};
+    data.venues = {{"v1", "一号馆", "Hall One"}, {"v2", "二号馆", "Hall Two"}};
+    data.filter = {"v1", "2026-01-01", "2026-01-10", Language::Zh};
+    data.visitors_per_day = {{"2026-01-01", 12345, 90}, {"2026-01-05", 7, 30}};
+    data.sessions_by_hour_of_week[0][10] = 5;
+    data.top_exhibits = {{"pendulum-lab", "单摆实验室", 300, 45.5}};
+    data.quiz_accuracy = {{"pendulum", "q2", "单摆的周期和摆锤的质量有关吗？", 10, 4, 0.4}};
+    data.kiosks = {{"k1", "一号馆", 1'795'899'600'000 - 60'000, "0.6.0", 5000, 0, 100, {}}};
+    data.generated_utc_ms = 1'795'899'600'000;
+    data.csrf_token = "tok123";
+    return data;
+}
+
+} // namespace
+
+TEST_CASE("the sample page has every chart and section", "[dashboard]") {
+    const std::string page = render_dashboard_page(sample_dashboard(Language::Zh));
+    CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(contains(page, "<meta charset=\"utf-8\">"));
+    CHECK(contains(page, "<html lang=\"zh-CN\">"));
+    CHECK(count_of(page, "<svg class=\"chart day-chart\"") == 1);
+    CHECK(count_of(page, "<svg class=\"chart heat-map\"") == 1);
+    // a year of days: one bar each, labelled by month
+    CHECK(count_of(section(page, "visitors-per-day"), "class=\"bar\"") == 365);
+    CHECK(contains(section(page, "visitors-per-day"), ">2026-03</text>"));
+    CHECK(count_of(section(page, "hour-of-week"), "<title>") == 168);
+    // a visits and a dwell meter per exhibit, an accuracy meter per question
+    CHECK(count_of(section(page, "top-exhibits"), "<svg class=\"meter\"") == 16);
+    CHECK(count_of(section(page, "quiz-accuracy"), "<svg class=\"meter\"") == 8);
+    CHECK(count_of(section(page, "kiosk-health"), "<tr") == 4);
+    CHECK(contains(page, "\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"WenQuanYi Micro Hei\""));
+}
+
+TEST_CASE("every exhibit id and Chinese title is on the page", "[dashboard]") {
+    const DashboardData data = sample_dashboard(Language::Zh);
+    const std::string exhibits = section(render_dashboard_page(data), "top-exhibits");
+    REQUIRE(data.top_exhibits.size() == 8);
+    for (const ExhibitUsage& exhibit : data.top_exhibits) {
+        CAPTURE(exhibit.id);
+        CHECK(contains(exhibits, ">" + exhibit.title + "<"));
+        CHECK(contains(exhibits, ">" + exhibit.id + "<"));
+        CHECK(contains(exhibits, ">" + std::to_string(exhibit.visits) + "<"));
+    }
+    CHECK(contains(exhibits, "单摆实验室"));
+    CHECK(contains(exhibits, "地震避险演练"));
+    CHECK(contains(exhibits, "水的旅行"));
+}
+
+TEST_CASE("an exhibit or question without a title shows its id", "[dashboard]") {
+    DashboardData data = small_dashboard();
+    data.top_exhibits = {{"untitled-exhibit", "", 3, 1}};
+    data.quiz_accuracy = {{"pack", "untitled-q", "", 3, 1, 1.0 / 3}};
+    const std::string page = render_dashboard_page(data);
+    CHECK(contains(section(page, "top-exhibits"), "<td>untitled-exhibit<span"));
+    CHECK(contains(section(page, "quiz-accuracy"), "<td>untitled-q<span"));
+    CHECK(contains(section(page, "quiz-accuracy"), ">33.3%<"));
+}
+
+TEST_CASE("everything from data is escaped", "[dashboard]") {
+    const std::string evil = "<script>alert(\"x\")</script>'\"><img src=x onerror=alert(1)>&";
+    DashboardData data = small_dashboard();
+    data.viewer.name = evil;
+    data.venues.push_back({evil, evil, evil});
+    data.filter.venue_id = evil;
+    data.filter.from = evil;
+    data.top_exhibits.push_back({evil, evil, 1, 1});
+    data.quiz_accuracy.push_back({evil, evil, evil, 1, 1, 1});
+    data.kiosks.push_back({evil, evil, 1, evil, 1, 1, 1, {}});
+    data.csrf_token = evil;
+    data.notice = evil;
+    for (Language language : {Language::Zh, Language::En}) {
+        data.filter.language = language;
+        const std::string page = render_dashboard_page(data);
+        CHECK_FALSE(contains(page, "<script"));
+        CHECK_FALSE(contains(page, "<img"));
+        CHECK_FALSE(contains(page, "\"x\""));
+        CHECK(count_of(page, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39;&quot;&gt;"
+                             "&lt;img src=x onerror=alert(1)&gt;&amp;") >= 10);
+        // in URLs the filter values are percent-encoded, never raw
+        CHECK(contains(page, "venue=%3Cscript%3Ealert%28%22x%22%29%3C%2Fscript%3E"));
+    }
+    const std::string login = render_login_page(Language::Zh, evil, evil);
+    CHECK_FALSE(contains(login, "<script"));
+    CHECK_FALSE(contains(login, "<img"));
+    CHECK(contains(login, "role=\"alert\">&lt;script&gt;"));
+    CHECK(contains(login, "name=\"csrf\" value=\"&lt;script&gt;"));
+}
+
+TEST_CASE("the venue select offers only the viewer's venues", "[dashboard]") {
+    SECTION("a venue manager sees their venue and no 'all venues'") {
+        const DashboardData data = sample_manager_dashboard(Language::Zh);
+        REQUIRE(data.venues.size() == 1);
+        const std::string options = select_markup(render_dashboard_page(data));
+        CHECK(count_of(options, "<option") == 1);
+        CHECK(contains(options, "<option value=\"anji-museum\" selected>安吉县科技馆</option>"));
+        CHECK_FALSE(contains(options, "science-truck-1"));
+        CHECK_FALSE(contains(options, "value=\"\""));
+        CHECK_FALSE(contains(options, "全部场馆"));
+    }
+    SECTION("a province administrator also gets 'all venues', selected when the filter is empty") {
+        const DashboardData data = sample_dashboard(Language::Zh);
+        const std::string options = select_markup(render_dashboard_page(data));
+        CHECK(count_of(options, "<option") == 3);
+        CHECK(contains(options, "<option value=\"\" selected>全部场馆</option>"));
+        CHECK(contains(options, "<option value=\"anji-museum\">安吉县科技馆</option>"));
+        CHECK(contains(options, "<option value=\"science-truck-1\">流动科技馆一号车</option>"));
+    }
+    SECTION("the filtered venue is the selected option") {
+        DashboardData data = small_dashboard();
+        data.filter.venue_id = "v2";
+        const std::string options = select_markup(render_dashboard_page(data));
+        CHECK(contains(options, "<option value=\"v2\" selected>"));
+        CHECK(contains(options, "<option value=\"v1\">"));
+        CHECK(contains(options, "<option value=\"\">"));
+    }
+}
+
+TEST_CASE("Chinese by default, English with lang en", "[dashboard]") {
+    CHECK(DashboardFilter{}.language == Language::Zh);
+    const std::string zh = render_dashboard_page(sample_dashboard(Language::Zh));
+    const std::string en = render_dashboard_page(sample_dashboard(Language::En));
+    CHECK(contains(zh, "<html lang=\"zh-CN\">"));
+    CHECK(contains(zh, ">每日访客</h2>"));
+    CHECK(contains(zh, ">热门展项</h2>"));
+    CHECK(contains(zh, ">周一</text>"));
+    CHECK(contains(zh, "Anji") == false);
+    CHECK(contains(en, "<html lang=\"en\">"));
+    CHECK(contains(en, ">Visitors per day</h2>"));
+    CHECK(contains(en, ">Top exhibits</h2>"));
+    CHECK(contains(en, ">Quiz accuracy (hardest first)</h2>"));
+    CHECK(contains(en, ">Kiosks&#39; health</h2>"));
+    CHECK(contains(en, ">Mon</text>"));
+    CHECK(contains(en, ">Anji County Science Museum</option>"));
+    CHECK_FALSE(contains(en, "每日访客"));
+    CHECK_FALSE(contains(en, "热门展项"));
+    // exhibit titles are data: Chinese on both pages
+    CHECK(contains(en, "单摆实验室"));
+    // each page links to the other language with the same filters
+    CHECK(contains(zh,
+                   "href=\"/dashboard?venue=&amp;from=2025-11-29&amp;to=2026-11-28&amp;lang=en\""));
+    CHECK(contains(en,
+                   "href=\"/dashboard?venue=&amp;from=2025-11-29&amp;to=2026-11-28&amp;lang=zh\""));
+    CHECK(contains(zh, ">English</a>"));
+    CHECK(contains(en, ">中文</a>"));
+}
+
+TEST_CASE("a venue without an English name shows the Chinese one in English", "[dashboard]") {
+    DashboardData data = small_dashboard();
+    data.venues[1].name_en = "";
+    data.filter.language = Language::En;
+    const std::string options = select_markup(render_dashboard_page(data));
+    CHECK(contains(options, ">Hall One</option>"));
+    CHECK(contains(options, ">二号馆</option>"));
+}
+
+TEST_CASE("an empty range says so instead of drawing empty charts", "[dashboard]") {
+    const std::string zh = render_dashboard_page(sample_empty_dashboard(Language::Zh));
+    CHECK(count_of(zh, "<p class=\"empty\">所选时间范围内没有数据。</p>") == 4);
+    CHECK(contains(zh, "<p class=\"empty\">还没有登记的终端。</p>"));
+    CHECK_FALSE(contains(zh, "<svg class=\"chart"));
+    CHECK_FALSE(contains(zh, "<svg class=\"meter"));
+    CHECK_FALSE(contains(zh, "<table"));
+    // the forms stay, so the manager can pick another range
+    CHECK(contains(zh, "<input type=\"date\" name=\"from\" value=\"2024-01-01\""));
+    const std::string en = render_dashboard_page(sample_empty_dashboard(Language::En));
+    CHECK(count_of(en, "No data for this range.") == 4);
+
+    SECTION("days that are all zero count as no data") {
+        DashboardData data = sample_empty_dashboard(Language::Zh);
+        data.visitors_per_day = {{"2024-01-02", 0, 0}};
+        CHECK_FALSE(contains(render_dashboard_page(data), "day-chart"));
+    }
+}
+
+TEST_CASE("missing days are drawn as zero across the whole range", "[dashboard]") {
+    const std::string page = render_dashboard_page(small_dashboard()); // 2 days with data in 10
+    const std::string chart = section(page, "visitors-per-day");
+    CHECK(count_of(chart, "class=\"bar\"") == 10);
+    CHECK(contains(chart, "<title>2026-01-03 · 0 人次</title>"));
+    CHECK(contains(chart, "<title>2026-01-05 · 7 人次 · 平均停留 30 秒</title>"));
+    CHECK(contains(chart, ">01-10</text>"));
+    // numbers plainly: no thousands separators
+    CHECK(contains(page, ">12352</div>"));
+    CHECK(contains(chart, "12345 人次"));
+}
+
+TEST_CASE("a silent kiosk and a kiosk with a wrong clock are flagged", "[dashboard]") {
+    const std::string health =
+        section(render_dashboard_page(sample_dashboard(Language::Zh)), "kiosk-health");
+    CHECK(count_of(health, "<tr class=\"alert\">") == 2);
+    const size_t truck = health.find("truck1-kiosk-a");
+    REQUIRE(truck != std::string::npos);
+    const std::string truck_row = health.substr(truck, health.find("</tr>", truck) - truck);
+    CHECK(contains(truck_row, "2026-11-05 16:00 UTC"));
+    CHECK(contains(truck_row, "23 天前"));
+    CHECK(contains(truck_row, "class=\"badge bad alert-silent\">超过 7 天未联系</span>"));
+    CHECK(contains(truck_row, "−2.3 秒"));
+    const size_t hall = health.find("anji-hall-02");
+    const std::string hall_row = health.substr(hall, health.find("</tr>", hall) - hall);
+    CHECK(contains(hall_row, "alert-clock\">时钟偏差超过 5 分钟"));
+    CHECK(contains(hall_row, "alert-disk\">磁盘空间不足"));
+    CHECK(contains(hall_row, "+7 分 32 秒"));
+    CHECK(contains(hall_row, "730 MB"));
+    CHECK(contains(hall_row, "3 小时前"));
+    const size_t lobby = health.find("anji-lobby-01");
+    const std::string lobby_row = health.substr(lobby, health.find("</tr>", lobby) - lobby);
+    CHECK(contains(lobby_row, "badge ok\">正常"));
+    CHECK_FALSE(contains(lobby_row, "badge bad"));
+    CHECK(contains(lobby_row, "47.1 GB"));
+
+    const std::string en =
+        section(render_dashboard_page(sample_dashboard(Language::En)), "kiosk-health");
+    CHECK(contains(en, "alert-silent\">Silent for more than 7 days</span>"));
+    CHECK(contains(en, "23 days ago"));
+}
+
+TEST_CASE("a configured silence threshold and a never-seen kiosk", "[dashboard]") {
+    DashboardData data = small_dashboard();
+    data.silent_alert_days = 30;
+    data.kiosks = {{"new-kiosk", "一号馆", 0, "", 0, 0, 0, {true, false, false}}};
+    const std::string health = section(render_dashboard_page(data), "kiosk-health");
+    CHECK(contains(health, "超过 30 天未联系</span>"));
+    CHECK(contains(health, "<td>从未联系</td>"));
+}
+
+TEST_CASE("export links carry the current filters, percent-encoded", "[dashboard]") {
+    DashboardData data = small_dashboard();
+    data.venues.push_back({"场馆 A&B=1", "场馆", ""});
+    data.filter = {"场馆 A&B=1", "2026-01-01", "2026-01-31", Language::En};
+    const std::string links = section(render_dashboard_page(data), "data");
+    for (const char* format : {"csv", "xlsx", "json"}) {
+        CAPTURE(format);
+        CHECK(contains(links, std::string("href=\"/dashboard/export?format=") + format +
+                                  "&amp;venue=%E5%9C%BA%E9%A6%86%20A%26B%3D1&amp;from=2026-01-01"
+                                  "&amp;to=2026-01-31&amp;lang=en\""));
+    }
+    CHECK(dashboard_url(data.filter, "csv") ==
+          "/dashboard/export?format=csv&venue=%E5%9C%BA%E9%A6%86%20A%26B%3D1&from=2026-01-01"
+          "&to=2026-01-31&lang=en");
+    CHECK(dashboard_url(data.filter) ==
+          "/dashboard?venue=%E5%9C%BA%E9%A6%86%20A%26B%3D1&from=2026-01-01&to=2026-01-31&lang=en");
+}
+
+TEST_CASE("the import and logout forms post with the csrf token", "[dashboard]") {
+    const std::string page = render_dashboard_page(small_dashboard());
+    const std::string data_section = section(page, "data");
+    CHECK(contains(data_section, "<form method=\"post\" action=\"/dashboard/import\" "
+                                 "enctype=\"multipart/form-data\">"
+                                 "<input type=\"hidden\" name=\"csrf\" value=\"tok123\">"));
+    CHECK(contains(data_section, "<input type=\"file\" name=\"bundle\" required>"));
+    CHECK(contains(data_section, "<input type=\"hidden\" name=\"venue\" value=\"v1\">"));
+    CHECK(contains(page, "<form method=\"post\" action=\"/logout\">"
+                         "<input type=\"hidden\" name=\"csrf\" value=\"tok123\">"));
+    CHECK(contains(page, "<form method=\"get\" action=\"/dashboard\">"));
+    CHECK(contains(page, "<input type=\"date\" name=\"to\" value=\"2026-01-10\" required>"));
+}
+
+TEST_CASE("the page loads nothing from elsewhere", "[dashboard]") {
+    for (const std::string& page : {render_dashboard_page(sample_dashboard(Language::Zh)),
+                                    render_login_page(Language::Zh, "", "t")}) {
+        CHECK_FALSE(contains(page, "<script"));
+        CHECK_FALSE(contains(page, "<link"));
+        CHECK_FALSE(contains(page, "src="));
+        CHECK_FALSE(contains(page, "url("));
+        CHECK_FALSE(contains(page, "@import"));
+        CHECK(count_of(page, "http") == count_of(page, "xmlns=\"http://www.w3.org/2000/svg\""));
+    }
+}
+
+TEST_CASE("an import notice is shown, as an error when it is one", "[dashboard]") {
+    DashboardData data = small_dashboard();
+    data.notice = "已导入 12 个统计桶";
+    CHECK(contains(render_dashboard_page(data),
+                   "<div class=\"notice\" role=\"status\">已导入 12 个统计桶</div>"));
+    data.notice_is_error = true;
+    CHECK(contains(render_dashboard_page(data), "<div class=\"notice error\" role=\"status\">"));
+    data.notice = "";
+    CHECK_FALSE(contains(render_dashboard_page(data), "class=\"notice"));
+}
+
+TEST_CASE("the sign-in page in both languages", "[dashboard]") {
+    const std::string zh = render_login_page(Language::Zh, "", "csrf-1");
+    CHECK(contains(zh, "<form method=\"post\" action=\"/login\">"));
+    CHECK(contains(zh, "<input type=\"hidden\" name=\"csrf\" value=\"csrf-1\">"));
+    CHECK(contains(zh, "<input type=\"hidden\" name=\"lang\" value=\"zh\">"));
+    CHECK(contains(zh, "name=\"username\""));
+    CHECK(contains(zh, "type=\"password\" name=\"password\""));
+    CHECK(contains(zh, ">用户名<"));
+    CHECK(contains(zh, "href=\"/login?lang=en\""));
+    CHECK_FALSE(contains(zh, "role=\"alert\""));
+    const std::string en = render_login_page(Language::En, "Wrong user name or password.", "c");
+    CHECK(contains(en, ">User name<"));
+    CHECK(contains(en, "role=\"alert\">Wrong user name or password.</div>"));
+    CHECK(contains(en, "href=\"/login?lang=zh\""));
+}
+
+TEST_CASE("UTC times are written as YYYY-MM-DD HH:MM UTC", "[dashboard]") {
+    CHECK(format_utc_minute(0) == "1970-01-01 00:00 UTC");
+    CHECK(format_utc_minute(1'795'899'600'000) == "2026-11-28 21:00 UTC");
+    CHECK(format_utc_minute(1'795'899'600'000 + 59'999) == "2026-11-28 21:00 UTC");
+    CHECK(format_utc_minute(-1) == "1969-12-31 23:59 UTC");
+}

@@ -1,0 +1,230 @@
+// Helpers for the hub tests: a real kiosk-hub process started with fork/exec
+// on 127.0.0.1 (port 0, the port read from its stdout, ready once
+// /api/v1/health answers) and stopped with a signal; running the admin
+// commands; registering venues and kiosks; posting sync batches; reading the
+// stored totals back through the store.
+#pragma once
+
+#include "../core/temp_folder.h"
+
+#include "hub/hub_store.h"
+#include "sync/sync_protocol.h"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <poll.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace kiosk::test {
+
+struct CommandRun {
+    int code = -1;
+    std::string out, err;
+};
+
+inline std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Runs `kiosk-hub ARGUMENTS` with `input` on stdin.
+inline CommandRun run_hub_command(const TempFolder& folder, const std::string& arguments,
+                                  const std::string& input = "") {
+    const std::string in = folder.write("hub-command.in", input);
+    const std::string out = folder.file("hub-command.out"), err = folder.file("hub-command.err");
+    const std::string command = "cd '" + folder.path().string() + "' && '" + KIOSK_HUB_PATH + "' " +
+                                arguments + " < '" + in + "' > '" + out + "' 2> '" + err + "'";
+    const int status = std::system(command.c_str());
+    CommandRun run;
+    run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.out = read_text_file(out);
+    run.err = read_text_file(err);
+    return run;
+}
+
+// A kiosk-hub serve process on 127.0.0.1 with a free port.
+class HubProcess {
+public:
+    explicit HubProcess(const std::string& data_dir) { start(data_dir); }
+    ~HubProcess() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGKILL);
+            waitpid(pid_, nullptr, 0);
+        }
+        if (stdout_fd_ >= 0) close(stdout_fd_);
+    }
+    HubProcess(const HubProcess&) = delete;
+    HubProcess& operator=(const HubProcess&) = delete;
+
+    int port() const { return port_; }
+    pid_t pid() const { return pid_; }
+
+    // Sends `signal` and waits for the process; its exit code, or -signal when
+    // a signal ended it.
+    int stop(int signal) {
+        REQUIRE(pid_ > 0);
+        ::kill(pid_, signal);
+        int status = 0;
+        waitpid(pid_, &status, 0);
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+    }
+
+    std::string stderr_text() const { return read_text_file(stderr_path_); }
+
+private:
+    void start(const std::string& data_dir) {
+        int pipe_fds[2];
+        REQUIRE(pipe(pipe_fds) == 0);
+        stderr_path_ = data_dir + ".serve.err";
+        pid_ = fork();
+        REQUIRE(pid_ >= 0);
+        if (pid_ == 0) {
+            dup2(pipe_fds[1], STDOUT_FILENO);
+            close(pipe_fds[0]);
+            close(pipe_fds[1]);
+            FILE* err = std::fopen(stderr_path_.c_str(), "w");
+            if (err) dup2(fileno(err), STDERR_FILENO);
+            execl(KIOSK_HUB_PATH, KIOSK_HUB_PATH, "serve", "--listen", "127.0.0.1:0", "--data",
+                  data_dir.c_str(), static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        close(pipe_fds[1]);
+        stdout_fd_ = pipe_fds[0];
+        const std::string line = read_line(10000);
+        INFO("kiosk-hub said: " << line << " / " << stderr_text());
+        const std::string prefix = "listening on 127.0.0.1:";
+        REQUIRE(line.rfind(prefix, 0) == 0);
+        port_ = std::stoi(line.substr(prefix.size()));
+        REQUIRE(wait_until_healthy());
+    }
+
+    // One line of the server's stdout, waiting at most `timeout_ms` in all.
+    std::string read_line(int timeout_ms) {
+        std::string line;
+        pollfd readable{stdout_fd_, POLLIN, 0};
+        while (poll(&readable, 1, timeout_ms) > 0) {
+            char c = 0;
+            if (read(stdout_fd_, &c, 1) != 1 || c == '\n') break;
+            line += c;
+        }
+        return line;
+    }
+
+    // Quick attempts, bounded in number; each waits at most 100 ms for an answer.
+    bool wait_until_healthy() {
+        httplib::Client client("127.0.0.1", port_);
+        client.set_connection_timeout(0, 100000);
+        client.set_read_timeout(0, 100000);
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            auto answer = client.Get("/api/v1/health");
+            if (answer && answer->status == 200 && answer->body == "{\"ok\":true}") return true;
+        }
+        return false;
+    }
+
+    pid_t pid_ = -1;
+    int stdout_fd_ = -1;
+    int port_ = 0;
+    std::string stderr_path_;
+};
+
+// The token line of `kiosk-hub admin add-kiosk`'s output.
+inline std::string token_from(const CommandRun& run) {
+    const std::string prefix = "token: ";
+    const size_t at = run.out.find(prefix);
+    if (at == std::string::npos) return "";
+    return run.out.substr(at + prefix.size(), run.out.find('\n', at) - at - prefix.size());
+}
+
+// Adds a venue `venue` and a kiosk `kiosk` in it (each only once); the token.
+inline std::string add_kiosk(const TempFolder& folder, const std::string& data,
+                             const std::string& venue, const std::string& kiosk) {
+    run_hub_command(folder, "admin add-venue --data " + data + " --id " + venue +
+                                " --name-zh 场馆 --name-en Venue --kind county_museum");
+    const CommandRun run = run_hub_command(folder, "admin add-kiosk --data " + data + " --venue " +
+                                                       venue + " --id " + kiosk);
+    INFO(run.out << run.err);
+    REQUIRE(run.code == 0);
+    const std::string token = token_from(run);
+    REQUIRE(token.rfind(kiosk + ".", 0) == 0);
+    return token;
+}
+
+struct PostResult {
+    int status = 0; // 0 = no answer (connection failed)
+    std::string body;
+};
+
+inline PostResult post_sync(int port, const std::string& token, const std::string& body) {
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(30, 0);
+    httplib::Headers headers;
+    if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+    auto answer = client.Post("/api/v1/sync", headers, body, "application/json");
+    if (!answer) return {};
+    return {answer->status, answer->body};
+}
+
+inline sync::SyncBatch make_batch(const std::string& epoch, int64_t through_seq) {
+    sync::SyncBatch batch;
+    batch.epoch = epoch;
+    batch.through_seq = through_seq;
+    batch.heartbeat.software_version = "0.4.0";
+    batch.heartbeat.content.push_back({"pendulum-lab", "1.2.0"});
+    batch.heartbeat.uptime_s = 60;
+    batch.heartbeat.disk_free_mb = 1024;
+    batch.heartbeat.clock_utc_ms = 1795829400000;
+    return batch;
+}
+
+// (kind, subject, metric) -> total over every day, kiosk and epoch.
+using Totals = std::map<std::tuple<std::string, std::string, std::string>, int64_t>;
+
+inline Totals stored_totals(const std::string& data_dir, const std::string& venue = "") {
+    std::string error;
+    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(data_dir, error);
+    INFO(error);
+    REQUIRE(store);
+    Totals totals;
+    for (const hub::MetricTotal& total : store->metric_totals({venue, "0000-01-01", "9999-12-31"}))
+        totals[{total.kind, total.subject, total.metric}] = total.value;
+    return totals;
+}
+
+// The same sums read from the buckets table itself (what the triggers keep
+// venue_totals equal to).
+inline Totals bucket_sums(const std::string& data_dir) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2((data_dir + "/hub.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
+            SQLITE_OK);
+    sqlite3_stmt* select = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db,
+                               "SELECT kind, subject, metric, sum(value) FROM buckets "
+                               "GROUP BY kind, subject, metric",
+                               -1, &select, nullptr) == SQLITE_OK);
+    Totals totals;
+    auto text = [&](int column) {
+        return std::string(reinterpret_cast<const char*>(sqlite3_column_text(select, column)),
+                           size_t(sqlite3_column_bytes(select, column)));
+    };
+    while (sqlite3_step(select) == SQLITE_ROW)
+        totals[{text(0), text(1), text(2)}] = sqlite3_column_int64(select, 3);
+    sqlite3_finalize(select);
+    sqlite3_close(db);
+    return totals;
+}
+
+} // namespace kiosk::test

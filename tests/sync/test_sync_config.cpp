@@ -1,0 +1,92 @@
+// The kiosk config's sync section: absent means no sync (the samples), its
+// paths resolve against the config's folder like the others, and a bad URL,
+// a missing token file key, an out-of-range interval or an unknown key stops
+// the config with a file:line message.
+#include "core/kiosk_config.h"
+#include "core/temp_folder.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+
+namespace {
+
+const std::string kDemoHash = "$argon2id$v=19$m=16384,t=3,p=1$LzyWisvvVG1CksfTja3smQ$"
+                              "IQr9akcHhSAGV+CwVV4Qz1kAp8jIxxCi04L9EC7Dhao";
+
+ConfigLoadResult load_with(const test::TempFolder& folder, const std::string& sync) {
+    const std::string path = folder.write(
+        "config/kiosk.lua",
+        "return {\n"
+        "  venue = { name = { zh = '青山县科技馆', en = 'Qingshan County Science Museum' },\n"
+        "            kind = 'mobile_exhibit' },\n"
+        "  data_dir = 'data',\n"
+        "  admin = { pin_hash = '" +
+            kDemoHash + "' },\n" + sync + "}\n");
+    return load_kiosk_config(path);
+}
+
+std::string first_error(const ConfigLoadResult& result) {
+    return result.errors.empty() ? std::string() : result.errors[0];
+}
+
+} // namespace
+
+TEST_CASE("the sample configs leave sync off", "[sync]") {
+    for (const char* name : {"county-museum.lua", "mobile-truck.lua"}) {
+        ConfigLoadResult result =
+            load_kiosk_config(std::string(KIOSK_SOURCE_DIR) + "/kiosk-config/" + name);
+        INFO(name << ": " << first_error(result));
+        REQUIRE(result.ok());
+        CHECK_FALSE(result.config->sync);
+    }
+}
+
+TEST_CASE("a sync section is read with its paths resolved against the config's folder", "[sync]") {
+    test::TempFolder folder;
+    ConfigLoadResult result = load_with(folder, "  sync = { hub_url = 'https://hub.example:8443',\n"
+                                                "    token_file = 'keys/hub.token',\n"
+                                                "    key_file = '/etc/kiosk/kiosk.key',\n"
+                                                "    interval_s = 600 },\n");
+    INFO(first_error(result));
+    REQUIRE(result.ok());
+    REQUIRE(result.config->sync);
+    const SyncConfig& sync = *result.config->sync;
+    CHECK(sync.hub_url == "https://hub.example:8443");
+    CHECK(sync.token_file == folder.file("config/keys/hub.token"));
+    CHECK(sync.key_file == "/etc/kiosk/kiosk.key");
+    CHECK(sync.ca_file.empty());
+    CHECK(sync.interval_s == 600);
+
+    result = load_with(folder, "  sync = { hub_url = 'http://127.0.0.1:8080', token_file = 't',\n"
+                               "    ca_file = 'ca.pem' },\n");
+    REQUIRE(result.ok());
+    CHECK(result.config->sync->interval_s == 900);
+    CHECK(result.config->sync->key_file.empty());
+    CHECK(result.config->sync->ca_file == folder.file("config/ca.pem"));
+}
+
+TEST_CASE("mistakes in the sync section stop the config with file:line messages", "[sync]") {
+    test::TempFolder folder;
+    struct Case {
+        const char* sync;
+        const char* expected;
+    } const cases[] = {
+        {"  sync = { hub_url = 'hub.example:8443', token_file = 't' },\n", ":6: sync.hub_url:"},
+        {"  sync = { hub_url = 'https://hub:70000', token_file = 't' },\n", "sync.hub_url"},
+        {"  sync = { hub_url = 'https://user@hub', token_file = 't' },\n", "sync.hub_url"},
+        {"  sync = { hub_url = 'https://hub' },\n", "missing required key 'token_file'"},
+        {"  sync = { token_file = 't' },\n", "missing required key 'hub_url'"},
+        {"  sync = { hub_url = 'https://hub', token_file = 't', interval_s = 5 },\n",
+         "sync.interval_s"},
+        {"  sync = { hub_url = 'https://hub', token_file = 't', intervall_s = 600 },\n",
+         "intervall_s"},
+        {"  sync = 'https://hub',\n", "sync"},
+    };
+    for (const Case& c : cases) {
+        const ConfigLoadResult result = load_with(folder, c.sync);
+        INFO(c.sync << " -> " << first_error(result));
+        CHECK_FALSE(result.ok());
+        CHECK(first_error(result).find(c.expected) != std::string::npos);
+    }
+}
