@@ -19,6 +19,8 @@ packages=(
   catch2 xvfb xauth
   # tests read the XLSX exports back with an independent reader
   python3-openpyxl
+  # tests drive the hub's dashboard in headless Chromium
+  chromium chromium-driver python3-selenium
   # curators: the exhibit linter (luacheck), also run by the tests
   lua-check
   # the Chinese/English font of the sample configs

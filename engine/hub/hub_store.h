@@ -81,7 +81,7 @@ struct ExhibitTotals {
     int64_t errors = 0;
 };
 
-struct QuestionAccuracy {
+struct QuestionTotals {
     std::string question; // PACK/QUESTION
     int64_t answers = 0;
     int64_t correct = 0;
@@ -123,7 +123,7 @@ public:
     virtual std::vector<ExhibitTotals> top_exhibits(const QueryScope& scope, ExhibitOrder order,
                                                     int limit) = 0;
     // Lowest accuracy (correct / answers) first; questions never answered last.
-    virtual std::vector<QuestionAccuracy> quiz_accuracy(const QueryScope& scope) = 0;
+    virtual std::vector<QuestionTotals> quiz_accuracy(const QueryScope& scope) = 0;
     // Kiosks of a venue (or all when `venue` is empty), with their last heartbeat.
     virtual std::vector<KioskRecord> kiosk_health(const std::string& venue) = 0;
     // Every (kind, subject, metric) total in the scope: exports and tests.

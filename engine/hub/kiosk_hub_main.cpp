@@ -1,11 +1,17 @@
 // build/bin/kiosk-hub: the command line (CLI11) of the venue/province server:
 // `serve` and the `admin` commands. Usage errors exit 2.
+#include "bundle_import.h"
+#include "dashboard_routes.h"
 #include "hub_admin.h"
 #include "hub_server.h"
 
 #include <CLI/CLI.hpp>
+#include <sodium.h>
 
+#include <chrono>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 int main(int argc, char** argv) {
     CLI::App app{"kiosk-hub: receives usage counts from kiosks and serves the managers' dashboard"};
@@ -17,6 +23,26 @@ int main(int argc, char** argv) {
     serve_command->add_option("--listen", serve.listen, "HOST:PORT (PORT 0 picks a free port)")
         ->capture_default_str();
     serve_command->add_option("--data", serve.data_dir, "Folder of hub.db")->required();
+    // The dashboard's sign-in limits (environment variables too, for tests).
+    int64_t session_idle_s = 30 * 60, session_max_s = 8 * 60 * 60, login_window_s = 15 * 60;
+    int login_failures = 5;
+    serve_command
+        ->add_option("--session-idle-s", session_idle_s, "Sign out after this many idle seconds")
+        ->envname("KIOSK_HUB_SESSION_IDLE_S")
+        ->capture_default_str();
+    serve_command
+        ->add_option("--session-max-s", session_max_s, "Sign out this many seconds after sign-in")
+        ->envname("KIOSK_HUB_SESSION_MAX_S")
+        ->capture_default_str();
+    serve_command
+        ->add_option("--login-failures", login_failures,
+                     "Failed sign-ins per user name allowed in the window (4x per address)")
+        ->envname("KIOSK_HUB_LOGIN_FAILURES")
+        ->capture_default_str();
+    serve_command
+        ->add_option("--login-window-s", login_window_s, "The failed sign-in window in seconds")
+        ->envname("KIOSK_HUB_LOGIN_WINDOW_S")
+        ->capture_default_str();
 
     CLI::App* admin = app.add_subcommand("admin", "Manage venues, kiosks and users");
     admin->require_subcommand(1);
@@ -50,6 +76,13 @@ int main(int argc, char** argv) {
     CLI::App* list = admin->add_subcommand("list", "List venues, kiosks and users");
     list->add_option("--data", list_data, "Folder of hub.db")->required();
 
+    // import: an offline bundle (bundle_import.h). 0 = applied, 1 = refused.
+    std::string import_data, import_file;
+    CLI::App* import_command =
+        app.add_subcommand("import", "Apply a kiosk's offline sync bundle (kioskctl sync export)");
+    import_command->add_option("--data", import_data, "Folder of hub.db")->required();
+    import_command->add_option("FILE", import_file, "The bundle file")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& help) {
@@ -63,10 +96,46 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    if (*serve_command) return kiosk::hub::serve(serve, std::cout, std::cerr);
+    if (*serve_command) {
+        kiosk::hub::DashboardOptions dashboard;
+        dashboard.sessions = {session_idle_s * 1000, session_max_s * 1000};
+        dashboard.logins = {login_failures, login_failures * 4, login_window_s * 1000};
+        serve.extra_routes = [dashboard](httplib::Server& server, kiosk::hub::HubStore& store) {
+            kiosk::hub::add_dashboard_routes(server, store, dashboard);
+        };
+        return kiosk::hub::serve(serve, std::cout, std::cerr);
+    }
     if (*add_venue) return kiosk::hub::admin_add_venue(venue, std::cout, std::cerr);
     if (*add_kiosk) return kiosk::hub::admin_add_kiosk(kiosk, std::cout, std::cerr);
     if (*add_user) return kiosk::hub::admin_add_user(user, std::cin, std::cout, std::cerr);
     if (*list) return kiosk::hub::admin_list(list_data, std::cout, std::cerr);
+    if (*import_command) {
+        std::ifstream file(import_file, std::ios::binary);
+        std::ostringstream text;
+        if (!file || !(text << file.rdbuf())) {
+            std::cerr << "kiosk-hub import: " << import_file << ": cannot read the file\n";
+            return 1;
+        }
+        std::string error;
+        std::unique_ptr<kiosk::hub::HubStore> store =
+            kiosk::hub::open_hub_store(import_data, error);
+        if (!store || sodium_init() < 0) {
+            std::cerr << "kiosk-hub import: " << (store ? "libsodium cannot start" : error) << "\n";
+            return 1;
+        }
+        const int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                   std::chrono::system_clock::now().time_since_epoch())
+                                   .count();
+        const kiosk::hub::ImportResult result =
+            kiosk::hub::import_bundle(*store, text.str(), now_ms);
+        if (!result.ok) {
+            std::cerr << "kiosk-hub import: " << import_file << " refused: " << result.error
+                      << "\n";
+            return 1;
+        }
+        std::cout << "imported " << import_file << ": kiosk " << result.kiosk << ", "
+                  << result.buckets << " buckets, " << result.stored << " changed\n";
+        return 0;
+    }
     return 2;
 }

@@ -454,7 +454,8 @@ std::vector<ExhibitTotals> SqliteHubStore::top_exhibits(const QueryScope& scope,
         "sum(CASE metric WHEN 'dwell_ms' THEN value ELSE 0 END) AS dwell, "
         "sum(CASE metric WHEN 'interactions' THEN value ELSE 0 END), "
         "sum(CASE metric WHEN 'errors' THEN value ELSE 0 END) FROM venue_totals "
-        "WHERE kind = 'exhibit' AND day BETWEEN ?1 AND ?2" +
+        "WHERE kind = 'exhibit' AND metric IN ('visits', 'dwell_ms', 'interactions', 'errors') "
+        "AND day BETWEEN ?1 AND ?2" +
         venue_clause(scope, 3) + " GROUP BY subject ORDER BY " +
         (order == ExhibitOrder::by_visits ? "visits DESC, dwell DESC" : "dwell DESC, visits DESC") +
         ", subject LIMIT " + std::to_string(std::max(limit, 0));
@@ -467,7 +468,7 @@ std::vector<ExhibitTotals> SqliteHubStore::top_exhibits(const QueryScope& scope,
     return exhibits;
 }
 
-std::vector<QuestionAccuracy> SqliteHubStore::quiz_accuracy(const QueryScope& scope) {
+std::vector<QuestionTotals> SqliteHubStore::quiz_accuracy(const QueryScope& scope) {
     std::lock_guard lock(mutex_);
     const std::string sql =
         "SELECT subject, sum(CASE metric WHEN 'answers' THEN value ELSE 0 END) AS answers, "
@@ -478,7 +479,7 @@ std::vector<QuestionAccuracy> SqliteHubStore::quiz_accuracy(const QueryScope& sc
         "answers DESC, subject";
     SqliteStatement select(db_, sql.c_str());
     bind_scope(select, scope);
-    std::vector<QuestionAccuracy> questions;
+    std::vector<QuestionTotals> questions;
     while (select.step() == SQLITE_ROW)
         questions.push_back({select.text(0), select.integer(1), select.integer(2)});
     return questions;

@@ -50,7 +50,7 @@ public:
     std::vector<HourOfWeek> sessions_by_hour_of_week(const QueryScope& scope) override;
     std::vector<ExhibitTotals> top_exhibits(const QueryScope& scope, ExhibitOrder order,
                                             int limit) override;
-    std::vector<QuestionAccuracy> quiz_accuracy(const QueryScope& scope) override;
+    std::vector<QuestionTotals> quiz_accuracy(const QueryScope& scope) override;
     std::vector<KioskRecord> kiosk_health(const std::string& venue) override;
     std::vector<MetricTotal> metric_totals(const QueryScope& scope) override;
 

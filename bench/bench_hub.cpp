@@ -1,0 +1,436 @@
+// bench-hub: the hub's benchmark (issue 6). Prints
+//  1. ingest: KIOSKS x DAYS days of realistic buckets (30 per kiosk-day:
+//     sessions, session time, 8 hours, 4 exhibits' visits/dwell/interactions,
+//     a quiz's starts/finishes and 3 questions' answers/correct) POSTed to
+//     /api/v1/sync of a real kiosk-hub process on 127.0.0.1, in batches of up to
+//     5,000 buckets from several client threads, in buckets/s; against the
+//     limit: the same buckets INSERTed raw into the same hub.db schema (its
+//     tables and triggers) in one transaction with one prepared statement;
+//     target >= 30%;
+//  2. dashboard query latency over the ingested data: each HubStore query the
+//     dashboard page runs (daily totals, hour of week, top exhibits by visits
+//     and by dwell, quiz accuracy, kiosk health) and the whole set, for all
+//     venues and for one venue over 30 and 365 days, p50 and p95 of REPS runs;
+//     target p95 <= 200 ms.
+// Usage:
+//   build/bin/bench-hub [--kiosks 1000] [--days 365] [--threads 2] [--reps 50]
+//                       [--kiosks-per-venue 20] [--keep DIR]
+#include "hub/credentials.h"
+#include "hub/hub_store.h"
+#include "sync/sync_protocol.h"
+
+#include <httplib.h>
+#include <signal.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace kiosk;
+using Clock_ = std::chrono::steady_clock;
+
+namespace {
+
+struct Options {
+    int kiosks = 1000;
+    int days = 365;
+    int threads = 2;
+    int reps = 50;
+    int kiosks_per_venue = 20;
+    std::string keep; // a folder to keep the data in (default: a temporary one, removed)
+};
+
+double seconds_since(Clock_::time_point start) {
+    return std::chrono::duration<double>(Clock_::now() - start).count();
+}
+
+double percentile(std::vector<double> values, double fraction) {
+    std::sort(values.begin(), values.end());
+    const size_t index =
+        std::min(values.size() - 1, size_t(fraction * double(values.size() - 1) + 0.5));
+    return values[index];
+}
+
+std::string kiosk_id(int kiosk) {
+    return "k-" + std::to_string(100000 + kiosk);
+}
+
+std::string venue_id(int venue) {
+    return "v-" + std::to_string(1000 + venue);
+}
+
+// YYYY-MM-DD of day `index` after 2025-01-01 (proleptic Gregorian, days from civil).
+std::string day_name(int index) {
+    int64_t z = 20089 + index + 719468; // 2025-01-01 is day 20089 since 1970-01-01
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int64_t mp = (5 * doy + 2) / 153;
+    const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    const int64_t y = yoe + era * 400 + (m <= 2);
+    char text[40];
+    std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld", static_cast<long long>(y),
+                  static_cast<long long>(m), static_cast<long long>(d));
+    return text;
+}
+
+// The 30 buckets of one kiosk-day, deterministic in (kiosk, day); seq = day + 1.
+void add_kiosk_day(int kiosk, int day, std::vector<sync::Bucket>& out) {
+    const std::string date = day_name(day);
+    const int64_t seq = day + 1;
+    const int64_t sessions = 20 + (kiosk * 7 + day * 13) % 60;
+    auto add = [&](const char* kind, std::string subject, const char* metric, int64_t value) {
+        out.push_back({date, kind, std::move(subject), metric, value, seq});
+    };
+    add("kiosk", "", "sessions", sessions);
+    add("kiosk", "", "session_ms", sessions * 95000);
+    for (int hour = 9; hour < 17; ++hour) {
+        char name[3];
+        std::snprintf(name, sizeof name, "%02d", hour);
+        add("hour", name, "sessions", sessions / 8 + (hour + kiosk) % 3);
+    }
+    for (int exhibit = 0; exhibit < 4; ++exhibit) {
+        const std::string subject = "exhibit-" + std::to_string((kiosk + exhibit) % 12);
+        add("exhibit", subject, "visits", sessions / (exhibit + 1));
+        add("exhibit", subject, "dwell_ms", sessions * 30000 / (exhibit + 1));
+        add("exhibit", subject, "interactions", sessions * 3 / (exhibit + 1));
+    }
+    add("quiz", "physics", "starts", sessions / 4);
+    add("quiz", "physics", "finishes", sessions / 5);
+    for (int question = 0; question < 3; ++question) {
+        const std::string subject = "physics/q" + std::to_string(question);
+        const int64_t answers = sessions / 5;
+        add("question", subject, "answers", answers);
+        add("question", subject, "correct", answers * (3 - question) / 4);
+    }
+}
+
+// Venues and kiosks (tokens returned by kiosk), straight into the store.
+std::vector<std::string> register_kiosks(hub::HubStore& store, const Options& options) {
+    std::vector<std::string> tokens;
+    std::string error;
+    const int venues = (options.kiosks + options.kiosks_per_venue - 1) / options.kiosks_per_venue;
+    for (int venue = 0; venue < venues; ++venue)
+        if (!store.add_venue({venue_id(venue), "场馆", "Venue", "county_museum"}, error)) {
+            std::fprintf(stderr, "bench-hub: %s\n", error.c_str());
+            std::exit(1);
+        }
+    for (int kiosk = 0; kiosk < options.kiosks; ++kiosk) {
+        hub::KioskRecord record;
+        record.id = kiosk_id(kiosk);
+        record.venue = venue_id(kiosk / options.kiosks_per_venue);
+        tokens.push_back(hub::make_kiosk_token(record.id));
+        record.token_hash = hub::hash_token(tokens.back());
+        if (!store.add_kiosk(record, error)) {
+            std::fprintf(stderr, "bench-hub: %s\n", error.c_str());
+            std::exit(1);
+        }
+    }
+    return tokens;
+}
+
+// A kiosk-hub serve process on a free port of 127.0.0.1.
+struct HubServer {
+    pid_t pid = -1;
+    int port = 0;
+
+    bool start(const std::string& data_dir) {
+        int fds[2];
+        if (pipe(fds) != 0) return false;
+        pid = fork();
+        if (pid == 0) {
+            dup2(fds[1], STDOUT_FILENO);
+            close(fds[0]);
+            close(fds[1]);
+            execl(KIOSK_HUB_PATH, KIOSK_HUB_PATH, "serve", "--listen", "127.0.0.1:0", "--data",
+                  data_dir.c_str(), static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        close(fds[1]);
+        std::string line;
+        char c = 0;
+        while (read(fds[0], &c, 1) == 1 && c != '\n')
+            line += c;
+        close(fds[0]);
+        const std::string prefix = "listening on 127.0.0.1:";
+        if (line.rfind(prefix, 0) != 0) return false;
+        port = std::stoi(line.substr(prefix.size()));
+        httplib::Client client("127.0.0.1", port);
+        for (int attempt = 0; attempt < 200; ++attempt) {
+            auto answer = client.Get("/api/v1/health");
+            if (answer && answer->status == 200) return true;
+            usleep(10000);
+        }
+        return false;
+    }
+    void stop() {
+        if (pid <= 0) return;
+        kill(pid, SIGTERM);
+        waitpid(pid, nullptr, 0);
+        pid = -1;
+    }
+};
+
+constexpr const char* kEpoch = "0123456789abcdef0123456789abcdef";
+
+// Ingest over HTTP: every kiosk's days in batches of up to kMaxBuckets.
+double http_ingest(int port, const std::vector<std::string>& tokens, const Options& options,
+                   int64_t& buckets_sent) {
+    std::atomic<int> next_kiosk{0};
+    std::atomic<int64_t> sent{0};
+    std::atomic<bool> failed{false};
+    const int days_per_batch = int(sync::kMaxBuckets / 30);
+    const auto start = Clock_::now();
+    std::vector<std::thread> threads;
+    for (int t = 0; t < options.threads; ++t)
+        threads.emplace_back([&] {
+            httplib::Client client("127.0.0.1", port);
+            client.set_keep_alive(true);
+            client.set_read_timeout(120, 0);
+            sync::SyncBatch batch;
+            batch.epoch = kEpoch;
+            batch.heartbeat.software_version = "0.4.0";
+            for (int kiosk = next_kiosk++; kiosk < options.kiosks && !failed;
+                 kiosk = next_kiosk++) {
+                const httplib::Headers headers = {
+                    {"Authorization", "Bearer " + tokens[size_t(kiosk)]}};
+                for (int first = 0; first < options.days; first += days_per_batch) {
+                    batch.buckets.clear();
+                    const int last = std::min(options.days, first + days_per_batch);
+                    for (int day = first; day < last; ++day)
+                        add_kiosk_day(kiosk, day, batch.buckets);
+                    batch.through_seq = last;
+                    batch.heartbeat.clock_utc_ms = 1767225600000 + last;
+                    auto answer = client.Post("/api/v1/sync", headers, sync::to_json(batch),
+                                              "application/json");
+                    if (!answer || answer->status != 200) {
+                        std::fprintf(stderr, "bench-hub: sync of %s answered %d %s\n",
+                                     kiosk_id(kiosk).c_str(), answer ? answer->status : 0,
+                                     answer ? answer->body.c_str() : "(no answer)");
+                        failed = true;
+                        return;
+                    }
+                    sent += int64_t(batch.buckets.size());
+                }
+            }
+        });
+    for (std::thread& thread : threads)
+        thread.join();
+    const double seconds = seconds_since(start);
+    if (failed) std::exit(1);
+    buckets_sent = sent;
+    return seconds;
+}
+
+// The limit: the same buckets INSERTed into the buckets table of a fresh hub.db
+// (same schema and triggers), one transaction, one prepared statement.
+double raw_insert(const std::string& data_dir, const Options& options, int64_t& rows) {
+    sqlite3* db = nullptr;
+    sqlite3_open((data_dir + "/hub.db").c_str(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", nullptr, nullptr,
+                 nullptr);
+    sqlite3_stmt* insert = nullptr;
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO buckets(kiosk, epoch, day, kind, subject, metric, value, seq) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                       -1, &insert, nullptr);
+    std::vector<sync::Bucket> buckets;
+    rows = 0;
+    const auto start = Clock_::now();
+    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    for (int kiosk = 0; kiosk < options.kiosks; ++kiosk) {
+        const std::string id = kiosk_id(kiosk);
+        for (int day = 0; day < options.days; ++day) {
+            buckets.clear();
+            add_kiosk_day(kiosk, day, buckets);
+            for (const sync::Bucket& bucket : buckets) {
+                sqlite3_reset(insert);
+                sqlite3_bind_text(insert, 1, id.c_str(), int(id.size()), SQLITE_TRANSIENT);
+                sqlite3_bind_text(insert, 2, kEpoch, 32, SQLITE_STATIC);
+                sqlite3_bind_text(insert, 3, bucket.day.c_str(), int(bucket.day.size()),
+                                  SQLITE_TRANSIENT);
+                sqlite3_bind_text(insert, 4, bucket.kind.c_str(), int(bucket.kind.size()),
+                                  SQLITE_TRANSIENT);
+                sqlite3_bind_text(insert, 5, bucket.subject.c_str(), int(bucket.subject.size()),
+                                  SQLITE_TRANSIENT);
+                sqlite3_bind_text(insert, 6, bucket.metric.c_str(), int(bucket.metric.size()),
+                                  SQLITE_TRANSIENT);
+                sqlite3_bind_int64(insert, 7, bucket.value);
+                sqlite3_bind_int64(insert, 8, bucket.seq);
+                if (sqlite3_step(insert) != SQLITE_DONE) {
+                    std::fprintf(stderr, "bench-hub: raw insert: %s\n", sqlite3_errmsg(db));
+                    std::exit(1);
+                }
+                ++rows;
+            }
+        }
+    }
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    const double seconds = seconds_since(start);
+    sqlite3_finalize(insert);
+    sqlite3_close(db);
+    return seconds;
+}
+
+struct Timing {
+    std::string name;
+    std::vector<double> ms;
+};
+
+void print_timing(const std::string& scope, const Timing& timing, double& worst_p95) {
+    const double p50 = percentile(timing.ms, 0.50), p95 = percentile(timing.ms, 0.95);
+    worst_p95 = std::max(worst_p95, p95);
+    std::printf("  %-26s %-22s p50 %8.2f ms   p95 %8.2f ms\n", scope.c_str(), timing.name.c_str(),
+                p50, p95);
+}
+
+// Every dashboard query for `scope`, `reps` times each; the page = all of them.
+double time_queries(hub::HubStore& store, const hub::QueryScope& scope, const std::string& label,
+                    int reps) {
+    const std::vector<std::pair<std::string, std::function<size_t()>>> queries = {
+        {"daily_totals", [&] { return store.daily_totals(scope).size(); }},
+        {"hour_of_week", [&] { return store.sessions_by_hour_of_week(scope).size(); }},
+        {"top_exhibits(visits)",
+         [&] { return store.top_exhibits(scope, hub::ExhibitOrder::by_visits, 10).size(); }},
+        {"top_exhibits(dwell)",
+         [&] { return store.top_exhibits(scope, hub::ExhibitOrder::by_dwell, 10).size(); }},
+        {"quiz_accuracy", [&] { return store.quiz_accuracy(scope).size(); }},
+        {"kiosk_health", [&] { return store.kiosk_health(scope.venue).size(); }},
+    };
+    std::vector<Timing> timings;
+    for (const auto& query : queries)
+        timings.push_back({query.first, {}});
+    Timing page{"page (all of them)", {}};
+    size_t rows = 0;
+    for (int rep = 0; rep < reps; ++rep) {
+        const auto page_start = Clock_::now();
+        for (size_t q = 0; q < queries.size(); ++q) {
+            const auto start = Clock_::now();
+            rows += queries[q].second();
+            timings[q].ms.push_back(seconds_since(start) * 1000);
+        }
+        page.ms.push_back(seconds_since(page_start) * 1000);
+    }
+    double worst = 0;
+    for (const Timing& timing : timings)
+        print_timing(label, timing, worst);
+    double page_p95 = 0;
+    print_timing(label, page, page_p95);
+    if (rows == 0) std::printf("  (%s: every query came back empty!)\n", label.c_str());
+    return page_p95;
+}
+
+bool parse_options(int argc, char** argv, Options& options) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string flag = argv[i];
+        if (i + 1 >= argc) return false;
+        const std::string value = argv[++i];
+        if (flag == "--kiosks")
+            options.kiosks = std::stoi(value);
+        else if (flag == "--days")
+            options.days = std::stoi(value);
+        else if (flag == "--threads")
+            options.threads = std::stoi(value);
+        else if (flag == "--reps")
+            options.reps = std::stoi(value);
+        else if (flag == "--kiosks-per-venue")
+            options.kiosks_per_venue = std::stoi(value);
+        else if (flag == "--keep")
+            options.keep = value;
+        else
+            return false;
+    }
+    return options.kiosks > 0 && options.days > 0 && options.threads > 0 && options.reps > 0 &&
+           options.kiosks_per_venue > 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    if (!parse_options(argc, argv, options)) {
+        std::fprintf(stderr, "usage: bench-hub [--kiosks N] [--days N] [--threads N] [--reps N] "
+                             "[--kiosks-per-venue N] [--keep DIR]\n");
+        return 2;
+    }
+    if (sodium_init() < 0) return 1;
+    const std::filesystem::path root =
+        options.keep.empty()
+            ? std::filesystem::temp_directory_path() / ("bench-hub-" + std::to_string(getpid()))
+            : std::filesystem::path(options.keep);
+    std::filesystem::remove_all(root);
+    const std::string http_dir = (root / "http").string(), raw_dir = (root / "raw").string();
+
+    std::string error;
+    std::vector<std::string> tokens;
+    {
+        std::unique_ptr<hub::HubStore> store = hub::open_hub_store(http_dir, error);
+        std::unique_ptr<hub::HubStore> raw_store = hub::open_hub_store(raw_dir, error);
+        if (!store || !raw_store) {
+            std::fprintf(stderr, "bench-hub: %s\n", error.c_str());
+            return 1;
+        }
+        tokens = register_kiosks(*store, options);
+        register_kiosks(*raw_store, options);
+    }
+    const int64_t total = int64_t(options.kiosks) * options.days * 30;
+    std::printf("bench-hub: %d kiosks x %d days x 30 buckets = %lld buckets, %d client threads\n",
+                options.kiosks, options.days, static_cast<long long>(total), options.threads);
+
+    int64_t raw_rows = 0;
+    const double raw_seconds = raw_insert(raw_dir, options, raw_rows);
+    const double raw_rate = double(raw_rows) / raw_seconds;
+    std::printf("raw INSERT limit:  %lld buckets in %.2f s = %.0f buckets/s\n",
+                static_cast<long long>(raw_rows), raw_seconds, raw_rate);
+    std::filesystem::remove_all(raw_dir);
+
+    HubServer server;
+    if (!server.start(http_dir)) {
+        std::fprintf(stderr, "bench-hub: kiosk-hub serve did not start\n");
+        return 1;
+    }
+    int64_t sent = 0;
+    const double http_seconds = http_ingest(server.port, tokens, options, sent);
+    server.stop();
+    const double http_rate = double(sent) / http_seconds;
+    std::printf("HTTP ingest:       %lld buckets in %.2f s = %.0f buckets/s\n",
+                static_cast<long long>(sent), http_seconds, http_rate);
+    std::printf("ingest ratio:      %.1f%% of the raw limit (target >= 30%%)\n",
+                100.0 * http_rate / raw_rate);
+
+    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(http_dir, error);
+    if (!store) {
+        std::fprintf(stderr, "bench-hub: %s\n", error.c_str());
+        return 1;
+    }
+    const std::string last_day = day_name(options.days - 1);
+    const std::string month_ago = day_name(std::max(0, options.days - 30));
+    const std::string year_ago = day_name(std::max(0, options.days - 365));
+    std::printf("dashboard queries, %d runs each:\n", options.reps);
+    double worst_page = 0;
+    for (const std::string& venue : {std::string(), venue_id(0)})
+        for (const auto& [range, from] :
+             {std::pair<std::string, std::string>{"30 days", month_ago}, {"365 days", year_ago}}) {
+            const std::string label =
+                (venue.empty() ? "all venues" : "venue " + venue) + ", " + range;
+            worst_page = std::max(
+                worst_page, time_queries(*store, {venue, from, last_day}, label, options.reps));
+        }
+    std::printf("worst page p95:    %.2f ms (target <= 200 ms)\n", worst_page);
+    store.reset();
+    if (options.keep.empty()) std::filesystem::remove_all(root);
+    return 0;
+}

@@ -1,0 +1,278 @@
+// Dashboard queries, access rules and export tables (see dashboard_data.h).
+#include "dashboard_data.h"
+
+#include "dashboard_strings.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+
+namespace kiosk::hub {
+namespace {
+
+namespace chrono = std::chrono;
+using T = DashboardText;
+using telemetry::ReportCell;
+
+constexpr int64_t k_day_ms = 86'400'000;
+constexpr int64_t k_clock_skew_alert_ms = 5 * 60 * 1000;
+constexpr int64_t k_low_disk_mb = 1024;
+
+std::optional<chrono::sys_days> parse_day(const std::string& text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    const chrono::year_month_day date{chrono::year{std::atoi(text.substr(0, 4).c_str())},
+                                      chrono::month{unsigned(std::atoi(text.substr(5, 2).c_str()))},
+                                      chrono::day{unsigned(std::atoi(text.substr(8, 2).c_str()))}};
+    if (!date.ok()) return std::nullopt;
+    return chrono::sys_days{date};
+}
+
+std::string day_text(chrono::sys_days day) {
+    const chrono::year_month_day date{day};
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    return buffer;
+}
+
+std::string pick(Language lang, const char* zh, const char* en) {
+    return lang == Language::En ? en : zh;
+}
+
+std::string label(T key, Language lang) {
+    return std::string(dashboard_text(key, lang));
+}
+
+} // namespace
+
+std::string local_today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
+    return buffer;
+}
+
+bool may_see_venue(const UserRecord& viewer, const std::string& venue) {
+    return viewer.role == "province_admin" || viewer.venue == venue;
+}
+
+FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
+                                  const DashboardQuery& query, const std::string& today) {
+    FilterCheck check;
+    const Language lang = parse_language(query.lang).value_or(Language::Zh);
+    check.filter.language = lang;
+    auto refuse = [&](int status, std::string message) {
+        check.status = status;
+        check.message = std::move(message);
+        return check;
+    };
+
+    const auto to = parse_day(query.to.empty() ? today : query.to);
+    if (!to)
+        return refuse(400, pick(lang, "结束日期无效，应为 YYYY-MM-DD 格式的真实日期。",
+                                "The end date is not valid: expected a real date, YYYY-MM-DD."));
+    const auto from =
+        query.from.empty() ? std::optional(*to - chrono::days{29}) : parse_day(query.from);
+    if (!from)
+        return refuse(400, pick(lang, "开始日期无效，应为 YYYY-MM-DD 格式的真实日期。",
+                                "The start date is not valid: expected a real date, YYYY-MM-DD."));
+    if (*from > *to)
+        return refuse(
+            400, pick(lang, "开始日期晚于结束日期。", "The start date is after the end date."));
+    if ((*to - *from).count() >= kMaxRangeDays)
+        return refuse(400, pick(lang, "日期范围太长（最多约十年）。",
+                                "The date range is too long (at most about ten years)."));
+    check.filter.from = day_text(*from);
+    check.filter.to = day_text(*to);
+
+    const bool admin = viewer.role == "province_admin";
+    std::string venue = query.venue;
+    if (venue.empty() && !admin) venue = viewer.venue;
+    if (!venue.empty() && !may_see_venue(viewer, venue))
+        return refuse(403, pick(lang, "您只能查看自己场馆的数据。",
+                                "You may only see your own venue's data."));
+    if (!venue.empty() && !store.find_venue(venue))
+        return refuse(400, pick(lang, "没有这个场馆。", "There is no such venue."));
+    check.filter.venue_id = venue;
+    return check;
+}
+
+DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
+                             const DashboardFilter& filter, int64_t now_utc_ms) {
+    DashboardData data;
+    data.viewer.name = viewer.name;
+    data.viewer.role =
+        viewer.role == "province_admin" ? ViewerRole::ProvinceAdmin : ViewerRole::VenueManager;
+    data.filter = filter;
+    data.generated_utc_ms = now_utc_ms;
+
+    std::map<std::string, std::string> venue_names; // id -> name in the page's language
+    for (const Venue& venue : store.venues()) {
+        venue_names[venue.id] = filter.language == Language::En && !venue.name_en.empty()
+                                    ? venue.name_en
+                                    : venue.name_zh;
+        if (may_see_venue(viewer, venue.id))
+            data.venues.push_back({venue.id, venue.name_zh, venue.name_en});
+    }
+
+    const QueryScope scope{filter.venue_id, filter.from, filter.to};
+    std::map<std::string, DayTotals> by_day;
+    for (const DayTotals& day : store.daily_totals(scope))
+        by_day[day.day] = day;
+    const auto first = parse_day(filter.from), last = parse_day(filter.to);
+    for (auto day = first.value_or(chrono::sys_days{}); first && last && day <= *last;
+         day += chrono::days{1}) {
+        const auto found = by_day.find(day_text(day));
+        DayVisitors visitors{day_text(day), 0, 0};
+        if (found != by_day.end() && found->second.sessions > 0) {
+            visitors.sessions = found->second.sessions;
+            visitors.average_session_s = static_cast<double>(found->second.session_ms) /
+                                         static_cast<double>(found->second.sessions) / 1000.0;
+        }
+        data.visitors_per_day.push_back(visitors);
+    }
+
+    for (const HourOfWeek& cell : store.sessions_by_hour_of_week(scope))
+        if (cell.weekday >= 0 && cell.weekday < 7 && cell.hour >= 0 && cell.hour < 24)
+            data.sessions_by_hour_of_week[cell.weekday][cell.hour] += cell.sessions;
+
+    for (const ExhibitTotals& exhibit : store.top_exhibits(scope, ExhibitOrder::by_visits, 10))
+        data.top_exhibits.push_back(
+            {exhibit.exhibit, "", exhibit.visits, static_cast<double>(exhibit.dwell_ms) / 60000.0});
+
+    for (const hub::QuestionTotals& question : store.quiz_accuracy(scope)) {
+        const size_t slash = question.question.find('/');
+        data.quiz_accuracy.push_back({});
+        auto& shown = data.quiz_accuracy.back();
+        shown.pack = slash == std::string::npos ? "" : question.question.substr(0, slash);
+        shown.question_id =
+            slash == std::string::npos ? question.question : question.question.substr(slash + 1);
+        shown.answers = question.answers;
+        shown.correct = question.correct;
+        shown.accuracy = question.answers > 0 ? static_cast<double>(question.correct) /
+                                                    static_cast<double>(question.answers)
+                                              : 0;
+    }
+
+    for (const KioskRecord& kiosk : store.kiosk_health(filter.venue_id)) {
+        KioskHealth health;
+        health.id = kiosk.id;
+        health.venue = venue_names.count(kiosk.venue) ? venue_names[kiosk.venue] : kiosk.venue;
+        health.last_seen_utc_ms = kiosk.last_seen_utc_ms;
+        health.software_version = kiosk.software_version;
+        health.disk_free_mb = kiosk.disk_free_mb;
+        health.error_count = kiosk.errors;
+        health.clock_skew_ms = kiosk.clock_skew_ms;
+        health.alerts.silent = kiosk.last_seen_utc_ms == 0 || now_utc_ms - kiosk.last_seen_utc_ms >
+                                                                  data.silent_alert_days * k_day_ms;
+        health.alerts.clock_skew =
+            kiosk.last_seen_utc_ms != 0 && std::llabs(kiosk.clock_skew_ms) > k_clock_skew_alert_ms;
+        health.alerts.low_disk = kiosk.last_seen_utc_ms != 0 && kiosk.disk_free_mb < k_low_disk_mb;
+        data.kiosks.push_back(health);
+    }
+    return data;
+}
+
+telemetry::ReportSet dashboard_reports(const DashboardData& data) {
+    const Language lang = data.filter.language;
+    telemetry::ReportSet set;
+    set.about_key = "query";
+    set.about_title = pick(lang, "查询", "Query");
+    set.from = data.filter.from;
+    set.to = data.filter.to;
+    set.language = language_code(lang);
+    std::string venue_name = label(T::AllVenues, lang);
+    for (const DashboardVenue& venue : data.venues)
+        if (venue.id == data.filter.venue_id)
+            venue_name =
+                lang == Language::En && !venue.name_en.empty() ? venue.name_en : venue.name_zh;
+    set.about = {
+        {"venue", label(T::Venue, lang), ReportCell::of_text(data.filter.venue_id)},
+        {"venue_name", pick(lang, "场馆名称", "Venue name"), ReportCell::of_text(venue_name)},
+        {"from", label(T::From, lang), ReportCell::of_text(data.filter.from)},
+        {"to", label(T::To, lang), ReportCell::of_text(data.filter.to)},
+        {"generated_utc", label(T::GeneratedAt, lang),
+         ReportCell::of_text(format_utc_minute(data.generated_utc_ms))},
+        {"user", label(T::Username, lang), ReportCell::of_text(data.viewer.name)},
+    };
+
+    telemetry::ReportTable days{
+        "visitors_per_day",
+        label(T::VisitorsPerDay, lang),
+        {{"day", pick(lang, "日期", "Day")},
+         {"sessions", label(T::TotalVisitors, lang)},
+         {"average_session_s", pick(lang, "平均时长（秒）", "Average session (s)")}},
+        {}};
+    for (const DayVisitors& day : data.visitors_per_day)
+        days.rows.push_back({ReportCell::of_text(day.day), ReportCell::of_integer(day.sessions),
+                             ReportCell::of_decimal(day.average_session_s, 1)});
+
+    telemetry::ReportTable hours{"sessions_by_hour_of_week",
+                                 label(T::HourOfWeek, lang),
+                                 {{"weekday", pick(lang, "星期", "Weekday")},
+                                  {"hour", pick(lang, "小时", "Hour")},
+                                  {"sessions", label(T::TotalVisitors, lang)}},
+                                 {}};
+    for (int weekday = 0; weekday < 7; ++weekday)
+        for (int hour = 0; hour < 24; ++hour)
+            if (data.sessions_by_hour_of_week[weekday][hour] > 0)
+                hours.rows.push_back(
+                    {ReportCell::of_text(
+                         label(static_cast<T>(static_cast<int>(T::Monday) + weekday), lang)),
+                     ReportCell::of_integer(hour),
+                     ReportCell::of_integer(data.sessions_by_hour_of_week[weekday][hour])});
+
+    telemetry::ReportTable exhibits{"top_exhibits",
+                                    label(T::TopExhibits, lang),
+                                    {{"exhibit", label(T::Exhibit, lang)},
+                                     {"visits", label(T::Visits, lang)},
+                                     {"dwell_minutes", label(T::DwellMinutes, lang)}},
+                                    {}};
+    for (const ExhibitUsage& exhibit : data.top_exhibits)
+        exhibits.rows.push_back({ReportCell::of_text(exhibit.id),
+                                 ReportCell::of_integer(exhibit.visits),
+                                 ReportCell::of_decimal(exhibit.dwell_minutes, 1)});
+
+    telemetry::ReportTable quiz{"quiz_accuracy",
+                                label(T::QuizAccuracy, lang),
+                                {{"pack", label(T::Pack, lang)},
+                                 {"question", label(T::Question, lang)},
+                                 {"answers", label(T::Answers, lang)},
+                                 {"correct", label(T::Correct, lang)},
+                                 {"accuracy_percent", label(T::Accuracy, lang)}},
+                                {}};
+    for (const auto& question : data.quiz_accuracy)
+        quiz.rows.push_back(
+            {ReportCell::of_text(question.pack), ReportCell::of_text(question.question_id),
+             ReportCell::of_integer(question.answers), ReportCell::of_integer(question.correct),
+             ReportCell::of_decimal(question.accuracy * 100, 1)});
+
+    telemetry::ReportTable kiosks{"kiosks",
+                                  label(T::KioskHealth, lang),
+                                  {{"kiosk", label(T::Kiosk, lang)},
+                                   {"venue", label(T::Venue, lang)},
+                                   {"last_seen_utc", label(T::LastSeen, lang)},
+                                   {"software_version", label(T::Version, lang)},
+                                   {"disk_free_mb", label(T::DiskFree, lang)},
+                                   {"errors", label(T::Errors, lang)},
+                                   {"clock_skew_ms", label(T::ClockSkew, lang)}},
+                                  {}};
+    for (const KioskHealth& kiosk : data.kiosks)
+        kiosks.rows.push_back(
+            {ReportCell::of_text(kiosk.id), ReportCell::of_text(kiosk.venue),
+             kiosk.last_seen_utc_ms ? ReportCell::of_text(format_utc_minute(kiosk.last_seen_utc_ms))
+                                    : ReportCell{},
+             ReportCell::of_text(kiosk.software_version),
+             ReportCell::of_integer(kiosk.disk_free_mb), ReportCell::of_integer(kiosk.error_count),
+             ReportCell::of_integer(kiosk.clock_skew_ms)});
+
+    set.tables = {days, hours, exhibits, quiz, kiosks};
+    return set;
+}
+
+} // namespace kiosk::hub

@@ -1,0 +1,50 @@
+// What the dashboard routes read from the store, without HTTP: checking a
+// /dashboard query (dates, range, the venue the viewer may see), filling a
+// DashboardData for the page, and the same numbers as a ReportSet for the
+// CSV/XLSX/JSON exports (report_export.h writes them). Access rules live
+// here: a venue manager sees only their own venue.
+#pragma once
+
+#include "dashboard_page.h"
+#include "hub_store.h"
+#include "telemetry/report_export.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace kiosk::hub {
+
+// The raw query fields of /dashboard and /dashboard/export.
+struct DashboardQuery {
+    std::string venue, from, to, lang;
+};
+
+// How a query was judged: 200 with `filter`, 400 (bad dates or venue) or 403
+// (a venue the viewer may not see), with `message` in the query's language.
+struct FilterCheck {
+    int status = 200;
+    std::string message;
+    DashboardFilter filter;
+};
+
+constexpr int kMaxRangeDays = 3660; // about ten years on one page
+
+// `today` is the hub's local day (YYYY-MM-DD): the default range is the 30
+// days ending today.
+FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
+                                  const DashboardQuery& query, const std::string& today);
+
+// The hub's local day now.
+std::string local_today();
+
+// Whether `viewer` may import data for a kiosk of `venue`.
+bool may_see_venue(const UserRecord& viewer, const std::string& venue);
+
+DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
+                             const DashboardFilter& filter, int64_t now_utc_ms);
+
+// The page's numbers as tables (keys in English, headers in the filter's language).
+telemetry::ReportSet dashboard_reports(const DashboardData& data);
+
+} // namespace kiosk::hub

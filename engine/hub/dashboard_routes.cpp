@@ -1,0 +1,403 @@
+// The dashboard's HTTP routes (see dashboard_routes.h).
+//
+// Cookies: kiosk_session (the session token) and kiosk_login_csrf (the sign-in
+// form's CSRF token, before there is a session); both HttpOnly, SameSite=Strict,
+// Path=/. Every POST must carry the matching csrf field, or gets 403.
+#include "dashboard_routes.h"
+
+#include "bundle_import.h"
+#include "credentials.h"
+#include "dashboard_data.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace kiosk::hub {
+namespace {
+
+constexpr const char* k_session_cookie = "kiosk_session";
+constexpr const char* k_login_csrf_cookie = "kiosk_login_csrf";
+constexpr size_t k_max_query_value = 64;
+
+struct RouteState {
+    RouteState(HubStore& store_, const DashboardOptions& options)
+        : store(store_), sessions(options.sessions, options.clock),
+          limiter(options.logins, options.clock), clock(options.clock) {}
+    HubStore& store;
+    WebSessions sessions;
+    LoginLimiter limiter;
+    WebClock clock;
+    std::once_flag dummy_hash_once;
+    std::string dummy_hash; // verified against for unknown users, to take the same time
+};
+
+std::string pick(Language lang, const char* zh, const char* en) {
+    return lang == Language::En ? en : zh;
+}
+
+Language request_language(const httplib::Request& request) {
+    return parse_language(request.get_param_value("lang")).value_or(Language::Zh);
+}
+
+std::string cookie_value(const httplib::Request& request, const std::string& name) {
+    const std::string header = request.get_header_value("Cookie");
+    size_t at = 0;
+    while (at < header.size()) {
+        size_t end = header.find(';', at);
+        if (end == std::string::npos) end = header.size();
+        std::string pair = header.substr(at, end - at);
+        const size_t first = pair.find_first_not_of(' ');
+        pair = first == std::string::npos ? "" : pair.substr(first);
+        const size_t equals = pair.find('=');
+        if (equals != std::string::npos && pair.substr(0, equals) == name)
+            return pair.substr(equals + 1);
+        at = end + 1;
+    }
+    return "";
+}
+
+std::string cookie(const std::string& name, const std::string& value, bool clear = false) {
+    return name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict" +
+           (clear ? "; Max-Age=0" : "");
+}
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+void page_headers(httplib::Response& response) {
+    response.set_header("Cache-Control", "no-store");
+    response.set_header("X-Content-Type-Options", "nosniff");
+    response.set_header("X-Frame-Options", "DENY");
+    response.set_header("Referrer-Policy", "same-origin");
+    response.set_header("Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+}
+
+void answer_html(httplib::Response& response, int status, const std::string& html) {
+    response.status = status;
+    page_headers(response);
+    response.set_content(html, "text/html; charset=utf-8");
+}
+
+void redirect(httplib::Response& response, const std::string& url) {
+    page_headers(response);
+    response.set_redirect(url, 303);
+}
+
+// A short page for refusals (400, 403): the message and a way back.
+void answer_message(httplib::Response& response, int status, Language lang,
+                    const std::string& message) {
+    const std::string title = pick(lang, "无法显示", "Cannot show this");
+    answer_html(
+        response, status,
+        std::string("<!DOCTYPE html>\n<html lang=\"") + (lang == Language::En ? "en" : "zh-CN") +
+            "\">\n<head><meta charset=\"utf-8\"><title>" + title +
+            "</title></head>\n<body style=\"font-family:sans-serif;margin:40px\"><h1>" + title +
+            "</h1><p class=\"message\">" + html_escape(message) +
+            "</p><p><a href=\"/dashboard?lang=" + language_code(lang) + "\">" +
+            pick(lang, "返回数据看板", "Back to the dashboard") + "</a></p></body>\n</html>\n");
+}
+
+void answer_login(httplib::Response& response, int status, Language lang,
+                  const std::string& error_message) {
+    const std::string csrf = random_web_token();
+    response.set_header("Set-Cookie", cookie(k_login_csrf_cookie, csrf));
+    answer_html(response, status, render_login_page(lang, error_message, csrf));
+}
+
+bool query_too_long(const httplib::Request& request) {
+    for (const auto& [key, value] : request.params)
+        if (key.size() > k_max_query_value || value.size() > k_max_query_value) return true;
+    return false;
+}
+
+// The signed-in viewer of a request: its session and user, or nullopt after
+// answering 303 to /login.
+struct Viewer {
+    WebSession session;
+    UserRecord user;
+};
+
+std::optional<Viewer> signed_in(RouteState& state, const httplib::Request& request,
+                                httplib::Response& response, Language lang) {
+    const std::string token = cookie_value(request, k_session_cookie);
+    std::optional<WebSession> session;
+    if (!token.empty()) session = state.sessions.use(token);
+    std::optional<UserRecord> user;
+    if (session) user = state.store.find_user(session->user);
+    if (!session || !user) {
+        if (session) state.sessions.end(session->token);
+        redirect(response, std::string("/login?lang=") + language_code(lang));
+        return std::nullopt;
+    }
+    return Viewer{*session, *user};
+}
+
+DashboardQuery query_of(const httplib::Request& request) {
+    return {request.get_param_value("venue"), request.get_param_value("from"),
+            request.get_param_value("to"), request.get_param_value("lang")};
+}
+
+// Checks the query of a signed-in request; the filter, or nullopt after answering.
+std::optional<DashboardFilter> checked_filter(RouteState& state, const Viewer& viewer,
+                                              const DashboardQuery& query,
+                                              httplib::Response& response, Language lang) {
+    const FilterCheck check = check_dashboard_query(state.store, viewer.user, query, local_today());
+    if (check.status != 200) {
+        answer_message(response, check.status, lang, check.message);
+        return std::nullopt;
+    }
+    return check.filter;
+}
+
+void get_login(RouteState& state, const httplib::Request& request, httplib::Response& response) {
+    const Language lang = request_language(request);
+    const std::string token = cookie_value(request, k_session_cookie);
+    if (!token.empty() && state.sessions.use(token)) {
+        redirect(response, std::string("/dashboard?lang=") + language_code(lang));
+        return;
+    }
+    answer_login(response, 200, lang, "");
+}
+
+void post_login(RouteState& state, const httplib::Request& request, httplib::Response& response) {
+    const Language lang = request_language(request);
+    const std::string expected_csrf = cookie_value(request, k_login_csrf_cookie);
+    if (expected_csrf.empty() || request.get_param_value("csrf") != expected_csrf) {
+        answer_login(response, 403, lang,
+                     pick(lang, "登录表单已过期，请重新登录。",
+                          "The sign-in form has expired; please sign in again."));
+        return;
+    }
+    const std::string name = request.get_param_value("username");
+    const std::string password = request.get_param_value("password");
+    if (name.size() > k_max_query_value || password.size() > 1024) {
+        answer_login(response, 400, lang,
+                     pick(lang, "用户名或密码太长。", "The user name or password is too long."));
+        return;
+    }
+    if (!state.limiter.allowed(name, request.remote_addr)) {
+        answer_login(response, 429, lang,
+                     pick(lang, "登录失败次数过多，请 15 分钟后再试。",
+                          "Too many failed sign-ins; please try again in 15 minutes."));
+        return;
+    }
+    const std::optional<UserRecord> user = state.store.find_user(name);
+    std::call_once(state.dummy_hash_once,
+                   [&] { state.dummy_hash = hash_password(random_web_token()); });
+    const bool ok = verify_password(user ? user->password_hash : state.dummy_hash, password) &&
+                    user.has_value();
+    if (!ok) {
+        state.limiter.record_failure(name, request.remote_addr);
+        answer_login(response, 401, lang,
+                     pick(lang, "用户名或密码错误。", "Wrong user name or password."));
+        return;
+    }
+    state.limiter.record_success(name);
+    const WebSession session = state.sessions.start(user->name);
+    response.set_header("Set-Cookie", cookie(k_session_cookie, session.token));
+    response.set_header("Set-Cookie", cookie(k_login_csrf_cookie, "", true));
+    redirect(response, std::string("/dashboard?lang=") + language_code(lang));
+}
+
+void post_logout(RouteState& state, const httplib::Request& request, httplib::Response& response) {
+    const Language lang = request_language(request);
+    const std::optional<Viewer> viewer = signed_in(state, request, response, lang);
+    if (!viewer) return;
+    if (request.get_param_value("csrf") != viewer->session.csrf) {
+        answer_message(response, 403, lang,
+                       pick(lang, "表单已过期（CSRF 校验失败）。",
+                            "The form has expired (CSRF check failed)."));
+        return;
+    }
+    state.sessions.end(viewer->session.token);
+    response.set_header("Set-Cookie", cookie(k_session_cookie, "", true));
+    redirect(response, std::string("/login?lang=") + language_code(lang));
+}
+
+void get_dashboard(RouteState& state, const httplib::Request& request,
+                   httplib::Response& response) {
+    const Language lang = request_language(request);
+    const std::optional<Viewer> viewer = signed_in(state, request, response, lang);
+    if (!viewer) return;
+    if (query_too_long(request)) {
+        answer_message(response, 400, lang,
+                       pick(lang, "查询参数太长。", "A query parameter is too long."));
+        return;
+    }
+    const auto filter = checked_filter(state, *viewer, query_of(request), response, lang);
+    if (!filter) return;
+    DashboardData data = load_dashboard(state.store, viewer->user, *filter, state.clock());
+    data.csrf_token = viewer->session.csrf;
+    std::tie(data.notice, data.notice_is_error) = state.sessions.take_notice(viewer->session.token);
+    answer_html(response, 200, render_dashboard_page(data));
+}
+
+void get_export(RouteState& state, const httplib::Request& request, httplib::Response& response) {
+    const Language lang = request_language(request);
+    const std::optional<Viewer> viewer = signed_in(state, request, response, lang);
+    if (!viewer) return;
+    if (query_too_long(request)) {
+        answer_message(response, 400, lang,
+                       pick(lang, "查询参数太长。", "A query parameter is too long."));
+        return;
+    }
+    const std::string format = request.get_param_value("format");
+    if (format != "csv" && format != "xlsx" && format != "json") {
+        answer_message(response, 400, lang,
+                       pick(lang, "导出格式应为 csv、xlsx 或 json。",
+                            "The export format must be csv, xlsx or json."));
+        return;
+    }
+    const auto filter = checked_filter(state, *viewer, query_of(request), response, lang);
+    if (!filter) return;
+    const telemetry::ReportSet reports =
+        dashboard_reports(load_dashboard(state.store, viewer->user, *filter, state.clock()));
+
+    namespace fs = std::filesystem;
+    const fs::path path =
+        fs::temp_directory_path() / ("kiosk-hub-export-" + random_web_token() + "." + format);
+    std::string error;
+    const bool written = format == "csv"    ? telemetry::write_csv(reports, path.string(), error)
+                         : format == "xlsx" ? telemetry::write_xlsx(reports, path.string(), error)
+                                            : telemetry::write_json(reports, path.string(), error);
+    std::string body;
+    if (written) {
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        body = text.str();
+    }
+    std::error_code ignored;
+    fs::remove(path, ignored);
+    if (!written) {
+        answer_message(response, 500, lang,
+                       pick(lang, "导出失败：", "The export failed: ") + error);
+        return;
+    }
+    const char* type = format == "csv"    ? "text/csv; charset=utf-8"
+                       : format == "xlsx" ? "application/vnd.openxmlformats-officedocument."
+                                            "spreadsheetml.sheet"
+                                          : "application/json";
+    const std::string name = "kiosk-dashboard-" +
+                             (filter->venue_id.empty() ? std::string("all") : filter->venue_id) +
+                             "-" + filter->from + "-" + filter->to + "." + format;
+    page_headers(response);
+    response.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    response.status = 200;
+    response.set_content(body, type);
+}
+
+std::string form_field(const httplib::Request& request, const std::string& name) {
+    return request.has_file(name) ? request.get_file_value(name).content : "";
+}
+
+void post_import(RouteState& state, const httplib::Request& request, httplib::Response& response) {
+    Language lang = parse_language(form_field(request, "lang")).value_or(request_language(request));
+    const std::optional<Viewer> viewer = signed_in(state, request, response, lang);
+    if (!viewer) return;
+    if (!request.is_multipart_form_data() || form_field(request, "csrf") != viewer->session.csrf) {
+        answer_message(response, 403, lang,
+                       pick(lang, "表单已过期（CSRF 校验失败）。",
+                            "The form has expired (CSRF check failed)."));
+        return;
+    }
+    const DashboardQuery back{form_field(request, "venue"), form_field(request, "from"),
+                              form_field(request, "to"), language_code(lang)};
+    FilterCheck check = check_dashboard_query(state.store, viewer->user, back, local_today());
+    if (check.status != 200)
+        check = check_dashboard_query(state.store, viewer->user, {"", "", "", back.lang},
+                                      local_today());
+
+    const std::string bundle = form_field(request, "bundle");
+    // A manager may import bundles of their own venue's kiosks only.
+    std::string kiosk_id;
+    try {
+        const nlohmann::json document = nlohmann::json::parse(bundle);
+        if (document.is_object() && document.contains("kiosk") && document["kiosk"].is_string())
+            kiosk_id = document["kiosk"].get<std::string>();
+    } catch (const nlohmann::json::exception&) {
+    }
+    if (const auto kiosk = kiosk_id.empty() ? std::nullopt : state.store.find_kiosk(kiosk_id)) {
+        if (!may_see_venue(viewer->user, kiosk->venue)) {
+            answer_message(response, 403, lang,
+                           pick(lang, "您只能导入自己场馆终端的数据包。",
+                                "You may only import bundles of your own venue's kiosks."));
+            return;
+        }
+    } // an unknown or unreadable kiosk: import_bundle refuses the bundle
+
+    const ImportResult result = import_bundle(state.store, bundle, state.clock());
+    std::string notice;
+    if (result.ok) {
+        notice = pick(lang, "已导入终端 ", "Imported the bundle of kiosk ") + result.kiosk +
+                 pick(lang, " 的数据包：", ": ") + std::to_string(result.buckets) +
+                 pick(lang, " 个数据桶，", " buckets, ") + std::to_string(result.stored) +
+                 pick(lang, " 个有更新。", " of them new or updated.");
+    } else {
+        notice = pick(lang, "导入失败：", "The import failed: ") + result.error;
+    }
+    state.sessions.set_notice(viewer->session.token, notice, !result.ok);
+    redirect(response, dashboard_url(check.filter));
+}
+
+} // namespace
+
+void add_dashboard_routes(httplib::Server& server, HubStore& store,
+                          const DashboardOptions& options) {
+    auto state = std::make_shared<RouteState>(store, options);
+    server.Get("/", [](const httplib::Request&, httplib::Response& response) {
+        redirect(response, "/dashboard");
+    });
+    server.Get("/login", [state](const httplib::Request& request, httplib::Response& response) {
+        get_login(*state, request, response);
+    });
+    server.Post("/login", [state](const httplib::Request& request, httplib::Response& response) {
+        post_login(*state, request, response);
+    });
+    server.Post("/logout", [state](const httplib::Request& request, httplib::Response& response) {
+        post_logout(*state, request, response);
+    });
+    server.Get("/dashboard", [state](const httplib::Request& request, httplib::Response& response) {
+        get_dashboard(*state, request, response);
+    });
+    server.Get("/dashboard/export",
+               [state](const httplib::Request& request, httplib::Response& response) {
+                   get_export(*state, request, response);
+               });
+    server.Post("/dashboard/import",
+                [state](const httplib::Request& request, httplib::Response& response) {
+                    post_import(*state, request, response);
+                });
+}
+
+} // namespace kiosk::hub

@@ -1,0 +1,32 @@
+// The managers' web routes of `kiosk-hub serve`: sign-in and sign-out, the
+// dashboard page, its exports and the bundle upload form. This file owns the
+// HTTP side only: cookies, CSRF checks, redirects, status codes and headers.
+// Sessions live in memory (web_sessions.h), so restarting the hub signs
+// everyone out; the numbers and the access rules come from dashboard_data.h
+// and the HTML from dashboard_page.h.
+//
+//   GET  /login, POST /login, POST /logout
+//   GET  /dashboard, GET /dashboard/export, POST /dashboard/import
+//   GET  /  (303 to /dashboard)
+// Without a live session the dashboard routes answer 303 to /login.
+#pragma once
+
+#include "hub_store.h"
+#include "web_sessions.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace kiosk::hub {
+
+struct DashboardOptions {
+    SessionLimits sessions;
+    LoginLimits logins;
+    WebClock clock = system_web_clock();
+};
+
+void add_dashboard_routes(httplib::Server& server, HubStore& store,
+                          const DashboardOptions& options);
+
+} // namespace kiosk::hub

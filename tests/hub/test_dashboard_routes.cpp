@@ -1,0 +1,476 @@
+// The dashboard's web routes on a real kiosk-hub process: signing in and out,
+// redirects to /login without a session, a venue manager refused (403) on
+// another venue's page, export and bundle upload, bad dates (400), session
+// expiry and the failed sign-in limit (set through serve's environment, no
+// sleeping), CSRF checks, and the exports (CSV with a BOM, JSON, XLSX) showing
+// the numbers synced through /api/v1/sync. WebSessions and LoginLimiter are
+// also checked directly with a test clock.
+#include "hub_test_support.h"
+
+#include "core/signing_keys.h"
+#include "hub/web_sessions.h"
+#include "sync/bundle.h"
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include <cstdlib>
+
+namespace kiosk::test {
+namespace {
+
+constexpr const char* kEpoch = "0123456789abcdef0123456789abcdef";
+constexpr const char* kPassword = "correct horse battery";
+
+// A cookie-keeping HTTP client, like a browser as far as these routes care.
+class Browser {
+public:
+    explicit Browser(int port) : client_("127.0.0.1", port) { client_.set_read_timeout(30, 0); }
+
+    httplib::Result get(const std::string& path) {
+        auto answer = client_.Get(path.c_str(), cookie_headers());
+        keep_cookies(answer);
+        return answer;
+    }
+    httplib::Result post_form(const std::string& path, const httplib::Params& fields) {
+        auto answer = client_.Post(path.c_str(), cookie_headers(), fields);
+        keep_cookies(answer);
+        return answer;
+    }
+    httplib::Result post_multipart(const std::string& path,
+                                   const httplib::MultipartFormDataItems& items) {
+        auto answer = client_.Post(path.c_str(), cookie_headers(), items);
+        keep_cookies(answer);
+        return answer;
+    }
+    std::string cookie(const std::string& name) const {
+        auto found = cookies_.find(name);
+        return found == cookies_.end() ? "" : found->second;
+    }
+
+private:
+    httplib::Headers cookie_headers() const {
+        std::string header;
+        for (const auto& [name, value] : cookies_)
+            header += name + "=" + value + "; ";
+        if (header.empty()) return {};
+        return {{"Cookie", header}};
+    }
+    void keep_cookies(const httplib::Result& answer) {
+        if (!answer) return;
+        const size_t count = answer->get_header_value_count("Set-Cookie");
+        for (size_t i = 0; i < count; ++i) {
+            const std::string line = answer->get_header_value("Set-Cookie", i);
+            const std::string pair = line.substr(0, line.find(';'));
+            const size_t equals = pair.find('=');
+            const std::string name = pair.substr(0, equals), value = pair.substr(equals + 1);
+            if (value.empty() || line.find("Max-Age=0") != std::string::npos)
+                cookies_.erase(name);
+            else
+                cookies_[name] = value;
+        }
+    }
+
+    httplib::Client client_;
+    std::map<std::string, std::string> cookies_;
+};
+
+// The value of the first hidden csrf field of a page.
+std::string csrf_of(const std::string& page) {
+    const std::string marker = "name=\"csrf\" value=\"";
+    const size_t at = page.find(marker);
+    if (at == std::string::npos) return "";
+    const size_t start = at + marker.size();
+    return page.substr(start, page.find('"', start) - start);
+}
+
+// GET /login then POST it; the answer to the POST.
+httplib::Result sign_in(Browser& browser, const std::string& user, const std::string& password) {
+    auto form = browser.get("/login");
+    REQUIRE(form);
+    REQUIRE(form->status == 200);
+    return browser.post_form(
+        "/login", {{"username", user}, {"password", password}, {"csrf", csrf_of(form->body)}});
+}
+
+// Sets environment variables for the kiosk-hub processes started while it lives.
+class ServeEnvironment {
+public:
+    ServeEnvironment(std::initializer_list<std::pair<const char*, const char*>> values) {
+        for (const auto& [name, value] : values) {
+            setenv(name, value, 1);
+            names_.push_back(name);
+        }
+    }
+    ~ServeEnvironment() {
+        for (const char* name : names_)
+            unsetenv(name);
+    }
+
+private:
+    std::vector<const char*> names_;
+};
+
+sync::SyncBatch museum_batch() {
+    sync::SyncBatch batch = make_batch(kEpoch, 5);
+    batch.buckets = {{"2026-11-20", "kiosk", "", "sessions", 42, 1},
+                     {"2026-11-20", "kiosk", "", "session_ms", 4200000, 2},
+                     {"2026-11-21", "kiosk", "", "sessions", 7, 3},
+                     {"2026-11-20", "exhibit", "pendulum-lab", "visits", 17, 4},
+                     {"2026-11-20", "hour", "10", "sessions", 42, 5}};
+    return batch;
+}
+
+// A hub with venues v1 (museum, kiosk k1 with synced data) and v2 (truck,
+// kiosk k2), a manager of v1 and a province administrator, all sharing one
+// password; the server started after the environment `env` was set.
+struct DashboardHub {
+    TempFolder folder;
+    std::string data = folder.file("hub");
+    SecretKey key;
+    std::unique_ptr<HubProcess> hub;
+
+    DashboardHub() {
+        REQUIRE(sodium_init() >= 0);
+        key = generate_key();
+        std::string error;
+        REQUIRE(write_public_key(folder.file("k1.pub"), key.public_key(), error));
+        const std::string token = add_kiosk(folder, data, "v1", "k1");
+        add_kiosk(folder, data, "v2", "k2");
+        REQUIRE(run_hub_command(folder, "admin add-kiosk --data " + data +
+                                            " --venue v1 --id k1b --public-key k1.pub")
+                    .code == 0);
+        REQUIRE(run_hub_command(folder, "admin add-kiosk --data " + data +
+                                            " --venue v2 --id k2b --public-key k1.pub")
+                    .code == 0);
+        REQUIRE(run_hub_command(folder,
+                                "admin add-user --data " + data +
+                                    " --name manager --role venue_manager --venue v1",
+                                kPassword)
+                    .code == 0);
+        REQUIRE(run_hub_command(
+                    folder, "admin add-user --data " + data + " --name admin --role province_admin",
+                    kPassword)
+                    .code == 0);
+        hub = std::make_unique<HubProcess>(data);
+        const PostResult synced = post_sync(hub->port(), token, sync::to_json(museum_batch()));
+        INFO(synced.body);
+        REQUIRE(synced.status == 200);
+    }
+    Browser browser() const { return Browser(hub->port()); }
+};
+
+const std::string kRange = "from=2026-11-01&to=2026-11-30";
+
+} // namespace
+
+TEST_CASE("dashboard sign-in: the right password opens the page, a wrong one does not",
+          "[hub][dashboard]") {
+    DashboardHub hub;
+    Browser browser = hub.browser();
+
+    auto page = browser.get("/dashboard");
+    REQUIRE(page);
+    CHECK(page->status == 303);
+    CHECK(page->get_header_value("Location") == "/login?lang=zh");
+    for (const char* path : {"/dashboard/export?format=csv", "/"}) {
+        auto refused = browser.get(path);
+        REQUIRE(refused);
+        CHECK(refused->status == 303);
+    }
+
+    auto wrong = sign_in(browser, "manager", "not the password");
+    REQUIRE(wrong);
+    CHECK(wrong->status == 401);
+    CHECK(wrong->body.find("用户名或密码错误") != std::string::npos);
+    CHECK(browser.cookie("kiosk_session").empty());
+    CHECK(browser.get("/dashboard")->status == 303);
+
+    auto right = sign_in(browser, "manager", kPassword);
+    REQUIRE(right);
+    CHECK(right->status == 303);
+    CHECK(right->get_header_value("Location") == "/dashboard?lang=zh");
+    const std::string set_cookie = right->get_header_value("Set-Cookie", 0);
+    CHECK(set_cookie.find("HttpOnly") != std::string::npos);
+    CHECK(set_cookie.find("SameSite=Strict") != std::string::npos);
+    CHECK(browser.cookie("kiosk_session").size() == 43);
+
+    page = browser.get("/dashboard?" + kRange + "&unknown=ignored");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find("科普展项管理看板") != std::string::npos);
+    CHECK(page->body.find("<svg") != std::string::npos);
+
+    // Signing out needs the session's CSRF token, then the session is gone.
+    const std::string csrf = csrf_of(page->body);
+    REQUIRE(csrf.size() == 43);
+    auto no_csrf = browser.post_form("/logout", {{"lang", "zh"}});
+    REQUIRE(no_csrf);
+    CHECK(no_csrf->status == 403);
+    CHECK(browser.get("/dashboard")->status == 200);
+    auto out = browser.post_form("/logout", {{"csrf", csrf}, {"lang", "en"}});
+    REQUIRE(out);
+    CHECK(out->status == 303);
+    CHECK(out->get_header_value("Location") == "/login?lang=en");
+    CHECK(browser.get("/dashboard")->status == 303);
+}
+
+TEST_CASE("dashboard: the page shows the numbers that were synced", "[hub][dashboard]") {
+    DashboardHub hub;
+    Browser browser = hub.browser();
+    REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+
+    auto page = browser.get("/dashboard?" + kRange);
+    REQUIRE(page);
+    REQUIRE(page->status == 200);
+    // Total visitors 42 + 7 in the range; the exhibit and its 17 visits; the kiosk.
+    CHECK(page->body.find("<div class=\"value\">49</div>") != std::string::npos);
+    CHECK(page->body.find("pendulum-lab") != std::string::npos);
+    CHECK(page->body.find(">k1<") != std::string::npos);
+    CHECK(page->body.find(">k2<") == std::string::npos); // the other venue's kiosk
+
+    // A range without the synced days shows none of it.
+    page = browser.get("/dashboard?from=2026-10-01&to=2026-10-31");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find("<div class=\"value\">49</div>") == std::string::npos);
+    CHECK(page->body.find("pendulum-lab") == std::string::npos);
+}
+
+TEST_CASE("dashboard: a venue manager gets 403 for another venue, an admin does not",
+          "[hub][dashboard]") {
+    DashboardHub hub;
+    Browser manager = hub.browser();
+    REQUIRE(sign_in(manager, "manager", kPassword)->status == 303);
+    CHECK(manager.get("/dashboard?venue=v1&" + kRange)->status == 200);
+    auto other = manager.get("/dashboard?venue=v2&" + kRange);
+    REQUIRE(other);
+    CHECK(other->status == 403);
+    CHECK(other->body.find("只能查看自己场馆") != std::string::npos);
+    CHECK(manager.get("/dashboard/export?format=csv&venue=v2&" + kRange)->status == 403);
+    CHECK(manager.get("/dashboard/export?format=json&venue=v2&" + kRange)->status == 403);
+
+    Browser admin = hub.browser();
+    REQUIRE(sign_in(admin, "admin", kPassword)->status == 303);
+    CHECK(admin.get("/dashboard?venue=v2&" + kRange)->status == 200);
+    auto all = admin.get("/dashboard?" + kRange);
+    REQUIRE(all);
+    CHECK(all->status == 200);
+    CHECK(all->body.find(">k2<") != std::string::npos);
+    CHECK(admin.get("/dashboard?venue=nowhere&" + kRange)->status == 400);
+}
+
+TEST_CASE("dashboard: bad dates, reversed ranges and oversized parameters are 400",
+          "[hub][dashboard]") {
+    DashboardHub hub;
+    Browser browser = hub.browser();
+    REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+    for (const std::string& query :
+         std::vector<std::string>{"from=2026-02-30&to=2026-03-01", "from=yesterday", "to=2026-1-5",
+                                  "from=2026-11-30&to=2026-11-01", "from=1900-01-01&to=2026-01-01",
+                                  "venue=" + std::string(65, 'v')}) {
+        INFO(query);
+        auto page = browser.get("/dashboard?" + query);
+        REQUIRE(page);
+        CHECK(page->status == 400);
+        CHECK(browser.get("/dashboard/export?format=csv&" + query)->status == 400);
+    }
+    auto reversed = browser.get("/dashboard?from=2026-11-30&to=2026-11-01&lang=en");
+    CHECK(reversed->body.find("The start date is after the end date.") != std::string::npos);
+    CHECK(browser.get("/dashboard/export?format=pdf&" + kRange)->status == 400);
+}
+
+TEST_CASE("dashboard sessions expire when idle or too old", "[hub][dashboard]") {
+    SECTION("idle") {
+        ServeEnvironment env{{"KIOSK_HUB_SESSION_IDLE_S", "0"}};
+        DashboardHub hub;
+        Browser browser = hub.browser();
+        REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+        auto page = browser.get("/dashboard");
+        REQUIRE(page);
+        CHECK(page->status == 303);
+        CHECK(page->get_header_value("Location") == "/login?lang=zh");
+    }
+    SECTION("absolute") {
+        ServeEnvironment env{{"KIOSK_HUB_SESSION_MAX_S", "0"}};
+        DashboardHub hub;
+        Browser browser = hub.browser();
+        REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+        CHECK(browser.get("/dashboard")->status == 303);
+    }
+    SECTION("the defaults keep it") {
+        DashboardHub hub;
+        Browser browser = hub.browser();
+        REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+        CHECK(browser.get("/dashboard")->status == 200);
+        CHECK(browser.get("/dashboard")->status == 200);
+    }
+}
+
+TEST_CASE("dashboard sign-in is limited after repeated failures (429)", "[hub][dashboard]") {
+    DashboardHub hub;
+    Browser browser = hub.browser();
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        auto wrong = sign_in(browser, "manager", "guess " + std::to_string(attempt));
+        REQUIRE(wrong);
+        CHECK(wrong->status == 401);
+    }
+    auto limited = sign_in(browser, "manager", kPassword); // even the right password
+    REQUIRE(limited);
+    CHECK(limited->status == 429);
+    CHECK(limited->body.find("登录失败次数过多") != std::string::npos);
+    CHECK(browser.cookie("kiosk_session").empty());
+    // Another user from the same address is still let in.
+    CHECK(sign_in(browser, "admin", kPassword)->status == 303);
+}
+
+TEST_CASE("dashboard POSTs without the CSRF token are refused with 403", "[hub][dashboard]") {
+    DashboardHub hub;
+    Browser browser = hub.browser();
+    auto form = browser.get("/login");
+    REQUIRE(form);
+    auto login = browser.post_form("/login", {{"username", "manager"}, {"password", kPassword}});
+    REQUIRE(login);
+    CHECK(login->status == 403);
+    CHECK(browser.cookie("kiosk_session").empty());
+
+    REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+    auto import = browser.post_multipart("/dashboard/import",
+                                         {{"bundle", "{}", "bundle.json", "application/json"}});
+    REQUIRE(import);
+    CHECK(import->status == 403);
+    auto wrong = browser.post_multipart(
+        "/dashboard/import",
+        {{"csrf", "not-the-token", "", ""}, {"bundle", "{}", "bundle.json", "application/json"}});
+    REQUIRE(wrong);
+    CHECK(wrong->status == 403);
+}
+
+TEST_CASE("dashboard exports: CSV with a BOM, JSON and XLSX with the synced numbers",
+          "[hub][dashboard]") {
+    DashboardHub hub;
+    Browser browser = hub.browser();
+    REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+
+    auto csv = browser.get("/dashboard/export?format=csv&" + kRange);
+    REQUIRE(csv);
+    REQUIRE(csv->status == 200);
+    CHECK(csv->get_header_value("Content-Type") == "text/csv; charset=utf-8");
+    CHECK(csv->get_header_value("Content-Disposition") ==
+          "attachment; filename=\"kiosk-dashboard-v1-2026-11-01-2026-11-30.csv\"");
+    CHECK(csv->body.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(csv->body.find("\r\n2026-11-20,42,100.0\r\n") != std::string::npos);
+    CHECK(csv->body.find("\r\npendulum-lab,17,") != std::string::npos);
+
+    auto json = browser.get("/dashboard/export?format=json&lang=en&" + kRange);
+    REQUIRE(json);
+    REQUIRE(json->status == 200);
+    const nlohmann::json document = nlohmann::json::parse(json->body);
+    CHECK(document["language"] == "en");
+    CHECK(document["query"]["venue"] == "v1");
+    int64_t sessions = 0;
+    for (const auto& day : document["reports"]["visitors_per_day"])
+        sessions += day["sessions"].get<int64_t>();
+    CHECK(sessions == 49);
+    CHECK(sessions == stored_totals(hub.data, "v1")[{"kiosk", "", "sessions"}]);
+    CHECK(document["reports"]["top_exhibits"][0]["exhibit"] == "pendulum-lab");
+    CHECK(document["reports"]["top_exhibits"][0]["visits"] == 17);
+
+    auto xlsx = browser.get("/dashboard/export?format=xlsx&" + kRange);
+    REQUIRE(xlsx);
+    REQUIRE(xlsx->status == 200);
+    CHECK(xlsx->body.rfind("PK\x03\x04", 0) == 0);
+    CHECK(xlsx->get_header_value("Content-Disposition").find(".xlsx\"") != std::string::npos);
+}
+
+TEST_CASE("dashboard upload: a bundle of the manager's venue is imported, another's is 403",
+          "[hub][dashboard]") {
+    DashboardHub hub;
+    Browser browser = hub.browser();
+    REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+    const std::string csrf = csrf_of(browser.get("/dashboard?" + kRange)->body);
+
+    auto bundle_of = [&](const std::string& kiosk) {
+        sync::SyncBatch batch = make_batch("fedcba9876543210fedcba9876543210", 1);
+        batch.buckets = {{"2026-11-22", "kiosk", "", "sessions", 100, 1}};
+        return sync::to_json(sync::make_bundle(kiosk, batch, hub.key));
+    };
+    auto upload = [&](const std::string& bundle) {
+        return browser.post_multipart("/dashboard/import",
+                                      {{"csrf", csrf, "", ""},
+                                       {"from", "2026-11-01", "", ""},
+                                       {"to", "2026-11-30", "", ""},
+                                       {"lang", "en", "", ""},
+                                       {"bundle", bundle, "bundle.json", "application/json"}});
+    };
+
+    auto refused = upload(bundle_of("k2b"));
+    REQUIRE(refused);
+    CHECK(refused->status == 403);
+    CHECK(stored_totals(hub.data, "v2")[{"kiosk", "", "sessions"}] == 0);
+
+    auto imported = upload(bundle_of("k1b"));
+    REQUIRE(imported);
+    CHECK(imported->status == 303);
+    CHECK(imported->get_header_value("Location") ==
+          "/dashboard?venue=v1&from=2026-11-01&to=2026-11-30&lang=en");
+    CHECK(stored_totals(hub.data, "v1")[{"kiosk", "", "sessions"}] == 149);
+    auto page = browser.get(imported->get_header_value("Location"));
+    REQUIRE(page);
+    CHECK(
+        page->body.find("Imported the bundle of kiosk k1b: 1 buckets, 1 of them new or updated") !=
+        std::string::npos);
+    CHECK(page->body.find("<div class=\"value\">149</div>") != std::string::npos);
+
+    auto garbage = upload("not a bundle");
+    REQUIRE(garbage);
+    CHECK(garbage->status == 303);
+    page = browser.get(garbage->get_header_value("Location"));
+    CHECK(page->body.find("class=\"notice error\"") != std::string::npos);
+}
+
+TEST_CASE("web sessions expire after the idle time and the absolute time", "[hub][dashboard]") {
+    int64_t now = 1'000'000;
+    hub::WebSessions sessions({30 * 60'000, 8 * 3'600'000}, [&] { return now; });
+    const hub::WebSession session = sessions.start("manager");
+    CHECK(session.token.size() == 43);
+    CHECK(session.csrf.size() == 43);
+    CHECK(session.csrf != session.token);
+
+    now += 29 * 60'000; // used every 29 minutes: stays signed in ...
+    for (int i = 0; i < 16; ++i, now += 29 * 60'000)
+        REQUIRE(sessions.use(session.token));
+    // ... until 8 hours after signing in.
+    now = 1'000'000 + 8 * 3'600'000;
+    CHECK_FALSE(sessions.use(session.token));
+    CHECK(sessions.size() == 0);
+
+    const hub::WebSession idle = sessions.start("manager");
+    now += 30 * 60'000 - 1;
+    CHECK(sessions.use(idle.token));
+    now += 30 * 60'000;
+    CHECK_FALSE(sessions.use(idle.token));
+    CHECK_FALSE(sessions.use("not-a-token"));
+}
+
+TEST_CASE("failed sign-ins are limited within a sliding window", "[hub][dashboard]") {
+    int64_t now = 0;
+    hub::LoginLimiter limiter({5, 8, 15 * 60'000}, [&] { return now; });
+    for (int i = 0; i < 5; ++i) {
+        REQUIRE(limiter.allowed("manager", "10.0.0.1"));
+        limiter.record_failure("manager", "10.0.0.1");
+        now += 1000;
+    }
+    CHECK_FALSE(limiter.allowed("manager", "10.0.0.2")); // per user name
+    CHECK(limiter.allowed("admin", "10.0.0.2"));
+    for (int i = 0; i < 3; ++i)
+        limiter.record_failure("other", "10.0.0.1");
+    CHECK_FALSE(limiter.allowed("admin", "10.0.0.1")); // per address: 8 failures
+    now = 15 * 60'000;                                 // the first failure leaves the window
+    CHECK(limiter.allowed("manager", "10.0.0.2"));
+    limiter.record_success("manager");
+    now += 10 * 60'000;
+    CHECK(limiter.allowed("manager", "10.0.0.1"));
+}
+
+} // namespace kiosk::test
