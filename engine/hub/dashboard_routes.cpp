@@ -8,6 +8,7 @@
 #include "bundle_import.h"
 #include "credentials.h"
 #include "dashboard_data.h"
+#include "svg_chart.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -64,32 +65,6 @@ std::string cookie_value(const httplib::Request& request, const std::string& nam
 std::string cookie(const std::string& name, const std::string& value, bool clear = false) {
     return name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict" +
            (clear ? "; Max-Age=0" : "");
-}
-
-std::string html_escape(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
 }
 
 void page_headers(httplib::Response& response) {
