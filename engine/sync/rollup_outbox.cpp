@@ -1,25 +1,17 @@
 // RollupOutbox: the SQL that cuts kiosk.db's rollups into sync batches (each
 // batch read inside one read transaction, so a commit by the writer between
-// two statements cannot split a changed_seq group), and the pre-send check of
-// every bucket against the protocol's field rules.
+// two statements cannot split a changed_seq group); each bucket is checked
+// with the protocol's bucket_problem before it is sent.
 #include "rollup_outbox.h"
 
-#include "core/data_reader.h"
 #include "telemetry/schema.h"
 #include "telemetry/sqlite_helpers.h"
 #include "telemetry/stats_report.h"
 
 #include <sqlite3.h>
 
-#include <algorithm>
-#include <array>
-
 namespace kiosk::sync {
 namespace {
-
-constexpr int64_t kMaxJsonInteger = int64_t(1) << 53;
-constexpr std::array<std::string_view, 8> kKinds = {"kiosk", "hour",     "screen", "exhibit",
-                                                    "quiz",  "question", "option", "content"};
 
 std::string column_text(sqlite3_stmt* statement, int column) {
     const unsigned char* text = sqlite3_column_text(statement, column);
@@ -40,23 +32,6 @@ struct ReadTransaction {
 };
 
 } // namespace
-
-std::string bucket_problem(const Bucket& bucket) {
-    if (!telemetry::is_valid_day(bucket.day)) return "day \"" + bucket.day + "\" is not a date";
-    if (std::find(kKinds.begin(), kKinds.end(), bucket.kind) == kKinds.end())
-        return "unknown kind \"" + bucket.kind + "\"";
-    if (bucket.subject.size() > 256 || !is_valid_utf8(bucket.subject))
-        return "subject is not 0..256 bytes of UTF-8";
-    const bool metric_ok = !bucket.metric.empty() && bucket.metric.size() <= 32 &&
-                           std::all_of(bucket.metric.begin(), bucket.metric.end(), [](char c) {
-                               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-                           });
-    if (!metric_ok) return "metric \"" + bucket.metric + "\" is not 1..32 of a-z 0-9 _";
-    if (bucket.value < 0 || bucket.value > kMaxJsonInteger)
-        return "value " + std::to_string(bucket.value) + " is outside 0..2^53";
-    if (bucket.seq < 0 || bucket.seq > kMaxJsonInteger) return "seq is outside 0..2^53";
-    return "";
-}
 
 std::unique_ptr<RollupOutbox> RollupOutbox::open(const std::string& kiosk_db, std::string& error) {
     std::unique_ptr<telemetry::StatsDatabase> db = telemetry::StatsDatabase::open(kiosk_db, error);

@@ -57,8 +57,4 @@ private:
     mutable int64_t rows_left_out_ = 0;
 };
 
-// Why the hub would refuse `bucket` ("" when it is fine): the per-field rules
-// of docs/sync-protocol.md, checked before sending.
-std::string bucket_problem(const Bucket& bucket);
-
 } // namespace kiosk::sync

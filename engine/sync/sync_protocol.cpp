@@ -5,6 +5,9 @@
 // values out of range are all errors, and the first one found is reported.
 #include "sync_protocol.h"
 
+#include "core/data_reader.h"
+#include "telemetry/clock.h"
+
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
@@ -76,69 +79,15 @@ int64_t integer_field(const json& object, const std::string& parent, const char*
     fail(path, range);
 }
 
-bool valid_utf8(std::string_view text) {
-    size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        size_t length = 0;
-        uint32_t codepoint = 0;
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        } else if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2, codepoint = lead & 0x1F;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3, codepoint = lead & 0x0F;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4, codepoint = lead & 0x07;
-        } else {
-            return false;
-        }
-        if (i + length > text.size()) return false;
-        for (size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80) return false;
-            codepoint = (codepoint << 6) | (next & 0x3F);
-        }
-        const uint32_t smallest = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
-        if (codepoint < smallest || codepoint > 0x10FFFF) return false;
-        if (codepoint >= 0xD800 && codepoint <= 0xDFFF) return false;
-        i += length;
-    }
-    return true;
-}
-
 const std::string& string_field(const json& object, const std::string& parent, const char* name,
                                 size_t min_bytes, size_t max_bytes, const char* expected) {
     const json& value = object.at(name);
     const std::string path = member_path(parent, name);
     if (!value.is_string()) fail(path, std::string("expected a string: ") + expected);
     const std::string& text = value.get_ref<const std::string&>();
-    if (text.size() < min_bytes || text.size() > max_bytes || !valid_utf8(text))
+    if (text.size() < min_bytes || text.size() > max_bytes || !is_valid_utf8(text))
         fail(path, expected);
     return text;
-}
-
-bool is_leap_year(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-// "YYYY-MM-DD" naming a real day of the Gregorian calendar.
-bool is_calendar_date(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (text[i] < '0' || text[i] > '9') return false;
-    auto number = [&](size_t from, size_t count) {
-        int value = 0;
-        for (size_t i = from; i < from + count; ++i)
-            value = value * 10 + (text[i] - '0');
-        return value;
-    };
-    const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
-    if (month < 1 || month > 12 || day < 1) return false;
-    static constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const int last = kDaysInMonth[month - 1] + (month == 2 && is_leap_year(year) ? 1 : 0);
-    return day <= last;
 }
 
 bool is_metric_name(std::string_view text) {
@@ -158,7 +107,7 @@ Bucket parse_bucket(const json& value, const std::string& path) {
     check_object(value, path, {"day", "kind", "subject", "metric", "value", "seq"});
     Bucket bucket;
     bucket.day = string_field(value, path, "day", 10, 10, "expected a date YYYY-MM-DD");
-    if (!is_calendar_date(bucket.day)) fail(path + ".day", "expected a date YYYY-MM-DD");
+    if (!telemetry::is_valid_day(bucket.day)) fail(path + ".day", "expected a date YYYY-MM-DD");
     bucket.kind = string_field(value, path, "kind", 1, 16,
                                "expected one of kiosk, hour, screen, exhibit, quiz, question, "
                                "option, content");
@@ -344,6 +293,22 @@ std::optional<Bundle> parse_bundle(std::string_view text, std::string& error) {
             fail("signature", "expected a base64 Ed25519 signature (64 bytes)");
         return bundle;
     });
+}
+
+std::string bucket_problem(const Bucket& bucket) {
+    if (!telemetry::is_valid_day(bucket.day))
+        return "day \"" + bucket.day + "\": expected a date YYYY-MM-DD";
+    if (std::find(kBucketKinds.begin(), kBucketKinds.end(), bucket.kind) == kBucketKinds.end())
+        return "kind \"" + bucket.kind + "\": unknown";
+    if (bucket.subject.size() > kMaxSubjectBytes || !is_valid_utf8(bucket.subject))
+        return "subject: expected 0..256 bytes of valid UTF-8";
+    if (!is_metric_name(bucket.metric))
+        return "metric \"" + bucket.metric + "\": expected 1..32 characters of a-z 0-9 _";
+    if (bucket.value < 0 || bucket.value > kMaxSafeInteger)
+        return "value " + std::to_string(bucket.value) + ": outside 0..2^53";
+    if (bucket.seq < 0 || bucket.seq > kMaxSafeInteger)
+        return "seq " + std::to_string(bucket.seq) + ": outside 0..2^53";
+    return "";
 }
 
 } // namespace kiosk::sync

@@ -15,7 +15,7 @@ namespace kiosk::sync {
 
 constexpr int kProtocolVersion = 1;
 constexpr size_t kMaxBodyBytes = 4 << 20;
-constexpr size_t kMaxBuckets = 5000;        // per batch, except one commit's whole group
+constexpr size_t kMaxBuckets = 5000;           // per batch, except one commit's whole group
 constexpr size_t kMaxBucketsHardLimit = 50000; // what the hub accepts at all
 
 struct Bucket {
@@ -60,6 +60,10 @@ struct Bundle {
     std::string payload;   // a SyncBatch's JSON text, exactly the bytes signed
     std::string signature; // base64 of the Ed25519 signature over `payload`
 };
+
+// Why the hub would refuse `bucket` ("" when it is fine): the per-field rules
+// parse_sync_batch applies, for checking a bucket before it is sent.
+std::string bucket_problem(const Bucket& bucket);
 
 // JSON text of each message.
 std::string to_json(const SyncBatch& batch);

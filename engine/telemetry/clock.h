@@ -9,6 +9,7 @@
 #include <climits>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace kiosk::telemetry {
 
@@ -60,6 +61,9 @@ struct CivilDate {
 };
 // Days since 1970-01-01 (negative before) to a date (H. Hinnant's civil_from_days).
 CivilDate civil_from_days(int64_t days);
+
+// Whether `text` is a real calendar day (year 0001 or later) written YYYY-MM-DD.
+bool is_valid_day(std::string_view text);
 
 // The local day "YYYY-MM-DD" and hour (0..23) of a reading.
 std::string local_day(const ClockReading& time);

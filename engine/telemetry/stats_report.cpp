@@ -513,10 +513,6 @@ void daily_rollups(const StatsDatabase& db, const StatsOptions& options, ReportS
 
 // ---- days and times ------------------------------------------------------------------------
 
-bool leap_year(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
 void put_digits(char*& out, int64_t value, int digits) {
     for (int i = digits - 1; i >= 0; --i) {
         out[i] = char('0' + value % 10);
@@ -641,17 +637,6 @@ StatsDatabase::~StatsDatabase() {
 }
 
 // ---- ranges --------------------------------------------------------------------------------
-
-bool is_valid_day(const std::string& text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (text[i] < '0' || text[i] > '9') return false;
-    const int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)),
-              day = std::stoi(text.substr(8, 2));
-    static const int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-    return day <= kDaysInMonth[month - 1] + (month == 2 && leap_year(year) ? 1 : 0);
-}
 
 bool resolve_day_range(const StatsDatabase& db, const std::string& from, const std::string& to,
                        DayRange& range, std::string& error) {

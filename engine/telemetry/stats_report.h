@@ -58,9 +58,6 @@ struct DayRange {
     std::string from, to;
 };
 
-// Whether `text` is a real calendar day written YYYY-MM-DD.
-bool is_valid_day(const std::string& text);
-
 // The range the reports cover: `from`/`to` as given (either may be "", meaning
 // the first/last day in rollups). False with `error` for a malformed date or
 // from after to. An empty database with no dates gives an empty range.

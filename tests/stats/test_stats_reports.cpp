@@ -5,12 +5,13 @@
 #include "stats_fixture.h"
 #include "stats_test_support.h"
 
+#include "telemetry/clock.h"
 #include "telemetry/report_export.h"
 #include "telemetry/stats_report.h"
 
 #include <algorithm>
-#include <map>
 #include <iterator>
+#include <map>
 #include <sstream>
 
 using namespace kiosk::telemetry;
@@ -350,5 +351,6 @@ TEST_CASE("CSV text that starts like a formula is kept as text", "[stats]") {
     REQUIRE(csv.finish(error));
     std::ifstream in(path, std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    CHECK(text == "\xEF\xBB\xBF\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),'-2+3,单摆实验室,-5\r\n");
+    CHECK(text ==
+          "\xEF\xBB\xBF\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),'-2+3,单摆实验室,-5\r\n");
 }
