@@ -219,16 +219,24 @@ void post_logout(RouteState& state, const httplib::Request& request, httplib::Re
     redirect(response, std::string("/login?lang=") + language_code(lang));
 }
 
+// The GET routes that read a dashboard query: the viewer, once the request is
+// signed in and its query parameters are of a sane length (else answered).
+std::optional<Viewer> signed_in_with_query(RouteState& state, const httplib::Request& request,
+                                           httplib::Response& response, Language lang) {
+    std::optional<Viewer> viewer = signed_in(state, request, response, lang);
+    if (viewer && query_too_long(request)) {
+        answer_message(response, 400, lang,
+                       pick(lang, "查询参数太长。", "A query parameter is too long."));
+        return std::nullopt;
+    }
+    return viewer;
+}
+
 void get_dashboard(RouteState& state, const httplib::Request& request,
                    httplib::Response& response) {
     const Language lang = request_language(request);
-    const std::optional<Viewer> viewer = signed_in(state, request, response, lang);
+    const std::optional<Viewer> viewer = signed_in_with_query(state, request, response, lang);
     if (!viewer) return;
-    if (query_too_long(request)) {
-        answer_message(response, 400, lang,
-                       pick(lang, "查询参数太长。", "A query parameter is too long."));
-        return;
-    }
     const auto filter = checked_filter(state, *viewer, query_of(request), response, lang);
     if (!filter) return;
     DashboardData data = load_dashboard(state.store, viewer->user, *filter, state.clock());
@@ -239,13 +247,8 @@ void get_dashboard(RouteState& state, const httplib::Request& request,
 
 void get_export(RouteState& state, const httplib::Request& request, httplib::Response& response) {
     const Language lang = request_language(request);
-    const std::optional<Viewer> viewer = signed_in(state, request, response, lang);
+    const std::optional<Viewer> viewer = signed_in_with_query(state, request, response, lang);
     if (!viewer) return;
-    if (query_too_long(request)) {
-        answer_message(response, 400, lang,
-                       pick(lang, "查询参数太长。", "A query parameter is too long."));
-        return;
-    }
     const std::string format = request.get_param_value("format");
     if (format != "csv" && format != "xlsx" && format != "json") {
         answer_message(response, 400, lang,
