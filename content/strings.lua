@@ -27,6 +27,25 @@ return {
     zh = "工作人员会尽快让它恢复。先去看看别的展项吧！",
     en = "Our team will have it back soon. Taking you home to try another exhibit!",
   },
+  -- The kiosk itself could not start (a broken setup): shown instead of the
+  -- desktop until staff fix it. Nothing on it can be touched. The staff line
+  -- is small, at the bottom: {code} is a short reason code (CONFIG, DATA,
+  -- STRINGS, FONT, CONTENT, DISPLAY) and {where} the file with the full reason,
+  -- or startup_failed_log_only when there is none. The same words are in
+  -- kiosk-config/fallback-strings.lua, used when this file cannot be read.
+  startup_failed_title = { zh = "这台展机正在休息", en = "This exhibit is resting" },
+  startup_failed_body = {
+    zh = "请先去看看旁边的展项吧，工作人员会尽快让它恢复。",
+    en = "Please try another exhibit nearby. Our team will have this one back soon.",
+  },
+  startup_failed_staff = {
+    zh = "工作人员：故障代码 {code}，详细原因见 {where}",
+    en = "Staff: code {code}, full reason in {where}",
+  },
+  startup_failed_log_only = {
+    zh = "系统日志（journalctl --user -u kiosk）",
+    en = "the system log (journalctl --user -u kiosk)",
+  },
   -- Only curators see these (kiosk --dev): content without a current
   -- scientific review (never shown to visitors), and an exhibit error in full.
   badge_not_reviewed = { zh = "未经审核", en = "Not reviewed" },
@@ -54,6 +73,7 @@ return {
   admin_statistics = { zh = "访客统计", en = "Statistics" },
   admin_statistics_recording = { zh = "正在记录", en = "Recording" },
   admin_statistics_disk_full = { zh = "磁盘已满：只保留计数", en = "Disk full: keeping counts only" },
+  admin_statistics_not_writable = { zh = "数据文件夹无法写入：只保留计数", en = "Data folder cannot be written: keeping counts only" },
   admin_statistics_off = { zh = "未记录", en = "Not recording" },
   -- {stored} and {dropped}: events since the kiosk started
   admin_statistics_counts = { zh = "本次开机已记录 {stored} 条，丢弃 {dropped} 条", en = "{stored} events stored since start, {dropped} dropped" },

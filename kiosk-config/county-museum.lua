@@ -80,7 +80,8 @@ return {
   -- retrying later when the hub cannot be reached; visitors never wait for it.
   -- sync = {
   --   hub_url = "https://hub.qingshan-museum.example:8443", -- https:// checks the hub's certificate;
-  --                        -- http:// sends the token unencrypted: only 127.0.0.1 or a trusted LAN
+  --                        -- http:// sends the token unencrypted: 127.0.0.1 only, or a closed
+  --                        -- LAN with allow_plain_http = true
   --   token_file = "/etc/kiosk/hub.token", -- (required) the token `kiosk-hub admin add-kiosk` printed
   --   key_file = "/etc/kiosk/kiosk.key",   -- this kiosk's secret key (kioskctl keygen), signs bundles
   --   -- ca_file = "/etc/kiosk/venue-ca.pem", -- a venue hub's own CA certificate (PEM), if any

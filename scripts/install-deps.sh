@@ -17,6 +17,8 @@ packages=(
   sqlite3
   # tests
   catch2 xvfb xauth
+  # fuzz targets (scripts/fuzz.sh): clang with libFuzzer, ASan and UBSan
+  clang-14 libclang-rt-14-dev
   # tests read the XLSX exports back with an independent reader
   python3-openpyxl
   # tests drive the hub's dashboard in headless Chromium

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, builds the normal and the
-# sanitizer (ASan+UBSan) trees, and runs every test in both.
+# sanitizer (ASan+UBSan) trees, runs every test in both, then each fuzz target
+# for a short fixed number of runs (build-fuzz, clang).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,3 +16,5 @@ echo "== tests (normal build)"
 ctest --test-dir build --output-on-failure -j2
 echo "== tests (ASan+UBSan build)"
 ctest --test-dir build-asan --output-on-failure -j2
+echo "== fuzz targets (a short fixed run each: scripts/fuzz.sh --ci)"
+scripts/fuzz.sh --ci

@@ -1,15 +1,19 @@
-// Frame loop implementations and the frame statistics file the benchmark reads:
+// Frame loop implementations, the frame statistics file the benchmark reads:
 //   first_present_ns <CLOCK_MONOTONIC of the first presented frame>
-//   frame_ms <one duration a frame: update + draw + present>...
+//   frame_ms <one duration a drawn frame: update + draw + present>...
+// and the soak's resource log (LoopOptions::resource_log_path).
 #include "frame_loop.h"
 
 #include "core/log.h"
 
 #include <SDL.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <set>
 
 namespace kiosk {
 namespace {
@@ -34,7 +38,14 @@ public:
             const ReplayStep& step = steps_[next_];
             if (step.kind == ReplayStep::Kind::Pointer && !screenshots.empty()) break;
             ++next_;
-            if (step.kind == ReplayStep::Kind::Pointer) app.push_logical_pointer(step.pointer);
+            if (step.kind == ReplayStep::Kind::Pointer) {
+                app.push_logical_pointer(step.pointer);
+                last_pointer_s_ = app.time_s();
+                if (step.pointer.phase == PointerPhase::Down)
+                    fingers_down_.insert(step.pointer.pointer_id);
+                if (step.pointer.phase == PointerPhase::Up)
+                    fingers_down_.erase(step.pointer.pointer_id);
+            }
             if (step.kind == ReplayStep::Kind::Screenshot)
                 screenshots.push_back(step.screenshot_path);
             if (step.kind == ReplayStep::Kind::Quit) quit = true;
@@ -42,9 +53,62 @@ public:
         return screenshots;
     }
 
+    // Whether a replayed touch is going on: a finger down, or the last pointer
+    // event less than kBusyAfterInputS ago (its frames still reach ImGui).
+    bool touching(double now_s) const {
+        return !fingers_down_.empty() || now_s - last_pointer_s_ < kBusyAfterInputS;
+    }
+
 private:
     const std::vector<ReplayStep>& steps_;
     size_t next_ = 0;
+    std::set<int64_t> fingers_down_;
+    double last_pointer_s_ = -1e9;
+};
+
+// The process's resident memory (now and peak) and open file descriptors,
+// written as one line of the resource log.
+class ResourceLog {
+public:
+    ~ResourceLog() {
+        if (out_) std::fclose(out_);
+    }
+    bool open(const std::string& path, double every_s, std::string& error) {
+        every_s_ = every_s > 0 ? every_s : 600;
+        out_ = std::fopen(path.c_str(), "w");
+        if (!out_) {
+            error = path + ": cannot write the resource log: " + std::strerror(errno);
+            return false;
+        }
+        std::fprintf(out_, "# sim_s rss_kb hwm_kb fds frames\n");
+        return true;
+    }
+    // A line when the simulated clock has reached the next sample time (or `now`).
+    void sample(const KioskApp& app, bool now = false) {
+        if (!out_ || (!now && app.time_s() + 1e-9 < next_s_)) return;
+        if (!now) next_s_ += every_s_;
+        long rss_kb = -1, hwm_kb = -1;
+        if (FILE* status = std::fopen("/proc/self/status", "r")) {
+            char line[256];
+            while (std::fgets(line, sizeof line, status)) {
+                std::sscanf(line, "VmRSS: %ld", &rss_kb);
+                std::sscanf(line, "VmHWM: %ld", &hwm_kb);
+            }
+            std::fclose(status);
+        }
+        int fds = -1; // the directory listing's own descriptor is not counted
+        std::error_code ec;
+        for (std::filesystem::directory_iterator it("/proc/self/fd", ec), end; !ec && it != end;
+             it.increment(ec))
+            ++fds;
+        std::fprintf(out_, "%.3f %ld %ld %d %d\n", app.time_s(), rss_kb, hwm_kb, fds, app.frames());
+        std::fflush(out_);
+    }
+
+private:
+    FILE* out_ = nullptr;
+    double every_s_ = 600;
+    double next_s_ = 0;
 };
 
 bool write_frame_stats(const std::string& path, int64_t first_present_ns,
@@ -76,19 +140,38 @@ int run_headless(KioskApp& app, const LoopOptions& options, std::string& error) 
         frames =
             options.replay.steps.empty() ? 1 : int(options.replay.duration_s / kFixedStepS) + 2;
     if (options.screenshot_every > 0) std::filesystem::create_directories(options.screenshot_dir);
+    ResourceLog resources;
+    if (!options.resource_log_path.empty() &&
+        !resources.open(options.resource_log_path, options.resource_log_every_s, error))
+        return 1;
 
+    // Timings only for the benchmark: a week-long soak must not keep one a frame.
+    const bool timed = !options.frame_stats_path.empty();
     std::vector<double> frame_ms;
-    frame_ms.reserve(size_t(frames));
     int64_t first_present_ns = 0;
     bool quit = false;
+    int steps_since_draw = 0;
     for (int frame = 0; frame < frames && !quit && !app.quit_requested(); ++frame) {
         if (options.stop && options.stop->load()) break;
+        resources.sample(app);
         int64_t start = monotonic_ns();
         std::vector<std::string> shots = replay.deliver(app, quit);
+        const bool every_due =
+            options.screenshot_every > 0 && frame % options.screenshot_every == 0;
+        const bool draw =
+            !options.fast_idle || !shots.empty() || every_due || quit || frame + 1 == frames ||
+            replay.touching(app.time_s()) ||
+            ++steps_since_draw >=
+                (app.screen() == ScreenId::Attract ? kAttractDrawEverySteps : kIdleDrawEverySteps);
+        if (!draw) {
+            app.update(kFixedStepS);
+            continue;
+        }
+        steps_since_draw = 0;
         app.step(kFixedStepS);
         for (const std::string& path : shots)
             if (!take_screenshot(app, path, error)) return 1;
-        if (options.screenshot_every > 0 && frame % options.screenshot_every == 0) {
+        if (every_due) {
             char name[32];
             std::snprintf(name, sizeof name, "/frame-%06d.png", frame);
             if (!take_screenshot(app, options.screenshot_dir + name, error)) return 1;
@@ -100,10 +183,10 @@ int run_headless(KioskApp& app, const LoopOptions& options, std::string& error) 
         app.present();
         int64_t end = monotonic_ns();
         if (first_present_ns == 0) first_present_ns = end;
-        frame_ms.push_back(double(end - start) / 1e6);
+        if (timed) frame_ms.push_back(double(end - start) / 1e6);
     }
-    if (!options.frame_stats_path.empty() &&
-        !write_frame_stats(options.frame_stats_path, first_present_ns, frame_ms)) {
+    resources.sample(app, true);
+    if (timed && !write_frame_stats(options.frame_stats_path, first_present_ns, frame_ms)) {
         error = options.frame_stats_path + ": cannot write frame statistics";
         return 1;
     }

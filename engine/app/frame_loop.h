@@ -1,7 +1,9 @@
 // The frame loops that drive a KioskApp: real time (windowed or full screen,
 // fixed-step updates, vsync'd frames, SDL input) and headless (one fixed step a
 // frame, as fast as possible, screenshots and frame statistics). Both replay
-// timed input from an input replay file when given one.
+// timed input from an input replay file when given one. For soak runs the
+// headless loop can skip drawing while nobody touches the screen (fast_idle)
+// and log its own memory and open file descriptors on the simulated clock.
 #pragma once
 
 #include "input_replay.h"
@@ -23,7 +25,21 @@ struct LoopOptions {
     ReplayParseResult replay;                // timed input, logical coordinates
     std::string frame_stats_path;            // benchmark figures (see bench/)
     const std::atomic<bool>* stop = nullptr; // set by a signal handler
+    // Headless soak runs. update() still runs every fixed step; a frame is drawn
+    // only while a finger is down or within kBusyAfterInputS of the last replayed
+    // pointer event, when a screenshot or the last frame is due, and otherwise one
+    // step in kIdleDrawEverySteps on the visitor screens and one in
+    // kAttractDrawEverySteps on the attract screen.
+    bool fast_idle = false;
+    // Headless: "sim_s rss_kb hwm_kb fds frames" lines (from /proc/self) at simulated
+    // time 0, every resource_log_every_s, and at the end.
+    std::string resource_log_path;
+    double resource_log_every_s = 600;
 };
+
+constexpr double kBusyAfterInputS = 0.5;
+constexpr int kIdleDrawEverySteps = 15;      // 4 frames a simulated second
+constexpr int kAttractDrawEverySteps = 3600; // one frame a simulated minute
 
 // Each returns the process exit code; `error` explains a non-zero one.
 int run_headless(KioskApp& app, const LoopOptions& options, std::string& error);

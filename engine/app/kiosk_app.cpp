@@ -8,6 +8,8 @@
 
 #include <SDL.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -17,7 +19,10 @@ namespace {
 
 constexpr float kAdminCornerSize = 160; // logical px
 
-bool prepare_data_dir(const std::string& data_dir, std::string& error) {
+// False with `error` when the data folder cannot be made. A folder that is
+// there but cannot be written (a disk gone read-only) still serves visitors:
+// `not_writable` says why nothing is recorded.
+bool prepare_data_dir(const std::string& data_dir, std::string& error, std::string& not_writable) {
     std::error_code ec;
     std::filesystem::create_directories(data_dir, ec);
     if (ec) {
@@ -28,8 +33,9 @@ bool prepare_data_dir(const std::string& data_dir, std::string& error) {
     {
         std::ofstream out(probe);
         if (!(out << "ok")) {
-            error = data_dir + ": the data folder is not writable";
-            return false;
+            not_writable =
+                data_dir + ": the data folder cannot be written (" + std::strerror(errno) + ")";
+            return true;
         }
     }
     std::filesystem::remove(probe, ec);
@@ -89,6 +95,7 @@ const std::vector<std::string>& required_string_keys() {
         "admin_statistics",
         "admin_statistics_recording",
         "admin_statistics_disk_full",
+        "admin_statistics_not_writable",
         "admin_statistics_off",
         "admin_statistics_counts",
         "admin_sync",
@@ -126,7 +133,9 @@ KioskApp::~KioskApp() {
 std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppOptions& options,
                                            std::string& error) {
     std::unique_ptr<KioskApp> app(new KioskApp(config, config.admin.pin_hash));
-    if (!prepare_data_dir(config.data_dir, error)) return nullptr;
+    if (!prepare_data_dir(config.data_dir, error, app->statistics_problem_)) return nullptr;
+    if (!app->statistics_problem_.empty())
+        log_error("visitor statistics are off: " + app->statistics_problem_);
     app->open_statistics(options);
 
     std::vector<std::string> keys = required_string_keys();
@@ -565,7 +574,7 @@ void KioskApp::open_statistics(const AppOptions& options) {
         clock_ = std::make_unique<telemetry::SystemClock>();
     }
     // Previewing one exhibit (--exhibit) is a curator at work, not a visit.
-    if (config_.statistics.enabled && options.exhibit_path.empty()) {
+    if (config_.statistics.enabled && options.exhibit_path.empty() && statistics_problem_.empty()) {
         telemetry::EventStoreOptions store_options;
         store_options.path = config_.data_dir + "/kiosk.db";
         store_options.software_version = KIOSK_VERSION;
@@ -614,8 +623,9 @@ void KioskApp::update_statistics_info(AdminInfo& info) const {
         return;
     }
     const telemetry::EventStoreHealth health = store_->health();
-    info.statistics_state_key =
-        health.disk_full ? "admin_statistics_disk_full" : "admin_statistics_recording";
+    info.statistics_state_key = !health.disk_full      ? "admin_statistics_recording"
+                                : health.write_refused ? "admin_statistics_not_writable"
+                                                       : "admin_statistics_disk_full";
     info.events_stored = health.events_stored;
     info.events_dropped = health.raw_dropped;
 }
@@ -625,6 +635,13 @@ void KioskApp::update_sync_info(AdminInfo& info) const {
         info.sync = sync_->info();
     else
         info.sync = AdminSyncInfo{"admin_sync_off"};
+}
+
+AdminInfo KioskApp::admin_info() const {
+    AdminInfo info = admin_info_;
+    update_statistics_info(info);
+    update_sync_info(info);
+    return info;
 }
 
 AdminInfo KioskApp::make_admin_info() const {

@@ -100,6 +100,8 @@ public:
     // The interaction log's store (nullptr with statistics off or refused).
     telemetry::EventStore* event_store() { return store_.get(); }
     const std::string& statistics_problem() const { return statistics_problem_; }
+    // What the admin overlay shows now, its statistics and sync rows read live.
+    AdminInfo admin_info() const;
     // The link to kiosk-hub (nullptr when the config has no sync section).
     const KioskSync* hub_sync() const { return sync_.get(); }
 

@@ -1,10 +1,12 @@
-// `kiosk`: the runtime on the touchscreen. Parses the command line, loads the
-// config (refusing to start on any error, exit code 2), then runs the frame loop
-// in a window, full screen, or headless. Run `kiosk --help` for the options.
+// `kiosk`: the runtime on the touchscreen. Parses the command line, starts the
+// kiosk (startup.h: a setup that cannot start shows the startup failure screen
+// and is retried; headless, it exits 2), then runs the frame loop in a window,
+// full screen, or headless. Run `kiosk --help` for the options.
 #include "core/kiosk_config.h"
 #include "core/log.h"
 #include "frame_loop.h"
 #include "kiosk_app.h"
+#include "startup.h"
 
 #include <CLI/CLI.hpp>
 #include <sodium.h>
@@ -79,6 +81,15 @@ int main(int argc, char** argv) {
                    "Seed for exhibits' random numbers (default: random; headless: 1)");
     cli.add_option("--input", input_path, "Input replay file (see engine/app/input_replay.h)");
     cli.add_option("--frame-stats", loop.frame_stats_path, "Write frame timings (for bench/)");
+    cli.add_flag("--fast-idle", loop.fast_idle,
+                 "Headless soak runs: update every step, draw only around input (frame_loop.h)");
+    cli.add_option("--resource-log", loop.resource_log_path,
+                   "Headless: log RSS and open fds every 10 simulated minutes to FILE");
+    double retry_s = 60;
+    cli.add_option("--startup-retry-s", retry_s,
+                   "When the kiosk cannot start: seconds before trying again if nothing "
+                   "changed (doubling up to an hour; a changed file retries at once)")
+        ->check(CLI::Range(1.0, 3600.0));
     CLI11_PARSE(cli, argc, argv);
 
     if (sodium_init() < 0) {
@@ -98,15 +109,6 @@ int main(int argc, char** argv) {
     loop.screenshot_every = screenshot_every.first;
     loop.screenshot_dir = screenshot_every.second;
 
-    kiosk::ConfigLoadResult config = kiosk::load_kiosk_config(config_path);
-    if (!config.ok()) {
-        for (const std::string& message : config.errors)
-            std::cerr << message << "\n";
-        std::cerr << "kiosk: not starting: " << config_path << " has " << config.errors.size()
-                  << " error(s)\n";
-        return 2;
-    }
-    if (!data_dir.empty()) config.config->data_dir = data_dir;
     if (!input_path.empty()) {
         kiosk::ReplayParseResult replay = kiosk::load_input_replay(input_path);
         if (!replay.ok()) {
@@ -120,13 +122,12 @@ int main(int argc, char** argv) {
     std::signal(SIGINT, request_stop);
     loop.stop = &g_stop;
 
+    kiosk::StartupOptions startup{
+        {config_path, data_dir, app_options}, retry_s, loop.screenshot_path, &g_stop};
+    int not_started = kiosk::kExitNotStarted;
+    std::unique_ptr<kiosk::KioskApp> app = kiosk::start_or_wait(startup, not_started);
+    if (!app) return not_started;
     std::string error;
-    std::unique_ptr<kiosk::KioskApp> app =
-        kiosk::KioskApp::create(*config.config, app_options, error);
-    if (!app) {
-        std::cerr << error << "\nkiosk: not starting\n";
-        return 2;
-    }
     int code = app_options.headless ? kiosk::run_headless(*app, loop, error)
                                     : kiosk::run_realtime(*app, loop, error);
     if (code != 0 && !error.empty()) std::cerr << "kiosk: " << error << "\n";

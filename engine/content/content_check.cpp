@@ -2,6 +2,7 @@
 #include "content/content_check.h"
 
 #include "content/quiz.h"
+#include "core/image_bytes.h"
 #include "core/utf8_text.h"
 
 #include <lua.hpp>
@@ -41,6 +42,7 @@ Font load_font(const ContentCheckOptions& options, std::vector<std::string>& err
 
 // Why `bytes` is not a picture the kiosk can show, or "".
 std::string image_problem(const std::string& bytes) {
+    if (std::string problem = image_bytes_problem(bytes); !problem.empty()) return problem;
     int width = 0, height = 0, channels = 0;
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
     if (bytes.size() > size_t(INT32_MAX) ||

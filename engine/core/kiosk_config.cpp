@@ -6,9 +6,12 @@
 #include "data_reader.h"
 #include "lua_data.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sodium.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <utility>
 
@@ -144,6 +147,16 @@ bool is_hub_url(const std::string& url) {
     return number >= 1 && number <= 65535;
 }
 
+// The host of a URL that is_hub_url() accepted, without the [] of an IPv6 address.
+std::string hub_url_host(const std::string& url) {
+    std::string_view rest = url;
+    rest.remove_prefix(rest.find("://") + 3);
+    const std::string_view authority = rest.substr(0, rest.find('/'));
+    if (authority.starts_with('['))
+        return std::string(authority.substr(1, authority.find(']') - 1));
+    return std::string(authority.substr(0, authority.rfind(':')));
+}
+
 void read_sync(DataReader& root, const fs::path& base, std::optional<SyncConfig>& sync) {
     std::optional<DataReader> reader = root.table("sync");
     if (!reader) return;
@@ -153,8 +166,21 @@ void read_sync(DataReader& root, const fs::path& base, std::optional<SyncConfig>
             config.hub_url = *url;
         else
             reader->error("hub_url", "expected a URL like \"https://hub.example:8443\" "
-                                     "(https://, or http:// only on 127.0.0.1 or a trusted LAN)");
+                                     "(https://, or http:// to the kiosk itself)");
     }
+    // Plain http:// sends the token (which lets anyone write this kiosk's
+    // counts) and the counts in clear: only to the kiosk itself, unless the
+    // config says the network is closed.
+    config.allow_plain_http = reader->boolean("allow_plain_http", config.allow_plain_http);
+    if (config.hub_url.starts_with("http://") && !config.allow_plain_http &&
+        !is_loopback_host(hub_url_host(config.hub_url)))
+        reader->error("hub_url",
+                      "plain http:// to " + hub_url_host(config.hub_url) +
+                          " would send the kiosk's token and counts unencrypted: use https://, "
+                          "or set sync.allow_plain_http = true if the venue network is closed "
+                          "(http:// to the kiosk itself, 127.0.0.1 or localhost, needs neither)");
+    if (config.allow_plain_http && config.hub_url.starts_with("https://"))
+        reader->warning("allow_plain_http", "has no effect: hub_url is https://");
     config.token_file = read_path(*reader, "token_file", base, std::nullopt).value_or("");
     if (reader->has("key_file"))
         config.key_file = read_path(*reader, "key_file", base, std::nullopt).value_or("");
@@ -235,6 +261,18 @@ void read_config(DataReader& root, const fs::path& base, KioskConfig& config) {
 }
 
 } // namespace
+
+bool is_loopback_host(const std::string& host) {
+    std::string lower = host;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    if (lower == "localhost") return true;
+    in_addr v4{};
+    if (inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+    in6_addr v6{};
+    if (inet_pton(AF_INET6, host.c_str(), &v6) == 1) return IN6_IS_ADDR_LOOPBACK(&v6);
+    return false;
+}
 
 const char* venue_kind_code(VenueKind kind) {
     return kind == VenueKind::MobileExhibit ? "mobile_exhibit" : "county_museum";

@@ -41,12 +41,16 @@
 //     log_events_per_session = 600,    -- kiosk.log events kept per visitor, 0..100000
 //   },
 //   sync = {                           -- send usage counts to kiosk-hub; absent: no sync
-//     hub_url = "https://hub.example:8443", -- required: https:// (certificate checked) or
-//                                      --   http:// (token in clear: 127.0.0.1 or a trusted LAN)
+//     hub_url = "https://hub.example:8443", -- required: https:// (certificate and host name
+//                                      --   checked), or http:// to the kiosk itself
+//                                      --   (127.0.0.0/8, ::1, localhost)
+//     allow_plain_http = false,        -- true: http:// to any host, for a closed venue LAN;
+//                                      --   the token and the counts then travel in clear
 //     token_file = "keys/kiosk.token", -- required: the token `kiosk-hub admin add-kiosk` printed
 //     key_file = "keys/kiosk.key",     -- the kiosk's Ed25519 secret key (kioskctl keygen), for
 //                                      --   signed offline bundles (kioskctl sync export)
-//     ca_file = "keys/venue-ca.pem",   -- https: extra CA certificates for a venue's own hub
+//     ca_file = "keys/venue-ca.pem",   -- https: the CA certificates (PEM) to trust instead of
+//                                      --   the system's, for a venue hub with its own CA
 //     interval_s = 900,                -- seconds between scheduled syncs, 60..86400
 //   },
 //   admin = {                          -- required
@@ -113,12 +117,17 @@ struct StatisticsConfig {
 };
 
 struct SyncConfig {
-    std::string hub_url;    // "https://host[:port][/prefix]" or "http://..."
-    std::string token_file; // absolute
-    std::string key_file;   // absolute; "" when the config names none
-    std::string ca_file;    // absolute; "" = the system's CA certificates
+    std::string hub_url;           // "https://host[:port][/prefix]" or "http://..."
+    bool allow_plain_http = false; // http:// to a host that is not loopback
+    std::string token_file;        // absolute
+    std::string key_file;          // absolute; "" when the config names none
+    std::string ca_file;           // absolute; "" = the system's CA certificates
     int interval_s = 900;
 };
+
+// 127.0.0.0/8 (dotted quad), ::1 and "localhost": a host on the kiosk itself,
+// where plain http:// never leaves the machine.
+bool is_loopback_host(const std::string& host);
 
 struct AdminConfig {
     std::string

@@ -2,7 +2,9 @@
 #include "dashboard_data.h"
 
 #include "dashboard_strings.h"
+#include "telemetry/clock.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -19,10 +21,9 @@ constexpr int64_t k_day_ms = 86'400'000;
 constexpr int64_t k_clock_skew_alert_ms = 5 * 60 * 1000;
 constexpr int64_t k_low_disk_mb = 1024;
 
+// A real day 0001-01-01 .. 9999-12-31: the rule the sync protocol applies.
 std::optional<chrono::sys_days> parse_day(const std::string& text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    if (!telemetry::is_valid_day(text)) return std::nullopt;
     const chrono::year_month_day date{chrono::year{std::atoi(text.substr(0, 4).c_str())},
                                       chrono::month{unsigned(std::atoi(text.substr(5, 2).c_str()))},
                                       chrono::day{unsigned(std::atoi(text.substr(8, 2).c_str()))}};
@@ -44,6 +45,23 @@ std::string pick(Language lang, const char* zh, const char* en) {
 
 std::string label(T key, Language lang) {
     return std::string(dashboard_text(key, lang));
+}
+
+// Subject -> display name in `language` (the other language when that one
+// is empty), from the titles kiosks synced.
+std::map<std::string, std::string> titles_in(HubStore& store, const std::string& kind,
+                                             Language language) {
+    std::map<std::string, std::string> titles;
+    for (const sync::SubjectTitle& title : store.subject_titles(kind)) {
+        const std::string& wanted = language == Language::En ? title.en : title.zh;
+        titles[title.subject] = wanted.empty() ? (title.zh.empty() ? title.en : title.zh) : wanted;
+    }
+    return titles;
+}
+
+std::string title_of(const std::map<std::string, std::string>& titles, const std::string& subject) {
+    const auto found = titles.find(subject);
+    return found == titles.end() ? "" : found->second;
 }
 
 } // namespace
@@ -76,8 +94,12 @@ FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
     if (!to)
         return refuse(400, pick(lang, "结束日期无效，应为 YYYY-MM-DD 格式的真实日期。",
                                 "The end date is not valid: expected a real date, YYYY-MM-DD."));
-    const auto from =
-        query.from.empty() ? std::optional(*to - chrono::days{29}) : parse_day(query.from);
+    // By default the 30 days ending `to`, but not before 0001-01-01, so that the
+    // page's own links name real days (found by tests/fuzz: "to=0001-01-05").
+    const chrono::sys_days first_day{chrono::year{1} / chrono::January / 1};
+    const auto from = query.from.empty()
+                          ? std::optional(std::max(*to - chrono::days{29}, first_day))
+                          : parse_day(query.from);
     if (!from)
         return refuse(400, pick(lang, "开始日期无效，应为 YYYY-MM-DD 格式的真实日期。",
                                 "The start date is not valid: expected a real date, YYYY-MM-DD."));
@@ -141,9 +163,14 @@ DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
         if (cell.weekday >= 0 && cell.weekday < 7 && cell.hour >= 0 && cell.hour < 24)
             data.sessions_by_hour_of_week[cell.weekday][cell.hour] += cell.sessions;
 
+    const std::map<std::string, std::string> exhibit_titles =
+        titles_in(store, "exhibit", filter.language);
+    const std::map<std::string, std::string> question_texts =
+        titles_in(store, "question", filter.language);
     for (const ExhibitTotals& exhibit : store.top_exhibits(scope, ExhibitOrder::by_visits, 10))
-        data.top_exhibits.push_back(
-            {exhibit.exhibit, "", exhibit.visits, static_cast<double>(exhibit.dwell_ms) / 60000.0});
+        data.top_exhibits.push_back({exhibit.exhibit, title_of(exhibit_titles, exhibit.exhibit),
+                                     exhibit.visits,
+                                     static_cast<double>(exhibit.dwell_ms) / 60000.0});
 
     for (const hub::QuestionTotals& question : store.quiz_accuracy(scope)) {
         const size_t slash = question.question.find('/');
@@ -152,6 +179,7 @@ DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
         shown.pack = slash == std::string::npos ? "" : question.question.substr(0, slash);
         shown.question_id =
             slash == std::string::npos ? question.question : question.question.substr(slash + 1);
+        shown.text = title_of(question_texts, question.question);
         shown.answers = question.answers;
         shown.correct = question.correct;
         shown.accuracy = question.answers > 0 ? static_cast<double>(question.correct) /
@@ -230,11 +258,13 @@ telemetry::ReportSet dashboard_reports(const DashboardData& data) {
     telemetry::ReportTable exhibits{"top_exhibits",
                                     label(T::TopExhibits, lang),
                                     {{"exhibit", label(T::Exhibit, lang)},
+                                     {"title", pick(lang, "名称", "Title")},
                                      {"visits", label(T::Visits, lang)},
                                      {"dwell_minutes", label(T::DwellMinutes, lang)}},
                                     {}};
     for (const ExhibitUsage& exhibit : data.top_exhibits)
         exhibits.rows.push_back({ReportCell::of_text(exhibit.id),
+                                 ReportCell::of_text(exhibit.title),
                                  ReportCell::of_integer(exhibit.visits),
                                  ReportCell::of_decimal(exhibit.dwell_minutes, 1)});
 
@@ -242,6 +272,7 @@ telemetry::ReportSet dashboard_reports(const DashboardData& data) {
                                 label(T::QuizAccuracy, lang),
                                 {{"pack", label(T::Pack, lang)},
                                  {"question", label(T::Question, lang)},
+                                 {"text", pick(lang, "题目", "Question text")},
                                  {"answers", label(T::Answers, lang)},
                                  {"correct", label(T::Correct, lang)},
                                  {"accuracy_percent", label(T::Accuracy, lang)}},
@@ -249,7 +280,8 @@ telemetry::ReportSet dashboard_reports(const DashboardData& data) {
     for (const auto& question : data.quiz_accuracy)
         quiz.rows.push_back(
             {ReportCell::of_text(question.pack), ReportCell::of_text(question.question_id),
-             ReportCell::of_integer(question.answers), ReportCell::of_integer(question.correct),
+             ReportCell::of_text(question.text), ReportCell::of_integer(question.answers),
+             ReportCell::of_integer(question.correct),
              ReportCell::of_decimal(question.accuracy * 100, 1)});
 
     telemetry::ReportTable kiosks{"kiosks",

@@ -109,12 +109,6 @@ void answer_login(httplib::Response& response, int status, Language lang,
     answer_html(response, status, render_login_page(lang, error_message, csrf));
 }
 
-bool query_too_long(const httplib::Request& request) {
-    for (const auto& [key, value] : request.params)
-        if (key.size() > k_max_query_value || value.size() > k_max_query_value) return true;
-    return false;
-}
-
 // The signed-in viewer of a request: its session and user, or nullopt after
 // answering 303 to /login.
 struct Viewer {
@@ -135,11 +129,6 @@ std::optional<Viewer> signed_in(RouteState& state, const httplib::Request& reque
         return std::nullopt;
     }
     return Viewer{*session, *user};
-}
-
-DashboardQuery query_of(const httplib::Request& request) {
-    return {request.get_param_value("venue"), request.get_param_value("from"),
-            request.get_param_value("to"), request.get_param_value("lang")};
 }
 
 // Checks the query of a signed-in request; the filter, or nullopt after answering.
@@ -224,7 +213,7 @@ void post_logout(RouteState& state, const httplib::Request& request, httplib::Re
 std::optional<Viewer> signed_in_with_query(RouteState& state, const httplib::Request& request,
                                            httplib::Response& response, Language lang) {
     std::optional<Viewer> viewer = signed_in(state, request, response, lang);
-    if (viewer && query_too_long(request)) {
+    if (viewer && !read_dashboard_query(request.params)) {
         answer_message(response, 400, lang,
                        pick(lang, "查询参数太长。", "A query parameter is too long."));
         return std::nullopt;
@@ -237,7 +226,8 @@ void get_dashboard(RouteState& state, const httplib::Request& request,
     const Language lang = request_language(request);
     const std::optional<Viewer> viewer = signed_in_with_query(state, request, response, lang);
     if (!viewer) return;
-    const auto filter = checked_filter(state, *viewer, query_of(request), response, lang);
+    const auto filter =
+        checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
     if (!filter) return;
     DashboardData data = load_dashboard(state.store, viewer->user, *filter, state.clock());
     data.csrf_token = viewer->session.csrf;
@@ -256,7 +246,8 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
                             "The export format must be csv, xlsx or json."));
         return;
     }
-    const auto filter = checked_filter(state, *viewer, query_of(request), response, lang);
+    const auto filter =
+        checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
     if (!filter) return;
     const telemetry::ReportSet reports =
         dashboard_reports(load_dashboard(state.store, viewer->user, *filter, state.clock()));
@@ -349,6 +340,17 @@ void post_import(RouteState& state, const httplib::Request& request, httplib::Re
 }
 
 } // namespace
+
+std::optional<DashboardQuery>
+read_dashboard_query(const std::multimap<std::string, std::string>& params) {
+    for (const auto& [key, value] : params)
+        if (key.size() > k_max_query_value || value.size() > k_max_query_value) return std::nullopt;
+    const auto first = [&](const std::string& key) {
+        const auto [found, end] = params.equal_range(key); // the first, as get_param_value
+        return found == end ? std::string() : found->second;
+    };
+    return DashboardQuery{first("venue"), first("from"), first("to"), first("lang")};
+}
 
 void add_dashboard_routes(httplib::Server& server, HubStore& store,
                           const DashboardOptions& options) {

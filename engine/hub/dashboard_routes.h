@@ -11,8 +11,13 @@
 // Without a live session the dashboard routes answer 303 to /login.
 #pragma once
 
+#include "dashboard_data.h"
 #include "hub_store.h"
 #include "web_sessions.h"
+
+#include <map>
+#include <optional>
+#include <string>
 
 namespace httplib {
 class Server;
@@ -28,5 +33,12 @@ struct DashboardOptions {
 
 void add_dashboard_routes(httplib::Server& server, HubStore& store,
                           const DashboardOptions& options);
+
+// The dashboard query of a GET request's parameters (httplib::Params, as
+// httplib parsed them from the URL): the first venue, from, to and lang
+// values, or nullopt when any parameter's name or value is longer than 64
+// bytes (answered 400). check_dashboard_query then judges the values.
+std::optional<DashboardQuery>
+read_dashboard_query(const std::multimap<std::string, std::string>& params);
 
 } // namespace kiosk::hub

@@ -7,6 +7,7 @@
 
 #include <sodium.h>
 
+#include <chrono>
 #include <ctime>
 #include <istream>
 #include <ostream>
@@ -145,11 +146,29 @@ int admin_list(const std::string& data_dir, std::ostream& out, std::ostream& err
         out << "  " << kiosk.id << "  venue " << kiosk.venue << "  last seen "
             << format_time(kiosk.last_seen_utc_ms) << "  version "
             << (kiosk.software_version.empty() ? "-" : kiosk.software_version)
-            << (kiosk.public_key.empty() ? "" : "  bundle key") << "\n";
+            << (kiosk.public_key.empty() ? "" : "  bundle key")
+            << (kiosk.revoked_utc_ms ? "  REVOKED " + format_time(kiosk.revoked_utc_ms) : "")
+            << "\n";
     out << "users:\n";
     for (const UserRecord& user : store->users())
         out << "  " << user.name << "  " << user.role
             << (user.venue.empty() ? "" : "  venue " + user.venue) << "\n";
+    return 0;
+}
+
+int admin_revoke_kiosk(const std::string& data_dir, const std::string& id, std::ostream& out,
+                       std::ostream& err) {
+    if (!is_valid_id(id)) return usage_error(err, "--id: expected a kiosk id, got \"" + id + "\"");
+    std::unique_ptr<HubStore> store = open_store(data_dir, err);
+    if (!store) return 1;
+    const int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+    std::string error;
+    if (!store->revoke_kiosk(id, now_ms, error)) return refused(err, error);
+    out << "revoked kiosk " << id
+        << ": its token and bundle key no longer work; its counts stay. To replace it, "
+           "add-kiosk a new id.\n";
     return 0;
 }
 

@@ -1,5 +1,5 @@
 // `kiosk-hub admin`: adding venues, kiosks (printing the new token once) and
-// managers' accounts, and listing them, on the hub.db of a data folder. Each
+// managers' accounts, revoking a kiosk, and listing them, on the hub.db of a data folder. Each
 // command checks its values first and names the option that is wrong; exit
 // codes: 0 done, 1 refused by the store (an id taken, an unknown venue, an
 // unusable data folder), 2 a bad value (usage error).
@@ -29,5 +29,8 @@ int admin_add_kiosk(const AddKioskOptions& options, std::ostream& out, std::ostr
 int admin_add_user(const AddUserOptions& options, std::istream& password_in, std::ostream& out,
                    std::ostream& err);
 int admin_list(const std::string& data_dir, std::ostream& out, std::ostream& err);
+// A stolen or retired kiosk: its token and bundle key stop working; its counts stay.
+int admin_revoke_kiosk(const std::string& data_dir, const std::string& id, std::ostream& out,
+                       std::ostream& err);
 
 } // namespace kiosk::hub

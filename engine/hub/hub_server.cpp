@@ -100,6 +100,8 @@ void add_api_routes(httplib::Server& server, HubStore& store) {
             const ApiAnswer answer = handle_sync(store, request.get_header_value("Authorization"),
                                                  request.body, received_utc_ms);
             answer_json(response, answer.status, answer.body);
+            if (answer.retry_after_s > 0)
+                response.set_header("Retry-After", std::to_string(answer.retry_after_s));
         });
 }
 

@@ -37,7 +37,8 @@ struct KioskRecord {
     int64_t uptime_s = 0;
     int64_t disk_free_mb = 0;
     int64_t errors = 0;
-    int64_t clock_skew_ms = 0; // kiosk clock minus hub clock at its last sync
+    int64_t clock_skew_ms = 0;  // kiosk clock minus hub clock at its last sync
+    int64_t revoked_utc_ms = 0; // when its token and key were revoked; 0 = never
 };
 
 struct UserRecord {
@@ -110,9 +111,12 @@ public:
     virtual std::optional<Venue> find_venue(const std::string& id) = 0;
     virtual std::optional<KioskRecord> find_kiosk(const std::string& id) = 0;
     virtual std::optional<UserRecord> find_user(const std::string& name) = 0;
+    // A stolen or retired kiosk: its token and bundle key stop working at once;
+    // its counts stay. False with `error` when there is no such kiosk.
+    virtual bool revoke_kiosk(const std::string& id, int64_t now_utc_ms, std::string& error) = 0;
 
     // Stores every bucket of the batch whose seq is higher than the stored
-    // one's and the heartbeat, in one transaction that is durable when this
+    // one's, the batch's titles and the heartbeat, in one transaction that is durable when this
     // returns true. `stored` is the number of buckets that changed.
     virtual bool apply_sync(const SyncWrite& write, int64_t& stored, std::string& error) = 0;
 
@@ -128,6 +132,8 @@ public:
     virtual std::vector<KioskRecord> kiosk_health(const std::string& venue) = 0;
     // Every (kind, subject, metric) total in the scope: exports and tests.
     virtual std::vector<MetricTotal> metric_totals(const QueryScope& scope) = 0;
+    // The display names kiosks sent for the subjects of one kind, by subject.
+    virtual std::vector<sync::SubjectTitle> subject_titles(const std::string& kind) = 0;
 };
 
 // Opens (creating when missing) the hub's store in `data_dir` (hub.db, SQLite).

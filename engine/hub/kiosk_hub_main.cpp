@@ -72,6 +72,12 @@ int main(int argc, char** argv) {
     add_user->add_option("--role", user.role, "province_admin or venue_manager")->required();
     add_user->add_option("--venue", user.venue, "The venue of a venue_manager");
 
+    std::string revoke_data, revoke_id;
+    CLI::App* revoke_kiosk = admin->add_subcommand(
+        "revoke-kiosk", "Stop a stolen or retired kiosk's token and bundle key (counts stay)");
+    revoke_kiosk->add_option("--data", revoke_data, "Folder of hub.db")->required();
+    revoke_kiosk->add_option("--id", revoke_id, "The kiosk's id")->required();
+
     std::string list_data;
     CLI::App* list = admin->add_subcommand("list", "List venues, kiosks and users");
     list->add_option("--data", list_data, "Folder of hub.db")->required();
@@ -109,6 +115,8 @@ int main(int argc, char** argv) {
     if (*add_kiosk) return kiosk::hub::admin_add_kiosk(kiosk, std::cout, std::cerr);
     if (*add_user) return kiosk::hub::admin_add_user(user, std::cin, std::cout, std::cerr);
     if (*list) return kiosk::hub::admin_list(list_data, std::cout, std::cerr);
+    if (*revoke_kiosk)
+        return kiosk::hub::admin_revoke_kiosk(revoke_data, revoke_id, std::cout, std::cerr);
     if (*import_command) {
         std::ifstream file(import_file, std::ios::binary);
         std::ostringstream text;

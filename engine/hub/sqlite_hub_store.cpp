@@ -1,6 +1,7 @@
 // The SQLite HubStore (see sqlite_hub_store.h): opening and migrating hub.db,
 // the administration rows, the sync upsert in one durable transaction, and the
-// dashboard's queries over venue_totals. Every value is bound as a parameter.
+// dashboard's queries over venue_totals (one venue) and province_totals (every
+// venue). Every value is bound as a parameter.
 #include "sqlite_hub_store.h"
 
 #include "sqlite_statement.h"
@@ -82,6 +83,53 @@ CREATE TABLE users(
   created_utc_ms INTEGER NOT NULL,
   CHECK((role = 'venue_manager') = (venue IS NOT NULL)));
 )sql",
+    // 2: province_totals, the sums over venues, for the all-venue queries: filled
+    // from venue_totals, then kept by the same two triggers. Its key orders each
+    // (kind, metric) by day, so a date range is one contiguous scan.
+    // venue_totals_by_metric served the all-venue queries and is no longer read.
+    R"sql(
+CREATE TABLE province_totals(
+  kind TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  day TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  value INTEGER NOT NULL,
+  PRIMARY KEY(kind, metric, day, subject)) WITHOUT ROWID;
+INSERT INTO province_totals(kind, metric, day, subject, value)
+  SELECT kind, metric, day, subject, sum(value) FROM venue_totals
+  GROUP BY kind, metric, day, subject;
+DROP INDEX venue_totals_by_metric;
+DROP TRIGGER buckets_added;
+DROP TRIGGER buckets_changed;
+CREATE TRIGGER buckets_added AFTER INSERT ON buckets BEGIN
+  INSERT INTO venue_totals(venue, kind, metric, day, subject, value)
+  VALUES((SELECT venue FROM kiosks WHERE id = NEW.kiosk), NEW.kind, NEW.metric, NEW.day,
+         NEW.subject, NEW.value)
+  ON CONFLICT(venue, kind, metric, day, subject) DO UPDATE SET value = value + excluded.value;
+  INSERT INTO province_totals(kind, metric, day, subject, value)
+  VALUES(NEW.kind, NEW.metric, NEW.day, NEW.subject, NEW.value)
+  ON CONFLICT(kind, metric, day, subject) DO UPDATE SET value = value + excluded.value;
+END;
+CREATE TRIGGER buckets_changed AFTER UPDATE OF value ON buckets BEGIN
+  UPDATE venue_totals SET value = value + NEW.value - OLD.value
+  WHERE venue = (SELECT venue FROM kiosks WHERE id = NEW.kiosk) AND kind = NEW.kind
+    AND metric = NEW.metric AND day = NEW.day AND subject = NEW.subject;
+  UPDATE province_totals SET value = value + NEW.value - OLD.value
+  WHERE kind = NEW.kind AND metric = NEW.metric AND day = NEW.day AND subject = NEW.subject;
+END;
+)sql",
+    // 3: the subjects' display names the kiosks send (latest wins), and
+    // revoking a kiosk (a stolen one): its token and bundle key are cleared.
+    R"sql(
+CREATE TABLE subject_titles(
+  kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  zh TEXT NOT NULL,
+  en TEXT NOT NULL,
+  updated_utc_ms INTEGER NOT NULL,
+  PRIMARY KEY(kind, subject)) WITHOUT ROWID;
+ALTER TABLE kiosks ADD COLUMN revoked_utc_ms INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
 
@@ -130,6 +178,33 @@ bool migrate(sqlite3* db, std::string& error) {
     return true;
 }
 
+// --- Another process holding hub.db's write lock -------------------------------
+// (kiosk-hub import, the admin commands, an operator's sqlite3 shell.) A sync
+// waits for the lock at most kSyncLockWaitMs rather than the connection's 10 s:
+// the store serves one request at a time, so a long wait would hold up every
+// kiosk and the dashboard behind it. Then it fails, saying so, with nothing
+// stored; the API answers 503 with Retry-After and the kiosk retries.
+constexpr int kSyncLockWaitMs = 2000;
+constexpr int kLockWaitMs = 10000; // everything else (set in open())
+
+class ShortLockWait {
+public:
+    explicit ShortLockWait(sqlite3* db) : db_(db) { sqlite3_busy_timeout(db_, kSyncLockWaitMs); }
+    ~ShortLockWait() { sqlite3_busy_timeout(db_, kLockWaitMs); }
+    ShortLockWait(const ShortLockWait&) = delete;
+    ShortLockWait& operator=(const ShortLockWait&) = delete;
+
+private:
+    sqlite3* db_;
+};
+
+// `error`, saying plainly when the cause is another process's lock.
+std::string lock_problem(sqlite3* db, const std::string& error) {
+    if ((sqlite3_errcode(db) & 0xff) != SQLITE_BUSY) return error;
+    return "hub.db is locked by another process (" + error + ")";
+}
+// --------------------------------------------------------------------------------
+
 // Rolls back an open transaction unless committed.
 class Transaction {
 public:
@@ -152,9 +227,12 @@ private:
     bool open_ = false;
 };
 
-// " AND venue = ?N" when the scope names a venue.
-std::string venue_clause(const QueryScope& scope, int parameter) {
-    return scope.venue.empty() ? "" : " AND venue = ?" + std::to_string(parameter);
+// The rows a scope reads, up to the WHERE conditions that follow: one venue's
+// rows of venue_totals (the venue bound as ?3), or province_totals, already
+// summed over venues, when the scope is every venue.
+const char* totals_of(const QueryScope& scope) {
+    return scope.venue.empty() ? " FROM province_totals WHERE "
+                               : " FROM venue_totals WHERE venue = ?3 AND ";
 }
 
 void bind_scope(SqliteStatement& statement, const QueryScope& scope) {
@@ -193,7 +271,7 @@ std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::string& data_dir
         return nullptr;
     }
     std::unique_ptr<SqliteHubStore> store(new SqliteHubStore(db));
-    sqlite3_busy_timeout(db, 10000);
+    sqlite3_busy_timeout(db, kLockWaitMs);
     if (!exec(db, "PRAGMA journal_mode = WAL", error) ||
         !exec(db, "PRAGMA synchronous = FULL", error) ||
         !exec(db, "PRAGMA foreign_keys = ON", error) || !migrate(db, error)) {
@@ -201,6 +279,10 @@ std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::string& data_dir
         return nullptr;
     }
     return store;
+}
+
+const char* hub_schema_step(int version) {
+    return version >= 1 && version <= kHubSchemaVersion ? kSchemaSteps[version - 1] : nullptr;
 }
 
 SqliteHubStore::~SqliteHubStore() {
@@ -282,7 +364,8 @@ namespace {
 
 constexpr const char* kKioskColumns =
     "SELECT id, venue, token_hash, public_key, created_utc_ms, last_seen_utc_ms, "
-    "software_version, content_json, uptime_s, disk_free_mb, errors, clock_skew_ms FROM kiosks ";
+    "software_version, content_json, uptime_s, disk_free_mb, errors, clock_skew_ms, "
+    "revoked_utc_ms FROM kiosks ";
 
 KioskRecord read_kiosk(const SqliteStatement& row) {
     KioskRecord kiosk;
@@ -298,6 +381,7 @@ KioskRecord read_kiosk(const SqliteStatement& row) {
     kiosk.disk_free_mb = row.integer(9);
     kiosk.errors = row.integer(10);
     kiosk.clock_skew_ms = row.integer(11);
+    kiosk.revoked_utc_ms = row.integer(12);
     return kiosk;
 }
 
@@ -331,6 +415,32 @@ std::optional<KioskRecord> SqliteHubStore::find_kiosk(const std::string& id) {
     return read_kiosk(select);
 }
 
+bool SqliteHubStore::revoke_kiosk(const std::string& id, int64_t now_utc_ms, std::string& error) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement revoke(db_, "UPDATE kiosks SET token_hash = '', public_key = '', "
+                                "revoked_utc_ms = ?2 WHERE id = ?1");
+    if (revoke.bind(1, id).bind(2, now_utc_ms).step() != SQLITE_DONE) {
+        error = "revoking kiosk " + id + ": " + revoke.error();
+        return false;
+    }
+    if (sqlite3_changes(db_) != 1) {
+        error = "--id: no kiosk " + id;
+        return false;
+    }
+    return true;
+}
+
+std::vector<sync::SubjectTitle> SqliteHubStore::subject_titles(const std::string& kind) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement select(
+        db_, "SELECT kind, subject, zh, en FROM subject_titles WHERE kind = ?1 ORDER BY subject");
+    select.bind(1, kind);
+    std::vector<sync::SubjectTitle> titles;
+    while (select.step() == SQLITE_ROW)
+        titles.push_back({select.text(0), select.text(1), select.text(2), select.text(3)});
+    return titles;
+}
+
 std::vector<UserRecord> SqliteHubStore::users() {
     std::lock_guard lock(mutex_);
     std::vector<UserRecord> users;
@@ -356,8 +466,12 @@ bool SqliteHubStore::apply_sync(const SyncWrite& write, int64_t& stored, std::st
         content.push_back({{"id", entry.id}, {"version", entry.version}});
 
     std::lock_guard lock(mutex_);
+    ShortLockWait short_wait(db_);
     Transaction transaction(db_);
-    if (!transaction.begin(error)) return false;
+    if (!transaction.begin(error)) {
+        error = lock_problem(db_, error);
+        return false;
+    }
 
     SqliteStatement epoch(
         db_, "INSERT INTO kiosk_epochs(kiosk, epoch, through_seq, first_seen_utc_ms, "
@@ -393,6 +507,21 @@ bool SqliteHubStore::apply_sync(const SyncWrite& write, int64_t& stored, std::st
         stored += sqlite3_changes(db_);
     }
 
+    SqliteStatement title(
+        db_, "INSERT INTO subject_titles(kind, subject, zh, en, updated_utc_ms) "
+             "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(kind, subject) DO UPDATE "
+             "SET zh = excluded.zh, en = excluded.en, updated_utc_ms = excluded.updated_utc_ms "
+             "WHERE zh != excluded.zh OR en != excluded.en");
+    for (const sync::SubjectTitle& subject_title : batch.titles) {
+        title.reset();
+        title.bind(1, subject_title.kind).bind(2, subject_title.subject);
+        title.bind(3, subject_title.zh).bind(4, subject_title.en).bind(5, write.received_utc_ms);
+        if (title.step() != SQLITE_DONE) {
+            error = "storing a title: " + title.error();
+            return false;
+        }
+    }
+
     SqliteStatement heartbeat(
         db_, "UPDATE kiosks SET last_seen_utc_ms = ?2, software_version = ?3, content_json = ?4, "
              "uptime_s = ?5, disk_free_mb = ?6, errors = ?7, clock_skew_ms = ?8 WHERE id = ?1");
@@ -412,10 +541,10 @@ std::vector<DayTotals> SqliteHubStore::daily_totals(const QueryScope& scope) {
     std::lock_guard lock(mutex_);
     const std::string sql =
         "SELECT day, sum(CASE metric WHEN 'sessions' THEN value ELSE 0 END), "
-        "sum(CASE metric WHEN 'session_ms' THEN value ELSE 0 END) FROM venue_totals "
-        "WHERE kind = 'kiosk' AND subject = '' AND metric IN ('sessions', 'session_ms') "
-        "AND day BETWEEN ?1 AND ?2" +
-        venue_clause(scope, 3) + " GROUP BY day ORDER BY day";
+        "sum(CASE metric WHEN 'session_ms' THEN value ELSE 0 END)" +
+        std::string(totals_of(scope)) +
+        "kind = 'kiosk' AND subject = '' AND metric IN ('sessions', 'session_ms') "
+        "AND day BETWEEN ?1 AND ?2 GROUP BY day ORDER BY day";
     SqliteStatement select(db_, sql.c_str());
     bind_scope(select, scope);
     std::vector<DayTotals> days;
@@ -427,9 +556,8 @@ std::vector<DayTotals> SqliteHubStore::daily_totals(const QueryScope& scope) {
 std::vector<HourOfWeek> SqliteHubStore::sessions_by_hour_of_week(const QueryScope& scope) {
     std::lock_guard lock(mutex_);
     const std::string sql =
-        "SELECT day, subject, sum(value) FROM venue_totals "
-        "WHERE kind = 'hour' AND metric = 'sessions' AND day BETWEEN ?1 AND ?2" +
-        venue_clause(scope, 3) + " GROUP BY day, subject";
+        "SELECT day, subject, sum(value)" + std::string(totals_of(scope)) +
+        "kind = 'hour' AND metric = 'sessions' AND day BETWEEN ?1 AND ?2 GROUP BY day, subject";
     SqliteStatement select(db_, sql.c_str());
     bind_scope(select, scope);
     std::map<std::pair<int, int>, int64_t> cells;
@@ -453,10 +581,10 @@ std::vector<ExhibitTotals> SqliteHubStore::top_exhibits(const QueryScope& scope,
         "SELECT subject, sum(CASE metric WHEN 'visits' THEN value ELSE 0 END) AS visits, "
         "sum(CASE metric WHEN 'dwell_ms' THEN value ELSE 0 END) AS dwell, "
         "sum(CASE metric WHEN 'interactions' THEN value ELSE 0 END), "
-        "sum(CASE metric WHEN 'errors' THEN value ELSE 0 END) FROM venue_totals "
-        "WHERE kind = 'exhibit' AND metric IN ('visits', 'dwell_ms', 'interactions', 'errors') "
-        "AND day BETWEEN ?1 AND ?2" +
-        venue_clause(scope, 3) + " GROUP BY subject ORDER BY " +
+        "sum(CASE metric WHEN 'errors' THEN value ELSE 0 END)" +
+        std::string(totals_of(scope)) +
+        "kind = 'exhibit' AND metric IN ('visits', 'dwell_ms', 'interactions', 'errors') "
+        "AND day BETWEEN ?1 AND ?2 GROUP BY subject ORDER BY " +
         (order == ExhibitOrder::by_visits ? "visits DESC, dwell DESC" : "dwell DESC, visits DESC") +
         ", subject LIMIT " + std::to_string(std::max(limit, 0));
     SqliteStatement select(db_, sql.c_str());
@@ -472,10 +600,10 @@ std::vector<QuestionTotals> SqliteHubStore::quiz_accuracy(const QueryScope& scop
     std::lock_guard lock(mutex_);
     const std::string sql =
         "SELECT subject, sum(CASE metric WHEN 'answers' THEN value ELSE 0 END) AS answers, "
-        "sum(CASE metric WHEN 'correct' THEN value ELSE 0 END) AS correct FROM venue_totals "
-        "WHERE kind = 'question' AND metric IN ('answers', 'correct') AND day BETWEEN ?1 AND ?2" +
-        venue_clause(scope, 3) +
-        " GROUP BY subject ORDER BY answers = 0, CAST(correct AS REAL) / max(answers, 1), "
+        "sum(CASE metric WHEN 'correct' THEN value ELSE 0 END) AS correct" +
+        std::string(totals_of(scope)) +
+        "kind = 'question' AND metric IN ('answers', 'correct') AND day BETWEEN ?1 AND ?2 "
+        "GROUP BY subject ORDER BY answers = 0, CAST(correct AS REAL) / max(answers, 1), "
         "answers DESC, subject";
     SqliteStatement select(db_, sql.c_str());
     bind_scope(select, scope);
@@ -487,10 +615,10 @@ std::vector<QuestionTotals> SqliteHubStore::quiz_accuracy(const QueryScope& scop
 
 std::vector<MetricTotal> SqliteHubStore::metric_totals(const QueryScope& scope) {
     std::lock_guard lock(mutex_);
-    const std::string sql = "SELECT kind, subject, metric, sum(value) FROM venue_totals "
-                            "WHERE day BETWEEN ?1 AND ?2" +
-                            venue_clause(scope, 3) +
-                            " GROUP BY kind, subject, metric ORDER BY kind, subject, metric";
+    const std::string sql = "SELECT kind, subject, metric, sum(value)" +
+                            std::string(totals_of(scope)) +
+                            "day BETWEEN ?1 AND ?2 "
+                            "GROUP BY kind, subject, metric ORDER BY kind, subject, metric";
     SqliteStatement select(db_, sql.c_str());
     bind_scope(select, scope);
     std::vector<MetricTotal> totals;

@@ -13,7 +13,14 @@
 //   venue_totals(venue, kind, metric, day, subject, value)
 //       the sum of buckets over kiosks and epochs, kept by triggers on buckets
 //       in the same transaction, so dashboard queries never scan buckets
+//   province_totals(kind, metric, day, subject, value)        (version 2)
+//       the same sums over every venue, kept by the same triggers, for the
+//       province administrators' all-venue queries
 //   users(name, password_hash, role, venue, created_utc_ms)
+//   subject_titles(kind, subject, zh, en, updated_utc_ms)       (version 3)
+//       the display names kiosks send with their batches, latest wins
+//   kiosks.revoked_utc_ms                                      (version 3)
+//       when `admin revoke-kiosk` cleared its token and bundle key (0: never)
 #pragma once
 
 #include "hub_store.h"
@@ -25,7 +32,11 @@
 
 namespace kiosk::hub {
 
-constexpr int kHubSchemaVersion = 1;
+constexpr int kHubSchemaVersion = 3;
+
+// The SQL that takes hub.db from schema version `version - 1` to `version`
+// (1..kHubSchemaVersion), as open() runs it; tests build older databases with it.
+const char* hub_schema_step(int version);
 
 class SqliteHubStore final : public HubStore {
 public:
@@ -43,6 +54,7 @@ public:
     std::optional<Venue> find_venue(const std::string& id) override;
     std::optional<KioskRecord> find_kiosk(const std::string& id) override;
     std::optional<UserRecord> find_user(const std::string& name) override;
+    bool revoke_kiosk(const std::string& id, int64_t now_utc_ms, std::string& error) override;
 
     bool apply_sync(const SyncWrite& write, int64_t& stored, std::string& error) override;
 
@@ -53,6 +65,7 @@ public:
     std::vector<QuestionTotals> quiz_accuracy(const QueryScope& scope) override;
     std::vector<KioskRecord> kiosk_health(const std::string& venue) override;
     std::vector<MetricTotal> metric_totals(const QueryScope& scope) override;
+    std::vector<sync::SubjectTitle> subject_titles(const std::string& kind) override;
 
 private:
     explicit SqliteHubStore(sqlite3* db) : db_(db) {}

@@ -22,7 +22,10 @@ bool has_too_many_buckets(const std::string& body) {
 } // namespace
 
 std::string error_json(const std::string& message) {
-    return nlohmann::json{{"error", message}}.dump();
+    // A parse error quotes the body's bytes, which may not be UTF-8: replace
+    // those (U+FFFD) rather than throw, so a refusal is always a JSON answer.
+    return nlohmann::json{{"error", message}}.dump(-1, ' ', false,
+                                                   nlohmann::json::error_handler_t::replace);
 }
 
 ApiAnswer handle_sync(HubStore& store, const std::string& authorization, const std::string& body,
@@ -45,8 +48,9 @@ ApiAnswer handle_sync(HubStore& store, const std::string& authorization, const s
     int64_t stored = 0;
     std::string store_error;
     if (!store.apply_sync({kiosk->id, &*batch, received_utc_ms}, stored, store_error))
-        return {503, error_json("the hub could not store the batch, nothing was stored: " +
-                                store_error)};
+        return {503,
+                error_json("the hub could not store the batch, nothing was stored: " + store_error),
+                kStoreRetryAfterS};
     sync::SyncAnswer answer;
     answer.acknowledged_through_seq = batch->through_seq;
     answer.stored = stored;

@@ -1,7 +1,8 @@
 // POST /api/v1/sync as docs/sync-protocol.md defines it, apart from HTTP
 // plumbing: the bearer token names the kiosk, the body is checked whole, and
 // only then is everything stored in one transaction. Every refusal (401, 400,
-// 413) stores nothing and answers {"error": "..."}.
+// 413) stores nothing and answers {"error": "..."}; so does a batch the store
+// could not take (503 with Retry-After: hub.db locked by another process).
 #pragma once
 
 #include "hub_store.h"
@@ -13,8 +14,13 @@ namespace kiosk::hub {
 
 struct ApiAnswer {
     int status = 200;
-    std::string body; // JSON
+    std::string body;      // JSON
+    int retry_after_s = 0; // > 0: sent as Retry-After (a 503 the kiosk should retry)
 };
+
+// Retry-After of a 503 when the hub could not store a batch (hub.db locked
+// by another process, a full disk).
+constexpr int kStoreRetryAfterS = 30;
 
 // {"error": message} as JSON text.
 std::string error_json(const std::string& message);

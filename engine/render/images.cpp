@@ -1,5 +1,8 @@
-// ImageCache implementation. Decoding limits: 8192 px a side.
+// ImageCache implementation. Decoding limits: 8192 px a side; PNG and JPEG
+// only, checked by core/image_bytes.h before stb_image sees the bytes.
 #include "images.h"
+
+#include "core/image_bytes.h"
 
 #include <SDL.h>
 #include <stb_image.h>
@@ -26,7 +29,12 @@ const ImageCache::Entry& ImageCache::decode(const std::string& key, const std::s
                                            const unsigned char* bytes, size_t size) {
     Entry entry;
     int width = 0, height = 0, channels = 0;
-    if (size > size_t(INT32_MAX) || !stbi_info_from_memory(bytes, int(size), &width, &height, &channels)) {
+    const std::string problem =
+        image_bytes_problem(std::string_view(reinterpret_cast<const char*>(bytes), size));
+    if (!problem.empty()) {
+        entry.error = label + ": " + problem;
+    } else if (size > size_t(INT32_MAX) ||
+               !stbi_info_from_memory(bytes, int(size), &width, &height, &channels)) {
         entry.error = label + ": not a readable image (" +
                       (size > size_t(INT32_MAX) ? "too large" : stbi_failure_reason()) + ")";
     } else if (width > kMaxImageSide || height > kMaxImageSide) {

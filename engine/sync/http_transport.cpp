@@ -1,9 +1,12 @@
 // The real SyncTransport: cpp-httplib (built with OpenSSL) posting to the
-// hub, with certificate verification on for https://, the connect and read
-// timeouts, and hub URLs taken apart and checked.
+// hub, with certificate and host name verification on for https:// (and the
+// reason in words when it fails), the connect and read timeouts, and hub URLs
+// taken apart and checked.
 #include "sync_transport.h"
 
 #include <httplib.h>
+#include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
 
 #include <charconv>
 #include <mutex>
@@ -14,8 +17,8 @@ namespace {
 class HttpTransport final : public SyncTransport {
 public:
     HttpTransport(const HttpTransportOptions& options, const HubUrl& url)
-        : description_(options.hub_url), path_(url.path_prefix + "/api/v1/sync"),
-          client_(url.scheme_host_port()) {
+        : description_(options.hub_url), path_(url.path_prefix + "/api/v1/sync"), host_(url.host),
+          ca_file_(options.ca_file), client_(url.scheme_host_port()) {
         client_.set_connection_timeout(options.connect_timeout_s, 0);
         client_.set_read_timeout(options.read_timeout_s, 0);
         client_.set_write_timeout(options.read_timeout_s, 0);
@@ -24,6 +27,7 @@ public:
         if (url.tls) {
             client_.enable_server_certificate_verification(true);
             if (!options.ca_file.empty()) client_.set_ca_cert_path(options.ca_file.c_str());
+            check_host_in_openssl(url.host);
         }
     }
 
@@ -31,9 +35,7 @@ public:
         HttpAnswer answer;
         httplib::Result result = client_.Post(path_.c_str(), json, "application/json");
         if (!result) {
-            answer.error = httplib::to_string(result.error());
-            if (result.error() == httplib::Error::SSLServerVerification)
-                answer.error += " (the hub's certificate is not trusted here; see sync.ca_file)";
+            answer.error = describe_error(result.error());
             return answer;
         }
         answer.status = result->status;
@@ -45,7 +47,47 @@ public:
     std::string describe() const override { return description_; }
 
 private:
+    // OpenSSL's own check of the host name (RFC 6125: the certificate's DNS or
+    // IP entries, strict wildcards) runs during verification, so a certificate
+    // for another host is refused even where httplib's looser check (common
+    // name fallback, partial wildcards) would pass it. TLS 1.2 at least.
+    void check_host_in_openssl(const std::string& host) {
+        SSL_CTX* context = client_.ssl_context();
+        if (!context) return; // no TLS context at all: every request fails
+        SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION);
+        X509_VERIFY_PARAM* param = SSL_CTX_get0_param(context);
+        if (X509_VERIFY_PARAM_set1_ip_asc(param, host.c_str()) == 1) return;
+        X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+        X509_VERIFY_PARAM_set1_host(param, host.c_str(), host.size());
+    }
+
+    // Why a request got no answer, for the log and the admin overlay.
+    std::string describe_error(httplib::Error error) const {
+        if (error == httplib::Error::SSLLoadingCerts)
+            return "cannot load the CA certificates of sync.ca_file " + ca_file_;
+        if (error != httplib::Error::SSLServerVerification) return httplib::to_string(error);
+        const long verify = client_.get_openssl_verify_result();
+        std::string text = "the hub's certificate was refused: ";
+        if (verify == X509_V_OK) return text + "it is not issued to " + host_;
+        text += X509_verify_cert_error_string(verify);
+        switch (verify) {
+        case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+        case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+        case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+        case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+        case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+            return text + " (it is not signed by a CA this kiosk trusts; a venue's own CA goes "
+                          "in sync.ca_file)";
+        case X509_V_ERR_HOSTNAME_MISMATCH:
+        case X509_V_ERR_IP_ADDRESS_MISMATCH:
+            return text + " (it is not issued to " + host_ + ")";
+        default:
+            return text;
+        }
+    }
+
     std::string description_, path_;
+    std::string host_, ca_file_; // for messages
     httplib::Client client_;
 };
 

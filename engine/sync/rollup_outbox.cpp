@@ -4,6 +4,7 @@
 // with the protocol's bucket_problem before it is sent.
 #include "rollup_outbox.h"
 
+#include "core/utf8_text.h"
 #include "telemetry/schema.h"
 #include "telemetry/sqlite_helpers.h"
 #include "telemetry/stats_report.h"
@@ -30,6 +31,18 @@ struct ReadTransaction {
         if (open) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
     }
 };
+
+// A title as the protocol carries it: valid UTF-8, and a long question prompt
+// cut at a character boundary with an ellipsis to fit kMaxTitleBytes.
+std::string shortened_title(const std::string& stored) {
+    std::string text = make_valid_utf8(stored);
+    if (text.size() <= kMaxTitleBytes) return text;
+    const std::string ellipsis = "\u2026";
+    size_t cut = kMaxTitleBytes - ellipsis.size();
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;
+    return text.substr(0, cut) + ellipsis;
+}
 
 } // namespace
 
@@ -119,7 +132,36 @@ std::optional<SyncBatch> RollupOutbox::read_range(int64_t after_seq, int64_t thr
     if (code != SQLITE_DONE) error = path_ + ": cannot read the rollups: " + sqlite3_errmsg(db);
     sqlite3_finalize(statement);
     if (code != SQLITE_DONE) return std::nullopt;
+    if (!read_titles(after_seq, through_seq, batch.titles, error)) return std::nullopt;
     return batch;
+}
+
+bool RollupOutbox::read_titles(int64_t after_seq, int64_t through_seq,
+                               std::vector<SubjectTitle>& titles, std::string& error) const {
+    sqlite3* db = db_->handle();
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT subject_kind, subject, title_zh, title_en FROM subjects s "
+                           "WHERE EXISTS (SELECT 1 FROM rollups r WHERE r.changed_seq > ?1 "
+                           "AND r.changed_seq <= ?2 AND r.subject_kind = s.subject_kind "
+                           "AND r.subject = s.subject) ORDER BY subject_kind, subject",
+                           -1, &statement, nullptr) != SQLITE_OK) {
+        error = path_ + ": cannot read the subjects' titles: " + sqlite3_errmsg(db);
+        return false;
+    }
+    sqlite3_bind_int64(statement, 1, after_seq);
+    sqlite3_bind_int64(statement, 2, through_seq);
+    int code = SQLITE_ROW;
+    while ((code = sqlite3_step(statement)) == SQLITE_ROW) {
+        SubjectTitle title{column_text(statement, 0), column_text(statement, 1),
+                           shortened_title(column_text(statement, 2)),
+                           shortened_title(column_text(statement, 3))};
+        if (title_problem(title).empty()) titles.push_back(std::move(title));
+    }
+    if (code != SQLITE_DONE)
+        error = path_ + ": cannot read the subjects' titles: " + sqlite3_errmsg(db);
+    sqlite3_finalize(statement);
+    return code == SQLITE_DONE;
 }
 
 } // namespace kiosk::sync

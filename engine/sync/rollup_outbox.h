@@ -1,8 +1,9 @@
 // The kiosk's side of what the hub has not acknowledged yet: reads the rollups
 // of kiosk.db through its own read-only connection (WAL lets it read beside
-// the event store's writer) and cuts them into sync batches by changed_seq, as
-// docs/sync-protocol.md describes. It never writes: the sync client stores the
-// hub's acknowledgement through EventStore::acknowledge_synced.
+// the event store's writer) and cuts them into sync batches by changed_seq,
+// each with the titles of its subjects, as docs/sync-protocol.md describes.
+// It never writes: the sync client stores the hub's acknowledgement through
+// EventStore::acknowledge_synced.
 #pragma once
 
 #include "sync_protocol.h"
@@ -11,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kiosk::telemetry {
 class StatsDatabase;
@@ -51,6 +53,9 @@ private:
     RollupOutbox() = default;
     std::optional<SyncBatch> read_range(int64_t after_seq, int64_t through_seq,
                                         std::string& error) const;
+    // The titles of the subjects with buckets in (after_seq, through_seq].
+    bool read_titles(int64_t after_seq, int64_t through_seq, std::vector<SubjectTitle>& titles,
+                     std::string& error) const;
 
     std::unique_ptr<telemetry::StatsDatabase> db_;
     std::string path_, epoch_;

@@ -15,6 +15,7 @@ namespace kiosk::sync {
 namespace {
 
 constexpr int64_t kMinRetryMs = 1000;
+constexpr int64_t kCancelAgainMs = 50; // stop(): how often to cancel until the thread ends
 
 int64_t system_utc_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -71,16 +72,26 @@ void SyncClient::start() {
     std::lock_guard lock(mutex_);
     if (thread_.joinable()) return;
     stopping_ = false;
+    thread_finished_ = false;
     thread_ = std::thread([this] { run(); });
 }
 
 void SyncClient::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
+    std::unique_lock lock(mutex_);
+    stopping_ = true;
     wake_.notify_all();
-    transport_->cancel();
+    // A cancel only cuts short a request already in flight, and the thread may
+    // be about to start one (it looks at stopping_ only between requests): so
+    // cancel again until the thread has finished, rather than once and then
+    // waiting out the transport's timeouts.
+    do {
+        lock.unlock();
+        transport_->cancel();
+        lock.lock();
+    } while (thread_.joinable() && !thread_finished_ &&
+             !round_done_.wait_for(lock, std::chrono::milliseconds(kCancelAgainMs),
+                                   [&] { return thread_finished_; }));
+    lock.unlock();
     if (thread_.joinable()) thread_.join();
 }
 
@@ -208,6 +219,8 @@ void SyncClient::run() {
         due = Steady::now() + std::chrono::milliseconds(result.ok ? schedule_.after_success(0)
                                                                   : status_.next_retry_in_ms);
     }
+    thread_finished_ = true;
+    round_done_.notify_all();
 }
 
 } // namespace kiosk::sync

@@ -81,13 +81,16 @@ struct RoundResult {
 class SyncClient {
 public:
     SyncClient(SyncClientOptions options, std::unique_ptr<SyncTransport> transport);
-    // Stops the thread (a request in flight is cancelled).
+    // Stops the thread (a request in flight is cancelled, see stop()).
     ~SyncClient();
     SyncClient(const SyncClient&) = delete;
     SyncClient& operator=(const SyncClient&) = delete;
 
     // The background thread: a round at start, then on the schedule.
     void start();
+    // Stops the thread without waiting for the hub: a request in flight is
+    // cancelled, and so is one that starts while stopping. (A connection still
+    // being made can take up to the transport's connect timeout.)
     void stop();
     // Asks for a round soon (ignored while backing off after a failure: the
     // retry timer decides then). Never blocks.
@@ -115,6 +118,7 @@ private:
     SyncStatus status_;
     bool requested_ = false;
     bool stopping_ = false;
+    bool thread_finished_ = false; // run() has returned (stop() cancels until then)
     std::thread thread_;
 };
 

@@ -45,16 +45,20 @@ std::string member_path(const std::string& parent, const char* name) {
     return parent.empty() ? std::string(name) : parent + "." + name;
 }
 
-// Refuses a non-object, a missing field and any field not in `allowed`.
+// Refuses a non-object, a missing `required` field and any field that is
+// neither required nor `optional`.
 void check_object(const json& value, const std::string& path,
-                  std::initializer_list<const char*> allowed) {
+                  std::initializer_list<const char*> required,
+                  std::initializer_list<const char*> optional = {}) {
     if (!value.is_object()) fail(path.empty() ? "body" : path, "expected an object");
-    for (auto item = value.begin(); item != value.end(); ++item) {
-        const bool known = std::any_of(allowed.begin(), allowed.end(),
-                                       [&](const char* name) { return item.key() == name; });
-        if (!known) fail(member_path(path, item.key().c_str()), "unknown field");
-    }
-    for (const char* name : allowed)
+    const auto named = [](std::initializer_list<const char*> names, const std::string& key) {
+        return std::any_of(names.begin(), names.end(),
+                           [&](const char* name) { return key == name; });
+    };
+    for (auto item = value.begin(); item != value.end(); ++item)
+        if (!named(required, item.key()) && !named(optional, item.key()))
+            fail(member_path(path, item.key().c_str()), "unknown field");
+    for (const char* name : required)
         if (!value.contains(name)) fail(member_path(path, name), "missing");
 }
 
@@ -103,19 +107,28 @@ bool is_epoch(std::string_view text) {
            });
 }
 
+// A bucket's or title's subject kind and subject.
+std::string kind_field(const json& object, const std::string& path) {
+    constexpr const char* kExpected =
+        "expected one of kiosk, hour, screen, exhibit, quiz, question, option, content";
+    const std::string& kind = string_field(object, path, "kind", 1, 16, kExpected);
+    if (std::find(kBucketKinds.begin(), kBucketKinds.end(), kind) == kBucketKinds.end())
+        fail(path + ".kind", kExpected);
+    return kind;
+}
+
+std::string subject_field(const json& object, const std::string& path) {
+    return string_field(object, path, "subject", 0, kMaxSubjectBytes,
+                        "expected 0..256 bytes of valid UTF-8");
+}
+
 Bucket parse_bucket(const json& value, const std::string& path) {
     check_object(value, path, {"day", "kind", "subject", "metric", "value", "seq"});
     Bucket bucket;
     bucket.day = string_field(value, path, "day", 10, 10, "expected a date YYYY-MM-DD");
     if (!telemetry::is_valid_day(bucket.day)) fail(path + ".day", "expected a date YYYY-MM-DD");
-    bucket.kind = string_field(value, path, "kind", 1, 16,
-                               "expected one of kiosk, hour, screen, exhibit, quiz, question, "
-                               "option, content");
-    if (std::find(kBucketKinds.begin(), kBucketKinds.end(), bucket.kind) == kBucketKinds.end())
-        fail(path + ".kind",
-             "expected one of kiosk, hour, screen, exhibit, quiz, question, option, content");
-    bucket.subject = string_field(value, path, "subject", 0, kMaxSubjectBytes,
-                                  "expected 0..256 bytes of valid UTF-8");
+    bucket.kind = kind_field(value, path);
+    bucket.subject = subject_field(value, path);
     bucket.metric = string_field(value, path, "metric", 1, kMaxMetricChars,
                                  "expected 1..32 characters of a-z 0-9 _");
     if (!is_metric_name(bucket.metric))
@@ -123,6 +136,18 @@ Bucket parse_bucket(const json& value, const std::string& path) {
     bucket.value = integer_field(value, path, "value", 0, kMaxSafeInteger);
     bucket.seq = integer_field(value, path, "seq", 0, kMaxSafeInteger);
     return bucket;
+}
+
+SubjectTitle parse_title(const json& value, const std::string& path) {
+    check_object(value, path, {"kind", "subject", "zh", "en"});
+    SubjectTitle title;
+    title.kind = kind_field(value, path);
+    title.subject = subject_field(value, path);
+    title.zh =
+        string_field(value, path, "zh", 0, kMaxTitleBytes, "expected 0..512 bytes of valid UTF-8");
+    title.en =
+        string_field(value, path, "en", 0, kMaxTitleBytes, "expected 0..512 bytes of valid UTF-8");
+    return title;
 }
 
 Heartbeat parse_heartbeat(const json& value) {
@@ -199,11 +224,20 @@ std::string to_json(const SyncBatch& batch) {
                                     {"disk_free_mb", batch.heartbeat.disk_free_mb},
                                     {"errors", batch.heartbeat.errors},
                                     {"clock_utc_ms", batch.heartbeat.clock_utc_ms}};
-    const ordered_json message = {{"protocol", batch.protocol},
-                                  {"epoch", batch.epoch},
-                                  {"through_seq", batch.through_seq},
-                                  {"buckets", std::move(buckets)},
-                                  {"heartbeat", heartbeat}};
+    ordered_json message = {{"protocol", batch.protocol},
+                            {"epoch", batch.epoch},
+                            {"through_seq", batch.through_seq},
+                            {"buckets", std::move(buckets)},
+                            {"heartbeat", heartbeat}};
+    if (!batch.titles.empty()) {
+        ordered_json titles = ordered_json::array();
+        for (const SubjectTitle& title : batch.titles)
+            titles.push_back({{"kind", title.kind},
+                              {"subject", title.subject},
+                              {"zh", title.zh},
+                              {"en", title.en}});
+        message["titles"] = std::move(titles);
+    }
     return message.dump();
 }
 
@@ -226,7 +260,8 @@ std::string to_json(const Bundle& bundle) {
 
 std::optional<SyncBatch> parse_sync_batch(std::string_view text, std::string& error) {
     return parse_with<SyncBatch>(text, error, [](const json& message) {
-        check_object(message, "", {"protocol", "epoch", "through_seq", "buckets", "heartbeat"});
+        check_object(message, "", {"protocol", "epoch", "through_seq", "buckets", "heartbeat"},
+                     {"titles"});
         SyncBatch batch;
         batch.protocol = int(integer_field(message, "", "protocol", 0, 1000000));
         if (batch.protocol != kProtocolVersion)
@@ -250,6 +285,16 @@ std::optional<SyncBatch> parse_sync_batch(std::string_view text, std::string& er
                      "greater than through_seq " + std::to_string(batch.through_seq));
         }
         batch.heartbeat = parse_heartbeat(message.at("heartbeat"));
+        if (message.contains("titles")) {
+            const json& titles = message.at("titles");
+            if (!titles.is_array()) fail("titles", "expected an array");
+            if (titles.size() > kMaxBucketsHardLimit)
+                fail("titles", std::to_string(titles.size()) + " titles, more than the limit of " +
+                                   std::to_string(kMaxBucketsHardLimit));
+            batch.titles.reserve(titles.size());
+            for (size_t i = 0; i < titles.size(); ++i)
+                batch.titles.push_back(parse_title(titles[i], "titles[" + std::to_string(i) + "]"));
+        }
         return batch;
     });
 }
@@ -308,6 +353,18 @@ std::string bucket_problem(const Bucket& bucket) {
         return "value " + std::to_string(bucket.value) + ": outside 0..2^53";
     if (bucket.seq < 0 || bucket.seq > kMaxSafeInteger)
         return "seq " + std::to_string(bucket.seq) + ": outside 0..2^53";
+    return "";
+}
+
+std::string title_problem(const SubjectTitle& title) {
+    if (std::find(kBucketKinds.begin(), kBucketKinds.end(), title.kind) == kBucketKinds.end())
+        return "kind \"" + title.kind + "\": unknown";
+    if (title.subject.size() > kMaxSubjectBytes || !is_valid_utf8(title.subject))
+        return "subject: expected 0..256 bytes of valid UTF-8";
+    if (title.zh.size() > kMaxTitleBytes || !is_valid_utf8(title.zh))
+        return "zh: expected 0..512 bytes of valid UTF-8";
+    if (title.en.size() > kMaxTitleBytes || !is_valid_utf8(title.en))
+        return "en: expected 0..512 bytes of valid UTF-8";
     return "";
 }
 

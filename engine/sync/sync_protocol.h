@@ -27,6 +27,15 @@ struct Bucket {
     int64_t seq = 0;     // the row's changed_seq: the bucket's version
 };
 
+// A subject's display names (an exhibit's title, a question's prompt), so the
+// hub's reports can show 单摆实验室 where the counts say "pendulum-lab".
+struct SubjectTitle {
+    std::string kind;    // as in Bucket
+    std::string subject; // as in Bucket
+    std::string zh, en;  // 0..512 bytes of UTF-8 each
+};
+constexpr size_t kMaxTitleBytes = 512;
+
 struct ContentVersion {
     std::string id, version;
 };
@@ -46,6 +55,8 @@ struct SyncBatch {
     int64_t through_seq = 0;
     std::vector<Bucket> buckets;
     Heartbeat heartbeat;
+    // Optional in JSON: the titles of this batch's subjects that have them.
+    std::vector<SubjectTitle> titles;
 };
 
 struct SyncAnswer {
@@ -64,6 +75,9 @@ struct Bundle {
 // Why the hub would refuse `bucket` ("" when it is fine): the per-field rules
 // parse_sync_batch applies, for checking a bucket before it is sent.
 std::string bucket_problem(const Bucket& bucket);
+
+// Why the hub would refuse `title` ("" when it is fine).
+std::string title_problem(const SubjectTitle& title);
 
 // JSON text of each message.
 std::string to_json(const SyncBatch& batch);

@@ -224,6 +224,7 @@ struct EventStore::Writer {
             health.events_stored += int64_t(batch.size());
             health.counts_pending = 0;
             health.disk_full = false;
+            health.write_refused = false;
             health.last_error.clear();
             if (storage_failing || queue_lost) recovered();
             return;
@@ -254,6 +255,7 @@ struct EventStore::Writer {
         health.raw_dropped += int64_t(batch.size());
         health.counts_pending = int64_t(held_counts.size());
         health.disk_full = true;
+        health.write_refused = (code & 0xff) != SQLITE_FULL;
         health.last_error = message;
     }
 

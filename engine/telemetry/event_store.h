@@ -60,7 +60,8 @@ struct EventStoreHealth {
     int64_t events_stored = 0;  // raw events committed since open
     int64_t raw_dropped = 0;    // raw events dropped (full disk or full queue) since open
     int64_t counts_pending = 0; // rollup buckets waiting for space
-    bool disk_full = false;
+    bool disk_full = false;     // storing fails: the disk is full or refuses writes
+    bool write_refused = false; // ... because it refuses writes (read-only, I/O error), not full
     std::string last_error;
 };
 

@@ -81,6 +81,11 @@ def sync_batch(port, token):
         "heartbeat": {"software_version": "0.4.0", "content": [], "uptime_s": 60,
                       "disk_free_mb": 20480, "errors": 0,
                       "clock_utc_ms": 1795829400000},
+        "titles": [
+            {"kind": "exhibit", "subject": "pendulum-lab", "zh": "单摆实验室", "en": "Pendulum lab"},
+            {"kind": "question", "subject": "physics/q1", "zh": "单摆的周期由什么决定？",
+             "en": "What sets a pendulum's period?"},
+        ],
     }
     request = urllib.request.Request(
         "http://127.0.0.1:%d/api/v1/sync" % port, data=json.dumps(body).encode(),
@@ -139,6 +144,7 @@ def main():
         values = [element.text for element in driver.find_elements(By.CSS_SELECTOR, ".stat .value")]
         check("49" in values, "the total visitors are the synced 49: %s" % values)
         check("pendulum-lab" in driver.page_source, "the top exhibits list the synced exhibit")
+        check("单摆实验室" in driver.page_source, "the top exhibits show the synced title")
 
         link = driver.find_element(By.CSS_SELECTOR, "a.export-csv").get_attribute("href")
         check("format=csv" in link and "from=2026-11-01" in link, "the CSV link keeps the range")

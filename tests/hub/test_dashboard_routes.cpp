@@ -117,7 +117,11 @@ sync::SyncBatch museum_batch() {
                      {"2026-11-20", "kiosk", "", "session_ms", 4200000, 2},
                      {"2026-11-21", "kiosk", "", "sessions", 7, 3},
                      {"2026-11-20", "exhibit", "pendulum-lab", "visits", 17, 4},
-                     {"2026-11-20", "hour", "10", "sessions", 42, 5}};
+                     {"2026-11-20", "hour", "10", "sessions", 42, 5},
+                     {"2026-11-21", "exhibit", "odd-one", "visits", 1, 5}};
+    // Titles come from kiosks: one of them hostile, which the page must escape.
+    batch.titles = {{"exhibit", "pendulum-lab", "单摆实验室", "Pendulum lab"},
+                    {"exhibit", "odd-one", "<script>alert('x')</script>", "\"><img src=x>"}};
     return batch;
 }
 
@@ -226,6 +230,9 @@ TEST_CASE("dashboard: the page shows the numbers that were synced", "[hub][dashb
     // Total visitors 42 + 7 in the range; the exhibit and its 17 visits; the kiosk.
     CHECK(page->body.find("<div class=\"value\">49</div>") != std::string::npos);
     CHECK(page->body.find("pendulum-lab") != std::string::npos);
+    CHECK(page->body.find("单摆实验室") != std::string::npos);
+    CHECK(page->body.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") != std::string::npos);
+    CHECK(page->body.find("<script") == std::string::npos);
     CHECK(page->body.find(">k1<") != std::string::npos);
     CHECK(page->body.find(">k2<") == std::string::npos); // the other venue's kiosk
 
@@ -235,6 +242,13 @@ TEST_CASE("dashboard: the page shows the numbers that were synced", "[hub][dashb
     CHECK(page->status == 200);
     CHECK(page->body.find("<div class=\"value\">49</div>") == std::string::npos);
     CHECK(page->body.find("pendulum-lab") == std::string::npos);
+
+    // The English page shows the English titles, escaped the same way.
+    page = browser.get("/dashboard?lang=en&" + kRange);
+    REQUIRE(page);
+    CHECK(page->body.find("Pendulum lab") != std::string::npos);
+    CHECK(page->body.find("&quot;&gt;&lt;img src=x&gt;") != std::string::npos);
+    CHECK(page->body.find("<img") == std::string::npos);
 }
 
 TEST_CASE("dashboard: a venue manager gets 403 for another venue, an admin does not",
@@ -278,6 +292,24 @@ TEST_CASE("dashboard: bad dates, reversed ranges and oversized parameters are 40
     auto reversed = browser.get("/dashboard?from=2026-11-30&to=2026-11-01&lang=en");
     CHECK(reversed->body.find("The start date is after the end date.") != std::string::npos);
     CHECK(browser.get("/dashboard/export?format=pdf&" + kRange)->status == 400);
+}
+
+TEST_CASE("dashboard: year 0000 is not a date, and the default range starts at 0001-01-01",
+          "[hub][dashboard]") {
+    // Found by tests/fuzz: "to=0000-01-01" was accepted, and its default start
+    // came out as "-001-12-03", which the page's own links then sent back.
+    DashboardHub hub;
+    Browser browser = hub.browser();
+    REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+    auto year_zero = browser.get("/dashboard?to=0000-01-01&lang=en");
+    REQUIRE(year_zero);
+    CHECK(year_zero->status == 400);
+    CHECK(year_zero->body.find("The end date is not valid") != std::string::npos);
+    auto first_days = browser.get("/dashboard?to=0001-01-05&lang=en");
+    REQUIRE(first_days);
+    CHECK(first_days->status == 200);
+    CHECK(first_days->body.find("name=\"from\" value=\"0001-01-01\"") != std::string::npos);
+    CHECK(browser.get("/dashboard?from=0001-01-01&to=0001-01-05&lang=en")->status == 200);
 }
 
 TEST_CASE("dashboard sessions expire when idle or too old", "[hub][dashboard]") {
@@ -360,7 +392,7 @@ TEST_CASE("dashboard exports: CSV with a BOM, JSON and XLSX with the synced numb
           "attachment; filename=\"kiosk-dashboard-v1-2026-11-01-2026-11-30.csv\"");
     CHECK(csv->body.rfind("\xEF\xBB\xBF", 0) == 0);
     CHECK(csv->body.find("\r\n2026-11-20,42,100.0\r\n") != std::string::npos);
-    CHECK(csv->body.find("\r\npendulum-lab,17,") != std::string::npos);
+    CHECK(csv->body.find("\r\npendulum-lab,单摆实验室,17,") != std::string::npos);
 
     auto json = browser.get("/dashboard/export?format=json&lang=en&" + kRange);
     REQUIRE(json);
@@ -375,6 +407,7 @@ TEST_CASE("dashboard exports: CSV with a BOM, JSON and XLSX with the synced numb
     CHECK(sessions == stored_totals(hub.data, "v1")[{"kiosk", "", "sessions"}]);
     CHECK(document["reports"]["top_exhibits"][0]["exhibit"] == "pendulum-lab");
     CHECK(document["reports"]["top_exhibits"][0]["visits"] == 17);
+    CHECK(document["reports"]["top_exhibits"][0]["title"] == "Pendulum lab");
 
     auto xlsx = browser.get("/dashboard/export?format=xlsx&" + kRange);
     REQUIRE(xlsx);

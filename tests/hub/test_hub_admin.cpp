@@ -182,3 +182,48 @@ TEST_CASE("admin refuses bad values naming the option, and conflicts", "[hub][ad
     CHECK(list.out == "venues:\n  v1  county_museum  馆 / V\nkiosks:\n  k1  venue v1  last seen "
                       "never  version -\nusers:\n  m  province_admin\n");
 }
+
+TEST_CASE("admin revoke-kiosk: the token then gets 401, the counts stay, list says so",
+          "[hub][admin]") {
+    TempFolder folder;
+    require_ok(run_hub_command(folder, "admin add-venue --data d --id county-1 --name-zh 县科技馆 "
+                                       "--name-en County --kind county_museum"));
+    const CommandRun added =
+        run_hub_command(folder, "admin add-kiosk --data d --venue county-1 --id lobby-1");
+    require_ok(added);
+    const std::string token = kiosk::test::token_from(added);
+    kiosk::sync::SyncBatch batch = kiosk::test::make_batch(std::string(32, 'a'), 1);
+    batch.buckets = {{"2026-11-01", "exhibit", "maze", "visits", 4, 1}};
+    {
+        kiosk::test::HubProcess hub(folder.file("d"));
+        REQUIRE(kiosk::test::post_sync(hub.port(), token, kiosk::sync::to_json(batch)).status ==
+                200);
+    }
+
+    require_ok(run_hub_command(folder, "admin revoke-kiosk --data d --id lobby-1"));
+    const CommandRun list = run_hub_command(folder, "admin list --data d");
+    require_ok(list);
+    CHECK(list.out.find("lobby-1  venue county-1") != std::string::npos);
+    CHECK(list.out.find("REVOKED 20") != std::string::npos);
+    {
+        kiosk::test::HubProcess hub(folder.file("d"));
+        batch.buckets[0].value = 400;
+        batch.buckets[0].seq = 1;
+        const kiosk::test::PostResult refused =
+            kiosk::test::post_sync(hub.port(), token, kiosk::sync::to_json(batch));
+        CHECK(refused.status == 401);
+    }
+    std::string error;
+    std::unique_ptr<kiosk::hub::HubStore> store =
+        kiosk::hub::open_hub_store(folder.file("d"), error);
+    REQUIRE(store);
+    CHECK(store->top_exhibits({"county-1", "2026-11-01", "2026-11-01"},
+                              kiosk::hub::ExhibitOrder::by_visits, 10)
+              .at(0)
+              .visits == 4);
+
+    check_refused(run_hub_command(folder, "admin revoke-kiosk --data d --id nobody"), 1,
+                  "no kiosk nobody");
+    check_refused(run_hub_command(folder, "admin revoke-kiosk --data d --id 'bad id'"), 2,
+                  "--id: expected a kiosk id");
+}

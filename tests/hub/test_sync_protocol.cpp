@@ -272,3 +272,56 @@ TEST_CASE("more buckets than the hard limit are refused, the limit itself is not
     message["buckets"].push_back(bucket);
     CHECK(batch_error(message) == "buckets: 50001 buckets, more than the limit of 50000");
 }
+
+TEST_CASE("titles are optional, read back unchanged, and every title field is checked",
+          "[hub][protocol]") {
+    SyncBatch batch = sample_batch();
+    CHECK_FALSE(json::parse(kiosk::sync::to_json(batch)).contains("titles"));
+    batch.titles.push_back({"exhibit", "pendulum-lab", "单摆实验室", "Pendulum lab"});
+    batch.titles.push_back({"question", "物理/q2", std::string(170, 'x') + "？", ""});
+    std::string error;
+    auto parsed = kiosk::sync::parse_sync_batch(kiosk::sync::to_json(batch), error);
+    INFO(error);
+    REQUIRE(parsed);
+    REQUIRE(parsed->titles.size() == 2);
+    CHECK(parsed->titles[0].kind == "exhibit");
+    CHECK(parsed->titles[0].subject == "pendulum-lab");
+    CHECK(parsed->titles[0].zh == "单摆实验室");
+    CHECK(parsed->titles[0].en == "Pendulum lab");
+    CHECK(parsed->titles[1].zh == batch.titles[1].zh);
+    CHECK(parsed->titles[1].en.empty());
+
+    const json with_titles = json::parse(kiosk::sync::to_json(batch));
+    auto with = [&](const std::string& pointer, json value) {
+        json message = with_titles;
+        message[json::json_pointer(pointer)] = std::move(value);
+        return batch_error(message);
+    };
+    CHECK(with("/titles", "x") == "titles: expected an array");
+    CHECK(with("/titles/1", 3) == "titles[1]: expected an object");
+    CHECK(with("/titles/0/kind", "visitor") ==
+          "titles[0].kind: expected one of kiosk, hour, screen, exhibit, quiz, question, "
+          "option, content");
+    CHECK(with("/titles/0/subject", std::string(257, 's')) ==
+          "titles[0].subject: expected 0..256 bytes of valid UTF-8");
+    CHECK(with("/titles/0/zh", std::string(513, 'z')) ==
+          "titles[0].zh: expected 0..512 bytes of valid UTF-8");
+    CHECK(with("/titles/0/en", std::string(512, 'e')) == "(accepted)");
+    std::string invalid_utf8 = with_titles.dump();
+    invalid_utf8.replace(invalid_utf8.find("Pendulum lab"), 12, "\xff\xfe");
+    // The JSON parser itself refuses bytes that are not UTF-8.
+    CHECK(text_error(invalid_utf8).rfind("malformed JSON: ", 0) == 0);
+    CHECK(with("/titles/1/en", 5).rfind("titles[1].en: expected a string", 0) == 0);
+    CHECK(with("/titles/0/visitor_name", "x") == "titles[0].visitor_name: unknown field");
+    json missing = with_titles;
+    missing["titles"][1].erase("zh");
+    CHECK(batch_error(missing) == "titles[1].zh: missing");
+
+    CHECK(kiosk::sync::title_problem(batch.titles[0]).empty());
+    kiosk::sync::SubjectTitle bad = batch.titles[0];
+    bad.zh = std::string(513, 'z');
+    CHECK(kiosk::sync::title_problem(bad).rfind("zh:", 0) == 0);
+    bad = batch.titles[0];
+    bad.kind = "gadget";
+    CHECK(kiosk::sync::title_problem(bad).find("kind") != std::string::npos);
+}

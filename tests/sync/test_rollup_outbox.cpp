@@ -160,3 +160,50 @@ TEST_CASE("opening a missing file or a file that is no kiosk database fails with
     CHECK_FALSE(RollupOutbox::open(junk, error));
     CHECK(error.find("junk.db") != std::string::npos);
 }
+
+TEST_CASE("a batch carries the titles of its own subjects, long ones shortened", "[sync]") {
+    KioskDb kiosk;
+    telemetry::EventRecord event;
+    event.time = kiosk.clock.now();
+    event.day = "2026-11-28";
+    event.kind = "test";
+    event.counts.push_back({"exhibit", "pendulum-lab", "visits", 1});
+    event.titles.push_back({"exhibit", "pendulum-lab", "单摆实验室", "Pendulum lab"});
+    // 200 three-byte characters: 600 bytes, over the protocol's 512.
+    std::string long_prompt;
+    for (int i = 0; i < 200; ++i)
+        long_prompt += "问";
+    event.titles.push_back({"question", "safety/q1", long_prompt, "Which way out?"});
+    const int64_t first = kiosk.store->record(event);
+    REQUIRE(kiosk.store->flush());
+    const int64_t second = kiosk.commit({"question/safety/q1/answers"});
+
+    std::string error;
+    auto outbox = RollupOutbox::open(kiosk.path, error);
+    REQUIRE(outbox);
+    std::optional<SyncBatch> batch = outbox->next_batch(0, 1, error);
+    REQUIRE(batch);
+    CHECK(batch->through_seq == first);
+    REQUIRE(batch->titles.size() == 1); // the question's bucket is in the next batch
+    CHECK(batch->titles[0].kind == "exhibit");
+    CHECK(batch->titles[0].subject == "pendulum-lab");
+    CHECK(batch->titles[0].zh == "单摆实验室");
+    CHECK(batch->titles[0].en == "Pendulum lab");
+
+    batch = outbox->next_batch(first, 10, error);
+    REQUIRE(batch);
+    CHECK(batch->through_seq == second);
+    REQUIRE(batch->titles.size() == 1);
+    const SubjectTitle& question = batch->titles[0];
+    CHECK(question.subject == "safety/q1");
+    CHECK(question.en == "Which way out?");
+    CHECK(question.zh.size() <= kMaxTitleBytes);
+    CHECK(question.zh.size() > kMaxTitleBytes - 6);
+    CHECK(question.zh.rfind("问问", 0) == 0);
+    CHECK(question.zh.substr(question.zh.size() - 3) == "\u2026");
+    CHECK(title_problem(question).empty());
+
+    std::optional<SyncBatch> all = outbox->all_buckets(error);
+    REQUIRE(all);
+    CHECK(all->titles.size() == 2);
+}

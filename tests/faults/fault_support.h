@@ -1,0 +1,67 @@
+// Shared pieces of the fault tests: a kiosk config file written for a test
+// (its data folder, content folder and key, optionally the sync section
+// pointing at a proxy or a hub), the usage counts read from kiosk.db and from
+// hub.db in one shape so that they compare exactly, a last sync of a kiosk.db
+// done in this process, and signed packages made from the sample exhibits.
+#pragma once
+
+#include "core/kiosk_config.h"
+#include "core/signing_keys.h"
+#include "core/temp_folder.h"
+
+#include <poll.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <tuple>
+
+namespace kiosk::test {
+
+struct KioskSetup {
+    std::string data_dir;
+    std::string content_dir = std::string(KIOSK_BINARY_DIR) + "/content";
+    std::string trusted_key = std::string(KIOSK_BINARY_DIR) + "/demo-keys/demo.pub";
+    std::string hub_url; // with token_file: a sync section
+    std::string token_file;
+    int idle_timeout_s = 10;
+};
+
+// The county museum sample's venue, font and PIN with `setup`'s folders, as a
+// config file in `folder`; its path.
+std::string write_kiosk_config(const TempFolder& folder, const KioskSetup& setup,
+                               const std::string& name = "kiosk.lua");
+// The same as a loaded config, for a KioskApp in this process.
+KioskConfig kiosk_config(const KioskSetup& setup);
+
+// (day, kind, subject, metric) -> value.
+using Counts = std::map<std::tuple<std::string, std::string, std::string, std::string>, int64_t>;
+
+// Every rollup of a kiosk.db.
+Counts kiosk_counts(const std::string& kiosk_db);
+// What the hub stored for `kiosk` (the buckets of all its epochs, summed).
+Counts hub_counts(const std::string& hub_data, const std::string& kiosk);
+// What the dashboard reads for `venue` (venue_totals), the triggers' sums.
+Counts hub_venue_counts(const std::string& hub_data, const std::string& venue);
+int64_t total_of(const Counts& counts, const std::string& kind, const std::string& metric);
+
+// One sync round of `kiosk_db` (closed by its kiosk) straight to `hub_url`,
+// storing the acknowledgements, as the kiosk's next start would; ok or FAIL.
+void sync_rest_now(const std::string& kiosk_db, const std::string& hub_url,
+                   const std::string& token);
+
+// Packs the sample exhibit folder `exhibit` (or any folder) into DIR/FILE.kpkg
+// signed by `key`, staged under another name and renamed in, as the README says.
+void add_package(const std::string& folder, const std::string& dir, const std::string& file,
+                 const SecretKey& key);
+
+// Waits until `done()`; false after `timeout_ms` (checks every 5 ms).
+template <class Done> bool eventually(Done done, int timeout_ms = 60000) {
+    for (int waited = 0; waited < timeout_ms; waited += 5) {
+        if (done()) return true;
+        poll(nullptr, 0, 5);
+    }
+    return done();
+}
+
+} // namespace kiosk::test

@@ -1,0 +1,167 @@
+// HubProxy: the scripted actions, the gate held requests wait at, and the
+// record of every request (see hub_proxy.h).
+#include "hub_proxy.h"
+
+#include "sync/sync_protocol.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+
+namespace kiosk::test {
+
+HubProxy::HubProxy(int hub_port) : hub_port_(hub_port) {
+    server_.Post("/api/v1/sync",
+                 [this](const httplib::Request& request, httplib::Response& response) {
+                     handle(request, response);
+                 });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    REQUIRE(port_ > 0);
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) // stop() before the accept loop runs would be missed
+        std::this_thread::yield();
+}
+
+HubProxy::~HubProxy() {
+    {
+        std::lock_guard lock(mutex_);
+        closing_ = true;
+    }
+    changed_.notify_all();
+    server_.stop();
+    thread_.join();
+}
+
+void HubProxy::script(std::vector<ProxyAction> next, ProxyAction otherwise) {
+    std::lock_guard lock(mutex_);
+    script_.assign(next.begin(), next.end());
+    otherwise_ = otherwise;
+}
+
+void HubProxy::open_gate() {
+    {
+        std::lock_guard lock(mutex_);
+        gate_open_ = true;
+    }
+    changed_.notify_all();
+}
+
+void HubProxy::close_gate() {
+    std::lock_guard lock(mutex_);
+    gate_open_ = false;
+}
+
+void HubProxy::drop_held() {
+    {
+        std::lock_guard lock(mutex_);
+        ++drops_;
+    }
+    changed_.notify_all();
+}
+
+int HubProxy::held() const {
+    std::lock_guard lock(mutex_);
+    return held_;
+}
+
+std::vector<ProxiedRequest> HubProxy::requests() const {
+    std::lock_guard lock(mutex_);
+    return requests_;
+}
+
+bool HubProxy::wait_until(const std::function<bool(const std::vector<ProxiedRequest>&, int)>& done,
+                          int timeout_ms) const {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, std::chrono::milliseconds(timeout_ms),
+                             [&] { return done(requests_, held_); });
+}
+
+// True when the gate let the request through; false when it was dropped or
+// the proxy is closing.
+bool HubProxy::wait_at_gate(std::unique_lock<std::mutex>& lock) {
+    const int64_t drops = drops_;
+    ++held_;
+    changed_.notify_all();
+    changed_.wait(lock, [&] { return gate_open_ || closing_ || drops_ != drops; });
+    --held_;
+    changed_.notify_all();
+    return gate_open_ && !closing_ && drops_ == drops;
+}
+
+void HubProxy::forward(const httplib::Request& request, ProxiedRequest& record, int& status,
+                       std::string& body) {
+    httplib::Client hub("127.0.0.1", hub_port_);
+    hub.set_read_timeout(60, 0);
+    httplib::Headers headers{{"Authorization", request.get_header_value("Authorization")}};
+    httplib::Result result = hub.Post("/api/v1/sync", headers, request.body, "application/json");
+    record.hub_status = result ? result->status : 0;
+    status = result ? result->status : 502;
+    body = result ? result->body : "{\"error\":\"the proxy cannot reach the hub\"}";
+}
+
+void HubProxy::handle(const httplib::Request& request, httplib::Response& response) {
+    ProxiedRequest record;
+    std::string error;
+    if (std::optional<sync::SyncBatch> batch = sync::parse_sync_batch(request.body, error)) {
+        record.through_seq = batch->through_seq;
+        record.buckets = batch->buckets.size();
+    }
+    size_t index = 0;
+    {
+        std::lock_guard lock(mutex_);
+        if (script_.empty()) {
+            record.action = otherwise_;
+        } else {
+            record.action = script_.front();
+            script_.pop_front();
+        }
+        index = requests_.size();
+        requests_.push_back(record);
+    }
+    changed_.notify_all();
+
+    const ProxyAction action = record.action;
+    int status = 0;
+    std::string body;
+    bool answer = true;
+    if (action == ProxyAction::Hold) {
+        std::unique_lock lock(mutex_);
+        answer = wait_at_gate(lock);
+    }
+    if (!answer) {
+        status = 503;
+        body = "{\"error\":\"dropped by the test's proxy\"}";
+    } else if (action == ProxyAction::Answer500) {
+        status = 500;
+        body = "{\"error\":\"internal error (the test's proxy)\"}";
+    } else if (action == ProxyAction::AnswerMalformed) {
+        status = 200;
+        body = "<html><body>captive portal</body></html>";
+    } else {
+        forward(request, record, status, body);
+        if (action == ProxyAction::ForwardThenHold) {
+            {
+                std::lock_guard lock(mutex_);
+                requests_[index].hub_status = record.hub_status;
+            }
+            std::unique_lock lock(mutex_);
+            wait_at_gate(lock);
+        } else if (action == ProxyAction::ForwardThen500) {
+            status = 500;
+            body = "{\"error\":\"internal error after storing (the test's proxy)\"}";
+        } else if (action == ProxyAction::ForwardThenMalformed) {
+            status = 200;
+            body = "{\"acknowledged_through_seq\": ";
+        }
+    }
+    response.status = status;
+    response.set_content(body, "application/json");
+    {
+        std::lock_guard lock(mutex_);
+        requests_[index].hub_status = record.hub_status;
+        requests_[index].answer_status = status;
+    }
+    changed_.notify_all();
+}
+
+} // namespace kiosk::test

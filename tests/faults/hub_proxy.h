@@ -1,0 +1,89 @@
+// A faulty network between a kiosk and its hub, for the fault tests: an
+// httplib server on 127.0.0.1 that takes each POST /api/v1/sync and, as the
+// test scripts it, passes it on to a real kiosk-hub, holds it (a hub that
+// answers late: the request waits until the test opens the gate, however
+// long that is, so no test sleeps 30 s), or answers 500 or a body that is not
+// JSON, before or after the hub has stored the batch. Every request is
+// recorded with what was done to it and what the hub said.
+#pragma once
+
+#include <httplib.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace kiosk::test {
+
+enum class ProxyAction {
+    Forward,              // to the hub; its answer goes back
+    Hold,                 // wait for the gate, then forward
+    ForwardThenHold,      // the hub stores it; the answer waits for the gate
+    Answer500,            // the hub never sees it
+    AnswerMalformed,      // 200 with a body that is not JSON; the hub never sees it
+    ForwardThen500,       // the hub stores it; the kiosk gets a 500
+    ForwardThenMalformed, // the hub stores it; the kiosk gets a 200 that is not JSON
+};
+
+struct ProxiedRequest {
+    ProxyAction action = ProxyAction::Forward;
+    int64_t through_seq = -1; // from the body; -1 when it did not parse
+    size_t buckets = 0;
+    int hub_status = 0;    // 0: not forwarded (or the hub did not answer)
+    int answer_status = 0; // what went back; 0 until answered
+};
+
+class HubProxy {
+public:
+    // `hub_port`: the kiosk-hub to forward to.
+    explicit HubProxy(int hub_port);
+    ~HubProxy();
+    HubProxy(const HubProxy&) = delete;
+    HubProxy& operator=(const HubProxy&) = delete;
+
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+    // What to do with requests: `next` for the next ones in order, then `otherwise`.
+    void script(std::vector<ProxyAction> next, ProxyAction otherwise);
+    // Held requests go on (and later ones pass the gate at once) / wait again.
+    void open_gate();
+    void close_gate();
+    // Held requests are answered 503 without reaching the hub (a hub that
+    // never processed them), e.g. after the kiosk that sent them was killed.
+    void drop_held();
+
+    // Requests waiting at the gate now.
+    int held() const;
+    std::vector<ProxiedRequest> requests() const;
+    // Waits until `done(requests, held)` is true; false after `timeout_ms`.
+    bool wait_until(const std::function<bool(const std::vector<ProxiedRequest>&, int)>& done,
+                    int timeout_ms) const;
+
+private:
+    void handle(const httplib::Request& request, httplib::Response& response);
+    bool wait_at_gate(std::unique_lock<std::mutex>& lock);
+    void forward(const httplib::Request& request, ProxiedRequest& record, int& status,
+                 std::string& body);
+
+    int hub_port_;
+    httplib::Server server_;
+    int port_ = 0;
+    std::thread thread_;
+
+    mutable std::mutex mutex_;
+    mutable std::condition_variable changed_;
+    std::deque<ProxyAction> script_;
+    ProxyAction otherwise_ = ProxyAction::Forward;
+    bool gate_open_ = false;
+    int64_t drops_ = 0; // drop_held() calls; a held request compares
+    bool closing_ = false;
+    int held_ = 0;
+    std::vector<ProxiedRequest> requests_;
+};
+
+} // namespace kiosk::test
