@@ -3,7 +3,10 @@
 # a county museum and a mobile exhibit unit, three kiosks (their tokens in
 # build/hub-demo/tokens/), a province administrator "province" and one manager
 # per venue, with the demo passwords printed. Builds first when
-# build/bin/kiosk-hub is missing. The sample setup is made once; delete
+# build/bin/kiosk-hub is missing. Each kiosk first serves one simulated visitor
+# (kiosk-config/visitor-path.replay, headless) and its signed bundle is
+# imported, so the dashboard shows today's visits with exhibit names. The
+# sample setup is made once; delete
 # build/hub-demo to start over. Demo passwords only: never use them on a venue
 # network.
 set -euo pipefail
@@ -11,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 HUB=build/bin/kiosk-hub
 DATA=build/hub-demo
-if [ ! -x "$HUB" ]; then
+if [ ! -x "$HUB" ] || [ ! -x build/bin/kiosk ] || [ ! -x build/bin/kioskctl ]; then
   scripts/build.sh
 fi
 
@@ -21,13 +24,24 @@ if [ ! -f "$DATA/hub.db" ]; then
     --name-en "Demo County Science Museum" --kind county_museum
   "$HUB" admin add-venue --data "$DATA" --id mobile-unit --name-zh "流动科技馆一号车" \
     --name-en "Mobile Exhibit Unit 1" --kind mobile_exhibit
-  for kiosk in lobby-1:county-museum hall-2:county-museum truck-1:mobile-unit; do
-    id=${kiosk%%:*}
-    venue=${kiosk##*:}
-    "$HUB" admin add-kiosk --data "$DATA" --venue "$venue" --id "$id" |
-      sed -n 's/^token: //p' > "$DATA/tokens/$id.token"
+  mkdir -p "$DATA/keys" "$DATA/kiosks"
+  for kiosk in lobby-1:county-museum:county-museum hall-2:county-museum:county-museum \
+                truck-1:mobile-unit:mobile-truck; do
+    IFS=: read -r id venue config <<< "$kiosk"
+    build/bin/kioskctl keygen "$DATA/keys/$id" > /dev/null
+    "$HUB" admin add-kiosk --data "$DATA" --venue "$venue" --id "$id" \
+      --public-key "$DATA/keys/$id.pub" | sed -n 's/^token: //p' > "$DATA/tokens/$id.token"
     chmod 600 "$DATA/tokens/$id.token"
     echo "added kiosk $id to venue $venue (token in $DATA/tokens/$id.token)"
+    # A first visitor, through the real pipeline: the kiosk (headless) records
+    # one visitor's path in its own kiosk.db, writes a signed offline bundle,
+    # and the hub imports it, so the dashboard has something to show today.
+    build/bin/kiosk --config "kiosk-config/$config.lua" --headless --fast-idle \
+      --data "$DATA/kiosks/$id" --input kiosk-config/visitor-path.replay \
+      > "$DATA/kiosks/$id.log" 2>&1 || { cat "$DATA/kiosks/$id.log"; exit 1; }
+    build/bin/kioskctl sync export --config "kiosk-config/$config.lua" --data "$DATA/kiosks/$id" \
+      --kiosk-id "$id" --key "$DATA/keys/$id.key" -o "$DATA/kiosks/$id-bundle.json" > /dev/null
+    "$HUB" import --data "$DATA" "$DATA/kiosks/$id-bundle.json"
   done
   echo "demo-province" | "$HUB" admin add-user --data "$DATA" --name province --role province_admin
   echo "demo-county" | "$HUB" admin add-user --data "$DATA" --name county-manager \

@@ -116,8 +116,9 @@ Counts hub_day_totals(const std::string& hub_data, const std::string& table) {
     const std::string sql =
         "SELECT day, kind, subject, metric, sum(value) FROM " + table + " GROUP BY 1, 2, 3, 4";
     sqlite3_stmt* select = nullptr;
-    INFO(sqlite3_errmsg(db));
-    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &select, nullptr) == SQLITE_OK);
+    const int prepared = sqlite3_prepare_v2(db, sql.c_str(), -1, &select, nullptr);
+    INFO(sql << ": " << sqlite3_errmsg(db));
+    REQUIRE(prepared == SQLITE_OK);
     Counts totals;
     while (sqlite3_step(select) == SQLITE_ROW) {
         std::string key;
@@ -222,8 +223,10 @@ void run_soak(const SoakSettings& settings) {
                                   sample.config->admin.pin_hash);
     }
     ConfigLoadResult config = load_kiosk_config(config_path);
-    INFO(joined(config.errors));
-    REQUIRE(config.ok());
+    {
+        INFO(joined(config.errors));
+        REQUIRE(config.ok());
+    }
 
     // The visitors, placed for this window size.
     ScriptOptions script_options;
@@ -238,9 +241,7 @@ void run_soak(const SoakSettings& settings) {
         std::string error;
         std::unique_ptr<QuizProbe> probe =
             QuizProbe::create(*config.config, settings.width, settings.height, error);
-        INFO(error);
-        REQUIRE(probe);
-        script = write_visitor_script(script_options, *probe, error);
+        if (probe) script = write_visitor_script(script_options, *probe, error);
         INFO(error);
         REQUIRE(script);
     }
@@ -270,8 +271,10 @@ void run_soak(const SoakSettings& settings) {
     std::string error;
     const std::string kiosk_db = out + "/kiosk-data/kiosk.db";
     std::optional<KioskDbFacts> facts = read_kiosk_db(kiosk_db, error);
-    INFO(error);
-    REQUIRE(facts);
+    {
+        INFO(error);
+        REQUIRE(facts);
+    }
     CHECK(facts->integrity == "ok");
     {
         INFO("events, expected by the script vs kiosk.db:"
@@ -304,8 +307,10 @@ void run_soak(const SoakSettings& settings) {
     CHECK(!hub_before.empty());
     // ...and after a final round the hub holds exactly the kiosk's rollups.
     const sync::RoundResult round = final_sync(kiosk_db, hub.port(), token);
-    INFO(round.error);
-    REQUIRE(round.ok);
+    {
+        INFO(round.error);
+        REQUIRE(round.ok);
+    }
     {
         const Counts hub_days = hub_day_totals(hub_data, "buckets");
         INFO("by day, kiosk.db vs the hub's buckets:"
@@ -319,11 +324,15 @@ void run_soak(const SoakSettings& settings) {
 
     // Memory and descriptors at rest, night after night.
     std::optional<std::vector<ResourceSample>> samples = read_resource_log(resource_log, error);
-    INFO(error);
-    REQUIRE(samples);
+    {
+        INFO(error);
+        REQUIRE(samples);
+    }
     const ResourceFigures resources = judge_resources(*samples, script->nights);
-    INFO(resources.problem);
-    REQUIRE(resources.problem.empty());
+    {
+        INFO(resources.problem);
+        REQUIRE(resources.problem.empty());
+    }
 
     std::ostringstream report;
     report << "soak: " << settings.days << " simulated days, seed " << settings.seed << ", "
