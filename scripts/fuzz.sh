@@ -83,14 +83,14 @@ for target in "${targets[@]}"; do
     -artifact_prefix="$work/artifacts/" "${dict[@]}" >"$log" 2>&1 || status=$?
   seconds=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
   rate=$(awk -v r="${runs:-0}" -v s="$seconds" 'BEGIN { printf "%d", (s > 0 ? r / s : 0) }')
   if [ "$status" = 0 ]; then
     result="ok"
   else
     result="FOUND A PROBLEM (exit $status): see $log and $work/artifacts/"
     failed+=("$target")
-    grep -v '^#\|^INFO\|^\s*$' "$log" | head -40 >&2
+    grep -v '^#\|^INFO\|^\s*$' "$log" | head -40 >&2 || true
   fi
   printf 'fuzz %-16s %9s runs %7s s %7s exec/s  cov %-6s %s\n' \
     "$target" "${runs:-?}" "$seconds" "$rate" "${cov:-?}" "$result"
