@@ -8,6 +8,7 @@ packages=(
   cmake g++ make pkg-config
   # engine libraries
   libsdl2-dev libimgui-dev liblua5.4-dev libsqlite3-dev libstb-dev libsodium-dev libcli11-dev
+  libpng-dev libjpeg62-turbo-dev
   zlib1g-dev
   # visitor statistics exports: XLSX and JSON
   libxlsxwriter-dev nlohmann-json3-dev

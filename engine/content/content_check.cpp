@@ -2,11 +2,10 @@
 #include "content/content_check.h"
 
 #include "content/quiz.h"
-#include "core/image_bytes.h"
+#include "core/image_decode.h"
 #include "core/utf8_text.h"
 
 #include <lua.hpp>
-#include <stb_image.h>
 #include <stb_truetype.h>
 
 #include <fstream>
@@ -40,20 +39,11 @@ Font load_font(const ContentCheckOptions& options, std::vector<std::string>& err
     return font;
 }
 
-// Why `bytes` is not a picture the kiosk can show, or "".
+// Why `bytes` is not a picture the kiosk can show, or "": decoded exactly as
+// the kiosk decodes it (core/image_decode.h).
 std::string image_problem(const std::string& bytes) {
-    if (std::string problem = image_bytes_problem(bytes); !problem.empty()) return problem;
-    int width = 0, height = 0, channels = 0;
-    const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
-    if (bytes.size() > size_t(INT32_MAX) ||
-        !stbi_info_from_memory(data, int(bytes.size()), &width, &height, &channels))
-        return "is not a PNG or JPEG picture";
-    if (width > 8192 || height > 8192) return "is larger than 8192 px a side";
-    unsigned char* pixels =
-        stbi_load_from_memory(data, int(bytes.size()), &width, &height, &channels, 4);
-    if (!pixels) return std::string("does not decode (") + stbi_failure_reason() + ")";
-    stbi_image_free(pixels);
-    return "";
+    std::string problem;
+    return decode_image(bytes, problem) ? "" : problem;
 }
 
 void check_image(const FileSource& source, const std::string& name, const std::string& where,

@@ -1,5 +1,5 @@
 // Images as SDL textures: PNG/JPEG files (from a path, a folder or a package)
-// decoded with stb_image, cached by path or source and name,
+// decoded by core/image_decode.h, cached by path or source and name,
 // usable as ImGui texture ids. A file that does not decode yields no texture and
 // a reason, never a crash.
 #pragma once

@@ -1,11 +1,12 @@
 // Fuzz target: package images (thumbnails, quiz pictures, exhibit pictures).
 // The input is the bytes of one image file, decoded the two ways the system
-// decodes them: the kiosk's ImageCache (stb_image, size limit, an SDL texture
-// on a software renderer drawing into a small surface: no window, no video
-// driver), and the curator's check_content, which decodes the thumbnail a
-// manifest names. Checked: a texture or a reason, never both or neither, a
-// texture within the 8192 px limit, and both paths agree (a picture that
-// passes `kioskctl validate` shows on the kiosk, and one that fails does not).
+// decodes them, both through core/image_decode.h (PNG by stb_image, JPEG by
+// libjpeg-turbo): the kiosk's ImageCache (an SDL texture on a software
+// renderer drawing into a small surface: no window, no video driver), and the
+// curator's check_content, which decodes the thumbnail a manifest names.
+// Checked: a texture or a reason, never both or neither, a texture within the
+// 8192 px limit, and both paths agree (a picture that passes `kioskctl
+// validate` shows on the kiosk, and one that fails does not).
 #include "fuzz_support.h"
 
 #include "content/content_check.h"
