@@ -87,7 +87,7 @@ return {
   --                        -- LAN with allow_plain_http = true
   --   token_file = "/etc/kiosk/hub.token", -- (required) the token `kiosk-hub admin add-kiosk` printed
   --   key_file = "/etc/kiosk/kiosk.key",   -- this kiosk's secret key (kioskctl keygen), signs bundles
-  --   -- ca_file = "/etc/kiosk/venue-ca.pem", -- a venue hub's own CA certificate (PEM), if any
+  --   -- ca_file = "/etc/kiosk/venue-ca.pem", -- a venue hub's own CA (PEM), trusted instead of the system's
   --   interval_s = 900,                    -- seconds between syncs, 60..86400
   -- },
 

@@ -2,7 +2,6 @@
 // kiosk (startup.h: a setup that cannot start shows the startup failure screen
 // and is retried; headless, it exits 2), then runs the frame loop in a window,
 // full screen, or headless. Run `kiosk --help` for the options.
-#include "core/kiosk_config.h"
 #include "core/log.h"
 #include "frame_loop.h"
 #include "kiosk_app.h"

@@ -40,6 +40,8 @@ public:
         }
         answer.status = result->status;
         answer.body = result->body;
+        if (result->has_header("Retry-After"))
+            answer.retry_after_s = parse_retry_after(result->get_header_value("Retry-After"));
         return answer;
     }
 
@@ -92,6 +94,17 @@ private:
 };
 
 } // namespace
+
+int64_t parse_retry_after(const std::string& value) {
+    constexpr int64_t kYearS = 366LL * 24 * 3600;
+    if (value.empty() || value.size() > 9) return -1;
+    int64_t seconds = 0;
+    for (const char c : value) {
+        if (c < '0' || c > '9') return -1;
+        seconds = seconds * 10 + (c - '0');
+    }
+    return seconds <= kYearS ? seconds : -1;
+}
 
 std::string HubUrl::scheme_host_port() const {
     const bool ipv6 = host.find(':') != std::string::npos;

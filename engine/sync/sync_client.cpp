@@ -58,6 +58,11 @@ int64_t RetrySchedule::after_failure(int64_t now_ms, int failures_in_a_row, uint
     return now_ms + kMinRetryMs + int64_t(random % uint64_t(cap - kMinRetryMs + 1));
 }
 
+int64_t RetrySchedule::honour_retry_after(int64_t chosen_ms, int64_t retry_after_ms) const {
+    if (retry_after_ms < 0) return chosen_ms;
+    return std::max(chosen_ms, std::min(retry_after_ms, std::max(max_retry_ms_, kMinRetryMs)));
+}
+
 SyncClient::SyncClient(SyncClientOptions options, std::unique_ptr<SyncTransport> transport)
     : options_(std::move(options)), transport_(std::move(transport)),
       schedule_(options_.interval_ms, options_.first_retry_ms, options_.max_retry_ms) {
@@ -148,6 +153,7 @@ RoundResult SyncClient::run_round() {
         const HttpAnswer answer = transport_->post_sync(to_json(*batch));
         if (answer.status != 200) {
             result.error = describe_failure(*transport_, answer);
+            if (answer.retry_after_s >= 0) result.retry_after_ms = answer.retry_after_s * 1000;
             break;
         }
         std::optional<SyncAnswer> acknowledged = parse_sync_answer(answer.body, error);
@@ -193,8 +199,9 @@ RoundResult SyncClient::run_round() {
         if (was_failing) log_info("sync with " + transport_->describe() + " works again");
     } else {
         ++status.failures_in_a_row;
-        status.next_retry_in_ms =
-            schedule_.after_failure(0, status.failures_in_a_row, random_u64());
+        status.next_retry_in_ms = schedule_.honour_retry_after(
+            schedule_.after_failure(0, status.failures_in_a_row, random_u64()),
+            result.retry_after_ms);
         if (!was_failing || status.failures_in_a_row % 10 == 0)
             log_warning("sync failed (" + std::to_string(status.failures_in_a_row) +
                         " in a row, next try in " + std::to_string(status.next_retry_in_ms / 1000) +

@@ -1,7 +1,8 @@
 // The kiosk's background sync: a thread that sends the rollup outbox to the
 // hub batch after batch, on a schedule (sync.interval_s) and when the app asks
 // (after each visitor session), and stores each acknowledgement. On failure it
-// retries with exponential backoff (5 s doubling to 1 h) and full jitter. The
+// retries with exponential backoff (5 s doubling to 1 h) and full jitter, or
+// later when a busy hub's answer asks for it (Retry-After). The
 // app only calls request_sync() and status(), which never block on the
 // network or the disk, so a frame is never delayed.
 //
@@ -35,6 +36,11 @@ public:
     int64_t after_failure(int64_t now_ms, int failures_in_a_row, uint64_t random) const;
     // The cap above, for messages and tests.
     int64_t backoff_cap_ms(int failures_in_a_row) const;
+    // The delay after a failure whose answer said Retry-After: the hub's
+    // wish when it is longer than the backoff `chosen_ms`, but never longer
+    // than max_retry (a misconfigured hub cannot silence a kiosk for days).
+    // `retry_after_ms` < 0: no wish, `chosen_ms` stands.
+    int64_t honour_retry_after(int64_t chosen_ms, int64_t retry_after_ms) const;
 
 private:
     int64_t interval_ms_, first_retry_ms_, max_retry_ms_;
@@ -74,8 +80,9 @@ struct SyncStatus {
 struct RoundResult {
     bool ok = false;
     std::string error;
-    int batches = 0;     // POSTs answered 200
-    int64_t buckets = 0; // buckets in them
+    int batches = 0;             // POSTs answered 200
+    int64_t buckets = 0;         // buckets in them
+    int64_t retry_after_ms = -1; // the failed answer's Retry-After, -1: none
 };
 
 class SyncClient {

@@ -8,6 +8,7 @@
 // token in clear: use it only on 127.0.0.1 or a venue LAN you trust.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,7 +19,15 @@ struct HttpAnswer {
     int status = 0;    // 0: no HTTP answer at all (see error)
     std::string body;  // the answer's body
     std::string error; // why there was no answer ("connection refused", ...)
+    // The answer's Retry-After header in seconds, or -1 without one (a busy
+    // hub answers 503 with it: see docs/sync-protocol.md).
+    int64_t retry_after_s = -1;
 };
+
+// A Retry-After value in its delta-seconds form ("30"), or -1 for anything
+// else: empty, signed, not digits, the HTTP-date form (the hub never sends
+// it), or more than a year.
+int64_t parse_retry_after(const std::string& value);
 
 class SyncTransport {
 public:
@@ -45,7 +54,9 @@ std::optional<HubUrl> parse_hub_url(const std::string& url, std::string& error);
 struct HttpTransportOptions {
     std::string hub_url; // http://... or https://...
     std::string token;   // sent as "Authorization: Bearer TOKEN"
-    std::string ca_file; // https: extra CA certificates (PEM); "" = the system's
+    // https: the CA certificates (PEM) trusted instead of the system's store;
+    // "" = the system's.
+    std::string ca_file;
     int connect_timeout_s = 5;
     int read_timeout_s = 30;
 };

@@ -140,6 +140,8 @@ TEST_CASE("hub: its database locked by another process: a sync gets 503 with Ret
     sync::RoundResult round = sync_client->run_round();
     CHECK_FALSE(round.ok);
     CHECK_THAT(round.error, Catch::StartsWith("the hub answered 503"));
+    CHECK(round.retry_after_ms == 30000); // and the kiosk waits at least that long
+    CHECK(sync_client->status().next_retry_in_ms >= 30000);
     CHECK(synced_seq_of(kiosk.path) == 0);
     REQUIRE(other.exec("ROLLBACK") == SQLITE_OK);
     CHECK(hub_counts(data, "K-1").empty());

@@ -191,6 +191,39 @@ TEST_CASE("retries back off exponentially from 5 s to 1 h with full jitter", "[s
     CHECK(schedule.after_failure(7, 1000, ~uint64_t(0)) <= 3600007);
 }
 
+TEST_CASE("a busy hub's Retry-After makes the kiosk wait longer, but at most max_retry", "[sync]") {
+    const RetrySchedule schedule(900000, 5000, 3600000);
+    CHECK(schedule.honour_retry_after(4000, -1) == 4000);          // no wish
+    CHECK(schedule.honour_retry_after(4000, 30000) == 30000);      // the hub's wish is later
+    CHECK(schedule.honour_retry_after(90000, 30000) == 90000);     // the backoff is later
+    CHECK(schedule.honour_retry_after(4000, 0) == 4000);           // "now" does not shorten it
+    CHECK(schedule.honour_retry_after(4000, 86400000) == 3600000); // a day: capped at 1 h
+
+    CHECK(parse_retry_after("30") == 30);
+    CHECK(parse_retry_after("0") == 0);
+    CHECK(parse_retry_after("31622400") == 31622400); // 366 days
+    for (const char* unusable : {"", "-5", "+5", " 30", "30 ", "3.5", "abc", "31622401",
+                                 "9999999999999999999999", "Wed, 21 Oct 2015 07:28:00 GMT"}) {
+        INFO(unusable);
+        CHECK(parse_retry_after(unusable) == -1);
+    }
+
+    KioskDb kiosk;
+    kiosk.commit({"exhibit/a/visits"});
+    Client c(kiosk, 100);
+    c.hub->answer = [](const SyncBatch&) {
+        HttpAnswer busy{503, "{\"error\":\"hub.db is locked\"}", ""};
+        busy.retry_after_s = 120;
+        return busy;
+    };
+    const RoundResult round = c.client->run_round();
+    CHECK_FALSE(round.ok);
+    CHECK(round.error == "the hub answered 503: hub.db is locked");
+    CHECK(round.retry_after_ms == 120000);
+    CHECK(c.client->status().next_retry_in_ms == 120000); // first backoff is 1..5 s
+    CHECK(stored_synced_seq(kiosk) == 0);
+}
+
 TEST_CASE("the thread syncs at start and again when asked", "[sync]") {
     KioskDb kiosk;
     kiosk.commit({"exhibit/a/visits"});
