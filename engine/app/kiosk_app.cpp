@@ -209,14 +209,9 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
                   float(config.font.body_px), float(config.font.button_px)};
     if (!app->fonts_.load(font, error)) return nullptr;
 
-    if (options.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0"); // taps arrive once, as touches
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
-    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1"); // main() owns SIGTERM/SIGINT
-    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-        error = std::string("cannot start SDL video: ") + SDL_GetError();
-        return nullptr;
-    }
+    if (!start_sdl_video(options.headless, error)) return nullptr;
     app->sdl_video_started_ = true;
 
     DisplayOptions display;

@@ -65,12 +65,7 @@ std::vector<std::string> fallback_strings_files() {
 std::unique_ptr<StartupFailureScreen>
 StartupFailureScreen::open(const FailureScreenOptions& options, std::string& error) {
     std::unique_ptr<StartupFailureScreen> screen(new StartupFailureScreen());
-    if (options.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
-    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1"); // main() owns SIGTERM/SIGINT
-    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-        error = std::string("cannot start SDL video: ") + SDL_GetError();
-        return nullptr;
-    }
+    if (!start_sdl_video(options.headless, error)) return nullptr;
     screen->sdl_video_started_ = true;
 
     DisplayOptions display;
@@ -78,13 +73,7 @@ StartupFailureScreen::open(const FailureScreenOptions& options, std::string& err
     display.height = options.height;
     display.fullscreen = options.fullscreen;
     display.display_index = options.display_index;
-    display.headless = options.headless;
-    SDL_Rect bounds;
-    if (display.fullscreen && !display.headless &&
-        SDL_GetDisplayBounds(display.display_index, &bounds) == 0) {
-        display.width = bounds.w;
-        display.height = bounds.h;
-    }
+    display.headless = options.headless; // full screen: Display takes the display's size
     screen->fullscreen_ = display.fullscreen && !display.headless;
     screen->display_ = Display::create(display, error);
     if (!screen->display_) return nullptr;

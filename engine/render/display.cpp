@@ -8,6 +8,14 @@
 
 namespace kiosk {
 
+bool start_sdl_video(bool headless, std::string& error) {
+    if (headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1"); // main() owns SIGTERM/SIGINT
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) == 0) return true;
+    error = std::string("cannot start SDL video: ") + SDL_GetError();
+    return false;
+}
+
 std::unique_ptr<Display> Display::create(const DisplayOptions& options, std::string& error) {
     std::unique_ptr<Display> display(new Display());
     if (options.headless) {

@@ -23,6 +23,11 @@ struct DisplayOptions {
     std::string window_title = "kiosk";
 };
 
+// Starts SDL's video subsystem (the dummy driver when `headless`), leaving
+// SIGTERM and SIGINT to main(). false + `error` when it cannot; the caller
+// stops it with SDL_QuitSubSystem(SDL_INIT_VIDEO) after a success.
+bool start_sdl_video(bool headless, std::string& error);
+
 class Display {
 public:
     // Returns nullptr and fills `error` when SDL cannot give us a surface.

@@ -8,8 +8,10 @@
 #include <catch2/catch.hpp>
 #include <stb_image.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <sys/wait.h>
 
 namespace kiosk::test {
 
@@ -84,17 +86,29 @@ void play(KioskApp& app, const std::string& replay_text, int extra_frames) {
     run_frames(app, extra_frames);
 }
 
-namespace {
+Png::Png(const std::string& path) {
+    int channels = 0;
+    pixels = stbi_load(path.c_str(), &width, &height, &channels, 4);
+}
 
-struct Png {
-    int width = 0, height = 0;
-    unsigned char* pixels = nullptr;
-    explicit Png(const std::string& path) {
-        int channels = 0;
-        pixels = stbi_load(path.c_str(), &width, &height, &channels, 4);
-    }
-    ~Png() { stbi_image_free(pixels); }
-};
+Png::~Png() {
+    stbi_image_free(pixels);
+}
+
+KioskRun run_kiosk(const std::string& arguments) {
+    const std::string command = std::string(KIOSK_BINARY_DIR) + "/bin/kiosk " + arguments + " 2>&1";
+    KioskRun run;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    char buffer[4096];
+    while (size_t n = fread(buffer, 1, sizeof buffer, pipe))
+        run.output.append(buffer, n);
+    const int status = pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+namespace {
 
 double difference(const Png& a, const Png& b) {
     if (!a.pixels || !b.pixels || a.width != b.width || a.height != b.height) return 1;

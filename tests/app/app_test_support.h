@@ -43,4 +43,22 @@ PngCompare compare_with_golden(KioskApp& app, const std::string& name);
 // Fraction of pixels that differ between two screenshots files.
 double png_difference(const std::string& a_path, const std::string& b_path);
 
+// A PNG file read as RGBA; `pixels` is null when it cannot be read.
+struct Png {
+    int width = 0, height = 0;
+    unsigned char* pixels = nullptr;
+    explicit Png(const std::string& path);
+    ~Png();
+    Png(const Png&) = delete;
+    Png& operator=(const Png&) = delete;
+    const unsigned char* at(int x, int y) const { return pixels + (size_t(y) * width + x) * 4; }
+};
+
+// Runs build/bin/kiosk with `arguments` (a shell command line), stderr with stdout.
+struct KioskRun {
+    int exit_code = -1; // -1: it did not exit normally
+    std::string output;
+};
+KioskRun run_kiosk(const std::string& arguments);
+
 } // namespace kiosk::test

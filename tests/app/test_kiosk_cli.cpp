@@ -4,32 +4,12 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sys/wait.h>
 
 using namespace kiosk::test;
 
 namespace {
-
-struct Run {
-    int exit_code = -1;
-    std::string output;
-};
-
-Run run_kiosk(const std::string& arguments) {
-    std::string command = std::string(KIOSK_BINARY_DIR) + "/bin/kiosk " + arguments + " 2>&1";
-    Run run;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    char buffer[4096];
-    while (size_t n = fread(buffer, 1, sizeof buffer, pipe))
-        run.output.append(buffer, n);
-    int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
-}
 
 std::string write_config(const std::string& dir, const std::string& name, const std::string& text) {
     std::string path = dir + "/" + name;
@@ -47,7 +27,8 @@ TEST_CASE("kiosk exits 2 naming the file and key on an unknown config key", "[cl
     REQUIRE(brace != std::string::npos);
     text.insert(brace + 8, "\n  idel_timeout_s = 30,");
     std::string config = write_config(dir, "typo.lua", text);
-    Run run = run_kiosk("--config " + config + " --headless --frames 1 --data " + dir + "/data");
+    KioskRun run =
+        run_kiosk("--config " + config + " --headless --frames 1 --data " + dir + "/data");
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains(config));
     CHECK_THAT(run.output, Catch::Contains("idel_timeout_s"));
@@ -57,19 +38,19 @@ TEST_CASE("kiosk exits 2 naming the file and key on an unknown config key", "[cl
 TEST_CASE("kiosk exits 2 on a config that is not Lua data", "[cli]") {
     std::string dir = temp_dir("cli-broken-config");
     std::string config = write_config(dir, "broken.lua", "return { venue = \n");
-    Run run = run_kiosk("--config " + config + " --headless --frames 1");
+    KioskRun run = run_kiosk("--config " + config + " --headless --frames 1");
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains("broken.lua"));
-    Run missing = run_kiosk("--config " + dir + "/nope.lua --headless --frames 1");
+    KioskRun missing = run_kiosk("--config " + dir + "/nope.lua --headless --frames 1");
     CHECK(missing.exit_code == 2);
     CHECK_THAT(missing.output, Catch::Contains("nope.lua"));
 }
 
 TEST_CASE("kiosk --headless writes a screenshot of the home screen", "[cli]") {
     std::string dir = temp_dir("cli-headless");
-    Run run = run_kiosk("--config " + source_path("kiosk-config/mobile-truck.lua") +
-                        " --headless --frames 5 --width 640 --height 360 --data " + dir +
-                        "/data --screenshot " + dir + "/home.png");
+    KioskRun run = run_kiosk("--config " + source_path("kiosk-config/mobile-truck.lua") +
+                             " --headless --frames 5 --width 640 --height 360 --data " + dir +
+                             "/data --screenshot " + dir + "/home.png");
     INFO(run.output);
     CHECK(run.exit_code == 0);
     CHECK(std::filesystem::file_size(dir + "/home.png") > 1000);
@@ -79,15 +60,16 @@ TEST_CASE("kiosk --headless writes a screenshot of the home screen", "[cli]") {
 TEST_CASE("kiosk rejects a bad input replay with file:line", "[cli]") {
     std::string dir = temp_dir("cli-bad-replay");
     std::string replay = write_config(dir, "bad.replay", "wait 1\ntap 1\n");
-    Run run = run_kiosk("--config " + source_path("kiosk-config/mobile-truck.lua") +
-                        " --headless --input " + replay + " --data " + dir + "/data");
+    KioskRun run = run_kiosk("--config " + source_path("kiosk-config/mobile-truck.lua") +
+                             " --headless --input " + replay + " --data " + dir + "/data");
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains(replay + ":2: missing y"));
 }
 
 TEST_CASE("kiosk rejects --screenshot-every with K below 1", "[cli]") {
-    Run run = run_kiosk("--config " + source_path("kiosk-config/mobile-truck.lua") +
-                        " --headless --frames 2 --screenshot-every 0 " + temp_dir("cli-every"));
+    KioskRun run =
+        run_kiosk("--config " + source_path("kiosk-config/mobile-truck.lua") +
+                  " --headless --frames 2 --screenshot-every 0 " + temp_dir("cli-every"));
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains("--screenshot-every: K must be 1 or more"));
 }

@@ -12,7 +12,6 @@
 #include "core/utf8_text.h"
 
 #include <catch2/catch.hpp>
-#include <stb_image.h>
 
 #include <algorithm>
 #include <chrono>
@@ -70,54 +69,24 @@ std::string sample_config_text(const std::string& data) {
         text, "strings_file =", "  strings_file = \"" + source_path("content/strings.lua") + "\",");
 }
 
-struct Run {
-    int exit_code = -1;
-    std::string output;
-};
-
-Run run_kiosk(const std::string& arguments) {
-    std::string command = std::string(KIOSK_BINARY_DIR) + "/bin/kiosk " + arguments + " 2>&1";
-    Run run;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    char buffer[4096];
-    while (size_t n = fread(buffer, 1, sizeof buffer, pipe))
-        run.output.append(buffer, n);
-    int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
-}
-
 // A headless run at 960x540 that writes DIR/screen.png.
-Run run_broken_headless(const std::string& config, const std::string& dir,
-                        const std::string& data) {
+KioskRun run_broken_headless(const std::string& config, const std::string& dir,
+                             const std::string& data) {
     return run_kiosk("--config " + config + " --headless --width 960 --height 540 --data " + data +
                      " --screenshot " + dir + "/screen.png");
 }
 
-struct Png {
-    int width = 0, height = 0;
-    unsigned char* pixels = nullptr;
-    explicit Png(const std::string& path) {
-        int channels = 0;
-        pixels = stbi_load(path.c_str(), &width, &height, &channels, 4);
-    }
-    ~Png() { stbi_image_free(pixels); }
-    Png(const Png&) = delete;
-    Png& operator=(const Png&) = delete;
-    const unsigned char* at(int x, int y) const { return pixels + (size_t(y) * width + x) * 4; }
-
-    // Pixels in rows [top, bottom) (fractions of the height) and columns
-    // [left, right) (fractions of the width) for which `test` holds.
-    int count(double top, double bottom, const std::function<bool(const unsigned char*)>& test,
-              double left = 0, double right = 1) const {
-        int n = 0;
-        for (int y = int(top * height); y < int(bottom * height); ++y)
-            for (int x = int(left * width); x < int(right * width); ++x)
-                n += test(at(x, y)) ? 1 : 0;
-        return n;
-    }
-};
+// Pixels of `png` in rows [top, bottom) (fractions of the height) and columns
+// [left, right) (fractions of the width) for which `test` holds.
+int count(const Png& png, double top, double bottom,
+          const std::function<bool(const unsigned char*)>& test, double left = 0,
+          double right = 1) {
+    int n = 0;
+    for (int y = int(top * png.height); y < int(bottom * png.height); ++y)
+        for (int x = int(left * png.width); x < int(right * png.width); ++x)
+            n += test(png.at(x, y)) ? 1 : 0;
+    return n;
+}
 
 // White text (the titles and the Chinese body) and the staff line's grey-blue:
 // the sky behind them is dark blue, the moon yellow (blue channel 120).
@@ -139,22 +108,22 @@ void check_resting_screen(const std::string& png_path, bool with_text) {
     REQUIRE(png.pixels);
     CHECK(png.width == 960);
     CHECK(png.height == 540);
-    CHECK(png.count(0.1, 0.4, is_moon) > 2000); // a crescent of about 100x200 px
-    const int title = png.count(0.42, 0.56, is_white);
-    const int body = png.count(0.6, 0.8, is_white);
-    const int staff = png.count(0.86, 0.97, is_staff_ink);
+    CHECK(count(png, 0.1, 0.4, is_moon) > 2000); // a crescent of about 100x200 px
+    const int title = count(png, 0.42, 0.56, is_white);
+    const int body = count(png, 0.6, 0.8, is_white);
+    const int staff = count(png, 0.86, 0.97, is_staff_ink);
     if (with_text) {
         CHECK(title > 500); // 1199 and 715 at 960x540 when written
         CHECK(body > 300);
         CHECK(staff > 300);
     } else {
-        CHECK(png.count(0, 1, is_white) == 0);
+        CHECK(count(png, 0, 1, is_white) == 0);
         CHECK(staff == 0);
     }
-    CHECK(png.count(0, 1, is_white, 0, 0.02) == 0); // nothing overflows the edges
-    CHECK(png.count(0, 1, is_white, 0.98, 1) == 0);
-    CHECK(png.count(0, 1, is_staff_ink, 0, 0.02) == 0);
-    CHECK(png.count(0, 1, is_staff_ink, 0.98, 1) == 0);
+    CHECK(count(png, 0, 1, is_white, 0, 0.02) == 0); // nothing overflows the edges
+    CHECK(count(png, 0, 1, is_white, 0.98, 1) == 0);
+    CHECK(count(png, 0, 1, is_staff_ink, 0, 0.02) == 0);
+    CHECK(count(png, 0, 1, is_staff_ink, 0.98, 1) == 0);
 }
 
 std::string report_of(const std::string& data) {
@@ -228,7 +197,7 @@ TEST_CASE("a broken config shows the resting screen, exits 2 and says file:line"
     write_text(config, text);
     const std::string where = config + ":" + std::to_string(line_of(text, "idel_timeout_s"));
 
-    Run run = run_broken_headless(config, dir, data);
+    KioskRun run = run_broken_headless(config, dir, data);
     INFO(run.output);
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains(where + ": unknown key 'idel_timeout_s'"));
@@ -246,7 +215,7 @@ TEST_CASE("a config that is not Lua still gets the resting screen, without a dat
     const std::string dir = temp_dir("startup-syntax");
     const std::string config = dir + "/broken.lua";
     write_text(config, "return {\n  venue = \n");
-    Run run = run_broken_headless(config, dir, dir + "/data");
+    KioskRun run = run_broken_headless(config, dir, dir + "/data");
     INFO(run.output);
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains(config));
@@ -267,7 +236,7 @@ TEST_CASE("a broken strings table shows the fallback words and names the line", 
     const std::string config = dir + "/kiosk.lua";
     write_text(config, text);
 
-    Run run = run_broken_headless(config, dir, data);
+    KioskRun run = run_broken_headless(config, dir, data);
     INFO(run.output);
     CHECK(run.exit_code == 2);
     const std::string report = report_of(data);
@@ -289,7 +258,7 @@ TEST_CASE("no usable content shows the resting screen and names the refused pack
     const std::string config = dir + "/kiosk.lua";
     write_text(config, text);
 
-    Run run = run_broken_headless(config, dir, data);
+    KioskRun run = run_broken_headless(config, dir, data);
     INFO(run.output);
     CHECK(run.exit_code == 2);
     const std::string report = report_of(data);
@@ -306,7 +275,7 @@ TEST_CASE("a missing font falls back to the default font, and an unusable data f
     std::string text = sample_config_text(data);
     text = replace_line(text, "  path =", "    path = \"" + dir + "/no-such-font.ttc\",");
     write_text(dir + "/font.lua", text);
-    Run font = run_broken_headless(dir + "/font.lua", dir, data);
+    KioskRun font = run_broken_headless(dir + "/font.lua", dir, data);
     INFO(font.output);
     CHECK(font.exit_code == 2);
     CHECK_THAT(report_of(data), Catch::Contains("code: FONT"));
@@ -315,7 +284,7 @@ TEST_CASE("a missing font falls back to the default font, and an unusable data f
 
     // A data folder under a plain file can never be made.
     write_text(dir + "/plain-file", "");
-    Run no_data = run_broken_headless(dir + "/font.lua", dir, dir + "/plain-file/data");
+    KioskRun no_data = run_broken_headless(dir + "/font.lua", dir, dir + "/plain-file/data");
     INFO(no_data.output);
     CHECK(no_data.exit_code == 2);
     CHECK_THAT(no_data.output, Catch::Contains("not starting (DATA): " + dir + "/plain-file/data"));

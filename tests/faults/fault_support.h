@@ -1,18 +1,22 @@
 // Shared pieces of the fault tests: a kiosk config file written for a test
 // (its data folder, content folder and key, optionally the sync section
 // pointing at a proxy or a hub), the usage counts read from kiosk.db and from
-// hub.db in one shape so that they compare exactly, a last sync of a kiosk.db
-// done in this process, and signed packages made from the sample exhibits.
+// hub.db in one shape so that they compare exactly, sync clients and a last
+// sync of a kiosk.db done in this process, and signed packages made from the
+// sample exhibits.
 #pragma once
 
 #include "core/kiosk_config.h"
 #include "core/signing_keys.h"
 #include "core/temp_folder.h"
+#include "sync/sync_client.h"
+#include "sync/sync_test_support.h"
 
 #include <poll.h>
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <tuple>
 
@@ -44,6 +48,15 @@ Counts hub_counts(const std::string& hub_data, const std::string& kiosk);
 // What the dashboard reads for `venue` (venue_totals), the triggers' sums.
 Counts hub_venue_counts(const std::string& hub_data, const std::string& venue);
 int64_t total_of(const Counts& counts, const std::string& kind, const std::string& metric);
+
+// The acknowledged seq stored in `kiosk_db` (0 before the first).
+int64_t synced_seq_of(const std::string& kiosk_db);
+
+// A sync client for `kiosk` (run its rounds on the test's thread) posting to
+// the hub at `url` over HTTP; acknowledgements go to kiosk.db.
+std::unique_ptr<sync::SyncClient> http_client(KioskDb& kiosk, const std::string& url,
+                                              const std::string& token, int read_timeout_s = 30,
+                                              size_t max_buckets = sync::kMaxBuckets);
 
 // One sync round of `kiosk_db` (closed by its kiosk) straight to `hub_url`,
 // storing the acknowledgements, as the kiosk's next start would; ok or FAIL.

@@ -23,11 +23,6 @@ using namespace kiosk::test;
 
 namespace {
 
-int64_t synced_seq_of(const std::string& kiosk_db) {
-    const std::string value = Db(kiosk_db).text("SELECT value FROM meta WHERE key = 'synced_seq'");
-    return value == "<no row>" ? 0 : std::stoll(value);
-}
-
 // A test's own connection to hub.db, as an operator's sqlite3 shell would be.
 class HubDbConnection {
 public:
@@ -41,21 +36,6 @@ public:
 private:
     sqlite3* db_ = nullptr;
 };
-
-std::unique_ptr<sync::SyncClient> client_for(KioskDb& kiosk, const std::string& url,
-                                             const std::string& token) {
-    sync::HttpTransportOptions transport_options;
-    transport_options.hub_url = url;
-    transport_options.token = token;
-    std::string error;
-    std::unique_ptr<sync::SyncTransport> transport =
-        sync::make_http_transport(transport_options, error);
-    REQUIRE(transport);
-    sync::SyncClientOptions options;
-    options.kiosk_db = kiosk.path;
-    options.acknowledge = [&kiosk](int64_t seq) { kiosk.store->acknowledge_synced(seq); };
-    return std::make_unique<sync::SyncClient>(std::move(options), std::move(transport));
-}
 
 // `kiosk-hub import --data DATA FILE` as a child process.
 pid_t start_import(const std::string& data, const std::string& file, const std::string& output) {
@@ -136,7 +116,7 @@ TEST_CASE("hub: its database locked by another process: a sync gets 503 with Ret
     CHECK_THAT(answer->body, Catch::Contains("nothing was stored") &&
                                  Catch::Contains("hub.db is locked by another process"));
     // The kiosk's own client: a failed round, nothing taken as acknowledged.
-    std::unique_ptr<sync::SyncClient> sync_client = client_for(kiosk, url, token);
+    std::unique_ptr<sync::SyncClient> sync_client = http_client(kiosk, url, token);
     sync::RoundResult round = sync_client->run_round();
     CHECK_FALSE(round.ok);
     CHECK_THAT(round.error, Catch::StartsWith("the hub answered 503"));
