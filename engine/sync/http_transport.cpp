@@ -14,6 +14,14 @@
 namespace kiosk::sync {
 namespace {
 
+// Whether OpenSSL reads at least one certificate from the PEM file `path`.
+bool ca_file_loads(const std::string& path) {
+    X509_STORE* store = X509_STORE_new();
+    const bool loaded = store && X509_STORE_load_file(store, path.c_str()) == 1;
+    X509_STORE_free(store);
+    return loaded;
+}
+
 class HttpTransport final : public SyncTransport {
 public:
     HttpTransport(const HttpTransportOptions& options, const HubUrl& url)
@@ -65,10 +73,15 @@ private:
 
     // Why a request got no answer, for the log and the admin overlay.
     std::string describe_error(httplib::Error error) const {
-        if (error == httplib::Error::SSLLoadingCerts)
-            return "cannot load the CA certificates of sync.ca_file " + ca_file_;
+        const std::string unloadable_ca_file =
+            "cannot load the CA certificates of sync.ca_file " + ca_file_;
+        if (error == httplib::Error::SSLLoadingCerts) return unloadable_ca_file;
         if (error != httplib::Error::SSLServerVerification) return httplib::to_string(error);
         const long verify = client_.get_openssl_verify_result();
+        // httplib tries the file once: after that first round, a file that
+        // would not load shows up as a hub certificate from no trusted CA.
+        if (!ca_file_.empty() && verify != X509_V_OK && !ca_file_loads(ca_file_))
+            return unloadable_ca_file + " (the kiosk reads it again when it restarts)";
         std::string text = "the hub's certificate was refused: ";
         if (verify == X509_V_OK) return text + "it is not issued to " + host_;
         text += X509_verify_cert_error_string(verify);

@@ -113,11 +113,6 @@ int64_t total_of(const Counts& counts, const std::string& kind, const std::strin
     return total;
 }
 
-int64_t synced_seq_of(const std::string& kiosk_db) {
-    const std::string value = Db(kiosk_db).text("SELECT value FROM meta WHERE key = 'synced_seq'");
-    return value == "<no row>" ? 0 : std::stoll(value);
-}
-
 std::unique_ptr<sync::SyncClient> http_client(KioskDb& kiosk, const std::string& url,
                                               const std::string& token, int read_timeout_s,
                                               size_t max_buckets) {
@@ -125,15 +120,7 @@ std::unique_ptr<sync::SyncClient> http_client(KioskDb& kiosk, const std::string&
     transport_options.hub_url = url;
     transport_options.token = token;
     transport_options.read_timeout_s = read_timeout_s;
-    std::string error;
-    std::unique_ptr<sync::SyncTransport> transport =
-        sync::make_http_transport(transport_options, error);
-    REQUIRE(transport);
-    sync::SyncClientOptions options;
-    options.kiosk_db = kiosk.path;
-    options.max_buckets = max_buckets;
-    options.acknowledge = [&kiosk](int64_t seq) { kiosk.store->acknowledge_synced(seq); };
-    return std::make_unique<sync::SyncClient>(std::move(options), std::move(transport));
+    return http_sync_client(kiosk, transport_options, max_buckets);
 }
 
 void sync_rest_now(const std::string& kiosk_db, const std::string& hub_url,

@@ -49,11 +49,8 @@ Counts hub_counts(const std::string& hub_data, const std::string& kiosk);
 Counts hub_venue_counts(const std::string& hub_data, const std::string& venue);
 int64_t total_of(const Counts& counts, const std::string& kind, const std::string& metric);
 
-// The acknowledged seq stored in `kiosk_db` (0 before the first).
-int64_t synced_seq_of(const std::string& kiosk_db);
-
-// A sync client for `kiosk` (run its rounds on the test's thread) posting to
-// the hub at `url` over HTTP; acknowledgements go to kiosk.db.
+// http_sync_client (sync_test_support.h) posting to the hub at `url` with
+// `token`, in batches of up to kMaxBuckets as the kiosk sends them.
 std::unique_ptr<sync::SyncClient> http_client(KioskDb& kiosk, const std::string& url,
                                               const std::string& token, int read_timeout_s = 30,
                                               size_t max_buckets = sync::kMaxBuckets);

@@ -122,7 +122,7 @@ TEST_CASE("hub: its database locked by another process: a sync gets 503 with Ret
     CHECK_THAT(round.error, Catch::StartsWith("the hub answered 503"));
     CHECK(round.retry_after_ms == 30000); // and the kiosk waits at least that long
     CHECK(sync_client->status().next_retry_in_ms >= 30000);
-    CHECK(synced_seq_of(kiosk.path) == 0);
+    CHECK(synced_seq_in_db(kiosk.path) == 0);
     REQUIRE(other.exec("ROLLBACK") == SQLITE_OK);
     CHECK(hub_counts(data, "K-1").empty());
 
@@ -131,7 +131,7 @@ TEST_CASE("hub: its database locked by another process: a sync gets 503 with Ret
     REQUIRE(round.ok);
     CHECK(hub_counts(data, "K-1") == kiosk_counts(kiosk.path));
     CHECK(hub_venue_counts(data, "V-1") == kiosk_counts(kiosk.path));
-    CHECK(synced_seq_of(kiosk.path) == kiosk.store->health().committed_seq);
+    CHECK(synced_seq_in_db(kiosk.path) == kiosk.store->health().committed_seq);
 }
 
 TEST_CASE("hub: SIGKILL during import stores all or nothing, and importing again counts once",

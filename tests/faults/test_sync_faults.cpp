@@ -125,7 +125,7 @@ TEST_CASE("kiosk: a slow hub delays no frame and no visitor, and the counts arri
     const sync::SyncStatus status = client->status();
     INFO(status.last_error);
     CHECK(status.last_ok);
-    CHECK(status.synced_seq == synced_seq_of(kiosk_db));
+    CHECK(status.synced_seq == synced_seq_in_db(kiosk_db));
     const Counts kiosk = kiosk_counts(kiosk_db);
     CHECK(hub_counts(hub.data, "K-1") == kiosk);
     CHECK(hub_venue_counts(hub.data, "V-1") == kiosk);
@@ -151,7 +151,7 @@ TEST_CASE("kiosk: shutting down while the hub holds a sync request returns witho
     CHECK(proxy.held() == 1); // the hub still has not answered
     CHECK(client->status().rounds == 1);
     CHECK_FALSE(client->status().last_ok);
-    CHECK(synced_seq_of(kiosk.path) == 0); // nothing acknowledged
+    CHECK(synced_seq_in_db(kiosk.path) == 0); // nothing acknowledged
 
     // The hub stores the request after all, answering no one; the kiosk starts
     // again and sends it again: the same counts, stored once.
@@ -162,7 +162,7 @@ TEST_CASE("kiosk: shutting down while the hub holds a sync request returns witho
     REQUIRE(http_client(kiosk, proxy.url(), hub.token)->run_round().ok);
     CHECK(hub_counts(hub.data, "K-1") == kiosk_counts(kiosk.path));
     CHECK(hub_venue_counts(hub.data, "V-1") == kiosk_counts(kiosk.path));
-    CHECK(synced_seq_of(kiosk.path) == kiosk.store->health().committed_seq);
+    CHECK(synced_seq_in_db(kiosk.path) == kiosk.store->health().committed_seq);
 }
 
 TEST_CASE("kiosk: a shutdown just before a sync request starts still cuts that request short",
@@ -190,7 +190,7 @@ TEST_CASE("kiosk: a shutdown just before a sync request starts still cuts that r
     // stop() cancels while nothing is in flight yet; the request then starts
     // and the hub holds it.
     CHECK(stops_promptly(client, proxy));
-    CHECK(synced_seq_of(kiosk.path) == 0);
+    CHECK(synced_seq_in_db(kiosk.path) == 0);
     proxy.drop_held();
 }
 
@@ -219,20 +219,20 @@ TEST_CASE("kiosk: a hub answering 500 or malformed JSON keeps the outbox, backs 
     CHECK(client->status().failures_in_a_row == 1);
     CHECK(client->status().next_retry_in_ms >= 1000);
     CHECK(client->status().next_retry_in_ms <= 5000);
-    CHECK(synced_seq_of(kiosk.path) == 0); // the outbox still holds everything
+    CHECK(synced_seq_in_db(kiosk.path) == 0); // the outbox still holds everything
     CHECK(hub_counts(hub.data, "K-1").empty() == !stored_anyway);
 
     round = client->run_round(); // the same again: the backoff doubles
     CHECK_FALSE(round.ok);
     CHECK(client->status().failures_in_a_row == 2);
     CHECK(client->status().next_retry_in_ms <= 10000);
-    CHECK(synced_seq_of(kiosk.path) == 0);
+    CHECK(synced_seq_in_db(kiosk.path) == 0);
 
     round = client->run_round(); // the hub is well again
     INFO(round.error);
     REQUIRE(round.ok);
     CHECK(client->status().failures_in_a_row == 0);
-    CHECK(synced_seq_of(kiosk.path) == kiosk.store->health().committed_seq);
+    CHECK(synced_seq_in_db(kiosk.path) == kiosk.store->health().committed_seq);
     CHECK(hub_counts(hub.data, "K-1") == counts);
     CHECK(hub_venue_counts(hub.data, "V-1") == counts);
     // The first batch reached the hub three times when it stored it anyway.
@@ -269,7 +269,7 @@ TEST_CASE("kiosk: SIGKILL during sync loses nothing and double-counts nothing", 
     }
     const Counts waiting = kiosk_counts(kiosk_db);
     REQUIRE(total_of(waiting, "kiosk", "sessions") == 2);
-    REQUIRE(synced_seq_of(kiosk_db) == 0);
+    REQUIRE(synced_seq_in_db(kiosk_db) == 0);
     REQUIRE(hub_counts(hub.data, "K-1").empty());
 
     // The next start sends them; the kiosk is killed while that request is out.
@@ -293,7 +293,7 @@ TEST_CASE("kiosk: SIGKILL during sync loses nothing and double-counts nothing", 
     for (const auto& [key, value] : waiting)
         CHECK(after_kill.at(key) >= value);
     CHECK(total_of(after_kill, "kiosk", "sessions") == 2);
-    CHECK(synced_seq_of(kiosk_db) == 0);
+    CHECK(synced_seq_in_db(kiosk_db) == 0);
     const Counts at_hub = hub_counts(hub.data, "K-1");
     CHECK(total_of(at_hub, "kiosk", "sessions") == (hub_stored_it ? 2 : 0));
 

@@ -196,9 +196,11 @@ inline std::unique_ptr<sync::SyncClient> http_sync_client(KioskDb& kiosk,
     return std::make_unique<sync::SyncClient>(std::move(client_options), std::move(transport));
 }
 
-// synced_seq as stored in the kiosk.db at `path` (what survives a restart).
+// synced_seq as stored in the kiosk.db at `path` (what survives a restart);
+// 0 before the first acknowledgement.
 inline int64_t synced_seq_in_db(const std::string& path) {
-    return std::stoll(Db(path).text("SELECT value FROM meta WHERE key = 'synced_seq'"));
+    const std::string value = Db(path).text("SELECT value FROM meta WHERE key = 'synced_seq'");
+    return value == "<no row>" ? 0 : std::stoll(value);
 }
 
 } // namespace kiosk::test
