@@ -101,7 +101,8 @@ public:
         for (std::filesystem::directory_iterator it("/proc/self/fd", ec), end; !ec && it != end;
              it.increment(ec))
             ++fds;
-        std::fprintf(out_, "%.3f %ld %ld %d %d\n", app.time_s(), rss_kb, hwm_kb, fds, app.frames());
+        std::fprintf(out_, "%.3f %ld %ld %d %lld\n", app.time_s(), rss_kb, hwm_kb, fds,
+                     static_cast<long long>(app.frames()));
         std::fflush(out_);
     }
 
@@ -133,12 +134,15 @@ bool take_screenshot(KioskApp& app, const std::string& path, std::string& error)
 
 } // namespace
 
+int64_t headless_frame_count(const LoopOptions& options) {
+    if (options.frames > 0) return options.frames;
+    if (options.replay.steps.empty()) return 1;
+    return int64_t(options.replay.duration_s / kFixedStepS) + 2;
+}
+
 int run_headless(KioskApp& app, const LoopOptions& options, std::string& error) {
     ReplayCursor replay(options.replay.steps);
-    int frames = options.frames;
-    if (frames <= 0)
-        frames =
-            options.replay.steps.empty() ? 1 : int(options.replay.duration_s / kFixedStepS) + 2;
+    const int64_t frames = headless_frame_count(options);
     if (options.screenshot_every > 0) std::filesystem::create_directories(options.screenshot_dir);
     ResourceLog resources;
     if (!options.resource_log_path.empty() &&
@@ -151,7 +155,7 @@ int run_headless(KioskApp& app, const LoopOptions& options, std::string& error) 
     int64_t first_present_ns = 0;
     bool quit = false;
     int steps_since_draw = 0;
-    for (int frame = 0; frame < frames && !quit && !app.quit_requested(); ++frame) {
+    for (int64_t frame = 0; frame < frames && !quit && !app.quit_requested(); ++frame) {
         if (options.stop && options.stop->load()) break;
         resources.sample(app);
         int64_t start = monotonic_ns();
@@ -173,7 +177,7 @@ int run_headless(KioskApp& app, const LoopOptions& options, std::string& error) 
             if (!take_screenshot(app, path, error)) return 1;
         if (every_due) {
             char name[32];
-            std::snprintf(name, sizeof name, "/frame-%06d.png", frame);
+            std::snprintf(name, sizeof name, "/frame-%06lld.png", static_cast<long long>(frame));
             if (!take_screenshot(app, options.screenshot_dir + name, error)) return 1;
         }
         bool last = frame + 1 == frames || quit || app.quit_requested();

@@ -10,6 +10,7 @@
 #include "kiosk_app.h"
 
 #include <atomic>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,10 @@ struct LoopOptions {
 constexpr double kBusyAfterInputS = 0.5;
 constexpr int kIdleDrawEverySteps = 15;      // 4 frames a simulated second
 constexpr int kAttractDrawEverySteps = 3600; // one frame a simulated minute
+
+// How many frames run_headless runs: options.frames, or to the replay's end
+// (64 bits: a replay may simulate years, each wait at most a month), or 1.
+int64_t headless_frame_count(const LoopOptions& options);
 
 // Each returns the process exit code; `error` explains a non-zero one.
 int run_headless(KioskApp& app, const LoopOptions& options, std::string& error);

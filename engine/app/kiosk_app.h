@@ -26,6 +26,7 @@
 #include "telemetry/interaction_log.h"
 #include "visitor_session.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <set>
@@ -96,7 +97,7 @@ public:
     // What the home screen shows: the exhibits, then the quiz packs.
     const std::vector<ContentManifest>& home_items() const { return home_items_; }
     Display& display() { return *display_; }
-    int frames() const { return frames_; }
+    int64_t frames() const { return frames_; } // drawn so far (64 bits: years at 60 a second)
     // The interaction log's store (nullptr with statistics off or refused).
     telemetry::EventStore* event_store() { return store_.get(); }
     const std::string& statistics_problem() const { return statistics_problem_; }
@@ -170,7 +171,7 @@ private:
     HomeState home_;
     double time_s_ = 0;
     double last_input_s_ = 0;
-    int frames_ = 0;
+    int64_t frames_ = 0;
     std::set<int64_t> swallowed_pointers_; // touches that already did their job
     struct LongPress {
         int64_t pointer_id = 0;

@@ -102,7 +102,7 @@ end
     REQUIRE(app->screen() == ScreenId::Exhibit);
     REQUIRE(open_host(*app).failed());
     CHECK(open_host(*app).error().kind == ExhibitErrorKind::TimeBudget);
-    const int frames = app->frames();
+    const int64_t frames = app->frames();
     run_frames(*app, 3);
     CHECK(app->frames() == frames + 3); // the kiosk keeps drawing (the resting card)
     CHECK(compare_with_golden(*app, "exhibit-resting-zh").same);
@@ -157,7 +157,7 @@ end
         play(*app, kTapTile1);
         REQUIRE(app->screen() == ScreenId::Exhibit);
         REQUIRE(open_host(*app).failed());
-        const int frames = app->frames();
+        const int64_t frames = app->frames();
         run_frames(*app, 2);
         CHECK(app->frames() == frames + 2);
         play(*app, "tap 170 90\n");

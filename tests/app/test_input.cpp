@@ -1,5 +1,6 @@
 // Input tests: the replay format (and its errors), SDL translation that drops
 // touch-synthesized mouse events, and the ImGui feeder's tap and drag handling.
+#include "app/frame_loop.h"
 #include "app/input_replay.h"
 #include "render/input.h"
 
@@ -52,6 +53,23 @@ TEST_CASE("input replay: bad lines are reported with file and line", "[replay]")
     }
     CHECK_THAT(load_input_replay("/nonexistent/x.replay").error,
                Catch::Contains("/nonexistent/x.replay: cannot open"));
+}
+
+TEST_CASE("input replay: a replay of 450 simulated days runs to its end", "[replay]") {
+    std::string text = "tap 10 10\n";
+    for (int month = 0; month < 15; ++month)
+        text += "wait 2592000\n"; // 30 days, the longest wait
+    LoopOptions options;
+    options.replay = parse_input_replay(text, "long.replay");
+    REQUIRE(options.replay.error.empty());
+    // More frames than an int holds (2^31 frames at 60 a second is 414 days).
+    const int64_t days_450 = 450LL * 86400 * 60;
+    CHECK(headless_frame_count(options) >= days_450 + 2);
+    CHECK(headless_frame_count(options) <= days_450 + 2 + 60); // the tap takes under a second
+    options.frames = 7;
+    CHECK(headless_frame_count(options) == 7);
+    options = LoopOptions{};
+    CHECK(headless_frame_count(options) == 1);
 }
 
 TEST_CASE("SDL translation drops mouse events synthesized from touches", "[touch]") {

@@ -103,7 +103,7 @@ TEST_CASE("kiosk: a slow hub delays no frame and no visitor, and the counts arri
     // The sync at start is in the hub's hands and stays there.
     REQUIRE(proxy.wait_until([](const auto&, int held) { return held == 1; }, 60000));
 
-    const int frames_before = app->frames();
+    const int64_t frames_before = app->frames();
     play(*app, kToAttract + kVisit + kVisit + kVisit);
     // Three visitors came and went, frame after frame, while that request waited:
     // no round has finished, the hub has not answered anything.
