@@ -125,8 +125,10 @@ FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
 }
 
 DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
-                             const DashboardFilter& filter, int64_t now_utc_ms) {
+                             const DashboardFilter& filter, int64_t now_utc_ms,
+                             int silent_alert_days) {
     DashboardData data;
+    data.silent_alert_days = silent_alert_days;
     data.viewer.name = viewer.name;
     data.viewer.role =
         viewer.role == "province_admin" ? ViewerRole::ProvinceAdmin : ViewerRole::VenueManager;
@@ -196,8 +198,9 @@ DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
         health.disk_free_mb = kiosk.disk_free_mb;
         health.error_count = kiosk.errors;
         health.clock_skew_ms = kiosk.clock_skew_ms;
-        health.alerts.silent = kiosk.last_seen_utc_ms == 0 || now_utc_ms - kiosk.last_seen_utc_ms >
-                                                                  data.silent_alert_days * k_day_ms;
+        health.alerts.silent =
+            kiosk.last_seen_utc_ms == 0 ||
+            now_utc_ms - kiosk.last_seen_utc_ms > int64_t(silent_alert_days) * k_day_ms;
         health.alerts.clock_skew =
             kiosk.last_seen_utc_ms != 0 && std::llabs(kiosk.clock_skew_ms) > k_clock_skew_alert_ms;
         health.alerts.low_disk = kiosk.last_seen_utc_ms != 0 && kiosk.disk_free_mb < k_low_disk_mb;

@@ -41,8 +41,11 @@ std::string local_today();
 // Whether `viewer` may import data for a kiosk of `venue`.
 bool may_see_venue(const UserRecord& viewer, const std::string& venue);
 
+// `silent_alert_days`: a kiosk not heard from for more than this many days
+// (or never) is flagged silent (`kiosk-hub serve --silent-alert-days`).
 DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
-                             const DashboardFilter& filter, int64_t now_utc_ms);
+                             const DashboardFilter& filter, int64_t now_utc_ms,
+                             int silent_alert_days);
 
 // The page's numbers as tables (keys in English, headers in the filter's language).
 telemetry::ReportSet dashboard_reports(const DashboardData& data);

@@ -39,6 +39,10 @@ struct DashboardVenue {
 };
 
 // What the page shows: the query string of /dashboard, parsed and checked.
+// A kiosk not heard from for more than this many days is flagged, unless
+// `kiosk-hub serve --silent-alert-days` says otherwise.
+constexpr int kDefaultSilentAlertDays = 7;
+
 struct DashboardFilter {
     std::string venue_id; // "" = all venues (province administrators only)
     std::string from;     // YYYY-MM-DD, inclusive
@@ -95,7 +99,7 @@ struct DashboardData {
     std::vector<ExhibitUsage> top_exhibits;      // in the order to show (most visits first)
     std::vector<QuestionAccuracy> quiz_accuracy; // in the order to show (hardest first)
     std::vector<KioskHealth> kiosks;
-    int silent_alert_days = 7; // the configured N of "silent for more than N days"
+    int silent_alert_days = kDefaultSilentAlertDays; // the N of "silent for more than N days"
     int64_t generated_utc_ms = 0;
     std::string csrf_token;
     std::string

@@ -28,11 +28,13 @@ constexpr size_t k_max_query_value = 64;
 struct RouteState {
     RouteState(HubStore& store_, const DashboardOptions& options)
         : store(store_), sessions(options.sessions, options.clock),
-          limiter(options.logins, options.clock), clock(options.clock) {}
+          limiter(options.logins, options.clock), clock(options.clock),
+          silent_alert_days(options.silent_alert_days) {}
     HubStore& store;
     WebSessions sessions;
     LoginLimiter limiter;
     WebClock clock;
+    int silent_alert_days;
     std::once_flag dummy_hash_once;
     std::string dummy_hash; // verified against for unknown users, to take the same time
 };
@@ -229,7 +231,8 @@ void get_dashboard(RouteState& state, const httplib::Request& request,
     const auto filter =
         checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
     if (!filter) return;
-    DashboardData data = load_dashboard(state.store, viewer->user, *filter, state.clock());
+    DashboardData data =
+        load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days);
     data.csrf_token = viewer->session.csrf;
     std::tie(data.notice, data.notice_is_error) = state.sessions.take_notice(viewer->session.token);
     answer_html(response, 200, render_dashboard_page(data));
@@ -249,8 +252,8 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
     const auto filter =
         checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
     if (!filter) return;
-    const telemetry::ReportSet reports =
-        dashboard_reports(load_dashboard(state.store, viewer->user, *filter, state.clock()));
+    const telemetry::ReportSet reports = dashboard_reports(
+        load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days));
 
     namespace fs = std::filesystem;
     const fs::path path =

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     // The dashboard's sign-in limits (environment variables too, for tests).
     int64_t session_idle_s = 30 * 60, session_max_s = 8 * 60 * 60, login_window_s = 15 * 60;
     int login_failures = 5;
+    int silent_alert_days = kiosk::hub::kDefaultSilentAlertDays;
     serve_command
         ->add_option("--session-idle-s", session_idle_s, "Sign out after this many idle seconds")
         ->envname("KIOSK_HUB_SESSION_IDLE_S")
@@ -42,6 +43,12 @@ int main(int argc, char** argv) {
     serve_command
         ->add_option("--login-window-s", login_window_s, "The failed sign-in window in seconds")
         ->envname("KIOSK_HUB_LOGIN_WINDOW_S")
+        ->capture_default_str();
+    serve_command
+        ->add_option("--silent-alert-days", silent_alert_days,
+                     "The dashboard flags kiosks not heard from for more than this many days")
+        ->envname("KIOSK_HUB_SILENT_ALERT_DAYS")
+        ->check(CLI::Range(1, 3650))
         ->capture_default_str();
 
     CLI::App* admin = app.add_subcommand("admin", "Manage venues, kiosks and users");
@@ -106,6 +113,7 @@ int main(int argc, char** argv) {
         kiosk::hub::DashboardOptions dashboard;
         dashboard.sessions = {session_idle_s * 1000, session_max_s * 1000};
         dashboard.logins = {login_failures, login_failures * 4, login_window_s * 1000};
+        dashboard.silent_alert_days = silent_alert_days;
         serve.extra_routes = [dashboard](httplib::Server& server, kiosk::hub::HubStore& store) {
             kiosk::hub::add_dashboard_routes(server, store, dashboard);
         };

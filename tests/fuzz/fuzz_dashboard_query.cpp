@@ -66,7 +66,8 @@ void check_filter(fuzz::FakeHubStore& store, const hub::UserRecord& viewer,
     // What the page and the exports read for the filter (the page's HTML is
     // left out: drawing its charts was 45% of each run, and no query text
     // reaches it unchecked).
-    const hub::DashboardData data = hub::load_dashboard(store, viewer, filter, fuzz::kFuzzNowUtcMs);
+    const hub::DashboardData data = hub::load_dashboard(store, viewer, filter, fuzz::kFuzzNowUtcMs,
+                                                        hub::kDefaultSilentAlertDays);
     if (data.filter.from != filter.from || data.filter.to != filter.to)
         fuzz::broken("load_dashboard changed the filter");
     hub::dashboard_reports(data);

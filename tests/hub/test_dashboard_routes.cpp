@@ -339,6 +339,43 @@ TEST_CASE("dashboard sessions expire when idle or too old", "[hub][dashboard]") 
     }
 }
 
+TEST_CASE("dashboard: the silent-kiosk alert days come from serve's option", "[hub][dashboard]") {
+    // k1b and k2b never synced, so the page flags them silent, naming the days.
+    const bool configured = GENERATE(false, true);
+    std::unique_ptr<ServeEnvironment> env;
+    if (configured)
+        env = std::make_unique<ServeEnvironment>(
+            std::initializer_list<std::pair<const char*, const char*>>{
+                {"KIOSK_HUB_SILENT_ALERT_DAYS", "30"}});
+    DashboardHub hub;
+    Browser browser = hub.browser();
+    REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+    auto page = browser.get("/dashboard?" + kRange);
+    REQUIRE(page);
+    REQUIRE(page->status == 200);
+    CHECK(page->body.find(configured ? "超过 30 天未联系" : "超过 7 天未联系") !=
+          std::string::npos);
+    CHECK(page->body.find(configured ? "超过 7 天未联系" : "超过 30 天未联系") ==
+          std::string::npos);
+}
+
+TEST_CASE("kiosk-hub serve refuses silent-alert days outside 1..3650", "[hub][dashboard]") {
+    TempFolder folder;
+    // A data folder that is a file: were the option accepted, serve would
+    // stop at once with 1 instead of serving (and hanging the test).
+    const std::string not_a_folder = folder.write("not-a-folder", "x");
+    for (const char* days : {"0", "3651", "seven"}) {
+        INFO(days);
+        const CommandRun run = run_hub_command(folder, "serve --data " + not_a_folder +
+                                                           " --silent-alert-days " + days);
+        CHECK(run.code == 2);
+        CHECK_THAT(run.err, Catch::Contains("--silent-alert-days"));
+    }
+    CHECK(
+        run_hub_command(folder, "serve --data " + not_a_folder + " --silent-alert-days 30").code ==
+        1); // accepted: the data folder is what stops it
+}
+
 TEST_CASE("dashboard sign-in is limited after repeated failures (429)", "[hub][dashboard]") {
     DashboardHub hub;
     Browser browser = hub.browser();

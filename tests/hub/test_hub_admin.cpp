@@ -217,8 +217,9 @@ TEST_CASE("admin revoke-kiosk: the token then gets 401, the counts stay, list sa
     std::unique_ptr<kiosk::hub::HubStore> store =
         kiosk::hub::open_hub_store(folder.file("d"), error);
     REQUIRE(store);
-    CHECK(store->top_exhibits({"county-1", "2026-11-01", "2026-11-01"},
-                              kiosk::hub::ExhibitOrder::by_visits, 10)
+    CHECK(store
+              ->top_exhibits({"county-1", "2026-11-01", "2026-11-01"},
+                             kiosk::hub::ExhibitOrder::by_visits, 10)
               .at(0)
               .visits == 4);
 

@@ -7,6 +7,7 @@
 // queries equal the per-venue ones summed; a version 1 hub.db is migrated.
 #include "hub_test_support.h"
 
+#include "hub/dashboard_data.h"
 #include "hub/sqlite_hub_store.h"
 
 #include <sqlite3.h>
@@ -433,6 +434,29 @@ TEST_CASE("store: titles sent with batches are kept per subject, the latest wins
     CHECK(store.top_exhibits({"", "2026-11-01", "2026-11-01"}, ExhibitOrder::by_visits, 10)
               .at(0)
               .visits == 2);
+}
+
+TEST_CASE("dashboard: kiosks not heard from for more than the configured days are silent",
+          "[hub][store][dashboard]") {
+    StoreFixture fixture;
+    fixture.sync("k1", {{"2026-11-01", "kiosk", "", "sessions", 1, 1}}); // seen at 1795829400000
+    const kiosk::hub::UserRecord admin{"admin", "", "province_admin", ""};
+    const kiosk::hub::DashboardFilter filter{"", "2026-11-01", "2026-11-30"};
+    const int64_t three_days_later = 1795829400000 + 3 * 86400000LL;
+    // Whether k1 (seen three days before `now`) and k2 (never seen) are flagged.
+    auto silent = [&](int days, const std::string& kiosk) {
+        const kiosk::hub::DashboardData data =
+            kiosk::hub::load_dashboard(*fixture.store, admin, filter, three_days_later, days);
+        CHECK(data.silent_alert_days == days); // the page's "more than N days"
+        for (const kiosk::hub::KioskHealth& health : data.kiosks)
+            if (health.id == kiosk) return health.alerts.silent;
+        FAIL("no kiosk " << kiosk);
+        return false;
+    };
+    CHECK(silent(2, "k1"));
+    CHECK_FALSE(silent(3, "k1")); // exactly three days is not more than three
+    CHECK_FALSE(silent(7, "k1"));
+    CHECK(silent(3650, "k2"));
 }
 
 TEST_CASE("store: a revoked kiosk loses its token and bundle key and keeps its counts",
