@@ -11,13 +11,33 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace kiosk::test {
 
 std::string source_path(const std::string& relative) {
     return std::string(KIOSK_SOURCE_DIR) + "/" + relative;
 }
+
+namespace {
+
+// Folders removed when the test process exits.
+class RemovedAtExit {
+public:
+    ~RemovedAtExit() {
+        std::error_code ignored;
+        for (const std::string& folder : folders_)
+            std::filesystem::remove_all(folder, ignored);
+    }
+    void add(const std::string& folder) const { folders_.insert(folder); }
+
+private:
+    mutable std::set<std::string> folders_;
+};
+
+} // namespace
 
 std::string temp_dir(const std::string& name) {
     std::string dir = std::string(KIOSK_BINARY_DIR) + "/test-tmp/" + name;
@@ -42,8 +62,13 @@ KioskConfig load_sample_config(const std::string& config_relative, const std::st
 
 std::unique_ptr<KioskApp> make_app(int width, int height, const std::string& config_relative,
                                    void (*adjust)(KioskConfig&)) {
-    KioskConfig config = load_sample_config(config_relative, "data-" + std::to_string(width) + "x" +
-                                                                 std::to_string(height));
+    // One data folder per process: ctest runs test cases in parallel
+    // processes, and two of them must not share (or delete) one folder.
+    const std::string data_name = "data-" + std::to_string(width) + "x" + std::to_string(height) +
+                                  "-" + std::to_string(getpid());
+    static const RemovedAtExit data_folders;
+    data_folders.add(std::string(KIOSK_BINARY_DIR) + "/test-tmp/" + data_name);
+    KioskConfig config = load_sample_config(config_relative, data_name);
     if (adjust) adjust(config);
     AppOptions options;
     options.width = width;
