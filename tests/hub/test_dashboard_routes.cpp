@@ -162,6 +162,12 @@ struct DashboardHub {
         REQUIRE(synced.status == 200);
     }
     Browser browser() const { return Browser(hub->port()); }
+    // A browser signed in as `user` (the shared password).
+    Browser signed_in(const std::string& user) const {
+        Browser browser(hub->port());
+        REQUIRE(sign_in(browser, user, kPassword)->status == 303);
+        return browser;
+    }
 };
 
 const std::string kRange = "from=2026-11-01&to=2026-11-30";
@@ -221,8 +227,7 @@ TEST_CASE("dashboard sign-in: the right password opens the page, a wrong one doe
 
 TEST_CASE("dashboard: the page shows the numbers that were synced", "[hub][dashboard]") {
     DashboardHub hub;
-    Browser browser = hub.browser();
-    REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+    Browser browser = hub.signed_in("manager");
 
     auto page = browser.get("/dashboard?" + kRange);
     REQUIRE(page);
@@ -254,8 +259,7 @@ TEST_CASE("dashboard: the page shows the numbers that were synced", "[hub][dashb
 TEST_CASE("dashboard: a venue manager gets 403 for another venue, an admin does not",
           "[hub][dashboard]") {
     DashboardHub hub;
-    Browser manager = hub.browser();
-    REQUIRE(sign_in(manager, "manager", kPassword)->status == 303);
+    Browser manager = hub.signed_in("manager");
     CHECK(manager.get("/dashboard?venue=v1&" + kRange)->status == 200);
     auto other = manager.get("/dashboard?venue=v2&" + kRange);
     REQUIRE(other);
@@ -264,8 +268,7 @@ TEST_CASE("dashboard: a venue manager gets 403 for another venue, an admin does 
     CHECK(manager.get("/dashboard/export?format=csv&venue=v2&" + kRange)->status == 403);
     CHECK(manager.get("/dashboard/export?format=json&venue=v2&" + kRange)->status == 403);
 
-    Browser admin = hub.browser();
-    REQUIRE(sign_in(admin, "admin", kPassword)->status == 303);
+    Browser admin = hub.signed_in("admin");
     CHECK(admin.get("/dashboard?venue=v2&" + kRange)->status == 200);
     auto all = admin.get("/dashboard?" + kRange);
     REQUIRE(all);
@@ -277,8 +280,7 @@ TEST_CASE("dashboard: a venue manager gets 403 for another venue, an admin does 
 TEST_CASE("dashboard: bad dates, reversed ranges and oversized parameters are 400",
           "[hub][dashboard]") {
     DashboardHub hub;
-    Browser browser = hub.browser();
-    REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+    Browser browser = hub.signed_in("manager");
     for (const std::string& query :
          std::vector<std::string>{"from=2026-02-30&to=2026-03-01", "from=yesterday", "to=2026-1-5",
                                   "from=2026-11-30&to=2026-11-01", "from=1900-01-01&to=2026-01-01",
@@ -299,8 +301,7 @@ TEST_CASE("dashboard: year 0000 is not a date, and the default range starts at 0
     // Found by tests/fuzz: "to=0000-01-01" was accepted, and its default start
     // came out as "-001-12-03", which the page's own links then sent back.
     DashboardHub hub;
-    Browser browser = hub.browser();
-    REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+    Browser browser = hub.signed_in("manager");
     auto year_zero = browser.get("/dashboard?to=0000-01-01&lang=en");
     REQUIRE(year_zero);
     CHECK(year_zero->status == 400);
@@ -316,8 +317,7 @@ TEST_CASE("dashboard sessions expire when idle or too old", "[hub][dashboard]") 
     SECTION("idle") {
         ServeEnvironment env{{"KIOSK_HUB_SESSION_IDLE_S", "0"}};
         DashboardHub hub;
-        Browser browser = hub.browser();
-        REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+        Browser browser = hub.signed_in("manager");
         auto page = browser.get("/dashboard");
         REQUIRE(page);
         CHECK(page->status == 303);
@@ -326,14 +326,12 @@ TEST_CASE("dashboard sessions expire when idle or too old", "[hub][dashboard]") 
     SECTION("absolute") {
         ServeEnvironment env{{"KIOSK_HUB_SESSION_MAX_S", "0"}};
         DashboardHub hub;
-        Browser browser = hub.browser();
-        REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+        Browser browser = hub.signed_in("manager");
         CHECK(browser.get("/dashboard")->status == 303);
     }
     SECTION("the defaults keep it") {
         DashboardHub hub;
-        Browser browser = hub.browser();
-        REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+        Browser browser = hub.signed_in("manager");
         CHECK(browser.get("/dashboard")->status == 200);
         CHECK(browser.get("/dashboard")->status == 200);
     }
@@ -342,14 +340,10 @@ TEST_CASE("dashboard sessions expire when idle or too old", "[hub][dashboard]") 
 TEST_CASE("dashboard: the silent-kiosk alert days come from serve's option", "[hub][dashboard]") {
     // k1b and k2b never synced, so the page flags them silent, naming the days.
     const bool configured = GENERATE(false, true);
-    std::unique_ptr<ServeEnvironment> env;
-    if (configured)
-        env = std::make_unique<ServeEnvironment>(
-            std::initializer_list<std::pair<const char*, const char*>>{
-                {"KIOSK_HUB_SILENT_ALERT_DAYS", "30"}});
+    const ServeEnvironment env =
+        configured ? ServeEnvironment{{"KIOSK_HUB_SILENT_ALERT_DAYS", "30"}} : ServeEnvironment{};
     DashboardHub hub;
-    Browser browser = hub.browser();
-    REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+    Browser browser = hub.signed_in("manager");
     auto page = browser.get("/dashboard?" + kRange);
     REQUIRE(page);
     REQUIRE(page->status == 200);
@@ -418,8 +412,7 @@ TEST_CASE("dashboard POSTs without the CSRF token are refused with 403", "[hub][
 TEST_CASE("dashboard exports: CSV with a BOM, JSON and XLSX with the synced numbers",
           "[hub][dashboard]") {
     DashboardHub hub;
-    Browser browser = hub.browser();
-    REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+    Browser browser = hub.signed_in("manager");
 
     auto csv = browser.get("/dashboard/export?format=csv&" + kRange);
     REQUIRE(csv);
@@ -456,8 +449,7 @@ TEST_CASE("dashboard exports: CSV with a BOM, JSON and XLSX with the synced numb
 TEST_CASE("dashboard upload: a bundle of the manager's venue is imported, another's is 403",
           "[hub][dashboard]") {
     DashboardHub hub;
-    Browser browser = hub.browser();
-    REQUIRE(sign_in(browser, "manager", kPassword)->status == 303);
+    Browser browser = hub.signed_in("manager");
     const std::string csrf = csrf_of(browser.get("/dashboard?" + kRange)->body);
 
     auto bundle_of = [&](const std::string& kiosk) {
