@@ -38,11 +38,11 @@ struct DashboardVenue {
     std::string name_en; // may be empty: the Chinese name is shown instead
 };
 
-// What the page shows: the query string of /dashboard, parsed and checked.
 // A kiosk not heard from for more than this many days is flagged, unless
 // `kiosk-hub serve --silent-alert-days` says otherwise.
 constexpr int kDefaultSilentAlertDays = 7;
 
+// What the page shows: the query string of /dashboard, parsed and checked.
 struct DashboardFilter {
     std::string venue_id; // "" = all venues (province administrators only)
     std::string from;     // YYYY-MM-DD, inclusive

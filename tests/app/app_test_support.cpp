@@ -31,10 +31,10 @@ public:
         for (const std::string& folder : folders_)
             std::filesystem::remove_all(folder, ignored);
     }
-    void add(const std::string& folder) const { folders_.insert(folder); }
+    void add(const std::string& folder) { folders_.insert(folder); }
 
 private:
-    mutable std::set<std::string> folders_;
+    std::set<std::string> folders_;
 };
 
 } // namespace
@@ -66,7 +66,7 @@ std::unique_ptr<KioskApp> make_app(int width, int height, const std::string& con
     // processes, and two of them must not share (or delete) one folder.
     const std::string data_name = "data-" + std::to_string(width) + "x" + std::to_string(height) +
                                   "-" + std::to_string(getpid());
-    static const RemovedAtExit data_folders;
+    static RemovedAtExit data_folders;
     data_folders.add(std::string(KIOSK_BINARY_DIR) + "/test-tmp/" + data_name);
     KioskConfig config = load_sample_config(config_relative, data_name);
     if (adjust) adjust(config);
