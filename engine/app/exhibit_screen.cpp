@@ -266,8 +266,12 @@ void ExhibitScreen::deliver_interactions() {
 void ExhibitScreen::record_failure() {
     if (failure_recorded_ || !host_ || !host_->failed()) return;
     failure_recorded_ = true;
-    ++failures_;
     const ExhibitError& error = host_->error();
+    if (error.kind == ExhibitErrorKind::Shutdown) { // the kiosk's stop, not the exhibit's fault
+        log_info("exhibit " + exhibit_.id + ": " + error.message);
+        return;
+    }
+    ++failures_;
     if (options_.on_error) options_.on_error(error);
     log_warning("exhibit " + exhibit_.id + " stopped (" + exhibit_error_kind_name(error.kind) +
                 " in " + error.callback + "): " + error.message);

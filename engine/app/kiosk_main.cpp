@@ -5,6 +5,7 @@
 #include "core/log.h"
 #include "frame_loop.h"
 #include "kiosk_app.h"
+#include "script/sandbox.h"
 #include "startup.h"
 
 #include <CLI/CLI.hpp>
@@ -17,8 +18,11 @@ namespace {
 
 std::atomic<bool> g_stop{false};
 
+// SIGTERM/SIGINT: the frame loop stops at its next turn, and an exhibit's
+// running call is cut off now, whatever it is doing (sandbox.h).
 void request_stop(int) {
     g_stop.store(true);
+    kiosk::Sandbox::request_shutdown();
 }
 
 // Reads a PIN from standard input and prints the hash to put in admin.pin_hash.

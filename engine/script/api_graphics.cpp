@@ -66,7 +66,7 @@ int check_points(lua_State* L, int arg, int minimum) {
 }
 
 Align check_align(lua_State* L, int table, const char* function) {
-    lua_getfield(L, table, "align");
+    read_field(L, table, "align", HostStep{"opts", "align", function});
     const char* align = lua_tostring(L, -1);
     Align result = Align::Left;
     if (!lua_isnil(L, -1)) {
@@ -220,10 +220,8 @@ int l_image(lua_State* L) {
     ImU32 tint = IM_COL32_WHITE;
     if (!lua_isnoneornil(L, 4)) {
         luaL_checktype(L, 4, LUA_TTABLE);
-        lua_getfield(L, 4, "w");
-        bool has_w = !lua_isnil(L, -1);
-        lua_getfield(L, 4, "h");
-        bool has_h = !lua_isnil(L, -1);
+        bool has_w = read_field(L, 4, "w", HostStep{"opts", "w", "kiosk.image"}) != LUA_TNIL;
+        bool has_h = read_field(L, 4, "h", HostStep{"opts", "h", "kiosk.image"}) != LUA_TNIL;
         lua_pop(L, 2);
         float natural_w = w, natural_h = h;
         w = opt_field(L, 4, "w", natural_w, 0, 100000, "kiosk.image");
@@ -233,7 +231,7 @@ int l_image(lua_State* L) {
         rotation = opt_field(L, 4, "rotation", 0, -100000, 100000, "kiosk.image");
         ox = opt_field(L, 4, "ox", 0, -100, 100, "kiosk.image");
         oy = opt_field(L, 4, "oy", 0, -100, 100, "kiosk.image");
-        lua_getfield(L, 4, "tint");
+        read_field(L, 4, "tint", HostStep{"opts", "tint", "kiosk.image"});
         if (!lua_isnil(L, -1)) {
             if (!lua_istable(L, -1))
                 return luaL_error(L, "kiosk.image: opts.tint must be {r, g, b, a}");
@@ -336,8 +334,7 @@ float check_in_range(lua_State* L, int arg, float lowest, float highest) {
 
 float opt_field(lua_State* L, int table, const char* key, float fallback, float lowest,
                 float highest, const char* function) {
-    lua_getfield(L, table, key);
-    if (lua_isnil(L, -1)) {
+    if (read_field(L, table, key, HostStep{"opts", key, function}) == LUA_TNIL) {
         lua_pop(L, 1);
         return fallback;
     }

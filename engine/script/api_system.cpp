@@ -53,10 +53,12 @@ int l_seed(lua_State* L) {
 int l_t(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     const bool english = api_of(L).language == Language::En;
-    lua_getfield(L, 1, english ? "en" : "zh");
+    const char* first = english ? "en" : "zh";
+    read_field(L, 1, first, HostStep{"text", first, "kiosk.t"});
     if (lua_type(L, -1) == LUA_TSTRING && lua_rawlen(L, -1) > 0) return 1;
     lua_pop(L, 1);
-    lua_getfield(L, 1, english ? "zh" : "en"); // the other language rather than nothing
+    const char* other = english ? "zh" : "en"; // the other language rather than nothing
+    read_field(L, 1, other, HostStep{"text", other, "kiosk.t"});
     if (lua_type(L, -1) == LUA_TSTRING) return 1;
     return luaL_error(L, "kiosk.t: needs a table with zh and en strings, e.g. kiosk.t{zh = "
                          "\"你好\", en = \"Hello\"}");

@@ -5,6 +5,7 @@
 #include "api.h"
 #include "core/utf8_text.h"
 
+#include <cstring>
 #include <sstream>
 #include <utility>
 
@@ -52,8 +53,90 @@ const char* exhibit_error_kind_name(ExhibitErrorKind kind) {
         return "time_budget";
     case ExhibitErrorKind::Memory:
         return "memory";
+    case ExhibitErrorKind::Shutdown:
+        return "shutdown";
     }
     return "?";
+}
+
+// One callback call, as the host asks for it. dispatch_callback() runs inside
+// the sandbox's protected call: it looks up `exhibit` and exhibit[name] (either
+// may run an __index the exhibit wrote) and calls the function it finds.
+struct ExhibitHost::CallbackCall {
+    const char* name = nullptr; // "update"
+    int nargs = 0;
+    const lua_Number* args = nullptr;
+    bool first_is_integer = false; // a touch id
+    enum class Found { Looking, Called, Missing, NotATable, NotAFunction };
+    Found found = Found::Looking;
+    const char* type = "";            // the wrong value's type (Lua's static names)
+    const char* returned_by = nullptr; // the metamethod that gave it, if one did
+};
+
+int ExhibitHost::dispatch_callback(lua_State* L) {
+    CallbackCall& call = *static_cast<CallbackCall*>(lua_touserdata(L, 1));
+    lua_settop(L, 0);
+    lua_pushglobaltable(L);
+    bool global_by_metamethod = false;
+    read_field(L, 1, "exhibit", HostStep{"_G", "exhibit", nullptr}, &global_by_metamethod);
+    if (!lua_istable(L, 2)) {
+        call.found = CallbackCall::Found::NotATable;
+        call.type = luaL_typename(L, 2);
+        call.returned_by = global_by_metamethod ? "_G.__index" : nullptr;
+        return 0;
+    }
+    bool callback_by_metamethod = false;
+    const int type =
+        read_field(L, 2, call.name, HostStep{"exhibit", call.name, nullptr}, &callback_by_metamethod);
+    if (type == LUA_TNIL) {
+        call.found = CallbackCall::Found::Missing; // every callback is optional
+        return 0;
+    }
+    if (type != LUA_TFUNCTION) {
+        call.found = CallbackCall::Found::NotAFunction;
+        call.type = luaL_typename(L, 3);
+        call.returned_by = callback_by_metamethod ? "exhibit.__index" : nullptr;
+        return 0;
+    }
+    call.found = CallbackCall::Found::Called;
+    luaL_checkstack(L, call.nargs, "callback arguments");
+    for (int i = 0; i < call.nargs; ++i) {
+        if (i == 0 && call.first_is_integer)
+            lua_pushinteger(L, lua_Integer(call.args[i]));
+        else
+            lua_pushnumber(L, call.args[i]);
+    }
+    lua_call(L, call.nargs, 0);
+    return 0;
+}
+
+namespace {
+
+// The state's globals and the entry file's chunk, inside a protected call:
+// building them allocates, and an allocation may fail.
+struct StartCall {
+    const std::string* code;
+    const char* chunk_name;
+    int load_status = LUA_OK; // with the message, or the chunk, as the result
+};
+
+} // namespace
+
+int ExhibitHost::open_state(lua_State* L) {
+    StartCall& start = *static_cast<StartCall*>(lua_touserdata(L, 1));
+    lua_settop(L, 0);
+    // The API table, read-only like the libraries.
+    lua_newtable(L);
+    add_graphics_api(L);
+    add_widget_api(L);
+    add_system_api(L);
+    Sandbox::from(L).make_read_only();
+    lua_setglobal(L, "kiosk");
+    lua_newtable(L);
+    lua_setglobal(L, "exhibit");
+    start.load_status = luaL_loadbufferx(L, start.code->data(), start.code->size(),
+                                         start.chunk_name, "t");
+    return 1;
 }
 
 ExhibitHost::ExhibitHost(ExhibitSource source, const SandboxLimits& limits, uint64_t seed,
@@ -72,7 +155,7 @@ ExhibitHost::~ExhibitHost() {
 }
 
 void ExhibitHost::fail(ExhibitErrorKind kind, const std::string& callback, std::string message,
-                       std::string traceback) {
+                       std::string traceback, const std::string& located) {
     if (failed_) return;
     failed_ = true;
     error_.kind = kind;
@@ -80,72 +163,93 @@ void ExhibitHost::fail(ExhibitErrorKind kind, const std::string& callback, std::
     error_.message = make_valid_utf8(message);
     error_.traceback = make_valid_utf8(traceback);
     std::string text, ignored;
-    if (split_location(error_.message, error_.file, error_.line) && error_.line > 0 &&
-        relative_path_problem(error_.file).empty() && source_.files &&
+    if (split_location(located.empty() ? error_.message : make_valid_utf8(located), error_.file,
+                       error_.line) &&
+        error_.line > 0 && relative_path_problem(error_.file).empty() && source_.files &&
         source_.files->read(error_.file, text, ignored))
         error_.source_line = source_line_of(text, error_.line);
 }
 
-void ExhibitHost::fail_from_status(int status, const char* callback) {
-    const double budget_ms = sandbox_.limits().time_budget_s * 1000;
-    const std::string where = callback;
+namespace {
+
+// Copies the error text a failed call left on the stack, and pops it.
+void take_error_text(lua_State* L, void* context) {
+    std::string& text = *static_cast<std::string*>(context);
+    size_t length = 0;
+    const char* message = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &length) : nullptr;
+    text = message ? std::string(message, length) : std::string("(no message)");
+    lua_pop(L, 1);
+}
+
+} // namespace
+
+void ExhibitHost::fail_from_status(int status, const std::string& callback, bool looking_up) {
+    const std::string budget =
+        std::to_string(int(sandbox_.limits().time_budget_s * 1000)) + " ms";
+    const HostStep step = api_->host_step; // still set: the watchdog or memory cut it off
+    if (sandbox_.stop_reason() == StopReason::Shutdown) {
+        fail(ExhibitErrorKind::Shutdown, callback,
+             callback + " was stopped because the kiosk is shutting down", "");
+        return;
+    }
+    if (status == kSandboxPanicked) {
+        fail(ExhibitErrorKind::Runtime, callback,
+             "a Lua error escaped the kiosk's protected calls during " + callback +
+                 "; the exhibit was stopped",
+             "");
+        return;
+    }
     if (status == kSandboxAbandoned) {
-        fail(ExhibitErrorKind::TimeBudget, where,
-             where + " ran past its time budget of " + std::to_string(int(budget_ms)) +
-                 " ms inside a long library call (pattern matching, string building or a "
+        const std::string what = step.active()
+                                     ? host_step_text(step, "ran past its time budget")
+                                     : callback + " ran past its time budget";
+        fail(ExhibitErrorKind::TimeBudget, callback,
+             what + " of " + budget +
+                 " inside a long library call (pattern matching, string building or a "
                  "finalizer) and was stopped",
              "");
         return;
     }
     std::string text;
-    if (lua_State* L = sandbox_.state()) {
-        size_t length = 0;
-        const char* message = lua_tolstring(L, -1, &length);
-        text = message ? std::string(message, length) : std::string("(no message)");
-        lua_pop(L, 1);
-    }
+    sandbox_.run_raw(take_error_text, &text);
     std::string message = text, traceback;
     if (size_t split = text.find("\nstack traceback:"); split != std::string::npos) {
         message = text.substr(0, split);
         traceback = text.substr(split + 1);
     }
+    const std::string located = message;
+    if (step.active()) // the metamethod's own failure could not even be named
+        message = host_step_text(step, sandbox_.stop_reason() == StopReason::Memory
+                                           ? "ran out of memory"
+                                           : "failed") +
+                  ": " + message;
     switch (sandbox_.stop_reason()) {
     case StopReason::TimeBudget:
-        fail(ExhibitErrorKind::TimeBudget, where,
-             message + " (" + where + " took longer than " + std::to_string(int(budget_ms)) +
-                 " ms)",
-             traceback);
+        fail(ExhibitErrorKind::TimeBudget, callback,
+             message + (looking_up ? " (the kiosk allows " + budget + " for each callback)"
+                                   : " (" + callback + " took longer than " + budget + ")"),
+             traceback, located);
         return;
     case StopReason::Memory:
-        fail(ExhibitErrorKind::Memory, where,
+        fail(ExhibitErrorKind::Memory, callback,
              message + " (the exhibit used more than " +
                  std::to_string(sandbox_.limits().memory_bytes >> 20) + " MiB)",
-             traceback);
+             traceback, located);
         return;
     case StopReason::None:
+    case StopReason::Shutdown:
         break;
     }
-    fail(status == LUA_ERRSYNTAX ? ExhibitErrorKind::Syntax : ExhibitErrorKind::Runtime, where,
-         message, traceback);
+    fail(status == LUA_ERRSYNTAX ? ExhibitErrorKind::Syntax : ExhibitErrorKind::Runtime, callback,
+         message, traceback, located);
 }
 
 bool ExhibitHost::start(Language language) {
     api_->language = language;
-    lua_State* L = sandbox_.state();
-    if (!L) {
+    if (!sandbox_.state()) {
         fail(ExhibitErrorKind::Load, source_.entry, "could not create a Lua state", "");
         return false;
     }
-    // The API table, read-only like the libraries.
-    lua_newtable(L);
-    add_graphics_api(L);
-    add_widget_api(L);
-    add_system_api(L);
-    sandbox_.make_read_only();
-    lua_setglobal(L, "kiosk");
-    lua_newtable(L);
-    lua_setglobal(L, "exhibit");
-
     std::string code, read_error;
     if (!source_.files || !source_.files->read(source_.entry, code, read_error) ||
         code.size() > kMaxSourceBytes) {
@@ -156,59 +260,62 @@ bool ExhibitHost::start(Language language) {
         return false;
     }
     const std::string chunk_name = "@" + source_.entry;
-    int status = luaL_loadbufferx(L, code.data(), code.size(), chunk_name.c_str(), "t");
-    if (status != LUA_OK) {
-        size_t length = 0;
-        const char* message = lua_tolstring(L, -1, &length);
-        std::string text = message ? std::string(message, length) : "cannot load";
-        lua_pop(L, 1);
-        fail(status == LUA_ERRSYNTAX ? ExhibitErrorKind::Syntax : ExhibitErrorKind::Memory,
+    StartCall opening{&code, chunk_name.c_str()};
+    int status = sandbox_.call_host(&ExhibitHost::open_state, &opening, 1);
+    if (status != LUA_OK || sandbox_.stop_reason() != StopReason::None) {
+        fail_from_status(status, source_.entry, false);
+        return false;
+    }
+    if (opening.load_status != LUA_OK) {
+        std::string text;
+        sandbox_.run_raw(take_error_text, &text);
+        fail(opening.load_status == LUA_ERRSYNTAX ? ExhibitErrorKind::Syntax
+                                                  : ExhibitErrorKind::Memory,
              source_.entry, text, "");
         return false;
     }
-    status = sandbox_.call(0, 0);
+    api_->host_step = {};
+    status = sandbox_.call(0, 0); // the chunk open_state left
     if (status != LUA_OK || sandbox_.stop_reason() != StopReason::None) {
-        fail_from_status(status, source_.entry.c_str());
+        fail_from_status(status, source_.entry, false);
         return false;
     }
     return run_callback("load", 0);
 }
 
-bool ExhibitHost::run_callback(const char* name, int nargs) {
-    lua_State* L = sandbox_.state();
-    if (failed_ || left_ || !L) {
-        if (L) lua_pop(L, nargs);
-        return false;
-    }
-    // The arguments are on the stack already: fetch exhibit[name] below them.
-    lua_getglobal(L, "exhibit");
-    if (!lua_istable(L, -1)) {
-        std::string type = luaL_typename(L, -1);
-        lua_pop(L, 1 + nargs);
-        fail(ExhibitErrorKind::Runtime, name,
-             source_.entry + ": the global `exhibit` must stay a table (it is now a " + type + ")",
-             "");
-        return false;
-    }
-    lua_getfield(L, -1, name);
-    lua_remove(L, -2);
-    if (lua_isnil(L, -1)) { // every callback is optional
-        lua_pop(L, 1 + nargs);
-        return true;
-    }
-    if (!lua_isfunction(L, -1)) {
-        std::string type = luaL_typename(L, -1);
-        lua_pop(L, 1 + nargs);
-        fail(ExhibitErrorKind::Runtime, name,
-             source_.entry + ": exhibit." + name + " must be a function (it is a " + type + ")",
-             "");
-        return false;
-    }
-    lua_insert(L, -1 - nargs);
-    const int status = sandbox_.call(nargs, 0);
+bool ExhibitHost::run_callback(const char* name, int nargs, const lua_Number* args) {
+    if (failed_ || left_ || !sandbox_.state()) return false;
+    CallbackCall call;
+    call.name = name;
+    call.nargs = nargs;
+    call.args = args;
+    call.first_is_integer = std::strncmp(name, "touch", 5) == 0;
+    api_->host_step = {};
+    const int status = sandbox_.call_host(&ExhibitHost::dispatch_callback, &call);
+    const std::string qualified = std::string("exhibit.") + name;
     if (status != LUA_OK || sandbox_.stop_reason() != StopReason::None) {
-        fail_from_status(status, (std::string("exhibit.") + name).c_str());
+        fail_from_status(status, qualified, call.found == CallbackCall::Found::Looking);
         return false;
+    }
+    const std::string returned =
+        call.returned_by ? std::string(", returned by ") + call.returned_by : std::string();
+    switch (call.found) {
+    case CallbackCall::Found::NotATable:
+        fail(ExhibitErrorKind::Runtime, name,
+             source_.entry + ": the global `exhibit` must stay a table (it is now a " +
+                 call.type + returned + ")",
+             "");
+        return false;
+    case CallbackCall::Found::NotAFunction:
+        fail(ExhibitErrorKind::Runtime, name,
+             source_.entry + ": " + qualified + " must be a function (it is a " + call.type +
+                 returned + ")",
+             "");
+        return false;
+    case CallbackCall::Found::Looking:
+    case CallbackCall::Found::Called:
+    case CallbackCall::Found::Missing:
+        break;
     }
     return true;
 }
@@ -218,32 +325,25 @@ void ExhibitHost::set_language(Language language) {
 }
 
 void ExhibitHost::touch(TouchPhase phase, int id, float x, float y, float dx, float dy) {
-    lua_State* L = sandbox_.state();
-    if (failed_ || left_ || !L) return;
-    lua_pushinteger(L, id);
-    lua_pushnumber(L, x);
-    lua_pushnumber(L, y);
+    const lua_Number args[] = {lua_Number(id), x, y, dx, dy};
     switch (phase) {
     case TouchPhase::Pressed:
-        run_callback("touchpressed", 3);
+        run_callback("touchpressed", 3, args);
         break;
     case TouchPhase::Moved:
-        lua_pushnumber(L, dx);
-        lua_pushnumber(L, dy);
-        run_callback("touchmoved", 5);
+        run_callback("touchmoved", 5, args);
         break;
     case TouchPhase::Released:
-        run_callback("touchreleased", 3);
+        run_callback("touchreleased", 3, args);
         break;
     }
 }
 
 void ExhibitHost::update(double dt) {
-    lua_State* L = sandbox_.state();
-    if (failed_ || left_ || !L) return;
+    if (failed_ || left_ || !sandbox_.state()) return;
     api_->time_s += dt;
-    lua_pushnumber(L, dt);
-    run_callback("update", 1);
+    const lua_Number args[] = {dt};
+    run_callback("update", 1, args);
 }
 
 std::optional<uint32_t> ExhibitHost::draw(Ui& ui) {

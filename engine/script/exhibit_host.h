@@ -6,6 +6,11 @@
 // line and a traceback, all valid UTF-8. After a failure the host stays failed:
 // the app shows its error card and destroys the host. This is the one header
 // engine/script exposes.
+//
+// The host never touches the exhibit's Lua state outside the sandbox's guarded
+// calls (the host rule in sandbox.h): looking up `exhibit` and its callbacks,
+// which may run the exhibit's own __index, happens inside the protected call,
+// and an error names the metamethod and what the kiosk was looking up.
 #pragma once
 
 #include "core/bilingual.h"
@@ -31,7 +36,9 @@ struct ExhibitSource {
     std::string entry;                       // the main file in `files` (e.g. "main.lua")
 };
 
-enum class ExhibitErrorKind { Load, Syntax, Runtime, TimeBudget, Memory };
+// Shutdown: the kiosk was stopping (SIGTERM) while the exhibit ran; not the
+// exhibit's fault, so it is neither recorded nor shown.
+enum class ExhibitErrorKind { Load, Syntax, Runtime, TimeBudget, Memory, Shutdown };
 const char* exhibit_error_kind_name(ExhibitErrorKind kind);
 
 struct ExhibitError {
@@ -87,10 +94,14 @@ public:
     std::vector<std::string> source_texts() const;
 
 private:
-    bool run_callback(const char* name, int nargs);
+    struct CallbackCall;
+    static int dispatch_callback(lua_State* L);
+    static int open_state(lua_State* L);
+    bool run_callback(const char* name, int nargs, const lua_Number* args = nullptr);
     void fail(ExhibitErrorKind kind, const std::string& callback, std::string message,
-              std::string traceback);
-    void fail_from_status(int status, const char* callback);
+              std::string traceback, const std::string& located = {});
+    // `looking_up`: it failed before the callback ran, while the kiosk looked it up.
+    void fail_from_status(int status, const std::string& callback, bool looking_up);
 
     ExhibitSource source_;
     std::unique_ptr<ExhibitApi> api_;

@@ -4,12 +4,17 @@
 // lua_sethook (which Lua documents as safe from a signal handler) and may
 // siglongjmp, never while the script thread is in C++ host code or inside the
 // allocator (malloc's locks), so what is jumped over is Lua's own C code only.
+// The same jump buffer is the panic handler's way back: a Lua error that escaped
+// every protected call lands where the guarded call began, and the state is
+// abandoned.
 #include "sandbox.h"
 
 #include <pthread.h>
 #include <setjmp.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -20,6 +25,15 @@ namespace {
 constexpr int kWatchdogSignal = SIGUSR2;
 thread_local Sandbox* tl_active = nullptr;
 thread_local sigjmp_buf tl_escape;
+constexpr int kJumpedByWatchdog = 1, kJumpedByPanic = 2;
+
+// Set from a SIGTERM/SIGINT handler, read by every watchdog.
+std::atomic<bool> g_shutdown{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "the shutdown flag is set in a signal handler");
+// While a call runs, a watchdog looks this often for a shutdown request; once it
+// sees one, the hook gets this long to stop the call before the jump.
+constexpr auto kShutdownPoll = std::chrono::milliseconds(10);
+constexpr auto kShutdownGrace = std::chrono::milliseconds(20);
 
 int refuse_write(lua_State* L) {
     return luaL_error(L, "this table is read-only (library tables cannot be changed)");
@@ -80,17 +94,7 @@ int count_only_collectgarbage(lua_State* L) {
     return 1;
 }
 
-int traceback_handler(lua_State* L) {
-    const char* message = lua_tostring(L, 1);
-    if (!message) {
-        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
-            message = lua_tostring(L, -1);
-        else
-            message = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
-    }
-    luaL_traceback(L, L, message, 1);
-    return 1;
-}
+
 
 void install_signal_handler(void (*handler)(int)) {
     static std::once_flag once;
@@ -114,6 +118,38 @@ double thread_cpu_seconds(pthread_t thread) {
 }
 
 } // namespace
+
+// The error object's __tostring is exhibit code: it runs in a protected call of
+// its own, so a __tostring that raises, loops (the stop hook raises) or returns
+// a non-string is described, never the cause of an "error in error handling".
+const char* error_object_text(lua_State* L, int object) {
+    object = lua_absindex(L, object);
+    const int object_type = lua_type(L, object);
+    if (object_type == LUA_TSTRING || object_type == LUA_TNUMBER) return lua_tostring(L, object);
+    const char* type = luaL_typename(L, object);
+    if (luaL_getmetafield(L, object, "__tostring") == LUA_TNIL)
+        return lua_pushfstring(L, "(error object is a %s value)", type);
+    lua_pushvalue(L, object);
+    const int status = lua_pcall(L, 1, 1, 0);
+    if (status == LUA_OK && lua_type(L, -1) == LUA_TSTRING) return lua_tostring(L, -1);
+    if (status == LUA_OK)
+        return lua_pushfstring(L,
+                               "(error object is a %s value whose __tostring returned a %s, not "
+                               "a string)",
+                               type, luaL_typename(L, -1));
+    const char* why = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "no message";
+    return lua_pushfstring(L, "(error object is a %s value whose __tostring failed: %s)", type,
+                           why);
+}
+
+int traceback_handler(lua_State* L) {
+    // An error raised again by the host (host_step.cpp) carries the traceback
+    // of where it first happened already.
+    if (lua_type(L, 1) == LUA_TSTRING && std::strstr(lua_tostring(L, 1), "\nstack traceback:"))
+        return 1;
+    luaL_traceback(L, L, error_object_text(L, 1), 1);
+    return 1;
+}
 
 struct Sandbox::Block {
     Block* prev;
@@ -203,17 +239,38 @@ void Sandbox::hook(lua_State* L, lua_Debug* ar) {
         if (s.failed_allocation_.active)
             s.request_stop(StopReason::Memory);
         else if (s.signal_stage_.load() >= 1)
-            s.request_stop(StopReason::TimeBudget);
+            s.request_stop(shutdown_requested() ? StopReason::Shutdown : StopReason::TimeBudget);
         else {
             lua_sethook(L, nullptr, 0, 0); // a false alarm: the retry found memory
             return;
         }
     }
-    const char* what = s.stop_reason_ == StopReason::Memory ? "out of memory" : "over time budget";
+    const char* what = s.stop_reason_ == StopReason::Memory     ? "out of memory"
+                       : s.stop_reason_ == StopReason::Shutdown ? "the kiosk is shutting down"
+                                                                : "over time budget";
     lua_getinfo(L, "Sl", ar);
     if (ar->currentline > 0)
         luaL_error(L, "%s:%d: exhibit stopped: %s", ar->short_src, ar->currentline, what);
     luaL_error(L, "exhibit stopped: %s", what);
+}
+
+int Sandbox::on_panic(lua_State* L) {
+    Sandbox& s = from(L);
+    if (tl_active == &s && s.in_call_) siglongjmp(tl_escape, kJumpedByPanic);
+    // Outside every guard: the host rule was broken where no recovery point
+    // exists. Say where before Lua aborts.
+    const char* message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?";
+    std::fprintf(stderr, "kiosk: an exhibit's Lua error escaped outside any guarded call: %s\n",
+                 message);
+    return 0;
+}
+
+void Sandbox::request_shutdown() {
+    g_shutdown.store(true);
+}
+
+bool Sandbox::shutdown_requested() {
+    return g_shutdown.load();
 }
 
 void Sandbox::on_signal(int) {
@@ -302,6 +359,7 @@ Sandbox::Sandbox(const SandboxLimits& limits, uint64_t seed, void* owner)
     L_ = lua_newstate(&Sandbox::allocate, this);
     if (!L_) return;
     *static_cast<Sandbox**>(lua_getextraspace(L_)) = this;
+    lua_atpanic(L_, &Sandbox::on_panic);
     open_libraries(seed);
     watchdog_ = std::thread([this] { watchdog_loop(); });
 }
@@ -402,21 +460,44 @@ void Sandbox::open_libraries(uint64_t seed) {
 
 namespace {
 
-// Kept apart so that nothing but its arguments lives across sigsetjmp.
-int run_escapable(lua_State* L, int nargs, int nresults, int handler,
-                  volatile std::sig_atomic_t& in_call, bool close) {
-    if (sigsetjmp(tl_escape, 1) != 0) {
+// Kept apart so that nothing but its arguments lives across sigsetjmp. `body`
+// is the guarded work: a protected call, closing the state, or a raw host step.
+int run_escapable(lua_State* L, int (*body)(lua_State*, void*), void* context,
+                  volatile std::sig_atomic_t& in_call) {
+    const int jumped = sigsetjmp(tl_escape, 1);
+    if (jumped != 0) {
         in_call = 0;
-        return kSandboxAbandoned;
+        return jumped == kJumpedByPanic ? kSandboxPanicked : kSandboxAbandoned;
     }
     in_call = 1;
-    int status = LUA_OK;
-    if (close)
-        lua_close(L);
-    else
-        status = lua_pcall(L, nargs, nresults, handler);
+    const int status = body(L, context);
     in_call = 0;
     return status;
+}
+
+struct ProtectedCall {
+    int nargs, nresults, handler;
+};
+
+int protected_call_body(lua_State* L, void* context) {
+    const ProtectedCall& call = *static_cast<ProtectedCall*>(context);
+    return lua_pcall(L, call.nargs, call.nresults, call.handler);
+}
+
+int close_body(lua_State* L, void*) {
+    lua_close(L);
+    return LUA_OK;
+}
+
+struct RawStep {
+    void (*step)(lua_State*, void*);
+    void* context;
+};
+
+int raw_step_body(lua_State* L, void* context) {
+    const RawStep& raw = *static_cast<RawStep*>(context);
+    raw.step(L, raw.context);
+    return LUA_OK;
 }
 
 } // namespace
@@ -437,8 +518,23 @@ void Sandbox::disarm() {
     {
         std::lock_guard lock(mutex_);
         armed_ = false;
+        signal_stage_ = 0; // a signal still on its way finds nothing to do
     }
     wake_.notify_all();
+}
+
+int Sandbox::run_guarded(int (*body)(lua_State*, void*), void* context) {
+    host_depth_ = 0;
+    tl_active = this;
+    const int status = run_escapable(L_, body, context, in_call_);
+    tl_active = nullptr;
+    return status;
+}
+
+void Sandbox::abandon(StopReason reason) {
+    request_stop(reason);
+    abandoned_ = true;
+    free_all_blocks();
 }
 
 int Sandbox::call(int nargs, int nresults) {
@@ -448,21 +544,34 @@ int Sandbox::call(int nargs, int nresults) {
     lua_pushcfunction(L, traceback_handler);
     lua_insert(L, handler);
     arm();
-    host_depth_ = 0;
     running_count_ = 0;
-    tl_active = this;
-    const int status = run_escapable(L, nargs, nresults, handler, in_call_, false);
-    tl_active = nullptr;
+    ProtectedCall protected_call{nargs, nresults, handler};
+    const int status = run_guarded(protected_call_body, &protected_call);
     disarm();
-    if (status == kSandboxAbandoned) {
-        request_stop(StopReason::TimeBudget);
-        abandoned_ = true;
-        free_all_blocks();
+    if (status == kSandboxAbandoned || status == kSandboxPanicked) {
+        abandon(status == kSandboxPanicked ? StopReason::None
+                : shutdown_requested()     ? StopReason::Shutdown
+                                           : StopReason::TimeBudget);
         return status;
     }
     lua_remove(L, handler);
     if (failed_allocation_.active) request_stop(StopReason::Memory);
     if (stop_reason_ == StopReason::None) lua_sethook(L, nullptr, 0, 0);
+    return status;
+}
+
+int Sandbox::call_host(lua_CFunction function, void* context, int nresults) {
+    if (!state()) return kSandboxAbandoned;
+    lua_pushcfunction(L_, function); // a light C function and a light userdata:
+    lua_pushlightuserdata(L_, context); // neither allocates nor raises
+    return call(1, nresults);
+}
+
+int Sandbox::run_raw(void (*step)(lua_State* L, void* context), void* context) {
+    if (!state()) return kSandboxAbandoned;
+    RawStep raw{step, context};
+    const int status = run_guarded(raw_step_body, &raw);
+    if (status != LUA_OK) abandon(StopReason::None);
     return status;
 }
 
@@ -472,12 +581,9 @@ void Sandbox::close() {
         // Finalizers run here, where Lua allows no hooks: only the jump can stop a
         // looping one.
         arm();
-        host_depth_ = 0;
-        tl_active = this;
-        const int status = run_escapable(L_, 0, 0, 0, in_call_, true);
-        tl_active = nullptr;
+        const int status = run_guarded(close_body, nullptr);
         disarm();
-        if (status == kSandboxAbandoned) abandoned_ = true;
+        if (status != LUA_OK) abandoned_ = true;
     }
     free_all_blocks(); // everything, or what an abandoned state still held
     L_ = nullptr;
@@ -493,17 +599,37 @@ void Sandbox::watchdog_loop() {
             std::chrono::duration<double>(limits_.time_budget_s));
         const auto start = armed_at_;
         const auto finished = [&] { return quit_ || !armed_ || generation_ != generation; };
-        if (wake_.wait_until(lock, start + budget, finished)) continue;
+        // Waits until `deadline` or the call's end (true), or a shutdown request (false).
+        bool shutdown = false;
+        const auto wait_until = [&](Clock::time_point deadline) {
+            while (!finished()) {
+                if ((shutdown = shutdown_requested())) return false;
+                if (Clock::now() >= deadline) return false;
+                wake_.wait_until(lock, std::min(deadline, Clock::now() + kShutdownPoll), finished);
+            }
+            return true;
+        };
+        if (wait_until(start + budget)) continue;
         signal_stage_ = 1; // the hook stops the next Lua instruction
         const double cpu_at_stage_one = thread_cpu_seconds(script_thread_);
         pthread_kill(script_thread_, kWatchdogSignal);
-        if (wake_.wait_until(lock, start + budget + budget / 2, finished)) continue;
-        // Jump only once the script thread has really run for half a budget more
-        // without reaching a hook: on a busy machine it may just not have had
-        // the processor, and the hook (which keeps the state) would still stop it.
-        while (!finished() && cpu_at_stage_one >= 0 &&
-               thread_cpu_seconds(script_thread_) - cpu_at_stage_one < limits_.time_budget_s / 2)
-            wake_.wait_for(lock, std::chrono::milliseconds(2), finished);
+        if (shutdown) {
+            if (wake_.wait_for(lock, kShutdownGrace, finished)) continue;
+        } else {
+            if (wait_until(start + budget + budget / 2)) continue;
+            // Jump only once the script thread has really run for half a budget
+            // more without reaching a hook: on a busy machine it may just not have
+            // had the processor, and the hook (which keeps the state) would still
+            // stop it. A shutdown does not wait for that.
+            while (!finished() && !shutdown_requested() && cpu_at_stage_one >= 0 &&
+                   thread_cpu_seconds(script_thread_) - cpu_at_stage_one <
+                       limits_.time_budget_s / 2)
+                wake_.wait_for(lock, std::chrono::milliseconds(2), finished);
+            if (!finished() && shutdown_requested()) {
+                pthread_kill(script_thread_, kWatchdogSignal); // the hook, with the new reason
+                wake_.wait_for(lock, kShutdownGrace, finished);
+            }
+        }
         if (finished()) continue;
         signal_stage_ = 2; // stuck where hooks never run: jump out
         while (!finished()) {

@@ -9,6 +9,24 @@
 // used half a budget more processor time (1.5x on an idle machine), jumps out of the call and the
 // state is abandoned: never touched again, its memory freed block by block through the allocator's
 // list.
+//
+// The host rule (every binding and every host-side caller must follow it):
+// C++ never runs exhibit-controlled Lua code outside call() or call_host().
+// Any metamethod is such code (__index, __newindex, __call, __tostring, __name,
+// __eq, __lt, __le, __len, __concat, __close, __gc, arithmetic), and so is any
+// allocation, which may run the collector and with it a __gc finalizer. So
+// outside those calls the host only pushes plain values and light C functions
+// and reads results raw (lua_type, lua_tolstring of a string, lua_rawget*,
+// lua_rawlen). Work on exhibit values goes into a lua_CFunction run by
+// call_host(), where the budget, the memory cap and the stop hook are armed.
+// Inside a HostScope (C++ code that the watchdog must not jump out of) nothing
+// may allocate Lua objects either: a finalizer run there could not be cut off.
+// A Lua error that escapes every protected call anyway reaches the panic
+// handler, which abandons the state instead of aborting the process.
+//
+// Shutdown: request_shutdown() (async-signal-safe, for SIGTERM/SIGINT) makes
+// every sandbox's watchdog stop its running call at once, jumping out of C
+// code after a short grace, so the process can stop whatever an exhibit does.
 #pragma once
 
 #include <lua.hpp>
@@ -32,10 +50,18 @@ struct SandboxLimits {
     double time_budget_s = 0.050;
 };
 
-enum class StopReason { None, TimeBudget, Memory };
+enum class StopReason { None, TimeBudget, Memory, Shutdown };
 
-// lua_pcall's statuses, plus this one: the call was cut off and the state abandoned.
+// lua_pcall's statuses, plus these: the call was cut off and the state abandoned;
+// a Lua error escaped every protected call (the panic handler abandoned the state).
 constexpr int kSandboxAbandoned = -1;
+constexpr int kSandboxPanicked = -2;
+
+// An error object as text, pushing what it makes: strings and numbers as they
+// are, anything else described, its __tostring run in a protected call.
+const char* error_object_text(lua_State* L, int object);
+// The message handler of every call: the error as text with Lua's traceback.
+int traceback_handler(lua_State* L);
 
 class Sandbox {
 public:
@@ -61,8 +87,20 @@ public:
     // budget. Returns LUA_OK, a lua_pcall error status with "message\ntraceback"
     // on the stack, or kSandboxAbandoned (the stack is gone with the state).
     int call(int nargs, int nresults);
+    // Calls `function` with `context` as a light userdata argument, like call():
+    // the way host code works on exhibit values (see the host rule above).
+    int call_host(lua_CFunction function, void* context, int nresults = 0);
+    // Runs host code that touches the state outside any protected call (reading
+    // results raw). Should it raise after all, the panic handler abandons the
+    // state and this returns kSandboxPanicked; otherwise LUA_OK.
+    int run_raw(void (*step)(lua_State* L, void* context), void* context);
     // Closes the state (running its finalizers within one more budget).
     void close();
+
+    // SIGTERM/SIGINT: stop every sandbox's running call now, and every later one
+    // at its start. Async-signal-safe; never undone in a process.
+    static void request_shutdown();
+    static bool shutdown_requested();
 
     // Marks C++ code called from Lua: the watchdog never jumps out of it.
     class HostScope {
@@ -83,6 +121,7 @@ private:
     static void* allocate(void* ud, void* ptr, size_t osize, size_t nsize);
     static void hook(lua_State* L, lua_Debug* ar);
     static void on_signal(int);
+    static int on_panic(lua_State* L);
     void open_libraries(uint64_t seed);
     void request_stop(StopReason reason);
     void hook_running_threads();
@@ -90,6 +129,8 @@ private:
     void free_all_blocks();
     void arm();
     void disarm();
+    int run_guarded(int (*body)(lua_State*, void*), void* context);
+    void abandon(StopReason reason);
 
     SandboxLimits limits_;
     void* owner_;

@@ -120,6 +120,25 @@ Png::~Png() {
     stbi_image_free(pixels);
 }
 
+void write_test_exhibit(const TempFolder& parent, const std::string& id,
+                        const std::string& main_lua) {
+    parent.write(
+        id + "/manifest.lua",
+        "return { id = \"" + id +
+            "\", kind = \"exhibit\", version = \"1.0.0\",\n"
+            "  title = { zh = \"测试 " +
+            id + "\", en = \"Test " + id +
+            "\" },\n"
+            "  summary = { zh = \"测试\", en = \"A test\" }, thumbnail = \"thumbnail.png\",\n"
+            "  authors = { \"Tests\" }, license = \"CC0-1.0\", min_runtime = \"0.1.0\",\n"
+            "  review = { reviewer = \"R\", organization = \"O\", reviewed = \"2026-01-01\",\n"
+            "             expires = \"2999-01-01\" } }\n");
+    parent.write(id + "/main.lua", main_lua);
+    std::filesystem::copy_file(source_path("exhibits/pendulum-lab/thumbnail.png"),
+                               parent.file(id + "/thumbnail.png"),
+                               std::filesystem::copy_options::overwrite_existing);
+}
+
 KioskRun run_kiosk(const std::string& arguments) {
     const std::string command = std::string(KIOSK_BINARY_DIR) + "/bin/kiosk " + arguments + " 2>&1";
     KioskRun run;

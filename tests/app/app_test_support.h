@@ -3,6 +3,7 @@
 // goldens (tests/app/goldens; regenerate with KIOSK_UPDATE_GOLDENS=1, see README).
 #pragma once
 
+#include "../core/temp_folder.h"
 #include "app/kiosk_app.h"
 
 #include <memory>
@@ -12,6 +13,10 @@ namespace kiosk::test {
 
 std::string source_path(const std::string& relative); // inside the repo
 std::string temp_dir(const std::string& name);        // fresh, under the build tree
+
+// Writes an exhibit folder `id` (manifest, thumbnail and `main_lua`) under `parent`.
+void write_test_exhibit(const TempFolder& parent, const std::string& id,
+                        const std::string& main_lua);
 
 // Loads `config_relative` (default: the county museum sample), lets `adjust` edit
 // it, and creates a headless app of `width`x`height` that has drawn two frames.

@@ -23,25 +23,6 @@ namespace {
 const char* kTapTile1 = "tap 357 560\n";
 const char* kTapTile2 = "tap 960 560\n";
 
-// Writes an exhibit folder `id` with `main_lua` under `parent`.
-void write_exhibit(const TempFolder& parent, const std::string& id, const std::string& main_lua) {
-    parent.write(
-        id + "/manifest.lua",
-        "return { id = \"" + id +
-            "\", kind = \"exhibit\", version = \"1.0.0\",\n"
-            "  title = { zh = \"测试 " +
-            id + "\", en = \"Test " + id +
-            "\" },\n"
-            "  summary = { zh = \"测试\", en = \"A test\" }, thumbnail = \"thumbnail.png\",\n"
-            "  authors = { \"Tests\" }, license = \"CC0-1.0\", min_runtime = \"0.1.0\",\n"
-            "  review = { reviewer = \"R\", organization = \"O\", reviewed = \"2026-01-01\",\n"
-            "             expires = \"2999-01-01\" } }\n");
-    parent.write(id + "/main.lua", main_lua);
-    std::filesystem::copy_file(source_path("exhibits/pendulum-lab/thumbnail.png"),
-                               parent.file(id + "/thumbnail.png"),
-                               std::filesystem::copy_options::overwrite_existing);
-}
-
 // The budget is generous unless a test is about it: sanitizer builds on a busy
 // machine are slow, and a test must not fail on the clock.
 // A kiosk showing the exhibits in `exhibits`, packed and signed into a content
@@ -89,8 +70,8 @@ const ExhibitHost& open_host(const KioskApp& app) {
 TEST_CASE("a failing exhibit rests, the kiosk goes home, and the next exhibit works",
           "[exhibit][sandbox][golden]") {
     TempFolder exhibits;
-    write_exhibit(exhibits, "a-runaway", "function exhibit.update(dt) while true do end end\n");
-    write_exhibit(exhibits, "b-healthy", R"(
+    write_test_exhibit(exhibits, "a-runaway", "function exhibit.update(dt) while true do end end\n");
+    write_test_exhibit(exhibits, "b-healthy", R"(
 function exhibit.draw()
   kiosk.clear(0.2, 0.5, 0.3)
   kiosk.color(1, 1, 1)
@@ -145,9 +126,9 @@ TEST_CASE("after every sandbox attack the kiosk draws on and the next exhibit wo
     for (const char* attack : attacks) {
         INFO(attack);
         TempFolder exhibits;
-        write_exhibit(exhibits, "a-attack",
+        write_test_exhibit(exhibits, "a-attack",
                       std::string("function exhibit.update(dt)\n") + attack + "\nend\n");
-        write_exhibit(exhibits, "b-healthy", R"(
+        write_test_exhibit(exhibits, "b-healthy", R"(
 function exhibit.draw()
   kiosk.clear(0.2, 0.5, 0.3)
   kiosk.circle("fill", 960, 540, 100 + 50 * math.sin(kiosk.time()))
@@ -172,7 +153,7 @@ end
 TEST_CASE("touches reach the exhibit in logical coordinates; the home button stays the runtime's",
           "[exhibit][touch]") {
     TempFolder exhibits;
-    write_exhibit(exhibits, "toucher", R"(
+    write_test_exhibit(exhibits, "toucher", R"(
 local trace = {}
 function exhibit.touchpressed(id, x, y) trace[#trace + 1] = string.format("p%d %d %d", id, x, y) end
 function exhibit.touchmoved(id, x, y, dx, dy) trace[#trace + 1] = string.format("m%d %d %d", id, dx, dy) end
@@ -196,7 +177,7 @@ end
 
 TEST_CASE("the curator widgets respond to taps", "[exhibit][touch]") {
     TempFolder exhibits;
-    write_exhibit(exhibits, "widgets", R"(
+    write_test_exhibit(exhibits, "widgets", R"(
 local state = {button = 0, slider = 0.0, toggle = false, choice = 1}
 function exhibit.draw()
   kiosk.clear(0.1, 0.2, 0.3)
@@ -223,7 +204,7 @@ end
 
 TEST_CASE("NaN, infinity and 1e300 are refused by every drawing call", "[exhibit][sandbox]") {
     TempFolder exhibits;
-    write_exhibit(exhibits, "bad-numbers", R"(
+    write_test_exhibit(exhibits, "bad-numbers", R"(
 local bad = {0/0, 1e300, math.huge, -math.huge}
 local calls = {
   {"clear", {0.1, 0.1, 0.1, 1}}, {"color", {1, 1, 1, 1}}, {"linewidth", {2}},
@@ -288,7 +269,7 @@ end
 
 TEST_CASE("an exhibit's pictures count against its memory cap", "[exhibit][sandbox]") {
     TempFolder exhibits;
-    write_exhibit(exhibits, "pictures", R"(
+    write_test_exhibit(exhibits, "pictures", R"(
 function exhibit.draw()
   kiosk.image("small.png", 400, 300)
   local w, h = kiosk.imagesize("small.png")
@@ -314,7 +295,7 @@ end
 TEST_CASE("dev mode reloads the exhibit on save and shows errors with the source line",
           "[exhibit][dev][golden]") {
     TempFolder exhibits;
-    write_exhibit(exhibits, "live", "function exhibit.draw()\n  kiosk.clear(0, 0, 0\nend\n");
+    write_test_exhibit(exhibits, "live", "function exhibit.draw()\n  kiosk.clear(0, 0, 0\nend\n");
     AppOptions options;
     options.exhibit_path = exhibits.file("live");
     options.dev = true;

@@ -29,6 +29,7 @@ struct KioskSetup {
     std::string hub_url; // with token_file: a sync section
     std::string token_file;
     int idle_timeout_s = 10;
+    int time_budget_ms = 50; // exhibit_limits.time_budget_ms
 };
 
 // The county museum sample's venue, font and PIN with `setup`'s folders, as a

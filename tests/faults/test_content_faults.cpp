@@ -6,6 +6,7 @@
 #include "app/app_test_support.h"
 #include "content/package.h"
 #include "fault_support.h"
+#include "signed_library.h"
 #include "kiosk_process.h"
 #include "telemetry/telemetry_test_support.h"
 
@@ -25,32 +26,6 @@ using namespace kiosk::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A content folder of packages signed by a key the test makes.
-struct Library {
-    TempFolder folder;
-    SecretKey key;
-    std::string dir = folder.file("content");
-    std::string trusted = folder.file("trusted.pub");
-
-    Library() {
-        REQUIRE(sodium_init() >= 0);
-        key = generate_key();
-        fs::create_directories(dir);
-        std::string error;
-        REQUIRE(write_public_key(trusted, key.public_key(), error));
-    }
-    void add_sample(const std::string& name) {
-        add_package(std::string(KIOSK_SOURCE_DIR) + "/exhibits/" + name, dir, name, key);
-    }
-    KioskSetup setup(const std::string& data_dir) const {
-        KioskSetup setup;
-        setup.data_dir = data_dir;
-        setup.content_dir = dir;
-        setup.trusted_key = trusted;
-        return setup;
-    }
-};
 
 std::vector<std::string> shown_ids(const KioskApp& app) {
     std::vector<std::string> ids;
@@ -91,7 +66,7 @@ bool has_open(pid_t pid, const std::string& path) {
 // A signed copy of the pendulum lab as exhibit `id`, with `megabytes` of
 // incompressible extra files stored as they are, so that verifying it takes
 // the kiosk a while.
-void add_big_pendulum(const Library& library, const std::string& id, int megabytes) {
+void add_big_pendulum(const SignedLibrary& library, const std::string& id, int megabytes) {
     const std::string source = library.folder.file(id);
     fs::copy(std::string(KIOSK_SOURCE_DIR) + "/exhibits/pendulum-lab", source);
     std::string manifest = read_text(source + "/manifest.lua");
@@ -131,7 +106,7 @@ TEST_CASE("kiosk: a content package replaced by garbage while displayed: the vis
           "[faults][content]") {
     const bool in_place = GENERATE(true, false);
     INFO((in_place ? "overwritten in place" : "garbage renamed over it"));
-    Library library;
+    SignedLibrary library;
     library.add_sample("pendulum-lab");
     library.add_sample("water-cycle");
     const std::string data_dir = temp_dir(in_place ? "faults-garbage-in-place" : "faults-garbage");
@@ -188,7 +163,7 @@ TEST_CASE("kiosk: a content package replaced by garbage while displayed: the vis
 TEST_CASE("kiosk: SIGKILL during a content swap loses nothing, and the restarted kiosk shows the "
           "new package",
           "[faults][content]") {
-    Library library;
+    SignedLibrary library;
     library.add_sample("pendulum-lab");
     library.add_sample("water-cycle");
     KioskSetup setup = library.setup(library.folder.file("data"));

@@ -1,0 +1,41 @@
+// A content folder of packages signed by a key the test makes, and a kiosk
+// setup that trusts that key: the venue's side of the fault tests.
+#pragma once
+
+#include "fault_support.h"
+
+#include <catch2/catch.hpp>
+#include <sodium.h>
+
+#include <filesystem>
+#include <string>
+
+namespace kiosk::test {
+
+// A content folder of packages signed by a key the test makes.
+struct SignedLibrary {
+    TempFolder folder;
+    SecretKey key;
+    std::string dir = folder.file("content");
+    std::string trusted = folder.file("trusted.pub");
+
+    SignedLibrary() {
+        REQUIRE(sodium_init() >= 0);
+        key = generate_key();
+        std::filesystem::create_directories(dir);
+        std::string error;
+        REQUIRE(write_public_key(trusted, key.public_key(), error));
+    }
+    void add_sample(const std::string& name) {
+        add_package(std::string(KIOSK_SOURCE_DIR) + "/exhibits/" + name, dir, name, key);
+    }
+    KioskSetup setup(const std::string& data_dir) const {
+        KioskSetup setup;
+        setup.data_dir = data_dir;
+        setup.content_dir = dir;
+        setup.trusted_key = trusted;
+        return setup;
+    }
+};
+
+} // namespace kiosk::test
