@@ -64,10 +64,10 @@ void socket_address(int fd, bool peer, std::string& ip, int& port) {
 void answer_and_close(int fd, int status, const char* reason, const std::string& message) {
     if (status > 0) {
         const std::string body = "{\"error\":\"" + message + "\"}";
-        const std::string answer = "HTTP/1.1 " + std::to_string(status) + " " + reason +
-                                   "\r\nContent-Type: application/json\r\nContent-Length: " +
-                                   std::to_string(body.size()) +
-                                   "\r\nConnection: close\r\n\r\n" + body;
+        const std::string answer =
+            "HTTP/1.1 " + std::to_string(status) + " " + reason +
+            "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+            "\r\nConnection: close\r\n\r\n" + body;
         [[maybe_unused]] const ssize_t sent =
             send(fd, answer.data(), answer.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     }
@@ -81,9 +81,9 @@ struct Connection {
     int port = 0;
     std::string buffer; // received, not yet read by httplib: buffer[offset..]
     size_t offset = 0;
-    int requests = 0;            // answered so far
-    int64_t head_deadline = 0;   // the whole head must be buffered by then
-    int64_t waiting_since = 0;   // when it last entered the waiting room
+    int requests = 0;          // answered so far
+    int64_t head_deadline = 0; // the whole head must be buffered by then
+    int64_t waiting_since = 0; // when it last entered the waiting room
 
     size_t unread() const { return buffer.size() - offset; }
     bool head_complete() const {
@@ -99,9 +99,7 @@ public:
     GateStream(Connection& connection, int64_t deadline, int64_t stall_ms)
         : connection_(connection), deadline_(deadline), stall_ms_(stall_ms) {}
 
-    bool is_readable() const override {
-        return connection_.unread() > 0 || wait_for(POLLIN);
-    }
+    bool is_readable() const override { return connection_.unread() > 0 || wait_for(POLLIN); }
     bool is_writable() const override { return wait_for(POLLOUT); }
 
     ssize_t read(char* into, size_t size) override {
@@ -297,8 +295,8 @@ private:
             file(std::move(connection));
         } else if (connection->unread() > limits_.max_head_bytes) {
             drop(std::move(connection), 431, "Request Header Fields Too Large",
-                 "the request line and headers are over " +
-                     std::to_string(limits_.max_head_bytes) + " bytes");
+                 "the request line and headers are over " + std::to_string(limits_.max_head_bytes) +
+                     " bytes");
         } else {
             waiting_[fd] = std::move(connection);
         }
@@ -343,8 +341,8 @@ private:
                 return (connection = take_ready()) != nullptr || (stopping_ && ready_.empty());
             });
             if (!connection) return;
-            const bool last = stopping_ || connection->requests + 1 >=
-                                               limits_.max_requests_per_connection;
+            const bool last =
+                stopping_ || connection->requests + 1 >= limits_.max_requests_per_connection;
             lock.unlock();
             GateStream stream(*connection, steady_ms() + limits_.request_timeout_ms,
                               limits_.stall_timeout_ms);
@@ -387,7 +385,9 @@ GatedServer::GatedServer(const GateLimits& limits)
 
 GatedServer::~GatedServer() = default;
 
-void GatedServer::finish() { gate_->finish(); }
+void GatedServer::finish() {
+    gate_->finish();
+}
 
 bool GatedServer::process_and_close_socket(socket_t sock) {
     gate_->admit(sock);

@@ -17,14 +17,14 @@
 namespace kiosk::hub {
 
 struct GateLimits {
-    int workers = 8;                      // threads answering requests
-    int max_connections = 256;            // open connections in all
-    int max_per_address = 32;             // open connections from one client address
-    int64_t head_timeout_ms = 10'000;     // the request line and headers arrive within this
-    int64_t request_timeout_ms = 60'000;  // then the body is read and the answer written
-    int64_t idle_timeout_ms = 5'000;      // a kept-alive connection may idle this long
-    int64_t stall_timeout_ms = 5'000;     // longest wait for one read or write
-    size_t max_head_bytes = 32 * 1024;    // request line and headers together
+    int workers = 8;                     // threads answering requests
+    int max_connections = 256;           // open connections in all
+    int max_per_address = 32;            // open connections from one client address
+    int64_t head_timeout_ms = 10'000;    // the request line and headers arrive within this
+    int64_t request_timeout_ms = 60'000; // then the body is read and the answer written
+    int64_t idle_timeout_ms = 5'000;     // a kept-alive connection may idle this long
+    int64_t stall_timeout_ms = 5'000;    // longest wait for one read or write
+    size_t max_head_bytes = 32 * 1024;   // request line and headers together
     int max_requests_per_connection = 100;
 };
 

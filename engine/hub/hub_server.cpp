@@ -166,7 +166,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     pthread_kill(stopper.native_handle(), SIGTERM); // wakes sigwait if no signal came
     stopper.join();
     server.finish(); // the requests whose head had arrived are answered
-    store.reset(); // closes hub.db after every request has finished
+    store.reset();   // closes hub.db after every request has finished
     if (!listened) {
         err << "kiosk-hub: the server stopped with an error\n";
         return 1;

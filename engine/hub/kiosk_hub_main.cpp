@@ -59,8 +59,7 @@ int main(int argc, char** argv) {
         ->envname("KIOSK_HUB_WORKERS")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
-    serve_command
-        ->add_option("--max-connections", gate.max_connections, "Open connections in all")
+    serve_command->add_option("--max-connections", gate.max_connections, "Open connections in all")
         ->envname("KIOSK_HUB_MAX_CONNECTIONS")
         ->check(CLI::Range(1, 900))
         ->capture_default_str();

@@ -74,7 +74,8 @@ inline std::string csrf_of(const std::string& page) {
 }
 
 // GET /login then POST it; the answer to the POST.
-inline httplib::Result sign_in(Browser& browser, const std::string& user, const std::string& password) {
+inline httplib::Result sign_in(Browser& browser, const std::string& user,
+                               const std::string& password) {
     auto form = browser.get("/login");
     REQUIRE(form);
     REQUIRE(form->status == 200);

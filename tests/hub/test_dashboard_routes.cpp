@@ -431,20 +431,20 @@ TEST_CASE("failed sign-ins are limited within a sliding window", "[hub][dashboar
     int64_t now = 0;
     hub::LoginLimiter limiter({5, 8, 15 * 60'000}, [&] { return now; });
     for (int i = 0; i < 5; ++i) {
-        REQUIRE(limiter.allowed("manager", "10.0.0.1"));
-        limiter.record_failure("manager", "10.0.0.1");
+        REQUIRE(limiter.begin_attempt("manager", "10.0.0.1"));
         now += 1000;
     }
-    CHECK_FALSE(limiter.allowed("manager", "10.0.0.2")); // per user name
-    CHECK(limiter.allowed("admin", "10.0.0.2"));
+    CHECK_FALSE(limiter.begin_attempt("manager", "10.0.0.2")); // per user name
+    CHECK(limiter.begin_attempt("admin", "10.0.0.2"));
     for (int i = 0; i < 3; ++i)
-        limiter.record_failure("other", "10.0.0.1");
-    CHECK_FALSE(limiter.allowed("admin", "10.0.0.1")); // per address: 8 failures
-    now = 15 * 60'000;                                 // the first failure leaves the window
-    CHECK(limiter.allowed("manager", "10.0.0.2"));
-    limiter.record_success("manager");
+        REQUIRE(limiter.begin_attempt("other", "10.0.0.1"));
+    CHECK_FALSE(limiter.begin_attempt("admin", "10.0.0.1")); // per address: 8 failures
+    now = 15 * 60'000;                                       // the first failure leaves the window
+    const auto attempt = limiter.begin_attempt("manager", "10.0.0.2");
+    REQUIRE(attempt);
+    limiter.succeeded(*attempt);
     now += 10 * 60'000;
-    CHECK(limiter.allowed("manager", "10.0.0.1"));
+    CHECK(limiter.begin_attempt("manager", "10.0.0.1"));
 }
 
 } // namespace kiosk::test
