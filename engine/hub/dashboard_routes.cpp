@@ -171,7 +171,11 @@ void post_login(RouteState& state, const httplib::Request& request, httplib::Res
                      pick(lang, "用户名或密码太长。", "The user name or password is too long."));
         return;
     }
-    if (!state.limiter.allowed(name, request.remote_addr)) {
+    // Counted as a failure before the slow password check: parallel guesses
+    // cannot all pass the check before any of them is recorded.
+    const std::optional<LoginAttempt> attempt =
+        state.limiter.begin_attempt(name, request.remote_addr);
+    if (!attempt) {
         answer_login(response, 429, lang,
                      pick(lang, "登录失败次数过多，请 15 分钟后再试。",
                           "Too many failed sign-ins; please try again in 15 minutes."));
@@ -183,12 +187,11 @@ void post_login(RouteState& state, const httplib::Request& request, httplib::Res
     const bool ok = verify_password(user ? user->password_hash : state.dummy_hash, password) &&
                     user.has_value();
     if (!ok) {
-        state.limiter.record_failure(name, request.remote_addr);
         answer_login(response, 401, lang,
                      pick(lang, "用户名或密码错误。", "Wrong user name or password."));
         return;
     }
-    state.limiter.record_success(name);
+    state.limiter.succeeded(*attempt);
     const WebSession session = state.sessions.start(user->name);
     response.set_header("Set-Cookie", cookie(k_session_cookie, session.token));
     response.set_header("Set-Cookie", cookie(k_login_csrf_cookie, "", true));

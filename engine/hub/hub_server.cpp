@@ -1,10 +1,14 @@
 // The HTTP server of `kiosk-hub serve` (see hub_server.h).
 //
+// Slow clients: connection_gate.h keeps connections whose request head has
+// not fully arrived away from the worker threads, caps connections per
+// address and in total, and bounds each request's time.
+//
 // Signals: SIGTERM and SIGINT are blocked in every thread before any thread
 // starts, and one thread waits for them with sigwait, then stops the server.
-// httplib's listen returns only after its worker threads have finished the
-// requests they were serving; each sync commits (synchronous=FULL) before its
-// 200 is written, so nothing acknowledged is lost when the store closes after.
+// Once listen has returned, GatedServer::finish lets the gate's workers finish
+// the requests they were serving; each sync commits (synchronous=FULL) before
+// its 200 is written, so nothing acknowledged is lost when the store closes after.
 #include "hub_server.h"
 
 #include "sync_api.h"
@@ -119,9 +123,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
         err << "kiosk-hub: " << error << "\n";
         return 1;
     }
-    httplib::Server server;
+    GatedServer server(options.gate);
     server.set_payload_max_length(sync::kMaxBodyBytes);
-    server.set_keep_alive_timeout(2);
     server.set_error_handler(httplib::Server::HandlerWithResponse(fill_error_body));
     server.set_exception_handler(
         [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
@@ -162,7 +165,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     listen_returned_changed.notify_all();
     pthread_kill(stopper.native_handle(), SIGTERM); // wakes sigwait if no signal came
     stopper.join();
-    store.reset(); // closes hub.db after every request has finished
+    server.finish(); // the requests whose head had arrived are answered
+    store.reset();   // closes hub.db after every request has finished
     if (!listened) {
         err << "kiosk-hub: the server stopped with an error\n";
         return 1;

@@ -1,24 +1,23 @@
-// `kiosk-hub serve`: the HTTP server (cpp-httplib) with the API routes, its
-// limits and error answers, and a clean stop on SIGTERM/SIGINT: the listening
-// socket closes, requests in flight finish, then the store is closed. Other
-// route sets (the dashboard) plug in through `extra_routes`.
+// `kiosk-hub serve`: the HTTP server (cpp-httplib behind the connection gate
+// of connection_gate.h) with the API routes, its limits and error answers, and
+// a clean stop on SIGTERM/SIGINT: the listening socket closes, requests in
+// flight finish, then the store is closed. Other route sets (the dashboard)
+// plug in through `extra_routes`.
 #pragma once
 
+#include "connection_gate.h"
 #include "hub_store.h"
 
 #include <functional>
 #include <iosfwd>
 #include <string>
 
-namespace httplib {
-class Server;
-}
-
 namespace kiosk::hub {
 
 struct ServeOptions {
     std::string listen = "127.0.0.1:8080"; // HOST:PORT; PORT 0 picks a free port
     std::string data_dir;
+    GateLimits gate; // workers, connection caps and deadlines
     // Called once before listening, to add routes (the dashboard's).
     std::function<void(httplib::Server&, HubStore&)> extra_routes;
 };

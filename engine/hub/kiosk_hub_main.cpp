@@ -51,6 +51,38 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 3650))
         ->capture_default_str();
 
+    // Slow and greedy clients (connection_gate.h); environment variables too, for tests.
+    kiosk::hub::GateLimits& gate = serve.gate;
+    int64_t head_timeout_s = gate.head_timeout_ms / 1000;
+    int64_t request_timeout_s = gate.request_timeout_ms / 1000;
+    serve_command->add_option("--workers", gate.workers, "Threads answering requests")
+        ->envname("KIOSK_HUB_WORKERS")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    serve_command->add_option("--max-connections", gate.max_connections, "Open connections in all")
+        ->envname("KIOSK_HUB_MAX_CONNECTIONS")
+        ->check(CLI::Range(1, 900))
+        ->capture_default_str();
+    serve_command
+        ->add_option("--max-connections-per-address", gate.max_per_address,
+                     "Open connections from one client address (behind a reverse proxy: "
+                     "the proxy's)")
+        ->envname("KIOSK_HUB_MAX_CONNECTIONS_PER_ADDRESS")
+        ->check(CLI::Range(1, 900))
+        ->capture_default_str();
+    serve_command
+        ->add_option("--head-timeout-s", head_timeout_s,
+                     "Seconds a client has to send its request line and headers")
+        ->envname("KIOSK_HUB_HEAD_TIMEOUT_S")
+        ->check(CLI::Range(1, 600))
+        ->capture_default_str();
+    serve_command
+        ->add_option("--request-timeout-s", request_timeout_s,
+                     "Seconds to receive a request's body and send its answer")
+        ->envname("KIOSK_HUB_REQUEST_TIMEOUT_S")
+        ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
+
     CLI::App* admin = app.add_subcommand("admin", "Manage venues, kiosks and users");
     admin->require_subcommand(1);
 
@@ -114,6 +146,8 @@ int main(int argc, char** argv) {
         dashboard.sessions = {session_idle_s * 1000, session_max_s * 1000};
         dashboard.logins = {login_failures, login_failures * 4, login_window_s * 1000};
         dashboard.silent_alert_days = silent_alert_days;
+        gate.head_timeout_ms = head_timeout_s * 1000;
+        gate.request_timeout_ms = request_timeout_s * 1000;
         serve.extra_routes = [dashboard](httplib::Server& server, kiosk::hub::HubStore& store) {
             kiosk::hub::add_dashboard_routes(server, store, dashboard);
         };

@@ -3,6 +3,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 namespace kiosk::hub {
 
 WebClock system_web_clock() {
@@ -98,24 +100,47 @@ size_t LoginLimiter::recent(std::deque<int64_t>& failures, int64_t now) const {
     return failures.size();
 }
 
-bool LoginLimiter::allowed(const std::string& user, const std::string& address) {
-    const int64_t now = clock_();
-    std::lock_guard lock(mutex_);
-    return recent(by_user_[user], now) < static_cast<size_t>(limits_.max_failures) &&
-           recent(by_address_[address], now) <
-               static_cast<size_t>(limits_.max_failures_per_address);
+void LoginLimiter::forget_expired(Failures& failures, int64_t now) const {
+    for (auto it = failures.begin(); it != failures.end();)
+        it = recent(it->second, now) == 0 ? failures.erase(it) : std::next(it);
 }
 
-void LoginLimiter::record_failure(const std::string& user, const std::string& address) {
+std::optional<LoginAttempt> LoginLimiter::begin_attempt(const std::string& user,
+                                                        const std::string& address) {
     const int64_t now = clock_();
     std::lock_guard lock(mutex_);
-    by_user_[user].push_back(now);
-    by_address_[address].push_back(now);
+    if (now - last_sweep_utc_ms_ >= limits_.window_ms) { // at most once a window: O(entries)
+        forget_expired(by_user_, now);
+        forget_expired(by_address_, now);
+        last_sweep_utc_ms_ = now;
+    }
+    std::deque<int64_t>& user_failures = by_user_[user];
+    std::deque<int64_t>& address_failures = by_address_[address];
+    if (recent(user_failures, now) >= static_cast<size_t>(limits_.max_failures) ||
+        recent(address_failures, now) >= static_cast<size_t>(limits_.max_failures_per_address)) {
+        if (user_failures.empty()) by_user_.erase(user);
+        if (address_failures.empty()) by_address_.erase(address);
+        return std::nullopt;
+    }
+    user_failures.push_back(now);
+    address_failures.push_back(now);
+    return LoginAttempt{user, address, now};
 }
 
-void LoginLimiter::record_success(const std::string& user) {
+void LoginLimiter::succeeded(const LoginAttempt& attempt) {
     std::lock_guard lock(mutex_);
-    by_user_.erase(user);
+    by_user_.erase(attempt.user);
+    auto found = by_address_.find(attempt.address);
+    if (found == by_address_.end()) return;
+    std::deque<int64_t>& failures = found->second;
+    auto counted = std::find(failures.begin(), failures.end(), attempt.at_utc_ms);
+    if (counted != failures.end()) failures.erase(counted);
+    if (failures.empty()) by_address_.erase(found);
+}
+
+size_t LoginLimiter::tracked_entries() {
+    std::lock_guard lock(mutex_);
+    return by_user_.size() + by_address_.size();
 }
 
 } // namespace kiosk::hub

@@ -70,24 +70,41 @@ struct LoginLimits {
     int64_t window_ms = 15LL * 60 * 1000; // 15 minutes
 };
 
+// One sign-in attempt let through by LoginLimiter::begin_attempt, counted as
+// a failure until LoginLimiter::succeeded says otherwise.
+struct LoginAttempt {
+    std::string user, address;
+    int64_t at_utc_ms = 0;
+};
+
 // Failed sign-ins in a sliding window, by user name and by client address.
+// An attempt is checked and counted in one step, before the slow password
+// check, so N parallel guesses count as N. Entries whose failures have all
+// left the window are forgotten, so the memory stays bounded by the attempts
+// of one window.
 class LoginLimiter {
 public:
     LoginLimiter(LoginLimits limits, WebClock clock);
 
-    // False when the user name or the address has failed too often lately.
-    bool allowed(const std::string& user, const std::string& address);
-    void record_failure(const std::string& user, const std::string& address);
-    // After a successful sign-in: the user name's failures are forgotten.
-    void record_success(const std::string& user);
+    // The attempt, counted as a failure of its user name and its address; or
+    // nullopt (nothing counted) when either has failed too often lately.
+    std::optional<LoginAttempt> begin_attempt(const std::string& user, const std::string& address);
+    // The password was right: the user name's failures are forgotten, and
+    // this attempt no longer counts against its address.
+    void succeeded(const LoginAttempt& attempt);
+    // User names and addresses currently remembered (for tests).
+    size_t tracked_entries();
 
 private:
+    using Failures = std::map<std::string, std::deque<int64_t>>;
     size_t recent(std::deque<int64_t>& failures, int64_t now) const;
+    void forget_expired(Failures& failures, int64_t now) const;
 
     LoginLimits limits_;
     WebClock clock_;
     std::mutex mutex_;
-    std::map<std::string, std::deque<int64_t>> by_user_, by_address_;
+    Failures by_user_, by_address_;
+    int64_t last_sweep_utc_ms_ = 0;
 };
 
 } // namespace kiosk::hub

@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -139,6 +140,24 @@ private:
     int stdout_fd_ = -1;
     int port_ = 0;
     std::string stderr_path_;
+};
+
+// Sets environment variables for the kiosk-hub processes started while it lives.
+class ServeEnvironment {
+public:
+    ServeEnvironment(std::initializer_list<std::pair<const char*, const char*>> values) {
+        for (const auto& [name, value] : values) {
+            setenv(name, value, 1);
+            names_.push_back(name);
+        }
+    }
+    ~ServeEnvironment() {
+        for (const char* name : names_)
+            unsetenv(name);
+    }
+
+private:
+    std::vector<const char*> names_;
 };
 
 // The token line of `kiosk-hub admin add-kiosk`'s output.

@@ -5,6 +5,7 @@
 // sleeping), CSRF checks, and the exports (CSV with a BOM, JSON, XLSX) showing
 // the numbers synced through /api/v1/sync. WebSessions and LoginLimiter are
 // also checked directly with a test clock.
+#include "browser_test_support.h"
 #include "hub_test_support.h"
 
 #include "core/signing_keys.h"
@@ -21,95 +22,6 @@ namespace {
 
 constexpr const char* kEpoch = "0123456789abcdef0123456789abcdef";
 constexpr const char* kPassword = "correct horse battery";
-
-// A cookie-keeping HTTP client, like a browser as far as these routes care.
-class Browser {
-public:
-    explicit Browser(int port) : client_("127.0.0.1", port) { client_.set_read_timeout(30, 0); }
-
-    httplib::Result get(const std::string& path) {
-        auto answer = client_.Get(path.c_str(), cookie_headers());
-        keep_cookies(answer);
-        return answer;
-    }
-    httplib::Result post_form(const std::string& path, const httplib::Params& fields) {
-        auto answer = client_.Post(path.c_str(), cookie_headers(), fields);
-        keep_cookies(answer);
-        return answer;
-    }
-    httplib::Result post_multipart(const std::string& path,
-                                   const httplib::MultipartFormDataItems& items) {
-        auto answer = client_.Post(path.c_str(), cookie_headers(), items);
-        keep_cookies(answer);
-        return answer;
-    }
-    std::string cookie(const std::string& name) const {
-        auto found = cookies_.find(name);
-        return found == cookies_.end() ? "" : found->second;
-    }
-
-private:
-    httplib::Headers cookie_headers() const {
-        std::string header;
-        for (const auto& [name, value] : cookies_)
-            header += name + "=" + value + "; ";
-        if (header.empty()) return {};
-        return {{"Cookie", header}};
-    }
-    void keep_cookies(const httplib::Result& answer) {
-        if (!answer) return;
-        const size_t count = answer->get_header_value_count("Set-Cookie");
-        for (size_t i = 0; i < count; ++i) {
-            const std::string line = answer->get_header_value("Set-Cookie", i);
-            const std::string pair = line.substr(0, line.find(';'));
-            const size_t equals = pair.find('=');
-            const std::string name = pair.substr(0, equals), value = pair.substr(equals + 1);
-            if (value.empty() || line.find("Max-Age=0") != std::string::npos)
-                cookies_.erase(name);
-            else
-                cookies_[name] = value;
-        }
-    }
-
-    httplib::Client client_;
-    std::map<std::string, std::string> cookies_;
-};
-
-// The value of the first hidden csrf field of a page.
-std::string csrf_of(const std::string& page) {
-    const std::string marker = "name=\"csrf\" value=\"";
-    const size_t at = page.find(marker);
-    if (at == std::string::npos) return "";
-    const size_t start = at + marker.size();
-    return page.substr(start, page.find('"', start) - start);
-}
-
-// GET /login then POST it; the answer to the POST.
-httplib::Result sign_in(Browser& browser, const std::string& user, const std::string& password) {
-    auto form = browser.get("/login");
-    REQUIRE(form);
-    REQUIRE(form->status == 200);
-    return browser.post_form(
-        "/login", {{"username", user}, {"password", password}, {"csrf", csrf_of(form->body)}});
-}
-
-// Sets environment variables for the kiosk-hub processes started while it lives.
-class ServeEnvironment {
-public:
-    ServeEnvironment(std::initializer_list<std::pair<const char*, const char*>> values) {
-        for (const auto& [name, value] : values) {
-            setenv(name, value, 1);
-            names_.push_back(name);
-        }
-    }
-    ~ServeEnvironment() {
-        for (const char* name : names_)
-            unsetenv(name);
-    }
-
-private:
-    std::vector<const char*> names_;
-};
 
 sync::SyncBatch museum_batch() {
     sync::SyncBatch batch = make_batch(kEpoch, 5);
@@ -519,20 +431,20 @@ TEST_CASE("failed sign-ins are limited within a sliding window", "[hub][dashboar
     int64_t now = 0;
     hub::LoginLimiter limiter({5, 8, 15 * 60'000}, [&] { return now; });
     for (int i = 0; i < 5; ++i) {
-        REQUIRE(limiter.allowed("manager", "10.0.0.1"));
-        limiter.record_failure("manager", "10.0.0.1");
+        REQUIRE(limiter.begin_attempt("manager", "10.0.0.1"));
         now += 1000;
     }
-    CHECK_FALSE(limiter.allowed("manager", "10.0.0.2")); // per user name
-    CHECK(limiter.allowed("admin", "10.0.0.2"));
+    CHECK_FALSE(limiter.begin_attempt("manager", "10.0.0.2")); // per user name
+    CHECK(limiter.begin_attempt("admin", "10.0.0.2"));
     for (int i = 0; i < 3; ++i)
-        limiter.record_failure("other", "10.0.0.1");
-    CHECK_FALSE(limiter.allowed("admin", "10.0.0.1")); // per address: 8 failures
-    now = 15 * 60'000;                                 // the first failure leaves the window
-    CHECK(limiter.allowed("manager", "10.0.0.2"));
-    limiter.record_success("manager");
+        REQUIRE(limiter.begin_attempt("other", "10.0.0.1"));
+    CHECK_FALSE(limiter.begin_attempt("admin", "10.0.0.1")); // per address: 8 failures
+    now = 15 * 60'000;                                       // the first failure leaves the window
+    const auto attempt = limiter.begin_attempt("manager", "10.0.0.2");
+    REQUIRE(attempt);
+    limiter.succeeded(*attempt);
     now += 10 * 60'000;
-    CHECK(limiter.allowed("manager", "10.0.0.1"));
+    CHECK(limiter.begin_attempt("manager", "10.0.0.1"));
 }
 
 } // namespace kiosk::test
