@@ -36,6 +36,28 @@ void* operator new(size_t size) {
 void* operator new[](size_t size) {
     return counted_allocation(size);
 }
+// The nothrow forms too: every form that pairs with the deletes below is ours
+// (AddressSanitizer checks that what operator new allocated is freed by it).
+void* operator new(size_t size, const std::nothrow_t&) noexcept {
+    try {
+        return counted_allocation(size);
+    } catch (const std::bad_alloc&) {
+        return nullptr;
+    }
+}
+void* operator new[](size_t size, const std::nothrow_t&) noexcept {
+    try {
+        return counted_allocation(size);
+    } catch (const std::bad_alloc&) {
+        return nullptr;
+    }
+}
+void operator delete(void* memory, const std::nothrow_t&) noexcept {
+    std::free(memory);
+}
+void operator delete[](void* memory, const std::nothrow_t&) noexcept {
+    std::free(memory);
+}
 void operator delete(void* memory) noexcept {
     std::free(memory);
 }
