@@ -8,7 +8,9 @@
 #include <lua.hpp>
 #include <stb_truetype.h>
 
+#include <cctype>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -39,23 +41,58 @@ Font load_font(const ContentCheckOptions& options, std::vector<std::string>& err
     return font;
 }
 
-// Why `bytes` is not a picture the kiosk can show, or "": decoded exactly as
-// the kiosk decodes it (core/image_decode.h).
-std::string image_problem(const std::string& bytes) {
-    std::string problem;
-    return decode_image(bytes, problem) ? "" : problem;
+bool is_picture_name(const std::string& name) {
+    const size_t dot = name.find_last_of('.');
+    if (dot == std::string::npos) return false;
+    std::string extension = name.substr(dot + 1);
+    for (char& c : extension)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    return extension == "png" || extension == "jpg" || extension == "jpeg";
 }
 
-void check_image(const FileSource& source, const std::string& name, const std::string& where,
-                 std::vector<std::string>& errors) {
-    std::string bytes, error;
-    if (!source.read(name, bytes, error)) {
-        errors.push_back(where + "image '" + name + "' is missing");
-        return;
+// The content's pictures, each read and decoded once, exactly as the kiosk
+// decodes it (core/image_decode.h), against the picture budget: from its
+// header first, so a picture over the budget is never decoded here either.
+class PictureChecks {
+public:
+    PictureChecks(const FileSource& source, size_t budget, std::vector<std::string>& errors)
+        : source_(source), budget_(budget), errors_(errors) {}
+
+    // Reports a problem with `name` after `where` ("FILE:LINE: " or "FILE: thumbnail: ").
+    void check_reference(const std::string& name, const std::string& where) {
+        if (std::string problem = problem_of(name); !problem.empty())
+            errors_.push_back(where + "image '" + name + "' " + problem);
     }
-    if (std::string problem = image_problem(bytes); !problem.empty())
-        errors.push_back(where + "image '" + name + "' " + problem);
-}
+    // Checks a picture nothing has referred to yet.
+    void check_file(const std::string& name) {
+        if (checked_.count(name)) return;
+        if (std::string problem = problem_of(name); !problem.empty())
+            errors_.push_back(source_.describe(name) + ": " + problem);
+    }
+    size_t decoded_bytes() const { return decoded_bytes_; }
+
+private:
+    std::string problem_of(const std::string& name) {
+        if (auto found = checked_.find(name); found != checked_.end()) return found->second;
+        std::string bytes, error, problem;
+        if (!source_.read(name, bytes, error)) {
+            const std::string prefix = source_.describe(name) + ": ";
+            if (error.compare(0, prefix.size(), prefix) == 0) error.erase(0, prefix.size());
+            problem = source_.exists(name) ? "cannot be read (" + error + ")" : "is missing";
+        } else if (std::optional<ImageSize> size = read_image_size(bytes, problem)) {
+            problem = picture_budget_problem(*size, budget_);
+            if (problem.empty() && decode_image(bytes, problem, budget_))
+                decoded_bytes_ += size->rgba_bytes();
+        }
+        return checked_.emplace(name, problem).first->second;
+    }
+
+    const FileSource& source_;
+    size_t budget_;
+    std::vector<std::string>& errors_;
+    std::map<std::string, std::string> checked_; // name -> problem ("" when fine)
+    size_t decoded_bytes_ = 0;
+};
 
 // Every character outside ASCII, line by line, must be in the font.
 void check_characters(Font& font, const std::string& label, const std::string& text,
@@ -80,7 +117,7 @@ void check_characters(Font& font, const std::string& label, const std::string& t
 
 // Exhibit Lua: must compile; picture names in its string literals must exist.
 void check_lua_file(const FileSource& source, const std::string& name, const std::string& text,
-                    std::vector<std::string>& errors) {
+                    PictureChecks& pictures, std::vector<std::string>& errors) {
     const std::string label = source.describe(name);
     lua_State* L = luaL_newstate();
     // Lua shortens chunk names to 60 bytes: name the file by its short name and
@@ -97,8 +134,7 @@ void check_lua_file(const FileSource& source, const std::string& name, const std
     std::string line;
     for (int number = 1; std::getline(lines, line); ++number)
         for (std::sregex_iterator it(line.begin(), line.end(), picture), end; it != end; ++it)
-            check_image(source, (*it)[1].str(), label + ":" + std::to_string(number) + ": ",
-                        errors);
+            pictures.check_reference((*it)[1].str(), label + ":" + std::to_string(number) + ": ");
 }
 
 } // namespace
@@ -117,8 +153,12 @@ ContentCheckReport check_content(const FileSource& source, const std::string& la
     if (std::string problem = review_problem(content, today); !problem.empty())
         report.errors.push_back(source.describe("manifest.lua") + ": review: " + problem +
                                 "; venue kiosks hide content without a current scientific review");
-    check_image(source, content.thumbnail,
-                source.describe("manifest.lua") + ": thumbnail: ", report.errors);
+    // Any picture of an exhibit is something kiosk.image could load: each must
+    // fit the exhibit's picture budget. Quiz pictures have no such budget.
+    const bool exhibit = content.kind == ContentKind::Exhibit;
+    PictureChecks pictures(source, exhibit ? options.picture_budget_bytes : kNoPictureBudget,
+                           report.errors);
+    pictures.check_reference(content.thumbnail, source.describe("manifest.lua") + ": thumbnail: ");
 
     std::string entry_text, error;
     if (!source.read(content.entry, entry_text, error)) {
@@ -131,29 +171,46 @@ ContentCheckReport check_content(const FileSource& source, const std::string& la
         report.errors.insert(report.errors.end(), quiz.errors.begin(), quiz.errors.end());
         report.warnings.insert(report.warnings.end(), quiz.warnings.begin(), quiz.warnings.end());
         if (quiz.pack) {
-            std::set<std::string> pictures;
+            std::set<std::string> quiz_pictures;
             for (const QuizQuestion& question : quiz.pack->questions) {
-                if (!question.image_path.empty()) pictures.insert(question.image_path);
+                if (!question.image_path.empty()) quiz_pictures.insert(question.image_path);
                 for (const QuizOption& option : question.options)
-                    if (!option.image_path.empty()) pictures.insert(option.image_path);
+                    if (!option.image_path.empty()) quiz_pictures.insert(option.image_path);
             }
-            for (const std::string& picture : pictures)
-                check_image(source, picture, source.describe(content.entry) + ": ", report.errors);
+            for (const std::string& picture : quiz_pictures)
+                pictures.check_reference(picture, source.describe(content.entry) + ": ");
         }
     }
 
+    // Every file, referenced or not: it reads (a package's damaged data shows
+    // here even where nothing refers to it), Lua text is checked, pictures decode.
+    // Pictures last, so the ones Lua refers to are reported with its line.
     Font font = load_font(options, report.errors);
+    std::vector<std::string> picture_files;
     for (const std::string& name : source.list()) {
-        if (name.size() < 4 || name.compare(name.size() - 4, 4, ".lua") != 0) continue;
+        if (is_picture_name(name)) {
+            picture_files.push_back(name);
+            continue;
+        }
         std::string text;
         if (!source.read(name, text, error)) {
             report.errors.push_back(error);
             continue;
         }
+        if (name.size() < 4 || name.compare(name.size() - 4, 4, ".lua") != 0) continue;
         if (font.ok) check_characters(font, source.describe(name), text, report.errors);
-        if (content.kind == ContentKind::Exhibit && name != "manifest.lua")
-            check_lua_file(source, name, text, report.errors);
+        if (exhibit && name != "manifest.lua")
+            check_lua_file(source, name, text, pictures, report.errors);
     }
+    for (const std::string& name : picture_files)
+        pictures.check_file(name);
+    if (exhibit && pictures.decoded_bytes() > options.picture_budget_bytes)
+        report.warnings.push_back(
+            label + ": the exhibit's pictures need " +
+            std::to_string((pictures.decoded_bytes() + (size_t(1) << 20) - 1) >> 20) +
+            " MiB once decoded, more than its picture budget of " +
+            std::to_string(options.picture_budget_bytes >> 20) +
+            " MiB (exhibit_limits.memory_mb): it cannot show them all in one visit");
     return report;
 }
 

@@ -3,11 +3,16 @@
 // package: the manifest schema; a current scientific review; the thumbnail and
 // every referenced image exist and decode; exhibit Lua files compile; quiz
 // data follows its schema; every character of the text files is in the
-// kiosk's font. Messages read "FILE:LINE: message" where a line is known.
+// kiosk's font; every file reads (a package's damaged data is found even
+// where nothing refers to it) and every picture decodes, referenced or not;
+// in an exhibit, every picture fits the exhibit's picture budget (kiosk.image
+// could load any of them). Messages read "FILE:LINE: message" where a line is
+// known.
 #pragma once
 
 #include "content/content_manifest.h"
 #include "core/file_source.h"
+#include "core/kiosk_config.h"
 
 #include <optional>
 #include <string>
@@ -19,6 +24,9 @@ struct ContentCheckOptions {
     std::string font_path = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
     int font_face = 0;
     std::string today; // YYYY-MM-DD; empty: the local date now
+    // An exhibit's pictures share its memory cap (the kiosk config's
+    // exhibit_limits.memory_mb): a picture larger than all of it never shows.
+    size_t picture_budget_bytes = size_t(ExhibitLimitsConfig{}.memory_mb) << 20;
 };
 
 struct ContentCheckReport {

@@ -7,8 +7,17 @@
 //
 // The digest is BLAKE2b-512 over the regular files in byte order of their
 // names: for each, the name's length and bytes, the mode, the size and the
-// uncompressed bytes. It ignores mtimes, directories, compression and the
-// database's page layout, so VACUUM or repacking the same files keeps it.
+// uncompressed bytes. It ignores mtimes, compression and the database's page
+// layout, so VACUUM or repacking the same files keeps it.
+//
+// A package is exactly what was signed: every row of `sqlar` is a regular file
+// (covered by the digest) or a folder row that adds nothing the signed files
+// do not imply, or the package is refused, naming the row. A folder row (what
+// `sqlite3 -A -c` writes for each folder) must have a safe name, carry no data
+// (size 0, data NULL or empty), be the folder of a signed file, and not be
+// writable by others or carry setuid/setgid/sticky bits, since `sqlite3 -A -x`
+// applies its mode. Links, devices, pipes, sockets and unknown kinds are
+// refused: `sqlite3 -A -x` would create a symbolic link from a link row.
 //
 // The kiosk opens packages read-only (SQLite's immutable mode: no journal, no
 // locks, nothing written). Every read is bounded: a declared size over the
@@ -43,6 +52,21 @@ struct PackageEntry {
     int64_t stored = 0; // bytes in the data column
 };
 
+enum class PackageRowKind { File, Folder, Other };
+
+// One row of `sqlar` as stored, and why the package is refused for it.
+struct PackageRow {
+    PackageEntry entry;
+    PackageRowKind kind = PackageRowKind::Other;
+    std::string problem; // "" when the row is acceptable; otherwise why not (no file name)
+};
+
+// Every row of the package at `path`, sorted by name, each judged by the rules
+// Package::open applies (so `kioskctl inspect` can show the rows it refuses).
+// False and `error` (naming the file) when it cannot be read as a package.
+bool read_package_rows(const std::string& path, const PackageLimits& limits,
+                       std::vector<PackageRow>& rows, std::string& error);
+
 using PackageDigest = std::array<unsigned char, 64>;
 
 struct PackageSignature {
@@ -52,9 +76,9 @@ struct PackageSignature {
 
 class Package : public FileSource {
 public:
-    // Opens `path` read-only and checks the sqlar table's shape and every
-    // entry's name and declared size. Returns nullptr and `error` (naming the
-    // file and the reason) otherwise.
+    // Opens `path` read-only and checks the sqlar table's shape and every row
+    // (see read_package_rows). Returns nullptr and `error` (naming the file,
+    // the first refused row and the reason) otherwise.
     static std::unique_ptr<Package> open(const std::string& path, const PackageLimits& limits,
                                          std::string& error);
     ~Package() override;

@@ -1,5 +1,6 @@
-// Reading packages: opening the SQLite Archive read-only, checking its entries,
-// bounded decompression, the digest and the signature check.
+// Reading packages: opening the SQLite Archive read-only (its rows are judged
+// in package_rows.cpp), bounded decompression, the digest and the signature
+// check.
 #include "content/package.h"
 #include "content/package_internal.h"
 
@@ -13,9 +14,6 @@
 namespace kiosk {
 namespace {
 
-constexpr int kModeTypeMask = 0170000;
-constexpr int kModeRegular = 0100000;
-constexpr int kModeDirectory = 0040000;
 constexpr const char* kDigestDomain = "kiosk-package-digest-v1\n";
 constexpr const char* kSignatureDomain = "kiosk-package-v1";
 
@@ -34,18 +32,26 @@ std::string file_uri(const std::string& path) {
     return uri + "?immutable=1";
 }
 
-std::string sqlite_problem(sqlite3* db, int code) {
-    if (code == SQLITE_NOTADB) return "not a package (not an SQLite database)";
-    if (code == SQLITE_CORRUPT) return "damaged (the database is malformed or truncated)";
-    return std::string("cannot be read: ") + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
-}
-
 void put_u64(unsigned char* out, uint64_t value) {
     for (int i = 0; i < 8; ++i)
         out[i] = static_cast<unsigned char>(value >> (8 * i));
 }
 
 } // namespace
+
+std::string package_sqlite_problem(sqlite3* db, int code) {
+    if (code == SQLITE_NOTADB) return "not a package (not an SQLite database)";
+    if (code == SQLITE_CORRUPT) return "damaged (the database is malformed or truncated)";
+    return std::string("cannot be read: ") + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+}
+
+bool open_package_database(const std::string& path, sqlite3*& db, std::string& error) {
+    const int code = sqlite3_open_v2(file_uri(path).c_str(), &db,
+                                     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    if (code == SQLITE_OK) return true;
+    error = path + ": " + package_sqlite_problem(db, code);
+    return false;
+}
 
 Package::~Package() {
     if (db_) sqlite3_close(db_);
@@ -56,71 +62,17 @@ std::unique_ptr<Package> Package::open(const std::string& path, const PackageLim
     std::unique_ptr<Package> package(new Package());
     package->path_ = path;
     package->limits_ = limits;
-    int code = sqlite3_open_v2(file_uri(path).c_str(), &package->db_,
-                               SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
-    if (code != SQLITE_OK) {
-        error = path + ": " + sqlite_problem(package->db_, code);
+    std::vector<PackageRow> rows;
+    if (!open_package_database(path, package->db_, error) ||
+        !scan_package_rows(package->db_, path, limits, rows, error))
         return nullptr;
-    }
-    sqlite3_stmt* statement = nullptr;
-    code = sqlite3_prepare_v2(package->db_, "SELECT name, mode, mtime, sz, length(data) FROM sqlar",
-                              -1, &statement, nullptr);
-    if (code != SQLITE_OK) {
-        int extended = sqlite3_extended_errcode(package->db_);
-        error = path + ": " +
-                (std::strstr(sqlite3_errmsg(package->db_), "no such table")
-                     ? std::string("not a package (no sqlar table)")
-                     : sqlite_problem(package->db_, extended & 0xFF));
-        return nullptr;
-    }
-    int64_t total = 0;
-    int files = 0;
-    while ((code = sqlite3_step(statement)) == SQLITE_ROW) {
-        const unsigned char* name_text = sqlite3_column_text(statement, 0);
-        PackageEntry entry;
-        entry.name = name_text ? reinterpret_cast<const char*>(name_text) : "";
-        entry.mode = sqlite3_column_int(statement, 1);
-        entry.mtime = sqlite3_column_int64(statement, 2);
-        entry.size = sqlite3_column_int64(statement, 3);
-        entry.stored = sqlite3_column_int64(statement, 4);
-        const int type = entry.mode & kModeTypeMask;
-        if (type == kModeDirectory) continue;
-        std::string problem;
-        if (std::string name_problem = relative_path_problem(entry.name); !name_problem.empty())
-            problem = "has an unsafe file name '" + entry.name + "': " + name_problem;
-        else if (type != kModeRegular)
-            problem = "holds '" + entry.name + "', which is not a regular file (mode " +
-                      std::to_string(entry.mode) + ")";
-        else if (entry.size < 0 || entry.size > limits.max_file_bytes)
-            problem = "declares '" + entry.name + "' as " + std::to_string(entry.size) +
-                      " bytes; the limit is " + std::to_string(limits.max_file_bytes);
-        else if (entry.stored > entry.size)
-            problem = "stores more bytes for '" + entry.name + "' than its declared size";
-        else if ((total += entry.size) > limits.max_total_bytes)
-            problem =
-                "declares more than " + std::to_string(limits.max_total_bytes) + " bytes in all";
-        else if (++files > limits.max_files)
-            problem = "holds more than " + std::to_string(limits.max_files) + " files";
-        if (!problem.empty()) {
-            sqlite3_finalize(statement);
-            error = path + ": " + problem;
+    for (PackageRow& row : rows) {
+        if (!row.problem.empty()) {
+            error = path + ": " + row.problem;
             return nullptr;
         }
-        package->entries_.push_back(std::move(entry));
+        if (row.kind == PackageRowKind::File) package->entries_.push_back(std::move(row.entry));
     }
-    sqlite3_finalize(statement);
-    if (code != SQLITE_DONE) {
-        error = path + ": " +
-                sqlite_problem(package->db_, sqlite3_extended_errcode(package->db_) & 0xFF);
-        return nullptr;
-    }
-    std::sort(package->entries_.begin(), package->entries_.end(),
-              [](const PackageEntry& a, const PackageEntry& b) { return a.name < b.name; });
-    for (size_t i = 1; i < package->entries_.size(); ++i)
-        if (package->entries_[i].name == package->entries_[i - 1].name) {
-            error = path + ": holds '" + package->entries_[i].name + "' twice";
-            return nullptr;
-        }
     return package;
 }
 
@@ -152,13 +104,14 @@ bool Package::read(const std::string& name, std::string& bytes, std::string& err
     sqlite3_stmt* statement = nullptr;
     if (sqlite3_prepare_v2(db_, "SELECT data FROM sqlar WHERE name = ?1", -1, &statement,
                            nullptr) != SQLITE_OK) {
-        error = describe(name) + ": " + sqlite_problem(db_, sqlite3_errcode(db_));
+        error = describe(name) + ": " + package_sqlite_problem(db_, sqlite3_errcode(db_));
         return false;
     }
     sqlite3_bind_text(statement, 1, name.data(), int(name.size()), SQLITE_STATIC);
     int code = sqlite3_step(statement);
     if (code != SQLITE_ROW) {
-        error = describe(name) + ": " + sqlite_problem(db_, sqlite3_extended_errcode(db_) & 0xFF);
+        error = describe(name) + ": " +
+                package_sqlite_problem(db_, sqlite3_extended_errcode(db_) & 0xFF);
         sqlite3_finalize(statement);
         return false;
     }

@@ -1,6 +1,6 @@
 // Decoding content pictures (see image_decode.h): PNG with libpng's simplified
-// API, JPEG with libjpeg-turbo, both checked against the size limit before
-// any pixel memory is allocated.
+// API, JPEG with libjpeg-turbo, both checked against the size limit and the
+// picture budget from the header, before any pixel memory is allocated.
 #include "image_decode.h"
 
 #include <png.h>
@@ -26,32 +26,50 @@ bool too_large(long width, long height, std::string& problem) {
     return true;
 }
 
-std::optional<DecodedImage> decode_png(std::string_view bytes, std::string& problem) {
+std::string mib_text(size_t bytes) {
+    constexpr size_t mib = size_t(1) << 20;
+    if (bytes % mib == 0) return std::to_string(bytes / mib) + " MiB";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MiB", double(bytes) / double(mib));
+    return text;
+}
+
+// Checks the header's size against the side limit and `bytes_left`; fills `size`.
+bool size_allowed(long width, long height, size_t bytes_left, ImageSize& size,
+                  std::string& problem) {
+    if (too_large(width, height, problem)) return false;
+    size = ImageSize{int(width), int(height)};
+    problem = picture_budget_problem(size, bytes_left);
+    return problem.empty();
+}
+
+// Reads the PNG's header; with `image`, decodes the pixels too (when the size is allowed).
+bool read_png(std::string_view bytes, size_t bytes_left, ImageSize& size, DecodedImage* image,
+              std::string& problem) {
     png_image png{};
     png.version = PNG_IMAGE_VERSION;
     if (!png_image_begin_read_from_memory(&png, bytes.data(), bytes.size())) {
         problem = std::string("does not decode (") + png.message + ")";
-        return std::nullopt;
+        return false;
     }
-    if (too_large(long(png.width), long(png.height), problem)) {
+    if (!size_allowed(long(png.width), long(png.height), bytes_left, size, problem) || !image) {
         png_image_free(&png);
-        return std::nullopt;
+        return problem.empty();
     }
     png.format = PNG_FORMAT_RGBA;
-    DecodedImage image;
-    image.width = int(png.width);
-    image.height = int(png.height);
-    image.rgba.resize(PNG_IMAGE_SIZE(png));
+    image->width = int(png.width);
+    image->height = int(png.height);
+    image->rgba.resize(PNG_IMAGE_SIZE(png));
     // finish_read frees libpng's memory whether it succeeds or not.
-    if (!png_image_finish_read(&png, nullptr, image.rgba.data(), 0, nullptr)) {
+    if (!png_image_finish_read(&png, nullptr, image->rgba.data(), 0, nullptr)) {
         problem = std::string("does not decode (") + png.message + ")";
-        return std::nullopt;
+        return false;
     }
-    return image;
+    return true;
 }
 
 // libjpeg reports a fatal error by calling error_exit, which must not return:
-// it jumps back to decode_jpeg_into's setjmp with the message kept here.
+// it jumps back to read_jpeg's setjmp with the message kept here.
 struct JpegErrors {
     jpeg_error_mgr manager;
     std::jmp_buf jump;
@@ -103,10 +121,12 @@ void jpeg_progress(j_common_ptr info) {
     std::longjmp(errors->jump, 1);
 }
 
-// Only plain C data lives in this frame between setjmp and longjmp; `image`
-// and `problem` are the caller's. Rows are appended as they decode, so a file
-// that declares a large picture and then ends costs little.
-bool decode_jpeg_into(std::string_view bytes, DecodedImage& image, std::string& problem) {
+// Only plain C data lives in this frame between setjmp and longjmp; `size`,
+// `image` and `problem` are the caller's. Reads the header; with `image`,
+// decodes the pixels too (when the size is allowed). Rows are appended as they
+// decode, so a file that declares a large picture and then ends costs little.
+bool read_jpeg(std::string_view bytes, size_t bytes_left, ImageSize& size, DecodedImage* image,
+               std::string& problem) {
     jpeg_decompress_struct info{};
     JpegErrors errors{};
     jpeg_progress_mgr progress{};
@@ -125,19 +145,20 @@ bool decode_jpeg_into(std::string_view bytes, DecodedImage& image, std::string& 
     jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes.data()),
                  static_cast<unsigned long>(bytes.size()));
     jpeg_read_header(&info, TRUE);
-    if (too_large(long(info.image_width), long(info.image_height), problem)) {
+    if (!size_allowed(long(info.image_width), long(info.image_height), bytes_left, size, problem) ||
+        !image) {
         jpeg_destroy_decompress(&info);
-        return false;
+        return problem.empty();
     }
     info.out_color_space = JCS_EXT_RGBA;
     jpeg_start_decompress(&info);
-    image.width = int(info.output_width);
-    image.height = int(info.output_height);
-    const size_t row_bytes = size_t(image.width) * 4;
-    image.rgba.reserve(row_bytes * size_t(image.height));
+    image->width = int(info.output_width);
+    image->height = int(info.output_height);
+    const size_t row_bytes = size_t(image->width) * 4;
+    image->rgba.reserve(row_bytes * size_t(image->height));
     while (info.output_scanline < info.output_height) {
-        image.rgba.resize(image.rgba.size() + row_bytes);
-        JSAMPROW row = image.rgba.data() + image.rgba.size() - row_bytes;
+        image->rgba.resize(image->rgba.size() + row_bytes);
+        JSAMPROW row = image->rgba.data() + image->rgba.size() - row_bytes;
         jpeg_read_scanlines(&info, &row, 1);
     }
     jpeg_finish_decompress(&info);
@@ -145,23 +166,46 @@ bool decode_jpeg_into(std::string_view bytes, DecodedImage& image, std::string& 
     return true;
 }
 
-} // namespace
+// Which reader `bytes` needs: read_png, read_jpeg, or nullptr (and `problem`).
+using PictureReader = bool (*)(std::string_view, size_t, ImageSize&, DecodedImage*, std::string&);
 
-std::optional<DecodedImage> decode_image(std::string_view bytes, std::string& problem) {
+PictureReader reader_for(std::string_view bytes, std::string& problem) {
     if (bytes.size() > size_t(INT_MAX)) {
         problem = "does not decode (larger than 2 GiB)";
-        return std::nullopt;
+        return nullptr;
     }
-    if (bytes.substr(0, kPngSignature.size()) == kPngSignature) return decode_png(bytes, problem);
+    if (bytes.substr(0, kPngSignature.size()) == kPngSignature) return read_png;
     if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
         static_cast<unsigned char>(bytes[1]) == 0xD8 &&
-        static_cast<unsigned char>(bytes[2]) == 0xFF) {
-        DecodedImage image;
-        if (!decode_jpeg_into(bytes, image, problem)) return std::nullopt;
-        return image;
-    }
+        static_cast<unsigned char>(bytes[2]) == 0xFF)
+        return read_jpeg;
     problem = "is not a PNG or JPEG picture";
-    return std::nullopt;
+    return nullptr;
+}
+
+} // namespace
+
+std::string picture_budget_problem(const ImageSize& size, size_t bytes_left) {
+    if (size.rgba_bytes() <= bytes_left) return "";
+    return "is " + std::to_string(size.width) + " x " + std::to_string(size.height) + " px, " +
+           mib_text(size.rgba_bytes()) + " once decoded: over the " + mib_text(bytes_left) +
+           " left of the picture budget";
+}
+
+std::optional<ImageSize> read_image_size(std::string_view bytes, std::string& problem) {
+    PictureReader reader = reader_for(bytes, problem);
+    ImageSize size;
+    if (!reader || !reader(bytes, kNoPictureBudget, size, nullptr, problem)) return std::nullopt;
+    return size;
+}
+
+std::optional<DecodedImage> decode_image(std::string_view bytes, std::string& problem,
+                                         size_t bytes_left) {
+    PictureReader reader = reader_for(bytes, problem);
+    ImageSize size;
+    DecodedImage image;
+    if (!reader || !reader(bytes, bytes_left, size, &image, problem)) return std::nullopt;
+    return image;
 }
 
 } // namespace kiosk

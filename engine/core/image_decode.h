@@ -11,8 +11,14 @@
 // else (BMP, GIF, PSD, TGA, ...) is refused: content never needs it. Damaged
 // data is refused too, rather than shown half grey: `kioskctl validate`
 // reports it, so a curator finds it before a visitor does.
+//
+// A few kilobytes of PNG can declare 8192 x 8192 px, 256 MiB once decoded, so
+// a picture's size is read from its header and checked against the memory
+// budget left for pictures before any pixel memory is allocated.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,9 +34,29 @@ struct DecodedImage {
     std::vector<unsigned char> rgba; // width * height * 4 bytes, rows top to bottom
 };
 
+constexpr size_t kNoPictureBudget = SIZE_MAX;
+
+struct ImageSize {
+    int width = 0;
+    int height = 0;
+    size_t rgba_bytes() const { return size_t(width) * size_t(height) * 4; }
+};
+
+// The picture's size from its header alone (PNG IHDR, JPEG SOF): no pixels
+// are decoded or allocated. nullopt and `problem` (as decode_image says it)
+// when it is not a PNG or JPEG, its header does not decode, or a side is over
+// kMaxImageSide.
+std::optional<ImageSize> read_image_size(std::string_view bytes, std::string& problem);
+
+// "" when a picture of `size` fits in `bytes_left`; otherwise "is 8192 x 8192
+// px, 256 MiB once decoded: over the 64 MiB left of the picture budget".
+std::string picture_budget_problem(const ImageSize& size, size_t bytes_left);
+
 // The picture in `bytes`, or nullopt and `problem`: "is not a PNG or JPEG
-// picture", "is larger than 8192 px a side (9000 x 20)" or "does not decode
-// (the decoder's reason)".
-std::optional<DecodedImage> decode_image(std::string_view bytes, std::string& problem);
+// picture", "is larger than 8192 px a side (9000 x 20)", over `bytes_left`
+// (picture_budget_problem, checked from the header before any pixel memory is
+// allocated) or "does not decode (the decoder's reason)".
+std::optional<DecodedImage> decode_image(std::string_view bytes, std::string& problem,
+                                         size_t bytes_left = kNoPictureBudget);
 
 } // namespace kiosk

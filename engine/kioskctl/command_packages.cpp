@@ -28,9 +28,63 @@ std::optional<std::vector<PublicKey>> read_trusted(const std::vector<std::string
 }
 
 std::string format_mode(int mode) {
-    char text[8];
-    std::snprintf(text, sizeof text, "%o", mode & 07777);
+    if (mode < 0) return "?";
+    char text[16];
+    std::snprintf(text, sizeof text, "%o", mode);
     return text;
+}
+
+const char* kind_label(PackageRowKind kind) {
+    switch (kind) {
+    case PackageRowKind::File:
+        return "file";
+    case PackageRowKind::Folder:
+        return "folder";
+    default:
+        return "other";
+    }
+}
+
+// A row's name as printed: control characters escaped, so no name can forge
+// a line of the listing.
+std::string printable(const std::string& name) {
+    std::string out;
+    for (unsigned char c : name) {
+        if (c >= 0x20 && c != 0x7F) {
+            out += char(c);
+        } else {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\x%02X", c);
+            out += escaped;
+        }
+    }
+    return out;
+}
+
+// Every row of sqlar, each refused one marked REFUSED with its reason on the
+// next line. Returns how many were refused.
+int print_rows(const std::vector<PackageRow>& rows) {
+    std::cout << "  rows (kind, mode, size, stored bytes, name)\n";
+    int refused = 0;
+    int64_t total = 0;
+    int files = 0;
+    for (const PackageRow& row : rows) {
+        std::printf("  %-7s %-6s %6s %10lld %10lld  %s\n", row.problem.empty() ? "" : "REFUSED",
+                    kind_label(row.kind), format_mode(row.entry.mode).c_str(),
+                    static_cast<long long>(row.entry.size),
+                    static_cast<long long>(row.entry.stored), printable(row.entry.name).c_str());
+        if (!row.problem.empty()) {
+            std::printf("          why: %s\n", printable(row.problem).c_str());
+            ++refused;
+        } else if (row.kind == PackageRowKind::File) {
+            total += row.entry.size;
+            ++files;
+        }
+    }
+    std::cout << "    " << files << " files, " << total << " bytes";
+    if (refused) std::cout << "; " << refused << " rows REFUSED";
+    std::cout << "\n";
+    return refused;
 }
 
 } // namespace
@@ -123,26 +177,27 @@ void add_package_commands(CLI::App& app, Options& o, Run& chosen) {
     });
 
     CLI::App* inspect =
-        app.add_subcommand("inspect", "Show a package's files, digest, signatures and manifest");
+        app.add_subcommand("inspect", "Show every row of a package (refused ones marked), its "
+                                      "digest, signatures and manifest");
     inspect->add_option("package", o.package_file, "The package (.kpkg)")->required();
     inspect->callback([&chosen, &o] {
         chosen = [&o] {
             std::string error;
+            std::vector<PackageRow> rows;
+            if (!read_package_rows(o.package_file, PackageLimits{}, rows, error))
+                return fail(error, 1);
+            std::cout << o.package_file << "\n";
+            if (int refused = print_rows(rows))
+                return fail(o.package_file + ": refused: " + std::to_string(refused) +
+                                " rows break the package rules (marked REFUSED above); no kiosk "
+                                "loads it",
+                            1);
             std::unique_ptr<Package> package =
                 Package::open(o.package_file, PackageLimits{}, error);
             if (!package) return fail(error, 1);
             PackageDigest digest{};
             if (!package->digest(digest, error)) return fail(error, 1);
-            std::cout << o.package_file << "\n  digest " << digest_hex(digest) << "\n  files\n";
-            int64_t total = 0;
-            for (const PackageEntry& entry : package->entries()) {
-                std::printf("    %6s %10lld %10lld  %s\n", format_mode(entry.mode).c_str(),
-                            static_cast<long long>(entry.size),
-                            static_cast<long long>(entry.stored), entry.name.c_str());
-                total += entry.size;
-            }
-            std::cout << "    " << package->entries().size() << " files, " << total
-                      << " bytes\n  signatures\n";
+            std::cout << "  digest " << digest_hex(digest) << "\n  signatures\n";
             for (const PackageSignature& signature : package->signatures())
                 std::cout << "    key " << signature.key_id << "\n";
             if (package->signatures().empty()) std::cout << "    (none)\n";

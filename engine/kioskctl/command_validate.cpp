@@ -1,6 +1,7 @@
 // kioskctl validate: checks a content folder or package the way the kiosk will
-// (check_content in engine/content/content_check.h), printing "file:line:
-// message" lines; exit 1 on any error, warnings alone exit 0.
+// (check_content in engine/content/content_check.h), every file of it,
+// referenced or not, printing "file:line: message" lines; exit 1 on any
+// error, warnings alone exit 0.
 #include "commands.h"
 #include "content/content_check.h"
 #include "content/package.h"
@@ -17,7 +18,8 @@ void add_validate_command(CLI::App& app, Options& o, Run& chosen) {
                     "characters in the font (exit 1 on any error)");
     validate->add_option("target", o.target, "A content folder or a .kpkg package")->required();
     validate->add_option("--config", o.config,
-                         "Take the font to check characters against from this kiosk config");
+                         "Take the font to check characters against, and an exhibit's picture "
+                         "budget (exhibit_limits.memory_mb), from this kiosk config");
     validate->callback([&chosen, &o] {
         chosen = [&o] {
             ContentCheckOptions options;
@@ -28,6 +30,8 @@ void add_validate_command(CLI::App& app, Options& o, Run& chosen) {
                 if (!config.ok()) return 2;
                 options.font_path = config.config->font.path;
                 options.font_face = config.config->font.face;
+                options.picture_budget_bytes = size_t(config.config->exhibit_limits.memory_mb)
+                                               << 20;
             }
             std::unique_ptr<FileSource> source;
             std::error_code ec;

@@ -1,11 +1,14 @@
 // Images as SDL textures: PNG/JPEG files (from a path, a folder or a package)
 // decoded by core/image_decode.h, cached by path or source and name,
 // usable as ImGui texture ids. A file that does not decode yields no texture and
-// a reason, never a crash.
+// a reason, never a crash. A caller with a picture budget (an exhibit) passes
+// what it has left: a picture whose header declares more is refused before it
+// is decoded, and that refusal is not cached (the budget may differ next time).
 #pragma once
 
 #include "core/file_source.h"
 
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -30,9 +33,12 @@ public:
     // The image at `path`, decoding it on first use. On failure returns an Image
     // without texture and fills `error` (the failure is cached too).
     const Image& get(const std::string& path, std::string* error = nullptr);
-    // The image `name` of a folder or package, cached by source and name.
+    // The image `name` of a folder or package, cached by source and name. A
+    // picture not yet decoded whose width x height x 4 is over
+    // `picture_bytes_left` is refused from its header, without decoding it:
+    // the Image has no texture but the declared width and height.
     const Image& get(const FileSource& source, const std::string& name,
-                     std::string* error = nullptr);
+                     std::string* error = nullptr, size_t picture_bytes_left = SIZE_MAX);
     void clear();
 
 private:
@@ -41,10 +47,12 @@ private:
         std::string error;
     };
     SDL_Renderer* renderer_;
-    const Entry& load(const std::string& key, const FileSource& source, const std::string& name);
+    const Entry& load(const std::string& key, const FileSource& source, const std::string& name,
+                      size_t picture_bytes_left);
     const Entry& decode(const std::string& key, const std::string& label,
-                        const unsigned char* bytes, size_t size);
+                        const unsigned char* bytes, size_t size, size_t picture_bytes_left);
     std::map<std::string, Entry> entries_;
+    Entry over_budget_; // the last refusal for the budget: returned, not cached
 };
 
 } // namespace kiosk

@@ -398,16 +398,23 @@ const Image& check_image(lua_State* L, int arg) {
         Sandbox::HostScope scope(*api.sandbox);
         std::string error;
         const std::string file_name(file);
-        image = &api.images->get(*api.files, file_name, &error);
         // Decoded pictures count against the exhibit's memory cap too (apart
         // from its Lua memory), so no exhibit can fill the kiosk with images.
+        // The cache refuses a picture over what is left from its header,
+        // before decoding it.
+        const size_t cap = api.sandbox->limits().memory_bytes;
+        const size_t left = cap > api.image_bytes ? cap - api.image_bytes : 0;
+        image = &api.images->get(*api.files, file_name, &error, left);
         const size_t bytes = size_t(image->width) * size_t(image->height) * 4;
         if (!image->texture) {
             api.text = "image \"" + file_name + "\": " + error;
-        } else if (api.image_bytes + bytes > api.sandbox->limits().memory_bytes) {
+            if (bytes > left) // refused from its header, undecoded
+                api.text += " (an exhibit's pictures share its memory cap of " +
+                            std::to_string(cap >> 20) + " MiB)";
+        } else if (bytes > left) {
             api.text = "image \"" + file_name +
                        "\": the exhibit's pictures would use more than its memory cap of " +
-                       std::to_string(api.sandbox->limits().memory_bytes >> 20) + " MiB";
+                       std::to_string(cap >> 20) + " MiB";
             image = nullptr;
         } else {
             api.image_bytes += bytes;

@@ -5,6 +5,7 @@
 // 256 codes) are refused by libjpeg-turbo instead of overflowing, and so
 // are JPEGs whose data ends early and PNGs whose chunks lie about their size.
 #include "core/image_decode.h"
+#include "tiny_png.h"
 
 #include <catch2/catch.hpp>
 #include <stb_image_write.h>
@@ -136,4 +137,41 @@ TEST_CASE("a PNG chunk that declares more bytes than the file has is refused", "
     REQUIRE(idat != std::string::npos);
     png.replace(idat - 4, 4, bytes({0x7F, 0x40, 0xDF, 0x49})); // about 2 GiB
     CHECK(problem_of(png).rfind("does not decode (", 0) == 0);
+}
+
+TEST_CASE("a picture's size is read from its header, and checked against a budget", "[image]") {
+    std::string problem;
+    for (const char* format : {"png", "jpg"}) {
+        INFO(format);
+        const std::optional<kiosk::ImageSize> size =
+            kiosk::read_image_size(picture(format, 40, 30), problem);
+        REQUIRE(size);
+        CHECK(size->width == 40);
+        CHECK(size->height == 30);
+        CHECK(size->rgba_bytes() == 40 * 30 * 4);
+        // A budget one byte short refuses it; exactly enough decodes it.
+        CHECK_FALSE(decode_image(picture(format, 40, 30), problem, 40 * 30 * 4 - 1));
+        CHECK(problem == "is 40 x 30 px, 0.0 MiB once decoded: over the 0.0 MiB left of the "
+                         "picture budget");
+        CHECK(decode_image(picture(format, 40, 30), problem, 40 * 30 * 4));
+    }
+    // 8 KB on disk, 256 MiB decoded.
+    const std::string huge = kiosk::test::tiny_png(8192, 8192);
+    REQUIRE(huge.size() < 64 * 1024);
+    const std::optional<kiosk::ImageSize> size = kiosk::read_image_size(huge, problem);
+    REQUIRE(size);
+    CHECK(kiosk::picture_budget_problem(*size, size_t(64) << 20) ==
+          "is 8192 x 8192 px, 256 MiB once decoded: over the 64 MiB left of the picture budget");
+    CHECK(kiosk::picture_budget_problem(*size, size_t(256) << 20).empty());
+    CHECK_FALSE(decode_image(huge, problem, size_t(64) << 20));
+    CHECK(problem ==
+          "is 8192 x 8192 px, 256 MiB once decoded: over the 64 MiB left of the picture budget");
+    // The header reader refuses what the decoder refuses.
+    CHECK_FALSE(kiosk::read_image_size("not a picture", problem));
+    CHECK(problem == "is not a PNG or JPEG picture");
+    std::string wide = picture("png", 8, 6);
+    wide.replace(16, 4, bytes({0x00, 0x00, 0x23, 0x28}));
+    fix_png_crc(wide, 12, 13);
+    CHECK_FALSE(kiosk::read_image_size(wide, problem));
+    CHECK(problem == "is larger than 8192 px a side (9000 x 6)");
 }

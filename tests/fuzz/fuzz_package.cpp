@@ -4,9 +4,10 @@
 //   * the kiosk: its content folder scanned with scan_exhibit_dirs (open the
 //     SQLite Archive, check every entry, digest, signature against the fuzz
 //     key, manifest, review, quiz data), exactly as at start and on a change;
-//   * the curator's `kioskctl validate`: Package::open and check_content, which
-//     reads the manifest, images, Lua and quiz data of unsigned packages too
-//     (all but the font check: see check_curator_path).
+//   * the curator's `kioskctl validate` and `inspect`: Package::open and
+//     check_content, which reads the manifest, images, Lua and quiz data of
+//     unsigned packages too (all but the font check: see check_curator_path),
+//     and read_package_rows, which must refuse exactly what Package::open does.
 // Limits are smaller than a config can set (64 KiB a file, 256 KiB in all;
 // the seeds fit), so a mutated size field costs a small buffer instead of a
 // gigabyte: the checks are the same at any limit.
@@ -16,6 +17,7 @@
 #include "content/exhibit_catalog.h"
 #include "content/package.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -51,6 +53,19 @@ void check_kiosk_path(const std::string& content_dir) {
 void check_curator_path(const std::string& path) {
     std::string error;
     std::unique_ptr<Package> package = Package::open(path, fuzz_limits(), error);
+    // `kioskctl inspect` judges the rows as Package::open does: it opens a
+    // package exactly when every row is accepted.
+    std::vector<PackageRow> rows;
+    std::string rows_error;
+    const bool rows_read = read_package_rows(path, fuzz_limits(), rows, rows_error);
+    const bool row_refused = std::any_of(
+        rows.begin(), rows.end(), [](const PackageRow& row) { return !row.problem.empty(); });
+    if (bool(package) != (rows_read && !row_refused))
+        fuzz::broken("Package::open and read_package_rows disagree", error + rows_error);
+    if (package && size_t(std::count_if(rows.begin(), rows.end(), [](const PackageRow& row) {
+                       return row.kind == PackageRowKind::File;
+                   })) != package->entries().size())
+        fuzz::broken("Package::open lists other files than its file rows");
     if (!package) {
         if (error.empty()) fuzz::broken("Package::open refused without a reason");
         return;

@@ -1,12 +1,14 @@
 // kioskctl as curators run it: keygen, pack --sign, verify (and a flipped byte
 // making verify fail), sign, inspect, --help on every subcommand, and usage errors.
 #include "../core/temp_folder.h"
+#include "../core/tiny_png.h"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 using kiosk::test::TempFolder;
@@ -188,4 +190,78 @@ TEST_CASE("validate passes the samples and reports each problem with file:line",
     Run packed = kioskctl(folder, "validate bad.kpkg");
     CHECK(packed.code == 1);
     CHECK(packed.output.find("bad.kpkg:main.lua:5: unexpected symbol") != std::string::npos);
+}
+
+TEST_CASE("verify and inspect name the unsigned rows an attacker added", "[kioskctl][rows]") {
+    TempFolder folder;
+    REQUIRE(kioskctl(folder, "keygen curator").code == 0);
+    REQUIRE(kioskctl(folder, "pack '" + kExhibit + "' -o p.kpkg --sign curator.key").code == 0);
+    // The attack: rows added with the sqlite3 tool after signing.
+    REQUIRE(std::system(("sqlite3 '" + folder.file("p.kpkg") +
+                         "' \"INSERT INTO sqlar VALUES ('../../somedir', 16877, 0, 0, NULL); "
+                         "INSERT INTO sqlar VALUES ('images', 16877, 0, 11, 'not-a-dir!!')\"")
+                            .c_str()) == 0);
+
+    Run verify = kioskctl(folder, "verify p.kpkg --trusted curator.pub");
+    INFO(verify.output);
+    CHECK(verify.code == 1);
+    CHECK(verify.output.find("p.kpkg: has an unsafe folder name '../../somedir'") !=
+          std::string::npos);
+
+    Run inspect = kioskctl(folder, "inspect p.kpkg");
+    INFO(inspect.output);
+    CHECK(inspect.code == 1);
+    std::istringstream lines(inspect.output);
+    std::map<std::string, std::string> line_of;
+    for (std::string line; std::getline(lines, line);)
+        for (const char* name : {"../../somedir", "images", "main.lua", "thumbnail.png"})
+            if (line.find(std::string("  ") + name) != std::string::npos && !line_of.count(name))
+                line_of[name] = line;
+    REQUIRE(line_of.size() == 4); // every row is listed, refused or not
+    CHECK(line_of["../../somedir"].find("REFUSED") != std::string::npos);
+    CHECK(line_of["images"].find("REFUSED") != std::string::npos);
+    CHECK(line_of["main.lua"].find("REFUSED") == std::string::npos);
+    CHECK(line_of["thumbnail.png"].find("REFUSED") == std::string::npos);
+    CHECK(inspect.output.find("carries data") != std::string::npos);
+}
+
+TEST_CASE("validate checks every entry of a package, referenced or not", "[kioskctl][validate]") {
+    TempFolder folder;
+    std::filesystem::copy(kExhibit, folder.file("ex"));
+    folder.write("ex/notes/credits.txt", std::string(4000, 'c') + "\n"); // compressed when packed
+    REQUIRE(kioskctl(folder, "pack ex -o ex.kpkg").code == 0);
+    Run clean = kioskctl(folder, "validate ex.kpkg");
+    INFO(clean.output);
+    REQUIRE(clean.code == 0);
+
+    SECTION("damaged data in a file nothing refers to") {
+        flip_stored_byte(folder.file("ex.kpkg"), "notes/credits.txt", 8);
+        Run damaged = kioskctl(folder, "validate ex.kpkg");
+        INFO(damaged.output);
+        CHECK(damaged.code == 1);
+        CHECK(damaged.output.find("ex.kpkg:notes/credits.txt: damaged compressed data") !=
+              std::string::npos);
+    }
+    SECTION("a picture nothing refers to that does not decode") {
+        folder.write("ex/images/spare.png", "not a picture");
+        REQUIRE(kioskctl(folder, "pack ex -o spare.kpkg").code == 0);
+        Run spare = kioskctl(folder, "validate spare.kpkg");
+        INFO(spare.output);
+        CHECK(spare.code == 1);
+        CHECK(spare.output.find("spare.kpkg:images/spare.png: is not a PNG or JPEG picture") !=
+              std::string::npos);
+    }
+}
+
+TEST_CASE("validate reports a picture larger than an exhibit's whole picture budget",
+          "[kioskctl][validate][pictures]") {
+    TempFolder folder;
+    std::filesystem::copy(kExhibit, folder.file("ex"));
+    // 8 KB on disk, 256 MiB once decoded: four times the default budget of 64 MiB.
+    folder.write("ex/images/huge.png", kiosk::test::tiny_png(8192, 8192));
+    Run run = kioskctl(folder, "validate ex");
+    INFO(run.output);
+    CHECK(run.code == 1);
+    CHECK(run.output.find("images/huge.png: is 8192 x 8192 px, 256 MiB once decoded: over the "
+                          "64 MiB left of the picture budget") != std::string::npos);
 }
