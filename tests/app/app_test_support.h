@@ -11,7 +11,7 @@
 namespace kiosk::test {
 
 std::string source_path(const std::string& relative); // inside the repo
-std::string temp_dir(const std::string& name);        // fresh, under the build tree
+std::string temp_dir(const std::string& name);        // fresh (0700), under the build tree
 
 // Loads `config_relative` (default: the county museum sample), lets `adjust` edit
 // it, and creates a headless app of `width`x`height` that has drawn two frames.
