@@ -140,7 +140,13 @@ bool StartupFailureScreen::prepare_text(const FailureScreenOptions& options, std
             why_not += (why_not.empty() ? "" : "; ") + error;
             continue;
         }
-        const Bilingual* shown[] = {&text.title, &text.body, &text.staff, &where_log,
+        // Every startup word is baked, the fix's template too; the fix itself
+        // adds its folder's characters.
+        const Bilingual* shown[] = {&text.title,
+                                    &text.body,
+                                    &text.staff,
+                                    &where_log,
+                                    strings->find("startup_failed_unsafe_data"),
                                     text.fix ? &*text.fix : &where_log};
         for (const Bilingual* line : shown) {
             fonts_.add_text(line->zh);

@@ -1,5 +1,5 @@
-// Test helper shared by tests/core and tests/content: a fresh folder (mode 0700)
-// under the system temp dir, filled with files by the test and removed when it ends.
+// Test helper shared by tests/core and tests/content: a fresh folder under the
+// system temp dir, filled with files by the test and removed when it ends.
 #pragma once
 
 #include "core/random_id.h"
@@ -17,10 +17,6 @@ public:
     TempFolder()
         : path_(std::filesystem::temp_directory_path() / ("kiosk-test-" + make_random_id())) {
         std::filesystem::create_directories(path_);
-        // Owner-only whatever the umask: the kiosk and the hub refuse a data
-        // folder others can write (core/private_files.h), and tests use these.
-        std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
-                                     std::filesystem::perm_options::replace);
     }
     ~TempFolder() {
         std::error_code ignored;
