@@ -46,6 +46,12 @@ return {
     zh = "系统日志（journalctl --user -u kiosk）",
     en = "the system log (journalctl --user -u kiosk)",
   },
+  -- The data folder was refused as unsafe: other users could write it, or it
+  -- belongs to another user. {folder} is its path. Shown above the staff line.
+  startup_failed_unsafe_data = {
+    zh = "工作人员：数据文件夹 {folder} 可被其他用户写入，或不属于运行展机的用户。请运行 chmod 700 {folder}（必要时先用 chown 交给该用户）",
+    en = "Staff: the data folder {folder} can be written by other users, or belongs to another user. Run chmod 700 {folder} (and chown it to the kiosk's user if needed)",
+  },
   -- Only curators see these (kiosk --dev): content without a current
   -- scientific review (never shown to visitors), and an exhibit error in full.
   badge_not_reviewed = { zh = "未经审核", en = "Not reviewed" },

@@ -11,6 +11,9 @@
 # network.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The hub and the kiosks refuse a data folder other users can write: make
+# everything owner-only, whatever the caller's umask.
+umask 077
 
 HUB=build/bin/kiosk-hub
 DATA=build/hub-demo

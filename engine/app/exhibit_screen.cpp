@@ -3,6 +3,7 @@
 #include "exhibit_screen.h"
 
 #include "core/log.h"
+#include "core/private_files.h"
 #include "core/utf8_text.h"
 #include "render/fonts.h"
 
@@ -276,7 +277,7 @@ void ExhibitScreen::record_failure() {
     log_warning("exhibit " + exhibit_.id + " stopped (" + exhibit_error_kind_name(error.kind) +
                 " in " + error.callback + "): " + error.message);
     if (options_.data_dir.empty()) return;
-    std::ofstream out(options_.data_dir + "/exhibit-errors.log", std::ios::app);
+    std::ostringstream out;
     out << utc_timestamp() << " exhibit=" << exhibit_.id << " version=" << exhibit_.version
         << " kind=" << exhibit_error_kind_name(error.kind) << " callback=" << error.callback
         << "\n  message: " << error.message << "\n";
@@ -290,6 +291,9 @@ void ExhibitScreen::record_failure() {
         while (std::getline(frames, frame))
             out << "  | " << frame << "\n";
     }
+    std::string write_error; // 0600, never through a link (core/private_files.h)
+    if (!append_private_file(options_.data_dir + "/exhibit-errors.log", out.str(), write_error))
+        log_warning("exhibit-errors.log not written: " + write_error);
 }
 
 std::map<std::string, std::pair<int64_t, int64_t>> ExhibitScreen::snapshot_files() const {

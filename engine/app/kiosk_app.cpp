@@ -3,15 +3,17 @@
 #include "kiosk_app.h"
 
 #include "core/log.h"
+#include "core/private_files.h"
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <unistd.h>
 
 #include <SDL.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <future>
 
 namespace kiosk {
@@ -19,27 +21,27 @@ namespace {
 
 constexpr float kAdminCornerSize = 160; // logical px
 
-// False with `error` when the data folder cannot be made. A folder that is
-// there but cannot be written (a disk gone read-only) still serves visitors:
-// `not_writable` says why nothing is recorded.
+// False with `error` when the data folder cannot be made or is not safe (others
+// could read it, or redirect what the kiosk writes: core/private_files.h). A
+// safe folder that cannot be written (a disk gone read-only) still serves
+// visitors: `not_writable` says why nothing is recorded.
 bool prepare_data_dir(const std::string& data_dir, std::string& error, std::string& not_writable) {
-    std::error_code ec;
-    std::filesystem::create_directories(data_dir, ec);
-    if (ec) {
-        error = data_dir + ": cannot create the data folder: " + ec.message();
-        return false;
+    if (!make_private_folder(data_dir, error)) return false;
+    const std::string probe = data_dir + "/.write-test";
+    std::string probe_error;
+    const int fd = open_private_file(probe, O_WRONLY | O_CREAT | O_TRUNC, probe_error);
+    const bool written = fd >= 0 && ::write(fd, "ok", 2) == 2;
+    const int write_errno = errno;
+    if (fd >= 0) ::close(fd);
+    ::unlink(probe.c_str()); // a link in its place goes too, never what it points at
+    if (!written) {
+        not_writable = data_dir + ": the data folder cannot be written (" +
+                       (fd < 0 ? probe_error : std::strerror(write_errno)) + ")";
+        return true;
     }
-    std::string probe = data_dir + "/.write-test";
-    {
-        std::ofstream out(probe);
-        if (!(out << "ok")) {
-            not_writable =
-                data_dir + ": the data folder cannot be written (" + std::strerror(errno) + ")";
-            return true;
-        }
-    }
-    std::filesystem::remove(probe, ec);
-    log_open_file(data_dir + "/kiosk.log");
+    std::string log_problem;
+    if (!log_open_file(data_dir + "/kiosk.log", log_problem))
+        log_error("kiosk.log is not written (stderr only): " + log_problem);
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include "startup.h"
 
 #include "core/lua_data.h"
+#include "core/private_files.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -129,9 +130,13 @@ StartupFailure classify(const std::string& error, const KioskConfig& config,
     const auto about = [&error](const std::string& path) {
         return !path.empty() && error.starts_with(path + ":");
     };
-    if (about(config.data_dir))
+    if (about(config.data_dir)) {
         failure.kind = StartupFailureKind::DataFolder;
-    else if (about(config.strings_file))
+        std::error_code ec;
+        if (fs::is_directory(config.data_dir, ec) &&
+            !private_folder_problem(config.data_dir).empty())
+            failure.unsafe_folder = config.data_dir;
+    } else if (about(config.strings_file))
         failure.kind = StartupFailureKind::Strings;
     else if (about(config.font.path))
         failure.kind = StartupFailureKind::Font;

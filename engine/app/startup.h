@@ -35,6 +35,9 @@ struct StartupFailure {
     StartupFailureKind kind = StartupFailureKind::Config;
     std::string summary;              // one line
     std::vector<std::string> details; // "file:line: ..." messages, in order
+    // The data folder when it is refused as unsafe (others can write it, or it
+    // belongs to another user): the failure screen tells staff how to fix it.
+    std::string unsafe_folder;
     bool operator==(const StartupFailure&) const = default;
 };
 

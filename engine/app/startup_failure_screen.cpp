@@ -45,10 +45,8 @@ ImU32 gradient_band(int band, float height, ImU32 top, ImU32 bottom, float& y0, 
 
 const std::vector<std::string>& startup_failure_string_keys() {
     static const std::vector<std::string> keys = {
-        "startup_failed_title",
-        "startup_failed_body",
-        "startup_failed_staff",
-        "startup_failed_log_only",
+        "startup_failed_title",    "startup_failed_body",        "startup_failed_staff",
+        "startup_failed_log_only", "startup_failed_unsafe_data",
     };
     return keys;
 }
@@ -125,6 +123,12 @@ bool StartupFailureScreen::prepare_text(const FailureScreenOptions& options, std
                                                                 : where_log.en;
         *line = replace_all(replace_all(*line, "{code}", options.code), "{where}", where);
     }
+    if (!options.unsafe_data_folder.empty()) {
+        Bilingual fix = *strings->find("startup_failed_unsafe_data");
+        for (std::string* line : {&fix.zh, &fix.en})
+            *line = replace_all(*line, "{folder}", options.unsafe_data_folder);
+        text.fix = std::move(fix);
+    }
 
     for (const FontSpec& candidate : options.fonts) {
         FontSpec spec = candidate;
@@ -136,7 +140,14 @@ bool StartupFailureScreen::prepare_text(const FailureScreenOptions& options, std
             why_not += (why_not.empty() ? "" : "; ") + error;
             continue;
         }
-        const Bilingual* shown[] = {&text.title, &text.body, &text.staff, &where_log};
+        // Every startup word is baked, the fix's template too; the fix itself
+        // adds its folder's characters.
+        const Bilingual* shown[] = {&text.title,
+                                    &text.body,
+                                    &text.staff,
+                                    &where_log,
+                                    strings->find("startup_failed_unsafe_data"),
+                                    text.fix ? &*text.fix : &where_log};
         for (const Bilingual* line : shown) {
             fonts_.add_text(line->zh);
             fonts_.add_text(line->en);
@@ -225,6 +236,15 @@ void StartupFailureScreen::draw_with_text() {
              kStaffWrap);
     ui_.text(FontRole::Button, ImVec2(kCenter, staff_y + zh_height + kGap), kStaffInk,
              text_->staff.en, Align::Center, kStaffWrap);
+    if (!text_->fix) return;
+    // The fix for an unsafe data folder stands just above, in the same small type.
+    const float fix_en_height = ui_.measure(FontRole::Button, text_->fix->en, kStaffWrap).y;
+    const float fix_zh_height = ui_.measure(FontRole::Button, text_->fix->zh, kStaffWrap).y;
+    const float fix_y = staff_y - 3 * kGap - fix_en_height - kGap - fix_zh_height;
+    ui_.text(FontRole::Button, ImVec2(kCenter, fix_y), kStaffInk, text_->fix->zh, Align::Center,
+             kStaffWrap);
+    ui_.text(FontRole::Button, ImVec2(kCenter, fix_y + fix_zh_height + kGap), kStaffInk,
+             text_->fix->en, Align::Center, kStaffWrap);
 }
 
 bool StartupFailureScreen::wait_events(int timeout_ms) {

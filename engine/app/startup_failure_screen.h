@@ -27,7 +27,8 @@
 namespace kiosk {
 
 // startup_failed_title, startup_failed_body, startup_failed_staff ({code} and
-// {where} filled in), startup_failed_log_only (the {where} when no report file).
+// {where} filled in), startup_failed_log_only (the {where} when no report file),
+// startup_failed_unsafe_data (the fix for an unsafe data folder, {folder}).
 const std::vector<std::string>& startup_failure_string_keys();
 
 // Where the fallback strings file may be: next to the running binary, then in
@@ -45,6 +46,8 @@ struct FailureScreenOptions {
     std::vector<FontSpec> fonts; // tried in order; sizes are the screen's own
     std::string code;            // "CONFIG" ...
     std::string report_path;     // "" when the reason is only in the log
+    // The data folder when it was refused as unsafe: a staff line says how to fix it.
+    std::string unsafe_data_folder;
 };
 
 class StartupFailureScreen {
@@ -79,6 +82,7 @@ private:
 
     struct Text {
         Bilingual title, body, staff;
+        std::optional<Bilingual> fix; // above the staff line
     };
     std::optional<Text> text_;
     std::string strings_source_;

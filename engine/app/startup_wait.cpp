@@ -4,13 +4,13 @@
 #include "startup.h"
 
 #include "core/log.h"
+#include "core/private_files.h"
 #include "startup_failure_screen.h"
 
 #include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 
 namespace kiosk {
 namespace fs = std::filesystem;
@@ -22,22 +22,18 @@ constexpr double kCheckEvery_s = 2;     // how often the setup's files are looke
 constexpr double kLongestWait_s = 3600; // the retry interval doubles up to this
 constexpr int kFrameWait_ms = 500;      // the screen is still: a redraw now and then is enough
 
-bool is_folder(const std::string& path) {
+// A data folder the kiosk may write its log and report into: one that exists
+// and is safe (core/private_files.h). An unsafe one gets nothing: the log on
+// stderr says why.
+bool writable_folder(const std::string& path) {
     std::error_code ec;
-    return !path.empty() && fs::is_directory(path, ec);
+    return !path.empty() && fs::is_directory(path, ec) && private_folder_problem(path).empty();
 }
 
-// Written whole or not at all: a new file renamed over the old one.
-bool write_report(const std::string& path, const std::string& text) {
-    const std::string partial = path + ".part";
-    {
-        std::ofstream out(partial, std::ios::trunc);
-        if (!(out << text) || !out.flush()) return false;
-    }
-    std::error_code ec;
-    fs::rename(partial, path, ec);
-    if (ec) fs::remove(partial, ec);
-    return !ec;
+void open_log_file(const std::string& data_dir) {
+    std::string problem;
+    if (!log_open_file(data_dir + "/kiosk.log", problem))
+        log_error("kiosk.log is not written (stderr only): " + problem);
 }
 
 FailureScreenOptions screen_options(const StartupSetup& setup, const StartupFailure& failure,
@@ -57,6 +53,7 @@ FailureScreenOptions screen_options(const StartupSetup& setup, const StartupFail
         options.fonts.push_back(FontSpec{default_font.path, default_font.face});
     options.code = startup_failure_code(failure.kind);
     options.report_path = report_path;
+    options.unsafe_data_folder = failure.unsafe_folder;
     return options;
 }
 
@@ -97,8 +94,11 @@ std::string utc_timestamp_now() {
 
 std::string report_startup_failure(const StartupFailure& failure, const StartupSetup& setup,
                                    const std::string& first_seen_utc) {
-    const bool has_folder = is_folder(setup.data_dir);
-    if (has_folder) log_open_file(setup.data_dir + "/kiosk.log");
+    const bool has_folder = writable_folder(setup.data_dir);
+    if (has_folder)
+        open_log_file(setup.data_dir);
+    else
+        log_close_file(); // a folder that turned unsafe keeps no log open
     const std::string code = startup_failure_code(failure.kind);
     log_error("not starting (" + code + "): " + failure.summary);
     for (const std::string& detail : failure.details)
@@ -114,14 +114,20 @@ std::string report_startup_failure(const StartupFailure& failure, const StartupS
     text += "\nThe kiosk shows a \"resting\" screen and tries again when a file it reads "
             "changes, and every so often.\n";
     const std::string path = has_folder ? setup.data_dir + "/" + kReportName : "";
-    if (!path.empty() && write_report(path, text)) {
+    std::string write_error;
+    if (!path.empty() && replace_private_file(path, text, write_error)) {
         log_error("the full reason is in " + path);
         return path;
     }
-    log_error(setup.data_dir.empty() ? std::string("no data folder is known: the reason is "
-                                                   "only in this log")
-                                     : setup.data_dir + ": cannot write " + kReportName +
-                                           " there: the reason is only in this log");
+    if (setup.data_dir.empty())
+        log_error("no data folder is known: the reason is only in this log");
+    else if (!failure.unsafe_folder.empty())
+        log_error(setup.data_dir + ": nothing is written into an unsafe data folder: the reason "
+                                   "is only in this log");
+    else
+        log_error(setup.data_dir + ": cannot write " + kReportName + " there" +
+                  (write_error.empty() ? "" : " (" + write_error + ")") +
+                  ": the reason is only in this log");
     return "";
 }
 
@@ -202,7 +208,7 @@ std::unique_ptr<KioskApp> start_or_wait(const StartupOptions& options, int& exit
         waiting_since = std::chrono::steady_clock::now();
         if (*retry.failure == failure) {
             // The same again: the report keeps its first time and the log gets a line.
-            if (is_folder(setup.data_dir)) log_open_file(setup.data_dir + "/kiosk.log");
+            if (writable_folder(setup.data_dir)) open_log_file(setup.data_dir);
             log_error("still not starting (" + std::string(startup_failure_code(failure.kind)) +
                       "); next attempt when a file changes or in " + std::to_string(int(wait_s)) +
                       " s");

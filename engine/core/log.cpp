@@ -1,6 +1,11 @@
 // Kiosk log implementation: one mutex, one optional FILE*, UTC timestamps.
 #include "log.h"
 
+#include "private_files.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <ctime>
 #include <mutex>
@@ -26,10 +31,17 @@ const char* level_name(LogLevel level) {
 
 } // namespace
 
-bool log_open_file(const std::string& file_path) {
+bool log_open_file(const std::string& file_path, std::string& error) {
+    // Opened before the lock: a refusal is logged by the caller.
+    const int fd = open_private_file(file_path, O_WRONLY | O_APPEND | O_CREAT, error);
+    FILE* file = fd >= 0 ? fdopen(fd, "a") : nullptr;
+    if (fd >= 0 && !file) {
+        error = file_path + ": cannot open the log file";
+        ::close(fd);
+    }
     std::lock_guard lock(g_log_mutex);
     if (g_log_file) std::fclose(g_log_file);
-    g_log_file = std::fopen(file_path.c_str(), "a");
+    g_log_file = file;
     return g_log_file != nullptr;
 }
 

@@ -9,9 +9,11 @@ namespace kiosk {
 
 enum class LogLevel { Info, Warning, Error };
 
-// Starts appending to `file_path` as well as stderr; returns false (and keeps
-// logging to stderr) when the file cannot be opened.
-bool log_open_file(const std::string& file_path);
+// Starts appending to `file_path` as well as stderr; returns false with `error`
+// (and logs to stderr only) when the file cannot be opened. The file is opened
+// as a private file (core/private_files.h): never through a symbolic link,
+// created 0600.
+bool log_open_file(const std::string& file_path, std::string& error);
 void log_close_file();
 
 void log_line(LogLevel level, std::string_view message);

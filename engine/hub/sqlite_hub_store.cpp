@@ -4,6 +4,7 @@
 // venue). Every value is bound as a parameter.
 #include "sqlite_hub_store.h"
 
+#include "core/private_files.h"
 #include "sqlite_statement.h"
 
 #include <nlohmann/json.hpp>
@@ -255,16 +256,20 @@ int weekday_of(const std::string& day) {
 
 std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::string& data_dir,
                                                      std::string& error) {
-    std::error_code folder_error;
-    std::filesystem::create_directories(data_dir, folder_error);
-    if (folder_error) {
-        error = "--data " + data_dir + ": " + folder_error.message();
+    // hub.db holds password and token hashes: its folder is 0700 and safe, the
+    // file 0600 (its -wal and -shm follow), never opened through a link
+    // (core/private_files.h).
+    if (!make_private_folder(data_dir, error)) {
+        error = "--data " + error;
         return nullptr;
     }
     const std::string path = (std::filesystem::path(data_dir) / "hub.db").string();
+    const std::string real_path = prepare_private_database(path, error);
+    if (real_path.empty()) return nullptr;
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+    if (sqlite3_open_v2(real_path.c_str(), &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
+                            SQLITE_OPEN_NOFOLLOW,
                         nullptr) != SQLITE_OK) {
         error = path + ": " + (db ? sqlite3_errmsg(db) : "cannot open");
         sqlite3_close(db);

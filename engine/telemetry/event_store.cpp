@@ -6,6 +6,7 @@
 
 #include "core/json_text.h"
 #include "core/log.h"
+#include "core/private_files.h"
 #include "core/random_id.h"
 #include "schema.h"
 #include "sqlite_helpers.h"
@@ -400,8 +401,13 @@ std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, s
         error = path + ": the event store needs a clock";
         return nullptr;
     }
-    if (sqlite3_open_v2(path.c_str(), &writer->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+    // Created 0600 (its -wal and -shm follow), never through a link (see
+    // core/private_files.h): SQLITE_OPEN_NOFOLLOW refuses one in the path.
+    const std::string real_path = prepare_private_database(path, error);
+    if (real_path.empty()) return nullptr;
+    if (sqlite3_open_v2(real_path.c_str(), &writer->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
+                            SQLITE_OPEN_NOFOLLOW,
                         nullptr) != SQLITE_OK) {
         error = path + ": cannot open the statistics database: " +
                 (writer->db ? sqlite3_errmsg(writer->db) : "out of memory");

@@ -43,6 +43,9 @@ std::string temp_dir(const std::string& name) {
     std::string dir = std::string(KIOSK_BINARY_DIR) + "/test-tmp/" + name;
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
+    // Owner-only whatever the umask: a data folder others can write is refused.
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace);
     return dir;
 }
 

@@ -12,7 +12,7 @@
 namespace kiosk::test {
 
 std::string source_path(const std::string& relative); // inside the repo
-std::string temp_dir(const std::string& name);        // fresh, under the build tree
+std::string temp_dir(const std::string& name);        // fresh (0700), under the build tree
 
 // Writes an exhibit folder `id` (manifest, thumbnail and `main_lua`) under `parent`.
 void write_test_exhibit(const TempFolder& parent, const std::string& id,

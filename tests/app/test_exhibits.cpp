@@ -95,6 +95,11 @@ end
     CHECK(errors.find("exhibit=a-runaway") != std::string::npos);
     CHECK(errors.find("kind=time_budget") != std::string::npos);
     CHECK(errors.find("at: main.lua:1") != std::string::npos);
+    CHECK((std::filesystem::status(std::string(KIOSK_BINARY_DIR) +
+                                   "/test-tmp/exhibit-rest/exhibit-errors.log")
+               .permissions() &
+           std::filesystem::perms::all) ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write)); // 0600
 
     play(*app, kTapTile2, 10);
     REQUIRE(app->screen() == ScreenId::Exhibit);

@@ -153,12 +153,16 @@ TEST_CASE("kiosk: started on a data folder it cannot write, it serves visitors a
     const std::string db_bytes = read_bytes(kiosk_db);
 
     set_read_only(setup.data_dir, true);
+    // As root the kiosk runs as nobody, for whom the folder is read-only too; the
+    // folder is nobody's for that run (a folder of another user is refused).
+    if (root) REQUIRE(::chown(setup.data_dir.c_str(), 65534, 65534) == 0);
     {
-        // As root the kiosk runs as nobody, for whom the folder is read-only too.
         KioskProcess run(config, {"--input", replay}, folder.file("run1.out"), root);
         const int code = run.wait();
         const std::string output = run.output();
-        set_read_only(setup.data_dir, false); // before any REQUIRE can leave it so
+        // Before any REQUIRE can leave it so.
+        if (root) CHECK(::chown(setup.data_dir.c_str(), 0, 0) == 0);
+        set_read_only(setup.data_dir, false);
         INFO(output);
         REQUIRE(code == 0);
         CHECK_THAT(output, Catch::Contains("visitor statistics are off: " + setup.data_dir +
