@@ -247,7 +247,8 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     });
     app->display_ = Display::create(display, error);
     if (app->display_) {
-        app->images_ = std::make_unique<ImageCache>(app->display_->renderer());
+        app->images_ =
+            std::make_unique<ImageCache>(app->display_->renderer(), kMaxScreenPictureSide);
         for (const ContentManifest& exhibit : app->home_items_)
             if (exhibit.files) app->images_->get(*exhibit.files, exhibit.thumbnail);
     }

@@ -59,9 +59,14 @@ public:
         : source_(source), budget_(budget), errors_(errors) {}
 
     // Reports a problem with `name` after `where` ("FILE:LINE: " or "FILE: thumbnail: ").
-    void check_reference(const std::string& name, const std::string& where) {
-        if (std::string problem = problem_of(name); !problem.empty())
-            errors_.push_back(where + "image '" + name + "' " + problem);
+    // `max_side`: the kiosk's own screens show it (a thumbnail, a quiz picture).
+    void check_reference(const std::string& name, const std::string& where,
+                         int max_side = kMaxImageSide) {
+        std::string problem = problem_of(name), bytes, ignored;
+        if (problem.empty() && max_side < kMaxImageSide && source_.read(name, bytes, ignored))
+            if (std::optional<ImageSize> size = read_image_size(bytes, ignored))
+                problem = picture_side_problem(*size, max_side);
+        if (!problem.empty()) errors_.push_back(where + "image '" + name + "' " + problem);
     }
     // Checks a picture nothing has referred to yet.
     void check_file(const std::string& name) {
@@ -158,7 +163,8 @@ ContentCheckReport check_content(const FileSource& source, const std::string& la
     const bool exhibit = content.kind == ContentKind::Exhibit;
     PictureChecks pictures(source, exhibit ? options.picture_budget_bytes : kNoPictureBudget,
                            report.errors);
-    pictures.check_reference(content.thumbnail, source.describe("manifest.lua") + ": thumbnail: ");
+    pictures.check_reference(content.thumbnail, source.describe("manifest.lua") + ": thumbnail: ",
+                             kMaxScreenPictureSide);
 
     std::string entry_text, error;
     if (!source.read(content.entry, entry_text, error)) {
@@ -178,7 +184,8 @@ ContentCheckReport check_content(const FileSource& source, const std::string& la
                     if (!option.image_path.empty()) quiz_pictures.insert(option.image_path);
             }
             for (const std::string& picture : quiz_pictures)
-                pictures.check_reference(picture, source.describe(content.entry) + ": ");
+                pictures.check_reference(picture, source.describe(content.entry) + ": ",
+                                         kMaxScreenPictureSide);
         }
     }
 

@@ -192,6 +192,13 @@ std::string picture_budget_problem(const ImageSize& size, size_t bytes_left) {
            " left of the picture budget";
 }
 
+std::string picture_side_problem(const ImageSize& size, int max_side) {
+    if (size.width <= max_side && size.height <= max_side) return "";
+    return "is " + std::to_string(size.width) + " x " + std::to_string(size.height) +
+           " px: the kiosk shows pictures here of at most " + std::to_string(max_side) +
+           " px a side";
+}
+
 std::optional<ImageSize> read_image_size(std::string_view bytes, std::string& problem) {
     PictureReader reader = reader_for(bytes, problem);
     ImageSize size;

@@ -35,6 +35,10 @@ struct DecodedImage {
 };
 
 constexpr size_t kNoPictureBudget = SIZE_MAX;
+// The kiosk's own screens (home-screen thumbnails, quiz pictures) show pictures
+// of at most this many pixels a side (a camera photo fits; a bigger one is
+// refused from its header, so a few kilobytes cannot cost 256 MiB a tile).
+constexpr int kMaxScreenPictureSide = 4096;
 
 struct ImageSize {
     int width = 0;
@@ -51,6 +55,9 @@ std::optional<ImageSize> read_image_size(std::string_view bytes, std::string& pr
 // "" when a picture of `size` fits in `bytes_left`; otherwise "is 8192 x 8192
 // px, 256 MiB once decoded: over the 64 MiB left of the picture budget".
 std::string picture_budget_problem(const ImageSize& size, size_t bytes_left);
+// "" when neither side of `size` is over `max_side`; otherwise "is 8192 x 8192
+// px: the kiosk shows pictures here of at most 4096 px a side".
+std::string picture_side_problem(const ImageSize& size, int max_side);
 
 // The picture in `bytes`, or nullopt and `problem`: "is not a PNG or JPEG
 // picture", "is larger than 8192 px a side (9000 x 20)", over `bytes_left`

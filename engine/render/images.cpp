@@ -30,6 +30,12 @@ const ImageCache::Entry& ImageCache::decode(const std::string& key, const std::s
     // The header first: a picture over the budget is refused undecoded, and not
     // cached, so the same file fits again when a later caller has more room.
     if (std::optional<ImageSize> declared = read_image_size(file, problem); declared) {
+        if (std::string over = picture_side_problem(*declared, max_side_); !over.empty()) {
+            Entry refused; // the same every time: cached
+            refused.image = Image{nullptr, declared->width, declared->height};
+            refused.error = label + ": " + over;
+            return entries_.emplace(key, std::move(refused)).first->second;
+        }
         if (std::string over = picture_budget_problem(*declared, picture_bytes_left);
             !over.empty()) {
             over_budget_ = Entry{}; // no texture, the declared size

@@ -4,9 +4,12 @@
 // a reason, never a crash. A caller with a picture budget (an exhibit) passes
 // what it has left: a picture whose header declares more is refused before it
 // is decoded, and that refusal is not cached (the budget may differ next time).
+// A cache may also have a largest side (the kiosk's own screens: thumbnails and
+// quiz pictures): a picture over it is refused from its header, and that is cached.
 #pragma once
 
 #include "core/file_source.h"
+#include "core/image_decode.h"
 
 #include <cstdint>
 #include <map>
@@ -25,7 +28,8 @@ struct Image {
 
 class ImageCache {
 public:
-    explicit ImageCache(SDL_Renderer* renderer) : renderer_(renderer) {}
+    explicit ImageCache(SDL_Renderer* renderer, int max_side = kMaxImageSide)
+        : renderer_(renderer), max_side_(max_side) {}
     ~ImageCache();
     ImageCache(const ImageCache&) = delete;
     ImageCache& operator=(const ImageCache&) = delete;
@@ -47,6 +51,7 @@ private:
         std::string error;
     };
     SDL_Renderer* renderer_;
+    int max_side_;
     const Entry& load(const std::string& key, const FileSource& source, const std::string& name,
                       size_t picture_bytes_left);
     const Entry& decode(const std::string& key, const std::string& label,

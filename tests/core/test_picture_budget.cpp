@@ -8,6 +8,7 @@
 #include "../core/temp_folder.h"
 #include "../core/tiny_png.h"
 #include "core/image_decode.h"
+#include "render/images.h"
 #include "script/exhibit_host.h"
 
 #include <SDL.h>
@@ -175,4 +176,30 @@ TEST_CASE("the decoder refuses a picture over the budget before allocating its p
     CHECK(problem ==
           "is 8192 x 8192 px, 256 MiB once decoded: over the 64 MiB left of the picture budget");
     CHECK(largest < kMiB);
+}
+
+TEST_CASE("the kiosk's own screens refuse a thumbnail or quiz picture over 4096 px a side "
+          "from its header, undecoded",
+          "[pictures][budget]") {
+    // Home-screen thumbnails and quiz pictures have no exhibit budget: before,
+    // an 8 KB thumbnail of 8192 x 8192 px cost 256 MiB a tile.
+    SoftwareRenderer software;
+    REQUIRE(software.renderer);
+    TempFolder folder;
+    folder.write("thumbnail.png", tiny_png(8192, 8192));
+    folder.write("photo.png", tiny_png(4000, 3000)); // a camera photo still fits
+    FolderSource source(folder.path().string());
+    ImageCache screens(software.renderer, kMaxScreenPictureSide);
+    largest_allocation = 0;
+    std::string error;
+    const Image& thumbnail = screens.get(source, "thumbnail.png", &error);
+    CHECK_FALSE(thumbnail.texture);
+    CHECK(thumbnail.width == 8192);
+    CHECK_THAT(error, Catch::Contains("thumbnail.png: is 8192 x 8192 px: the kiosk shows "
+                                      "pictures here of at most 4096 px a side"));
+    CHECK(largest_allocation < 16 * kMiB); // refused from the header
+    CHECK(&screens.get(source, "thumbnail.png") == &thumbnail); // the refusal is cached
+    const Image& photo = screens.get(source, "photo.png", &error);
+    INFO(error);
+    CHECK(photo.texture);
 }
