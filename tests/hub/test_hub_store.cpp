@@ -397,43 +397,60 @@ COMMIT;)sql";
     CHECK(province_rows(data)[{"exhibit", "visits", "2026-11-03", "maze"}] == 5);
 }
 
-TEST_CASE("store: titles sent with batches are kept per subject, the latest wins, by kind",
+TEST_CASE("store: titles are kept per venue, the latest of the venue's kiosks wins, by kind",
           "[hub][store][titles]") {
     StoreFixture fixture;
     HubStore& store = *fixture.store;
+    std::string error;
+    REQUIRE(store.add_kiosk({"k1b", "v1", "hash"}, error));
     kiosk::sync::SyncBatch batch = kiosk::test::make_batch(kEpoch, 100);
     batch.buckets = {{"2026-11-01", "exhibit", "maze", "visits", 1, 1}};
     batch.titles = {{"exhibit", "maze", "迷宫", "Maze"},
                     {"question", "physics/q1", "单摆的周期与什么有关？", "What sets the period?"},
                     {"exhibit", "'); DROP TABLE buckets; --", "<b>粗体</b>", ""}};
     int64_t stored = 0;
-    std::string error;
     REQUIRE(store.apply_sync({"k1", &batch, 1795829400000}, stored, error));
 
-    std::vector<kiosk::sync::SubjectTitle> exhibits = store.subject_titles("exhibit");
-    REQUIRE(exhibits.size() == 2);
-    CHECK(exhibits[0].subject == "'); DROP TABLE buckets; --"); // stored literally, sorted first
-    CHECK(exhibits[0].zh == "<b>粗体</b>");
-    CHECK(exhibits[1].subject == "maze");
-    CHECK(exhibits[1].zh == "迷宫");
-    CHECK(exhibits[1].en == "Maze");
-    REQUIRE(store.subject_titles("question").size() == 1);
-    CHECK(store.subject_titles("question")[0].en == "What sets the period?");
-    CHECK(store.subject_titles("quiz").empty());
+    for (const std::string venue : {"v1", ""}) {
+        INFO("venue '" << venue << "'");
+        std::vector<kiosk::sync::SubjectTitle> exhibits = store.subject_titles(venue, "exhibit");
+        REQUIRE(exhibits.size() == 2);
+        CHECK(exhibits[0].subject ==
+              "'); DROP TABLE buckets; --"); // stored literally, sorted first
+        CHECK(exhibits[0].zh == "<b>粗体</b>");
+        CHECK(exhibits[1].subject == "maze");
+        CHECK(exhibits[1].zh == "迷宫");
+        CHECK(exhibits[1].en == "Maze");
+        REQUIRE(store.subject_titles(venue, "question").size() == 1);
+        CHECK(store.subject_titles(venue, "question")[0].en == "What sets the period?");
+        CHECK(store.subject_titles(venue, "quiz").empty());
+    }
+    CHECK(store.subject_titles("v2", "exhibit").empty());
 
-    // Another kiosk with newer content renames the exhibit: the latest wins,
-    // and a batch without titles changes none.
+    // Another kiosk of the same venue with newer content renames the exhibit:
+    // the latest wins for that venue, and a batch without titles changes none.
     batch.titles = {{"exhibit", "maze", "光影迷宫", "Maze of light"}};
-    REQUIRE(store.apply_sync({"k2", &batch, 1795829500000}, stored, error));
+    REQUIRE(store.apply_sync({"k1b", &batch, 1795829500000}, stored, error));
     batch.titles.clear();
     REQUIRE(store.apply_sync({"k1", &batch, 1795829600000}, stored, error));
-    exhibits = store.subject_titles("exhibit");
+    std::vector<kiosk::sync::SubjectTitle> exhibits = store.subject_titles("v1", "exhibit");
     REQUIRE(exhibits.size() == 2);
     CHECK(exhibits[1].zh == "光影迷宫");
     CHECK(exhibits[1].en == "Maze of light");
     CHECK(store.top_exhibits({"", "2026-11-01", "2026-11-01"}, ExhibitOrder::by_visits, 10)
               .at(0)
               .visits == 2);
+
+    // Venue v2's kiosk names it otherwise: v2 sees its own title; the province
+    // sees the one most venues hold, on a tie the one held longest.
+    batch.titles = {{"exhibit", "maze", "二馆的迷宫", "Venue two's maze"}};
+    REQUIRE(store.apply_sync({"k2", &batch, 1795829700000}, stored, error));
+    CHECK(store.subject_titles("v2", "exhibit").at(0).en == "Venue two's maze");
+    CHECK(store.subject_titles("", "exhibit").at(1).en == "Maze of light");
+    REQUIRE(store.add_venue({"v3", "三馆", "Three", "county_museum"}, error));
+    REQUIRE(store.add_kiosk({"k3", "v3", "hash"}, error));
+    REQUIRE(store.apply_sync({"k3", &batch, 1795829800000}, stored, error));
+    CHECK(store.subject_titles("", "exhibit").at(1).en == "Venue two's maze"); // two venues to one
 }
 
 TEST_CASE("dashboard: kiosks not heard from for more than the configured days are silent",
