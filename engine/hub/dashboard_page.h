@@ -88,8 +88,8 @@ struct KioskHealth {
     int64_t disk_free_mb = 0;
     int64_t error_count = 0;
     int64_t clock_skew_ms = 0; // the kiosk's clock minus the hub's
-    int64_t recent_epochs = 0; // epochs (kiosk.db files) it opened in the last 30 days
     KioskAlertFlags alerts;
+    int64_t recent_epochs = 0; // epochs (kiosk.db files) it opened in the last 30 days
 };
 
 // The parts of the page whose numbers could not be read from the store (an
