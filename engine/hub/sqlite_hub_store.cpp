@@ -1,7 +1,9 @@
 // The SQLite HubStore (see sqlite_hub_store.h): opening and migrating hub.db,
-// the administration rows, the sync upsert in one durable transaction, and the
+// the administration rows, the sync upsert in one durable transaction (with
+// the epoch limit and the totals' 64-bit guard), titles per venue, and the
 // dashboard's queries over venue_totals (one venue) and province_totals (every
-// venue). Every value is bound as a parameter.
+// venue), which throw StoreReadError rather than end early on an SQLite error.
+// Every value is bound as a parameter.
 #include "sqlite_hub_store.h"
 
 #include "sqlite_statement.h"
