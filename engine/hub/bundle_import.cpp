@@ -10,6 +10,9 @@
 //   validated in slices of at most that many buckets (each slice by
 //   parse_sync_batch, so a bundle obeys exactly the rules of a sync), up to
 //   kMaxBundleBuckets, and then stored in ONE apply_sync: all or nothing.
+// * Values and epochs. The payload obeys a sync's bounds (each bucket's value
+//   at most what a kiosk produces in a day, checked by parse_sync_batch) and
+//   the epoch limit, counted by the hub's clock at import.
 // * The heartbeat. A bundle's heartbeat describes the kiosk when it was
 //   exported, possibly weeks before the import. Its last-seen time is the
 //   kiosk's clock at export, capped at the import time (`received_utc_ms`), so
@@ -143,7 +146,13 @@ ImportResult import_bundle(HubStore& store, std::string_view bundle_json, int64_
     }
 
     int64_t stored = 0;
-    if (!store.apply_sync({kiosk->id, &*batch, last_seen_utc_ms}, stored, error))
+    // The epoch limit counts by the hub's clock: the bundle's own clock is
+    // whatever its signer wrote.
+    const SyncResult applied =
+        store.apply_sync({kiosk->id, &*batch, last_seen_utc_ms, received_utc_ms}, stored, error);
+    if (applied.outcome == SyncResult::refused)
+        return refused(result, "the bundle was refused, nothing was stored: " + error);
+    if (!applied)
         return refused(result, "the hub could not store the bundle, nothing was stored: " + error);
     result.stored = stored;
     result.ok = true;

@@ -1,6 +1,8 @@
 // Dashboard queries, access rules and export tables (see dashboard_data.h).
 #include "dashboard_data.h"
 
+#include "core/checked_sum.h"
+#include "core/log.h"
 #include "dashboard_strings.h"
 #include "telemetry/clock.h"
 
@@ -48,11 +50,11 @@ std::string label(T key, Language lang) {
 }
 
 // Subject -> display name in `language` (the other language when that one
-// is empty), from the titles kiosks synced.
-std::map<std::string, std::string> titles_in(HubStore& store, const std::string& kind,
-                                             Language language) {
+// is empty), from the titles kiosks synced, as `venue` ("" = every venue) sees them.
+std::map<std::string, std::string> titles_in(HubStore& store, const std::string& venue,
+                                             const std::string& kind, Language language) {
     std::map<std::string, std::string> titles;
-    for (const sync::SubjectTitle& title : store.subject_titles(kind)) {
+    for (const sync::SubjectTitle& title : store.subject_titles(venue, kind)) {
         const std::string& wanted = language == Language::En ? title.en : title.zh;
         titles[title.subject] = wanted.empty() ? (title.zh.empty() ? title.en : title.zh) : wanted;
     }
@@ -62,6 +64,21 @@ std::map<std::string, std::string> titles_in(HubStore& store, const std::string&
 std::string title_of(const std::map<std::string, std::string>& titles, const std::string& subject) {
     const auto found = titles.find(subject);
     return found == titles.end() ? "" : found->second;
+}
+
+// Runs `read` (one part of the page's queries); when the store cannot read
+// it, marks that part unreadable, so the page says so instead of showing it
+// empty, and logs why.
+template <typename Read>
+void read_part(DashboardData& data, bool& unreadable, const char* part, Read read) {
+    try {
+        read();
+    } catch (const StoreReadError& error) {
+        unreadable = true;
+        const std::string detail = std::string(part) + ": " + error.what();
+        data.unreadable_detail += (data.unreadable_detail.empty() ? "" : "; ") + detail;
+        log_warning("dashboard: could not read " + detail);
+    }
 }
 
 } // namespace
@@ -145,67 +162,92 @@ DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
     }
 
     const QueryScope scope{filter.venue_id, filter.from, filter.to};
-    std::map<std::string, DayTotals> by_day;
-    for (const DayTotals& day : store.daily_totals(scope))
-        by_day[day.day] = day;
-    const auto first = parse_day(filter.from), last = parse_day(filter.to);
-    for (auto day = first.value_or(chrono::sys_days{}); first && last && day <= *last;
-         day += chrono::days{1}) {
-        const auto found = by_day.find(day_text(day));
-        DayVisitors visitors{day_text(day), 0, 0};
-        if (found != by_day.end() && found->second.sessions > 0) {
-            visitors.sessions = found->second.sessions;
-            visitors.average_session_s = static_cast<double>(found->second.session_ms) /
-                                         static_cast<double>(found->second.sessions) / 1000.0;
+    UnreadableParts& unreadable = data.unreadable;
+    read_part(data, unreadable.visitors, "visitors per day", [&] {
+        std::map<std::string, DayTotals> by_day;
+        for (const DayTotals& day : store.daily_totals(scope))
+            by_day[day.day] = day;
+        const auto first = parse_day(filter.from), last = parse_day(filter.to);
+        for (auto day = first.value_or(chrono::sys_days{}); first && last && day <= *last;
+             day += chrono::days{1}) {
+            const auto found = by_day.find(day_text(day));
+            DayVisitors visitors{day_text(day), 0, 0};
+            if (found != by_day.end() && found->second.sessions > 0) {
+                visitors.sessions = found->second.sessions;
+                visitors.average_session_s = static_cast<double>(found->second.session_ms) /
+                                             static_cast<double>(found->second.sessions) / 1000.0;
+            }
+            data.visitors_per_day.push_back(visitors);
         }
-        data.visitors_per_day.push_back(visitors);
-    }
+    });
 
-    for (const HourOfWeek& cell : store.sessions_by_hour_of_week(scope))
-        if (cell.weekday >= 0 && cell.weekday < 7 && cell.hour >= 0 && cell.hour < 24)
-            data.sessions_by_hour_of_week[cell.weekday][cell.hour] += cell.sessions;
+    read_part(data, unreadable.hour_of_week, "sessions by hour of the week", [&] {
+        CheckedSum cells[7][24];
+        for (const HourOfWeek& cell : store.sessions_by_hour_of_week(scope))
+            if (cell.weekday >= 0 && cell.weekday < 7 && cell.hour >= 0 && cell.hour < 24)
+                cells[cell.weekday][cell.hour] += cell.sessions;
+        for (int weekday = 0; weekday < 7; ++weekday)
+            for (int hour = 0; hour < 24; ++hour) {
+                if (!cells[weekday][hour].value())
+                    throw StoreReadError("a cell's sum exceeds 64 bits");
+                data.sessions_by_hour_of_week[weekday][hour] = *cells[weekday][hour].value();
+            }
+    });
 
-    const std::map<std::string, std::string> exhibit_titles =
-        titles_in(store, "exhibit", filter.language);
-    const std::map<std::string, std::string> question_texts =
-        titles_in(store, "question", filter.language);
-    for (const ExhibitTotals& exhibit : store.top_exhibits(scope, ExhibitOrder::by_visits, 10))
-        data.top_exhibits.push_back({exhibit.exhibit, title_of(exhibit_titles, exhibit.exhibit),
-                                     exhibit.visits,
-                                     static_cast<double>(exhibit.dwell_ms) / 60000.0});
+    read_part(data, unreadable.top_exhibits, "top exhibits", [&] {
+        const std::map<std::string, std::string> exhibit_titles =
+            titles_in(store, filter.venue_id, "exhibit", filter.language);
+        for (const ExhibitTotals& exhibit : store.top_exhibits(scope, ExhibitOrder::by_visits, 10))
+            data.top_exhibits.push_back({exhibit.exhibit, title_of(exhibit_titles, exhibit.exhibit),
+                                         exhibit.visits,
+                                         static_cast<double>(exhibit.dwell_ms) / 60000.0});
+    });
 
-    for (const hub::QuestionTotals& question : store.quiz_accuracy(scope)) {
-        const size_t slash = question.question.find('/');
-        data.quiz_accuracy.push_back({});
-        auto& shown = data.quiz_accuracy.back();
-        shown.pack = slash == std::string::npos ? "" : question.question.substr(0, slash);
-        shown.question_id =
-            slash == std::string::npos ? question.question : question.question.substr(slash + 1);
-        shown.text = title_of(question_texts, question.question);
-        shown.answers = question.answers;
-        shown.correct = question.correct;
-        shown.accuracy = question.answers > 0 ? static_cast<double>(question.correct) /
-                                                    static_cast<double>(question.answers)
-                                              : 0;
-    }
+    read_part(data, unreadable.quiz_accuracy, "quiz accuracy", [&] {
+        const std::map<std::string, std::string> question_texts =
+            titles_in(store, filter.venue_id, "question", filter.language);
+        for (const hub::QuestionTotals& question : store.quiz_accuracy(scope)) {
+            const size_t slash = question.question.find('/');
+            data.quiz_accuracy.push_back({});
+            auto& shown = data.quiz_accuracy.back();
+            shown.pack = slash == std::string::npos ? "" : question.question.substr(0, slash);
+            shown.question_id = slash == std::string::npos ? question.question
+                                                           : question.question.substr(slash + 1);
+            shown.text = title_of(question_texts, question.question);
+            shown.answers = question.answers;
+            shown.correct = question.correct;
+            shown.accuracy = question.answers > 0 ? static_cast<double>(question.correct) /
+                                                        static_cast<double>(question.answers)
+                                                  : 0;
+        }
+    });
 
-    for (const KioskRecord& kiosk : store.kiosk_health(filter.venue_id)) {
-        KioskHealth health;
-        health.id = kiosk.id;
-        health.venue = venue_names.count(kiosk.venue) ? venue_names[kiosk.venue] : kiosk.venue;
-        health.last_seen_utc_ms = kiosk.last_seen_utc_ms;
-        health.software_version = kiosk.software_version;
-        health.disk_free_mb = kiosk.disk_free_mb;
-        health.error_count = kiosk.errors;
-        health.clock_skew_ms = kiosk.clock_skew_ms;
-        health.alerts.silent =
-            kiosk.last_seen_utc_ms == 0 ||
-            now_utc_ms - kiosk.last_seen_utc_ms > int64_t(silent_alert_days) * k_day_ms;
-        health.alerts.clock_skew =
-            kiosk.last_seen_utc_ms != 0 && std::llabs(kiosk.clock_skew_ms) > k_clock_skew_alert_ms;
-        health.alerts.low_disk = kiosk.last_seen_utc_ms != 0 && kiosk.disk_free_mb < k_low_disk_mb;
-        data.kiosks.push_back(health);
-    }
+    data.many_epochs_alert = kEpochAlertCount;
+    read_part(data, unreadable.kiosks, "kiosks", [&] {
+        const std::map<std::string, int64_t> recent_epochs = store.epochs_opened_since(
+            filter.venue_id, now_utc_ms - int64_t(kEpochWindowDays) * k_day_ms);
+        for (const KioskRecord& kiosk : store.kiosk_health(filter.venue_id)) {
+            KioskHealth health;
+            health.id = kiosk.id;
+            health.venue = venue_names.count(kiosk.venue) ? venue_names[kiosk.venue] : kiosk.venue;
+            health.last_seen_utc_ms = kiosk.last_seen_utc_ms;
+            health.software_version = kiosk.software_version;
+            health.disk_free_mb = kiosk.disk_free_mb;
+            health.error_count = kiosk.errors;
+            health.clock_skew_ms = kiosk.clock_skew_ms;
+            const auto epochs = recent_epochs.find(kiosk.id);
+            health.recent_epochs = epochs == recent_epochs.end() ? 0 : epochs->second;
+            health.alerts.silent =
+                kiosk.last_seen_utc_ms == 0 ||
+                now_utc_ms - kiosk.last_seen_utc_ms > int64_t(silent_alert_days) * k_day_ms;
+            health.alerts.clock_skew = kiosk.last_seen_utc_ms != 0 &&
+                                       std::llabs(kiosk.clock_skew_ms) > k_clock_skew_alert_ms;
+            health.alerts.low_disk =
+                kiosk.last_seen_utc_ms != 0 && kiosk.disk_free_mb < k_low_disk_mb;
+            health.alerts.many_epochs = health.recent_epochs >= kEpochAlertCount;
+            data.kiosks.push_back(health);
+        }
+    });
     return data;
 }
 

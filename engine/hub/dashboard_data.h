@@ -2,7 +2,9 @@
 // /dashboard query (dates, range, the venue the viewer may see), filling a
 // DashboardData for the page, and the same numbers as a ReportSet for the
 // CSV/XLSX/JSON exports (report_export.h writes them). Access rules live
-// here: a venue manager sees only their own venue.
+// here: a venue manager sees only their own venue. A part the store cannot
+// read (StoreReadError) is marked in DashboardData::unreadable, never left
+// empty as if there were no data.
 #pragma once
 
 #include "dashboard_page.h"

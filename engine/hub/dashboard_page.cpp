@@ -5,6 +5,7 @@
 // dashboard_strings.h.
 #include "hub/dashboard_page.h"
 
+#include "core/checked_sum.h"
 #include "hub/dashboard_strings.h"
 
 #include <algorithm>
@@ -114,6 +115,11 @@ void append_empty(std::string& out, Language lang) {
     out += "<p class=\"empty\">" + text_of(T::NoDataForRange, lang) + "</p>";
 }
 
+// In place of a section's table or chart when its numbers could not be read.
+void append_unreadable(std::string& out, Language lang) {
+    out += "<p class=\"unreadable\">" + text_of(T::DataUnreadable, lang) + "</p>";
+}
+
 // A horizontal meter and its figure, side by side, for a table cell.
 std::string meter_cell(double fraction, std::string_view colour, const std::string& figure) {
     return "<td class=\"meter-cell\"><div class=\"meter-line\">" +
@@ -177,6 +183,7 @@ td.meter-cell { width:32%; }
 .badge { display:inline-block; border-radius:999px; padding:1px 9px; font-size:12px; margin:1px 4px 1px 0; white-space:nowrap; }
 .badge.bad { background:#fee2e2; color:#991b1b; }
 .badge.ok { background:#dcfce7; color:#166534; }
+p.unreadable { color:#b91c1c; font-weight:600; }
 tr.alert td:first-child { box-shadow:inset 3px 0 0 #dc2626; }
 .empty { color:var(--muted); background:#f9fafb; border:1px dashed #d1d5db; border-radius:8px; padding:28px 16px; text-align:center; margin:4px 0; }
 .notice { border-radius:8px; padding:10px 14px; margin-bottom:18px; background:#ecfdf5; border:1px solid #a7f3d0; color:#065f46; }
@@ -271,7 +278,7 @@ void append_stat(std::string& out, const std::string& label, const std::string& 
 
 void append_summary(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
-    int64_t sessions = 0;
+    CheckedSum sessions;
     double session_seconds = 0;
     const DayVisitors* busiest = nullptr;
     for (const DayVisitors& day : data.visitors_per_day) {
@@ -283,14 +290,23 @@ void append_summary(std::string& out, const DashboardData& data) {
     for (const KioskHealth& kiosk : data.kiosks)
         alerted += kiosk.alerts.any() ? 1 : 0;
 
+    const std::string range =
+        esc(data.filter.from) + " " + text_of(T::RangeTo, lang) + " " + esc(data.filter.to);
     out += "<div class=\"stats\">";
-    append_stat(out, text_of(T::TotalVisitors, lang), format_integer(sessions),
-                esc(data.filter.from) + " " + text_of(T::RangeTo, lang) + " " +
-                    esc(data.filter.to));
+    if (data.unreadable.visitors) {
+        append_stat(out, text_of(T::TotalVisitors, lang), "–", text_of(T::DataUnreadable, lang),
+                    true);
+    } else if (!sessions.value()) {
+        append_stat(out, text_of(T::TotalVisitors, lang), text_of(T::TotalTooLarge, lang), range,
+                    true);
+    } else {
+        append_stat(out, text_of(T::TotalVisitors, lang), format_integer(*sessions.value()), range);
+    }
+    const int64_t session_count = sessions.value().value_or(0);
     append_stat(out, text_of(T::AverageSession, lang),
-                sessions > 0
-                    ? esc(format_duration(session_seconds / static_cast<double>(sessions), lang))
-                    : "–",
+                session_count > 0 ? esc(format_duration(
+                                        session_seconds / static_cast<double>(session_count), lang))
+                                  : "–",
                 "");
     append_stat(out, text_of(T::BusiestDay, lang), busiest ? esc(busiest->day) : "–",
                 busiest ? format_integer(busiest->sessions) + " " + text_of(T::VisitsUnit, lang)
@@ -340,9 +356,8 @@ std::vector<DayBar> day_bars(const DashboardData& data) {
         bars[i].tooltip = tooltip(format_day(*first + chrono::days{i}), 0, 0);
     for (const DayVisitors& day : data.visitors_per_day) {
         const int64_t index = (*parse_day(day.day) - *first).count();
-        bars[index].value += static_cast<double>(day.sessions);
-        bars[index].tooltip =
-            tooltip(day.day, static_cast<int64_t>(bars[index].value), day.average_session_s);
+        bars[index].value = static_cast<double>(day.sessions); // one entry per day
+        bars[index].tooltip = tooltip(day.day, day.sessions, day.average_session_s);
     }
 
     if (day_count > 62) {
@@ -370,7 +385,9 @@ void append_visitors_chart(std::string& out, const DashboardData& data) {
     bool any = false;
     for (const DayVisitors& day : data.visitors_per_day)
         any = any || day.sessions > 0;
-    if (any) {
+    if (data.unreadable.visitors) {
+        append_unreadable(out, lang);
+    } else if (any) {
         out += svg_day_bar_chart(day_bars(data), dashboard_text(T::VisitorsAxis, lang),
                                  dashboard_text(T::VisitorsPerDay, lang));
     } else {
@@ -387,7 +404,9 @@ void append_heat_map(std::string& out, const DashboardData& data) {
     for (const auto& day : data.sessions_by_hour_of_week)
         for (int64_t count : day)
             any = any || count > 0;
-    if (any) {
+    if (data.unreadable.hour_of_week) {
+        append_unreadable(out, lang);
+    } else if (any) {
         HeatMapLabels labels;
         const T weekdays[7] = {T::Monday, T::Tuesday,  T::Wednesday, T::Thursday,
                                T::Friday, T::Saturday, T::Sunday};
@@ -409,8 +428,11 @@ void append_top_exhibits(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
     out += "<section class=\"card\" id=\"top-exhibits\"><h2>" + text_of(T::TopExhibits, lang) +
            "</h2>";
-    if (data.top_exhibits.empty()) {
-        append_empty(out, lang);
+    if (data.unreadable.top_exhibits || data.top_exhibits.empty()) {
+        if (data.unreadable.top_exhibits)
+            append_unreadable(out, lang);
+        else
+            append_empty(out, lang);
         out += "</section>\n";
         return;
     }
@@ -444,8 +466,11 @@ void append_quiz_accuracy(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
     out += "<section class=\"card\" id=\"quiz-accuracy\"><h2>" + text_of(T::QuizAccuracy, lang) +
            "</h2>";
-    if (data.quiz_accuracy.empty()) {
-        append_empty(out, lang);
+    if (data.unreadable.quiz_accuracy || data.quiz_accuracy.empty()) {
+        if (data.unreadable.quiz_accuracy)
+            append_unreadable(out, lang);
+        else
+            append_empty(out, lang);
         out += "</section>\n";
         return;
     }
@@ -473,7 +498,13 @@ void append_kiosk_health(std::string& out, const DashboardData& data) {
     out += "<section class=\"card\" id=\"kiosk-health\"><h2>" + text_of(T::KioskHealth, lang) +
            "</h2><p class=\"note\">" +
            esc(dashboard_text(T::AlertSilent, lang, data.silent_alert_days)) + " · " +
-           text_of(T::AlertClockSkew, lang) + " · " + text_of(T::AlertLowDisk, lang) + "</p>";
+           text_of(T::AlertClockSkew, lang) + " · " + text_of(T::AlertLowDisk, lang) + " · " +
+           esc(dashboard_text(T::AlertManyEpochsRule, lang, data.many_epochs_alert)) + "</p>";
+    if (data.unreadable.kiosks) {
+        append_unreadable(out, lang);
+        out += "</section>\n";
+        return;
+    }
     if (data.kiosks.empty()) {
         out += "<p class=\"empty\">" + text_of(T::NoKiosks, lang) + "</p></section>\n";
         return;
@@ -508,6 +539,9 @@ void append_kiosk_health(std::string& out, const DashboardData& data) {
         if (kiosk.alerts.low_disk)
             out += "<span class=\"badge bad alert-disk\">" + text_of(T::AlertLowDisk, lang) +
                    "</span>";
+        if (kiosk.alerts.many_epochs)
+            out += "<span class=\"badge bad alert-epochs\">" +
+                   esc(dashboard_text(T::AlertManyEpochs, lang, kiosk.recent_epochs)) + "</span>";
         if (!kiosk.alerts.any())
             out += "<span class=\"badge ok\">" + text_of(T::AllGood, lang) + "</span>";
         out += "</td></tr>";
@@ -597,6 +631,9 @@ std::string render_dashboard_page(const DashboardData& data) {
     append_header(out, data);
     out += "<main>\n";
     append_filter_form(out, data);
+    if (data.unreadable.any())
+        out += "<div class=\"notice error\" role=\"alert\">" +
+               text_of(T::DataUnreadableNotice, lang) + "</div>\n";
     if (!data.notice.empty()) {
         out += std::string("<div class=\"notice") + (data.notice_is_error ? " error" : "") +
                "\" role=\"status\">" + esc(data.notice) + "</div>\n";

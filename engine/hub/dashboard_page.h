@@ -76,7 +76,8 @@ struct KioskAlertFlags {
     bool silent = false;     // not heard from for more than DashboardData::silent_alert_days
     bool clock_skew = false; // clock off by more than 5 minutes
     bool low_disk = false;
-    bool any() const { return silent || clock_skew || low_disk; }
+    bool many_epochs = false; // at least DashboardData::many_epochs_alert new epochs in 30 days
+    bool any() const { return silent || clock_skew || low_disk || many_epochs; }
 };
 
 struct KioskHealth {
@@ -88,6 +89,19 @@ struct KioskHealth {
     int64_t error_count = 0;
     int64_t clock_skew_ms = 0; // the kiosk's clock minus the hub's
     KioskAlertFlags alerts;
+    int64_t recent_epochs = 0; // epochs (kiosk.db files) it opened in the last 30 days
+};
+
+// The parts of the page whose numbers could not be read from the store (an
+// SQLite error, a sum too large for 64 bits): each says so, never an empty
+// table that would look like "no visitors".
+struct UnreadableParts {
+    bool visitors = false; // visitors per day and the summary figures
+    bool hour_of_week = false;
+    bool top_exhibits = false;
+    bool quiz_accuracy = false;
+    bool kiosks = false;
+    bool any() const { return visitors || hour_of_week || top_exhibits || quiz_accuracy || kiosks; }
 };
 
 struct DashboardData {
@@ -100,6 +114,9 @@ struct DashboardData {
     std::vector<QuestionAccuracy> quiz_accuracy; // in the order to show (hardest first)
     std::vector<KioskHealth> kiosks;
     int silent_alert_days = kDefaultSilentAlertDays; // the N of "silent for more than N days"
+    int many_epochs_alert = 3;                       // the N of "N or more new epochs in 30 days"
+    UnreadableParts unreadable;
+    std::string unreadable_detail; // why, in English, for logs and failed exports
     int64_t generated_utc_ms = 0;
     std::string csrf_token;
     std::string

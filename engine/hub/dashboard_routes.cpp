@@ -8,6 +8,7 @@
 #include "bundle_import.h"
 #include "credentials.h"
 #include "dashboard_data.h"
+#include "dashboard_strings.h"
 #include "svg_chart.h"
 
 #include <httplib.h>
@@ -255,8 +256,15 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
     const auto filter =
         checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
     if (!filter) return;
-    const telemetry::ReportSet reports = dashboard_reports(
-        load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days));
+    const DashboardData data =
+        load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days);
+    if (data.unreadable.any()) { // never an export with tables silently missing
+        answer_message(response, 500, lang,
+                       std::string(dashboard_text(DashboardText::ExportUnreadable, lang)) +
+                           data.unreadable_detail);
+        return;
+    }
+    const telemetry::ReportSet reports = dashboard_reports(data);
 
     namespace fs = std::filesystem;
     const fs::path path =

@@ -10,8 +10,10 @@
 #include "sync/sync_protocol.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -52,7 +54,40 @@ struct UserRecord {
 struct SyncWrite {
     std::string kiosk; // from the credential, never from the body
     const sync::SyncBatch* batch = nullptr;
-    int64_t received_utc_ms = 0;
+    int64_t received_utc_ms = 0; // the kiosk's last-seen time this write records
+    // The hub's clock now, for the epoch limit; 0 = received_utc_ms (a sync).
+    // A bundle's received_utc_ms is the kiosk's clock at export, which the
+    // bundle's signer chooses, so an import passes the hub's clock here.
+    int64_t hub_now_utc_ms = 0;
+};
+
+// How many epochs (kiosk.db files: a new one per reinstall) a kiosk may open
+// in any kEpochWindowDays: a reinstall is rare, and every epoch is another
+// set of buckets added to the totals. A batch opening one more is refused.
+constexpr int kMaxEpochsPerWindow = 5;
+constexpr int kEpochWindowDays = 30;
+// The dashboard flags a kiosk that opened at least this many in the window.
+constexpr int kEpochAlertCount = 3;
+
+// What apply_sync did. True (as a bool) only when the batch was stored.
+struct SyncResult {
+    enum Outcome {
+        stored,  // every change is durable
+        refused, // the batch may never be stored as it is (the epoch limit, a
+                 // total that would exceed 64 bits); `error` says why; nothing stored
+        failed,  // the store could not take it now (locked, disk full); nothing stored
+    };
+    Outcome outcome = failed;
+    operator bool() const { return outcome == stored; } // NOLINT: if (!store.apply_sync(...))
+};
+
+// Thrown by the dashboard's queries (HubStore, from daily_totals on) when the
+// store cannot read their rows: an SQLite error, or a sum
+// too large for 64 bits. Callers say the data could not be read; they never
+// show an empty table for it.
+class StoreReadError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
 };
 
 // The slice of the data a dashboard query reads: one venue (or every venue
@@ -116,11 +151,15 @@ public:
     virtual bool revoke_kiosk(const std::string& id, int64_t now_utc_ms, std::string& error) = 0;
 
     // Stores every bucket of the batch whose seq is higher than the stored
-    // one's, the batch's titles and the heartbeat, in one transaction that is durable when this
-    // returns true. `stored` is the number of buckets that changed.
-    virtual bool apply_sync(const SyncWrite& write, int64_t& stored, std::string& error) = 0;
+    // one's, the batch's titles (for the kiosk's venue) and the heartbeat, in
+    // one transaction that is durable when this returns stored. `stored` is
+    // the number of buckets that changed. A batch with an epoch the kiosk has
+    // not used before is refused when the kiosk already opened
+    // kMaxEpochsPerWindow epochs in the last kEpochWindowDays.
+    virtual SyncResult apply_sync(const SyncWrite& write, int64_t& stored, std::string& error) = 0;
 
-    // The dashboard's queries (sums over kiosks and epochs).
+    // The dashboard's queries (sums over kiosks and epochs). Each throws
+    // StoreReadError when its rows cannot be read exactly.
     virtual std::vector<DayTotals> daily_totals(const QueryScope& scope) = 0;
     // Sessions by the weekday of their day and the hour they started.
     virtual std::vector<HourOfWeek> sessions_by_hour_of_week(const QueryScope& scope) = 0;
@@ -132,8 +171,16 @@ public:
     virtual std::vector<KioskRecord> kiosk_health(const std::string& venue) = 0;
     // Every (kind, subject, metric) total in the scope: exports and tests.
     virtual std::vector<MetricTotal> metric_totals(const QueryScope& scope) = 0;
-    // The display names kiosks sent for the subjects of one kind, by subject.
-    virtual std::vector<sync::SubjectTitle> subject_titles(const std::string& kind) = 0;
+    // The display names for the subjects of one kind, by subject, as `venue`'s
+    // managers see them: the latest its own kiosks sent. For every venue
+    // (`venue` empty): the title the most venues hold, ties going to the one
+    // held longest, so one venue's kiosk cannot rename what others see.
+    virtual std::vector<sync::SubjectTitle> subject_titles(const std::string& venue,
+                                                           const std::string& kind) = 0;
+    // Kiosk id -> epochs it opened at or after `since_utc_ms` (hub clock), for
+    // the kiosks of `venue` (all when empty) that opened any.
+    virtual std::map<std::string, int64_t> epochs_opened_since(const std::string& venue,
+                                                               int64_t since_utc_ms) = 0;
 };
 
 // Opens (creating when missing) the hub's store in `data_dir` (hub.db, SQLite).

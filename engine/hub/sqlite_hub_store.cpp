@@ -1,11 +1,15 @@
 // The SQLite HubStore (see sqlite_hub_store.h): opening and migrating hub.db,
-// the administration rows, the sync upsert in one durable transaction, and the
+// the administration rows, the sync upsert in one durable transaction (with
+// the epoch limit and the totals' 64-bit guard), titles per venue, and the
 // dashboard's queries over venue_totals (one venue) and province_totals (every
-// venue). Every value is bound as a parameter.
+// venue), which throw StoreReadError rather than end early on an SQLite error.
+// Every value is bound as a parameter.
 #include "sqlite_hub_store.h"
 
 #include "core/private_files.h"
 #include "sqlite_statement.h"
+
+#include "core/checked_sum.h"
 
 #include <nlohmann/json.hpp>
 
@@ -131,6 +135,56 @@ CREATE TABLE subject_titles(
   PRIMARY KEY(kind, subject)) WITHOUT ROWID;
 ALTER TABLE kiosks ADD COLUMN revoked_utc_ms INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 4 (issue 15): titles per venue, so one venue's kiosk cannot rename what
+    // other venues and the province see (`seen` orders when each venue's
+    // current title first arrived; the old global titles are given to every
+    // venue with counts for the subject). The totals' triggers refuse a sum
+    // that would exceed 64 bits (SQLite's + would silently turn it into a
+    // float) with RAISE, which aborts the whole sync.
+    R"sql(
+CREATE TABLE venue_subject_titles(
+  seen INTEGER PRIMARY KEY AUTOINCREMENT,
+  venue TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  zh TEXT NOT NULL,
+  en TEXT NOT NULL,
+  updated_utc_ms INTEGER NOT NULL,
+  UNIQUE(venue, kind, subject));
+CREATE INDEX venue_subject_titles_by_kind ON venue_subject_titles(kind, subject);
+INSERT INTO venue_subject_titles(venue, kind, subject, zh, en, updated_utc_ms)
+  SELECT used.venue, t.kind, t.subject, t.zh, t.en, t.updated_utc_ms
+  FROM subject_titles t JOIN (SELECT DISTINCT venue, kind, subject FROM venue_totals) used
+    ON used.kind = t.kind AND used.subject = t.subject
+  ORDER BY t.updated_utc_ms, used.venue, t.kind, t.subject;
+DROP TABLE subject_titles;
+DROP TRIGGER buckets_added;
+DROP TRIGGER buckets_changed;
+CREATE TRIGGER buckets_added AFTER INSERT ON buckets BEGIN
+  INSERT INTO venue_totals(venue, kind, metric, day, subject, value)
+  VALUES((SELECT venue FROM kiosks WHERE id = NEW.kiosk), NEW.kind, NEW.metric, NEW.day,
+         NEW.subject, NEW.value)
+  ON CONFLICT(venue, kind, metric, day, subject) DO UPDATE SET value =
+    CASE WHEN value > 9223372036854775807 - excluded.value
+         THEN RAISE(ABORT, 'a total would exceed 64 bits') ELSE value + excluded.value END;
+  INSERT INTO province_totals(kind, metric, day, subject, value)
+  VALUES(NEW.kind, NEW.metric, NEW.day, NEW.subject, NEW.value)
+  ON CONFLICT(kind, metric, day, subject) DO UPDATE SET value =
+    CASE WHEN value > 9223372036854775807 - excluded.value
+         THEN RAISE(ABORT, 'a total would exceed 64 bits') ELSE value + excluded.value END;
+END;
+CREATE TRIGGER buckets_changed AFTER UPDATE OF value ON buckets BEGIN
+  UPDATE venue_totals SET value =
+    CASE WHEN NEW.value > OLD.value AND value > 9223372036854775807 - (NEW.value - OLD.value)
+         THEN RAISE(ABORT, 'a total would exceed 64 bits') ELSE value + (NEW.value - OLD.value) END
+  WHERE venue = (SELECT venue FROM kiosks WHERE id = NEW.kiosk) AND kind = NEW.kind
+    AND metric = NEW.metric AND day = NEW.day AND subject = NEW.subject;
+  UPDATE province_totals SET value =
+    CASE WHEN NEW.value > OLD.value AND value > 9223372036854775807 - (NEW.value - OLD.value)
+         THEN RAISE(ABORT, 'a total would exceed 64 bits') ELSE value + (NEW.value - OLD.value) END
+  WHERE kind = NEW.kind AND metric = NEW.metric AND day = NEW.day AND subject = NEW.subject;
+END;
+)sql",
 };
 static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
 
@@ -250,6 +304,28 @@ int weekday_of(const std::string& day) {
     const int sunday_first =
         (year + year / 4 - year / 100 + year / 400 + kMonthOffset[month - 1] + date) % 7;
     return (sunday_first + 6) % 7;
+}
+
+// Steps `select` through its rows, calling `row` for each. Throws
+// StoreReadError when the statement fails (an SQLite error, or sum()'s
+// "integer overflow") rather than ending as if there were no more rows.
+template <typename Row> void read_rows(SqliteStatement& select, const char* what, Row row) {
+    if (!select.ok()) throw StoreReadError(std::string(what) + ": " + select.error());
+    int result = SQLITE_ROW;
+    while ((result = select.step()) == SQLITE_ROW)
+        row();
+    if (result != SQLITE_DONE)
+        throw StoreReadError(
+            std::string(what) + ": " + select.error() +
+            (select.error() == "integer overflow" ? " (a sum exceeds 64 bits)" : ""));
+}
+
+// A sum column, which must be an exact integer: a hub.db written before
+// schema 4 may hold totals SQLite's + turned into floats on overflow.
+int64_t exact_integer(const SqliteStatement& row, int column) {
+    if (row.type(column) != SQLITE_INTEGER && row.type(column) != SQLITE_NULL)
+        throw StoreReadError("a total is not an exact integer (it exceeded 64 bits)");
+    return row.integer(column);
 }
 
 } // namespace
@@ -399,13 +475,16 @@ std::vector<KioskRecord> SqliteHubStore::select_kiosks(const std::string& venue)
     SqliteStatement select(db_, sql.c_str());
     if (!venue.empty()) select.bind(1, venue);
     std::vector<KioskRecord> kiosks;
-    while (select.step() == SQLITE_ROW)
-        kiosks.push_back(read_kiosk(select));
+    read_rows(select, "kiosks", [&] { kiosks.push_back(read_kiosk(select)); });
     return kiosks;
 }
 
 std::vector<KioskRecord> SqliteHubStore::kiosks() {
-    return select_kiosks("");
+    try {
+        return select_kiosks("");
+    } catch (const StoreReadError&) {
+        return {}; // the admin listing; its callers cannot tell, as before issue 15
+    }
 }
 
 std::vector<KioskRecord> SqliteHubStore::kiosk_health(const std::string& venue) {
@@ -435,17 +514,6 @@ bool SqliteHubStore::revoke_kiosk(const std::string& id, int64_t now_utc_ms, std
     return true;
 }
 
-std::vector<sync::SubjectTitle> SqliteHubStore::subject_titles(const std::string& kind) {
-    std::lock_guard lock(mutex_);
-    SqliteStatement select(
-        db_, "SELECT kind, subject, zh, en FROM subject_titles WHERE kind = ?1 ORDER BY subject");
-    select.bind(1, kind);
-    std::vector<sync::SubjectTitle> titles;
-    while (select.step() == SQLITE_ROW)
-        titles.push_back({select.text(0), select.text(1), select.text(2), select.text(3)});
-    return titles;
-}
-
 std::vector<UserRecord> SqliteHubStore::users() {
     std::lock_guard lock(mutex_);
     std::vector<UserRecord> users;
@@ -464,67 +532,124 @@ std::optional<UserRecord> SqliteHubStore::find_user(const std::string& name) {
     return UserRecord{select.text(0), select.text(1), select.text(2), select.text(3)};
 }
 
-bool SqliteHubStore::apply_sync(const SyncWrite& write, int64_t& stored, std::string& error) {
+namespace {
+
+// Why a batch whose epoch `kiosk` has not used before must be refused ("" when
+// it may open it): the epoch limit (hub_store.h). Sets `read_error` when the
+// epochs cannot be read.
+std::string epoch_limit_problem(sqlite3* db, const SyncWrite& write, int64_t hub_now_utc_ms,
+                                std::string& read_error) {
+    SqliteStatement known(db, "SELECT 1 FROM kiosk_epochs WHERE kiosk = ?1 AND epoch = ?2");
+    const int known_result = known.bind(1, write.kiosk).bind(2, write.batch->epoch).step();
+    if (known_result == SQLITE_ROW) return "";
+    if (known_result != SQLITE_DONE) {
+        read_error = "reading the kiosk's epochs: " + known.error();
+        return "";
+    }
+    constexpr int64_t kWindowMs = int64_t(kEpochWindowDays) * 86'400'000;
+    SqliteStatement recent(db, "SELECT count(*) FROM kiosk_epochs "
+                               "WHERE kiosk = ?1 AND first_seen_utc_ms >= ?2");
+    if (recent.bind(1, write.kiosk).bind(2, hub_now_utc_ms - kWindowMs).step() != SQLITE_ROW) {
+        read_error = "counting the kiosk's epochs: " + recent.error();
+        return "";
+    }
+    if (recent.integer(0) < kMaxEpochsPerWindow) return "";
+    return "epoch " + write.batch->epoch + ": kiosk " + write.kiosk + " already opened " +
+           std::to_string(recent.integer(0)) + " epochs (new kiosk.db files) in the last " +
+           std::to_string(kEpochWindowDays) + " days, the limit is " +
+           std::to_string(kMaxEpochsPerWindow) +
+           "; nothing was stored. The kiosk's counts stay in its kiosk.db and are accepted "
+           "once the oldest of those epochs is " +
+           std::to_string(kEpochWindowDays) + " days old";
+}
+
+// Whether the last statement failed on the totals' 64-bit guard (schema 4).
+bool is_total_overflow(sqlite3* db) {
+    return sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_TRIGGER;
+}
+
+} // namespace
+
+SyncResult SqliteHubStore::apply_sync(const SyncWrite& write, int64_t& stored, std::string& error) {
     const sync::SyncBatch& batch = *write.batch;
     nlohmann::json content = nlohmann::json::array();
     for (const sync::ContentVersion& entry : batch.heartbeat.content)
         content.push_back({{"id", entry.id}, {"version", entry.version}});
+    const int64_t hub_now_utc_ms =
+        write.hub_now_utc_ms ? write.hub_now_utc_ms : write.received_utc_ms;
+    const auto failed = [&](std::string message) {
+        error = std::move(message);
+        return SyncResult{SyncResult::failed};
+    };
+    const auto refused = [&](std::string message) {
+        error = std::move(message);
+        return SyncResult{SyncResult::refused};
+    };
 
     std::lock_guard lock(mutex_);
     ShortLockWait short_wait(db_);
     Transaction transaction(db_);
-    if (!transaction.begin(error)) {
-        error = lock_problem(db_, error);
-        return false;
-    }
+    if (!transaction.begin(error)) return failed(lock_problem(db_, error));
+
+    std::string read_error;
+    const std::string limit = epoch_limit_problem(db_, write, hub_now_utc_ms, read_error);
+    if (!read_error.empty()) return failed(read_error);
+    if (!limit.empty()) return refused(limit);
 
     SqliteStatement epoch(
         db_, "INSERT INTO kiosk_epochs(kiosk, epoch, through_seq, first_seen_utc_ms, "
-             "last_sync_utc_ms) VALUES(?1, ?2, ?3, ?4, ?4) ON CONFLICT(kiosk, epoch) DO UPDATE "
+             "last_sync_utc_ms) VALUES(?1, ?2, ?3, ?5, ?4) ON CONFLICT(kiosk, epoch) DO UPDATE "
              "SET through_seq = max(through_seq, excluded.through_seq), "
              "last_sync_utc_ms = excluded.last_sync_utc_ms");
     epoch.bind(1, write.kiosk).bind(2, batch.epoch).bind(3, batch.through_seq);
-    epoch.bind(4, write.received_utc_ms);
-    if (epoch.step() != SQLITE_DONE) {
-        error = "recording the epoch: " + epoch.error();
-        return false;
-    }
+    epoch.bind(4, write.received_utc_ms).bind(5, hub_now_utc_ms);
+    if (epoch.step() != SQLITE_DONE) return failed("recording the epoch: " + epoch.error());
 
     SqliteStatement upsert(
         db_, "INSERT INTO buckets(kiosk, epoch, day, kind, subject, metric, value, seq) "
              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
              "ON CONFLICT(kiosk, epoch, day, kind, subject, metric) DO UPDATE "
              "SET value = excluded.value, seq = excluded.seq WHERE excluded.seq > seq");
-    if (!upsert.ok()) {
-        error = "preparing the upsert: " + upsert.error();
-        return false;
-    }
+    if (!upsert.ok()) return failed("preparing the upsert: " + upsert.error());
     stored = 0;
-    for (const sync::Bucket& bucket : batch.buckets) {
+    for (size_t i = 0; i < batch.buckets.size(); ++i) {
+        const sync::Bucket& bucket = batch.buckets[i];
         upsert.reset();
         upsert.bind(1, write.kiosk).bind(2, batch.epoch).bind(3, bucket.day).bind(4, bucket.kind);
         upsert.bind(5, bucket.subject).bind(6, bucket.metric).bind(7, bucket.value);
         upsert.bind(8, bucket.seq);
         if (upsert.step() != SQLITE_DONE) {
-            error = "storing a bucket: " + upsert.error();
-            return false;
+            if (is_total_overflow(db_))
+                return refused("buckets[" + std::to_string(i) + "].value: adding " +
+                               std::to_string(bucket.value) + " to the " + bucket.day +
+                               " total of " + bucket.kind + " " + bucket.metric +
+                               " would exceed 64 bits; nothing was stored");
+            return failed("storing a bucket: " + upsert.error());
         }
         stored += sqlite3_changes(db_);
     }
 
+    SqliteStatement venue(db_, "SELECT venue FROM kiosks WHERE id = ?1");
+    if (venue.bind(1, write.kiosk).step() != SQLITE_ROW)
+        return failed("recording the heartbeat: no kiosk " + write.kiosk);
+    const std::string kiosk_venue = venue.text(0);
+    // A changed title is a new row, so `seen` says how long each venue has
+    // held its current title (subject_titles' tie-break).
+    SqliteStatement forget_title(db_, "DELETE FROM venue_subject_titles WHERE venue = ?1 AND "
+                                      "kind = ?2 AND subject = ?3 AND (zh != ?4 OR en != ?5)");
     SqliteStatement title(
-        db_, "INSERT INTO subject_titles(kind, subject, zh, en, updated_utc_ms) "
-             "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(kind, subject) DO UPDATE "
-             "SET zh = excluded.zh, en = excluded.en, updated_utc_ms = excluded.updated_utc_ms "
-             "WHERE zh != excluded.zh OR en != excluded.en");
+        db_, "INSERT INTO venue_subject_titles(venue, kind, subject, zh, en, updated_utc_ms) "
+             "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(venue, kind, subject) DO NOTHING");
     for (const sync::SubjectTitle& subject_title : batch.titles) {
-        title.reset();
-        title.bind(1, subject_title.kind).bind(2, subject_title.subject);
-        title.bind(3, subject_title.zh).bind(4, subject_title.en).bind(5, write.received_utc_ms);
-        if (title.step() != SQLITE_DONE) {
-            error = "storing a title: " + title.error();
-            return false;
+        for (SqliteStatement* statement : {&forget_title, &title}) {
+            statement->reset();
+            statement->bind(1, kiosk_venue).bind(2, subject_title.kind);
+            statement->bind(3, subject_title.subject).bind(4, subject_title.zh);
+            statement->bind(5, subject_title.en);
         }
+        title.bind(6, write.received_utc_ms);
+        if (forget_title.step() != SQLITE_DONE || title.step() != SQLITE_DONE)
+            return failed("storing a title: " + std::string(sqlite3_errmsg(db_)));
     }
 
     SqliteStatement heartbeat(
@@ -535,11 +660,10 @@ bool SqliteHubStore::apply_sync(const SyncWrite& write, int64_t& stored, std::st
     heartbeat.bind(5, batch.heartbeat.uptime_s).bind(6, batch.heartbeat.disk_free_mb);
     heartbeat.bind(7, batch.heartbeat.errors);
     heartbeat.bind(8, batch.heartbeat.clock_utc_ms - write.received_utc_ms);
-    if (heartbeat.step() != SQLITE_DONE || sqlite3_changes(db_) != 1) {
-        error = "recording the heartbeat: no kiosk " + write.kiosk;
-        return false;
-    }
-    return transaction.commit(error);
+    if (heartbeat.step() != SQLITE_DONE || sqlite3_changes(db_) != 1)
+        return failed("recording the heartbeat: no kiosk " + write.kiosk);
+    if (!transaction.commit(error)) return failed(error);
+    return {SyncResult::stored};
 }
 
 std::vector<DayTotals> SqliteHubStore::daily_totals(const QueryScope& scope) {
@@ -553,8 +677,9 @@ std::vector<DayTotals> SqliteHubStore::daily_totals(const QueryScope& scope) {
     SqliteStatement select(db_, sql.c_str());
     bind_scope(select, scope);
     std::vector<DayTotals> days;
-    while (select.step() == SQLITE_ROW)
-        days.push_back({select.text(0), select.integer(1), select.integer(2)});
+    read_rows(select, "visitors per day", [&] {
+        days.push_back({select.text(0), exact_integer(select, 1), exact_integer(select, 2)});
+    });
     return days;
 }
 
@@ -565,17 +690,20 @@ std::vector<HourOfWeek> SqliteHubStore::sessions_by_hour_of_week(const QueryScop
         "kind = 'hour' AND metric = 'sessions' AND day BETWEEN ?1 AND ?2 GROUP BY day, subject";
     SqliteStatement select(db_, sql.c_str());
     bind_scope(select, scope);
-    std::map<std::pair<int, int>, int64_t> cells;
-    while (select.step() == SQLITE_ROW) {
+    std::map<std::pair<int, int>, CheckedSum> cells;
+    read_rows(select, "sessions by hour of the week", [&] {
         const std::string hour = select.text(1);
-        if (hour.size() != 2 || !isdigit(hour[0]) || !isdigit(hour[1])) continue;
+        if (hour.size() != 2 || !isdigit(hour[0]) || !isdigit(hour[1])) return;
         const int hour_number = std::stoi(hour);
-        if (hour_number > 23) continue;
-        cells[{weekday_of(select.text(0)), hour_number}] += select.integer(2);
-    }
+        if (hour_number > 23) return;
+        cells[{weekday_of(select.text(0)), hour_number}] += exact_integer(select, 2);
+    });
     std::vector<HourOfWeek> result;
-    for (const auto& [cell, sessions] : cells)
-        result.push_back({cell.first, cell.second, sessions});
+    for (const auto& [cell, sessions] : cells) {
+        if (!sessions.value())
+            throw StoreReadError("sessions by hour of the week: a sum exceeds 64 bits");
+        result.push_back({cell.first, cell.second, *sessions.value()});
+    }
     return result;
 }
 
@@ -595,9 +723,10 @@ std::vector<ExhibitTotals> SqliteHubStore::top_exhibits(const QueryScope& scope,
     SqliteStatement select(db_, sql.c_str());
     bind_scope(select, scope);
     std::vector<ExhibitTotals> exhibits;
-    while (select.step() == SQLITE_ROW)
-        exhibits.push_back({select.text(0), select.integer(1), select.integer(2), select.integer(3),
-                            select.integer(4)});
+    read_rows(select, "top exhibits", [&] {
+        exhibits.push_back({select.text(0), exact_integer(select, 1), exact_integer(select, 2),
+                            exact_integer(select, 3), exact_integer(select, 4)});
+    });
     return exhibits;
 }
 
@@ -613,8 +742,9 @@ std::vector<QuestionTotals> SqliteHubStore::quiz_accuracy(const QueryScope& scop
     SqliteStatement select(db_, sql.c_str());
     bind_scope(select, scope);
     std::vector<QuestionTotals> questions;
-    while (select.step() == SQLITE_ROW)
-        questions.push_back({select.text(0), select.integer(1), select.integer(2)});
+    read_rows(select, "quiz accuracy", [&] {
+        questions.push_back({select.text(0), exact_integer(select, 1), exact_integer(select, 2)});
+    });
     return questions;
 }
 
@@ -627,9 +757,49 @@ std::vector<MetricTotal> SqliteHubStore::metric_totals(const QueryScope& scope) 
     SqliteStatement select(db_, sql.c_str());
     bind_scope(select, scope);
     std::vector<MetricTotal> totals;
-    while (select.step() == SQLITE_ROW)
-        totals.push_back({select.text(0), select.text(1), select.text(2), select.integer(3)});
+    read_rows(select, "totals", [&] {
+        totals.push_back(
+            {select.text(0), select.text(1), select.text(2), exact_integer(select, 3)});
+    });
     return totals;
+}
+
+std::vector<sync::SubjectTitle> SqliteHubStore::subject_titles(const std::string& venue,
+                                                               const std::string& kind) {
+    std::lock_guard lock(mutex_);
+    // For every venue: per subject, the (zh, en) the most venues hold, then
+    // the one held longest (smallest `seen`).
+    const char* sql =
+        venue.empty()
+            ? "SELECT kind, subject, zh, en FROM (SELECT kind, subject, zh, en, row_number() "
+              "OVER (PARTITION BY subject ORDER BY count(*) DESC, min(seen)) AS pick "
+              "FROM venue_subject_titles WHERE kind = ?1 GROUP BY subject, zh, en) "
+              "WHERE pick = 1 ORDER BY subject"
+            : "SELECT kind, subject, zh, en FROM venue_subject_titles "
+              "WHERE kind = ?1 AND venue = ?2 ORDER BY subject";
+    SqliteStatement select(db_, sql);
+    select.bind(1, kind);
+    if (!venue.empty()) select.bind(2, venue);
+    std::vector<sync::SubjectTitle> titles;
+    read_rows(select, "subject titles", [&] {
+        titles.push_back({select.text(0), select.text(1), select.text(2), select.text(3)});
+    });
+    return titles;
+}
+
+std::map<std::string, int64_t> SqliteHubStore::epochs_opened_since(const std::string& venue,
+                                                                   int64_t since_utc_ms) {
+    std::lock_guard lock(mutex_);
+    const std::string sql =
+        "SELECT e.kiosk, count(*) FROM kiosk_epochs e JOIN kiosks k ON k.id = e.kiosk "
+        "WHERE e.first_seen_utc_ms >= ?1" +
+        std::string(venue.empty() ? "" : " AND k.venue = ?2") + " GROUP BY e.kiosk";
+    SqliteStatement select(db_, sql.c_str());
+    select.bind(1, since_utc_ms);
+    if (!venue.empty()) select.bind(2, venue);
+    std::map<std::string, int64_t> opened;
+    read_rows(select, "kiosk epochs", [&] { opened[select.text(0)] = select.integer(1); });
+    return opened;
 }
 
 } // namespace kiosk::hub

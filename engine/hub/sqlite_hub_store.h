@@ -18,9 +18,15 @@
 //       province administrators' all-venue queries
 //   users(name, password_hash, role, venue, created_utc_ms)
 //   subject_titles(kind, subject, zh, en, updated_utc_ms)       (version 3)
-//       the display names kiosks send with their batches, latest wins
+//       the display names kiosks send with their batches, latest wins;
+//       replaced in version 4 by
+//   venue_subject_titles(seen, venue, kind, subject, zh, en, updated_utc_ms)
+//       the same per venue (latest of the venue's kiosks wins); `seen` grows
+//       each time a venue's title changes, for the all-venue tie-break
 //   kiosks.revoked_utc_ms                                      (version 3)
 //       when `admin revoke-kiosk` cleared its token and bundle key (0: never)
+//   Version 4 also makes the totals' triggers refuse (RAISE) a sum that
+//   would exceed 64 bits instead of letting SQLite turn it into a float.
 #pragma once
 
 #include "hub_store.h"
@@ -32,7 +38,7 @@
 
 namespace kiosk::hub {
 
-constexpr int kHubSchemaVersion = 3;
+constexpr int kHubSchemaVersion = 4;
 
 // The SQL that takes hub.db from schema version `version - 1` to `version`
 // (1..kHubSchemaVersion), as open() runs it; tests build older databases with it.
@@ -56,7 +62,7 @@ public:
     std::optional<UserRecord> find_user(const std::string& name) override;
     bool revoke_kiosk(const std::string& id, int64_t now_utc_ms, std::string& error) override;
 
-    bool apply_sync(const SyncWrite& write, int64_t& stored, std::string& error) override;
+    SyncResult apply_sync(const SyncWrite& write, int64_t& stored, std::string& error) override;
 
     std::vector<DayTotals> daily_totals(const QueryScope& scope) override;
     std::vector<HourOfWeek> sessions_by_hour_of_week(const QueryScope& scope) override;
@@ -65,7 +71,10 @@ public:
     std::vector<QuestionTotals> quiz_accuracy(const QueryScope& scope) override;
     std::vector<KioskRecord> kiosk_health(const std::string& venue) override;
     std::vector<MetricTotal> metric_totals(const QueryScope& scope) override;
-    std::vector<sync::SubjectTitle> subject_titles(const std::string& kind) override;
+    std::vector<sync::SubjectTitle> subject_titles(const std::string& venue,
+                                                   const std::string& kind) override;
+    std::map<std::string, int64_t> epochs_opened_since(const std::string& venue,
+                                                       int64_t since_utc_ms) override;
 
 private:
     explicit SqliteHubStore(sqlite3* db) : db_(db) {}

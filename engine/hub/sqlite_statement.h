@@ -53,6 +53,8 @@ public:
     }
 
     int64_t integer(int column) const { return sqlite3_column_int64(statement_, column); }
+    // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL.
+    int type(int column) const { return sqlite3_column_type(statement_, column); }
     std::string text(int column) const {
         const auto* bytes = sqlite3_column_text(statement_, column);
         const int size = sqlite3_column_bytes(statement_, column);

@@ -106,6 +106,13 @@ AxisScale nice_axis_scale(double max_value) {
 
 namespace {
 
+// An axis tick's figure. std::llround is undefined past int64; a tick that
+// large (only from a hub.db written before values were bounded) is printed
+// from the double instead.
+std::string tick_text(double tick) {
+    return tick < 9e18 ? format_integer(std::llround(tick)) : format_decimal(tick, 0);
+}
+
 std::string coord(double value) {
     return format_decimal(value, 1);
 }
@@ -180,7 +187,7 @@ std::string svg_day_bar_chart(const std::vector<DayBar>& bars, std::string_view 
         out += "<line class=\"grid\" x1=\"" + coord(left) + "\" x2=\"" + coord(width - right) +
                "\" y1=\"" + coord(y) + "\" y2=\"" + coord(y) + "\"/>";
         out += "<text class=\"tick\" x=\"" + coord(left - 8) + "\" y=\"" + coord(y + 4) +
-               "\" text-anchor=\"end\">" + format_integer(std::llround(tick)) + "</text>";
+               "\" text-anchor=\"end\">" + tick_text(tick) + "</text>";
     }
 
     const double slot = bars.empty() ? plot_width : plot_width / static_cast<double>(bars.size());
@@ -256,8 +263,8 @@ std::string svg_week_heat_map(const HourOfWeekCounts& counts, const HeatMapLabel
     for (int i = 0; i < 5; ++i) {
         // sqrt-spaced samples, so the swatches step evenly in colour
         const double share = (i + 1) * (i + 1) / 25.0;
-        const int64_t sample =
-            std::max<int64_t>(1, std::llround(share * static_cast<double>(max_count)));
+        const int64_t sample = std::max<int64_t>(
+            1, std::llround(std::min(share * static_cast<double>(max_count), 9e18)));
         out += "<rect x=\"" + coord(swatch_x + 22.0 * i) + "\" y=\"" + coord(legend_y) +
                "\" width=\"20\" height=\"16\" rx=\"3\" fill=\"" + heat_colour(sample, max_count) +
                "\"/>";

@@ -47,7 +47,10 @@ ApiAnswer handle_sync(HubStore& store, const std::string& authorization, const s
 
     int64_t stored = 0;
     std::string store_error;
-    if (!store.apply_sync({kiosk->id, &*batch, received_utc_ms}, stored, store_error))
+    const SyncResult result =
+        store.apply_sync({kiosk->id, &*batch, received_utc_ms}, stored, store_error);
+    if (result.outcome == SyncResult::refused) return {409, error_json(store_error)};
+    if (result.outcome != SyncResult::stored)
         return {503,
                 error_json("the hub could not store the batch, nothing was stored: " + store_error),
                 kStoreRetryAfterS};

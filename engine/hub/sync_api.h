@@ -1,8 +1,10 @@
 // POST /api/v1/sync as docs/sync-protocol.md defines it, apart from HTTP
 // plumbing: the bearer token names the kiosk, the body is checked whole, and
 // only then is everything stored in one transaction. Every refusal (401, 400,
-// 413) stores nothing and answers {"error": "..."}; so does a batch the store
-// could not take (503 with Retry-After: hub.db locked by another process).
+// 413, and 409 for a batch the hub's state refuses: an epoch over the limit, a
+// total that would exceed 64 bits) stores nothing and answers {"error": "..."};
+// so does a batch the store could not take (503 with Retry-After: hub.db
+// locked by another process).
 #pragma once
 
 #include "hub_store.h"

@@ -3,6 +3,9 @@
 // by its path ("buckets[3].day") and says what was expected, so the hub can
 // answer 400 with it as it is; unknown fields, missing fields, wrong types and
 // values out of range are all errors, and the first one found is reported.
+// A bucket's value is also bounded by what a kiosk can produce in a day, per
+// metric (max_bucket_value), so no total the hub adds up can be driven to
+// overflow by one kiosk's token.
 #include "sync_protocol.h"
 
 #include "core/data_reader.h"
@@ -31,6 +34,45 @@ constexpr size_t kEd25519SignatureBytes = 64;
 
 constexpr std::array<std::string_view, 8> kBucketKinds = {"kiosk", "hour",     "screen", "exhibit",
                                                           "quiz",  "question", "option", "content"};
+
+// The per-second rate behind each metric's bound (see max_bucket_value and
+// docs/sync-protocol.md, "Plausible values"). Durations are milliseconds, so
+// their rate is 1000 per second: one thing at a time is open.
+struct MetricRate {
+    std::string_view metric;
+    int64_t per_second;
+};
+constexpr int64_t kDurationPerSecond = 1000;
+constexpr int64_t kTapsPerSecond = 10;     // a finger on a touchscreen, generously
+constexpr int64_t kGenericPerSecond = 100; // interactions, errors, unknown counts
+constexpr std::array<MetricRate, 13> kMetricRates = {{
+    {"sessions", 1},                     // a session needs a touch and ends on idle (>= 10 s)
+    {"visits", kTapsPerSecond},          // opening a screen, exhibit or quiz is a tap
+    {"answers", kTapsPerSecond},         // an answer is a tap
+    {"correct", kTapsPerSecond},         // at most one per answer
+    {"completions", kTapsPerSecond},     // a finished round took at least one answer
+    {"score_total", kTapsPerSecond},     // a round's score is its correct answers
+    {"choices", 6 * kTapsPerSecond},     // up to 6 options chosen per answer
+    {"interactions", kGenericPerSecond}, // kiosk.log: 20/s per exhibit, with room to spare
+    {"errors", kGenericPerSecond},
+    {"session_ms", kDurationPerSecond},
+    {"dwell_ms", kDurationPerSecond},
+    // Events counted because they were dropped: a runaway exhibit calling
+    // kiosk.log in a loop, bounded only by how fast Lua can call it.
+    {"dropped_log_events", 10'000'000},
+    {"dropped_raw_events", 10'000'000},
+}};
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+std::string value_bound_problem(const Bucket& bucket) {
+    const int64_t bound = max_bucket_value(bucket.metric);
+    if (bucket.value <= bound) return "";
+    return std::to_string(bucket.value) + " is more than one kiosk can produce in a day for " +
+           "metric " + bucket.metric + " (at most " + std::to_string(bound) + ")";
+}
 
 // Thrown inside this file only, caught by each parse_* function.
 struct FieldError {
@@ -134,6 +176,8 @@ Bucket parse_bucket(const json& value, const std::string& path) {
     if (!is_metric_name(bucket.metric))
         fail(path + ".metric", "expected 1..32 characters of a-z 0-9 _");
     bucket.value = integer_field(value, path, "value", 0, kMaxSafeInteger);
+    if (const std::string problem = value_bound_problem(bucket); !problem.empty())
+        fail(path + ".value", problem);
     bucket.seq = integer_field(value, path, "seq", 0, kMaxSafeInteger);
     return bucket;
 }
@@ -205,6 +249,13 @@ std::optional<Message> parse_with(std::string_view text, std::string& error, Par
 }
 
 } // namespace
+
+int64_t max_bucket_value(std::string_view metric) {
+    for (const MetricRate& rate : kMetricRates)
+        if (rate.metric == metric) return rate.per_second * kCountedSecondsPerDay;
+    return (ends_with(metric, "_ms") ? kDurationPerSecond : kGenericPerSecond) *
+           kCountedSecondsPerDay;
+}
 
 std::string to_json(const SyncBatch& batch) {
     ordered_json buckets = ordered_json::array();
@@ -351,6 +402,8 @@ std::string bucket_problem(const Bucket& bucket) {
         return "metric \"" + bucket.metric + "\": expected 1..32 characters of a-z 0-9 _";
     if (bucket.value < 0 || bucket.value > kMaxSafeInteger)
         return "value " + std::to_string(bucket.value) + ": outside 0..2^53";
+    if (const std::string problem = value_bound_problem(bucket); !problem.empty())
+        return "value " + problem;
     if (bucket.seq < 0 || bucket.seq > kMaxSafeInteger)
         return "seq " + std::to_string(bucket.seq) + ": outside 0..2^53";
     return "";

@@ -23,7 +23,7 @@ struct Bucket {
     std::string kind;    // kiosk | hour | screen | exhibit | quiz | question | option | content
     std::string subject; // 0..256 bytes of UTF-8
     std::string metric;  // 1..32 of a-z 0-9 _
-    int64_t value = 0;   // 0 .. 2^53
+    int64_t value = 0;   // 0 .. max_bucket_value(metric)
     int64_t seq = 0;     // the row's changed_seq: the bucket's version
 };
 
@@ -71,6 +71,19 @@ struct Bundle {
     std::string payload;   // a SyncBatch's JSON text, exactly the bytes signed
     std::string signature; // base64 of the Ed25519 signature over `payload`
 };
+
+// A bucket's value is one kiosk's count for one day, so it can be no larger
+// than what one touchscreen can physically produce in a day; anything larger
+// is refused (docs/sync-protocol.md, "Plausible values", gives the reasoning
+// per metric). A "day" here is kCountedSecondsPerDay: twice 86,400 s, because a
+// kiosk whose clock is set back lives part of a day twice, and a session or a
+// visit is counted whole on the day it ends.
+constexpr int64_t kCountedSecondsPerDay = 2 * 86400;
+
+// The largest value a bucket of `metric` may carry: its per-second rate times
+// kCountedSecondsPerDay. Metrics this build does not know get the generic
+// bound of their kind (a duration when the name ends in _ms, else a count).
+int64_t max_bucket_value(std::string_view metric);
 
 // Why the hub would refuse `bucket` ("" when it is fine): the per-field rules
 // parse_sync_batch applies, for checking a bucket before it is sent.

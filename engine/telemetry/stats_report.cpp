@@ -6,11 +6,13 @@
 #include "stats_report.h"
 
 #include "clock.h"
+#include "core/checked_sum.h"
 #include "schema.h"
 #include "sqlite_helpers.h"
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -267,8 +269,7 @@ void busiest_hours(const StatsDatabase& db, const StatsOptions& options, ReportS
             ? make_table("busiest_hours", {"hour", "sessions", "share_percent"}, options.language)
             : make_table("busiest_hours", {"hour", "sessions", "share_percent", "chart"},
                          options.language);
-    int64_t sessions[24] = {};
-    int64_t total = 0, most = 0;
+    CheckedSum hour_sums[24], total_sum;
     Query query(db,
                 "SELECT subject, sum(value) FROM rollups WHERE day BETWEEN ?1 AND ?2"
                 " AND subject_kind = 'hour' AND metric = 'sessions' GROUP BY subject",
@@ -277,17 +278,27 @@ void busiest_hours(const StatsDatabase& db, const StatsOptions& options, ReportS
     while (query.next()) {
         const int hour = std::atoi(query.text(0).c_str());
         if (hour < 0 || hour > 23) continue;
-        sessions[hour] += query.integer(1);
-        total += query.integer(1);
+        hour_sums[hour] += query.integer(1);
+        total_sum += query.integer(1);
+    }
+    int64_t sessions[24] = {};
+    int64_t most = 0;
+    bool overflowed = total_sum.overflowed();
+    for (int hour = 0; hour < 24; ++hour) {
+        sessions[hour] = hour_sums[hour].value().value_or(0);
+        overflowed = overflowed || hour_sums[hour].overflowed();
         most = std::max(most, sessions[hour]);
     }
+    if (overflowed && error.empty())
+        error = db.path() + ": reading the reports: busiest hours: a sum exceeds 64 bits";
+    const int64_t total = total_sum.value().value_or(0);
     for (int hour = 0; hour < 24; ++hour) {
         if (!options.full && sessions[hour] == 0) continue; // the terminal shows open hours
         std::vector<ReportCell> row{integer(hour), integer(sessions[hour]),
                                     ratio(double(sessions[hour]), double(total), 100)};
         if (!options.full)
-            row.push_back(
-                text(std::string(size_t(most ? (sessions[hour] * 30 + most - 1) / most : 0), '#')));
+            row.push_back(text(std::string(
+                size_t(most ? std::ceil(30.0 * double(sessions[hour]) / double(most)) : 0), '#')));
         table.rows.push_back(std::move(row));
     }
     set.tables.push_back(std::move(table));

@@ -342,3 +342,49 @@ TEST_CASE("UTC times are written as YYYY-MM-DD HH:MM UTC", "[dashboard]") {
     CHECK(format_utc_minute(1'795'899'600'000 + 59'999) == "2026-11-28 21:00 UTC");
     CHECK(format_utc_minute(-1) == "1969-12-31 23:59 UTC");
 }
+
+TEST_CASE("parts that could not be read say so in both languages, never as empty",
+          "[dashboard][numbers]") {
+    for (const Language lang : {Language::Zh, Language::En}) {
+        DashboardData data = small_dashboard();
+        data.filter.language = lang;
+        data.unreadable.top_exhibits = true;
+        data.unreadable.kiosks = true;
+        data.top_exhibits.clear();
+        data.kiosks.clear();
+        const std::string page = render_dashboard_page(data);
+        const std::string unreadable =
+            lang == Language::En ? "This data could not be read" : "这部分数据无法读取";
+        CHECK(contains(section(page, "top-exhibits"), unreadable));
+        CHECK(contains(section(page, "kiosk-health"), unreadable));
+        CHECK_FALSE(contains(section(page, "top-exhibits"), "class=\"empty\""));
+        CHECK(contains(page, lang == Language::En ? "the figures on this page are incomplete"
+                                                  : "本页的数字不完整"));
+        CHECK(contains(section(page, "quiz-accuracy"), "单摆的周期")); // the parts read are shown
+    }
+}
+
+TEST_CASE("a visitor total too large for 64 bits is flagged, not wrapped", "[dashboard][numbers]") {
+    DashboardData data = small_dashboard();
+    data.visitors_per_day = {{"2026-01-01", 9'000'000'000'000'000'000, 1},
+                             {"2026-01-02", 9'000'000'000'000'000'000, 1}};
+    std::string page = render_dashboard_page(data);
+    CHECK(contains(page, "数值过大，无法准确显示"));
+    CHECK_FALSE(contains(page, ">-"));
+    data.filter.language = Language::En;
+    page = render_dashboard_page(data);
+    CHECK(contains(page, "too large to show exactly"));
+}
+
+TEST_CASE("a kiosk that opened many epochs this month is flagged", "[dashboard][numbers]") {
+    DashboardData data = small_dashboard();
+    data.kiosks[0].recent_epochs = 4;
+    data.kiosks[0].alerts.many_epochs = true;
+    std::string page = render_dashboard_page(data);
+    CHECK(contains(section(page, "kiosk-health"), "30 天内新建了 4 个数据纪元（重装）"));
+    CHECK(contains(section(page, "kiosk-health"), "class=\"badge bad alert-epochs\""));
+    data.filter.language = Language::En;
+    page = render_dashboard_page(data);
+    CHECK(contains(section(page, "kiosk-health"), "4 new epochs (reinstalls) in 30 days"));
+    CHECK(contains(section(page, "kiosk-health"), "3 or more new epochs (reinstalls) in 30 days"));
+}

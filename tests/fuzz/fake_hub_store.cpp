@@ -84,7 +84,8 @@ bool FakeHubStore::revoke_kiosk(const std::string&, int64_t, std::string& error)
     return refuse(error);
 }
 
-bool FakeHubStore::apply_sync(const hub::SyncWrite& write, int64_t& stored, std::string& error) {
+hub::SyncResult FakeHubStore::apply_sync(const hub::SyncWrite& write, int64_t& stored,
+                                         std::string& error) {
     if (!write.batch) broken("apply_sync without a batch");
     if (write.kiosk != kiosk_.id)
         broken("apply_sync for a kiosk that is not registered", write.kiosk);
@@ -98,7 +99,7 @@ bool FakeHubStore::apply_sync(const hub::SyncWrite& write, int64_t& stored, std:
     buckets_written += int64_t(write.batch->buckets.size());
     stored = int64_t(write.batch->buckets.size());
     error.clear();
-    return true;
+    return {hub::SyncResult::stored};
 }
 
 // The dashboard's reads: a few fixed rows, so the page has charts to draw.
@@ -131,9 +132,14 @@ std::vector<hub::MetricTotal> FakeHubStore::metric_totals(const hub::QueryScope&
     return {{"kiosk", "", "sessions", 42}, {"exhibit", "pendulum-lab", "visits", 40}};
 }
 
-std::vector<sync::SubjectTitle> FakeHubStore::subject_titles(const std::string& kind) {
+std::vector<sync::SubjectTitle> FakeHubStore::subject_titles(const std::string&,
+                                                             const std::string& kind) {
     if (kind == "exhibit") return {{"exhibit", "pendulum-lab", "单摆实验室", "Pendulum Lab"}};
     return {};
+}
+
+std::map<std::string, int64_t> FakeHubStore::epochs_opened_since(const std::string&, int64_t) {
+    return {{kiosk_.id, 1}};
 }
 
 } // namespace kiosk::fuzz

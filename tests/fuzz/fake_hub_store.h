@@ -41,7 +41,8 @@ public:
     std::optional<hub::KioskRecord> find_kiosk(const std::string& id) override;
     std::optional<hub::UserRecord> find_user(const std::string& name) override;
     bool revoke_kiosk(const std::string& id, int64_t now_utc_ms, std::string& error) override;
-    bool apply_sync(const hub::SyncWrite& write, int64_t& stored, std::string& error) override;
+    hub::SyncResult apply_sync(const hub::SyncWrite& write, int64_t& stored,
+                               std::string& error) override;
     std::vector<hub::DayTotals> daily_totals(const hub::QueryScope& scope) override;
     std::vector<hub::HourOfWeek> sessions_by_hour_of_week(const hub::QueryScope& scope) override;
     std::vector<hub::ExhibitTotals> top_exhibits(const hub::QueryScope& scope,
@@ -49,7 +50,10 @@ public:
     std::vector<hub::QuestionTotals> quiz_accuracy(const hub::QueryScope& scope) override;
     std::vector<hub::KioskRecord> kiosk_health(const std::string& venue) override;
     std::vector<hub::MetricTotal> metric_totals(const hub::QueryScope& scope) override;
-    std::vector<sync::SubjectTitle> subject_titles(const std::string& kind) override;
+    std::vector<sync::SubjectTitle> subject_titles(const std::string& venue,
+                                                   const std::string& kind) override;
+    std::map<std::string, int64_t> epochs_opened_since(const std::string& venue,
+                                                       int64_t since_utc_ms) override;
 
 private:
     std::string token_;

@@ -223,6 +223,39 @@ inline Totals stored_totals(const std::string& data_dir, const std::string& venu
     return totals;
 }
 
+// Runs `sql` on data_dir/hub.db directly, as an operator's sqlite3 shell would
+// (waiting for a running hub's lock): tests build states the API cannot make.
+inline void exec_hub_sql(const std::string& data_dir, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((data_dir + "/hub.db").c_str(), &db) == SQLITE_OK);
+    sqlite3_busy_timeout(db, 10000);
+    char* message = nullptr;
+    const int result = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+    INFO((message ? message : ""));
+    sqlite3_free(message);
+    sqlite3_close(db);
+    REQUIRE(result == SQLITE_OK);
+}
+
+// SQL inserting what issue 15's attack left in a hub.db before values were
+// bounded: for `kiosk`, 35 epochs x 30 days of November 2026 of 2^53 for
+// each "'kind', 'subject', 'metric'" of `rows`. Any sum over the 30 days
+// exceeds 64 bits.
+inline std::string attack_leftover_sql(const std::string& kiosk,
+                                       std::initializer_list<const char*> rows) {
+    std::string values;
+    for (int epoch = 0; epoch < 35; ++epoch)
+        for (int day = 1; day <= 30; ++day)
+            for (const char* row : rows) {
+                char key[96];
+                std::snprintf(key, sizeof key, "'%032x', '2026-11-%02d', ", 1000 + epoch, day);
+                values += std::string(values.empty() ? "" : ",") + "('" + kiosk + "', " + key +
+                          row + ", 9007199254740992, 1)";
+            }
+    return "INSERT INTO buckets(kiosk, epoch, day, kind, subject, metric, value, seq) VALUES " +
+           values;
+}
+
 // The same sums read from the buckets table itself (what the triggers keep
 // venue_totals equal to).
 inline Totals bucket_sums(const std::string& data_dir) {

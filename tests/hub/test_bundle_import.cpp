@@ -2,8 +2,9 @@
 // applied once; importing it again, or an older bundle after a newer one,
 // changes neither totals nor the kiosk's status; tampered, wrongly signed,
 // unknown-kiosk, keyless-kiosk and garbage bundles are refused with nothing
-// stored; a bundle larger than one sync's bucket limit is stored whole; and
-// `kiosk-hub import` reports each case with its exit code.
+// stored; a bundle larger than one sync's bucket limit is stored whole;
+// `kiosk-hub import` reports each case with its exit code; and a bundle obeys a
+// sync's value bounds and epoch limit (issue 15), whatever clock it claims.
 #include "hub_test_support.h"
 
 #include "core/signing_keys.h"
@@ -247,6 +248,41 @@ TEST_CASE("kiosk-hub import: exit 0 with a summary, 1 with the reason, 2 on usag
     CHECK(run.code == 2);
 
     CHECK(stored_totals(folder.file("hub")) == kTwelveVisits);
+}
+
+TEST_CASE("attack: signed bundles carry the same bounds: 2^53 values and epoch after epoch are "
+          "refused",
+          "[hub][bundle][attack][numbers]") {
+    BundleHub hub;
+    // The kiosk's key signs 30 buckets of 2^53 sessions.
+    sync::SyncBatch huge = make_batch(kEpoch, 30);
+    for (int day = 1; day <= 30; ++day)
+        huge.buckets.push_back({"2026-11-" + std::string(day < 10 ? "0" : "") + std::to_string(day),
+                                "kiosk", "", "sessions", 9007199254740992, day});
+    hub::ImportResult result =
+        hub::import_bundle(*hub.store, bundle_text("K-1", huge, hub.key), kImportTime);
+    CHECK_FALSE(result.ok);
+    CHECK(result.error == "payload: buckets[0].value: 9007199254740992 is more than one kiosk can "
+                          "produce in a day for metric sessions (at most 172800)");
+    CHECK(hub.totals().empty());
+
+    // 35 bundles, each with a fresh epoch; each claims to be exported on a
+    // different, long-past day, which does not widen the 30-day window: the
+    // limit counts by the hub's clock at import.
+    int imported = 0;
+    for (int n = 0; n < 35; ++n) {
+        char epoch[33];
+        std::snprintf(epoch, sizeof epoch, "%032x", 5000 + n);
+        sync::SyncBatch batch = pendulum_batch(1, 1, kImportTime - int64_t(n + 1) * 40 * 86400000);
+        batch.epoch = epoch;
+        result = hub::import_bundle(*hub.store, bundle_text("K-1", batch, hub.key),
+                                    kImportTime + n * 1000);
+        INFO("bundle " << n << ": " << result.error);
+        if (result.ok) ++imported;
+        if (n >= 5) CHECK(result.error.find("already opened 5 epochs") != std::string::npos);
+    }
+    CHECK(imported == 5);
+    CHECK(hub.totals()[{"kiosk", "", "sessions"}] == 5);
 }
 
 } // namespace kiosk::test

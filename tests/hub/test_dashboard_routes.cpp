@@ -358,6 +358,38 @@ TEST_CASE("dashboard exports: CSV with a BOM, JSON and XLSX with the synced numb
     CHECK(xlsx->get_header_value("Content-Disposition").find(".xlsx\"") != std::string::npos);
 }
 
+TEST_CASE("dashboard: data that cannot be read is said so on the page, and exports answer 500",
+          "[hub][dashboard][numbers]") {
+    // Issue 15: a hub.db holding 2^53 visits from before values were bounded
+    // makes SQLite's sum() fail with "integer overflow" in the top-exhibits
+    // query; that must not turn into an empty "Top exhibits".
+    DashboardHub hub;
+    exec_hub_sql(hub.data, attack_leftover_sql("k1", {"'exhibit', 'pendulum-lab', 'visits'"}));
+    for (const char* user : {"admin", "manager"}) {
+        INFO(user);
+        Browser browser = hub.signed_in(user);
+        auto page = browser.get("/dashboard?lang=en&" + kRange);
+        REQUIRE(page);
+        REQUIRE(page->status == 200);
+        const size_t top = page->body.find("id=\"top-exhibits\"");
+        REQUIRE(top != std::string::npos);
+        const std::string section =
+            page->body.substr(top, page->body.find("</section>", top) - top);
+        CHECK(section.find("No data for this range.") == std::string::npos);
+        CHECK(section.find("class=\"unreadable\"") != std::string::npos);
+        CHECK(page->body.find("role=\"alert\"") != std::string::npos);
+
+        for (const char* format : {"json", "csv", "xlsx"}) {
+            auto exported = browser.get(std::string("/dashboard/export?lang=en&format=") + format +
+                                        "&" + kRange);
+            REQUIRE(exported);
+            INFO(format << ": " << exported->body.substr(0, 300));
+            CHECK(exported->status == 500);
+            CHECK(exported->body.find("could not be read") != std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("dashboard upload: a bundle of the manager's venue is imported, another's is 403",
           "[hub][dashboard]") {
     DashboardHub hub;

@@ -397,43 +397,60 @@ COMMIT;)sql";
     CHECK(province_rows(data)[{"exhibit", "visits", "2026-11-03", "maze"}] == 5);
 }
 
-TEST_CASE("store: titles sent with batches are kept per subject, the latest wins, by kind",
+TEST_CASE("store: titles are kept per venue, the latest of the venue's kiosks wins, by kind",
           "[hub][store][titles]") {
     StoreFixture fixture;
     HubStore& store = *fixture.store;
+    std::string error;
+    REQUIRE(store.add_kiosk({"k1b", "v1", "hash"}, error));
     kiosk::sync::SyncBatch batch = kiosk::test::make_batch(kEpoch, 100);
     batch.buckets = {{"2026-11-01", "exhibit", "maze", "visits", 1, 1}};
     batch.titles = {{"exhibit", "maze", "迷宫", "Maze"},
                     {"question", "physics/q1", "单摆的周期与什么有关？", "What sets the period?"},
                     {"exhibit", "'); DROP TABLE buckets; --", "<b>粗体</b>", ""}};
     int64_t stored = 0;
-    std::string error;
     REQUIRE(store.apply_sync({"k1", &batch, 1795829400000}, stored, error));
 
-    std::vector<kiosk::sync::SubjectTitle> exhibits = store.subject_titles("exhibit");
-    REQUIRE(exhibits.size() == 2);
-    CHECK(exhibits[0].subject == "'); DROP TABLE buckets; --"); // stored literally, sorted first
-    CHECK(exhibits[0].zh == "<b>粗体</b>");
-    CHECK(exhibits[1].subject == "maze");
-    CHECK(exhibits[1].zh == "迷宫");
-    CHECK(exhibits[1].en == "Maze");
-    REQUIRE(store.subject_titles("question").size() == 1);
-    CHECK(store.subject_titles("question")[0].en == "What sets the period?");
-    CHECK(store.subject_titles("quiz").empty());
+    for (const std::string venue : {"v1", ""}) {
+        INFO("venue '" << venue << "'");
+        std::vector<kiosk::sync::SubjectTitle> exhibits = store.subject_titles(venue, "exhibit");
+        REQUIRE(exhibits.size() == 2);
+        CHECK(exhibits[0].subject ==
+              "'); DROP TABLE buckets; --"); // stored literally, sorted first
+        CHECK(exhibits[0].zh == "<b>粗体</b>");
+        CHECK(exhibits[1].subject == "maze");
+        CHECK(exhibits[1].zh == "迷宫");
+        CHECK(exhibits[1].en == "Maze");
+        REQUIRE(store.subject_titles(venue, "question").size() == 1);
+        CHECK(store.subject_titles(venue, "question")[0].en == "What sets the period?");
+        CHECK(store.subject_titles(venue, "quiz").empty());
+    }
+    CHECK(store.subject_titles("v2", "exhibit").empty());
 
-    // Another kiosk with newer content renames the exhibit: the latest wins,
-    // and a batch without titles changes none.
+    // Another kiosk of the same venue with newer content renames the exhibit:
+    // the latest wins for that venue, and a batch without titles changes none.
     batch.titles = {{"exhibit", "maze", "光影迷宫", "Maze of light"}};
-    REQUIRE(store.apply_sync({"k2", &batch, 1795829500000}, stored, error));
+    REQUIRE(store.apply_sync({"k1b", &batch, 1795829500000}, stored, error));
     batch.titles.clear();
     REQUIRE(store.apply_sync({"k1", &batch, 1795829600000}, stored, error));
-    exhibits = store.subject_titles("exhibit");
+    std::vector<kiosk::sync::SubjectTitle> exhibits = store.subject_titles("v1", "exhibit");
     REQUIRE(exhibits.size() == 2);
     CHECK(exhibits[1].zh == "光影迷宫");
     CHECK(exhibits[1].en == "Maze of light");
     CHECK(store.top_exhibits({"", "2026-11-01", "2026-11-01"}, ExhibitOrder::by_visits, 10)
               .at(0)
               .visits == 2);
+
+    // Venue v2's kiosk names it otherwise: v2 sees its own title; the province
+    // sees the one most venues hold, on a tie the one held longest.
+    batch.titles = {{"exhibit", "maze", "二馆的迷宫", "Venue two's maze"}};
+    REQUIRE(store.apply_sync({"k2", &batch, 1795829700000}, stored, error));
+    CHECK(store.subject_titles("v2", "exhibit").at(0).en == "Venue two's maze");
+    CHECK(store.subject_titles("", "exhibit").at(1).en == "Maze of light");
+    REQUIRE(store.add_venue({"v3", "三馆", "Three", "county_museum"}, error));
+    REQUIRE(store.add_kiosk({"k3", "v3", "hash"}, error));
+    REQUIRE(store.apply_sync({"k3", &batch, 1795829800000}, stored, error));
+    CHECK(store.subject_titles("", "exhibit").at(1).en == "Venue two's maze"); // two venues to one
 }
 
 TEST_CASE("dashboard: kiosks not heard from for more than the configured days are silent",
@@ -480,4 +497,75 @@ TEST_CASE("store: a revoked kiosk loses its token and bundle key and keeps its c
 
     CHECK_FALSE(store.revoke_kiosk("no-such-kiosk", 1795829400000, error));
     CHECK(error == "--id: no kiosk no-such-kiosk");
+}
+
+TEST_CASE("store: a version 3 hub.db keeps its totals and gives its titles to the venues that "
+          "count the subject",
+          "[hub][store][titles]") {
+    TempFolder folder;
+    const std::string data = folder.file("data");
+    std::filesystem::create_directories(data);
+    std::string version_3 = "BEGIN;";
+    for (int step = 1; step <= 3; ++step)
+        version_3 += kiosk::hub::hub_schema_step(step);
+    version_3 += R"sql(
+INSERT INTO venues VALUES('v1', '一馆', 'One', 'county_museum', 0),
+                         ('v2', '二馆', 'Two', 'mobile_exhibit', 0);
+INSERT INTO kiosks(id, venue, token_hash, created_utc_ms) VALUES('k1', 'v1', 'hash', 0),
+  ('k2', 'v2', 'hash', 0);
+INSERT INTO kiosk_epochs VALUES('k1', 'e1', 1, 1795829400000, 1795829400000);
+INSERT INTO buckets VALUES
+  ('k1', 'e1', '2026-11-01', 'exhibit', 'maze', 'visits', 3, 1),
+  ('k2', 'e1', '2026-11-01', 'exhibit', 'maze', 'visits', 4, 1),
+  ('k2', 'e1', '2026-11-01', 'exhibit', 'lens', 'visits', 1, 1);
+INSERT INTO subject_titles VALUES('exhibit', 'maze', '迷宫', 'Maze', 1),
+  ('exhibit', 'lens', '透镜', 'Lens', 1), ('exhibit', 'gone', '旧展项', 'Old exhibit', 1);
+PRAGMA user_version = 3;
+COMMIT;)sql";
+    kiosk::test::exec_hub_sql(data, version_3);
+
+    std::string error;
+    std::unique_ptr<HubStore> store = kiosk::hub::open_hub_store(data, error);
+    INFO(error);
+    REQUIRE(store);
+    CHECK(user_version_of(data) == kiosk::hub::kHubSchemaVersion);
+    const auto v1 = store->subject_titles("v1", "exhibit");
+    REQUIRE(v1.size() == 1);
+    CHECK(v1[0].en == "Maze");
+    const auto v2 = store->subject_titles("v2", "exhibit");
+    REQUIRE(v2.size() == 2);
+    CHECK(v2[0].en == "Lens");
+    CHECK(v2[1].en == "Maze");
+    CHECK(store->subject_titles("", "exhibit").size() == 2); // "gone" counted nowhere
+    CHECK(store->top_exhibits({"", "2026-11-01", "2026-11-01"}, ExhibitOrder::by_visits, 10)
+              .at(0)
+              .visits == 7);
+    // The new triggers keep the totals, and the epoch already open syncs on.
+    sync_buckets(*store, "k1", {{"2026-11-01", "exhibit", "maze", "visits", 5, 9}}, "e1");
+    require_province_is_sum_of_venues(data);
+    CHECK(province_rows(data)[{"exhibit", "visits", "2026-11-01", "maze"}] == 9);
+}
+
+TEST_CASE("store: a total that would exceed 64 bits refuses the whole batch, nothing stored",
+          "[hub][store][numbers]") {
+    // Unreachable through the protocol's per-bucket bounds; the store guards
+    // its totals anyway (schema 4 triggers), e.g. against an old hub.db.
+    StoreFixture fixture;
+    kiosk::test::exec_hub_sql(fixture.folder.file("data"),
+                              "INSERT INTO buckets VALUES('k1', 'old', '2026-11-01', 'kiosk', '', "
+                              "'sessions', 9223372036854775000, 1)");
+    kiosk::sync::SyncBatch batch = kiosk::test::make_batch(kEpoch, 100);
+    batch.buckets = {{"2026-11-02", "kiosk", "", "sessions", 5, 1},
+                     {"2026-11-01", "kiosk", "", "sessions", 1000, 2}};
+    int64_t stored = 0;
+    std::string error;
+    const kiosk::hub::SyncResult result =
+        fixture.store->apply_sync({"k1", &batch, 1}, stored, error);
+    CHECK(result.outcome == kiosk::hub::SyncResult::refused);
+    CHECK(error ==
+          "buckets[1].value: adding 1000 to the 2026-11-01 total of kiosk sessions would exceed "
+          "64 bits; nothing was stored");
+    CHECK(fixture.store->daily_totals({"", "2026-11-01", "2026-11-30"}).size() == 1);
+    CHECK(fixture.store->daily_totals({"", "2026-11-01", "2026-11-30"}).at(0).sessions ==
+          9223372036854775000);
 }

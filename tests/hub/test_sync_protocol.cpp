@@ -2,7 +2,8 @@
 // written and read back unchanged, and a broken batch refused with a message
 // naming the field, for every field of a bucket, the heartbeat and the batch:
 // wrong types, missing and unknown fields, values out of range, bad dates,
-// malformed JSON and too many buckets.
+// malformed JSON and too many buckets; values above what a kiosk can produce
+// in a day (issue 15's attack: buckets of 2^53 sessions) refused per metric.
 #include "sync/sync_protocol.h"
 
 #include <catch2/catch.hpp>
@@ -22,7 +23,7 @@ SyncBatch sample_batch() {
     batch.through_seq = 1234;
     batch.buckets.push_back({"2026-11-28", "exhibit", "pendulum-lab", "visits", 12, 1200});
     batch.buckets.push_back({"2024-02-29", "question", "物理/q2", "correct", 0, 1234});
-    batch.buckets.push_back({"2026-11-28", "kiosk", "", "session_ms", int64_t(1) << 53, 7});
+    batch.buckets.push_back({"2026-11-28", "kiosk", "", "session_ms", 172800000, 7});
     batch.heartbeat.software_version = "0.4.0";
     batch.heartbeat.content.push_back({"pendulum-lab", "1.2.0"});
     batch.heartbeat.uptime_s = 3600;
@@ -324,4 +325,61 @@ TEST_CASE("titles are optional, read back unchanged, and every title field is ch
     bad = batch.titles[0];
     bad.kind = "gadget";
     CHECK(kiosk::sync::title_problem(bad).find("kind") != std::string::npos);
+}
+
+TEST_CASE("attack: a batch of 30 buckets of 2^53 sessions is refused, naming the field and bound",
+          "[hub][protocol][numbers]") {
+    json message = sample_json();
+    message["buckets"] = json::array();
+    for (int day = 1; day <= 30; ++day) {
+        char date[16];
+        std::snprintf(date, sizeof date, "2026-11-%02d", day);
+        message["buckets"].push_back({{"day", date},
+                                      {"kind", "kiosk"},
+                                      {"subject", ""},
+                                      {"metric", "sessions"},
+                                      {"value", 9007199254740992},
+                                      {"seq", day}});
+    }
+    CHECK(batch_error(message) == "buckets[0].value: 9007199254740992 is more than one kiosk can "
+                                  "produce in a day for metric sessions (at most 172800)");
+}
+
+TEST_CASE("each metric's value is bounded by what one kiosk can produce in a day",
+          "[hub][protocol][numbers]") {
+    // metric -> the documented bound (docs/sync-protocol.md, "Plausible values").
+    const std::vector<std::pair<std::string, int64_t>> bounds = {
+        {"sessions", 172800},
+        {"visits", 1728000},
+        {"answers", 1728000},
+        {"correct", 1728000},
+        {"completions", 1728000},
+        {"score_total", 1728000},
+        {"choices", 10368000},
+        {"interactions", 17280000},
+        {"errors", 17280000},
+        {"session_ms", 172800000},
+        {"dwell_ms", 172800000},
+        {"dropped_log_events", 1728000000000},
+        {"dropped_raw_events", 1728000000000},
+        {"future_count", 17280000}, // a metric this build does not know: a count
+        {"future_ms", 172800000},   // or a duration, by its name
+    };
+    for (const auto& [metric, bound] : bounds) {
+        INFO(metric);
+        CHECK(kiosk::sync::max_bucket_value(metric) == bound);
+        json message = sample_json();
+        message["buckets"][1]["metric"] = metric;
+        message["buckets"][1]["value"] = bound;
+        CHECK(batch_error(message) == "(accepted)");
+        message["buckets"][1]["value"] = bound + 1;
+        CHECK(batch_error(message) == "buckets[1].value: " + std::to_string(bound + 1) +
+                                          " is more than one kiosk can produce in a day for "
+                                          "metric " +
+                                          metric + " (at most " + std::to_string(bound) + ")");
+        Bucket bucket{"2026-11-28", "kiosk", "", metric, bound, 1};
+        CHECK(kiosk::sync::bucket_problem(bucket).empty());
+        bucket.value = bound + 1;
+        CHECK(kiosk::sync::bucket_problem(bucket).rfind("value ", 0) == 0);
+    }
 }
