@@ -57,4 +57,14 @@ std::string make_valid_utf8(std::string_view text) {
     return out;
 }
 
+std::string make_showable_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t pos = 0; pos < text.size();) {
+        const uint32_t c = decode_utf8(text, pos);
+        append_utf8(out, c < 0x80 && is_hidden_control(char(c)) ? 0xFFFD : c);
+    }
+    return out;
+}
+
 } // namespace kiosk

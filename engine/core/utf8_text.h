@@ -17,4 +17,14 @@ void append_utf8(std::string& out, uint32_t codepoint);
 // `text` with each invalid byte sequence replaced by U+FFFD.
 std::string make_valid_utf8(std::string_view text);
 
+// Whether `c` is a control character (U+0000..U+001F or U+007F) other than
+// tab, line feed and carriage return: never shown, never written into a page.
+inline bool is_hidden_control(char c) {
+    return (c >= 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+}
+
+// `text` made valid UTF-8, with each hidden control character (NUL included)
+// replaced by U+FFFD: for text from outside (a kiosk's titles) that a page shows.
+std::string make_showable_text(std::string_view text);
+
 } // namespace kiosk

@@ -13,7 +13,7 @@
 namespace kiosk::hub {
 
 void append_html_escaped(std::string& out, std::string_view text) {
-    const std::string valid = make_valid_utf8(text);
+    const std::string valid = make_showable_text(text); // a NUL is never written raw
     for (char c : valid) {
         switch (c) {
         case '&':

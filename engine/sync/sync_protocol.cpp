@@ -9,6 +9,7 @@
 #include "sync_protocol.h"
 
 #include "core/data_reader.h"
+#include "core/utf8_text.h"
 #include "telemetry/clock.h"
 
 #include <nlohmann/json.hpp>
@@ -187,10 +188,12 @@ SubjectTitle parse_title(const json& value, const std::string& path) {
     SubjectTitle title;
     title.kind = kind_field(value, path);
     title.subject = subject_field(value, path);
-    title.zh =
-        string_field(value, path, "zh", 0, kMaxTitleBytes, "expected 0..512 bytes of valid UTF-8");
-    title.en =
-        string_field(value, path, "en", 0, kMaxTitleBytes, "expected 0..512 bytes of valid UTF-8");
+    // Control characters (a NUL) are replaced, not refused: a curator's stray
+    // tab in a manifest must not stop a kiosk's counts from syncing.
+    title.zh = make_showable_text(
+        string_field(value, path, "zh", 0, kMaxTitleBytes, "expected 0..512 bytes of valid UTF-8"));
+    title.en = make_showable_text(
+        string_field(value, path, "en", 0, kMaxTitleBytes, "expected 0..512 bytes of valid UTF-8"));
     return title;
 }
 

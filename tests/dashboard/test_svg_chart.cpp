@@ -28,6 +28,17 @@ TEST_CASE("html_escape escapes the five markup characters and repairs UTF-8", "[
                                                      "b");
 }
 
+TEST_CASE("attack: a NUL or another control character in a title never reaches the page raw",
+          "[svg_chart]") {
+    // A subject title "A\0B" from a kiosk was emitted with its NUL into the HTML.
+    const std::string title("Pendulum\0<b>\x1b[31m\x7f lab\tend", 26);
+    const std::string escaped = html_escape(title);
+    CHECK(escaped.find('\0') == std::string::npos);
+    CHECK(escaped.find('\x1b') == std::string::npos);
+    CHECK(escaped.find('\x7f') == std::string::npos);
+    CHECK(escaped == "Pendulum\xEF\xBF\xBD&lt;b&gt;\xEF\xBF\xBD[31m\xEF\xBF\xBD lab\tend");
+}
+
 TEST_CASE("url_encode keeps only unreserved characters", "[svg_chart]") {
     CHECK(url_encode("a b&c=d/e?f#g+h") == "a%20b%26c%3Dd%2Fe%3Ff%23g%2Bh");
     CHECK(url_encode("中") == "%E4%B8%AD");

@@ -327,6 +327,19 @@ TEST_CASE("titles are optional, read back unchanged, and every title field is ch
     CHECK(kiosk::sync::title_problem(bad).find("kind") != std::string::npos);
 }
 
+TEST_CASE("attack: control characters in a title are replaced, the batch still syncs",
+          "[hub][protocol]") {
+    SyncBatch batch = sample_batch();
+    batch.titles.push_back({"exhibit", "pendulum-lab", std::string("单摆\0实验室", 16), "a\x1b[2Jb"});
+    std::string error;
+    auto parsed = kiosk::sync::parse_sync_batch(kiosk::sync::to_json(batch), error);
+    INFO(error);
+    REQUIRE(parsed);
+    REQUIRE(parsed->titles.size() == 1);
+    CHECK(parsed->titles[0].zh == "单摆\xEF\xBF\xBD实验室");
+    CHECK(parsed->titles[0].en == "a\xEF\xBF\xBD[2Jb");
+}
+
 TEST_CASE("attack: a batch of 30 buckets of 2^53 sessions is refused, naming the field and bound",
           "[hub][protocol][numbers]") {
     json message = sample_json();
