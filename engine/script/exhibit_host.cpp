@@ -69,7 +69,7 @@ struct ExhibitHost::CallbackCall {
     bool first_is_integer = false; // a touch id
     enum class Found { Looking, Called, Missing, NotATable, NotAFunction };
     Found found = Found::Looking;
-    const char* type = "";            // the wrong value's type (Lua's static names)
+    const char* type = "";             // the wrong value's type (Lua's static names)
     const char* returned_by = nullptr; // the metamethod that gave it, if one did
 };
 
@@ -86,8 +86,8 @@ int ExhibitHost::dispatch_callback(lua_State* L) {
         return 0;
     }
     bool callback_by_metamethod = false;
-    const int type =
-        read_field(L, 2, call.name, HostStep{"exhibit", call.name, nullptr}, &callback_by_metamethod);
+    const int type = read_field(L, 2, call.name, HostStep{"exhibit", call.name, nullptr},
+                                &callback_by_metamethod);
     if (type == LUA_TNIL) {
         call.found = CallbackCall::Found::Missing; // every callback is optional
         return 0;
@@ -134,8 +134,8 @@ int ExhibitHost::open_state(lua_State* L) {
     lua_setglobal(L, "kiosk");
     lua_newtable(L);
     lua_setglobal(L, "exhibit");
-    start.load_status = luaL_loadbufferx(L, start.code->data(), start.code->size(),
-                                         start.chunk_name, "t");
+    start.load_status =
+        luaL_loadbufferx(L, start.code->data(), start.code->size(), start.chunk_name, "t");
     return 1;
 }
 
@@ -184,8 +184,7 @@ void take_error_text(lua_State* L, void* context) {
 } // namespace
 
 void ExhibitHost::fail_from_status(int status, const std::string& callback, bool looking_up) {
-    const std::string budget =
-        std::to_string(int(sandbox_.limits().time_budget_s * 1000)) + " ms";
+    const std::string budget = std::to_string(int(sandbox_.limits().time_budget_s * 1000)) + " ms";
     const HostStep step = api_->host_step; // still set: the watchdog or memory cut it off
     if (sandbox_.stop_reason() == StopReason::Shutdown) {
         fail(ExhibitErrorKind::Shutdown, callback,
@@ -200,9 +199,8 @@ void ExhibitHost::fail_from_status(int status, const std::string& callback, bool
         return;
     }
     if (status == kSandboxAbandoned) {
-        const std::string what = step.active()
-                                     ? host_step_text(step, "ran past its time budget")
-                                     : callback + " ran past its time budget";
+        const std::string what = step.active() ? host_step_text(step, "ran past its time budget")
+                                               : callback + " ran past its time budget";
         fail(ExhibitErrorKind::TimeBudget, callback,
              what + " of " + budget +
                  " inside a long library call (pattern matching, string building or a "
@@ -219,10 +217,10 @@ void ExhibitHost::fail_from_status(int status, const std::string& callback, bool
     }
     const std::string located = message;
     if (step.active()) // the metamethod's own failure could not even be named
-        message = host_step_text(step, sandbox_.stop_reason() == StopReason::Memory
-                                           ? "ran out of memory"
-                                           : "failed") +
-                  ": " + message;
+        message =
+            host_step_text(step, sandbox_.stop_reason() == StopReason::Memory ? "ran out of memory"
+                                                                              : "failed") +
+            ": " + message;
     switch (sandbox_.stop_reason()) {
     case StopReason::TimeBudget:
         fail(ExhibitErrorKind::TimeBudget, callback,
@@ -302,8 +300,8 @@ bool ExhibitHost::run_callback(const char* name, int nargs, const lua_Number* ar
     switch (call.found) {
     case CallbackCall::Found::NotATable:
         fail(ExhibitErrorKind::Runtime, name,
-             source_.entry + ": the global `exhibit` must stay a table (it is now a " +
-                 call.type + returned + ")",
+             source_.entry + ": the global `exhibit` must stay a table (it is now a " + call.type +
+                 returned + ")",
              "");
         return false;
     case CallbackCall::Found::NotAFunction:

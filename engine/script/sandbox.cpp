@@ -29,7 +29,8 @@ constexpr int kJumpedByWatchdog = 1, kJumpedByPanic = 2;
 
 // Set from a SIGTERM/SIGINT handler, read by every watchdog.
 std::atomic<bool> g_shutdown{false};
-static_assert(std::atomic<bool>::is_always_lock_free, "the shutdown flag is set in a signal handler");
+static_assert(std::atomic<bool>::is_always_lock_free,
+              "the shutdown flag is set in a signal handler");
 // While a call runs, a watchdog looks this often for a shutdown request; once it
 // sees one, the hook gets this long to stop the call before the jump.
 constexpr auto kShutdownPoll = std::chrono::milliseconds(10);
@@ -93,8 +94,6 @@ int count_only_collectgarbage(lua_State* L) {
     lua_pushnumber(L, double(kib) + double(bytes) / 1024.0);
     return 1;
 }
-
-
 
 void install_signal_handler(void (*handler)(int)) {
     static std::once_flag once;
@@ -562,7 +561,7 @@ int Sandbox::call(int nargs, int nresults) {
 
 int Sandbox::call_host(lua_CFunction function, void* context, int nresults) {
     if (!state()) return kSandboxAbandoned;
-    lua_pushcfunction(L_, function); // a light C function and a light userdata:
+    lua_pushcfunction(L_, function);    // a light C function and a light userdata:
     lua_pushlightuserdata(L_, context); // neither allocates nor raises
     return call(1, nresults);
 }

@@ -70,7 +70,8 @@ const ExhibitHost& open_host(const KioskApp& app) {
 TEST_CASE("a failing exhibit rests, the kiosk goes home, and the next exhibit works",
           "[exhibit][sandbox][golden]") {
     TempFolder exhibits;
-    write_test_exhibit(exhibits, "a-runaway", "function exhibit.update(dt) while true do end end\n");
+    write_test_exhibit(exhibits, "a-runaway",
+                       "function exhibit.update(dt) while true do end end\n");
     write_test_exhibit(exhibits, "b-healthy", R"(
 function exhibit.draw()
   kiosk.clear(0.2, 0.5, 0.3)
@@ -132,7 +133,7 @@ TEST_CASE("after every sandbox attack the kiosk draws on and the next exhibit wo
         INFO(attack);
         TempFolder exhibits;
         write_test_exhibit(exhibits, "a-attack",
-                      std::string("function exhibit.update(dt)\n") + attack + "\nend\n");
+                           std::string("function exhibit.update(dt)\n") + attack + "\nend\n");
         write_test_exhibit(exhibits, "b-healthy", R"(
 function exhibit.draw()
   kiosk.clear(0.2, 0.5, 0.3)

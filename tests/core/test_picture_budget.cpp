@@ -197,7 +197,7 @@ TEST_CASE("the kiosk's own screens refuse a thumbnail or quiz picture over 4096 
     CHECK(thumbnail.width == 8192);
     CHECK_THAT(error, Catch::Contains("thumbnail.png: is 8192 x 8192 px: the kiosk shows "
                                       "pictures here of at most 4096 px a side"));
-    CHECK(largest_allocation < 16 * kMiB); // refused from the header
+    CHECK(largest_allocation < 16 * kMiB);                      // refused from the header
     CHECK(&screens.get(source, "thumbnail.png") == &thumbnail); // the refusal is cached
     const Image& photo = screens.get(source, "photo.png", &error);
     INFO(error);

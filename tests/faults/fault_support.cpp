@@ -64,8 +64,8 @@ std::string write_kiosk_config(const TempFolder& folder, const KioskSetup& setup
             ", en = " + lua_string(sample.venue.name.en) + " }, kind = \"county_museum\" },\n";
     text += "  kiosk_name = \"fault-test\",\n";
     text += "  idle_timeout_s = " + std::to_string(setup.idle_timeout_s) + ",\n";
-    text += "  exhibit_limits = { time_budget_ms = " + std::to_string(setup.time_budget_ms) +
-            " },\n";
+    text +=
+        "  exhibit_limits = { time_budget_ms = " + std::to_string(setup.time_budget_ms) + " },\n";
     text += "  data_dir = " + lua_string(setup.data_dir) + ",\n";
     text += "  content_dir = " + lua_string(setup.content_dir) + ",\n";
     text += "  trusted_keys = { " + lua_string(setup.trusted_key) + " },\n";

@@ -6,8 +6,8 @@
 #include "app/app_test_support.h"
 #include "content/package.h"
 #include "fault_support.h"
-#include "signed_library.h"
 #include "kiosk_process.h"
+#include "signed_library.h"
 #include "telemetry/telemetry_test_support.h"
 
 #include <catch2/catch.hpp>

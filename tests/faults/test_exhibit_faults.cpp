@@ -64,8 +64,9 @@ TEST_CASE("kiosk: the reported exhibits that hung or aborted the kiosk now rest,
             KioskSetup setup;
             setup.data_dir = folder.file("data");
             const std::string config = write_kiosk_config(folder, setup);
-            std::vector<std::string> arguments = {"--exhibit", folder.file("reported"), "--frames",
-                                                  "240", "--screenshot", folder.file("shot.png")};
+            std::vector<std::string> arguments = {"--exhibit",    folder.file("reported"),
+                                                  "--frames",     "240",
+                                                  "--screenshot", folder.file("shot.png")};
             if (dev) arguments.insert(arguments.begin(), "--dev");
             KioskProcess run(config, arguments, folder.file("run.out"));
             const auto start = std::chrono::steady_clock::now();
@@ -154,8 +155,8 @@ TEST_CASE("kiosk: SIGTERM stops the kiosk within 2 s whatever an exhibit is doin
         INFO(run.output());
         Db db(library.folder.file("data/kiosk.db"));
         CHECK(db.integer("SELECT count(*) FROM events WHERE kind = 'shutdown'") == 1);
-        CHECK(db.integer("SELECT value FROM rollups WHERE subject = 'busy' AND metric = 'visits'") ==
-              1);
+        CHECK(db.integer(
+                  "SELECT value FROM rollups WHERE subject = 'busy' AND metric = 'visits'") == 1);
         // A stop by the shutdown is not the exhibit's error.
         CHECK(db.integer("SELECT count(*) FROM events WHERE kind = 'exhibit_error'") == 0);
     }

@@ -330,7 +330,8 @@ TEST_CASE("titles are optional, read back unchanged, and every title field is ch
 TEST_CASE("attack: control characters in a title are replaced, the batch still syncs",
           "[hub][protocol]") {
     SyncBatch batch = sample_batch();
-    batch.titles.push_back({"exhibit", "pendulum-lab", std::string("单摆\0实验室", 16), "a\x1b[2Jb"});
+    batch.titles.push_back(
+        {"exhibit", "pendulum-lab", std::string("单摆\0实验室", 16), "a\x1b[2Jb"});
     std::string error;
     auto parsed = kiosk::sync::parse_sync_batch(kiosk::sync::to_json(batch), error);
     INFO(error);

@@ -168,8 +168,9 @@ TEST_CASE("every place the host touches an exhibit value survives every misbehav
                     CHECK(error.kind != ExhibitErrorKind::Shutdown);
                     CHECK_FALSE(error.message.empty());
                     CHECK(error.message.find("error in error handling") == std::string::npos);
-                    const bool refused_by_api = std::string(place.names) == "text.__index" &&
-                                                std::string(behaviour.name) == "returns a wrong type";
+                    const bool refused_by_api =
+                        std::string(place.names) == "text.__index" &&
+                        std::string(behaviour.name) == "returns a wrong type";
                     if (*place.names && !refused_by_api)
                         CHECK_THAT(error.message, Catch::Contains(place.names));
                     host.update(1.0 / 60); // a failed exhibit is inert
