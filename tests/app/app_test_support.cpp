@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -121,6 +122,15 @@ Png::Png(const std::string& path) {
 
 Png::~Png() {
     stbi_image_free(pixels);
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void write_text(const std::string& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
 }
 
 void write_test_exhibit(const TempFolder& parent, const std::string& id,

@@ -14,6 +14,10 @@ namespace kiosk::test {
 std::string source_path(const std::string& relative); // inside the repo
 std::string temp_dir(const std::string& name);        // fresh (0700), under the build tree
 
+// A whole file as text ("" when it cannot be read), and a file written whole.
+std::string read_text(const std::string& path);
+void write_text(const std::string& path, const std::string& text);
+
 // Writes an exhibit folder `id` (manifest, thumbnail and `main_lua`) under `parent`.
 void write_test_exhibit(const TempFolder& parent, const std::string& id,
                         const std::string& main_lua);

@@ -26,15 +26,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void write_text(const std::string& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-}
-
 // The county museum sample, with no content (a start that fails for want of
 // it), its data folder at `data` and its other paths absolute; written to DIR/kiosk.lua.
 std::string write_contentless_config(const std::string& dir, const std::string& data) {

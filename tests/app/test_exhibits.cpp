@@ -52,13 +52,6 @@ std::unique_ptr<KioskApp> app_on(const TempFolder& exhibits, const std::string& 
     return make_app_from(config, options);
 }
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 const ExhibitHost& open_host(const KioskApp& app) {
     const ExhibitHost* host = app.exhibit_screen().host();
     REQUIRE(host);

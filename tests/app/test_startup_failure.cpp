@@ -33,15 +33,6 @@ extern char** environ;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void write_text(const std::string& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-}
-
 // Replaces the line that starts with `prefix` (after its indentation); REQUIREs one.
 std::string replace_line(std::string text, const std::string& prefix, const std::string& line) {
     size_t at = text.find("\n  " + prefix);

@@ -42,11 +42,6 @@ std::string random_bytes(size_t size, unsigned seed) {
     return bytes;
 }
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 // Whether process `pid` has `path` open.
 bool has_open(pid_t pid, const std::string& path) {
     const std::string fd_dir = "/proc/" + std::to_string(pid) + "/fd";
