@@ -1,11 +1,14 @@
 // Lua exhibits inside the whole kiosk: opening from the home screen, touch
 // routing, the resting card after a failure (the kiosk keeps rendering and the
 // next exhibit works), bad numbers to every drawing call, dev-mode hot reload,
-// and the sample exhibits against their goldens.
+// the sample exhibits against their goldens, and the family of misbehaving
+// metamethods (tests/script/misbehaving_metamethods.h) in the whole kiosk.
 #include "app_test_support.h"
 
 #include "../core/temp_folder.h"
 #include "content/package.h"
+#include "render/ui.h"
+#include "script/misbehaving_metamethods.h"
 
 #include <catch2/catch.hpp>
 #include <sodium.h>
@@ -425,4 +428,100 @@ TEST_CASE("the quiz-round replay still reaches the score screen", "[quiz][replay
     play(*app, kept);
     CHECK(app->screen() == ScreenId::Quiz);
     CHECK(app->quiz_screen().phase() == QuizPhase::Score);
+}
+
+namespace {
+
+const char* const kHealthyDraw = R"(
+function exhibit.draw()
+  kiosk.clear(0.2, 0.5, 0.3)
+  kiosk.circle("fill", 960, 540, 100 + 50 * math.sin(kiosk.time()))
+end
+)";
+
+bool pixel_is(const Png& png, int x, int y, ImU32 colour) {
+    const unsigned char* pixel = png.at(x, y);
+    const int rgb[] = {int(colour & 0xff), int((colour >> 8) & 0xff), int((colour >> 16) & 0xff)};
+    for (int c = 0; c < 3; ++c)
+        if (std::abs(int(pixel[c]) - rgb[c]) > 8) return false;
+    return true;
+}
+
+// One case of the misbehaving-metamethod family (tests/script) in the whole
+// kiosk: the exhibit fails cleanly (or shrugs it off where Lua drops the
+// error), the resting card is drawn frame after frame, the visitor goes home,
+// the next exhibit works, and nothing asked the kiosk to exit.
+void run_in_kiosk(const Place& place, const Behaviour& behaviour) {
+    const std::string main_lua = with_behaviour(place.main_lua, behaviour.body);
+    INFO(place.name << " / the metamethod " << behaviour.name << "\n" << main_lua);
+    TempFolder exhibits;
+    write_test_exhibit(exhibits, "a-case", main_lua);
+    write_test_exhibit(exhibits, "b-healthy", kHealthyDraw);
+    auto app = app_on(exhibits, "exhibit-family", {}, 25, 16);
+    play(*app, kTapTile1);
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    if (place.trigger != Trigger::Leave) {
+        run_frames(*app, 3);
+        const ExhibitHost& host = open_host(*app);
+        INFO("error: " << host.error().message);
+        if (!place.may_survive) REQUIRE(host.failed());
+        if (host.failed()) {
+            if (const std::string names = expected_naming(place, behaviour); !names.empty())
+                CHECK_THAT(host.error().message, Catch::Contains(names));
+            const int64_t frames = app->frames();
+            run_frames(*app, 2);
+            CHECK(app->frames() == frames + 2); // the next frames are drawn
+            const std::string shot = temp_dir("exhibit-family-shot") + "/resting.png";
+            std::string error;
+            REQUIRE(app->screenshot(shot, error));
+            Png png(shot);
+            REQUIRE(png.pixels);
+            CHECK(pixel_is(png, 225, 150, theme::kCard)); // the resting card
+            CHECK(pixel_is(png, 50, 500, theme::kBackground));
+        }
+    }
+    play(*app, "tap 170 90\n"); // home (a Leave case misbehaves here)
+    REQUIRE(app->screen() == ScreenId::Home);
+    play(*app, kTapTile2, 5);
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    CHECK(open_host(*app).source().id == "b-healthy");
+    INFO("the next exhibit: " << open_host(*app).error().message);
+    CHECK_FALSE(open_host(*app).failed());
+    CHECK_FALSE(app->quit_requested());
+    CHECK(app->exit_code() == 0);
+}
+
+// The family split in four, so that ctest runs them side by side.
+void run_family_part(int part) {
+    int index = 0;
+    for (const Place& place : kPlaces)
+        if (index++ % 4 == part)
+            for (const Behaviour& behaviour : kBehaviours)
+                run_in_kiosk(place, behaviour);
+}
+
+} // namespace
+
+TEST_CASE("every misbehaving metamethod in the whole kiosk: the card rests, the next exhibit "
+          "works (part 1 of 4)",
+          "[exhibit][sandbox][boundary]") {
+    run_family_part(0);
+}
+
+TEST_CASE("every misbehaving metamethod in the whole kiosk: the card rests, the next exhibit "
+          "works (part 2 of 4)",
+          "[exhibit][sandbox][boundary]") {
+    run_family_part(1);
+}
+
+TEST_CASE("every misbehaving metamethod in the whole kiosk: the card rests, the next exhibit "
+          "works (part 3 of 4)",
+          "[exhibit][sandbox][boundary]") {
+    run_family_part(2);
+}
+
+TEST_CASE("every misbehaving metamethod in the whole kiosk: the card rests, the next exhibit "
+          "works (part 4 of 4)",
+          "[exhibit][sandbox][boundary]") {
+    run_family_part(3);
 }
