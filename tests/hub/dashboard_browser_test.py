@@ -26,6 +26,7 @@ try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     print("SKIP: python3-selenium is not installed")
     sys.exit(77)
@@ -34,6 +35,17 @@ CHROMIUM = next((path for path in CHROMIUM_CANDIDATES if os.path.exists(path)), 
 if CHROMIUM is None or not os.path.exists(CHROMEDRIVER):
     print("SKIP: chromium or chromedriver is not installed")
     sys.exit(77)
+
+
+def url_after_navigation(driver, wanted):
+    """The URL once a form's navigation has committed: click() can return before
+    a submitted form's page replaces the current one (seen under ASan, where the
+    hub answers slower). Waits at most 30 s, then returns whatever URL is there."""
+    try:
+        WebDriverWait(driver, 30).until(lambda d: wanted in d.current_url)
+    except Exception:  # the check that follows reports the URL
+        pass
+    return driver.current_url
 
 
 def check(condition, message):
@@ -127,7 +139,8 @@ def main():
         driver.find_element(By.NAME, "username").send_keys("manager")
         driver.find_element(By.NAME, "password").send_keys(PASSWORD)
         driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
-        check("/dashboard" in driver.current_url, "signing in opens the dashboard")
+        check("/dashboard" in url_after_navigation(driver, "/dashboard"),
+              "signing in opens the dashboard")
         check("科普展项管理看板" in driver.title, "the page has the Chinese title")
         check(len(driver.find_elements(By.TAG_NAME, "svg")) >= 2, "the page shows charts (<svg>)")
 
@@ -137,7 +150,7 @@ def main():
             # A date input's typed format depends on the locale: set the value directly.
             driver.execute_script("arguments[0].value = arguments[1];", field, value)
         driver.find_element(By.CSS_SELECTOR, "form[action='/dashboard'] button").click()
-        url = driver.current_url
+        url = url_after_navigation(driver, "from=2026-11-01")
         check("from=2026-11-01" in url and "to=2026-11-30" in url, "the URL has the new range: " + url)
         scope = driver.find_element(By.CSS_SELECTOR, ".scope").text
         check("2026-11-01" in scope and "2026-11-30" in scope, "the page shows the range: " + scope)
