@@ -451,13 +451,15 @@ bool pixel_is(const Png& png, int x, int y, ImU32 colour) {
 // kiosk: the exhibit fails cleanly (or shrugs it off where Lua drops the
 // error), the resting card is drawn frame after frame, the visitor goes home,
 // the next exhibit works, and nothing asked the kiosk to exit.
-void run_in_kiosk(const Place& place, const Behaviour& behaviour) {
+// `folder` names this test's own data and content folders (ctest runs the
+// parts side by side).
+void run_in_kiosk(const Place& place, const Behaviour& behaviour, const std::string& folder) {
     const std::string main_lua = with_behaviour(place.main_lua, behaviour.body);
     INFO(place.name << " / the metamethod " << behaviour.name << "\n" << main_lua);
     TempFolder exhibits;
     write_test_exhibit(exhibits, "a-case", main_lua);
     write_test_exhibit(exhibits, "b-healthy", kHealthyDraw);
-    auto app = app_on(exhibits, "exhibit-family", {}, 25, 16);
+    auto app = app_on(exhibits, folder, {}, 25, 16);
     play(*app, kTapTile1);
     REQUIRE(app->screen() == ScreenId::Exhibit);
     if (place.trigger != Trigger::Leave) {
@@ -471,7 +473,7 @@ void run_in_kiosk(const Place& place, const Behaviour& behaviour) {
             const int64_t frames = app->frames();
             run_frames(*app, 2);
             CHECK(app->frames() == frames + 2); // the next frames are drawn
-            const std::string shot = temp_dir("exhibit-family-shot") + "/resting.png";
+            const std::string shot = temp_dir(folder + "-shot") + "/resting.png";
             std::string error;
             REQUIRE(app->screenshot(shot, error));
             Png png(shot);
@@ -497,7 +499,7 @@ void run_family_part(int part) {
     for (const Place& place : kPlaces)
         if (index++ % 4 == part)
             for (const Behaviour& behaviour : kBehaviours)
-                run_in_kiosk(place, behaviour);
+                run_in_kiosk(place, behaviour, "exhibit-family-" + std::to_string(part));
 }
 
 } // namespace
