@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -60,9 +61,16 @@ bool read_key_line(const std::string& path, const char* tag, std::string& id, un
     return true;
 }
 
+// Never through a symbolic link: one planted where a secret key goes would
+// send the key into its target.
 bool write_line(const std::string& path, const std::string& line, mode_t mode, std::string& error) {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0 || fchmod(fd, mode) != 0) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
+    if (fd < 0 && errno == ELOOP) {
+        error = path + ": is a symbolic link; a key file is never written through one (remove it)";
+        return false;
+    }
+    struct stat file {};
+    if (fd < 0 || fstat(fd, &file) != 0 || !S_ISREG(file.st_mode) || fchmod(fd, mode) != 0) {
         error = path + ": cannot write the key file";
         if (fd >= 0) ::close(fd);
         return false;

@@ -293,3 +293,23 @@ TEST_CASE("key files round trip and are checked", "[package][keys]") {
     CHECK_FALSE(read_public_key(folder.file("missing.pub"), error));
     CHECK(error.find("cannot read") != std::string::npos);
 }
+
+TEST_CASE("attack: a key file is never written through a symbolic link", "[package][keys]") {
+    // A link planted where `kioskctl keygen` writes its secret key used to send
+    // the secret into the link's target (a file others can read).
+    TempFolder folder;
+    REQUIRE(sodium_init() >= 0);
+    const SecretKey key = generate_key();
+    folder.write("elsewhere.txt", "someone else's file\n");
+    std::filesystem::create_symlink(folder.file("elsewhere.txt"), folder.file("museum.key"));
+    std::filesystem::create_symlink(folder.file("missing-target"), folder.file("museum.pub"));
+    std::string error;
+    CHECK_FALSE(write_secret_key(folder.file("museum.key"), key, error));
+    CHECK_THAT(error, Catch::Contains("museum.key"));
+    CHECK_THAT(error, Catch::Contains("symbolic link"));
+    std::ifstream elsewhere(folder.file("elsewhere.txt"));
+    std::string text((std::istreambuf_iterator<char>(elsewhere)), std::istreambuf_iterator<char>());
+    CHECK(text == "someone else's file\n");
+    CHECK_FALSE(write_public_key(folder.file("museum.pub"), key.public_key(), error));
+    CHECK_FALSE(std::filesystem::exists(folder.file("missing-target")));
+}
