@@ -2,9 +2,9 @@
 // connections from another loopback address each send a request line, then
 // one more header line every 200 ms (from a helper thread), while a kiosk
 // syncs, a manager loads the dashboard and a monitor asks /api/v1/health:
-// each must be answered within 1 s. Also: a client dripping its headers is
-// answered 408 once the head deadline passes, and connections over the
-// per-address cap are answered 503 while other addresses are still served.
+// each must be answered within 1 s (5 s in the sanitizer build). Also: a client dripping its
+// headers is answered 408 once the head deadline passes, and connections over the per-address cap
+// are answered 503 while other addresses are still served.
 #include "browser_test_support.h"
 #include "hub_test_support.h"
 
@@ -128,12 +128,23 @@ struct VenueHub {
     int port() const { return hub->port(); }
 };
 
-// An HTTP client that gives up when the hub has not answered within 1 s.
+// The limit is 1 s. Under AddressSanitizer the hub's token hashing and
+// SQLite run several times slower, and a CI run shares two cores with another
+// test (one sync there once took over 1 s); before the fix the hub did not
+// answer at all for as long as the clients dripped (24 s and more), so 5 s
+// still tells the two apart.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr int kAnswerWithinS = 5;
+#else
+constexpr int kAnswerWithinS = 1;
+#endif
+
+// An HTTP client that gives up when the hub has not answered within kAnswerWithinS.
 httplib::Client impatient_client(int port) {
     httplib::Client client("127.0.0.1", port);
-    client.set_connection_timeout(1, 0);
-    client.set_read_timeout(1, 0);
-    client.set_write_timeout(1, 0);
+    client.set_connection_timeout(kAnswerWithinS, 0);
+    client.set_read_timeout(kAnswerWithinS, 0);
+    client.set_write_timeout(kAnswerWithinS, 0);
     return client;
 }
 
