@@ -290,8 +290,12 @@ bool ExhibitHost::run_callback(const char* name, int nargs, const lua_Number* ar
     call.first_is_integer = std::strncmp(name, "touch", 5) == 0;
     api_->host_step = {};
     const int status = sandbox_.call_host(&ExhibitHost::dispatch_callback, &call);
+    const bool stopped = status != LUA_OK || sandbox_.stop_reason() != StopReason::None;
+    if (!stopped &&
+        (call.found == CallbackCall::Found::Called || call.found == CallbackCall::Found::Missing))
+        return true; // every frame's path: no strings built
     const std::string qualified = std::string("exhibit.") + name;
-    if (status != LUA_OK || sandbox_.stop_reason() != StopReason::None) {
+    if (stopped) {
         fail_from_status(status, qualified, call.found == CallbackCall::Found::Looking);
         return false;
     }

@@ -152,6 +152,14 @@ void write_test_exhibit(const TempFolder& parent, const std::string& id,
                                std::filesystem::copy_options::overwrite_existing);
 }
 
+bool pixel_is(const Png& png, int x, int y, uint32_t colour) {
+    const unsigned char* pixel = png.at(x, y);
+    const int rgb[] = {int(colour & 0xff), int((colour >> 8) & 0xff), int((colour >> 16) & 0xff)};
+    for (int c = 0; c < 3; ++c)
+        if (std::abs(int(pixel[c]) - rgb[c]) > 8) return false;
+    return true;
+}
+
 KioskRun run_kiosk(const std::string& arguments) {
     const std::string command = std::string(KIOSK_BINARY_DIR) + "/bin/kiosk " + arguments + " 2>&1";
     KioskRun run;

@@ -6,6 +6,7 @@
 #include "../core/temp_folder.h"
 #include "app/kiosk_app.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -62,6 +63,10 @@ struct Png {
     Png& operator=(const Png&) = delete;
     const unsigned char* at(int x, int y) const { return pixels + (size_t(y) * width + x) * 4; }
 };
+
+// Whether the pixel at (x, y) is `colour` (an ImU32, alpha ignored), each
+// channel within 8.
+bool pixel_is(const Png& png, int x, int y, uint32_t colour);
 
 // Runs build/bin/kiosk with `arguments` (a shell command line), stderr with stdout.
 struct KioskRun {

@@ -439,14 +439,6 @@ function exhibit.draw()
 end
 )";
 
-bool pixel_is(const Png& png, int x, int y, ImU32 colour) {
-    const unsigned char* pixel = png.at(x, y);
-    const int rgb[] = {int(colour & 0xff), int((colour >> 8) & 0xff), int((colour >> 16) & 0xff)};
-    for (int c = 0; c < 3; ++c)
-        if (std::abs(int(pixel[c]) - rgb[c]) > 8) return false;
-    return true;
-}
-
 // One case of the misbehaving-metamethod family (tests/script) in the whole
 // kiosk: the exhibit fails cleanly (or shrugs it off where Lua drops the
 // error), the resting card is drawn frame after frame, the visitor goes home,

@@ -37,14 +37,6 @@ const Reported kReported[] = {
      "_G.__index raised an error while the kiosk looked up _G.exhibit: x"},
 };
 
-bool pixel_is(const Png& png, int x, int y, ImU32 colour) {
-    const unsigned char* pixel = png.at(x, y);
-    const int rgb[] = {int(colour & 0xff), int((colour >> 8) & 0xff), int((colour >> 16) & 0xff)};
-    for (int c = 0; c < 3; ++c)
-        if (std::abs(int(pixel[c]) - rgb[c]) > 8) return false;
-    return true;
-}
-
 // Milliseconds since `start`.
 long long since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
