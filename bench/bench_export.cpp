@@ -2,14 +2,14 @@
 // of 1,000,000 visitor-like events (sessions of screen, exhibit, kiosk.log and
 // quiz events over 120 days and a few boots, Chinese text in some fields) in a
 // temporary folder with plain SQL inserts into the real schema, then times
-//  1. export_events_csv (what `kioskctl stats export --report events` runs),
+//  1. kiosk::stats::export_events_csv (what `kioskctl stats export --report events` runs),
 //  2. `sqlite3 -csv DB "SELECT <the same columns>" > FILE`,
 // each the median of 3 runs, prints both and the ratio (target: 2.0x or less),
 // and checks that both files hold the same rows, field by field.
 // Usage: build/bin/bench-export [--events N] [--runs 3] [--sqlite3 sqlite3]
 #include "core/random_id.h"
+#include "stats/stats_report.h"
 #include "telemetry/schema.h"
-#include "telemetry/stats_report.h"
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -158,7 +158,7 @@ bool build_database(const std::string& path, int64_t event_count) {
             ++seq;
             utc_ms += maker.pick(200, 20000);
             const int64_t local_ms = utc_ms + 480 * 60000;
-            const std::string day = kiosk::telemetry::iso_utc_ms(local_ms).substr(0, 10);
+            const std::string day = kiosk::stats::iso_utc_ms(local_ms).substr(0, 10);
             sqlite3_bind_int64(insert, 1, seq);
             sqlite3_bind_int64(insert, 2, utc_ms);
             sqlite3_bind_text(insert, 3, day.c_str(), -1, SQLITE_TRANSIENT);
@@ -177,9 +177,9 @@ bool build_database(const std::string& path, int64_t event_count) {
             ++seq;
             sqlite3_bind_int64(insert, 1, seq);
             sqlite3_bind_int64(insert, 2, utc_ms);
-            sqlite3_bind_text(
-                insert, 3, kiosk::telemetry::iso_utc_ms(utc_ms + 480 * 60000).substr(0, 10).c_str(),
-                -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(insert, 3,
+                              kiosk::stats::iso_utc_ms(utc_ms + 480 * 60000).substr(0, 10).c_str(),
+                              -1, SQLITE_TRANSIENT);
             sqlite3_bind_int64(insert, 4, boot);
             sqlite3_bind_int64(insert, 5, utc_ms - 1735689600000);
             sqlite3_bind_null(insert, 6);
@@ -294,9 +294,9 @@ int main(int argc, char** argv) {
     for (int i = 0; i < runs; ++i) {
         auto start = Clock::now();
         std::string error;
-        std::unique_ptr<kiosk::telemetry::StatsDatabase> db =
-            kiosk::telemetry::StatsDatabase::open(db_path, error);
-        if (!db || !kiosk::telemetry::export_events_csv(*db, nullptr, ours, rows, error)) {
+        std::unique_ptr<kiosk::telemetry::ReadOnlyKioskDb> db =
+            kiosk::telemetry::ReadOnlyKioskDb::open(db_path, error);
+        if (!db || !kiosk::stats::export_events_csv(*db, nullptr, ours, rows, error)) {
             std::fprintf(stderr, "bench-export: %s\n", error.c_str());
             fs::remove_all(folder);
             return 1;
@@ -319,7 +319,8 @@ int main(int argc, char** argv) {
 
     std::printf("CSV export of %lld events (median of %d runs):\n", static_cast<long long>(rows),
                 runs);
-    std::printf("  export_events_csv (kioskctl stats export --report events): %.3f s, %.1f MB\n",
+    std::printf("  kiosk::stats::export_events_csv (kioskctl stats export --report events): %.3f "
+                "s, %.1f MB\n",
                 our_median, double(fs::file_size(ours)) / 1e6);
     std::printf("  sqlite3 -csv, same columns:                                %.3f s, %.1f MB\n",
                 their_median, double(fs::file_size(theirs)) / 1e6);

@@ -19,8 +19,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr size_t k_min_id_length = 3;
-constexpr size_t k_max_id_length = 48;
+constexpr size_t kMinIdLength = 3;
+constexpr size_t kMaxIdLength = 48;
 
 bool is_id_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
@@ -30,7 +30,7 @@ bool is_digit(char c) {
 }
 
 bool is_valid_id(const std::string& id) {
-    return id.size() >= k_min_id_length && id.size() <= k_max_id_length &&
+    return id.size() >= kMinIdLength && id.size() <= kMaxIdLength &&
            std::all_of(id.begin(), id.end(), is_id_char);
 }
 

@@ -21,23 +21,23 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr size_t k_max_id_length = 48;
-constexpr int64_t k_max_round_questions = 50;
-constexpr size_t k_max_questions = 500;
-constexpr size_t k_max_tags = 8;
-constexpr size_t k_min_options = 2;
-constexpr size_t k_min_steps = 3;
-constexpr size_t k_max_options = 6;
-constexpr size_t k_list_read_cap = 64; // table_list's own cap; the real limits are checked here
+constexpr size_t kMaxIdLength = 48;
+constexpr int64_t kMaxRoundQuestions = 50;
+constexpr size_t kMaxQuestions = 500;
+constexpr size_t kMaxTags = 8;
+constexpr size_t kMinOptions = 2;
+constexpr size_t kMinSteps = 3;
+constexpr size_t kMaxOptions = 6;
+constexpr size_t kListReadCap = 64; // table_list's own cap; the real limits are checked here
 
-const char* const k_id_rule = "expected 1 to 48 lowercase letters, digits or '-'";
+const char* const kIdRule = "expected 1 to 48 lowercase letters, digits or '-'";
 
 bool is_id_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
 }
 
 bool is_valid_id(const std::string& id) {
-    return !id.empty() && id.size() <= k_max_id_length &&
+    return !id.empty() && id.size() <= kMaxIdLength &&
            std::all_of(id.begin(), id.end(), is_id_char);
 }
 
@@ -128,7 +128,7 @@ std::string read_id(DataReader& reader) {
     std::optional<std::string> id = reader.required_string("id");
     if (!id) return "";
     if (!is_valid_id(*id)) {
-        reader.error("id", std::string(k_id_rule) + " (like \"quake-shelter\")");
+        reader.error("id", std::string(kIdRule) + " (like \"quake-shelter\")");
         return "";
     }
     return *id;
@@ -143,13 +143,13 @@ bool read_options(Loader& loader, DataReader& question, QuestionType type,
         return false;
     }
     ErrorCheck check(loader.errors);
-    std::vector<DataReader> items = question.table_list("options", k_list_read_cap);
+    std::vector<DataReader> items = question.table_list("options", kListReadCap);
     bool complete = check.clean();
     bool is_order = type == QuestionType::Order;
-    size_t min_count = is_order ? k_min_steps : k_min_options;
-    if (complete && (items.size() < min_count || items.size() > k_max_options)) {
+    size_t min_count = is_order ? kMinSteps : kMinOptions;
+    if (complete && (items.size() < min_count || items.size() > kMaxOptions)) {
         question.error("options", "expected " + std::to_string(min_count) + " to " +
-                                      std::to_string(k_max_options) +
+                                      std::to_string(kMaxOptions) +
                                       (is_order ? " steps, got " : " options, got ") +
                                       std::to_string(items.size()));
         complete = false;
@@ -194,7 +194,7 @@ void read_multiple_answer(Loader& loader, DataReader& question, bool options_ok,
         return;
     }
     ErrorCheck check(loader.errors);
-    std::vector<std::string> answer = question.string_list("answer", k_max_options);
+    std::vector<std::string> answer = question.string_list("answer", kMaxOptions);
     if (!check.clean()) return;
     if (answer.empty()) {
         question.error("answer", "expected at least one correct option, like { \"a\", \"c\" }");
@@ -232,7 +232,7 @@ void read_truefalse_answer(Loader& loader, DataReader& question, QuizQuestion& o
 
 void read_tags(Loader& loader, DataReader& question, QuizQuestion& out) {
     ErrorCheck check(loader.errors);
-    std::vector<std::string> tags = question.string_list("tags", k_max_tags);
+    std::vector<std::string> tags = question.string_list("tags", kMaxTags);
     if (!check.clean()) return;
     for (const std::string& tag : tags) {
         if (tag.empty()) {
@@ -332,7 +332,7 @@ void read_quiz(Loader& loader, DataReader& root, QuizPack& pack) {
         if (!round->has("questions")) round->error("", "missing required key 'questions'");
         ErrorCheck check(loader.errors);
         pack.round_questions =
-            static_cast<int>(round->integer("questions", 1, k_max_round_questions, 1));
+            static_cast<int>(round->integer("questions", 1, kMaxRoundQuestions, 1));
         round_questions_read = round->has("questions") && check.clean();
         pack.shuffle_options = round->boolean("shuffle_options", true);
         round->finish();
@@ -342,7 +342,7 @@ void read_quiz(Loader& loader, DataReader& root, QuizPack& pack) {
     if (!root.has("questions")) {
         root.error("", "missing required key 'questions'");
     } else {
-        std::vector<DataReader> questions = root.table_list("questions", k_max_questions);
+        std::vector<DataReader> questions = root.table_list("questions", kMaxQuestions);
         if (questions.empty() && questions_check.clean())
             root.error("questions", "expected at least one question");
         for (DataReader& question : questions)

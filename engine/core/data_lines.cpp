@@ -4,7 +4,7 @@
 // confused the lines are 0 and nothing else changes.
 #include "lua_data.h"
 
-#include "lua_lexical.h"
+#include "lua_lexical_internal.h"
 
 #include <charconv>
 #include <cmath>
@@ -314,9 +314,9 @@ private:
     }
 
     std::string read_symbol() {
-        static const char* const k_long_symbols[] = {
+        static const char* const kLongSymbols[] = {
             "...", "..", "==", "~=", "<=", ">=", "//", "::", "<<", ">>"};
-        for (const char* symbol : k_long_symbols) {
+        for (const char* symbol : kLongSymbols) {
             if (text_.substr(pos_).starts_with(symbol)) {
                 pos_ += std::strlen(symbol);
                 return symbol;
@@ -330,7 +330,7 @@ private:
 // Line scanner: walks the returned table's constructors over the token list
 //-----------------------------------------------------------------------------
 
-constexpr int k_max_scan_depth = 64;
+constexpr int kMaxScanDepth = 64;
 
 bool is_block_opener(const Token& token) {
     return token.kind == TokenKind::Name && (token.text == "function" || token.text == "if" ||
@@ -352,11 +352,11 @@ bool is_close_bracket(const Token& token) {
 }
 
 bool is_keyword(std::string_view name) {
-    static const char* const k_keywords[] = {
+    static const char* const kKeywords[] = {
         "and",      "break",  "do",   "else", "elseif", "end",  "false", "for",
         "function", "goto",   "if",   "in",   "local",  "nil",  "not",   "or",
         "repeat",   "return", "then", "true", "until",  "while"};
-    for (const char* keyword : k_keywords)
+    for (const char* keyword : kKeywords)
         if (name == keyword) return true;
     return false;
 }
@@ -474,7 +474,7 @@ private:
 
     // `i` is at "{"; returns the index just past the matching "}".
     size_t scan_constructor(size_t i, const std::string& path, bool record, int depth) {
-        if (depth > k_max_scan_depth) return skip_balanced(i);
+        if (depth > kMaxScanDepth) return skip_balanced(i);
         i++;
         int64_t position = 0;
         while (!is_end(i)) {

@@ -11,13 +11,13 @@
 namespace kiosk {
 namespace {
 
-constexpr size_t k_max_hint_distance = 2;
-constexpr size_t k_max_shown_text = 40;
+constexpr size_t kMaxHintDistance = 2;
+constexpr size_t kMaxShownText = 40;
 
 // Close enough to suggest: at most 2 edits, and few for the word's length, so
 // "fr" never suggests "zh".
 bool is_close_enough(size_t distance, std::string_view typed) {
-    return distance <= k_max_hint_distance && distance * 3 <= typed.size();
+    return distance <= kMaxHintDistance && distance * 3 <= typed.size();
 }
 
 std::string format_number(double value) {
@@ -34,8 +34,8 @@ std::string format_number(double value) {
 // boundary, and only when it is valid UTF-8.
 std::string quoted(const std::string& text) {
     if (!is_valid_utf8(text)) return "(text that is not UTF-8)";
-    if (text.size() <= k_max_shown_text) return "\"" + text + "\"";
-    size_t cut = k_max_shown_text;
+    if (text.size() <= kMaxShownText) return "\"" + text + "\"";
+    size_t cut = kMaxShownText;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
         cut--;
     return "\"" + text.substr(0, cut) + "...\"";
@@ -415,11 +415,11 @@ void DataReader::finish() {
 
 std::string DataReader::closest_asked_key(std::string_view key) const {
     std::string best;
-    size_t best_distance = k_max_hint_distance + 1;
+    size_t best_distance = kMaxHintDistance + 1;
     for (const std::string& candidate : asked_) {
         size_t length_gap = candidate.size() > key.size() ? candidate.size() - key.size()
                                                           : key.size() - candidate.size();
-        if (length_gap > k_max_hint_distance) continue; // also keeps the distance cheap
+        if (length_gap > kMaxHintDistance) continue; // also keeps the distance cheap
         size_t distance = edit_distance(key, candidate);
         if (distance < best_distance && is_close_enough(distance, key)) {
             best = candidate;

@@ -20,8 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr size_t k_max_exhibit_dirs = 16;
-constexpr size_t k_max_kiosk_name = 64;
+constexpr size_t kMaxExhibitDirs = 16;
+constexpr size_t kMaxKioskName = 64;
 
 // Absolute, normalized, without a trailing "/" (so "a/b/" and "a/b" compare equal).
 std::string resolve_path(const fs::path& base_folder, const std::string& value) {
@@ -62,7 +62,7 @@ void read_venue(DataReader& root, VenueConfig& venue) {
 
 void read_kiosk_name(DataReader& root, std::string& name) {
     name = root.string("kiosk_name", name);
-    bool valid = !name.empty() && name.size() <= k_max_kiosk_name &&
+    bool valid = !name.empty() && name.size() <= kMaxKioskName &&
                  std::all_of(name.begin(), name.end(), is_kiosk_name_char);
     if (!valid)
         root.error("kiosk_name",
@@ -234,7 +234,7 @@ void read_config(DataReader& root, const fs::path& base, KioskConfig& config) {
     config.default_language = parse_language(language).value_or(Language::Zh);
     config.idle_timeout_s = root.number("idle_timeout_s", 10, 3600, config.idle_timeout_s);
     config.data_dir = read_path(root, "data_dir", base, std::nullopt).value_or("");
-    for (const std::string& dir : root.string_list("exhibit_dirs", k_max_exhibit_dirs)) {
+    for (const std::string& dir : root.string_list("exhibit_dirs", kMaxExhibitDirs)) {
         if (dir.empty())
             root.error("exhibit_dirs", "expected folder paths, got an empty string");
         else

@@ -4,7 +4,7 @@
 // expose, comes from data_lines.cpp.
 #include "lua_data.h"
 
-#include "lua_lexical.h"
+#include "lua_lexical_internal.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -93,8 +93,8 @@ namespace {
 
 // Chunk name given to Lua; replaced by the real name in messages, because Lua
 // cuts long chunk names ("...ong/path.lua:3:") and curators need the whole path.
-constexpr const char* k_lua_chunk_name = "=@";
-constexpr std::string_view k_lua_message_prefix = "@:";
+constexpr const char* kLuaChunkName = "=@";
+constexpr std::string_view kLuaMessagePrefix = "@:";
 
 struct Sandbox {
     size_t memory_used = 0;
@@ -172,8 +172,8 @@ std::string lua_message(lua_State* L, const std::string& chunk_name) {
     // lua_tostring would convert a number in place, which can allocate: strings only.
     std::string message =
         lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "error (not a string)";
-    if (message.starts_with(k_lua_message_prefix))
-        return chunk_name + ":" + message.substr(k_lua_message_prefix.size());
+    if (message.starts_with(kLuaMessagePrefix))
+        return chunk_name + ":" + message.substr(kLuaMessagePrefix.size());
     if (message.starts_with(chunk_name + ":")) return message; // from our hook
     return chunk_name + ": " + message;
 }
@@ -193,7 +193,7 @@ std::string runtime_error_message(lua_State* L, int status, const std::string& c
 // Conversion from the Lua stack to DataValue
 //-----------------------------------------------------------------------------
 
-constexpr size_t k_max_conversion_errors = 20;
+constexpr size_t kMaxConversionErrors = 20;
 
 struct LocatedError {
     int line = 0;
@@ -246,7 +246,7 @@ private:
     }
 
     void report(const std::string& path, std::string_view message) {
-        if (errors_.size() >= k_max_conversion_errors) {
+        if (errors_.size() >= kMaxConversionErrors) {
             dropped_errors_++;
             return;
         }
@@ -366,7 +366,7 @@ private:
     }
 };
 
-constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 DataLoadResult failure(std::string message) {
     DataLoadResult result;
@@ -386,8 +386,7 @@ std::string returned_type_name(lua_State* L, int index) {
 
 DataLoadResult load_lua_data_string(std::string_view text, const std::string& chunk_name,
                                     const DataLimits& limits) {
-    if (text.starts_with(k_utf8_bom))
-        text.remove_prefix(k_utf8_bom.size()); // Windows editors add one
+    if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size()); // Windows editors add one
     if (text.size() > limits.memory_bytes)
         return failure(chunk_name + ": file is too large (" + std::to_string(text.size()) +
                        " bytes; the limit is " + describe_size(limits.memory_bytes) + ")");
@@ -404,7 +403,7 @@ DataLoadResult load_lua_data_string(std::string_view text, const std::string& ch
     if (!state) return failure(chunk_name + ": cannot create a Lua state (memory limit too small)");
     lua_State* L = state.get();
 
-    int status = luaL_loadbufferx(L, text.data(), text.size(), k_lua_chunk_name, "t");
+    int status = luaL_loadbufferx(L, text.data(), text.size(), kLuaChunkName, "t");
     if (status == LUA_ERRMEM) return failure(runtime_error_message(L, status, chunk_name, limits));
     if (status != LUA_OK) return failure(lua_message(L, chunk_name));
 
@@ -442,8 +441,7 @@ DataLoadResult load_lua_data_file(const std::string& path, const DataLimits& lim
     size_t count = 0;
     while ((count = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
         text.append(buffer, count);
-        if (text.size() > limits.memory_bytes + k_utf8_bom.size())
-            break; // load_*_string reports it
+        if (text.size() > limits.memory_bytes + kUtf8Bom.size()) break; // load_*_string reports it
     }
     int read_error = std::ferror(file) ? errno : 0;
     std::fclose(file);

@@ -10,9 +10,9 @@
 namespace kiosk {
 
 const std::string& StringsTable::get(std::string_view key, Language language) const {
-    static const std::string k_unknown = "?"; // visible on screen, so a missing key gets noticed
+    static const std::string kUnknown = "?"; // visible on screen, so a missing key gets noticed
     const Bilingual* text = find(key);
-    return text ? text->in(language) : k_unknown;
+    return text ? text->in(language) : kUnknown;
 }
 
 const Bilingual* StringsTable::find(std::string_view key) const {

@@ -1,5 +1,5 @@
 // The waiting room, the worker pool and their socket stream (see
-// connection_gate.h).
+// connection_gate_internal.h).
 //
 // httplib's accept loop hands each accepted socket to process_and_close_socket
 // through its task queue; ours runs that call inline, so the accept thread
@@ -9,7 +9,7 @@
 // worker's stream serves the buffered bytes first, then reads the socket with
 // poll, bounded by the stall and request deadlines. Bytes left over after a
 // request (a pipelined next one) stay in the buffer for the next round.
-#include "connection_gate.h"
+#include "connection_gate_internal.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>

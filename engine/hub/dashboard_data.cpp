@@ -3,7 +3,7 @@
 
 #include "core/checked_sum.h"
 #include "core/log.h"
-#include "dashboard_strings.h"
+#include "dashboard/dashboard_strings.h"
 #include "telemetry/clock.h"
 
 #include <algorithm>
@@ -16,12 +16,12 @@ namespace kiosk::hub {
 namespace {
 
 namespace chrono = std::chrono;
-using T = DashboardText;
-using telemetry::ReportCell;
+using T = dashboard::DashboardText;
+using stats::ReportCell;
 
-constexpr int64_t k_day_ms = 86'400'000;
-constexpr int64_t k_clock_skew_alert_ms = 5 * 60 * 1000;
-constexpr int64_t k_low_disk_mb = 1024;
+constexpr int64_t kDayMs = 86'400'000;
+constexpr int64_t kClockSkewAlertMs = 5 * 60 * 1000;
+constexpr int64_t kLowDiskMb = 1024;
 
 // A real day 0001-01-01 .. 9999-12-31: the rule the sync protocol applies.
 std::optional<chrono::sys_days> parse_day(const std::string& text) {
@@ -46,7 +46,7 @@ std::string pick(Language lang, const char* zh, const char* en) {
 }
 
 std::string label(T key, Language lang) {
-    return std::string(dashboard_text(key, lang));
+    return std::string(dashboard::dashboard_text(key, lang));
 }
 
 // Subject -> display name in `language` (the other language when that one
@@ -70,7 +70,7 @@ std::string title_of(const std::map<std::string, std::string>& titles, const std
 // it, marks that part unreadable, so the page says so instead of showing it
 // empty, and logs why.
 template <typename Read>
-void read_part(DashboardData& data, bool& unreadable, const char* part, Read read) {
+void read_part(dashboard::DashboardData& data, bool& unreadable, const char* part, Read read) {
     try {
         read();
     } catch (const StoreReadError& error) {
@@ -141,14 +141,14 @@ FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
     return check;
 }
 
-DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
-                             const DashboardFilter& filter, int64_t now_utc_ms,
-                             int silent_alert_days) {
-    DashboardData data;
+dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
+                                        const dashboard::DashboardFilter& filter,
+                                        int64_t now_utc_ms, int silent_alert_days) {
+    dashboard::DashboardData data;
     data.silent_alert_days = silent_alert_days;
     data.viewer.name = viewer.name;
-    data.viewer.role =
-        viewer.role == "province_admin" ? ViewerRole::ProvinceAdmin : ViewerRole::VenueManager;
+    data.viewer.role = viewer.role == "province_admin" ? dashboard::ViewerRole::ProvinceAdmin
+                                                       : dashboard::ViewerRole::VenueManager;
     data.filter = filter;
     data.generated_utc_ms = now_utc_ms;
 
@@ -162,7 +162,7 @@ DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
     }
 
     const QueryScope scope{filter.venue_id, filter.from, filter.to};
-    UnreadableParts& unreadable = data.unreadable;
+    dashboard::UnreadableParts& unreadable = data.unreadable;
     read_part(data, unreadable.visitors, "visitors per day", [&] {
         std::map<std::string, DayTotals> by_day;
         for (const DayTotals& day : store.daily_totals(scope))
@@ -171,7 +171,7 @@ DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
         for (auto day = first.value_or(chrono::sys_days{}); first && last && day <= *last;
              day += chrono::days{1}) {
             const auto found = by_day.find(day_text(day));
-            DayVisitors visitors{day_text(day), 0, 0};
+            dashboard::DayVisitors visitors{day_text(day), 0, 0};
             if (found != by_day.end() && found->second.sessions > 0) {
                 visitors.sessions = found->second.sessions;
                 visitors.average_session_s = static_cast<double>(found->second.session_ms) /
@@ -225,9 +225,9 @@ DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
     data.many_epochs_alert = kEpochAlertCount;
     read_part(data, unreadable.kiosks, "kiosks", [&] {
         const std::map<std::string, int64_t> recent_epochs = store.epochs_opened_since(
-            filter.venue_id, now_utc_ms - int64_t(kEpochWindowDays) * k_day_ms);
+            filter.venue_id, now_utc_ms - int64_t(kEpochWindowDays) * kDayMs);
         for (const KioskRecord& kiosk : store.kiosk_health(filter.venue_id)) {
-            KioskHealth health;
+            dashboard::KioskHealth health;
             health.id = kiosk.id;
             health.venue = venue_names.count(kiosk.venue) ? venue_names[kiosk.venue] : kiosk.venue;
             health.last_seen_utc_ms = kiosk.last_seen_utc_ms;
@@ -239,11 +239,10 @@ DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
             health.recent_epochs = epochs == recent_epochs.end() ? 0 : epochs->second;
             health.alerts.silent =
                 kiosk.last_seen_utc_ms == 0 ||
-                now_utc_ms - kiosk.last_seen_utc_ms > int64_t(silent_alert_days) * k_day_ms;
-            health.alerts.clock_skew = kiosk.last_seen_utc_ms != 0 &&
-                                       std::llabs(kiosk.clock_skew_ms) > k_clock_skew_alert_ms;
-            health.alerts.low_disk =
-                kiosk.last_seen_utc_ms != 0 && kiosk.disk_free_mb < k_low_disk_mb;
+                now_utc_ms - kiosk.last_seen_utc_ms > int64_t(silent_alert_days) * kDayMs;
+            health.alerts.clock_skew =
+                kiosk.last_seen_utc_ms != 0 && std::llabs(kiosk.clock_skew_ms) > kClockSkewAlertMs;
+            health.alerts.low_disk = kiosk.last_seen_utc_ms != 0 && kiosk.disk_free_mb < kLowDiskMb;
             health.alerts.many_epochs = health.recent_epochs >= kEpochAlertCount;
             data.kiosks.push_back(health);
         }
@@ -251,102 +250,107 @@ DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
     return data;
 }
 
-telemetry::ReportSet dashboard_reports(const DashboardData& data) {
+stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
     const Language lang = data.filter.language;
-    telemetry::ReportSet set;
+    stats::ReportSet set;
     set.about_key = "query";
     set.about_title = pick(lang, "查询", "Query");
     set.from = data.filter.from;
     set.to = data.filter.to;
     set.language = language_code(lang);
     std::string venue_name = label(T::AllVenues, lang);
-    for (const DashboardVenue& venue : data.venues)
+    for (const dashboard::DashboardVenue& venue : data.venues)
         if (venue.id == data.filter.venue_id)
             venue_name =
                 lang == Language::En && !venue.name_en.empty() ? venue.name_en : venue.name_zh;
     set.about = {
-        {"venue", label(T::Venue, lang), ReportCell::of_text(data.filter.venue_id)},
-        {"venue_name", pick(lang, "场馆名称", "Venue name"), ReportCell::of_text(venue_name)},
-        {"from", label(T::From, lang), ReportCell::of_text(data.filter.from)},
-        {"to", label(T::To, lang), ReportCell::of_text(data.filter.to)},
+        {"venue", label(T::Venue, lang), stats::ReportCell::of_text(data.filter.venue_id)},
+        {"venue_name", pick(lang, "场馆名称", "Venue name"),
+         stats::ReportCell::of_text(venue_name)},
+        {"from", label(T::From, lang), stats::ReportCell::of_text(data.filter.from)},
+        {"to", label(T::To, lang), stats::ReportCell::of_text(data.filter.to)},
         {"generated_utc", label(T::GeneratedAt, lang),
-         ReportCell::of_text(format_utc_minute(data.generated_utc_ms))},
-        {"user", label(T::Username, lang), ReportCell::of_text(data.viewer.name)},
+         stats::ReportCell::of_text(dashboard::format_utc_minute(data.generated_utc_ms))},
+        {"user", label(T::Username, lang), stats::ReportCell::of_text(data.viewer.name)},
     };
 
-    telemetry::ReportTable days{
+    stats::ReportTable days{
         "visitors_per_day",
         label(T::VisitorsPerDay, lang),
         {{"day", pick(lang, "日期", "Day")},
          {"sessions", label(T::TotalVisitors, lang)},
          {"average_session_s", pick(lang, "平均时长（秒）", "Average session (s)")}},
         {}};
-    for (const DayVisitors& day : data.visitors_per_day)
-        days.rows.push_back({ReportCell::of_text(day.day), ReportCell::of_integer(day.sessions),
-                             ReportCell::of_decimal(day.average_session_s, 1)});
+    for (const dashboard::DayVisitors& day : data.visitors_per_day)
+        days.rows.push_back({stats::ReportCell::of_text(day.day),
+                             stats::ReportCell::of_integer(day.sessions),
+                             stats::ReportCell::of_decimal(day.average_session_s, 1)});
 
-    telemetry::ReportTable hours{"sessions_by_hour_of_week",
-                                 label(T::HourOfWeek, lang),
-                                 {{"weekday", pick(lang, "星期", "Weekday")},
-                                  {"hour", pick(lang, "小时", "Hour")},
-                                  {"sessions", label(T::TotalVisitors, lang)}},
-                                 {}};
+    stats::ReportTable hours{"sessions_by_hour_of_week",
+                             label(T::HourOfWeek, lang),
+                             {{"weekday", pick(lang, "星期", "Weekday")},
+                              {"hour", pick(lang, "小时", "Hour")},
+                              {"sessions", label(T::TotalVisitors, lang)}},
+                             {}};
     for (int weekday = 0; weekday < 7; ++weekday)
         for (int hour = 0; hour < 24; ++hour)
             if (data.sessions_by_hour_of_week[weekday][hour] > 0)
                 hours.rows.push_back(
-                    {ReportCell::of_text(
+                    {stats::ReportCell::of_text(
                          label(static_cast<T>(static_cast<int>(T::Monday) + weekday), lang)),
-                     ReportCell::of_integer(hour),
-                     ReportCell::of_integer(data.sessions_by_hour_of_week[weekday][hour])});
+                     stats::ReportCell::of_integer(hour),
+                     stats::ReportCell::of_integer(data.sessions_by_hour_of_week[weekday][hour])});
 
-    telemetry::ReportTable exhibits{"top_exhibits",
-                                    label(T::TopExhibits, lang),
-                                    {{"exhibit", label(T::Exhibit, lang)},
-                                     {"title", pick(lang, "名称", "Title")},
-                                     {"visits", label(T::Visits, lang)},
-                                     {"dwell_minutes", label(T::DwellMinutes, lang)}},
-                                    {}};
-    for (const ExhibitUsage& exhibit : data.top_exhibits)
-        exhibits.rows.push_back({ReportCell::of_text(exhibit.id),
-                                 ReportCell::of_text(exhibit.title),
-                                 ReportCell::of_integer(exhibit.visits),
-                                 ReportCell::of_decimal(exhibit.dwell_minutes, 1)});
-
-    telemetry::ReportTable quiz{"quiz_accuracy",
-                                label(T::QuizAccuracy, lang),
-                                {{"pack", label(T::Pack, lang)},
-                                 {"question", label(T::Question, lang)},
-                                 {"text", pick(lang, "题目", "Question text")},
-                                 {"answers", label(T::Answers, lang)},
-                                 {"correct", label(T::Correct, lang)},
-                                 {"accuracy_percent", label(T::Accuracy, lang)}},
+    stats::ReportTable exhibits{"top_exhibits",
+                                label(T::TopExhibits, lang),
+                                {{"exhibit", label(T::Exhibit, lang)},
+                                 {"title", pick(lang, "名称", "Title")},
+                                 {"visits", label(T::Visits, lang)},
+                                 {"dwell_minutes", label(T::DwellMinutes, lang)}},
                                 {}};
-    for (const auto& question : data.quiz_accuracy)
-        quiz.rows.push_back(
-            {ReportCell::of_text(question.pack), ReportCell::of_text(question.question_id),
-             ReportCell::of_text(question.text), ReportCell::of_integer(question.answers),
-             ReportCell::of_integer(question.correct),
-             ReportCell::of_decimal(question.accuracy * 100, 1)});
+    for (const dashboard::ExhibitUsage& exhibit : data.top_exhibits)
+        exhibits.rows.push_back({stats::ReportCell::of_text(exhibit.id),
+                                 stats::ReportCell::of_text(exhibit.title),
+                                 stats::ReportCell::of_integer(exhibit.visits),
+                                 stats::ReportCell::of_decimal(exhibit.dwell_minutes, 1)});
 
-    telemetry::ReportTable kiosks{"kiosks",
-                                  label(T::KioskHealth, lang),
-                                  {{"kiosk", label(T::Kiosk, lang)},
-                                   {"venue", label(T::Venue, lang)},
-                                   {"last_seen_utc", label(T::LastSeen, lang)},
-                                   {"software_version", label(T::Version, lang)},
-                                   {"disk_free_mb", label(T::DiskFree, lang)},
-                                   {"errors", label(T::Errors, lang)},
-                                   {"clock_skew_ms", label(T::ClockSkew, lang)}},
-                                  {}};
-    for (const KioskHealth& kiosk : data.kiosks)
+    stats::ReportTable quiz{"quiz_accuracy",
+                            label(T::QuizAccuracy, lang),
+                            {{"pack", label(T::Pack, lang)},
+                             {"question", label(T::Question, lang)},
+                             {"text", pick(lang, "题目", "Question text")},
+                             {"answers", label(T::Answers, lang)},
+                             {"correct", label(T::Correct, lang)},
+                             {"accuracy_percent", label(T::Accuracy, lang)}},
+                            {}};
+    for (const auto& question : data.quiz_accuracy)
+        quiz.rows.push_back({stats::ReportCell::of_text(question.pack),
+                             stats::ReportCell::of_text(question.question_id),
+                             stats::ReportCell::of_text(question.text),
+                             stats::ReportCell::of_integer(question.answers),
+                             stats::ReportCell::of_integer(question.correct),
+                             stats::ReportCell::of_decimal(question.accuracy * 100, 1)});
+
+    stats::ReportTable kiosks{"kiosks",
+                              label(T::KioskHealth, lang),
+                              {{"kiosk", label(T::Kiosk, lang)},
+                               {"venue", label(T::Venue, lang)},
+                               {"last_seen_utc", label(T::LastSeen, lang)},
+                               {"software_version", label(T::Version, lang)},
+                               {"disk_free_mb", label(T::DiskFree, lang)},
+                               {"errors", label(T::Errors, lang)},
+                               {"clock_skew_ms", label(T::ClockSkew, lang)}},
+                              {}};
+    for (const dashboard::KioskHealth& kiosk : data.kiosks)
         kiosks.rows.push_back(
-            {ReportCell::of_text(kiosk.id), ReportCell::of_text(kiosk.venue),
-             kiosk.last_seen_utc_ms ? ReportCell::of_text(format_utc_minute(kiosk.last_seen_utc_ms))
-                                    : ReportCell{},
-             ReportCell::of_text(kiosk.software_version),
-             ReportCell::of_integer(kiosk.disk_free_mb), ReportCell::of_integer(kiosk.error_count),
-             ReportCell::of_integer(kiosk.clock_skew_ms)});
+            {stats::ReportCell::of_text(kiosk.id), stats::ReportCell::of_text(kiosk.venue),
+             kiosk.last_seen_utc_ms
+                 ? stats::ReportCell::of_text(dashboard::format_utc_minute(kiosk.last_seen_utc_ms))
+                 : stats::ReportCell{},
+             stats::ReportCell::of_text(kiosk.software_version),
+             stats::ReportCell::of_integer(kiosk.disk_free_mb),
+             stats::ReportCell::of_integer(kiosk.error_count),
+             stats::ReportCell::of_integer(kiosk.clock_skew_ms)});
 
     set.tables = {days, hours, exhibits, quiz, kiosks};
     return set;

@@ -1,15 +1,15 @@
 // What the dashboard routes read from the store, without HTTP: checking a
 // /dashboard query (dates, range, the venue the viewer may see), filling a
-// DashboardData for the page, and the same numbers as a ReportSet for the
+// dashboard::DashboardData for the page, and the same numbers as a stats::ReportSet for the
 // CSV/XLSX/JSON exports (report_export.h writes them). Access rules live
 // here: a venue manager sees only their own venue. A part the store cannot
-// read (StoreReadError) is marked in DashboardData::unreadable, never left
+// read (StoreReadError) is marked in dashboard::DashboardData::unreadable, never left
 // empty as if there were no data.
 #pragma once
 
-#include "dashboard_page.h"
+#include "dashboard/dashboard_page.h"
 #include "hub_store.h"
-#include "telemetry/report_export.h"
+#include "stats/report_export.h"
 
 #include <cstdint>
 #include <map>
@@ -27,7 +27,7 @@ struct DashboardQuery {
 struct FilterCheck {
     int status = 200;
     std::string message;
-    DashboardFilter filter;
+    dashboard::DashboardFilter filter;
 };
 
 constexpr int kMaxRangeDays = 3660; // about ten years on one page
@@ -45,11 +45,11 @@ bool may_see_venue(const UserRecord& viewer, const std::string& venue);
 
 // `silent_alert_days`: a kiosk not heard from for more than this many days
 // (or never) is flagged silent (`kiosk-hub serve --silent-alert-days`).
-DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
-                             const DashboardFilter& filter, int64_t now_utc_ms,
-                             int silent_alert_days);
+dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
+                                        const dashboard::DashboardFilter& filter,
+                                        int64_t now_utc_ms, int silent_alert_days);
 
 // The page's numbers as tables (keys in English, headers in the filter's language).
-telemetry::ReportSet dashboard_reports(const DashboardData& data);
+stats::ReportSet dashboard_reports(const dashboard::DashboardData& data);
 
 } // namespace kiosk::hub

@@ -7,9 +7,9 @@
 
 #include "bundle_import.h"
 #include "credentials.h"
+#include "dashboard/dashboard_strings.h"
+#include "dashboard/svg_chart.h"
 #include "dashboard_data.h"
-#include "dashboard_strings.h"
-#include "svg_chart.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -22,9 +22,9 @@
 namespace kiosk::hub {
 namespace {
 
-constexpr const char* k_session_cookie = "kiosk_session";
-constexpr const char* k_login_csrf_cookie = "kiosk_login_csrf";
-constexpr size_t k_max_query_value = 64;
+constexpr const char* kSessionCookie = "kiosk_session";
+constexpr const char* kLoginCsrfCookie = "kiosk_login_csrf";
+constexpr size_t kMaxQueryValue = 64;
 
 struct RouteState {
     RouteState(HubStore& store_, const DashboardOptions& options)
@@ -100,7 +100,7 @@ void answer_message(httplib::Response& response, int status, Language lang,
         std::string("<!DOCTYPE html>\n<html lang=\"") + (lang == Language::En ? "en" : "zh-CN") +
             "\">\n<head><meta charset=\"utf-8\"><title>" + title +
             "</title></head>\n<body style=\"font-family:sans-serif;margin:40px\"><h1>" + title +
-            "</h1><p class=\"message\">" + html_escape(message) +
+            "</h1><p class=\"message\">" + dashboard::html_escape(message) +
             "</p><p><a href=\"/dashboard?lang=" + language_code(lang) + "\">" +
             pick(lang, "返回数据看板", "Back to the dashboard") + "</a></p></body>\n</html>\n");
 }
@@ -108,8 +108,8 @@ void answer_message(httplib::Response& response, int status, Language lang,
 void answer_login(httplib::Response& response, int status, Language lang,
                   const std::string& error_message) {
     const std::string csrf = random_web_token();
-    response.set_header("Set-Cookie", cookie(k_login_csrf_cookie, csrf));
-    answer_html(response, status, render_login_page(lang, error_message, csrf));
+    response.set_header("Set-Cookie", cookie(kLoginCsrfCookie, csrf));
+    answer_html(response, status, dashboard::render_login_page(lang, error_message, csrf));
 }
 
 // The signed-in viewer of a request: its session and user, or nullopt after
@@ -121,7 +121,7 @@ struct Viewer {
 
 std::optional<Viewer> signed_in(RouteState& state, const httplib::Request& request,
                                 httplib::Response& response, Language lang) {
-    const std::string token = cookie_value(request, k_session_cookie);
+    const std::string token = cookie_value(request, kSessionCookie);
     std::optional<WebSession> session;
     if (!token.empty()) session = state.sessions.use(token);
     std::optional<UserRecord> user;
@@ -135,9 +135,10 @@ std::optional<Viewer> signed_in(RouteState& state, const httplib::Request& reque
 }
 
 // Checks the query of a signed-in request; the filter, or nullopt after answering.
-std::optional<DashboardFilter> checked_filter(RouteState& state, const Viewer& viewer,
-                                              const DashboardQuery& query,
-                                              httplib::Response& response, Language lang) {
+std::optional<dashboard::DashboardFilter> checked_filter(RouteState& state, const Viewer& viewer,
+                                                         const DashboardQuery& query,
+                                                         httplib::Response& response,
+                                                         Language lang) {
     const FilterCheck check = check_dashboard_query(state.store, viewer.user, query, local_today());
     if (check.status != 200) {
         answer_message(response, check.status, lang, check.message);
@@ -148,7 +149,7 @@ std::optional<DashboardFilter> checked_filter(RouteState& state, const Viewer& v
 
 void get_login(RouteState& state, const httplib::Request& request, httplib::Response& response) {
     const Language lang = request_language(request);
-    const std::string token = cookie_value(request, k_session_cookie);
+    const std::string token = cookie_value(request, kSessionCookie);
     if (!token.empty() && state.sessions.use(token)) {
         redirect(response, std::string("/dashboard?lang=") + language_code(lang));
         return;
@@ -158,7 +159,7 @@ void get_login(RouteState& state, const httplib::Request& request, httplib::Resp
 
 void post_login(RouteState& state, const httplib::Request& request, httplib::Response& response) {
     const Language lang = request_language(request);
-    const std::string expected_csrf = cookie_value(request, k_login_csrf_cookie);
+    const std::string expected_csrf = cookie_value(request, kLoginCsrfCookie);
     if (expected_csrf.empty() || request.get_param_value("csrf") != expected_csrf) {
         answer_login(response, 403, lang,
                      pick(lang, "登录表单已过期，请重新登录。",
@@ -167,7 +168,7 @@ void post_login(RouteState& state, const httplib::Request& request, httplib::Res
     }
     const std::string name = request.get_param_value("username");
     const std::string password = request.get_param_value("password");
-    if (name.size() > k_max_query_value || password.size() > 1024) {
+    if (name.size() > kMaxQueryValue || password.size() > 1024) {
         answer_login(response, 400, lang,
                      pick(lang, "用户名或密码太长。", "The user name or password is too long."));
         return;
@@ -194,8 +195,8 @@ void post_login(RouteState& state, const httplib::Request& request, httplib::Res
     }
     state.limiter.succeeded(*attempt);
     const WebSession session = state.sessions.start(user->name);
-    response.set_header("Set-Cookie", cookie(k_session_cookie, session.token));
-    response.set_header("Set-Cookie", cookie(k_login_csrf_cookie, "", true));
+    response.set_header("Set-Cookie", cookie(kSessionCookie, session.token));
+    response.set_header("Set-Cookie", cookie(kLoginCsrfCookie, "", true));
     redirect(response, std::string("/dashboard?lang=") + language_code(lang));
 }
 
@@ -210,7 +211,7 @@ void post_logout(RouteState& state, const httplib::Request& request, httplib::Re
         return;
     }
     state.sessions.end(viewer->session.token);
-    response.set_header("Set-Cookie", cookie(k_session_cookie, "", true));
+    response.set_header("Set-Cookie", cookie(kSessionCookie, "", true));
     redirect(response, std::string("/login?lang=") + language_code(lang));
 }
 
@@ -235,11 +236,11 @@ void get_dashboard(RouteState& state, const httplib::Request& request,
     const auto filter =
         checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
     if (!filter) return;
-    DashboardData data =
+    dashboard::DashboardData data =
         load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days);
     data.csrf_token = viewer->session.csrf;
     std::tie(data.notice, data.notice_is_error) = state.sessions.take_notice(viewer->session.token);
-    answer_html(response, 200, render_dashboard_page(data));
+    answer_html(response, 200, dashboard::render_dashboard_page(data));
 }
 
 void get_export(RouteState& state, const httplib::Request& request, httplib::Response& response) {
@@ -256,23 +257,24 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
     const auto filter =
         checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
     if (!filter) return;
-    const DashboardData data =
+    const dashboard::DashboardData data =
         load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days);
     if (data.unreadable.any()) { // never an export with tables silently missing
         answer_message(response, 500, lang,
-                       std::string(dashboard_text(DashboardText::ExportUnreadable, lang)) +
+                       std::string(dashboard::dashboard_text(
+                           dashboard::DashboardText::ExportUnreadable, lang)) +
                            data.unreadable_detail);
         return;
     }
-    const telemetry::ReportSet reports = dashboard_reports(data);
+    const stats::ReportSet reports = dashboard_reports(data);
 
     namespace fs = std::filesystem;
     const fs::path path =
         fs::temp_directory_path() / ("kiosk-hub-export-" + random_web_token() + "." + format);
     std::string error;
-    const bool written = format == "csv"    ? telemetry::write_csv(reports, path.string(), error)
-                         : format == "xlsx" ? telemetry::write_xlsx(reports, path.string(), error)
-                                            : telemetry::write_json(reports, path.string(), error);
+    const bool written = format == "csv"    ? stats::write_csv(reports, path.string(), error)
+                         : format == "xlsx" ? stats::write_xlsx(reports, path.string(), error)
+                                            : stats::write_json(reports, path.string(), error);
     std::string body;
     if (written) {
         std::ifstream in(path, std::ios::binary);
@@ -350,7 +352,7 @@ void post_import(RouteState& state, const httplib::Request& request, httplib::Re
         notice = pick(lang, "导入失败：", "The import failed: ") + result.error;
     }
     state.sessions.set_notice(viewer->session.token, notice, !result.ok);
-    redirect(response, dashboard_url(check.filter));
+    redirect(response, dashboard::dashboard_url(check.filter));
 }
 
 } // namespace
@@ -358,7 +360,7 @@ void post_import(RouteState& state, const httplib::Request& request, httplib::Re
 std::optional<DashboardQuery>
 read_dashboard_query(const std::multimap<std::string, std::string>& params) {
     for (const auto& [key, value] : params)
-        if (key.size() > k_max_query_value || value.size() > k_max_query_value) return std::nullopt;
+        if (key.size() > kMaxQueryValue || value.size() > kMaxQueryValue) return std::nullopt;
     const auto first = [&](const std::string& key) {
         const auto [found, end] = params.equal_range(key); // the first, as get_param_value
         return found == end ? std::string() : found->second;

@@ -29,7 +29,7 @@ struct DashboardOptions {
     SessionLimits sessions;
     LoginLimits logins;
     WebClock clock = system_web_clock();
-    int silent_alert_days = kDefaultSilentAlertDays;
+    int silent_alert_days = dashboard::kDefaultSilentAlertDays;
 };
 
 void add_dashboard_routes(httplib::Server& server, HubStore& store,

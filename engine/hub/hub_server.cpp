@@ -1,6 +1,6 @@
 // The HTTP server of `kiosk-hub serve` (see hub_server.h).
 //
-// Slow clients: connection_gate.h keeps connections whose request head has
+// Slow clients: connection_gate_internal.h keeps connections whose request head has
 // not fully arrived away from the worker threads, caps connections per
 // address and in total, and bounds each request's time.
 //

@@ -1,11 +1,11 @@
 // `kiosk-hub serve`: the HTTP server (cpp-httplib behind the connection gate
-// of connection_gate.h) with the API routes, its limits and error answers, and
+// of connection_gate_internal.h) with the API routes, its limits and error answers, and
 // a clean stop on SIGTERM/SIGINT: the listening socket closes, requests in
 // flight finish, then the store is closed. Other route sets (the dashboard)
 // plug in through `extra_routes`.
 #pragma once
 
-#include "connection_gate.h"
+#include "connection_gate_internal.h"
 #include "hub_store.h"
 
 #include <functional>

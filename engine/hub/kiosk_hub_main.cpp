@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
     // The dashboard's sign-in limits (environment variables too, for tests).
     int64_t session_idle_s = 30 * 60, session_max_s = 8 * 60 * 60, login_window_s = 15 * 60;
     int login_failures = 5;
-    int silent_alert_days = kiosk::hub::kDefaultSilentAlertDays;
+    int silent_alert_days = kiosk::dashboard::kDefaultSilentAlertDays;
     serve_command
         ->add_option("--session-idle-s", session_idle_s, "Sign out after this many idle seconds")
         ->envname("KIOSK_HUB_SESSION_IDLE_S")
@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 3650))
         ->capture_default_str();
 
-    // Slow and greedy clients (connection_gate.h); environment variables too, for tests.
+    // Slow and greedy clients (connection_gate_internal.h); environment variables too, for tests.
     kiosk::hub::GateLimits& gate = serve.gate;
     int64_t head_timeout_s = gate.head_timeout_ms / 1000;
     int64_t request_timeout_s = gate.request_timeout_ms / 1000;

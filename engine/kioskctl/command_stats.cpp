@@ -1,9 +1,9 @@
 // kioskctl stats summary and stats export: managers' reports over one kiosk's
 // kiosk.db (or a copy of it), opened read-only. The reports themselves live in
-// engine/telemetry/stats_report.h; this file owns the command lines, the
+// engine/stats/stats_report.h; this file owns the command lines, the
 // default range and the messages.
 #include "commands.h"
-#include "telemetry/stats_report.h"
+#include "stats/stats_report.h"
 
 #include <filesystem>
 #include <iostream>
@@ -11,6 +11,7 @@
 namespace kiosk::ctl {
 namespace {
 
+using namespace kiosk;
 using namespace kiosk::telemetry;
 
 int fail(const std::string& message) {
@@ -29,8 +30,8 @@ void add_common_options(CLI::App* command, Options& o) {
         ->check(CLI::IsMember({"zh", "en"}));
 }
 
-StatsOptions stats_options(const Options& o, const DayRange& range, bool full) {
-    StatsOptions options;
+stats::StatsOptions stats_options(const Options& o, const stats::DayRange& range, bool full) {
+    stats::StatsOptions options;
     options.range = range;
     options.language = o.lang == "en" ? Language::En : Language::Zh;
     options.full = full;
@@ -45,13 +46,13 @@ bool same_file(const std::string& a, const std::string& b) {
 
 int run_summary(const Options& o) {
     std::string error;
-    std::unique_ptr<StatsDatabase> db = StatsDatabase::open(o.db, error);
+    std::unique_ptr<telemetry::ReadOnlyKioskDb> db = telemetry::ReadOnlyKioskDb::open(o.db, error);
     if (!db) return fail(error);
     if (!db->warning().empty()) std::cerr << "kioskctl: note: " << db->warning() << "\n";
-    DayRange range;
-    if (!resolve_day_range(*db, o.from, o.to, range, error)) return fail(error);
-    std::optional<ReportSet> reports =
-        build_stats_reports(*db, stats_options(o, range, false), error);
+    stats::DayRange range;
+    if (!stats::resolve_day_range(*db, o.from, o.to, range, error)) return fail(error);
+    std::optional<stats::ReportSet> reports =
+        stats::build_stats_reports(*db, stats_options(o, range, false), error);
     if (!reports) return fail(error);
     write_text(*reports, std::cout);
     return 0;
@@ -61,30 +62,30 @@ int run_export(const Options& o) {
     std::string error;
     if (same_file(o.output, o.db))
         return fail(o.output + ": is the database itself; choose another output file");
-    std::unique_ptr<StatsDatabase> db = StatsDatabase::open(o.db, error);
+    std::unique_ptr<telemetry::ReadOnlyKioskDb> db = telemetry::ReadOnlyKioskDb::open(o.db, error);
     if (!db) return fail(error);
     if (!db->warning().empty()) std::cerr << "kioskctl: note: " << db->warning() << "\n";
-    DayRange range;
-    if (!resolve_day_range(*db, o.from, o.to, range, error)) return fail(error);
+    stats::DayRange range;
+    if (!stats::resolve_day_range(*db, o.from, o.to, range, error)) return fail(error);
 
     if (o.report == "events") {
         if (o.format != "csv") return fail("--report events is written as CSV only (--format csv)");
         // Events outside the rollups' days (a 1970 clock) are included unless a range is given.
-        DayRange events_range{o.from, o.to.empty() ? "9999-12-31" : o.to};
+        stats::DayRange events_range{o.from, o.to.empty() ? "9999-12-31" : o.to};
         const bool ranged = !o.from.empty() || !o.to.empty();
         int64_t rows = 0;
-        if (!export_events_csv(*db, ranged ? &events_range : nullptr, o.output, rows, error))
+        if (!stats::export_events_csv(*db, ranged ? &events_range : nullptr, o.output, rows, error))
             return fail(error);
         std::cout << "wrote " << rows << " events to " << o.output << "\n";
         return 0;
     }
 
-    std::optional<ReportSet> reports =
-        build_stats_reports(*db, stats_options(o, range, true), error);
+    std::optional<stats::ReportSet> reports =
+        stats::build_stats_reports(*db, stats_options(o, range, true), error);
     if (!reports) return fail(error);
-    const bool written = o.format == "csv"    ? write_csv(*reports, o.output, error)
-                         : o.format == "xlsx" ? write_xlsx(*reports, o.output, error)
-                                              : write_json(*reports, o.output, error);
+    const bool written = o.format == "csv"    ? stats::write_csv(*reports, o.output, error)
+                         : o.format == "xlsx" ? stats::write_xlsx(*reports, o.output, error)
+                                              : stats::write_json(*reports, o.output, error);
     if (!written) return fail(error);
     std::cout << "wrote " << reports->tables.size() << " reports";
     if (!range.from.empty()) std::cout << " for " << range.from << " .. " << range.to;

@@ -5,9 +5,9 @@
 #include "rollup_outbox.h"
 
 #include "core/utf8_text.h"
+#include "telemetry/read_only_kiosk_db.h"
 #include "telemetry/schema.h"
 #include "telemetry/sqlite_helpers.h"
-#include "telemetry/stats_report.h"
 
 #include <sqlite3.h>
 
@@ -47,7 +47,8 @@ std::string shortened_title(const std::string& stored) {
 } // namespace
 
 std::unique_ptr<RollupOutbox> RollupOutbox::open(const std::string& kiosk_db, std::string& error) {
-    std::unique_ptr<telemetry::StatsDatabase> db = telemetry::StatsDatabase::open(kiosk_db, error);
+    std::unique_ptr<telemetry::ReadOnlyKioskDb> db =
+        telemetry::ReadOnlyKioskDb::open(kiosk_db, error);
     if (!db) return nullptr;
     std::unique_ptr<RollupOutbox> outbox(new RollupOutbox);
     outbox->epoch_ = telemetry::read_meta(db->handle(), "epoch");

@@ -15,7 +15,7 @@
 #include <vector>
 
 namespace kiosk::telemetry {
-class StatsDatabase;
+class ReadOnlyKioskDb;
 }
 
 namespace kiosk::sync {
@@ -57,7 +57,7 @@ private:
     bool read_titles(int64_t after_seq, int64_t through_seq, std::vector<SubjectTitle>& titles,
                      std::string& error) const;
 
-    std::unique_ptr<telemetry::StatsDatabase> db_;
+    std::unique_ptr<telemetry::ReadOnlyKioskDb> db_;
     std::string path_, epoch_;
     mutable int64_t rows_left_out_ = 0;
 };

@@ -11,7 +11,7 @@ using namespace kiosk;
 
 namespace {
 
-const char* k_good_manifest = R"(return {
+const char* kGoodManifest = R"(return {
   id = "pendulum-lab",
   version = "1.0.0",
   title = { zh = "单摆实验室", en = "Pendulum Lab" },
@@ -33,9 +33,9 @@ std::string make_exhibit(const test::TempFolder& root, const std::string& name,
     return root.file(name);
 }
 
-// k_good_manifest with one line replaced (or removed, with an empty `line`).
+// kGoodManifest with one line replaced (or removed, with an empty `line`).
 std::string good_manifest_with(const std::string& key, const std::string& line) {
-    std::string text = k_good_manifest;
+    std::string text = kGoodManifest;
     size_t start = text.find("  " + key + " =");
     REQUIRE(start != std::string::npos);
     size_t end = text.find('\n', start);
@@ -47,7 +47,7 @@ std::string good_manifest_with(const std::string& key, const std::string& line) 
 
 TEST_CASE("a good manifest loads", "[manifest]") {
     test::TempFolder root;
-    std::string folder = make_exhibit(root, "pendulum", k_good_manifest);
+    std::string folder = make_exhibit(root, "pendulum", kGoodManifest);
     ManifestLoadResult result = load_content_manifest(folder + "/"); // trailing slash is fine
     INFO((result.errors.empty() ? std::string() : result.errors[0]));
     REQUIRE(result.ok());
@@ -187,7 +187,7 @@ TEST_CASE("kind, credits, runtime version and the review record", "[manifest][re
     ManifestLoadResult result = load_content_manifest(folder, "0.3.0");
     REQUIRE(result.ok());
     CHECK(review_status(*result.manifest, "2026-06-01") == ReviewStatus::Missing);
-    result = load_content_manifest(make_exhibit(root, "ok", k_good_manifest), "0.3.0");
+    result = load_content_manifest(make_exhibit(root, "ok", kGoodManifest), "0.3.0");
     REQUIRE(result.ok());
     CHECK(result.manifest->kind == ContentKind::Exhibit);
     CHECK(result.manifest->authors == std::vector<std::string>{"Curator"});

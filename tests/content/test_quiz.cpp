@@ -21,11 +21,11 @@ using namespace kiosk;
 
 namespace {
 
-const std::string k_content = std::string(KIOSK_SOURCE_DIR) + "/content/";
+const std::string kContent = std::string(KIOSK_SOURCE_DIR) + "/content/";
 
 // A small valid quiz; each schema test changes a line or two. Line numbers
 // matter: the expected messages below name them.
-const char* k_good_quiz = R"(return {
+const char* kGoodQuiz = R"(return {
   round = { questions = 2 },
   questions = {
     { id = "one", type = "single", difficulty = 2, tags = { "t1", "t2" },
@@ -44,9 +44,9 @@ const char* k_good_quiz = R"(return {
 }
 )";
 
-// k_good_quiz with the first occurrence of `from` replaced by `to`.
+// kGoodQuiz with the first occurrence of `from` replaced by `to`.
 std::string good_quiz_with(const std::string& from, const std::string& to) {
-    std::string text = k_good_quiz;
+    std::string text = kGoodQuiz;
     size_t at = text.find(from);
     REQUIRE(at != std::string::npos);
     text.replace(at, from.size(), to);
@@ -126,7 +126,7 @@ QuizPack synthetic_pack(int count, int round_questions) {
 TEST_CASE("both sample quiz packs load with no errors or warnings", "[quiz][content]") {
     for (const char* name : {"emergency-safety", "general-science"}) {
         INFO(name);
-        QuizLoadResult result = load_quiz_folder(k_content + name);
+        QuizLoadResult result = load_quiz_folder(kContent + name);
         INFO((result.errors.empty() ? std::string() : result.errors[0]));
         INFO((result.warnings.empty() ? std::string() : result.warnings[0]));
         REQUIRE(result.ok());
@@ -163,12 +163,12 @@ TEST_CASE("both sample quiz packs load with no errors or warnings", "[quiz][cont
 
         // The manifest is data the package engineer's loader reads; here only
         // that it is well-formed data naming this pack and its files.
-        DataLoadResult manifest = load_lua_data_file(k_content + name + "/manifest.lua");
+        DataLoadResult manifest = load_lua_data_file(kContent + name + "/manifest.lua");
         REQUIRE(manifest.ok());
         REQUIRE(manifest.root->find("id")->value.string == name);
         REQUIRE(manifest.root->find("kind")->value.string == "quiz");
         REQUIRE(manifest.root->find("entry")->value.string == "quiz.lua");
-        std::ifstream thumbnail(k_content + name + "/thumbnail.png", std::ios::binary);
+        std::ifstream thumbnail(kContent + name + "/thumbnail.png", std::ios::binary);
         char signature[8] = {};
         thumbnail.read(signature, 8);
         REQUIRE(std::string(signature, 8) == "\x89PNG\r\n\x1a\n");
@@ -176,7 +176,7 @@ TEST_CASE("both sample quiz packs load with no errors or warnings", "[quiz][cont
 }
 
 TEST_CASE("sample packs: the emergency pack covers its four themes", "[quiz][content]") {
-    QuizLoadResult result = load_quiz_folder(k_content + "emergency-safety");
+    QuizLoadResult result = load_quiz_folder(kContent + "emergency-safety");
     REQUIRE(result.ok());
     std::set<std::string> tags;
     for (const QuizQuestion& question : result.pack->questions)
@@ -198,7 +198,7 @@ TEST_CASE("sample packs: the emergency pack covers its four themes", "[quiz][con
 
 TEST_CASE("a good quiz loads into the model", "[quiz]") {
     std::vector<std::string> asked;
-    QuizLoadResult result = load_quiz(k_good_quiz, "quiz.lua", [&](const std::string& path) {
+    QuizLoadResult result = load_quiz(kGoodQuiz, "quiz.lua", [&](const std::string& path) {
         asked.push_back(path);
         return pack_has(path);
     });
@@ -513,7 +513,7 @@ TEST_CASE("scoring every question type", "[quiz]") {
 //-----------------------------------------------------------------------------
 
 TEST_CASE("draw_round: the same seed gives the same round, seeds vary", "[quiz]") {
-    QuizLoadResult result = load_quiz_folder(k_content + "emergency-safety");
+    QuizLoadResult result = load_quiz_folder(kContent + "emergency-safety");
     REQUIRE(result.ok());
     const QuizPack& pack = *result.pack;
 
@@ -561,7 +561,7 @@ TEST_CASE("draw_round: order questions are never shown already solved", "[quiz]"
 
     // And in the sample packs, over many visitors.
     for (const char* name : {"emergency-safety", "general-science"}) {
-        QuizLoadResult result = load_quiz_folder(k_content + name);
+        QuizLoadResult result = load_quiz_folder(kContent + name);
         REQUIRE(result.ok());
         for (uint64_t seed = 0; seed < 300; seed++) {
             for (const RoundQuestion& shown : draw_round(*result.pack, seed).questions) {

@@ -14,7 +14,7 @@ using namespace kiosk;
 
 namespace {
 
-const std::string k_fixture = std::string(KIOSK_SOURCE_DIR) + "/tests/core/fixtures/lines.lua";
+const std::string kFixture = std::string(KIOSK_SOURCE_DIR) + "/tests/core/fixtures/lines.lua";
 
 std::string read_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -36,7 +36,7 @@ int value_line(const std::map<std::string, DataLines>& lines, const std::string&
 } // namespace
 
 TEST_CASE("loaded fields carry the line they are written on", "[lua_data][lines]") {
-    DataLoadResult result = load_lua_data_file(k_fixture);
+    DataLoadResult result = load_lua_data_file(kFixture);
     REQUIRE(result.ok());
     const DataValue& root = *result.root;
     REQUIRE(root.line == 6);
@@ -67,7 +67,7 @@ TEST_CASE("loaded fields carry the line they are written on", "[lua_data][lines]
 }
 
 TEST_CASE("the scanner maps key paths to lines", "[lua_data][lines]") {
-    auto lines = scan_data_lines(read_text(k_fixture));
+    auto lines = scan_data_lines(read_text(kFixture));
     REQUIRE(field_line(lines, "") == 6);
     REQUIRE(field_line(lines, "window.width") == 9);
     REQUIRE(field_line(lines, "exhibit_dirs[2]") == 15);
@@ -141,7 +141,7 @@ and more',
 }
 
 TEST_CASE("the scanner and loader survive truncated and garbage input", "[lua_data][lines]") {
-    std::string sample = read_text(k_fixture);
+    std::string sample = read_text(kFixture);
     REQUIRE(sample.size() > 100);
 
     SECTION("every prefix of a real file") {

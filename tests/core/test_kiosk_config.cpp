@@ -14,9 +14,9 @@ using namespace kiosk;
 
 namespace {
 
-const std::string k_source_dir = KIOSK_SOURCE_DIR;
-const std::string k_demo_hash = "$argon2id$v=19$m=16384,t=3,p=1$LzyWisvvVG1CksfTja3smQ$"
-                                "IQr9akcHhSAGV+CwVV4Qz1kAp8jIxxCi04L9EC7Dhao";
+const std::string kSourceDir = KIOSK_SOURCE_DIR;
+const std::string kDemoHash = "$argon2id$v=19$m=16384,t=3,p=1$LzyWisvvVG1CksfTja3smQ$"
+                              "IQr9akcHhSAGV+CwVV4Qz1kAp8jIxxCi04L9EC7Dhao";
 
 // The smallest valid config, with `extra` spliced in as more root keys.
 std::string minimal_config(const std::string& extra = "") {
@@ -25,7 +25,7 @@ std::string minimal_config(const std::string& extra = "") {
            "            kind = 'county_museum' },\n"
            "  data_dir = 'data',\n"
            "  admin = { pin_hash = '" +
-           k_demo_hash + "' },\n" + extra + "}\n";
+           kDemoHash + "' },\n" + extra + "}\n";
 }
 
 bool verifies(const std::string& hash, const char* pin) {
@@ -37,26 +37,25 @@ bool verifies(const std::string& hash, const char* pin) {
 
 TEST_CASE("the sample configs load without errors", "[kiosk_config]") {
     SECTION("county museum") {
-        ConfigLoadResult result =
-            load_kiosk_config(k_source_dir + "/kiosk-config/county-museum.lua");
+        ConfigLoadResult result = load_kiosk_config(kSourceDir + "/kiosk-config/county-museum.lua");
         INFO((result.errors.empty() ? std::string() : result.errors[0]));
         REQUIRE(result.ok());
         REQUIRE(result.errors.empty());
         REQUIRE(result.warnings.empty());
         const KioskConfig& config = *result.config;
-        REQUIRE(config.source_path == k_source_dir + "/kiosk-config/county-museum.lua");
+        REQUIRE(config.source_path == kSourceDir + "/kiosk-config/county-museum.lua");
         REQUIRE(config.venue.name.zh == "青山县科技馆");
         REQUIRE(config.venue.name.en == "Qingshan County Science Museum");
         REQUIRE(config.venue.kind == VenueKind::CountyMuseum);
         REQUIRE(config.kiosk_name == "entrance-1");
         REQUIRE(config.default_language == Language::Zh);
         REQUIRE(config.idle_timeout_s == 90);
-        REQUIRE(config.data_dir == k_source_dir + "/build/kiosk-data/county-museum");
+        REQUIRE(config.data_dir == kSourceDir + "/build/kiosk-data/county-museum");
         REQUIRE(config.exhibit_dirs.empty());
-        REQUIRE(config.content_dir == k_source_dir + "/build/content");
+        REQUIRE(config.content_dir == kSourceDir + "/build/content");
         REQUIRE(config.trusted_keys ==
-                std::vector<std::string>{k_source_dir + "/build/demo-keys/demo.pub"});
-        REQUIRE(config.strings_file == k_source_dir + "/content/strings.lua");
+                std::vector<std::string>{kSourceDir + "/build/demo-keys/demo.pub"});
+        REQUIRE(config.strings_file == kSourceDir + "/content/strings.lua");
         REQUIRE(config.window.width == 1280);
         REQUIRE(config.window.height == 720);
         REQUIRE_FALSE(config.window.fullscreen);
@@ -69,8 +68,7 @@ TEST_CASE("the sample configs load without errors", "[kiosk_config]") {
         REQUIRE_FALSE(verifies(config.admin.pin_hash, "1234"));
     }
     SECTION("mobile truck") {
-        ConfigLoadResult result =
-            load_kiosk_config(k_source_dir + "/kiosk-config/mobile-truck.lua");
+        ConfigLoadResult result = load_kiosk_config(kSourceDir + "/kiosk-config/mobile-truck.lua");
         INFO((result.errors.empty() ? std::string() : result.errors[0]));
         REQUIRE(result.ok());
         REQUIRE(result.warnings.empty());
@@ -78,7 +76,7 @@ TEST_CASE("the sample configs load without errors", "[kiosk_config]") {
         REQUIRE(config.venue.kind == VenueKind::MobileExhibit);
         REQUIRE(config.venue.name.zh == "青山县流动科技馆");
         REQUIRE(config.idle_timeout_s == 60);
-        REQUIRE(config.data_dir == k_source_dir + "/build/kiosk-data/mobile-truck");
+        REQUIRE(config.data_dir == kSourceDir + "/build/kiosk-data/mobile-truck");
         REQUIRE_FALSE(config.window.fullscreen);
         REQUIRE(config.admin.corner == AdminCorner::TopRight);
         REQUIRE(verifies(config.admin.pin_hash, "2468"));

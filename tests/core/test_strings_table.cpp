@@ -13,9 +13,9 @@ using namespace kiosk;
 
 namespace {
 
-const std::string k_strings_file = std::string(KIOSK_SOURCE_DIR) + "/content/strings.lua";
+const std::string kStringsFile = std::string(KIOSK_SOURCE_DIR) + "/content/strings.lua";
 
-const std::vector<std::string> k_runtime_keys = {
+const std::vector<std::string> kRuntimeKeys = {
     "home_title",
     "home_subtitle",
     "language_toggle_to_en",
@@ -48,13 +48,13 @@ const std::vector<std::string> k_runtime_keys = {
 } // namespace
 
 TEST_CASE("content/strings.lua has every runtime string in both languages", "[strings_table]") {
-    StringsLoadResult result = load_strings_table(k_strings_file, k_runtime_keys);
+    StringsLoadResult result = load_strings_table(kStringsFile, kRuntimeKeys);
     INFO((result.errors.empty() ? std::string() : result.errors[0]));
     REQUIRE(result.ok());
     REQUIRE(result.warnings.empty());
     const StringsTable& table = *result.table;
-    REQUIRE(table.size() >= k_runtime_keys.size()); // the app's screens add their own keys
-    for (const std::string& key : k_runtime_keys) {
+    REQUIRE(table.size() >= kRuntimeKeys.size()); // the app's screens add their own keys
+    for (const std::string& key : kRuntimeKeys) {
         INFO(key);
         const Bilingual* text = table.find(key);
         REQUIRE(text != nullptr);

@@ -11,7 +11,7 @@
 #include <fstream>
 
 using namespace kiosk;
-using namespace kiosk::hub;
+using namespace kiosk::dashboard;
 
 namespace {
 

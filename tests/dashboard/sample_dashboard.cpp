@@ -7,13 +7,13 @@
 #include <cmath>
 #include <cstdio>
 
-namespace kiosk::hub {
+namespace kiosk::dashboard {
 namespace {
 
 namespace chrono = std::chrono;
 
-constexpr int64_t k_generated_utc_ms = 1'795'899'600'000; // 2026-11-28 21:00 UTC
-constexpr int64_t k_day_ms = 86'400'000;
+constexpr int64_t kGeneratedUtcMs = 1'795'899'600'000; // 2026-11-28 21:00 UTC
+constexpr int64_t kDayMs = 86'400'000;
 
 // A fixed linear congruential wobble in [0, 1).
 struct Wobble {
@@ -114,7 +114,7 @@ DashboardVenue truck() {
 KioskHealth lobby_kiosk(Language lang) {
     return {"anji-lobby-01",
             lang == Language::En ? museum().name_en : museum().name_zh,
-            k_generated_utc_ms - 7 * 60'000,
+            kGeneratedUtcMs - 7 * 60'000,
             "0.6.0",
             48'200,
             0,
@@ -124,7 +124,7 @@ KioskHealth lobby_kiosk(Language lang) {
 KioskHealth hall_kiosk(Language lang) {
     return {"anji-hall-02",
             lang == Language::En ? museum().name_en : museum().name_zh,
-            k_generated_utc_ms - 3 * 3'600'000,
+            kGeneratedUtcMs - 3 * 3'600'000,
             "0.6.0",
             730,
             3,
@@ -134,7 +134,7 @@ KioskHealth hall_kiosk(Language lang) {
 KioskHealth truck_kiosk(Language lang) {
     return {"truck1-kiosk-a",
             lang == Language::En ? truck().name_en : truck().name_zh,
-            k_generated_utc_ms - 23 * k_day_ms - 5 * 3'600'000,
+            kGeneratedUtcMs - 23 * kDayMs - 5 * 3'600'000,
             "0.5.2",
             12'050,
             17,
@@ -153,7 +153,7 @@ DashboardData sample_dashboard(Language language) {
     add_exhibits_and_quiz(data, 1.0);
     data.kiosks = {lobby_kiosk(language), hall_kiosk(language), truck_kiosk(language)};
     data.silent_alert_days = 7;
-    data.generated_utc_ms = k_generated_utc_ms;
+    data.generated_utc_ms = kGeneratedUtcMs;
     data.csrf_token = "sample-csrf-token-0123456789";
     return data;
 }
@@ -169,7 +169,7 @@ DashboardData sample_manager_dashboard(Language language) {
     data.sessions_by_hour_of_week = year.sessions_by_hour_of_week;
     add_exhibits_and_quiz(data, 0.16);
     data.kiosks = {lobby_kiosk(language), hall_kiosk(language)};
-    data.generated_utc_ms = k_generated_utc_ms;
+    data.generated_utc_ms = kGeneratedUtcMs;
     data.csrf_token = "sample-csrf-token-0123456789";
     data.notice = language == Language::En ? "Imported 1,284 buckets from truck1-kiosk-a."
                                            : "已导入 1284 个统计桶（truck1-kiosk-a）。";
@@ -181,9 +181,9 @@ DashboardData sample_empty_dashboard(Language language) {
     data.viewer = {"李明", ViewerRole::VenueManager};
     data.venues = {museum()};
     data.filter = {museum().id, "2024-01-01", "2024-01-31", language};
-    data.generated_utc_ms = k_generated_utc_ms;
+    data.generated_utc_ms = kGeneratedUtcMs;
     data.csrf_token = "sample-csrf-token-0123456789";
     return data;
 }
 
-} // namespace kiosk::hub
+} // namespace kiosk::dashboard

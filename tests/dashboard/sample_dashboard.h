@@ -4,9 +4,9 @@
 // full page. Deterministic: the same data every run.
 #pragma once
 
-#include "hub/dashboard_page.h"
+#include "dashboard/dashboard_page.h"
 
-namespace kiosk::hub {
+namespace kiosk::dashboard {
 
 // The province administrator's view of all venues, 2025-11-29 .. 2026-11-28.
 DashboardData sample_dashboard(Language language);
@@ -17,4 +17,4 @@ DashboardData sample_manager_dashboard(Language language);
 // A range with nothing in it: no visitors, no exhibits, no questions, no kiosks.
 DashboardData sample_empty_dashboard(Language language);
 
-} // namespace kiosk::hub
+} // namespace kiosk::dashboard

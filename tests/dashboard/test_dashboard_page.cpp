@@ -2,7 +2,7 @@
 // no server. Structure (charts, forms, links), content (every exhibit, both
 // languages), safety (everything from data escaped, URLs percent-encoded,
 // nothing fetched from elsewhere), empty ranges and kiosk alerts.
-#include "hub/dashboard_page.h"
+#include "dashboard/dashboard_page.h"
 #include "sample_dashboard.h"
 
 #include <catch2/catch.hpp>
@@ -10,7 +10,7 @@
 #include <string>
 
 using namespace kiosk;
-using namespace kiosk::hub;
+using namespace kiosk::dashboard;
 
 namespace {
 
@@ -38,9 +38,9 @@ std::string select_markup(const std::string& page) {
     return page.substr(start, page.find("</select>", start) - start);
 }
 
-DashboardData small_dashboard() {
-    DashboardData data;
-    data.viewer = {"王芳", ViewerRole::ProvinceAdmin};
+dashboard::DashboardData small_dashboard() {
+    dashboard::DashboardData data;
+    data.viewer = {"王芳", dashboard::ViewerRole::ProvinceAdmin};
     data.venues = {{"v1", "一号馆", "Hall One"}, {"v2", "二号馆", "Hall Two"}};
     data.filter = {"v1", "2026-01-01", "2026-01-10", Language::Zh};
     data.visitors_per_day = {{"2026-01-01", 12345, 90}, {"2026-01-05", 7, 30}};
@@ -56,7 +56,7 @@ DashboardData small_dashboard() {
 } // namespace
 
 TEST_CASE("the sample page has every chart and section", "[dashboard]") {
-    const std::string page = render_dashboard_page(sample_dashboard(Language::Zh));
+    const std::string page = dashboard::render_dashboard_page(sample_dashboard(Language::Zh));
     CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(contains(page, "<meta charset=\"utf-8\">"));
     CHECK(contains(page, "<html lang=\"zh-CN\">"));
@@ -74,10 +74,10 @@ TEST_CASE("the sample page has every chart and section", "[dashboard]") {
 }
 
 TEST_CASE("every exhibit id and Chinese title is on the page", "[dashboard]") {
-    const DashboardData data = sample_dashboard(Language::Zh);
-    const std::string exhibits = section(render_dashboard_page(data), "top-exhibits");
+    const dashboard::DashboardData data = sample_dashboard(Language::Zh);
+    const std::string exhibits = section(dashboard::render_dashboard_page(data), "top-exhibits");
     REQUIRE(data.top_exhibits.size() == 8);
-    for (const ExhibitUsage& exhibit : data.top_exhibits) {
+    for (const dashboard::ExhibitUsage& exhibit : data.top_exhibits) {
         CAPTURE(exhibit.id);
         CHECK(contains(exhibits, ">" + exhibit.title + "<"));
         CHECK(contains(exhibits, ">" + exhibit.id + "<"));
@@ -89,10 +89,10 @@ TEST_CASE("every exhibit id and Chinese title is on the page", "[dashboard]") {
 }
 
 TEST_CASE("an exhibit or question without a title shows its id", "[dashboard]") {
-    DashboardData data = small_dashboard();
+    dashboard::DashboardData data = small_dashboard();
     data.top_exhibits = {{"untitled-exhibit", "", 3, 1}};
     data.quiz_accuracy = {{"pack", "untitled-q", "", 3, 1, 1.0 / 3}};
-    const std::string page = render_dashboard_page(data);
+    const std::string page = dashboard::render_dashboard_page(data);
     CHECK(contains(section(page, "top-exhibits"), "<td>untitled-exhibit<span"));
     CHECK(contains(section(page, "quiz-accuracy"), "<td>untitled-q<span"));
     CHECK(contains(section(page, "quiz-accuracy"), ">33.3%<"));
@@ -100,7 +100,7 @@ TEST_CASE("an exhibit or question without a title shows its id", "[dashboard]") 
 
 TEST_CASE("everything from data is escaped", "[dashboard]") {
     const std::string evil = "<script>alert(\"x\")</script>'\"><img src=x onerror=alert(1)>&";
-    DashboardData data = small_dashboard();
+    dashboard::DashboardData data = small_dashboard();
     data.viewer.name = evil;
     data.venues.push_back({evil, evil, evil});
     data.filter.venue_id = evil;
@@ -112,7 +112,7 @@ TEST_CASE("everything from data is escaped", "[dashboard]") {
     data.notice = evil;
     for (Language language : {Language::Zh, Language::En}) {
         data.filter.language = language;
-        const std::string page = render_dashboard_page(data);
+        const std::string page = dashboard::render_dashboard_page(data);
         CHECK_FALSE(contains(page, "<script"));
         CHECK_FALSE(contains(page, "<img"));
         CHECK_FALSE(contains(page, "\"x\""));
@@ -121,7 +121,7 @@ TEST_CASE("everything from data is escaped", "[dashboard]") {
         // in URLs the filter values are percent-encoded, never raw
         CHECK(contains(page, "venue=%3Cscript%3Ealert%28%22x%22%29%3C%2Fscript%3E"));
     }
-    const std::string login = render_login_page(Language::Zh, evil, evil);
+    const std::string login = dashboard::render_login_page(Language::Zh, evil, evil);
     CHECK_FALSE(contains(login, "<script"));
     CHECK_FALSE(contains(login, "<img"));
     CHECK(contains(login, "role=\"alert\">&lt;script&gt;"));
@@ -130,9 +130,9 @@ TEST_CASE("everything from data is escaped", "[dashboard]") {
 
 TEST_CASE("the venue select offers only the viewer's venues", "[dashboard]") {
     SECTION("a venue manager sees their venue and no 'all venues'") {
-        const DashboardData data = sample_manager_dashboard(Language::Zh);
+        const dashboard::DashboardData data = sample_manager_dashboard(Language::Zh);
         REQUIRE(data.venues.size() == 1);
-        const std::string options = select_markup(render_dashboard_page(data));
+        const std::string options = select_markup(dashboard::render_dashboard_page(data));
         CHECK(count_of(options, "<option") == 1);
         CHECK(contains(options, "<option value=\"anji-museum\" selected>安吉县科技馆</option>"));
         CHECK_FALSE(contains(options, "science-truck-1"));
@@ -140,17 +140,17 @@ TEST_CASE("the venue select offers only the viewer's venues", "[dashboard]") {
         CHECK_FALSE(contains(options, "全部场馆"));
     }
     SECTION("a province administrator also gets 'all venues', selected when the filter is empty") {
-        const DashboardData data = sample_dashboard(Language::Zh);
-        const std::string options = select_markup(render_dashboard_page(data));
+        const dashboard::DashboardData data = sample_dashboard(Language::Zh);
+        const std::string options = select_markup(dashboard::render_dashboard_page(data));
         CHECK(count_of(options, "<option") == 3);
         CHECK(contains(options, "<option value=\"\" selected>全部场馆</option>"));
         CHECK(contains(options, "<option value=\"anji-museum\">安吉县科技馆</option>"));
         CHECK(contains(options, "<option value=\"science-truck-1\">流动科技馆一号车</option>"));
     }
     SECTION("the filtered venue is the selected option") {
-        DashboardData data = small_dashboard();
+        dashboard::DashboardData data = small_dashboard();
         data.filter.venue_id = "v2";
-        const std::string options = select_markup(render_dashboard_page(data));
+        const std::string options = select_markup(dashboard::render_dashboard_page(data));
         CHECK(contains(options, "<option value=\"v2\" selected>"));
         CHECK(contains(options, "<option value=\"v1\">"));
         CHECK(contains(options, "<option value=\"\">"));
@@ -158,9 +158,9 @@ TEST_CASE("the venue select offers only the viewer's venues", "[dashboard]") {
 }
 
 TEST_CASE("Chinese by default, English with lang en", "[dashboard]") {
-    CHECK(DashboardFilter{}.language == Language::Zh);
-    const std::string zh = render_dashboard_page(sample_dashboard(Language::Zh));
-    const std::string en = render_dashboard_page(sample_dashboard(Language::En));
+    CHECK(dashboard::DashboardFilter{}.language == Language::Zh);
+    const std::string zh = dashboard::render_dashboard_page(sample_dashboard(Language::Zh));
+    const std::string en = dashboard::render_dashboard_page(sample_dashboard(Language::En));
     CHECK(contains(zh, "<html lang=\"zh-CN\">"));
     CHECK(contains(zh, ">每日访客</h2>"));
     CHECK(contains(zh, ">热门展项</h2>"));
@@ -187,16 +187,16 @@ TEST_CASE("Chinese by default, English with lang en", "[dashboard]") {
 }
 
 TEST_CASE("a venue without an English name shows the Chinese one in English", "[dashboard]") {
-    DashboardData data = small_dashboard();
+    dashboard::DashboardData data = small_dashboard();
     data.venues[1].name_en = "";
     data.filter.language = Language::En;
-    const std::string options = select_markup(render_dashboard_page(data));
+    const std::string options = select_markup(dashboard::render_dashboard_page(data));
     CHECK(contains(options, ">Hall One</option>"));
     CHECK(contains(options, ">二号馆</option>"));
 }
 
 TEST_CASE("an empty range says so instead of drawing empty charts", "[dashboard]") {
-    const std::string zh = render_dashboard_page(sample_empty_dashboard(Language::Zh));
+    const std::string zh = dashboard::render_dashboard_page(sample_empty_dashboard(Language::Zh));
     CHECK(count_of(zh, "<p class=\"empty\">所选时间范围内没有数据。</p>") == 4);
     CHECK(contains(zh, "<p class=\"empty\">还没有登记的终端。</p>"));
     CHECK_FALSE(contains(zh, "<svg class=\"chart"));
@@ -204,18 +204,19 @@ TEST_CASE("an empty range says so instead of drawing empty charts", "[dashboard]
     CHECK_FALSE(contains(zh, "<table"));
     // the forms stay, so the manager can pick another range
     CHECK(contains(zh, "<input type=\"date\" name=\"from\" value=\"2024-01-01\""));
-    const std::string en = render_dashboard_page(sample_empty_dashboard(Language::En));
+    const std::string en = dashboard::render_dashboard_page(sample_empty_dashboard(Language::En));
     CHECK(count_of(en, "No data for this range.") == 4);
 
     SECTION("days that are all zero count as no data") {
-        DashboardData data = sample_empty_dashboard(Language::Zh);
+        dashboard::DashboardData data = sample_empty_dashboard(Language::Zh);
         data.visitors_per_day = {{"2024-01-02", 0, 0}};
-        CHECK_FALSE(contains(render_dashboard_page(data), "day-chart"));
+        CHECK_FALSE(contains(dashboard::render_dashboard_page(data), "day-chart"));
     }
 }
 
 TEST_CASE("missing days are drawn as zero across the whole range", "[dashboard]") {
-    const std::string page = render_dashboard_page(small_dashboard()); // 2 days with data in 10
+    const std::string page =
+        dashboard::render_dashboard_page(small_dashboard()); // 2 days with data in 10
     const std::string chart = section(page, "visitors-per-day");
     CHECK(count_of(chart, "class=\"bar\"") == 10);
     CHECK(contains(chart, "<title>2026-01-03 · 0 人次</title>"));
@@ -228,7 +229,7 @@ TEST_CASE("missing days are drawn as zero across the whole range", "[dashboard]"
 
 TEST_CASE("a silent kiosk and a kiosk with a wrong clock are flagged", "[dashboard]") {
     const std::string health =
-        section(render_dashboard_page(sample_dashboard(Language::Zh)), "kiosk-health");
+        section(dashboard::render_dashboard_page(sample_dashboard(Language::Zh)), "kiosk-health");
     CHECK(count_of(health, "<tr class=\"alert\">") == 2);
     const size_t truck = health.find("truck1-kiosk-a");
     REQUIRE(truck != std::string::npos);
@@ -251,40 +252,40 @@ TEST_CASE("a silent kiosk and a kiosk with a wrong clock are flagged", "[dashboa
     CHECK(contains(lobby_row, "47.1 GB"));
 
     const std::string en =
-        section(render_dashboard_page(sample_dashboard(Language::En)), "kiosk-health");
+        section(dashboard::render_dashboard_page(sample_dashboard(Language::En)), "kiosk-health");
     CHECK(contains(en, "alert-silent\">Silent for more than 7 days</span>"));
     CHECK(contains(en, "23 days ago"));
 }
 
 TEST_CASE("a configured silence threshold and a never-seen kiosk", "[dashboard]") {
-    DashboardData data = small_dashboard();
+    dashboard::DashboardData data = small_dashboard();
     data.silent_alert_days = 30;
     data.kiosks = {{"new-kiosk", "一号馆", 0, "", 0, 0, 0, {true, false, false}}};
-    const std::string health = section(render_dashboard_page(data), "kiosk-health");
+    const std::string health = section(dashboard::render_dashboard_page(data), "kiosk-health");
     CHECK(contains(health, "超过 30 天未联系</span>"));
     CHECK(contains(health, "<td>从未联系</td>"));
 }
 
 TEST_CASE("export links carry the current filters, percent-encoded", "[dashboard]") {
-    DashboardData data = small_dashboard();
+    dashboard::DashboardData data = small_dashboard();
     data.venues.push_back({"场馆 A&B=1", "场馆", ""});
     data.filter = {"场馆 A&B=1", "2026-01-01", "2026-01-31", Language::En};
-    const std::string links = section(render_dashboard_page(data), "data");
+    const std::string links = section(dashboard::render_dashboard_page(data), "data");
     for (const char* format : {"csv", "xlsx", "json"}) {
         CAPTURE(format);
         CHECK(contains(links, std::string("href=\"/dashboard/export?format=") + format +
                                   "&amp;venue=%E5%9C%BA%E9%A6%86%20A%26B%3D1&amp;from=2026-01-01"
                                   "&amp;to=2026-01-31&amp;lang=en\""));
     }
-    CHECK(dashboard_url(data.filter, "csv") ==
+    CHECK(dashboard::dashboard_url(data.filter, "csv") ==
           "/dashboard/export?format=csv&venue=%E5%9C%BA%E9%A6%86%20A%26B%3D1&from=2026-01-01"
           "&to=2026-01-31&lang=en");
-    CHECK(dashboard_url(data.filter) ==
+    CHECK(dashboard::dashboard_url(data.filter) ==
           "/dashboard?venue=%E5%9C%BA%E9%A6%86%20A%26B%3D1&from=2026-01-01&to=2026-01-31&lang=en");
 }
 
 TEST_CASE("the import and logout forms post with the csrf token", "[dashboard]") {
-    const std::string page = render_dashboard_page(small_dashboard());
+    const std::string page = dashboard::render_dashboard_page(small_dashboard());
     const std::string data_section = section(page, "data");
     CHECK(contains(data_section, "<form method=\"post\" action=\"/dashboard/import\" "
                                  "enctype=\"multipart/form-data\">"
@@ -298,8 +299,9 @@ TEST_CASE("the import and logout forms post with the csrf token", "[dashboard]")
 }
 
 TEST_CASE("the page loads nothing from elsewhere", "[dashboard]") {
-    for (const std::string& page : {render_dashboard_page(sample_dashboard(Language::Zh)),
-                                    render_login_page(Language::Zh, "", "t")}) {
+    for (const std::string& page :
+         {dashboard::render_dashboard_page(sample_dashboard(Language::Zh)),
+          dashboard::render_login_page(Language::Zh, "", "t")}) {
         CHECK_FALSE(contains(page, "<script"));
         CHECK_FALSE(contains(page, "<link"));
         CHECK_FALSE(contains(page, "src="));
@@ -310,18 +312,19 @@ TEST_CASE("the page loads nothing from elsewhere", "[dashboard]") {
 }
 
 TEST_CASE("an import notice is shown, as an error when it is one", "[dashboard]") {
-    DashboardData data = small_dashboard();
+    dashboard::DashboardData data = small_dashboard();
     data.notice = "已导入 12 个统计桶";
-    CHECK(contains(render_dashboard_page(data),
+    CHECK(contains(dashboard::render_dashboard_page(data),
                    "<div class=\"notice\" role=\"status\">已导入 12 个统计桶</div>"));
     data.notice_is_error = true;
-    CHECK(contains(render_dashboard_page(data), "<div class=\"notice error\" role=\"status\">"));
+    CHECK(contains(dashboard::render_dashboard_page(data),
+                   "<div class=\"notice error\" role=\"status\">"));
     data.notice = "";
-    CHECK_FALSE(contains(render_dashboard_page(data), "class=\"notice"));
+    CHECK_FALSE(contains(dashboard::render_dashboard_page(data), "class=\"notice"));
 }
 
 TEST_CASE("the sign-in page in both languages", "[dashboard]") {
-    const std::string zh = render_login_page(Language::Zh, "", "csrf-1");
+    const std::string zh = dashboard::render_login_page(Language::Zh, "", "csrf-1");
     CHECK(contains(zh, "<form method=\"post\" action=\"/login\">"));
     CHECK(contains(zh, "<input type=\"hidden\" name=\"csrf\" value=\"csrf-1\">"));
     CHECK(contains(zh, "<input type=\"hidden\" name=\"lang\" value=\"zh\">"));
@@ -330,29 +333,30 @@ TEST_CASE("the sign-in page in both languages", "[dashboard]") {
     CHECK(contains(zh, ">用户名<"));
     CHECK(contains(zh, "href=\"/login?lang=en\""));
     CHECK_FALSE(contains(zh, "role=\"alert\""));
-    const std::string en = render_login_page(Language::En, "Wrong user name or password.", "c");
+    const std::string en =
+        dashboard::render_login_page(Language::En, "Wrong user name or password.", "c");
     CHECK(contains(en, ">User name<"));
     CHECK(contains(en, "role=\"alert\">Wrong user name or password.</div>"));
     CHECK(contains(en, "href=\"/login?lang=zh\""));
 }
 
 TEST_CASE("UTC times are written as YYYY-MM-DD HH:MM UTC", "[dashboard]") {
-    CHECK(format_utc_minute(0) == "1970-01-01 00:00 UTC");
-    CHECK(format_utc_minute(1'795'899'600'000) == "2026-11-28 21:00 UTC");
-    CHECK(format_utc_minute(1'795'899'600'000 + 59'999) == "2026-11-28 21:00 UTC");
-    CHECK(format_utc_minute(-1) == "1969-12-31 23:59 UTC");
+    CHECK(dashboard::format_utc_minute(0) == "1970-01-01 00:00 UTC");
+    CHECK(dashboard::format_utc_minute(1'795'899'600'000) == "2026-11-28 21:00 UTC");
+    CHECK(dashboard::format_utc_minute(1'795'899'600'000 + 59'999) == "2026-11-28 21:00 UTC");
+    CHECK(dashboard::format_utc_minute(-1) == "1969-12-31 23:59 UTC");
 }
 
 TEST_CASE("parts that could not be read say so in both languages, never as empty",
           "[dashboard][numbers]") {
     for (const Language lang : {Language::Zh, Language::En}) {
-        DashboardData data = small_dashboard();
+        dashboard::DashboardData data = small_dashboard();
         data.filter.language = lang;
         data.unreadable.top_exhibits = true;
         data.unreadable.kiosks = true;
         data.top_exhibits.clear();
         data.kiosks.clear();
-        const std::string page = render_dashboard_page(data);
+        const std::string page = dashboard::render_dashboard_page(data);
         const std::string unreadable =
             lang == Language::En ? "This data could not be read" : "这部分数据无法读取";
         CHECK(contains(section(page, "top-exhibits"), unreadable));
@@ -365,26 +369,26 @@ TEST_CASE("parts that could not be read say so in both languages, never as empty
 }
 
 TEST_CASE("a visitor total too large for 64 bits is flagged, not wrapped", "[dashboard][numbers]") {
-    DashboardData data = small_dashboard();
+    dashboard::DashboardData data = small_dashboard();
     data.visitors_per_day = {{"2026-01-01", 9'000'000'000'000'000'000, 1},
                              {"2026-01-02", 9'000'000'000'000'000'000, 1}};
-    std::string page = render_dashboard_page(data);
+    std::string page = dashboard::render_dashboard_page(data);
     CHECK(contains(page, "数值过大，无法准确显示"));
     CHECK_FALSE(contains(page, ">-"));
     data.filter.language = Language::En;
-    page = render_dashboard_page(data);
+    page = dashboard::render_dashboard_page(data);
     CHECK(contains(page, "too large to show exactly"));
 }
 
 TEST_CASE("a kiosk that opened many epochs this month is flagged", "[dashboard][numbers]") {
-    DashboardData data = small_dashboard();
+    dashboard::DashboardData data = small_dashboard();
     data.kiosks[0].recent_epochs = 4;
     data.kiosks[0].alerts.many_epochs = true;
-    std::string page = render_dashboard_page(data);
+    std::string page = dashboard::render_dashboard_page(data);
     CHECK(contains(section(page, "kiosk-health"), "30 天内新建了 4 个数据纪元（重装）"));
     CHECK(contains(section(page, "kiosk-health"), "class=\"badge bad alert-epochs\""));
     data.filter.language = Language::En;
-    page = render_dashboard_page(data);
+    page = dashboard::render_dashboard_page(data);
     CHECK(contains(section(page, "kiosk-health"), "4 new epochs (reinstalls) in 30 days"));
     CHECK(contains(section(page, "kiosk-health"), "3 or more new epochs (reinstalls) in 30 days"));
 }

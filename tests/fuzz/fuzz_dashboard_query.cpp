@@ -5,13 +5,13 @@
 // for a venue manager, against an in-memory store. Checked: 200, 400 or 403,
 // with a message when refused; an accepted filter has real dates in order
 // within the range limit and a venue the viewer may see; the page's own link
-// to that filter (dashboard_url) is accepted again as the same filter; and the
+// to that filter (dashboard::dashboard_url) is accepted again as the same filter; and the
 // page's data and the export tables load for it.
 #include "fake_hub_store.h"
 #include "fuzz_support.h"
 
+#include "dashboard/dashboard_page.h"
 #include "hub/dashboard_data.h"
-#include "hub/dashboard_page.h"
 #include "hub/dashboard_routes.h"
 #include "telemetry/clock.h"
 
@@ -35,7 +35,7 @@ std::optional<hub::FilterCheck> judge(fuzz::FakeHubStore& store, const hub::User
 }
 
 void check_filter(fuzz::FakeHubStore& store, const hub::UserRecord& viewer,
-                  const hub::DashboardFilter& filter) {
+                  const dashboard::DashboardFilter& filter) {
     if (!telemetry::is_valid_day(filter.from) || !telemetry::is_valid_day(filter.to))
         fuzz::broken("an accepted filter has a date that is not YYYY-MM-DD",
                      filter.from + " " + filter.to);
@@ -53,12 +53,12 @@ void check_filter(fuzz::FakeHubStore& store, const hub::UserRecord& viewer,
         fuzz::broken("a viewer was given a venue they may not see", filter.venue_id);
 
     // The page links to itself (language toggle, exports): that link must work.
-    const std::string url = hub::dashboard_url(filter);
+    const std::string url = dashboard::dashboard_url(filter);
     const size_t mark = url.find('?');
     const std::optional<hub::FilterCheck> again =
         judge(store, viewer, mark == std::string::npos ? "" : url.substr(mark + 1));
     if (!again || again->status != 200) fuzz::broken("the dashboard's own link is refused", url);
-    const hub::DashboardFilter& same = again->filter;
+    const dashboard::DashboardFilter& same = again->filter;
     if (same.venue_id != filter.venue_id || same.from != filter.from || same.to != filter.to ||
         same.language != filter.language)
         fuzz::broken("the dashboard's own link gives another filter", url);
@@ -66,8 +66,8 @@ void check_filter(fuzz::FakeHubStore& store, const hub::UserRecord& viewer,
     // What the page and the exports read for the filter (the page's HTML is
     // left out: drawing its charts was 45% of each run, and no query text
     // reaches it unchecked).
-    const hub::DashboardData data = hub::load_dashboard(store, viewer, filter, fuzz::kFuzzNowUtcMs,
-                                                        hub::kDefaultSilentAlertDays);
+    const dashboard::DashboardData data = hub::load_dashboard(
+        store, viewer, filter, fuzz::kFuzzNowUtcMs, dashboard::kDefaultSilentAlertDays);
     if (data.filter.from != filter.from || data.filter.to != filter.to)
         fuzz::broken("load_dashboard changed the filter");
     hub::dashboard_reports(data);

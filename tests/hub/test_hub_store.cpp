@@ -458,14 +458,14 @@ TEST_CASE("dashboard: kiosks not heard from for more than the configured days ar
     StoreFixture fixture;
     fixture.sync("k1", {{"2026-11-01", "kiosk", "", "sessions", 1, 1}}); // seen at 1795829400000
     const kiosk::hub::UserRecord admin{"admin", "", "province_admin", ""};
-    const kiosk::hub::DashboardFilter filter{"", "2026-11-01", "2026-11-30"};
+    const kiosk::dashboard::DashboardFilter filter{"", "2026-11-01", "2026-11-30"};
     const int64_t three_days_later = 1795829400000 + 3 * 86400000LL;
     // Whether k1 (seen three days before `now`) and k2 (never seen) are flagged.
     auto silent = [&](int days, const std::string& kiosk) {
-        const kiosk::hub::DashboardData data =
+        const kiosk::dashboard::DashboardData data =
             kiosk::hub::load_dashboard(*fixture.store, admin, filter, three_days_later, days);
         CHECK(data.silent_alert_days == days); // the page's "more than N days"
-        for (const kiosk::hub::KioskHealth& health : data.kiosks)
+        for (const kiosk::dashboard::KioskHealth& health : data.kiosks)
             if (health.id == kiosk) return health.alerts.silent;
         FAIL("no kiosk " << kiosk);
         return false;

@@ -8,9 +8,9 @@
 // for the province.
 #include "hub_test_support.h"
 
+#include "dashboard/dashboard_page.h"
+#include "dashboard/dashboard_strings.h"
 #include "hub/dashboard_data.h"
-#include "hub/dashboard_page.h"
-#include "hub/dashboard_strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -56,22 +56,22 @@ void sync_honest_venue_b(int port, const std::string& token) {
     REQUIRE(result.status == 200);
 }
 
-hub::DashboardData dashboard_of(const std::string& data_dir, const hub::UserRecord& viewer,
-                                const std::string& venue) {
+dashboard::DashboardData dashboard_of(const std::string& data_dir, const hub::UserRecord& viewer,
+                                      const std::string& venue) {
     std::string error;
     std::unique_ptr<hub::HubStore> store = hub::open_hub_store(data_dir, error);
     INFO(error);
     REQUIRE(store);
-    const hub::DashboardFilter filter{venue, november(1), november(30), Language::En};
+    const dashboard::DashboardFilter filter{venue, november(1), november(30), Language::En};
     return hub::load_dashboard(*store, viewer, filter, 1795829400000, 7);
 }
 
 // The text of the page's "Visitor sessions" figure.
 std::string total_visitors_shown(const std::string& page) {
-    const std::string label =
-        "<div class=\"label\">" +
-        std::string(hub::dashboard_text(hub::DashboardText::TotalVisitors, Language::En)) +
-        "</div><div class=\"value";
+    const std::string label = "<div class=\"label\">" +
+                              std::string(dashboard::dashboard_text(
+                                  dashboard::DashboardText::TotalVisitors, Language::En)) +
+                              "</div><div class=\"value";
     const size_t at = page.find(label);
     REQUIRE(at != std::string::npos);
     const size_t start = page.find('>', at + label.size()) + 1;
@@ -107,8 +107,8 @@ TEST_CASE("attack: 35 fresh epochs of 2^53 sessions are refused; the province to
     }
     CHECK(stored_totals(data, "venue-a").empty());
 
-    const hub::DashboardData province = dashboard_of(data, kProvinceAdmin, "");
-    const std::string page = hub::render_dashboard_page(province);
+    const dashboard::DashboardData province = dashboard_of(data, kProvinceAdmin, "");
+    const std::string page = dashboard::render_dashboard_page(province);
     CHECK(total_visitors_shown(page) == std::to_string(40 * kAttackDays));
     CHECK(page.find(">-") == std::string::npos); // no negative figure anywhere
 }
@@ -133,7 +133,7 @@ TEST_CASE("attack: 35 fresh epochs of 2^53 exhibit visits do not empty Top exhib
         INFO("venue '" << venue << "'");
         const hub::UserRecord viewer =
             venue.empty() ? kProvinceAdmin : hub::UserRecord{"b", "", "venue_manager", "venue-b"};
-        const hub::DashboardData shown = dashboard_of(data, viewer, venue);
+        const dashboard::DashboardData shown = dashboard_of(data, viewer, venue);
         REQUIRE(shown.top_exhibits.size() == 1);
         CHECK(shown.top_exhibits[0].id == "maze");
         CHECK(shown.top_exhibits[0].visits == 25 * kAttackDays);
@@ -156,8 +156,8 @@ TEST_CASE("attack: a hub.db already holding 2^53 values shows exact or flagged t
     exec_hub_sql(data, attack_leftover_sql(
                            "kiosk-a", {"'kiosk', '', 'sessions'", "'exhibit', 'maze', 'visits'"}));
 
-    const hub::DashboardData province = dashboard_of(data, kProvinceAdmin, "");
-    const std::string page = hub::render_dashboard_page(province);
+    const dashboard::DashboardData province = dashboard_of(data, kProvinceAdmin, "");
+    const std::string page = dashboard::render_dashboard_page(province);
     // 30 days x (35 x 2^53 + 40) does not fit in 64 bits: the page says so.
     const std::string total = total_visitors_shown(page);
     INFO("total shown: " << total);
@@ -166,12 +166,12 @@ TEST_CASE("attack: a hub.db already holding 2^53 values shows exact or flagged t
     // Top exhibits' sum overflows in SQL: the section says it could not be
     // read instead of "No data for this range".
     const std::string top = section_of(page, "top-exhibits");
-    CHECK(top.find(std::string(hub::dashboard_text(hub::DashboardText::NoDataForRange,
-                                                   Language::En))) == std::string::npos);
+    CHECK(top.find(std::string(dashboard::dashboard_text(dashboard::DashboardText::NoDataForRange,
+                                                         Language::En))) == std::string::npos);
     CHECK(top.find("class=\"unreadable\"") != std::string::npos);
 
     // Venue B's own view is untouched by A's numbers.
-    const hub::DashboardData venue_b =
+    const dashboard::DashboardData venue_b =
         dashboard_of(data, {"b", "", "venue_manager", "venue-b"}, "venue-b");
     REQUIRE(venue_b.top_exhibits.size() == 1);
     CHECK(venue_b.top_exhibits[0].visits == 25 * kAttackDays);
@@ -210,12 +210,13 @@ TEST_CASE("attack: a kiosk opening a fresh epoch on every sync is refused after 
     std::string error;
     std::unique_ptr<hub::HubStore> store = hub::open_hub_store(data, error);
     REQUIRE(store);
-    const hub::DashboardFilter filter{"", november(1), november(30), Language::En};
+    const dashboard::DashboardFilter filter{"", november(1), november(30), Language::En};
     const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
                             std::chrono::system_clock::now().time_since_epoch())
                             .count();
-    const hub::DashboardData province = hub::load_dashboard(*store, kProvinceAdmin, filter, now, 7);
-    const std::string page = hub::render_dashboard_page(province);
+    const dashboard::DashboardData province =
+        hub::load_dashboard(*store, kProvinceAdmin, filter, now, 7);
+    const std::string page = dashboard::render_dashboard_page(province);
     CHECK(section_of(page, "kiosk-health").find("5 new epochs") != std::string::npos);
 }
 
@@ -243,15 +244,15 @@ TEST_CASE("attack: a kiosk of venue A renaming a subject does not rename it for 
         REQUIRE(store->apply_sync({"kiosk-a", &batch, 1795829500000}, stored, error));
         REQUIRE(store->apply_sync({"kiosk-a", &batch, 1795829600000}, stored, error));
     }
-    const hub::DashboardData venue_b =
+    const dashboard::DashboardData venue_b =
         dashboard_of(data, {"b", "", "venue_manager", "venue-b"}, "venue-b");
     REQUIRE(venue_b.top_exhibits.size() == 1);
     CHECK(venue_b.top_exhibits[0].title == "Maze");
-    const hub::DashboardData province = dashboard_of(data, kProvinceAdmin, "");
+    const dashboard::DashboardData province = dashboard_of(data, kProvinceAdmin, "");
     REQUIRE(province.top_exhibits.size() == 1);
     CHECK(province.top_exhibits[0].title == "Maze");
     // Venue A's own kiosks name what venue A's managers see.
-    const hub::DashboardData venue_a =
+    const dashboard::DashboardData venue_a =
         dashboard_of(data, {"a", "", "venue_manager", "venue-a"}, "venue-a");
     REQUIRE(venue_a.top_exhibits.size() == 1);
     CHECK(venue_a.top_exhibits[0].title == "Renamed by kiosk A");

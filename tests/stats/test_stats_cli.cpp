@@ -6,7 +6,7 @@
 #include "stats_fixture.h"
 #include "stats_test_support.h"
 
-#include "telemetry/report_export.h"
+#include "stats/report_export.h"
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>

@@ -5,15 +5,16 @@
 #include "stats_fixture.h"
 #include "stats_test_support.h"
 
+#include "stats/report_export.h"
+#include "stats/stats_report.h"
 #include "telemetry/clock.h"
-#include "telemetry/report_export.h"
-#include "telemetry/stats_report.h"
 
 #include <algorithm>
 #include <iterator>
 #include <map>
 #include <sstream>
 
+using namespace kiosk;
 using namespace kiosk::telemetry;
 using kiosk::test::TempFolder;
 
@@ -24,47 +25,47 @@ using Rows = std::vector<std::vector<std::string>>;
 struct Fixture {
     TempFolder folder;
     std::string path = folder.file("kiosk.db");
-    std::unique_ptr<StatsDatabase> db;
+    std::unique_ptr<telemetry::ReadOnlyKioskDb> db;
 
     Fixture() {
         const std::string made = kiosk::test::make_stats_fixture(path);
         INFO(made);
         REQUIRE(made.empty());
         std::string error;
-        db = StatsDatabase::open(path, error);
+        db = telemetry::ReadOnlyKioskDb::open(path, error);
         INFO(error);
         REQUIRE(db);
     }
 
-    ReportSet reports(const std::string& from, const std::string& to, kiosk::Language language,
-                      bool full, int top = 10) {
-        StatsOptions options;
+    stats::ReportSet reports(const std::string& from, const std::string& to,
+                             kiosk::Language language, bool full, int top = 10) {
+        stats::StatsOptions options;
         std::string error;
-        REQUIRE(resolve_day_range(*db, from, to, options.range, error));
+        REQUIRE(stats::resolve_day_range(*db, from, to, options.range, error));
         options.language = language;
         options.full = full;
         options.top = top;
-        std::optional<ReportSet> set = build_stats_reports(*db, options, error);
+        std::optional<stats::ReportSet> set = stats::build_stats_reports(*db, options, error);
         INFO(error);
         REQUIRE(set);
         return *set;
     }
 };
 
-const ReportTable* find_table(const ReportSet& set, const std::string& key) {
-    for (const ReportTable& table : set.tables)
+const stats::ReportTable* find_table(const stats::ReportSet& set, const std::string& key) {
+    for (const stats::ReportTable& table : set.tables)
         if (table.key == key) return &table;
     return nullptr;
 }
 
 // A table's rows as the terminal and CSV show them.
-Rows shown(const ReportSet& set, const std::string& key) {
-    const ReportTable* table = find_table(set, key);
+Rows shown(const stats::ReportSet& set, const std::string& key) {
+    const stats::ReportTable* table = find_table(set, key);
     if (!table) return {{"<no table " + key + ">"}};
     Rows rows;
     for (const auto& row : table->rows) {
         rows.emplace_back();
-        for (const ReportCell& cell : row)
+        for (const stats::ReportCell& cell : row)
             rows.back().push_back(cell.display());
     }
     return rows;
@@ -83,12 +84,12 @@ TEST_CASE("every report counts the fixture's rollups, in Chinese by default", "[
     Fixture fixture;
     CHECK(fixture.db->first_day() == "1970-01-01");
     CHECK(fixture.db->last_day() == "2025-06-03");
-    ReportSet set = fixture.reports("", "", kiosk::Language::Zh, true);
+    stats::ReportSet set = fixture.reports("", "", kiosk::Language::Zh, true);
     CHECK(set.from == "1970-01-01");
     CHECK(set.to == "2025-06-03");
 
     std::vector<std::string> keys;
-    for (const ReportTable& table : set.tables)
+    for (const stats::ReportTable& table : set.tables)
         keys.push_back(table.key);
     CHECK(keys == std::vector<std::string>{"visitors_per_day", "busiest_hours",
                                            "exhibits_by_visits", "exhibits_by_dwell", "quiz_rounds",
@@ -146,7 +147,7 @@ TEST_CASE("every report counts the fixture's rollups, in Chinese by default", "[
 
     // The source block names the database.
     std::map<std::string, std::string> about;
-    for (const ReportField& field : set.about)
+    for (const stats::ReportField& field : set.about)
         about[field.key] = field.value.display();
     CHECK(about["epoch"] == "fixture-epoch-0001");
     CHECK(about["schema_version"] == "2");
@@ -157,7 +158,7 @@ TEST_CASE("a day range and English: 1970 drops out of the range but not out of t
           "whole-database clock count",
           "[stats]") {
     Fixture fixture;
-    ReportSet set = fixture.reports("2025-06-01", "", kiosk::Language::En, true);
+    stats::ReportSet set = fixture.reports("2025-06-01", "", kiosk::Language::En, true);
     CHECK(set.to == "2025-06-03");
     CHECK(column(shown(set, "visitors_per_day"), 0) ==
           std::vector<std::string>{"2025-06-01", "2025-06-02", "2025-06-03"});
@@ -167,7 +168,8 @@ TEST_CASE("a day range and English: 1970 drops out of the range but not out of t
     CHECK(column(shown(set, "data_quality"), 2) ==
           std::vector<std::string>{"9", "0", "2", "1", "7", "2", "2"});
 
-    ReportSet one_day = fixture.reports("2025-06-02", "2025-06-02", kiosk::Language::En, true);
+    stats::ReportSet one_day =
+        fixture.reports("2025-06-02", "2025-06-02", kiosk::Language::En, true);
     CHECK(shown(one_day, "visitors_per_day") == Rows{{"2025-06-02", "2", "45.0"}});
     CHECK(column(shown(one_day, "exhibits_by_visits"), 0) ==
           std::vector<std::string>{"water-cycle", "pendulum-lab"});
@@ -177,7 +179,7 @@ TEST_CASE("a day range and English: 1970 drops out of the range but not out of t
 TEST_CASE("the terminal summary keeps the top rows, the open hours and no export-only tables",
           "[stats]") {
     Fixture fixture;
-    ReportSet set = fixture.reports("", "", kiosk::Language::Zh, false, 2);
+    stats::ReportSet set = fixture.reports("", "", kiosk::Language::Zh, false, 2);
     CHECK(find_table(set, "quiz_options") == nullptr);
     CHECK(find_table(set, "daily_rollups") == nullptr);
     CHECK(column(shown(set, "exhibits_by_visits"), 0) ==
@@ -204,50 +206,51 @@ TEST_CASE("days are real calendar days and a range runs forwards", "[stats]") {
     CHECK_FALSE(is_valid_day(""));
 
     Fixture fixture;
-    DayRange range;
+    stats::DayRange range;
     std::string error;
-    CHECK_FALSE(resolve_day_range(*fixture.db, "2025-06-03", "2025-06-01", range, error));
+    CHECK_FALSE(stats::resolve_day_range(*fixture.db, "2025-06-03", "2025-06-01", range, error));
     CHECK(error == "--from 2025-06-03 is after --to 2025-06-01");
-    CHECK_FALSE(resolve_day_range(*fixture.db, "2025-02-30", "", range, error));
+    CHECK_FALSE(stats::resolve_day_range(*fixture.db, "2025-02-30", "", range, error));
     CHECK(error.find("--from 2025-02-30: not a day; write YYYY-MM-DD") == 0);
-    CHECK_FALSE(resolve_day_range(*fixture.db, "", "tomorrow", range, error));
+    CHECK_FALSE(stats::resolve_day_range(*fixture.db, "", "tomorrow", range, error));
     CHECK(error.find("--to tomorrow") == 0);
     // One end beyond the data: an empty range there, not an error.
-    REQUIRE(resolve_day_range(*fixture.db, "2026-01-01", "", range, error));
+    REQUIRE(stats::resolve_day_range(*fixture.db, "2026-01-01", "", range, error));
     CHECK(range.from == "2026-01-01");
     CHECK(range.to == "2026-01-01");
-    REQUIRE(resolve_day_range(*fixture.db, "", "1969-12-31", range, error));
+    REQUIRE(stats::resolve_day_range(*fixture.db, "", "1969-12-31", range, error));
     CHECK(range.from == "1969-12-31");
 }
 
-TEST_CASE("iso_utc_ms writes UTC with milliseconds, before 1970 too", "[stats]") {
-    CHECK(iso_utc_ms(0) == "1970-01-01T00:00:00.000Z");
-    CHECK(iso_utc_ms(5000) == "1970-01-01T00:00:05.000Z");
-    CHECK(iso_utc_ms(-1) == "1969-12-31T23:59:59.999Z");
-    CHECK(iso_utc_ms(951782400000) == "2000-02-29T00:00:00.000Z");
-    CHECK(iso_utc_ms(1748739670123) == "2025-06-01T01:01:10.123Z");
-    CHECK(iso_utc_ms(253402300799999) == "9999-12-31T23:59:59.999Z");
+TEST_CASE("stats::iso_utc_ms writes UTC with milliseconds, before 1970 too", "[stats]") {
+    CHECK(stats::iso_utc_ms(0) == "1970-01-01T00:00:00.000Z");
+    CHECK(stats::iso_utc_ms(5000) == "1970-01-01T00:00:05.000Z");
+    CHECK(stats::iso_utc_ms(-1) == "1969-12-31T23:59:59.999Z");
+    CHECK(stats::iso_utc_ms(951782400000) == "2000-02-29T00:00:00.000Z");
+    CHECK(stats::iso_utc_ms(1748739670123) == "2025-06-01T01:01:10.123Z");
+    CHECK(stats::iso_utc_ms(253402300799999) == "9999-12-31T23:59:59.999Z");
 }
 
 TEST_CASE("display width counts Chinese as two columns and combining marks as none", "[stats]") {
-    CHECK(display_width("") == 0);
-    CHECK(display_width("abc") == 3);
-    CHECK(display_width("单摆实验室") == 10);
-    CHECK(display_width("占比（%）") == 9);
-    CHECK(display_width("e\xCC\x81") == 1); // e + combining acute
-    CHECK(display_width("Ａ") == 2);        // fullwidth Latin
+    CHECK(stats::display_width("") == 0);
+    CHECK(stats::display_width("abc") == 3);
+    CHECK(stats::display_width("单摆实验室") == 10);
+    CHECK(stats::display_width("占比（%）") == 9);
+    CHECK(stats::display_width("e\xCC\x81") == 1); // e + combining acute
+    CHECK(stats::display_width("Ａ") == 2);        // fullwidth Latin
 }
 
 TEST_CASE("the text writer aligns columns by display width", "[stats]") {
-    ReportSet set;
+    stats::ReportSet set;
     set.about_title = "About";
-    ReportTable table;
+    stats::ReportTable table;
     table.key = "t";
     table.title = "Table";
     table.columns = {{"name", "名称"}, {"count", "Count"}};
-    table.rows = {{ReportCell::of_text("单摆实验室"), ReportCell::of_integer(5)},
-                  {ReportCell::of_text("abc"), ReportCell::of_integer(12345)},
-                  {ReportCell::of_text("光的迷宫 x"), ReportCell::of_decimal(2.25, 2)}};
+    table.rows = {
+        {stats::ReportCell::of_text("单摆实验室"), stats::ReportCell::of_integer(5)},
+        {stats::ReportCell::of_text("abc"), stats::ReportCell::of_integer(12345)},
+        {stats::ReportCell::of_text("光的迷宫 x"), stats::ReportCell::of_decimal(2.25, 2)}};
     set.tables.push_back(table);
     std::ostringstream out;
     write_text(set, out);
@@ -265,12 +268,12 @@ TEST_CASE("the text writer aligns columns by display width", "[stats]") {
     CHECK(table_lines[3].find("2.25") != std::string::npos);
 }
 
-TEST_CASE("write_csv: BOM, CRLF, and RFC 4180 quoting that parses back", "[stats]") {
+TEST_CASE("stats::write_csv: BOM, CRLF, and RFC 4180 quoting that parses back", "[stats]") {
     TempFolder folder;
-    ReportSet set;
+    stats::ReportSet set;
     set.about_title = "Source";
-    set.about = {{"file", "File", ReportCell::of_text("a,b.db")}};
-    ReportTable table;
+    set.about = {{"file", "File", stats::ReportCell::of_text("a,b.db")}};
+    stats::ReportTable table;
     table.key = "t";
     table.title = "Tricky \"text\"";
     table.columns = {{"text", "Text"}, {"n", "N"}};
@@ -278,11 +281,11 @@ TEST_CASE("write_csv: BOM, CRLF, and RFC 4180 quoting that parses back", "[stats
         "plain",         "comma, here", "say \"hi\"",  "two\r\nlines",
         "bare\nnewline", " spaced ",    "单摆,实验室", ""};
     for (const std::string& text : tricky)
-        table.rows.push_back({ReportCell::of_text(text), ReportCell::of_integer(-7)});
+        table.rows.push_back({stats::ReportCell::of_text(text), stats::ReportCell::of_integer(-7)});
     set.tables.push_back(table);
     const std::string path = folder.file("t.csv");
     std::string error;
-    REQUIRE(write_csv(set, path, error));
+    REQUIRE(stats::write_csv(set, path, error));
     CHECK_FALSE(std::filesystem::exists(path + ".partial"));
     const std::string text = kiosk::test::read_file(path);
     REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);
@@ -306,7 +309,7 @@ TEST_CASE("the raw events CSV holds every event with its boot id, UTC time and J
     const std::string path = fixture.folder.file("events.csv");
     std::string error;
     int64_t rows_written = 0;
-    REQUIRE(export_events_csv(*fixture.db, nullptr, path, rows_written, error));
+    REQUIRE(stats::export_events_csv(*fixture.db, nullptr, path, rows_written, error));
     CHECK(rows_written == 11);
     const std::string text = kiosk::test::read_file(path);
     REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);
@@ -327,8 +330,8 @@ TEST_CASE("the raw events CSV holds every event with its boot id, UTC time and J
                                                "1970-01-01", "boot-0002", "0", "", "boot", "", "",
                                                "{\"version\":\"0.3.0\"}", "1"});
 
-    DayRange one_day{"2025-06-02", "2025-06-02"};
-    REQUIRE(export_events_csv(*fixture.db, &one_day, path, rows_written, error));
+    stats::DayRange one_day{"2025-06-02", "2025-06-02"};
+    REQUIRE(stats::export_events_csv(*fixture.db, &one_day, path, rows_written, error));
     CHECK(rows_written == 2);
     rows = kiosk::test::parse_csv(kiosk::test::read_file(path).substr(3));
     REQUIRE(rows.size() == 3);
@@ -339,7 +342,7 @@ TEST_CASE("the raw events CSV holds every event with its boot id, UTC time and J
 TEST_CASE("CSV text that starts like a formula is kept as text", "[stats]") {
     kiosk::test::TempFolder folder;
     const std::string path = folder.file("guard.csv");
-    kiosk::telemetry::CsvWriter csv;
+    stats::CsvWriter csv;
     std::string error;
     REQUIRE(csv.open(path, error));
     csv.field(std::string_view("=HYPERLINK(\"http://x\")"));

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk::telemetry {
+namespace kiosk::stats {
 
 // One cell: empty, text, an integer, or a decimal shown with `places` digits
 // after the point (stored as a number in XLSX and JSON, rounded to `places`).
@@ -119,4 +119,4 @@ private:
     std::string write_error_;
 };
 
-} // namespace kiosk::telemetry
+} // namespace kiosk::stats

@@ -1,12 +1,12 @@
 // The dashboard labels' table. Its order must follow the DashboardText enum;
 // a static_assert checks that, and that no label is empty.
-#include "hub/dashboard_strings.h"
+#include "dashboard/dashboard_strings.h"
 
 #include "core/strings_table.h"
 
 #include <array>
 
-namespace kiosk::hub {
+namespace kiosk::dashboard {
 namespace {
 
 struct LabelRow {
@@ -15,7 +15,7 @@ struct LabelRow {
     const char* en;
 };
 
-constexpr LabelRow k_labels[] = {
+constexpr LabelRow kLabels[] = {
     {DashboardText::AppTitle, "科普展项管理看板", "Science Kiosks · Managers' Dashboard"},
     {DashboardText::LanguageToggle, "English", "中文"},
     {DashboardText::LoginTitle, "登录", "Sign in"},
@@ -115,19 +115,19 @@ constexpr LabelRow k_labels[] = {
 };
 
 constexpr bool labels_follow_enum() {
-    if (std::size(k_labels) != static_cast<size_t>(DashboardText::Count)) return false;
-    for (size_t i = 0; i < std::size(k_labels); ++i) {
-        if (static_cast<size_t>(k_labels[i].key) != i) return false;
-        if (k_labels[i].zh[0] == '\0' || k_labels[i].en[0] == '\0') return false;
+    if (std::size(kLabels) != static_cast<size_t>(DashboardText::Count)) return false;
+    for (size_t i = 0; i < std::size(kLabels); ++i) {
+        if (static_cast<size_t>(kLabels[i].key) != i) return false;
+        if (kLabels[i].zh[0] == '\0' || kLabels[i].en[0] == '\0') return false;
     }
     return true;
 }
-static_assert(labels_follow_enum(), "k_labels must list every DashboardText, in enum order");
+static_assert(labels_follow_enum(), "kLabels must list every DashboardText, in enum order");
 
 } // namespace
 
 std::string_view dashboard_text(DashboardText key, Language language) {
-    const LabelRow& row = k_labels[static_cast<size_t>(key)];
+    const LabelRow& row = kLabels[static_cast<size_t>(key)];
     return language == Language::En ? row.en : row.zh;
 }
 
@@ -135,4 +135,4 @@ std::string dashboard_text(DashboardText key, Language language, int64_t n) {
     return fill_in(std::string(dashboard_text(key, language)), {{"n", n}});
 }
 
-} // namespace kiosk::hub
+} // namespace kiosk::dashboard

@@ -3,10 +3,10 @@
 // export links and the bundle upload form. Data turns into text here (dates,
 // durations, "N days ago"); charts come from svg_chart.h, labels from
 // dashboard_strings.h.
-#include "hub/dashboard_page.h"
+#include "dashboard/dashboard_page.h"
 
 #include "core/checked_sum.h"
-#include "hub/dashboard_strings.h"
+#include "dashboard/dashboard_strings.h"
 
 #include <algorithm>
 #include <chrono>
@@ -14,14 +14,14 @@
 #include <cstdio>
 #include <optional>
 
-namespace kiosk::hub {
+namespace kiosk::dashboard {
 namespace {
 
 using T = DashboardText;
 namespace chrono = std::chrono;
 
-constexpr int64_t k_ms_per_day = 86'400'000;
-constexpr int64_t k_max_filled_days = 3700; // gaps are filled for ranges up to ~10 years
+constexpr int64_t kMsPerDay = 86'400'000;
+constexpr int64_t kMaxFilledDays = 3700; // gaps are filled for ranges up to ~10 years
 
 // ----- dates and durations -------------------------------------------------
 
@@ -82,8 +82,8 @@ std::string format_ago(int64_t then_ms, int64_t now_ms, Language lang) {
     const int64_t elapsed = std::max<int64_t>(now_ms - then_ms, 0);
     if (elapsed < 3'600'000) return std::string(dashboard_text(T::JustNow, lang));
     if (elapsed < 2 * 3'600'000) return std::string(dashboard_text(T::OneHourAgo, lang));
-    if (elapsed < k_ms_per_day) return dashboard_text(T::HoursAgo, lang, elapsed / 3'600'000);
-    const int64_t days = elapsed / k_ms_per_day;
+    if (elapsed < kMsPerDay) return dashboard_text(T::HoursAgo, lang, elapsed / 3'600'000);
+    const int64_t days = elapsed / kMsPerDay;
     if (days == 1) return std::string(dashboard_text(T::OneDayAgo, lang));
     return dashboard_text(T::DaysAgo, lang, days);
 }
@@ -127,7 +127,7 @@ std::string meter_cell(double fraction, std::string_view colour, const std::stri
            "</span></div></td>";
 }
 
-const char* k_css = R"CSS(
+const char* kCss = R"CSS(
 :root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --bg:#f3f5f9; --accent:#1d4ed8; }
 * { box-sizing: border-box; }
 body { margin:0; background:var(--bg); color:var(--ink); font-size:15px; line-height:1.5;
@@ -214,7 +214,7 @@ void open_page(std::string& out, Language lang, std::string_view title) {
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
     out += esc(title);
     out += "</title>\n<style>";
-    out += k_css;
+    out += kCss;
     out += "</style>\n</head>\n<body>\n";
 }
 
@@ -343,7 +343,7 @@ std::vector<DayBar> day_bars(const DashboardData& data) {
         if (!last || *parsed > *last) last = parsed;
     }
     std::vector<DayBar> bars;
-    if (!all_parse || !first || !last || (*last - *first).count() >= k_max_filled_days) {
+    if (!all_parse || !first || !last || (*last - *first).count() >= kMaxFilledDays) {
         for (const DayVisitors& day : data.visitors_per_day)
             bars.push_back({"", static_cast<double>(day.sessions),
                             tooltip(day.day, day.sessions, day.average_session_s)});
@@ -652,4 +652,4 @@ std::string render_dashboard_page(const DashboardData& data) {
     return out;
 }
 
-} // namespace kiosk::hub
+} // namespace kiosk::dashboard

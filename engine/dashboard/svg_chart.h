@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk::hub {
+namespace kiosk::dashboard {
 
 // `text` safe inside HTML text and double- or single-quoted attributes
 // (& < > " ' escaped; invalid UTF-8 replaced by U+FFFD).
@@ -76,4 +76,4 @@ struct AxisScale {
 };
 AxisScale nice_axis_scale(double max_value);
 
-} // namespace kiosk::hub
+} // namespace kiosk::dashboard

@@ -2,7 +2,7 @@
 // numbers and the inline SVG charts. Charts use a fixed viewBox and scale to
 // their container's width, so one drawing serves a laptop and a tablet; their
 // fonts come from the page's CSS (the CJK font stack).
-#include "hub/svg_chart.h"
+#include "dashboard/svg_chart.h"
 
 #include "core/utf8_text.h"
 
@@ -10,7 +10,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace kiosk::hub {
+namespace kiosk::dashboard {
 
 void append_html_escaped(std::string& out, std::string_view text) {
     const std::string valid = make_showable_text(text); // a NUL is never written raw
@@ -291,4 +291,4 @@ std::string svg_meter_bar(double fraction, std::string_view color, std::string_v
     return out;
 }
 
-} // namespace kiosk::hub
+} // namespace kiosk::dashboard

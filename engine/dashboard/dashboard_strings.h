@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace kiosk::hub {
+namespace kiosk::dashboard {
 
 enum class DashboardText {
     AppTitle,
@@ -108,4 +108,4 @@ std::string_view dashboard_text(DashboardText key, Language language);
 // The label with {n} replaced by `n` ("超过 {n} 天未联系" -> "超过 7 天未联系").
 std::string dashboard_text(DashboardText key, Language language, int64_t n);
 
-} // namespace kiosk::hub
+} // namespace kiosk::dashboard

@@ -16,14 +16,14 @@
 #pragma once
 
 #include "core/bilingual.h"
-#include "hub/svg_chart.h"
+#include "dashboard/svg_chart.h"
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace kiosk::hub {
+namespace kiosk::dashboard {
 
 enum class ViewerRole { ProvinceAdmin, VenueManager };
 
@@ -138,4 +138,4 @@ std::string dashboard_url(const DashboardFilter& filter, std::string_view format
 // "2026-11-28 09:05 UTC" for a UTC time in milliseconds.
 std::string format_utc_minute(int64_t utc_ms);
 
-} // namespace kiosk::hub
+} // namespace kiosk::dashboard

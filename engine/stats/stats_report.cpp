@@ -1,14 +1,13 @@
-// The managers' reports over kiosk.db (see stats_report.h): the read-only open,
-// the day-range rules, one query per report over `rollups` (titles from
-// `subjects`, clock flags from `events`), the bilingual words of every title
-// and header in one table, and the raw events CSV export (streamed straight
-// from sqlite3_column_text into CsvWriter's buffer, one row at a time).
+// The managers' reports over kiosk.db (see stats_report.h): the day-range rules, one query per
+// report over `rollups` (titles from `subjects`, clock flags from `events`), the bilingual words of
+// every title and header in one table, and the raw events CSV export (streamed straight from
+// sqlite3_column_text into CsvWriter's buffer, one row at a time).
 #include "stats_report.h"
 
-#include "clock.h"
 #include "core/checked_sum.h"
-#include "schema.h"
-#include "sqlite_helpers.h"
+#include "telemetry/clock.h"
+#include "telemetry/schema.h"
+#include "telemetry/sqlite_helpers.h"
 
 #include <algorithm>
 #include <cctype>
@@ -20,7 +19,7 @@
 #include <map>
 #include <unordered_map>
 
-namespace kiosk::telemetry {
+namespace kiosk::stats {
 namespace {
 
 // ---- words ---------------------------------------------------------------------------------
@@ -129,7 +128,8 @@ ReportTable make_table(const std::string& key, std::initializer_list<const char*
 // later step, so a report reads as straight-line code with one check at the end.
 class Query {
 public:
-    Query(const StatsDatabase& db, const char* sql, std::string& error) : db_(db), error_(error) {
+    Query(const telemetry::ReadOnlyKioskDb& db, const char* sql, std::string& error)
+        : db_(db), error_(error) {
         if (error_.empty() &&
             sqlite3_prepare_v2(db.handle(), sql, -1, &statement_, nullptr) != SQLITE_OK)
             fail();
@@ -166,45 +166,10 @@ private:
         if (error_.empty())
             error_ = db_.path() + ": reading the reports: " + sqlite3_errmsg(db_.handle());
     }
-    const StatsDatabase& db_;
+    const telemetry::ReadOnlyKioskDb& db_;
     std::string& error_;
     sqlite3_stmt* statement_ = nullptr;
 };
-
-// "file:" URI of a path: every byte outside [A-Za-z0-9/._~-] percent-encoded.
-std::string file_uri(const std::string& path) {
-    std::string uri = "file:";
-    for (unsigned char c : path) {
-        if (std::isalnum(c) || (c != 0 && std::strchr("/._~-", c))) {
-            uri += char(c);
-        } else {
-            char escaped[4];
-            std::snprintf(escaped, sizeof escaped, "%%%02X", c);
-            uri += escaped;
-        }
-    }
-    return uri;
-}
-
-// Whether the file's header says WAL mode (bytes 18 and 19 are 2).
-bool wal_mode_file(const std::string& path) {
-    unsigned char header[20] = {};
-    std::FILE* file = std::fopen(path.c_str(), "rb");
-    if (!file) return false;
-    const bool read = std::fread(header, 1, sizeof header, file) == sizeof header;
-    std::fclose(file);
-    return read && std::memcmp(header, "SQLite format 3", 16) == 0 && header[18] == 2 &&
-           header[19] == 2;
-}
-
-// Opens and reads the schema once; SQLite errors surface at this first read.
-int open_and_probe(const std::string& uri, sqlite3*& db) {
-    int rc = sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
-    if (rc != SQLITE_OK) return rc;
-    sqlite3_extended_result_codes(db, 1);
-    sqlite3_busy_timeout(db, 5000); // a live kiosk's writer may hold a lock for a moment
-    return sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
-}
 
 // The title of subject (alias s) in the report's language, falling back to the other.
 const char* title_sql(Language language) {
@@ -242,8 +207,8 @@ void split_subject(const std::string& subject, bool with_option, std::string& pa
 
 // ---- the reports ---------------------------------------------------------------------------
 
-void visitors_per_day(const StatsDatabase& db, const StatsOptions& options, ReportSet& set,
-                      std::string& error) {
+void visitors_per_day(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& options,
+                      ReportSet& set, std::string& error) {
     ReportTable table =
         make_table("visitors_per_day", {"day", "sessions", "average_session_s"}, options.language);
     // Every day with any rollup row (the kiosk was on) is listed, with 0 sessions if need be.
@@ -262,8 +227,8 @@ void visitors_per_day(const StatsDatabase& db, const StatsOptions& options, Repo
     set.tables.push_back(std::move(table));
 }
 
-void busiest_hours(const StatsDatabase& db, const StatsOptions& options, ReportSet& set,
-                   std::string& error) {
+void busiest_hours(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& options,
+                   ReportSet& set, std::string& error) {
     ReportTable table =
         options.full
             ? make_table("busiest_hours", {"hour", "sessions", "share_percent"}, options.language)
@@ -304,7 +269,7 @@ void busiest_hours(const StatsDatabase& db, const StatsOptions& options, ReportS
     set.tables.push_back(std::move(table));
 }
 
-void exhibits(const StatsDatabase& db, const StatsOptions& options, ReportSet& set,
+void exhibits(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& options, ReportSet& set,
               std::string& error) {
     const std::string sql =
         std::string("SELECT r.subject, ") + title_sql(options.language) +
@@ -350,7 +315,7 @@ void exhibits(const StatsDatabase& db, const StatsOptions& options, ReportSet& s
     set.tables.push_back(std::move(by_dwell));
 }
 
-void quiz_rounds(const StatsDatabase& db, const StatsOptions& options, ReportSet& set,
+void quiz_rounds(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& options, ReportSet& set,
                  std::string& error) {
     ReportTable table = make_table("quiz_rounds",
                                    {"pack", "title", "rounds_started", "rounds_completed",
@@ -376,8 +341,9 @@ void quiz_rounds(const StatsDatabase& db, const StatsOptions& options, ReportSet
 }
 
 // Returns answers per "PACK/QUESTION" for the option shares.
-std::map<std::string, int64_t> quiz_accuracy(const StatsDatabase& db, const StatsOptions& options,
-                                             ReportSet& set, std::string& error) {
+std::map<std::string, int64_t> quiz_accuracy(const telemetry::ReadOnlyKioskDb& db,
+                                             const StatsOptions& options, ReportSet& set,
+                                             std::string& error) {
     ReportTable table =
         make_table("quiz_accuracy",
                    {"pack", "question", "question_text", "answers", "correct", "accuracy_percent"},
@@ -407,7 +373,7 @@ std::map<std::string, int64_t> quiz_accuracy(const StatsDatabase& db, const Stat
     return answers_by_question;
 }
 
-void quiz_options(const StatsDatabase& db, const StatsOptions& options,
+void quiz_options(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& options,
                   const std::map<std::string, int64_t>& answers_by_question, ReportSet& set,
                   std::string& error) {
     ReportTable table = make_table(
@@ -433,7 +399,7 @@ void quiz_options(const StatsDatabase& db, const StatsOptions& options,
     set.tables.push_back(std::move(table));
 }
 
-void data_quality(const StatsDatabase& db, const StatsOptions& options, ReportSet& set,
+void data_quality(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& options, ReportSet& set,
                   std::string& error) {
     ReportTable table =
         options.full
@@ -483,7 +449,7 @@ void data_quality(const StatsDatabase& db, const StatsOptions& options, ReportSe
     set.tables.push_back(std::move(table));
 }
 
-void clock_jumps(const StatsDatabase& db, const StatsOptions& options, ReportSet& set,
+void clock_jumps(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& options, ReportSet& set,
                  std::string& error) {
     ReportTable table = make_table("clock_jumps", {"seq", "day", "utc_time", "boot_id", "jump_s"},
                                    options.language);
@@ -503,8 +469,8 @@ void clock_jumps(const StatsDatabase& db, const StatsOptions& options, ReportSet
     set.tables.push_back(std::move(table));
 }
 
-void daily_rollups(const StatsDatabase& db, const StatsOptions& options, ReportSet& set,
-                   std::string& error) {
+void daily_rollups(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& options,
+                   ReportSet& set, std::string& error) {
     ReportTable table =
         make_table("daily_rollups", {"day", "subject_kind", "subject", "title", "metric", "value"},
                    options.language);
@@ -540,7 +506,7 @@ size_t format_iso_utc(int64_t utc_ms, char* out) {
         ms_of_day += kDayMs;
         --days;
     }
-    const auto [year, month, day] = civil_from_days(days);
+    const auto [year, month, day] = telemetry::civil_from_days(days);
     if (year < 0 || year > 9999)
         return size_t(std::snprintf(out, 32, "%lld-%02d-%02dT%02d:%02d:%02d.%03dZ",
                                     static_cast<long long>(year), month, day,
@@ -566,93 +532,12 @@ size_t format_iso_utc(int64_t utc_ms, char* out) {
 
 } // namespace
 
-// ---- opening -------------------------------------------------------------------------------
-
-std::unique_ptr<StatsDatabase> StatsDatabase::open(const std::string& path, std::string& error) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
-        error = path + ": no such file";
-        return nullptr;
-    }
-    if (std::filesystem::is_directory(path, ec)) {
-        error = path + ": is a folder, not a kiosk database (give the kiosk.db file)";
-        return nullptr;
-    }
-    std::unique_ptr<StatsDatabase> db(new StatsDatabase);
-    db->path_ = path;
-    const std::string uri = file_uri(std::filesystem::absolute(path, ec).string());
-    const bool has_wal = std::filesystem::exists(path + "-wal", ec);
-    int rc = SQLITE_CANTOPEN;
-    if (wal_mode_file(path) && !has_wal && !std::filesystem::exists(path + "-journal", ec)) {
-        // A WAL database without its -wal is open nowhere (the kiosk keeps the
-        // -wal while it runs): read it as it stands, leaving no -wal and -shm
-        // files beside a copy, as a mode=ro reader would.
-        db->immutable_ = true;
-        rc = open_and_probe(uri + "?mode=ro&immutable=1", db->db_);
-    } else {
-        rc = open_and_probe(uri + "?mode=ro", db->db_);
-        const int primary = rc & 0xff;
-        if (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY) {
-            // A read-only folder without the -shm the WAL needs: read the main
-            // file alone, and say that changes still in the -wal are missed.
-            sqlite3_close(db->db_);
-            db->db_ = nullptr;
-            db->immutable_ = true;
-            rc = open_and_probe(uri + "?mode=ro&immutable=1", db->db_);
-            if (has_wal && std::filesystem::file_size(path + "-wal", ec) > 0)
-                db->warning_ = path + "-wal cannot be read from this read-only folder, so the "
-                                      "latest events may be missing; copy the folder (with the "
-                                      "-wal file) somewhere writable for complete reports";
-        }
-    }
-    if (rc != SQLITE_OK) {
-        if ((rc & 0xff) == SQLITE_NOTADB)
-            error = path + ": not a kiosk database (not an SQLite database file)";
-        else
-            error =
-                path + ": cannot open: " + (db->db_ ? sqlite3_errmsg(db->db_) : sqlite3_errstr(rc));
-        return nullptr;
-    }
-    sqlite3_exec(db->db_, "PRAGMA query_only = 1", nullptr, nullptr, nullptr);
-
-    const int64_t version = query_int64(db->db_, "PRAGMA user_version", -1);
-    const int64_t kiosk_tables =
-        query_int64(db->db_,
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                    " AND name IN ('meta', 'boots', 'events', 'rollups', 'subjects')",
-                    0);
-    if (version > kSchemaVersion) {
-        error = path + ": the database has schema version " + std::to_string(version) +
-                ", newer than this kioskctl reads (" + std::to_string(kSchemaVersion) +
-                "); use a newer kioskctl (the file was not changed)";
-        return nullptr;
-    }
-    if (version <= 0 || (version == kSchemaVersion && kiosk_tables < 5)) {
-        error = path + ": not a kiosk database (it lacks the kiosk tables)";
-        return nullptr;
-    }
-    if (version < kSchemaVersion) {
-        error = path + ": the database has schema version " + std::to_string(version) +
-                ", older than this kioskctl reads (" + std::to_string(kSchemaVersion) +
-                "); let the kiosk software open it once to upgrade it (kioskctl only reads, "
-                "the file was not changed)";
-        return nullptr;
-    }
-    db->first_day_ = query_text(db->db_, "SELECT min(day) FROM rollups");
-    db->last_day_ = query_text(db->db_, "SELECT max(day) FROM rollups");
-    return db;
-}
-
-StatsDatabase::~StatsDatabase() {
-    sqlite3_close(db_);
-}
-
 // ---- ranges --------------------------------------------------------------------------------
 
-bool resolve_day_range(const StatsDatabase& db, const std::string& from, const std::string& to,
-                       DayRange& range, std::string& error) {
+bool resolve_day_range(const telemetry::ReadOnlyKioskDb& db, const std::string& from,
+                       const std::string& to, DayRange& range, std::string& error) {
     for (const auto& [option, value] : {std::pair{"--from", &from}, std::pair{"--to", &to}}) {
-        if (!value->empty() && !is_valid_day(*value)) {
+        if (!value->empty() && !telemetry::is_valid_day(*value)) {
             error = std::string(option) + " " + *value +
                     ": not a day; write YYYY-MM-DD, for example 2025-06-01";
             return false;
@@ -677,8 +562,8 @@ std::string iso_utc_ms(int64_t utc_ms) {
 
 // ---- reports -------------------------------------------------------------------------------
 
-std::optional<ReportSet> build_stats_reports(const StatsDatabase& db, const StatsOptions& options,
-                                             std::string& error) {
+std::optional<ReportSet> build_stats_reports(const telemetry::ReadOnlyKioskDb& db,
+                                             const StatsOptions& options, std::string& error) {
     error.clear();
     const Language language = options.language;
     ReportSet set;
@@ -692,15 +577,15 @@ std::optional<ReportSet> build_stats_reports(const StatsDatabase& db, const Stat
     };
     // One read transaction: every report sees the same snapshot of a live kiosk's file.
     sqlite3_exec(db.handle(), "BEGIN", nullptr, nullptr, nullptr);
-    const std::string created = read_meta(db.handle(), "created_utc_ms");
+    const std::string created = telemetry::read_meta(db.handle(), "created_utc_ms");
     about("file", text(db.path()));
-    about("epoch", text(read_meta(db.handle(), "epoch")));
-    about("schema_version", integer(kSchemaVersion));
+    about("epoch", text(telemetry::read_meta(db.handle(), "epoch")));
+    about("schema_version", integer(telemetry::kSchemaVersion));
     about("created_utc",
           created.empty() ? ReportCell{} : text(iso_utc_ms(std::atoll(created.c_str()))));
     about("software_version",
-          text(query_text(db.handle(),
-                          "SELECT software_version FROM boots ORDER BY boot DESC LIMIT 1")));
+          text(telemetry::query_text(
+              db.handle(), "SELECT software_version FROM boots ORDER BY boot DESC LIMIT 1")));
     about("data_first_day", text(db.first_day()));
     about("data_last_day", text(db.last_day()));
     about("from", text(options.range.from));
@@ -722,8 +607,8 @@ std::optional<ReportSet> build_stats_reports(const StatsDatabase& db, const Stat
 
 // ---- raw events ----------------------------------------------------------------------------
 
-bool export_events_csv(const StatsDatabase& db, const DayRange* range, const std::string& path,
-                       int64_t& rows, std::string& error) {
+bool export_events_csv(const telemetry::ReadOnlyKioskDb& db, const DayRange* range,
+                       const std::string& path, int64_t& rows, std::string& error) {
     rows = 0;
     // Boot ids by number: a lookup here is cheaper than a join per event.
     std::unordered_map<int64_t, std::string> boot_ids;
@@ -800,4 +685,4 @@ bool export_events_csv(const StatsDatabase& db, const DayRange* range, const std
     return csv.finish(error);
 }
 
-} // namespace kiosk::telemetry
+} // namespace kiosk::stats

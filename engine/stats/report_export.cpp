@@ -24,7 +24,7 @@
 #include <set>
 #include <sstream>
 
-namespace kiosk::telemetry {
+namespace kiosk::stats {
 namespace {
 
 constexpr size_t kCsvBufferBytes = size_t(1) << 20;
@@ -193,7 +193,8 @@ void CsvWriter::field(std::string_view text) {
     // A text starting like a formula (=, +, -, @, tab, CR) would run as one in
     // Excel or WPS; a leading apostrophe keeps it text (OWASP's advice for
     // CSV injection). Titles and kiosk.log fields are not ours to trust.
-    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    if (!text.empty() &&
+        std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
         std::string guarded = "'" + std::string(text);
         return field_unguarded(guarded);
     }
@@ -588,4 +589,4 @@ void write_text(const ReportSet& reports, std::ostream& out, int max_text_width)
     }
 }
 
-} // namespace kiosk::telemetry
+} // namespace kiosk::stats
