@@ -22,6 +22,7 @@
 #include "hub/credentials.h"
 #include "hub/hub_store.h"
 #include "sync/sync_protocol.h"
+#include "test_paths.h"
 
 #include <httplib.h>
 #include <signal.h>
@@ -154,13 +155,14 @@ struct HubServer {
     bool start(const std::string& data_dir) {
         int fds[2];
         if (pipe(fds) != 0) return false;
+        const std::string hub_program = kiosk::test::program_path("kiosk-hub");
         pid = fork();
         if (pid == 0) {
             dup2(fds[1], STDOUT_FILENO);
             close(fds[0]);
             close(fds[1]);
-            execl(KIOSK_HUB_PATH, KIOSK_HUB_PATH, "serve", "--listen", "127.0.0.1:0", "--data",
-                  data_dir.c_str(), static_cast<char*>(nullptr));
+            execl(hub_program.c_str(), hub_program.c_str(), "serve", "--listen", "127.0.0.1:0",
+                  "--data", data_dir.c_str(), static_cast<char*>(nullptr));
             _exit(127);
         }
         close(fds[1]);

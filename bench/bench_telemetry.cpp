@@ -14,6 +14,7 @@
 #include "core/random_id.h"
 #include "telemetry/interaction_log.h"
 #include "telemetry/schema.h"
+#include "test_paths.h"
 
 #include <SDL.h>
 #include <sodium.h>
@@ -189,7 +190,8 @@ int main(int argc, char** argv) {
                 "(target >= 50%%)\n",
                 api, 100 * api / raw);
 
-    ConfigLoadResult loaded = load_kiosk_config(KIOSK_SOURCE_DIR "/kiosk-config/county-museum.lua");
+    ConfigLoadResult loaded =
+        load_kiosk_config(kiosk::test::source_dir() + "/kiosk-config/county-museum.lua");
     if (!loaded.ok()) {
         std::fprintf(stderr, "bench-telemetry: %s\n", loaded.errors.front().c_str());
         return 2;

@@ -1,5 +1,6 @@
 // App test helpers implementation.
 #include "app_test_support.h"
+#include "test_paths.h"
 
 #include "app/frame_loop.h"
 #include "app/input_replay.h"
@@ -19,7 +20,7 @@
 namespace kiosk::test {
 
 std::string source_path(const std::string& relative) {
-    return std::string(KIOSK_SOURCE_DIR) + "/" + relative;
+    return kiosk::test::source_dir() + "/" + relative;
 }
 
 namespace {
@@ -41,7 +42,7 @@ private:
 } // namespace
 
 std::string temp_dir(const std::string& name) {
-    std::string dir = std::string(KIOSK_BINARY_DIR) + "/test-tmp/" + name;
+    std::string dir = kiosk::test::binary_dir() + "/test-tmp/" + name;
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     // Owner-only whatever the umask: a data folder others can write is refused.
@@ -59,8 +60,8 @@ KioskConfig load_sample_config(const std::string& config_relative, const std::st
     KioskConfig config = *loaded.config;
     config.data_dir = temp_dir(data_name);
     // The demo packages and key of this build tree (the build makes and signs them).
-    config.content_dir = std::string(KIOSK_BINARY_DIR) + "/content";
-    config.trusted_keys = {std::string(KIOSK_BINARY_DIR) + "/demo-keys/demo.pub"};
+    config.content_dir = kiosk::test::binary_dir() + "/content";
+    config.trusted_keys = {kiosk::test::binary_dir() + "/demo-keys/demo.pub"};
     return config;
 }
 
@@ -71,7 +72,7 @@ std::unique_ptr<KioskApp> make_app(int width, int height, const std::string& con
     const std::string data_name = "data-" + std::to_string(width) + "x" + std::to_string(height) +
                                   "-" + std::to_string(getpid());
     static RemovedAtExit data_folders;
-    data_folders.add(std::string(KIOSK_BINARY_DIR) + "/test-tmp/" + data_name);
+    data_folders.add(kiosk::test::binary_dir() + "/test-tmp/" + data_name);
     KioskConfig config = load_sample_config(config_relative, data_name);
     if (adjust) adjust(config);
     AppOptions options;
@@ -161,7 +162,7 @@ bool pixel_is(const Png& png, int x, int y, uint32_t colour) {
 }
 
 KioskRun run_kiosk(const std::string& arguments) {
-    const std::string command = std::string(KIOSK_BINARY_DIR) + "/bin/kiosk " + arguments + " 2>&1";
+    const std::string command = kiosk::test::binary_dir() + "/bin/kiosk " + arguments + " 2>&1";
     KioskRun run;
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe);
@@ -196,7 +197,7 @@ double png_difference(const std::string& a_path, const std::string& b_path) {
 PngCompare compare_with_golden(KioskApp& app, const std::string& name) {
     PngCompare result;
     std::string golden = source_path("tests/app/goldens/" + name + ".png");
-    std::string actual = std::string(KIOSK_BINARY_DIR) + "/test-tmp/" + name + ".actual.png";
+    std::string actual = kiosk::test::binary_dir() + "/test-tmp/" + name + ".actual.png";
     std::filesystem::create_directories(std::filesystem::path(actual).parent_path());
     std::string error;
     if (!app.screenshot(actual, error)) {

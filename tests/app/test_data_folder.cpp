@@ -11,6 +11,7 @@
 #include "app/startup_failure_screen.h"
 #include "app_test_support.h"
 #include "core/log.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 
@@ -39,7 +40,7 @@ std::string write_contentless_config(const std::string& dir, const std::string& 
     replace("data_dir =", "  data_dir = \"" + data + "\",");
     replace("content_dir =", "  content_dir = \"" + dir + "/no-content\",");
     replace("trusted_keys =",
-            "  trusted_keys = { \"" + std::string(KIOSK_BINARY_DIR) + "/demo-keys/demo.pub\" },");
+            "  trusted_keys = { \"" + kiosk::test::binary_dir() + "/demo-keys/demo.pub\" },");
     replace("strings_file =", "  strings_file = \"" + source_path("content/strings.lua") + "\",");
     const std::string config = dir + "/kiosk.lua";
     write_text(config, text);

@@ -4,6 +4,7 @@
 // the sample exhibits against their goldens, and the family of misbehaving
 // metamethods (tests/script/misbehaving_metamethods.h) in the whole kiosk.
 #include "app_test_support.h"
+#include "test_paths.h"
 
 #include "../core/temp_folder.h"
 #include "content/package.h"
@@ -88,11 +89,11 @@ end
     play(*app, "wait 7\n");
     CHECK(app->screen() == ScreenId::Home);
     std::string errors =
-        read_text(std::string(KIOSK_BINARY_DIR) + "/test-tmp/exhibit-rest/exhibit-errors.log");
+        read_text(kiosk::test::binary_dir() + "/test-tmp/exhibit-rest/exhibit-errors.log");
     CHECK(errors.find("exhibit=a-runaway") != std::string::npos);
     CHECK(errors.find("kind=time_budget") != std::string::npos);
     CHECK(errors.find("at: main.lua:1") != std::string::npos);
-    CHECK((std::filesystem::status(std::string(KIOSK_BINARY_DIR) +
+    CHECK((std::filesystem::status(kiosk::test::binary_dir() +
                                    "/test-tmp/exhibit-rest/exhibit-errors.log")
                .permissions() &
            std::filesystem::perms::all) ==
@@ -411,7 +412,7 @@ TEST_CASE("a visitor plays a whole quiz round from the home screen", "[quiz][rep
     CHECK(app->screen() == ScreenId::Home);
 
     // The committed replay (kiosk-config/quiz-round.replay) plays the same round.
-    std::ofstream(std::string(KIOSK_BINARY_DIR) + "/test-tmp/quiz-round.replay") << replay;
+    std::ofstream(kiosk::test::binary_dir() + "/test-tmp/quiz-round.replay") << replay;
 }
 
 TEST_CASE("the quiz-round replay still reaches the score screen", "[quiz][replay]") {

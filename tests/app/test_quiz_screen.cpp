@@ -7,6 +7,7 @@
 // and the score screen in zh and en (tests/app/goldens/quiz-*.png).
 #include "app/quiz_screen.h"
 #include "app_test_support.h"
+#include "test_paths.h"
 
 #include "core/strings_table.h"
 #include "render/display.h"
@@ -160,7 +161,7 @@ public:
     PngCompare golden(const std::string& name) {
         PngCompare result;
         std::string golden = source_path("tests/app/goldens/" + name + ".png");
-        std::string actual = std::string(KIOSK_BINARY_DIR) + "/test-tmp/" + name + ".actual.png";
+        std::string actual = kiosk::test::binary_dir() + "/test-tmp/" + name + ".actual.png";
         std::filesystem::create_directories(std::filesystem::path(actual).parent_path());
         std::string error;
         if (!display_->write_screenshot(actual, error)) {

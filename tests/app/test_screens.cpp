@@ -2,6 +2,7 @@
 // that taps a tile and the language toggle, the idle timeout ending a visitor
 // session, and every glyph of the loaded text being in the font atlas.
 #include "app_test_support.h"
+#include "test_paths.h"
 
 #include "render/fonts.h"
 
@@ -53,8 +54,8 @@ TEST_CASE("home and attract screens match their goldens in zh and en", "[golden]
     INFO(attract_en.message);
     CHECK(attract_en.same);
     // The two attract screens lead with different languages.
-    CHECK(png_difference(std::string(KIOSK_BINARY_DIR) + "/test-tmp/attract-zh.actual.png",
-                         std::string(KIOSK_BINARY_DIR) + "/test-tmp/attract-en.actual.png") > 0.01);
+    CHECK(png_difference(kiosk::test::binary_dir() + "/test-tmp/attract-zh.actual.png",
+                         kiosk::test::binary_dir() + "/test-tmp/attract-en.actual.png") > 0.01);
 }
 
 TEST_CASE("a replay taps a tile, goes back, and toggles the language", "[replay]") {

@@ -10,6 +10,7 @@
 #include "app_test_support.h"
 #include "core/log.h"
 #include "core/utf8_text.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 
@@ -51,7 +52,7 @@ int line_of(const std::string& text, const std::string& needle) {
 // The mobile-truck sample with this build tree's content and key, data in `data`.
 std::string sample_config_text(const std::string& data) {
     std::string text = read_text(source_path("kiosk-config/mobile-truck.lua"));
-    const std::string build = KIOSK_BINARY_DIR;
+    const std::string build = kiosk::test::binary_dir();
     text = replace_line(text, "data_dir =", "  data_dir = \"" + data + "\",");
     text = replace_line(text, "content_dir =", "  content_dir = \"" + build + "/content\",");
     text = replace_line(
@@ -146,7 +147,7 @@ bool wait_until(const std::function<bool()>& done, double timeout_s = 90) {
 
 // `kiosk` in real time on SDL's dummy video driver, its output in `log_path`.
 pid_t spawn_kiosk(const std::vector<std::string>& arguments, const std::string& log_path) {
-    std::vector<std::string> argv_strings = {std::string(KIOSK_BINARY_DIR) + "/bin/kiosk"};
+    std::vector<std::string> argv_strings = {kiosk::test::binary_dir() + "/bin/kiosk"};
     argv_strings.insert(argv_strings.end(), arguments.begin(), arguments.end());
     std::vector<char*> argv;
     for (std::string& argument : argv_strings)
@@ -234,7 +235,7 @@ TEST_CASE("a broken strings table shows the fallback words and names the line", 
     CHECK_THAT(report, Catch::Contains("code: STRINGS"));
     CHECK_THAT(report, Catch::Contains(strings_file + ":" +
                                        std::to_string(line_of(strings, "home_title ="))));
-    CHECK_THAT(run.output, Catch::Contains("its words from " + std::string(KIOSK_BINARY_DIR) +
+    CHECK_THAT(run.output, Catch::Contains("its words from " + kiosk::test::binary_dir() +
                                            "/bin/fallback-strings.lua"));
     check_resting_screen(dir + "/screen.png", true);
 }
@@ -313,8 +314,7 @@ TEST_CASE("the resting screen in Chinese and English matches its golden", "[star
         }
 
     const std::string golden = source_path("tests/app/goldens/startup-failure.png");
-    const std::string actual =
-        std::string(KIOSK_BINARY_DIR) + "/test-tmp/startup-failure.actual.png";
+    const std::string actual = kiosk::test::binary_dir() + "/test-tmp/startup-failure.actual.png";
     fs::create_directories(fs::path(actual).parent_path());
     REQUIRE(screen->screenshot(actual, error));
     if (std::getenv("KIOSK_UPDATE_GOLDENS"))
@@ -354,7 +354,7 @@ TEST_CASE("the fallback words ship next to the binary and match the strings tabl
     const std::vector<std::string> files = fallback_strings_files();
     REQUIRE(files.size() == 2);
     // The tests run from build/bin, beside kiosk.
-    CHECK(files[0] == std::string(KIOSK_BINARY_DIR) + "/bin/fallback-strings.lua");
+    CHECK(files[0] == kiosk::test::binary_dir() + "/bin/fallback-strings.lua");
     CHECK(read_text(files[0]) == read_text(source_path("kiosk-config/fallback-strings.lua")));
     StringsLoadResult fallback = load_strings_table(
         source_path("kiosk-config/fallback-strings.lua"), startup_failure_string_keys());

@@ -6,6 +6,7 @@
 #include "../core/temp_folder.h"
 #include "content/exhibit_catalog.h"
 #include "content/package.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 #include <sodium.h>
@@ -29,8 +30,7 @@ struct SignedPackage {
         std::filesystem::create_directories(folder.file("content"));
         std::string error;
         INFO(error);
-        REQUIRE(
-            write_package(std::string(KIOSK_SOURCE_DIR) + "/content/general-science", path, error));
+        REQUIRE(write_package(kiosk::test::source_dir() + "/content/general-science", path, error));
         REQUIRE(sign_package(path, key, PackageLimits{}, error));
     }
 

@@ -7,6 +7,7 @@
 #include "content/quiz.h"
 #include "core/lua_data.h"
 #include "core/utf8_text.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 
@@ -21,7 +22,7 @@ using namespace kiosk;
 
 namespace {
 
-const std::string kContent = std::string(KIOSK_SOURCE_DIR) + "/content/";
+const std::string kContent = kiosk::test::source_dir() + "/content/";
 
 // A small valid quiz; each schema test changes a line or two. Line numbers
 // matter: the expected messages below name them.

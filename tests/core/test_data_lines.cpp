@@ -2,6 +2,7 @@
 // list items through the loader, tricky tokens (long strings and comments,
 // escapes, CRLF) through scan_data_lines, and survival on garbage input.
 #include "core/lua_data.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 
@@ -14,7 +15,7 @@ using namespace kiosk;
 
 namespace {
 
-const std::string kFixture = std::string(KIOSK_SOURCE_DIR) + "/tests/core/fixtures/lines.lua";
+const std::string kFixture = kiosk::test::source_dir() + "/tests/core/fixtures/lines.lua";
 
 std::string read_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

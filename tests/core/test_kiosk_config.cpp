@@ -3,6 +3,7 @@
 // message while never yielding a half-filled config.
 #include "core/kiosk_config.h"
 #include "temp_folder.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 #include <sodium.h>
@@ -14,7 +15,7 @@ using namespace kiosk;
 
 namespace {
 
-const std::string kSourceDir = KIOSK_SOURCE_DIR;
+const std::string kSourceDir = kiosk::test::source_dir();
 const std::string kDemoHash = "$argon2id$v=19$m=16384,t=3,p=1$LzyWisvvVG1CksfTja3smQ$"
                               "IQr9akcHhSAGV+CwVV4Qz1kAp8jIxxCi04L9EC7Dhao";
 

@@ -3,6 +3,7 @@
 #include "core/data_reader.h"
 #include "core/strings_table.h"
 #include "temp_folder.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 
@@ -13,7 +14,7 @@ using namespace kiosk;
 
 namespace {
 
-const std::string kStringsFile = std::string(KIOSK_SOURCE_DIR) + "/content/strings.lua";
+const std::string kStringsFile = kiosk::test::source_dir() + "/content/strings.lua";
 
 const std::vector<std::string> kRuntimeKeys = {
     "home_title",

@@ -1,6 +1,7 @@
 // The fault tests' shared pieces (see fault_support.h): config files, counts
 // read back from kiosk.db and hub.db, a last sync in this process, packages.
 #include "fault_support.h"
+#include "test_paths.h"
 
 #include "content/package.h"
 #include "core/log.h"
@@ -28,7 +29,7 @@ std::string lua_string(const std::string& text) {
 const KioskConfig& sample_config() {
     static const KioskConfig sample = [] {
         ConfigLoadResult loaded =
-            load_kiosk_config(std::string(KIOSK_SOURCE_DIR) + "/kiosk-config/county-museum.lua");
+            load_kiosk_config(kiosk::test::source_dir() + "/kiosk-config/county-museum.lua");
         REQUIRE(loaded.ok());
         return *loaded.config;
     }();

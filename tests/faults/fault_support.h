@@ -11,6 +11,7 @@
 #include "core/temp_folder.h"
 #include "sync/sync_client.h"
 #include "sync/sync_test_support.h"
+#include "test_paths.h"
 
 #include <poll.h>
 
@@ -24,8 +25,8 @@ namespace kiosk::test {
 
 struct KioskSetup {
     std::string data_dir;
-    std::string content_dir = std::string(KIOSK_BINARY_DIR) + "/content";
-    std::string trusted_key = std::string(KIOSK_BINARY_DIR) + "/demo-keys/demo.pub";
+    std::string content_dir = kiosk::test::binary_dir() + "/content";
+    std::string trusted_key = kiosk::test::binary_dir() + "/demo-keys/demo.pub";
     std::string hub_url; // with token_file: a sync section
     std::string token_file;
     int idle_timeout_s = 10;

@@ -1,6 +1,7 @@
 // KioskProcess: fork/exec of the headless kiosk, waiting with a bound, and
 // reading what it printed (see kiosk_process.h).
 #include "kiosk_process.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 
@@ -31,8 +32,9 @@ KioskProcess::KioskProcess(const std::string& config, const std::vector<std::str
     : output_path_(output_path) {
     std::vector<std::string> argv;
     if (as_nobody) argv = {kSetpriv, "--reuid=65534", "--regid=65534", "--clear-groups"};
-    for (const char* part : {KIOSK_PATH, "--config", config.c_str(), "--headless", "--width", "640",
-                             "--height", "360"})
+    argv.push_back(kiosk::test::program_path("kiosk"));
+    for (const char* part :
+         {"--config", config.c_str(), "--headless", "--width", "640", "--height", "360"})
         argv.emplace_back(part);
     argv.insert(argv.end(), arguments.begin(), arguments.end());
     pid_ = fork();

@@ -14,7 +14,7 @@ namespace kiosk::test {
 
 class KioskProcess {
 public:
-    // Starts KIOSK_PATH --config CONFIG --headless --width 640 --height 360 ARGUMENTS...
+    // Starts the built kiosk --config CONFIG --headless --width 640 --height 360 ARGUMENTS...
     KioskProcess(const std::string& config, const std::vector<std::string>& arguments,
                  const std::string& output_path, bool as_nobody = false);
     ~KioskProcess(); // SIGKILL when still running

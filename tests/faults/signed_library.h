@@ -3,6 +3,7 @@
 #pragma once
 
 #include "fault_support.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 #include <sodium.h>
@@ -27,7 +28,7 @@ struct SignedLibrary {
         REQUIRE(write_public_key(trusted, key.public_key(), error));
     }
     void add_sample(const std::string& name) {
-        add_package(std::string(KIOSK_SOURCE_DIR) + "/exhibits/" + name, dir, name, key);
+        add_package(kiosk::test::source_dir() + "/exhibits/" + name, dir, name, key);
     }
     KioskSetup setup(const std::string& data_dir) const {
         KioskSetup setup;

@@ -9,6 +9,7 @@
 #include "kiosk_process.h"
 #include "signed_library.h"
 #include "telemetry/telemetry_test_support.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 #include <dirent.h>
@@ -63,7 +64,7 @@ bool has_open(pid_t pid, const std::string& path) {
 // the kiosk a while.
 void add_big_pendulum(const SignedLibrary& library, const std::string& id, int megabytes) {
     const std::string source = library.folder.file(id);
-    fs::copy(std::string(KIOSK_SOURCE_DIR) + "/exhibits/pendulum-lab", source);
+    fs::copy(kiosk::test::source_dir() + "/exhibits/pendulum-lab", source);
     std::string manifest = read_text(source + "/manifest.lua");
     const std::string old_id = "id = \"pendulum-lab\"";
     REQUIRE(manifest.find(old_id) != std::string::npos);

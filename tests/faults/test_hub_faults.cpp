@@ -13,6 +13,7 @@
 #include "sync/sync_client.h"
 #include "sync/sync_test_support.h"
 #include "telemetry/telemetry_test_support.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 #include <fcntl.h>
@@ -39,6 +40,7 @@ private:
 
 // `kiosk-hub import --data DATA FILE` as a child process.
 pid_t start_import(const std::string& data, const std::string& file, const std::string& output) {
+    const std::string hub_program = kiosk::test::program_path("kiosk-hub");
     const pid_t pid = fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
@@ -47,8 +49,8 @@ pid_t start_import(const std::string& data, const std::string& file, const std::
             dup2(out, STDOUT_FILENO);
             dup2(out, STDERR_FILENO);
         }
-        execl(KIOSK_HUB_PATH, KIOSK_HUB_PATH, "import", "--data", data.c_str(), file.c_str(),
-              static_cast<char*>(nullptr));
+        execl(hub_program.c_str(), hub_program.c_str(), "import", "--data", data.c_str(),
+              file.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
     return pid;

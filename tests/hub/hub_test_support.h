@@ -6,6 +6,7 @@
 #pragma once
 
 #include "../core/temp_folder.h"
+#include "test_paths.h"
 
 #include "hub/hub_store.h"
 #include "sync/sync_protocol.h"
@@ -45,8 +46,9 @@ inline CommandRun run_hub_command(const TempFolder& folder, const std::string& a
                                   const std::string& input = "") {
     const std::string in = folder.write("hub-command.in", input);
     const std::string out = folder.file("hub-command.out"), err = folder.file("hub-command.err");
-    const std::string command = "cd '" + folder.path().string() + "' && '" + KIOSK_HUB_PATH + "' " +
-                                arguments + " < '" + in + "' > '" + out + "' 2> '" + err + "'";
+    const std::string command = "cd '" + folder.path().string() + "' && '" +
+                                kiosk::test::program_path("kiosk-hub") + "' " + arguments + " < '" +
+                                in + "' > '" + out + "' 2> '" + err + "'";
     const int status = std::system(command.c_str());
     CommandRun run;
     run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -90,6 +92,7 @@ private:
         int pipe_fds[2];
         REQUIRE(pipe(pipe_fds) == 0);
         stderr_path_ = data_dir + ".serve.err";
+        const std::string hub_program = kiosk::test::program_path("kiosk-hub");
         pid_ = fork();
         REQUIRE(pid_ >= 0);
         if (pid_ == 0) {
@@ -98,8 +101,8 @@ private:
             close(pipe_fds[1]);
             FILE* err = std::fopen(stderr_path_.c_str(), "w");
             if (err) dup2(fileno(err), STDERR_FILENO);
-            execl(KIOSK_HUB_PATH, KIOSK_HUB_PATH, "serve", "--listen", "127.0.0.1:0", "--data",
-                  data_dir.c_str(), static_cast<char*>(nullptr));
+            execl(hub_program.c_str(), hub_program.c_str(), "serve", "--listen", "127.0.0.1:0",
+                  "--data", data_dir.c_str(), static_cast<char*>(nullptr));
             _exit(127);
         }
         close(pipe_fds[1]);

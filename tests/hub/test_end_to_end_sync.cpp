@@ -7,6 +7,7 @@
 // offline for 400 days, replayed and reordered batches, a reinstalled kiosk,
 // a hub SIGKILLed in the middle of a sync, and an offline bundle imported twice.
 #include "hub_test_support.h"
+#include "test_paths.h"
 
 #include "core/signing_keys.h"
 #include "sync/bundle.h"
@@ -102,6 +103,7 @@ public:
     void start() {
         REQUIRE(pid_ < 0);
         const std::string listen = "127.0.0.1:" + std::to_string(port_);
+        const std::string hub_program = kiosk::test::program_path("kiosk-hub");
         pid_ = fork();
         REQUIRE(pid_ >= 0);
         if (pid_ == 0) {
@@ -110,8 +112,8 @@ public:
                 dup2(fileno(out), STDOUT_FILENO);
                 dup2(fileno(out), STDERR_FILENO);
             }
-            execl(KIOSK_HUB_PATH, KIOSK_HUB_PATH, "serve", "--listen", listen.c_str(), "--data",
-                  data_dir_.c_str(), static_cast<char*>(nullptr));
+            execl(hub_program.c_str(), hub_program.c_str(), "serve", "--listen", listen.c_str(),
+                  "--data", data_dir_.c_str(), static_cast<char*>(nullptr));
             _exit(127);
         }
         // Bounded quick attempts, each waiting at most 100 ms for an answer.

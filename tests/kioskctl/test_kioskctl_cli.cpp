@@ -2,6 +2,7 @@
 // making verify fail), sign, inspect, --help on every subcommand, and usage errors.
 #include "../core/temp_folder.h"
 #include "../core/tiny_png.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
@@ -22,8 +23,9 @@ struct Run {
 
 Run kioskctl(const TempFolder& folder, const std::string& arguments) {
     const std::string log = folder.file("kioskctl.log");
-    const std::string command = "cd '" + folder.path().string() + "' && '" + KIOSKCTL_PATH + "' " +
-                                arguments + " > '" + log + "' 2>&1";
+    const std::string command = "cd '" + folder.path().string() + "' && '" +
+                                kiosk::test::program_path("kioskctl") + "' " + arguments + " > '" +
+                                log + "' 2>&1";
     Run run;
     int status = std::system(command.c_str());
     run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -34,7 +36,7 @@ Run kioskctl(const TempFolder& folder, const std::string& arguments) {
     return run;
 }
 
-const std::string kExhibit = std::string(KIOSK_SOURCE_DIR) + "/exhibits/pendulum-lab";
+const std::string kExhibit = kiosk::test::source_dir() + "/exhibits/pendulum-lab";
 
 // Flips one bit of one stored byte of `name` (its data, compressed or not).
 void flip_stored_byte(const std::string& package, const std::string& name, size_t offset) {
@@ -149,8 +151,7 @@ TEST_CASE("validate passes the samples and reports each problem with file:line",
          {"exhibits/pendulum-lab", "exhibits/earthquake-drill", "exhibits/water-cycle",
           "content/emergency-safety", "content/general-science"}) {
         INFO(sample);
-        Run run =
-            kioskctl(folder, std::string("validate '") + KIOSK_SOURCE_DIR + "/" + sample + "'");
+        Run run = kioskctl(folder, "validate '" + kiosk::test::source_dir() + "/" + sample + "'");
         INFO(run.output);
         CHECK(run.code == 0);
     }

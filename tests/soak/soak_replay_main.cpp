@@ -4,6 +4,7 @@
 //   build/bin/soak-replay --days 7 --seed 1 -o week.replay --expect week.txt
 //   build/bin/kiosk --config CONFIG --headless --fast-idle --input week.replay --width 640 ...
 #include "quiz_probe.h"
+#include "test_paths.h"
 #include "visitor_script.h"
 
 #include "core/kiosk_config.h"
@@ -17,9 +18,9 @@
 int main(int argc, char** argv) {
     CLI::App cli{"soak-replay: a seeded script of simulated visitor days for the kiosk soak"};
     kiosk::soak::ScriptOptions options;
-    options.content_dir = std::string(KIOSK_SOURCE_DIR) + "/content";
+    options.content_dir = kiosk::test::source_dir() + "/content";
     options.kiosk_name = "kiosk";
-    std::string config_path = std::string(KIOSK_SOURCE_DIR) + "/kiosk-config/county-museum.lua";
+    std::string config_path = kiosk::test::source_dir() + "/kiosk-config/county-museum.lua";
     std::string replay_path, expect_path;
     int width = 640, height = 360;
     cli.add_option("--days", options.days, "Simulated days (each 08:00 to 08:00)")

@@ -4,6 +4,7 @@
 // kiosk.db is whole and holds what the script expects exactly once, the hub
 // agrees after a final sync, and memory and descriptors stayed put.
 #include "soak_run.h"
+#include "test_paths.h"
 
 #include "hub/hub_test_support.h"
 #include "kiosk_db_facts.h"
@@ -44,14 +45,14 @@ constexpr int kIdleTimeoutS = 90;
 constexpr const char* kKioskName = "soak-1";
 
 std::string source_path(const std::string& relative) {
-    return std::string(KIOSK_SOURCE_DIR) + "/" + relative;
+    return kiosk::test::source_dir() + "/" + relative;
 }
 
 // The kiosk's config: the county museum sample's venue and PIN, this build's
 // signed demo content, a data folder in `out`, a sync section for the hub.
 std::string kiosk_config_text(const std::string& out, int width, int height, int hub_port,
                               const std::string& pin_hash) {
-    const std::string bin = KIOSK_BINARY_DIR;
+    const std::string bin = kiosk::test::binary_dir();
     std::ostringstream lua;
     lua << "-- Written by the soak test (tests/soak/soak_run.cpp).\n"
         << "return {\n"
@@ -256,7 +257,7 @@ void run_soak(const SoakSettings& settings) {
     // The kiosk, the whole simulated time in one process.
     const std::string resource_log = out + "/resources.log";
     const ProcessResult kiosk =
-        run_process(KIOSK_PATH,
+        run_process(kiosk::test::program_path("kiosk"),
                     {"--config", config_path, "--headless", "--input", replay_path, "--fast-idle",
                      "--resource-log", resource_log, "--width", std::to_string(settings.width),
                      "--height", std::to_string(settings.height)},

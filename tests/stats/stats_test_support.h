@@ -4,6 +4,7 @@
 #pragma once
 
 #include "../core/temp_folder.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 
@@ -29,8 +30,8 @@ inline CommandRun run_kioskctl(const TempFolder& folder, const std::string& argu
     const std::string prefix =
         as_nobody ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
     const std::string command = "cd '" + folder.path().string() + "' && " + prefix + "'" +
-                                KIOSKCTL_PATH + "' " + arguments + " > '" + out + "' 2> '" + err +
-                                "'";
+                                kiosk::test::program_path("kioskctl") + "' " + arguments + " > '" +
+                                out + "' 2> '" + err + "'";
     CommandRun run;
     const int status = std::system(command.c_str());
     run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

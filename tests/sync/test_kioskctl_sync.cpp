@@ -3,6 +3,7 @@
 // the kiosk id comes from the config's token file; missing pieces are named.
 #include "sync/bundle.h"
 #include "sync_test_support.h"
+#include "test_paths.h"
 
 #include <sodium.h>
 
@@ -22,8 +23,9 @@ struct Run {
 
 Run kioskctl(const test::TempFolder& folder, const std::string& arguments) {
     const std::string log = folder.file("kioskctl.log");
-    const std::string command = "cd '" + folder.path().string() + "' && '" + KIOSKCTL_PATH + "' " +
-                                arguments + " > '" + log + "' 2>&1";
+    const std::string command = "cd '" + folder.path().string() + "' && '" +
+                                kiosk::test::program_path("kioskctl") + "' " + arguments + " > '" +
+                                log + "' 2>&1";
     const int status = std::system(command.c_str());
     Run run;
     run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

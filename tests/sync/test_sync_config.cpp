@@ -6,6 +6,7 @@
 // closed.
 #include "core/kiosk_config.h"
 #include "core/temp_folder.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 
@@ -37,7 +38,7 @@ std::string first_error(const ConfigLoadResult& result) {
 TEST_CASE("the sample configs leave sync off", "[sync]") {
     for (const char* name : {"county-museum.lua", "mobile-truck.lua"}) {
         ConfigLoadResult result =
-            load_kiosk_config(std::string(KIOSK_SOURCE_DIR) + "/kiosk-config/" + name);
+            load_kiosk_config(kiosk::test::source_dir() + "/kiosk-config/" + name);
         INFO(name << ": " << first_error(result));
         REQUIRE(result.ok());
         CHECK_FALSE(result.config->sync);

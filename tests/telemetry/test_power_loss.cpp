@@ -5,6 +5,7 @@
 // a recount of the raw events.
 #include "core/temp_folder.h"
 #include "telemetry/telemetry_test_support.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 
@@ -27,6 +28,7 @@ Child start_child(const std::string& db, unsigned seed) {
     int pipe_fds[2];
     REQUIRE(pipe(pipe_fds) == 0);
     Child child;
+    const std::string kill_child_program = kiosk::test::program_path("telemetry_kill_child");
     child.pid = fork();
     REQUIRE(child.pid >= 0);
     if (child.pid == 0) {
@@ -34,7 +36,8 @@ Child start_child(const std::string& db, unsigned seed) {
         close(pipe_fds[0]);
         close(pipe_fds[1]);
         const std::string seed_text = std::to_string(seed);
-        execl(KILL_CHILD_PATH, KILL_CHILD_PATH, db.c_str(), seed_text.c_str(), nullptr);
+        execl(kill_child_program.c_str(), kill_child_program.c_str(), db.c_str(), seed_text.c_str(),
+              nullptr);
         _exit(127);
     }
     close(pipe_fds[1]);
