@@ -17,7 +17,7 @@
 int main(int argc, char** argv) {
     CLI::App cli{"soak-replay: a seeded script of simulated visitor days for the kiosk soak"};
     kiosk::soak::ScriptOptions options;
-    options.content_dir = std::string(KIOSK_SOURCE_DIR) + "/content";
+    options.content_dir = std::string(KIOSK_BINARY_DIR) + "/sample-folders";
     options.kiosk_name = "kiosk";
     std::string config_path = std::string(KIOSK_SOURCE_DIR) + "/kiosk-config/county-museum.lua";
     std::string replay_path, expect_path;
