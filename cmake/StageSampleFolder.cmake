@@ -18,7 +18,10 @@ foreach(file ${files})
   get_filename_component(folder ${file} DIRECTORY)
   file(MAKE_DIRECTORY ${STAGE}/${folder})
   if(NOT file MATCHES "\\.svg$")
+    # Copied with today's time (file(COPY) would keep the source's), so the
+    # build sees the copy as newer than what it was made from.
     file(COPY ${SOURCE}/${file} DESTINATION ${STAGE}/${folder})
+    file(TOUCH ${STAGE}/${file})
     continue()
   endif()
   string(REGEX REPLACE "\\.svg$" ".png" picture ${file})
