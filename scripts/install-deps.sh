@@ -16,6 +16,8 @@ packages=(
   libcpp-httplib-dev
   # content packages are SQLite Archives: the sqlite3 tool lists and extracts them
   sqlite3
+  # the build renders the sample quiz pictures (content/*/images/*.svg) to PNG
+  librsvg2-bin
   # tests
   catch2 xvfb xauth
   # fuzz targets (scripts/fuzz.sh): clang with libFuzzer, ASan and UBSan

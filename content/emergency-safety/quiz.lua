@@ -3,7 +3,7 @@
 -- public guidance: 119 fire, 110 police, 120 ambulance; earthquakes: 伏地、
 -- 遮挡、手抓牢; fire: escape by the stairs, never the elevator; floods: go up to
 -- high ground, never wade through moving water; electricity: dry hands, cut the
--- power first. Pictures are drawn by scripts/make-quiz-images.py.
+-- power first. Pictures: images/*.svg, rendered to PNG by the build (content/README.md).
 return {
   round = { questions = 6, shuffle_options = true },
 

@@ -18,6 +18,6 @@ return {
     reviewed = "2026-11-01",
     expires = "2027-11-01",
   },
-  thumbnail = "thumbnail.png",
+  thumbnail = "thumbnail.png", -- drawn as thumbnail.svg, rendered by the build (content/README.md)
   entry = "quiz.lua",
 }

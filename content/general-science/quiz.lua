@@ -2,7 +2,7 @@
 -- described at the top of engine/content/quiz.h. Four themes at primary-school
 -- level: physics (floating, light, sound, magnets, circuits), the water cycle,
 -- astronomy (the Moon, the Sun, planets, day and night) and living things.
--- Pictures are drawn by scripts/make-quiz-images.py.
+-- Pictures: images/NAME.svg, rendered to NAME.png by the build (content/README.md).
 return {
   round = { questions = 6, shuffle_options = true },
 

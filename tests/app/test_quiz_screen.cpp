@@ -34,8 +34,10 @@ struct LoadedPack {
     std::shared_ptr<const FileSource> files;
 };
 
+// A sample quiz pack as the build packs it, its pictures rendered from their
+// drawings (build/sample-folders, made by demo_content).
 LoadedPack load_sample(const std::string& name) {
-    const std::string folder = source_path("content/" + name);
+    const std::string folder = kiosk::test::binary_dir() + "/sample-folders/" + name;
     ManifestLoadResult manifest = load_content_manifest(folder);
     for (const std::string& e : manifest.errors)
         UNSCOPED_INFO(e);

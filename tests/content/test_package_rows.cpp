@@ -19,7 +19,8 @@ using kiosk::test::TempFolder;
 
 namespace {
 
-// A signed package of content/general-science (a quiz pack with an images/ folder).
+// A signed package of content/general-science (a quiz pack with an images/ folder),
+// packed from its copy with the pictures rendered, as the build packs it.
 struct SignedPackage {
     TempFolder folder;
     SecretKey key = generate_key();
@@ -30,7 +31,8 @@ struct SignedPackage {
         std::filesystem::create_directories(folder.file("content"));
         std::string error;
         INFO(error);
-        REQUIRE(write_package(kiosk::test::source_dir() + "/content/general-science", path, error));
+        REQUIRE(write_package(kiosk::test::binary_dir() + "/sample-folders/general-science", path,
+                              error));
         REQUIRE(sign_package(path, key, PackageLimits{}, error));
     }
 

@@ -22,7 +22,9 @@ using namespace kiosk;
 
 namespace {
 
-const std::string kContent = kiosk::test::source_dir() + "/content/";
+// The sample packs as the build packs them: content/* with each drawing (.svg)
+// rendered to its picture (.png); the top-level CMakeLists.txt says how.
+const std::string kContent = kiosk::test::binary_dir() + "/sample-folders/";
 
 // A small valid quiz; each schema test changes a line or two. Line numbers
 // matter: the expected messages below name them.

@@ -5,7 +5,8 @@
 // fixed mtime and repacked with 512-byte pages so they stay a few KB; sync
 // bodies and bundles come from the protocol's own to_json and make_bundle.
 //
-// usage: fuzz_make_corpus SOURCE_DIR OUT_DIR
+// usage: fuzz_make_corpus SOURCE_DIR SAMPLES_DIR OUT_DIR
+// (SAMPLES_DIR: the build's sample-folders, where the quiz pictures are rendered)
 #include "fuzz_support.h"
 
 #include "content/package.h"
@@ -27,7 +28,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path source_dir, out_dir;
+fs::path source_dir, samples_dir, out_dir;
 
 [[noreturn]] void die(const std::string& message) {
     std::fprintf(stderr, "fuzz_make_corpus: %s\n", message.c_str());
@@ -168,7 +169,7 @@ void package(const fs::path& folder, const std::string& name, bool sign,
 void make_packages() {
     const fs::path work = fuzz::temp_dir();
     const fs::path exhibit = work / "exhibit";
-    const fs::path images = source_dir / "content/general-science/images";
+    const fs::path images = samples_dir / "general-science/images";
     write_file(exhibit / "manifest.lua",
                read_file(source_dir / "exhibits/pendulum-lab/manifest.lua"));
     write_file(exhibit / "main.lua", kSmallExhibit);
@@ -233,7 +234,7 @@ void make_lua_data() {
 // --- images ---------------------------------------------------------------------
 
 void make_images() {
-    const fs::path images = source_dir / "content/general-science/images";
+    const fs::path images = samples_dir / "general-science/images";
     seed("image", "moon-full.png", read_file(images / "moon-full.png"));
     seed("image", "small.png", small_image("png", 8, 6));
     seed("image", "small.jpg", small_image("jpg", 16, 12));
@@ -345,9 +346,10 @@ void make_queries() {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 3) die("usage: fuzz_make_corpus SOURCE_DIR OUT_DIR");
+    if (argc != 4) die("usage: fuzz_make_corpus SOURCE_DIR SAMPLES_DIR OUT_DIR");
     source_dir = argv[1];
-    out_dir = argv[2];
+    samples_dir = argv[2];
+    out_dir = argv[3];
     make_packages();
     make_lua_data();
     make_images();

@@ -147,14 +147,24 @@ TEST_CASE("kioskctl explains every subcommand and refuses bad input", "[kioskctl
 TEST_CASE("validate passes the samples and reports each problem with file:line",
           "[kioskctl][validate]") {
     TempFolder folder;
-    for (const char* sample :
-         {"exhibits/pendulum-lab", "exhibits/earthquake-drill", "exhibits/water-cycle",
-          "content/emergency-safety", "content/general-science"}) {
+    // The quiz packs as the build packs them, with their drawings rendered.
+    const std::string source = kiosk::test::source_dir(), build = kiosk::test::binary_dir();
+    for (const std::string& sample :
+         {source + "/exhibits/pendulum-lab", source + "/exhibits/earthquake-drill",
+          source + "/exhibits/water-cycle", build + "/sample-folders/emergency-safety",
+          build + "/sample-folders/general-science"}) {
         INFO(sample);
-        Run run = kioskctl(folder, "validate '" + kiosk::test::source_dir() + "/" + sample + "'");
+        Run run = kioskctl(folder, "validate '" + sample + "'");
         INFO(run.output);
         CHECK(run.code == 0);
     }
+    // A quiz pack's source folder holds drawings (.svg) where the manifest and
+    // the quiz name pictures (.png): validate says which picture is missing.
+    Run drawings = kioskctl(folder, "validate '" + source + "/content/general-science'");
+    INFO(drawings.output);
+    CHECK(drawings.code == 1);
+    CHECK(drawings.output.find("manifest.lua:21: thumbnail: no file 'thumbnail.png'") !=
+          std::string::npos);
 
     // A broken exhibit: every kind of mistake validate knows, each reported.
     folder.write("bad/thumbnail.png", "not a picture");

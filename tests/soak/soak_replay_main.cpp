@@ -18,7 +18,7 @@
 int main(int argc, char** argv) {
     CLI::App cli{"soak-replay: a seeded script of simulated visitor days for the kiosk soak"};
     kiosk::soak::ScriptOptions options;
-    options.content_dir = kiosk::test::source_dir() + "/content";
+    options.content_dir = kiosk::test::binary_dir() + "/sample-folders";
     options.kiosk_name = "kiosk";
     std::string config_path = kiosk::test::source_dir() + "/kiosk-config/county-museum.lua";
     std::string replay_path, expect_path;

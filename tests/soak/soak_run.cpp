@@ -236,7 +236,7 @@ void run_soak(const SoakSettings& settings) {
     script_options.seed = settings.seed;
     script_options.idle_timeout_s = kIdleTimeoutS;
     script_options.kiosk_name = kKioskName;
-    script_options.content_dir = source_path("content");
+    script_options.content_dir = kiosk::test::binary_dir() + "/sample-folders";
     std::optional<VisitorScript> script;
     {
         std::string error;

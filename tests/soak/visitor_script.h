@@ -49,7 +49,7 @@ struct ScriptOptions {
     uint64_t kiosk_seed = 1;   // the kiosk's fixed seed (headless without --seed: 1)
     double idle_timeout_s = 90;
     std::string kiosk_name;  // the config's kiosk_name (its config_loaded event)
-    std::string content_dir; // the quiz packs' source folders (the repo's content/)
+    std::string content_dir; // the quiz packs' folders (build/sample-folders: pictures rendered)
 };
 
 // Replay-clock seconds with no visitor at the kiosk (a night), from a minute
