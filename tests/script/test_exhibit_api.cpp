@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 using namespace kiosk;
@@ -62,21 +63,25 @@ ListedApi read_listed_api() {
     DataReader root(*loaded.root, kApiFile, "", errors);
     ListedApi api;
     api.reachable = {"kiosk", "exhibit"};
+    // Adds `name` (read at `key` of `reader`) to the reachable names, once.
+    const auto reachable = [&api](DataReader& reader, std::string_view key, std::string name) {
+        if (!api.reachable.insert(name).second) reader.error(key, name + " is listed twice");
+    };
     for (DataReader& function : root.table_list("kiosk", 200))
-        api.reachable.insert("kiosk." + read_documented_function(function, "kiosk."));
+        reachable(function, "name", "kiosk." + read_documented_function(function, "kiosk."));
     for (DataReader& callback : root.table_list("callbacks", 32))
         api.callbacks.push_back(read_documented_function(callback, "exhibit."));
     for (const std::string& name : root.string_list("base", 64))
-        api.reachable.insert(name);
+        reachable(root, "base", name);
     for (DataReader& library : root.table_list("libraries", 16)) {
         const std::string name = library.required_string("name").value_or("");
-        api.reachable.insert(name);
+        reachable(library, "name", name);
         for (const std::string& field : library.string_list("fields", 64))
-            api.reachable.insert(name + "." + field);
+            reachable(library, "fields", name + "." + field);
         library.finish();
     }
     for (const std::string& name : root.string_list("unoffered", 16))
-        api.reachable.insert(name);
+        reachable(root, "unoffered", name);
     for (const std::string& name : root.string_list("absent", 32))
         api.absent.insert(name);
     root.finish();
