@@ -31,7 +31,7 @@ end
 
 -- The list, read as data: no libraries, an empty environment.
 local function load_api()
-  local env, chunk, problem = {}, nil, nil
+  local env, chunk, problem = {}
   if setfenv then -- Lua 5.1
     chunk, problem = loadfile(root .. "/" .. api_path)
     if chunk then setfenv(chunk, env) end
