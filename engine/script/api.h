@@ -3,6 +3,10 @@
 // simulated clock, the canvas while exhibit.draw() runs, images, the seeded
 // random generator and what the exhibit recorded. Private to engine/script.
 //
+// Every function the add_*_api() tables register is listed, with how curators
+// call it, in engine/script/exhibit_api.lua (the exhibit API, listed once);
+// script_tests fails for a binding that is not.
+//
 // Binding rule: a Lua error is a longjmp, so a binding checks all of its
 // arguments first (with nothing but plain values alive), and only then does
 // its work inside a Sandbox::HostScope, where nothing raises and nothing

@@ -5,7 +5,8 @@
 #include "api.h"
 #include "core/utf8_text.h"
 
-#include <cstring>
+#include <cctype>
+#include <cstdlib>
 #include <sstream>
 #include <utility>
 
@@ -278,16 +279,19 @@ bool ExhibitHost::start(Language language) {
         fail_from_status(status, source_.entry, false);
         return false;
     }
-    return run_callback("load", 0);
+    return run_callback(ExhibitCallback::Load, 0);
 }
 
-bool ExhibitHost::run_callback(const char* name, int nargs, const lua_Number* args) {
+bool ExhibitHost::run_callback(ExhibitCallback callback, int nargs, const lua_Number* args) {
     if (failed_ || left_ || !sandbox_.state()) return false;
+    const char* name = kExhibitCallbackNames[size_t(callback)];
     CallbackCall call;
     call.name = name;
     call.nargs = nargs;
     call.args = args;
-    call.first_is_integer = std::strncmp(name, "touch", 5) == 0;
+    call.first_is_integer = callback == ExhibitCallback::TouchPressed ||
+                            callback == ExhibitCallback::TouchMoved ||
+                            callback == ExhibitCallback::TouchReleased;
     api_->host_step = {};
     const int status = sandbox_.call_host(&ExhibitHost::dispatch_callback, &call);
     const bool stopped = status != LUA_OK || sandbox_.stop_reason() != StopReason::None;
@@ -330,13 +334,13 @@ void ExhibitHost::touch(TouchPhase phase, int id, float x, float y, float dx, fl
     const lua_Number args[] = {lua_Number(id), x, y, dx, dy};
     switch (phase) {
     case TouchPhase::Pressed:
-        run_callback("touchpressed", 3, args);
+        run_callback(ExhibitCallback::TouchPressed, 3, args);
         break;
     case TouchPhase::Moved:
-        run_callback("touchmoved", 5, args);
+        run_callback(ExhibitCallback::TouchMoved, 5, args);
         break;
     case TouchPhase::Released:
-        run_callback("touchreleased", 3, args);
+        run_callback(ExhibitCallback::TouchReleased, 3, args);
         break;
     }
 }
@@ -345,7 +349,7 @@ void ExhibitHost::update(double dt) {
     if (failed_ || left_ || !sandbox_.state()) return;
     api_->time_s += dt;
     const lua_Number args[] = {dt};
-    run_callback("update", 1, args);
+    run_callback(ExhibitCallback::Update, 1, args);
 }
 
 std::optional<uint32_t> ExhibitHost::draw(Ui& ui) {
@@ -354,7 +358,7 @@ std::optional<uint32_t> ExhibitHost::draw(Ui& ui) {
     canvas.begin_frame();
     api_->ui = &ui;
     api_->canvas = &canvas;
-    run_callback("draw", 0);
+    run_callback(ExhibitCallback::Draw, 0);
     api_->canvas = nullptr;
     api_->ui = nullptr;
     if (failed_) return std::nullopt;
@@ -363,7 +367,7 @@ std::optional<uint32_t> ExhibitHost::draw(Ui& ui) {
 
 void ExhibitHost::leave() {
     if (left_) return;
-    run_callback("leave", 0);
+    run_callback(ExhibitCallback::Leave, 0);
     left_ = true;
 }
 

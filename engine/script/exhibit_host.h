@@ -17,6 +17,8 @@
 #include "core/file_source.h"
 #include "script/sandbox.h"
 
+#include <array>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,6 +61,22 @@ struct ExhibitInteraction {
 
 enum class TouchPhase { Pressed, Moved, Released };
 
+// The callbacks the host calls in the global table `exhibit`. Their names exist
+// only in kExhibitCallbackNames; the curators' list of them
+// (engine/script/exhibit_api.lua) is checked against it by script_tests.
+enum class ExhibitCallback {
+    Load,
+    Update,
+    Draw,
+    TouchPressed,
+    TouchMoved,
+    TouchReleased,
+    Leave,
+    Count // keep last: the number of callbacks
+};
+inline constexpr std::array<const char*, size_t(ExhibitCallback::Count)> kExhibitCallbackNames = {
+    "load", "update", "draw", "touchpressed", "touchmoved", "touchreleased", "leave"};
+
 class ExhibitHost {
 public:
     ExhibitHost(ExhibitSource source, const SandboxLimits& limits, uint64_t seed,
@@ -97,7 +115,7 @@ private:
     struct CallbackCall;
     static int dispatch_callback(lua_State* L);
     static int open_state(lua_State* L);
-    bool run_callback(const char* name, int nargs, const lua_Number* args = nullptr);
+    bool run_callback(ExhibitCallback callback, int nargs, const lua_Number* args = nullptr);
     void fail(ExhibitErrorKind kind, const std::string& callback, std::string message,
               std::string traceback, const std::string& located = {});
     // `looking_up`: it failed before the callback ran, while the kiosk looked it up.

@@ -393,6 +393,8 @@ void Sandbox::make_read_only() {
     lua_replace(L, real);
 }
 
+// What this leaves reachable is listed in engine/script/exhibit_api.lua, which
+// script_tests holds it to, name by name.
 void Sandbox::open_libraries(uint64_t seed) {
     lua_State* L = L_;
     const luaL_Reg libraries[] = {
