@@ -7,6 +7,7 @@
 // checked against the same file by scripts/exhibit-api.lua (ctest).
 #include "core/data_reader.h"
 #include "script_test_support.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 
@@ -23,7 +24,7 @@ using kiosk::test::ScriptedExhibit;
 
 namespace {
 
-const std::string kApiFile = std::string(KIOSK_SOURCE_DIR) + "/engine/script/exhibit_api.lua";
+const std::string kApiFile = kiosk::test::source_dir() + "/engine/script/exhibit_api.lua";
 
 // What exhibit_api.lua lists, as the walk below writes names: "kiosk",
 // "kiosk.clear", "math.pi", "print".
