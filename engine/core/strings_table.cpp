@@ -1,5 +1,6 @@
-// Visitor strings table: loads content/strings.lua with DataReader (every entry
-// a { zh, en } pair, both required) and answers lookups by key and language.
+// Strings tables: loads a strings file (content/strings.lua, the compiled-in
+// manager-strings.lua) with DataReader (every entry a { zh, en } pair, both
+// required), answers lookups by key and language, and fills in {placeholders}.
 #include "strings_table.h"
 
 #include "data_reader.h"
@@ -30,14 +31,23 @@ std::vector<std::string> StringsTable::all_text() const {
     return out;
 }
 
+std::vector<std::string> StringsTable::keys() const {
+    std::vector<std::string> out;
+    out.reserve(entries_.size());
+    for (const auto& entry : entries_)
+        out.push_back(entry.first);
+    return out;
+}
+
 void StringsTable::set(std::string key, Bilingual text) {
     entries_[std::move(key)] = std::move(text);
 }
 
-StringsLoadResult load_strings_table(const std::string& path,
+namespace {
+
+StringsLoadResult read_strings_table(DataLoadResult data, const std::string& path,
                                      const std::vector<std::string>& required_keys) {
     StringsLoadResult result;
-    DataLoadResult data = load_lua_data_file(path);
     if (!data.ok()) {
         result.errors = std::move(data.errors);
         return result;
@@ -58,14 +68,36 @@ StringsLoadResult load_strings_table(const std::string& path,
     return result;
 }
 
+void replace_all(std::string& text, std::string_view name, std::string_view value) {
+    const std::string placeholder = "{" + std::string(name) + "}";
+    for (size_t at = text.find(placeholder); at != std::string::npos;
+         at = text.find(placeholder, at + value.size()))
+        text.replace(at, placeholder.size(), value);
+}
+
+} // namespace
+
+StringsLoadResult load_strings_table(const std::string& path,
+                                     const std::vector<std::string>& required_keys) {
+    return read_strings_table(load_lua_data_file(path), path, required_keys);
+}
+
+StringsLoadResult load_strings_table_text(std::string_view text, const std::string& chunk_name,
+                                          const std::vector<std::string>& required_keys) {
+    return read_strings_table(load_lua_data_string(text, chunk_name), chunk_name, required_keys);
+}
+
 std::string fill_in(std::string text,
                     std::initializer_list<std::pair<std::string_view, int64_t>> values) {
-    for (const auto& [name, value] : values) {
-        const std::string placeholder = "{" + std::string(name) + "}";
-        for (size_t at = text.find(placeholder); at != std::string::npos;
-             at = text.find(placeholder, at))
-            text.replace(at, placeholder.size(), std::to_string(value));
-    }
+    for (const auto& [name, value] : values)
+        replace_all(text, name, std::to_string(value));
+    return text;
+}
+
+std::string fill_in(std::string text,
+                    std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+    for (const auto& [name, value] : values)
+        replace_all(text, name, value);
     return text;
 }
 

@@ -1,6 +1,8 @@
-// The visitor strings table (content/strings.lua): every piece of visitor-facing
-// text the runtime itself shows (titles, buttons, admin labels), in zh and en,
-// so none of it lives in C++. This file owns loading and looking it up.
+// A strings table in zh and en, loaded from a Lua data file: the visitors'
+// (content/strings.lua: every piece of visitor-facing text the runtime itself
+// shows) and the managers' (engine/core/manager-strings.lua, compiled in: see
+// manager_text.h), so none of it lives in C++. This file owns loading and
+// looking them up, and filling in {placeholders}.
 //
 // The file:
 //   return {
@@ -32,6 +34,7 @@ public:
 
     // Every zh and en string, in key order: what the font atlas must cover.
     std::vector<std::string> all_text() const;
+    std::vector<std::string> keys() const; // in order
 
     void set(std::string key, Bilingual text);
     size_t size() const { return entries_.size(); }
@@ -53,8 +56,17 @@ struct StringsLoadResult {
 StringsLoadResult load_strings_table(const std::string& path,
                                      const std::vector<std::string>& required_keys);
 
+// The same for a file's text already in memory (one compiled into the program);
+// `chunk_name` stands in for the path in messages.
+StringsLoadResult load_strings_table_text(std::string_view text, const std::string& chunk_name,
+                                          const std::vector<std::string>& required_keys);
+
 // `text` with each {name} replaced by its number ("第 {n} 题" with n = 3 -> "第 3 题").
 std::string fill_in(std::string text,
                     std::initializer_list<std::pair<std::string_view, int64_t>> values);
+
+// The same with words ("终端 {kiosk}" with kiosk = "K-1" -> "终端 K-1").
+std::string fill_in(std::string text,
+                    std::initializer_list<std::pair<std::string_view, std::string_view>> values);
 
 } // namespace kiosk

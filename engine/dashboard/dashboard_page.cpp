@@ -1,12 +1,12 @@
 // The managers' dashboard and sign-in pages: page shell and CSS, the filter
 // form, summary figures, the chart sections, the kiosks' health table, the
 // export links and the bundle upload form. Data turns into text here (dates,
-// durations, "N days ago"); charts come from svg_chart.h, labels from
-// dashboard_strings.h.
+// durations, "N days ago"); charts come from svg_chart.h, words from the
+// managers' strings (core/manager_text.h).
 #include "dashboard/dashboard_page.h"
 
 #include "core/checked_sum.h"
-#include "dashboard/dashboard_strings.h"
+#include "core/manager_text.h"
 
 #include <algorithm>
 #include <chrono>
@@ -17,7 +17,6 @@
 namespace kiosk::dashboard {
 namespace {
 
-using T = DashboardText;
 namespace chrono = std::chrono;
 
 constexpr int64_t kMsPerDay = 86'400'000;
@@ -53,10 +52,9 @@ std::string format_day(chrono::sys_days day) {
 // "2 分 15 秒" / "2 min 15 s": the two largest units.
 std::string format_duration(double seconds, Language lang) {
     const int64_t total = std::llround(std::max(seconds, 0.0));
-    const std::string_view d = dashboard_text(T::UnitDay, lang),
-                           h = dashboard_text(T::UnitHour, lang),
-                           m = dashboard_text(T::UnitMinute, lang),
-                           s = dashboard_text(T::UnitSecond, lang);
+    const std::string_view d = manager_text("unit_day", lang), h = manager_text("unit_hour", lang),
+                           m = manager_text("unit_minute", lang),
+                           s = manager_text("unit_second", lang);
     const auto pair = [](int64_t big, std::string_view big_unit, int64_t small,
                          std::string_view small_unit) {
         std::string text = std::to_string(big) + " " + std::string(big_unit);
@@ -74,18 +72,18 @@ std::string format_clock_skew(int64_t skew_ms, Language lang) {
     const std::string sign = skew_ms < 0 ? "−" : skew_ms > 0 ? "+" : "";
     if (magnitude < 60'000)
         return sign + format_decimal(static_cast<double>(magnitude) / 1000, 1) + " " +
-               std::string(dashboard_text(T::UnitSecond, lang));
+               manager_text("unit_second", lang);
     return sign + format_duration(static_cast<double>(magnitude) / 1000, lang);
 }
 
 std::string format_ago(int64_t then_ms, int64_t now_ms, Language lang) {
     const int64_t elapsed = std::max<int64_t>(now_ms - then_ms, 0);
-    if (elapsed < 3'600'000) return std::string(dashboard_text(T::JustNow, lang));
-    if (elapsed < 2 * 3'600'000) return std::string(dashboard_text(T::OneHourAgo, lang));
-    if (elapsed < kMsPerDay) return dashboard_text(T::HoursAgo, lang, elapsed / 3'600'000);
+    if (elapsed < 3'600'000) return manager_text("just_now", lang);
+    if (elapsed < 2 * 3'600'000) return manager_text("one_hour_ago", lang);
+    if (elapsed < kMsPerDay) return manager_text("hours_ago", lang, {{"n", elapsed / 3'600'000}});
     const int64_t days = elapsed / kMsPerDay;
-    if (days == 1) return std::string(dashboard_text(T::OneDayAgo, lang));
-    return dashboard_text(T::DaysAgo, lang, days);
+    if (days == 1) return manager_text("one_day_ago", lang);
+    return manager_text("days_ago", lang, {{"n", days}});
 }
 
 std::string format_disk(int64_t megabytes) {
@@ -103,8 +101,9 @@ std::string esc(std::string_view text) {
     return html_escape(text);
 }
 
-std::string text_of(T key, Language lang) {
-    return esc(dashboard_text(key, lang));
+// A managers' word, escaped for HTML.
+std::string text_of(std::string_view key, Language lang) {
+    return esc(manager_text(key, lang));
 }
 
 std::string venue_name(const DashboardVenue& venue, Language lang) {
@@ -112,12 +111,12 @@ std::string venue_name(const DashboardVenue& venue, Language lang) {
 }
 
 void append_empty(std::string& out, Language lang) {
-    out += "<p class=\"empty\">" + text_of(T::NoDataForRange, lang) + "</p>";
+    out += "<p class=\"empty\">" + text_of("no_data_for_range", lang) + "</p>";
 }
 
 // In place of a section's table or chart when its numbers could not be read.
 void append_unreadable(std::string& out, Language lang) {
-    out += "<p class=\"unreadable\">" + text_of(T::DataUnreadable, lang) + "</p>";
+    out += "<p class=\"unreadable\">" + text_of("data_unreadable", lang) + "</p>";
 }
 
 // A horizontal meter and its figure, side by side, for a table cell.
@@ -228,26 +227,27 @@ void append_header(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
     DashboardFilter other = data.filter;
     other.language = lang == Language::En ? Language::Zh : Language::En;
-    const T role =
-        data.viewer.role == ViewerRole::ProvinceAdmin ? T::RoleProvinceAdmin : T::RoleVenueManager;
-    out += "<header class=\"top\"><h1>" + text_of(T::AppTitle, lang) + "</h1>";
-    out += "<span class=\"who\">" + esc(data.viewer.name) + " · " + text_of(role, lang) + "</span>";
+    const std::string role = data.viewer.role == ViewerRole::ProvinceAdmin
+                                 ? text_of("role_province_admin", lang)
+                                 : text_of("role_venue_manager", lang);
+    out += "<header class=\"top\"><h1>" + text_of("app_title", lang) + "</h1>";
+    out += "<span class=\"who\">" + esc(data.viewer.name) + " · " + role + "</span>";
     out += "<a class=\"lang-toggle\" href=\"" + esc(dashboard_url(other)) + "\" hreflang=\"" +
-           language_code(other.language) + "\">" + text_of(T::LanguageToggle, lang) + "</a>";
+           language_code(other.language) + "\">" + text_of("language_toggle", lang) + "</a>";
     out += "<form method=\"post\" action=\"/logout\">";
     hidden_field(out, "csrf", data.csrf_token);
     hidden_field(out, "lang", language_code(lang));
-    out += "<button type=\"submit\">" + text_of(T::SignOut, lang) + "</button></form></header>\n";
+    out += "<button type=\"submit\">" + text_of("sign_out", lang) + "</button></form></header>\n";
 }
 
 void append_filter_form(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
     out += "<section class=\"card filters\"><form method=\"get\" action=\"/dashboard\">";
-    out += "<label>" + text_of(T::Venue, lang) + "<select name=\"venue\">";
+    out += "<label>" + text_of("venue", lang) + "<select name=\"venue\">";
     if (data.viewer.role == ViewerRole::ProvinceAdmin) {
         out += "<option value=\"\"";
         if (data.filter.venue_id.empty()) out += " selected";
-        out += ">" + text_of(T::AllVenues, lang) + "</option>";
+        out += ">" + text_of("all_venues", lang) + "</option>";
     }
     for (const DashboardVenue& venue : data.venues) {
         out += "<option value=\"" + esc(venue.id) + "\"";
@@ -255,18 +255,18 @@ void append_filter_form(std::string& out, const DashboardData& data) {
         out += ">" + esc(venue_name(venue, lang)) + "</option>";
     }
     out += "</select></label>";
-    out += "<label>" + text_of(T::From, lang) + "<input type=\"date\" name=\"from\" value=\"" +
+    out += "<label>" + text_of("from", lang) + "<input type=\"date\" name=\"from\" value=\"" +
            esc(data.filter.from) + "\" required></label>";
-    out += "<label>" + text_of(T::To, lang) + "<input type=\"date\" name=\"to\" value=\"" +
+    out += "<label>" + text_of("to", lang) + "<input type=\"date\" name=\"to\" value=\"" +
            esc(data.filter.to) + "\" required></label>";
     hidden_field(out, "lang", language_code(lang));
-    out += "<button type=\"submit\">" + text_of(T::Apply, lang) + "</button></form>";
+    out += "<button type=\"submit\">" + text_of("apply", lang) + "</button></form>";
 
-    std::string scope = text_of(T::AllVenues, lang);
+    std::string scope = text_of("all_venues", lang);
     for (const DashboardVenue& venue : data.venues)
         if (venue.id == data.filter.venue_id) scope = esc(venue_name(venue, lang));
     out += "<p class=\"scope\">" + scope + " · " + esc(data.filter.from) + " " +
-           text_of(T::RangeTo, lang) + " " + esc(data.filter.to) + "</p></section>\n";
+           text_of("range_to", lang) + " " + esc(data.filter.to) + "</p></section>\n";
 }
 
 void append_stat(std::string& out, const std::string& label, const std::string& value,
@@ -291,29 +291,30 @@ void append_summary(std::string& out, const DashboardData& data) {
         alerted += kiosk.alerts.any() ? 1 : 0;
 
     const std::string range =
-        esc(data.filter.from) + " " + text_of(T::RangeTo, lang) + " " + esc(data.filter.to);
+        esc(data.filter.from) + " " + text_of("range_to", lang) + " " + esc(data.filter.to);
     out += "<div class=\"stats\">";
     if (data.unreadable.visitors) {
-        append_stat(out, text_of(T::TotalVisitors, lang), "–", text_of(T::DataUnreadable, lang),
+        append_stat(out, text_of("total_visitors", lang), "–", text_of("data_unreadable", lang),
                     true);
     } else if (!sessions.value()) {
-        append_stat(out, text_of(T::TotalVisitors, lang), text_of(T::TotalTooLarge, lang), range,
+        append_stat(out, text_of("total_visitors", lang), text_of("total_too_large", lang), range,
                     true);
     } else {
-        append_stat(out, text_of(T::TotalVisitors, lang), format_integer(*sessions.value()), range);
+        append_stat(out, text_of("total_visitors", lang), format_integer(*sessions.value()), range);
     }
     const int64_t session_count = sessions.value().value_or(0);
-    append_stat(out, text_of(T::AverageSession, lang),
+    append_stat(out, text_of("average_session", lang),
                 session_count > 0 ? esc(format_duration(
                                         session_seconds / static_cast<double>(session_count), lang))
                                   : "–",
                 "");
-    append_stat(out, text_of(T::BusiestDay, lang), busiest ? esc(busiest->day) : "–",
-                busiest ? format_integer(busiest->sessions) + " " + text_of(T::VisitsUnit, lang)
+    append_stat(out, text_of("busiest_day", lang), busiest ? esc(busiest->day) : "–",
+                busiest ? format_integer(busiest->sessions) + " " + text_of("visits_unit", lang)
                         : "");
-    append_stat(out, text_of(T::KiosksNeedingAttention, lang), format_integer(alerted),
-                esc(dashboard_text(T::OfKiosks, lang, static_cast<int64_t>(data.kiosks.size()))),
-                alerted > 0);
+    append_stat(
+        out, text_of("kiosks_needing_attention", lang), format_integer(alerted),
+        esc(manager_text("of_kiosks", lang, {{"n", static_cast<int64_t>(data.kiosks.size())}})),
+        alerted > 0);
     out += "</div>\n";
 }
 
@@ -322,10 +323,10 @@ void append_summary(std::string& out, const DashboardData& data) {
 std::vector<DayBar> day_bars(const DashboardData& data) {
     const Language lang = data.filter.language;
     const auto tooltip = [lang](const std::string& day, int64_t sessions, double average_s) {
-        std::string text = day + " · " + format_integer(sessions) + " " +
-                           std::string(dashboard_text(T::VisitsUnit, lang));
+        std::string text =
+            day + " · " + format_integer(sessions) + " " + manager_text("visits_unit", lang);
         if (sessions > 0)
-            text += " · " + std::string(dashboard_text(T::AverageSession, lang)) + " " +
+            text += " · " + manager_text("average_session", lang) + " " +
                     format_duration(average_s, lang);
         return text;
     };
@@ -380,16 +381,16 @@ std::vector<DayBar> day_bars(const DashboardData& data) {
 void append_visitors_chart(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
     out += "<section class=\"card\" id=\"visitors-per-day\"><h2>" +
-           text_of(T::VisitorsPerDay, lang) + "</h2><p class=\"note\">" + esc(data.filter.from) +
-           " " + text_of(T::RangeTo, lang) + " " + esc(data.filter.to) + "</p>";
+           text_of("visitors_per_day", lang) + "</h2><p class=\"note\">" + esc(data.filter.from) +
+           " " + text_of("range_to", lang) + " " + esc(data.filter.to) + "</p>";
     bool any = false;
     for (const DayVisitors& day : data.visitors_per_day)
         any = any || day.sessions > 0;
     if (data.unreadable.visitors) {
         append_unreadable(out, lang);
     } else if (any) {
-        out += svg_day_bar_chart(day_bars(data), dashboard_text(T::VisitorsAxis, lang),
-                                 dashboard_text(T::VisitorsPerDay, lang));
+        out += svg_day_bar_chart(day_bars(data), manager_text("visitors_axis", lang),
+                                 manager_text("visitors_per_day", lang));
     } else {
         append_empty(out, lang);
     }
@@ -398,8 +399,8 @@ void append_visitors_chart(std::string& out, const DashboardData& data) {
 
 void append_heat_map(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
-    out += "<section class=\"card\" id=\"hour-of-week\"><h2>" + text_of(T::HourOfWeek, lang) +
-           "</h2><p class=\"note\">" + text_of(T::HourOfWeekNote, lang) + "</p>";
+    out += "<section class=\"card\" id=\"hour-of-week\"><h2>" + text_of("hour_of_week", lang) +
+           "</h2><p class=\"note\">" + text_of("hour_of_week_note", lang) + "</p>";
     bool any = false;
     for (const auto& day : data.sessions_by_hour_of_week)
         for (int64_t count : day)
@@ -408,16 +409,13 @@ void append_heat_map(std::string& out, const DashboardData& data) {
         append_unreadable(out, lang);
     } else if (any) {
         HeatMapLabels labels;
-        const T weekdays[7] = {T::Monday, T::Tuesday,  T::Wednesday, T::Thursday,
-                               T::Friday, T::Saturday, T::Sunday};
-        for (int i = 0; i < 7; ++i)
-            labels.weekdays[i] = dashboard_text(weekdays[i], lang);
-        labels.unit = dashboard_text(T::VisitsUnit, lang);
-        labels.fewer = dashboard_text(T::Fewer, lang);
-        labels.more = dashboard_text(T::More, lang);
-        labels.peak = dashboard_text(T::Peak, lang);
+        labels.weekdays = weekday_names(lang);
+        labels.unit = manager_text("visits_unit", lang);
+        labels.fewer = manager_text("fewer", lang);
+        labels.more = manager_text("more", lang);
+        labels.peak = manager_text("peak", lang);
         out += svg_week_heat_map(data.sessions_by_hour_of_week, labels,
-                                 dashboard_text(T::HourOfWeek, lang));
+                                 manager_text("hour_of_week", lang));
     } else {
         append_empty(out, lang);
     }
@@ -426,7 +424,7 @@ void append_heat_map(std::string& out, const DashboardData& data) {
 
 void append_top_exhibits(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
-    out += "<section class=\"card\" id=\"top-exhibits\"><h2>" + text_of(T::TopExhibits, lang) +
+    out += "<section class=\"card\" id=\"top-exhibits\"><h2>" + text_of("top_exhibits", lang) +
            "</h2>";
     if (data.unreadable.top_exhibits || data.top_exhibits.empty()) {
         if (data.unreadable.top_exhibits)
@@ -442,8 +440,8 @@ void append_top_exhibits(std::string& out, const DashboardData& data) {
         max_visits = std::max(max_visits, exhibit.visits);
         max_dwell = std::max(max_dwell, exhibit.dwell_minutes);
     }
-    out += "<div class=\"scroll\"><table><thead><tr><th></th><th>" + text_of(T::Exhibit, lang) +
-           "</th><th>" + text_of(T::Visits, lang) + "</th><th>" + text_of(T::DwellMinutes, lang) +
+    out += "<div class=\"scroll\"><table><thead><tr><th></th><th>" + text_of("exhibit", lang) +
+           "</th><th>" + text_of("visits", lang) + "</th><th>" + text_of("dwell_minutes", lang) +
            "</th></tr></thead><tbody>";
     int rank = 0;
     for (const ExhibitUsage& exhibit : data.top_exhibits) {
@@ -464,7 +462,7 @@ void append_top_exhibits(std::string& out, const DashboardData& data) {
 
 void append_quiz_accuracy(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
-    out += "<section class=\"card\" id=\"quiz-accuracy\"><h2>" + text_of(T::QuizAccuracy, lang) +
+    out += "<section class=\"card\" id=\"quiz-accuracy\"><h2>" + text_of("quiz_accuracy", lang) +
            "</h2>";
     if (data.unreadable.quiz_accuracy || data.quiz_accuracy.empty()) {
         if (data.unreadable.quiz_accuracy)
@@ -474,9 +472,9 @@ void append_quiz_accuracy(std::string& out, const DashboardData& data) {
         out += "</section>\n";
         return;
     }
-    out += "<div class=\"scroll\"><table><thead><tr><th>" + text_of(T::Question, lang) +
-           "</th><th class=\"num\">" + text_of(T::Answers, lang) + "</th><th class=\"num\">" +
-           text_of(T::Correct, lang) + "</th><th>" + text_of(T::Accuracy, lang) +
+    out += "<div class=\"scroll\"><table><thead><tr><th>" + text_of("question", lang) +
+           "</th><th class=\"num\">" + text_of("answers", lang) + "</th><th class=\"num\">" +
+           text_of("correct", lang) + "</th><th>" + text_of("accuracy", lang) +
            "</th></tr></thead><tbody>";
     for (const QuestionAccuracy& question : data.quiz_accuracy) {
         const std::string& text = question.text.empty() ? question.question_id : question.text;
@@ -495,25 +493,26 @@ void append_quiz_accuracy(std::string& out, const DashboardData& data) {
 
 void append_kiosk_health(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
-    out += "<section class=\"card\" id=\"kiosk-health\"><h2>" + text_of(T::KioskHealth, lang) +
+    out += "<section class=\"card\" id=\"kiosk-health\"><h2>" + text_of("kiosk_health", lang) +
            "</h2><p class=\"note\">" +
-           esc(dashboard_text(T::AlertSilent, lang, data.silent_alert_days)) + " · " +
-           text_of(T::AlertClockSkew, lang) + " · " + text_of(T::AlertLowDisk, lang) + " · " +
-           esc(dashboard_text(T::AlertManyEpochsRule, lang, data.many_epochs_alert)) + "</p>";
+           esc(manager_text("alert_silent", lang, {{"n", data.silent_alert_days}})) + " · " +
+           text_of("alert_clock_skew", lang) + " · " + text_of("alert_low_disk", lang) + " · " +
+           esc(manager_text("alert_many_epochs_rule", lang, {{"n", data.many_epochs_alert}})) +
+           "</p>";
     if (data.unreadable.kiosks) {
         append_unreadable(out, lang);
         out += "</section>\n";
         return;
     }
     if (data.kiosks.empty()) {
-        out += "<p class=\"empty\">" + text_of(T::NoKiosks, lang) + "</p></section>\n";
+        out += "<p class=\"empty\">" + text_of("no_kiosks", lang) + "</p></section>\n";
         return;
     }
-    out += "<div class=\"scroll\"><table><thead><tr><th>" + text_of(T::Kiosk, lang) + "</th><th>" +
-           text_of(T::Venue, lang) + "</th><th>" + text_of(T::LastSeen, lang) + "</th><th>" +
-           text_of(T::Version, lang) + "</th><th class=\"num\">" + text_of(T::DiskFree, lang) +
-           "</th><th class=\"num\">" + text_of(T::Errors, lang) + "</th><th class=\"num\">" +
-           text_of(T::ClockSkew, lang) + "</th><th>" + text_of(T::Alerts, lang) +
+    out += "<div class=\"scroll\"><table><thead><tr><th>" + text_of("kiosk", lang) + "</th><th>" +
+           text_of("venue", lang) + "</th><th>" + text_of("last_seen", lang) + "</th><th>" +
+           text_of("version", lang) + "</th><th class=\"num\">" + text_of("disk_free", lang) +
+           "</th><th class=\"num\">" + text_of("errors", lang) + "</th><th class=\"num\">" +
+           text_of("clock_skew", lang) + "</th><th>" + text_of("alerts", lang) +
            "</th></tr></thead><tbody>";
     for (const KioskHealth& kiosk : data.kiosks) {
         out += kiosk.alerts.any() ? "<tr class=\"alert\">" : "<tr>";
@@ -524,7 +523,7 @@ void append_kiosk_health(std::string& out, const DashboardData& data) {
                    esc(format_ago(kiosk.last_seen_utc_ms, data.generated_utc_ms, lang)) +
                    "</span></td>";
         } else {
-            out += "<td>" + text_of(T::Never, lang) + "</td>";
+            out += "<td>" + text_of("never", lang) + "</td>";
         }
         out += "<td>" + esc(kiosk.software_version) + "</td><td class=\"num\">" +
                esc(format_disk(kiosk.disk_free_mb)) + "</td><td class=\"num\">" +
@@ -532,18 +531,20 @@ void append_kiosk_health(std::string& out, const DashboardData& data) {
                esc(format_clock_skew(kiosk.clock_skew_ms, lang)) + "</td><td>";
         if (kiosk.alerts.silent)
             out += "<span class=\"badge bad alert-silent\">" +
-                   esc(dashboard_text(T::AlertSilent, lang, data.silent_alert_days)) + "</span>";
+                   esc(manager_text("alert_silent", lang, {{"n", data.silent_alert_days}})) +
+                   "</span>";
         if (kiosk.alerts.clock_skew)
-            out += "<span class=\"badge bad alert-clock\">" + text_of(T::AlertClockSkew, lang) +
+            out += "<span class=\"badge bad alert-clock\">" + text_of("alert_clock_skew", lang) +
                    "</span>";
         if (kiosk.alerts.low_disk)
-            out += "<span class=\"badge bad alert-disk\">" + text_of(T::AlertLowDisk, lang) +
+            out += "<span class=\"badge bad alert-disk\">" + text_of("alert_low_disk", lang) +
                    "</span>";
         if (kiosk.alerts.many_epochs)
             out += "<span class=\"badge bad alert-epochs\">" +
-                   esc(dashboard_text(T::AlertManyEpochs, lang, kiosk.recent_epochs)) + "</span>";
+                   esc(manager_text("alert_many_epochs", lang, {{"n", kiosk.recent_epochs}})) +
+                   "</span>";
         if (!kiosk.alerts.any())
-            out += "<span class=\"badge ok\">" + text_of(T::AllGood, lang) + "</span>";
+            out += "<span class=\"badge ok\">" + text_of("all_good", lang) + "</span>";
         out += "</td></tr>";
     }
     out += "</tbody></table></div></section>\n";
@@ -551,19 +552,19 @@ void append_kiosk_health(std::string& out, const DashboardData& data) {
 
 void append_data_actions(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
-    out += "<section class=\"card\" id=\"data\"><h2>" + text_of(T::DataSection, lang) +
-           "</h2><div class=\"data-actions\"><div><h3>" + text_of(T::Export, lang) +
+    out += "<section class=\"card\" id=\"data\"><h2>" + text_of("data_section", lang) +
+           "</h2><div class=\"data-actions\"><div><h3>" + text_of("export", lang) +
            "</h3><div class=\"links\">";
-    const std::pair<const char*, T> formats[] = {
-        {"csv", T::ExportCsv}, {"xlsx", T::ExportXlsx}, {"json", T::ExportJson}};
+    const std::pair<const char*, std::string> formats[] = {{"csv", text_of("export_csv", lang)},
+                                                           {"xlsx", text_of("export_xlsx", lang)},
+                                                           {"json", text_of("export_json", lang)}};
     for (const auto& [format, label] : formats) {
         out += "<a class=\"button secondary export-";
         out += format;
-        out += "\" href=\"" + esc(dashboard_url(data.filter, format)) + "\">" +
-               text_of(label, lang) + "</a>";
+        out += "\" href=\"" + esc(dashboard_url(data.filter, format)) + "\">" + label + "</a>";
     }
-    out += "</div></div><div><h3>" + text_of(T::Import, lang) + "</h3><p class=\"note\">" +
-           text_of(T::ImportHint, lang) + "</p>";
+    out += "</div></div><div><h3>" + text_of("import", lang) + "</h3><p class=\"note\">" +
+           text_of("import_hint", lang) + "</p>";
     out += "<form method=\"post\" action=\"/dashboard/import\" enctype=\"multipart/form-data\">";
     hidden_field(out, "csrf", data.csrf_token);
     hidden_field(out, "venue", data.filter.venue_id);
@@ -571,10 +572,17 @@ void append_data_actions(std::string& out, const DashboardData& data) {
     hidden_field(out, "to", data.filter.to);
     hidden_field(out, "lang", language_code(lang));
     out += "<input type=\"file\" name=\"bundle\" required><button type=\"submit\">" +
-           text_of(T::ImportButton, lang) + "</button></form></div></div></section>\n";
+           text_of("import_button", lang) + "</button></form></div></div></section>\n";
 }
 
 } // namespace
+
+std::array<std::string, 7> weekday_names(Language language) {
+    return {manager_text("monday", language),    manager_text("tuesday", language),
+            manager_text("wednesday", language), manager_text("thursday", language),
+            manager_text("friday", language),    manager_text("saturday", language),
+            manager_text("sunday", language)};
+}
 
 std::string format_utc_minute(int64_t utc_ms) {
     const chrono::sys_time<chrono::milliseconds> time{chrono::milliseconds{utc_ms}};
@@ -600,26 +608,25 @@ std::string render_login_page(Language language, std::string_view error_message,
     const Language other = lang == Language::En ? Language::Zh : Language::En;
     std::string out;
     open_page(out, lang,
-              std::string(dashboard_text(T::LoginTitle, lang)) + " · " +
-                  std::string(dashboard_text(T::AppTitle, lang)));
-    out += "<header class=\"top\"><h1>" + text_of(T::AppTitle, lang) +
+              manager_text("login_title", lang) + " · " + manager_text("app_title", lang));
+    out += "<header class=\"top\"><h1>" + text_of("app_title", lang) +
            "</h1><a class=\"lang-toggle\" href=\"/login?lang=" + language_code(other) +
-           "\" hreflang=\"" + language_code(other) + "\">" + text_of(T::LanguageToggle, lang) +
+           "\" hreflang=\"" + language_code(other) + "\">" + text_of("language_toggle", lang) +
            "</a></header>\n<main><section class=\"card login\"><h2>" +
-           text_of(T::LoginTitle, lang) + "</h2><p class=\"note\">" + text_of(T::LoginIntro, lang) +
+           text_of("login_title", lang) + "</h2><p class=\"note\">" + text_of("login_intro", lang) +
            "</p>";
     if (!error_message.empty())
         out += "<div class=\"notice error\" role=\"alert\">" + esc(error_message) + "</div>";
     out += "<form method=\"post\" action=\"/login\">";
     hidden_field(out, "csrf", csrf_token);
     hidden_field(out, "lang", language_code(lang));
-    out += "<label>" + text_of(T::Username, lang) +
+    out += "<label>" + text_of("username", lang) +
            "<input type=\"text\" name=\"username\" autocomplete=\"username\" required "
            "autofocus></label><label>" +
-           text_of(T::Password, lang) +
+           text_of("password", lang) +
            "<input type=\"password\" name=\"password\" autocomplete=\"current-password\" "
            "required></label><button type=\"submit\">" +
-           text_of(T::SignIn, lang) + "</button></form></section></main>\n</body>\n</html>\n";
+           text_of("sign_in", lang) + "</button></form></section></main>\n</body>\n</html>\n";
     return out;
 }
 
@@ -627,13 +634,13 @@ std::string render_dashboard_page(const DashboardData& data) {
     const Language lang = data.filter.language;
     std::string out;
     out.reserve(64 * 1024);
-    open_page(out, lang, dashboard_text(T::AppTitle, lang));
+    open_page(out, lang, manager_text("app_title", lang));
     append_header(out, data);
     out += "<main>\n";
     append_filter_form(out, data);
     if (data.unreadable.any())
         out += "<div class=\"notice error\" role=\"alert\">" +
-               text_of(T::DataUnreadableNotice, lang) + "</div>\n";
+               text_of("data_unreadable_notice", lang) + "</div>\n";
     if (!data.notice.empty()) {
         out += std::string("<div class=\"notice") + (data.notice_is_error ? " error" : "") +
                "\" role=\"status\">" + esc(data.notice) + "</div>\n";
@@ -647,7 +654,7 @@ std::string render_dashboard_page(const DashboardData& data) {
     out += "</div>\n";
     append_kiosk_health(out, data);
     append_data_actions(out, data);
-    out += "</main>\n<footer>" + text_of(T::GeneratedAt, lang) + " " +
+    out += "</main>\n<footer>" + text_of("generated_at", lang) + " " +
            esc(format_utc_minute(data.generated_utc_ms)) + "</footer>\n</body>\n</html>\n";
     return out;
 }

@@ -18,6 +18,7 @@
 #include "core/bilingual.h"
 #include "dashboard/svg_chart.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -137,5 +138,8 @@ std::string dashboard_url(const DashboardFilter& filter, std::string_view format
 
 // "2026-11-28 09:05 UTC" for a UTC time in milliseconds.
 std::string format_utc_minute(int64_t utc_ms);
+
+// The short weekday names, Monday first ("周一" .. "周日", "Mon" .. "Sun").
+std::array<std::string, 7> weekday_names(Language language);
 
 } // namespace kiosk::dashboard

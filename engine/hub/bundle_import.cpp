@@ -33,8 +33,9 @@ namespace {
 // small enough (some hundreds of MB of JSON) to hold in memory at the hub.
 constexpr size_t kMaxBundleBuckets = 1000000;
 
-ImportResult refused(ImportResult result, std::string error) {
+ImportResult refused(ImportResult result, ImportFailure failure, std::string error) {
     result.ok = false;
+    result.failure = failure;
     result.error = std::move(error);
     return result;
 }
@@ -112,28 +113,35 @@ ImportResult import_bundle(HubStore& store, std::string_view bundle_json, int64_
     ImportResult result;
     std::string error;
     const std::optional<sync::Bundle> bundle = sync::parse_bundle(bundle_json, error);
-    if (!bundle) return refused(result, "not a sync bundle: " + error);
+    if (!bundle) return refused(result, ImportFailure::NotABundle, "not a sync bundle: " + error);
     result.kiosk = bundle->kiosk;
 
     const std::optional<KioskRecord> kiosk = store.find_kiosk(bundle->kiosk);
-    if (!kiosk) return refused(result, "kiosk: no kiosk " + bundle->kiosk + " at this hub");
+    if (!kiosk)
+        return refused(result, ImportFailure::UnknownKiosk,
+                       "kiosk: no kiosk " + bundle->kiosk + " at this hub");
     if (kiosk->public_key.empty())
-        return refused(result, "kiosk " + kiosk->id +
-                                   " has no registered public key (add the kiosk with "
-                                   "admin add-kiosk --public-key)");
+        return refused(result, ImportFailure::NoKioskKey,
+                       "kiosk " + kiosk->id +
+                           " has no registered public key (add the kiosk with "
+                           "admin add-kiosk --public-key)");
     const std::optional<PublicKey> key = registered_key(*kiosk);
     if (!key)
-        return refused(result, "kiosk " + kiosk->id + "'s registered public key is not valid");
+        return refused(result, ImportFailure::NoKioskKey,
+                       "kiosk " + kiosk->id + "'s registered public key is not valid");
 
     const std::optional<std::string> signature = from_base64(bundle->signature);
-    if (!signature) return refused(result, "signature: expected base64 of an Ed25519 signature");
+    if (!signature)
+        return refused(result, ImportFailure::BadSignature,
+                       "signature: expected base64 of an Ed25519 signature");
     if (!verify_detached(bundle->payload, *signature, *key))
-        return refused(result, "signature: does not match kiosk " + kiosk->id +
-                                   "'s registered key (signed by another key, or changed "
-                                   "after signing)");
+        return refused(result, ImportFailure::BadSignature,
+                       "signature: does not match kiosk " + kiosk->id +
+                           "'s registered key (signed by another key, or changed "
+                           "after signing)");
 
     std::optional<sync::SyncBatch> batch = parse_payload(bundle->payload, error);
-    if (!batch) return refused(result, error);
+    if (!batch) return refused(result, ImportFailure::BadPayload, error);
     result.buckets = int64_t(batch->buckets.size());
 
     // The kiosk's clock at export against its clock when the hub last heard
@@ -151,9 +159,11 @@ ImportResult import_bundle(HubStore& store, std::string_view bundle_json, int64_
     const SyncResult applied =
         store.apply_sync({kiosk->id, &*batch, last_seen_utc_ms, received_utc_ms}, stored, error);
     if (applied.outcome == SyncResult::refused)
-        return refused(result, "the bundle was refused, nothing was stored: " + error);
+        return refused(result, ImportFailure::Refused,
+                       "the bundle was refused, nothing was stored: " + error);
     if (!applied)
-        return refused(result, "the hub could not store the bundle, nothing was stored: " + error);
+        return refused(result, ImportFailure::StoreFailed,
+                       "the hub could not store the bundle, nothing was stored: " + error);
     result.stored = stored;
     result.ok = true;
     return result;

@@ -3,7 +3,7 @@
 
 #include "core/checked_sum.h"
 #include "core/log.h"
-#include "dashboard/dashboard_strings.h"
+#include "core/manager_text.h"
 #include "telemetry/clock.h"
 
 #include <algorithm>
@@ -16,7 +16,6 @@ namespace kiosk::hub {
 namespace {
 
 namespace chrono = std::chrono;
-using T = dashboard::DashboardText;
 using stats::ReportCell;
 
 constexpr int64_t kDayMs = 86'400'000;
@@ -39,14 +38,6 @@ std::string day_text(chrono::sys_days day) {
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
                   static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
     return buffer;
-}
-
-std::string pick(Language lang, const char* zh, const char* en) {
-    return lang == Language::En ? en : zh;
-}
-
-std::string label(T key, Language lang) {
-    return std::string(dashboard::dashboard_text(key, lang));
 }
 
 // Subject -> display name in `language` (the other language when that one
@@ -108,24 +99,17 @@ FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
     };
 
     const auto to = parse_day(query.to.empty() ? today : query.to);
-    if (!to)
-        return refuse(400, pick(lang, "结束日期无效，应为 YYYY-MM-DD 格式的真实日期。",
-                                "The end date is not valid: expected a real date, YYYY-MM-DD."));
+    if (!to) return refuse(400, manager_text("filter_bad_to", lang));
     // By default the 30 days ending `to`, but not before 0001-01-01, so that the
     // page's own links name real days (found by tests/fuzz: "to=0001-01-05").
     const chrono::sys_days first_day{chrono::year{1} / chrono::January / 1};
     const auto from = query.from.empty()
                           ? std::optional(std::max(*to - chrono::days{29}, first_day))
                           : parse_day(query.from);
-    if (!from)
-        return refuse(400, pick(lang, "开始日期无效，应为 YYYY-MM-DD 格式的真实日期。",
-                                "The start date is not valid: expected a real date, YYYY-MM-DD."));
-    if (*from > *to)
-        return refuse(
-            400, pick(lang, "开始日期晚于结束日期。", "The start date is after the end date."));
+    if (!from) return refuse(400, manager_text("filter_bad_from", lang));
+    if (*from > *to) return refuse(400, manager_text("filter_from_after_to", lang));
     if ((*to - *from).count() >= kMaxRangeDays)
-        return refuse(400, pick(lang, "日期范围太长（最多约十年）。",
-                                "The date range is too long (at most about ten years)."));
+        return refuse(400, manager_text("filter_range_too_long", lang));
     check.filter.from = day_text(*from);
     check.filter.to = day_text(*to);
 
@@ -133,10 +117,9 @@ FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
     std::string venue = query.venue;
     if (venue.empty() && !admin) venue = viewer.venue;
     if (!venue.empty() && !may_see_venue(viewer, venue))
-        return refuse(403, pick(lang, "您只能查看自己场馆的数据。",
-                                "You may only see your own venue's data."));
+        return refuse(403, manager_text("filter_not_your_venue", lang));
     if (!venue.empty() && !store.find_venue(venue))
-        return refuse(400, pick(lang, "没有这个场馆。", "There is no such venue."));
+        return refuse(400, manager_text("filter_no_such_venue", lang));
     check.filter.venue_id = venue;
     return check;
 }
@@ -254,59 +237,58 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
     const Language lang = data.filter.language;
     stats::ReportSet set;
     set.about_key = "query";
-    set.about_title = pick(lang, "查询", "Query");
+    set.about_title = manager_text("export_about", lang);
     set.from = data.filter.from;
     set.to = data.filter.to;
     set.language = language_code(lang);
-    std::string venue_name = label(T::AllVenues, lang);
+    std::string venue_name = manager_text("all_venues", lang);
     for (const dashboard::DashboardVenue& venue : data.venues)
         if (venue.id == data.filter.venue_id)
             venue_name =
                 lang == Language::En && !venue.name_en.empty() ? venue.name_en : venue.name_zh;
     set.about = {
-        {"venue", label(T::Venue, lang), stats::ReportCell::of_text(data.filter.venue_id)},
-        {"venue_name", pick(lang, "场馆名称", "Venue name"),
+        {"venue", manager_text("venue", lang), stats::ReportCell::of_text(data.filter.venue_id)},
+        {"venue_name", manager_text("export_venue_name", lang),
          stats::ReportCell::of_text(venue_name)},
-        {"from", label(T::From, lang), stats::ReportCell::of_text(data.filter.from)},
-        {"to", label(T::To, lang), stats::ReportCell::of_text(data.filter.to)},
-        {"generated_utc", label(T::GeneratedAt, lang),
+        {"from", manager_text("from", lang), stats::ReportCell::of_text(data.filter.from)},
+        {"to", manager_text("to", lang), stats::ReportCell::of_text(data.filter.to)},
+        {"generated_utc", manager_text("generated_at", lang),
          stats::ReportCell::of_text(dashboard::format_utc_minute(data.generated_utc_ms))},
-        {"user", label(T::Username, lang), stats::ReportCell::of_text(data.viewer.name)},
+        {"user", manager_text("username", lang), stats::ReportCell::of_text(data.viewer.name)},
     };
 
-    stats::ReportTable days{
-        "visitors_per_day",
-        label(T::VisitorsPerDay, lang),
-        {{"day", pick(lang, "日期", "Day")},
-         {"sessions", label(T::TotalVisitors, lang)},
-         {"average_session_s", pick(lang, "平均时长（秒）", "Average session (s)")}},
-        {}};
+    stats::ReportTable days{"visitors_per_day",
+                            manager_text("visitors_per_day", lang),
+                            {{"day", manager_text("report_day", lang)},
+                             {"sessions", manager_text("total_visitors", lang)},
+                             {"average_session_s", manager_text("report_average_session_s", lang)}},
+                            {}};
     for (const dashboard::DayVisitors& day : data.visitors_per_day)
         days.rows.push_back({stats::ReportCell::of_text(day.day),
                              stats::ReportCell::of_integer(day.sessions),
                              stats::ReportCell::of_decimal(day.average_session_s, 1)});
 
     stats::ReportTable hours{"sessions_by_hour_of_week",
-                             label(T::HourOfWeek, lang),
-                             {{"weekday", pick(lang, "星期", "Weekday")},
-                              {"hour", pick(lang, "小时", "Hour")},
-                              {"sessions", label(T::TotalVisitors, lang)}},
+                             manager_text("hour_of_week", lang),
+                             {{"weekday", manager_text("export_weekday", lang)},
+                              {"hour", manager_text("export_hour", lang)},
+                              {"sessions", manager_text("total_visitors", lang)}},
                              {}};
+    const std::array<std::string, 7> weekdays = dashboard::weekday_names(lang);
     for (int weekday = 0; weekday < 7; ++weekday)
         for (int hour = 0; hour < 24; ++hour)
             if (data.sessions_by_hour_of_week[weekday][hour] > 0)
                 hours.rows.push_back(
-                    {stats::ReportCell::of_text(
-                         label(static_cast<T>(static_cast<int>(T::Monday) + weekday), lang)),
+                    {stats::ReportCell::of_text(weekdays[weekday]),
                      stats::ReportCell::of_integer(hour),
                      stats::ReportCell::of_integer(data.sessions_by_hour_of_week[weekday][hour])});
 
     stats::ReportTable exhibits{"top_exhibits",
-                                label(T::TopExhibits, lang),
-                                {{"exhibit", label(T::Exhibit, lang)},
-                                 {"title", pick(lang, "名称", "Title")},
-                                 {"visits", label(T::Visits, lang)},
-                                 {"dwell_minutes", label(T::DwellMinutes, lang)}},
+                                manager_text("top_exhibits", lang),
+                                {{"exhibit", manager_text("exhibit", lang)},
+                                 {"title", manager_text("report_title", lang)},
+                                 {"visits", manager_text("visits", lang)},
+                                 {"dwell_minutes", manager_text("dwell_minutes", lang)}},
                                 {}};
     for (const dashboard::ExhibitUsage& exhibit : data.top_exhibits)
         exhibits.rows.push_back({stats::ReportCell::of_text(exhibit.id),
@@ -315,13 +297,13 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
                                  stats::ReportCell::of_decimal(exhibit.dwell_minutes, 1)});
 
     stats::ReportTable quiz{"quiz_accuracy",
-                            label(T::QuizAccuracy, lang),
-                            {{"pack", label(T::Pack, lang)},
-                             {"question", label(T::Question, lang)},
-                             {"text", pick(lang, "题目", "Question text")},
-                             {"answers", label(T::Answers, lang)},
-                             {"correct", label(T::Correct, lang)},
-                             {"accuracy_percent", label(T::Accuracy, lang)}},
+                            manager_text("quiz_accuracy", lang),
+                            {{"pack", manager_text("pack", lang)},
+                             {"question", manager_text("question", lang)},
+                             {"text", manager_text("report_question_text", lang)},
+                             {"answers", manager_text("answers", lang)},
+                             {"correct", manager_text("correct", lang)},
+                             {"accuracy_percent", manager_text("accuracy", lang)}},
                             {}};
     for (const auto& question : data.quiz_accuracy)
         quiz.rows.push_back({stats::ReportCell::of_text(question.pack),
@@ -332,14 +314,14 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
                              stats::ReportCell::of_decimal(question.accuracy * 100, 1)});
 
     stats::ReportTable kiosks{"kiosks",
-                              label(T::KioskHealth, lang),
-                              {{"kiosk", label(T::Kiosk, lang)},
-                               {"venue", label(T::Venue, lang)},
-                               {"last_seen_utc", label(T::LastSeen, lang)},
-                               {"software_version", label(T::Version, lang)},
-                               {"disk_free_mb", label(T::DiskFree, lang)},
-                               {"errors", label(T::Errors, lang)},
-                               {"clock_skew_ms", label(T::ClockSkew, lang)}},
+                              manager_text("kiosk_health", lang),
+                              {{"kiosk", manager_text("kiosk", lang)},
+                               {"venue", manager_text("venue", lang)},
+                               {"last_seen_utc", manager_text("last_seen", lang)},
+                               {"software_version", manager_text("version", lang)},
+                               {"disk_free_mb", manager_text("disk_free", lang)},
+                               {"errors", manager_text("errors", lang)},
+                               {"clock_skew_ms", manager_text("clock_skew", lang)}},
                               {}};
     for (const dashboard::KioskHealth& kiosk : data.kiosks)
         kiosks.rows.push_back(

@@ -6,8 +6,9 @@
 #include "dashboard_routes.h"
 
 #include "bundle_import.h"
+#include "core/log.h"
+#include "core/manager_text.h"
 #include "credentials.h"
-#include "dashboard/dashboard_strings.h"
 #include "dashboard/svg_chart.h"
 #include "dashboard_data.h"
 
@@ -39,10 +40,6 @@ struct RouteState {
     std::once_flag dummy_hash_once;
     std::string dummy_hash; // verified against for unknown users, to take the same time
 };
-
-std::string pick(Language lang, const char* zh, const char* en) {
-    return lang == Language::En ? en : zh;
-}
 
 Language request_language(const httplib::Request& request) {
     return parse_language(request.get_param_value("lang")).value_or(Language::Zh);
@@ -94,15 +91,15 @@ void redirect(httplib::Response& response, const std::string& url) {
 // A short page for refusals (400, 403): the message and a way back.
 void answer_message(httplib::Response& response, int status, Language lang,
                     const std::string& message) {
-    const std::string title = pick(lang, "无法显示", "Cannot show this");
-    answer_html(
-        response, status,
-        std::string("<!DOCTYPE html>\n<html lang=\"") + (lang == Language::En ? "en" : "zh-CN") +
-            "\">\n<head><meta charset=\"utf-8\"><title>" + title +
-            "</title></head>\n<body style=\"font-family:sans-serif;margin:40px\"><h1>" + title +
-            "</h1><p class=\"message\">" + dashboard::html_escape(message) +
-            "</p><p><a href=\"/dashboard?lang=" + language_code(lang) + "\">" +
-            pick(lang, "返回数据看板", "Back to the dashboard") + "</a></p></body>\n</html>\n");
+    const std::string title = manager_text("cannot_show", lang);
+    answer_html(response, status,
+                std::string("<!DOCTYPE html>\n<html lang=\"") +
+                    (lang == Language::En ? "en" : "zh-CN") +
+                    "\">\n<head><meta charset=\"utf-8\"><title>" + title +
+                    "</title></head>\n<body style=\"font-family:sans-serif;margin:40px\"><h1>" +
+                    title + "</h1><p class=\"message\">" + dashboard::html_escape(message) +
+                    "</p><p><a href=\"/dashboard?lang=" + language_code(lang) + "\">" +
+                    manager_text("back_to_dashboard", lang) + "</a></p></body>\n</html>\n");
 }
 
 void answer_login(httplib::Response& response, int status, Language lang,
@@ -161,16 +158,13 @@ void post_login(RouteState& state, const httplib::Request& request, httplib::Res
     const Language lang = request_language(request);
     const std::string expected_csrf = cookie_value(request, kLoginCsrfCookie);
     if (expected_csrf.empty() || request.get_param_value("csrf") != expected_csrf) {
-        answer_login(response, 403, lang,
-                     pick(lang, "登录表单已过期，请重新登录。",
-                          "The sign-in form has expired; please sign in again."));
+        answer_login(response, 403, lang, manager_text("login_form_expired", lang));
         return;
     }
     const std::string name = request.get_param_value("username");
     const std::string password = request.get_param_value("password");
     if (name.size() > kMaxQueryValue || password.size() > 1024) {
-        answer_login(response, 400, lang,
-                     pick(lang, "用户名或密码太长。", "The user name or password is too long."));
+        answer_login(response, 400, lang, manager_text("login_too_long", lang));
         return;
     }
     // Counted as a failure before the slow password check: parallel guesses
@@ -178,9 +172,7 @@ void post_login(RouteState& state, const httplib::Request& request, httplib::Res
     const std::optional<LoginAttempt> attempt =
         state.limiter.begin_attempt(name, request.remote_addr);
     if (!attempt) {
-        answer_login(response, 429, lang,
-                     pick(lang, "登录失败次数过多，请 15 分钟后再试。",
-                          "Too many failed sign-ins; please try again in 15 minutes."));
+        answer_login(response, 429, lang, manager_text("login_too_many_failures", lang));
         return;
     }
     const std::optional<UserRecord> user = state.store.find_user(name);
@@ -189,8 +181,7 @@ void post_login(RouteState& state, const httplib::Request& request, httplib::Res
     const bool ok = verify_password(user ? user->password_hash : state.dummy_hash, password) &&
                     user.has_value();
     if (!ok) {
-        answer_login(response, 401, lang,
-                     pick(lang, "用户名或密码错误。", "Wrong user name or password."));
+        answer_login(response, 401, lang, manager_text("login_wrong", lang));
         return;
     }
     state.limiter.succeeded(*attempt);
@@ -205,9 +196,7 @@ void post_logout(RouteState& state, const httplib::Request& request, httplib::Re
     const std::optional<Viewer> viewer = signed_in(state, request, response, lang);
     if (!viewer) return;
     if (request.get_param_value("csrf") != viewer->session.csrf) {
-        answer_message(response, 403, lang,
-                       pick(lang, "表单已过期（CSRF 校验失败）。",
-                            "The form has expired (CSRF check failed)."));
+        answer_message(response, 403, lang, manager_text("form_expired", lang));
         return;
     }
     state.sessions.end(viewer->session.token);
@@ -221,8 +210,7 @@ std::optional<Viewer> signed_in_with_query(RouteState& state, const httplib::Req
                                            httplib::Response& response, Language lang) {
     std::optional<Viewer> viewer = signed_in(state, request, response, lang);
     if (viewer && !read_dashboard_query(request.params)) {
-        answer_message(response, 400, lang,
-                       pick(lang, "查询参数太长。", "A query parameter is too long."));
+        answer_message(response, 400, lang, manager_text("query_too_long", lang));
         return std::nullopt;
     }
     return viewer;
@@ -249,9 +237,7 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
     if (!viewer) return;
     const std::string format = request.get_param_value("format");
     if (format != "csv" && format != "xlsx" && format != "json") {
-        answer_message(response, 400, lang,
-                       pick(lang, "导出格式应为 csv、xlsx 或 json。",
-                            "The export format must be csv, xlsx or json."));
+        answer_message(response, 400, lang, manager_text("export_bad_format", lang));
         return;
     }
     const auto filter =
@@ -260,10 +246,8 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
     const dashboard::DashboardData data =
         load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days);
     if (data.unreadable.any()) { // never an export with tables silently missing
-        answer_message(response, 500, lang,
-                       std::string(dashboard::dashboard_text(
-                           dashboard::DashboardText::ExportUnreadable, lang)) +
-                           data.unreadable_detail);
+        log_warning("dashboard export refused: " + data.unreadable_detail);
+        answer_message(response, 500, lang, manager_text("export_unreadable", lang));
         return;
     }
     const stats::ReportSet reports = dashboard_reports(data);
@@ -285,8 +269,8 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
     std::error_code ignored;
     fs::remove(path, ignored);
     if (!written) {
-        answer_message(response, 500, lang,
-                       pick(lang, "导出失败：", "The export failed: ") + error);
+        log_warning("dashboard export failed: " + error);
+        answer_message(response, 500, lang, manager_text("export_failed", lang));
         return;
     }
     const char* type = format == "csv"    ? "text/csv; charset=utf-8"
@@ -306,14 +290,34 @@ std::string form_field(const httplib::Request& request, const std::string& name)
     return request.has_file(name) ? request.get_file_value(name).content : "";
 }
 
+// Why an upload failed, in the page's language (the detail goes to the log).
+std::string import_failure_text(ImportFailure failure, Language lang) {
+    switch (failure) {
+    case ImportFailure::UnknownKiosk:
+        return manager_text("import_unknown_kiosk", lang);
+    case ImportFailure::NoKioskKey:
+        return manager_text("import_no_kiosk_key", lang);
+    case ImportFailure::BadSignature:
+        return manager_text("import_bad_signature", lang);
+    case ImportFailure::BadPayload:
+        return manager_text("import_bad_payload", lang);
+    case ImportFailure::Refused:
+        return manager_text("import_refused", lang);
+    case ImportFailure::StoreFailed:
+        return manager_text("import_store_failed", lang);
+    case ImportFailure::None:
+    case ImportFailure::NotABundle:
+        break;
+    }
+    return manager_text("import_not_a_bundle", lang);
+}
+
 void post_import(RouteState& state, const httplib::Request& request, httplib::Response& response) {
     Language lang = parse_language(form_field(request, "lang")).value_or(request_language(request));
     const std::optional<Viewer> viewer = signed_in(state, request, response, lang);
     if (!viewer) return;
     if (!request.is_multipart_form_data() || form_field(request, "csrf") != viewer->session.csrf) {
-        answer_message(response, 403, lang,
-                       pick(lang, "表单已过期（CSRF 校验失败）。",
-                            "The form has expired (CSRF check failed)."));
+        answer_message(response, 403, lang, manager_text("form_expired", lang));
         return;
     }
     const DashboardQuery back{form_field(request, "venue"), form_field(request, "from"),
@@ -334,9 +338,7 @@ void post_import(RouteState& state, const httplib::Request& request, httplib::Re
     }
     if (const auto kiosk = kiosk_id.empty() ? std::nullopt : state.store.find_kiosk(kiosk_id)) {
         if (!may_see_venue(viewer->user, kiosk->venue)) {
-            answer_message(response, 403, lang,
-                           pick(lang, "您只能导入自己场馆终端的数据包。",
-                                "You may only import bundles of your own venue's kiosks."));
+            answer_message(response, 403, lang, manager_text("import_not_your_venue", lang));
             return;
         }
     } // an unknown or unreadable kiosk: import_bundle refuses the bundle
@@ -344,12 +346,13 @@ void post_import(RouteState& state, const httplib::Request& request, httplib::Re
     const ImportResult result = import_bundle(state.store, bundle, state.clock());
     std::string notice;
     if (result.ok) {
-        notice = pick(lang, "已导入终端 ", "Imported the bundle of kiosk ") + result.kiosk +
-                 pick(lang, " 的数据包：", ": ") + std::to_string(result.buckets) +
-                 pick(lang, " 个数据桶，", " buckets, ") + std::to_string(result.stored) +
-                 pick(lang, " 个有更新。", " of them new or updated.");
+        notice = manager_text("import_done", lang,
+                              {{"kiosk", result.kiosk},
+                               {"buckets", std::to_string(result.buckets)},
+                               {"stored", std::to_string(result.stored)}});
     } else {
-        notice = pick(lang, "导入失败：", "The import failed: ") + result.error;
+        log_warning("dashboard import refused: " + result.error);
+        notice = manager_text("import_failed", lang) + import_failure_text(result.failure, lang);
     }
     state.sessions.set_notice(viewer->session.token, notice, !result.ok);
     redirect(response, dashboard::dashboard_url(check.filter));

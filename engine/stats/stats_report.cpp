@@ -1,10 +1,11 @@
 // The managers' reports over kiosk.db (see stats_report.h): the day-range rules, one query per
-// report over `rollups` (titles from `subjects`, clock flags from `events`), the bilingual words of
-// every title and header in one table, and the raw events CSV export (streamed straight from
-// sqlite3_column_text into CsvWriter's buffer, one row at a time).
+// report over `rollups` (titles from `subjects`, clock flags from `events`), their titles and
+// headers from the managers' words (core/manager_text.h), and the raw events CSV export (streamed
+// straight from sqlite3_column_text into CsvWriter's buffer, one row at a time).
 #include "stats_report.h"
 
 #include "core/checked_sum.h"
+#include "core/manager_text.h"
 #include "telemetry/clock.h"
 #include "telemetry/schema.h"
 #include "telemetry/sqlite_helpers.h"
@@ -24,92 +25,10 @@ namespace {
 
 // ---- words ---------------------------------------------------------------------------------
 
-// Every title, header and label the reports show, for managers (not
-// visitors): key (also the JSON name), Simplified Chinese, English.
-struct Words {
-    const char* key;
-    const char* zh;
-    const char* en;
-};
-
-constexpr Words kWords[] = {
-    // the source
-    {"about", "数据来源", "Source"},
-    {"file", "数据库文件", "Database file"},
-    {"epoch", "数据库编号（epoch）", "Database epoch"},
-    {"schema_version", "结构版本", "Schema version"},
-    {"created_utc", "创建时间（UTC）", "Created (UTC)"},
-    {"software_version", "最近开机的软件版本", "Software version at the last boot"},
-    {"data_first_day", "最早有数据的日期", "First day with data"},
-    {"data_last_day", "最晚有数据的日期", "Last day with data"},
-    {"from", "报表起始日", "Report from"},
-    {"to", "报表截止日", "Report to"},
-    {"empty", "（无）", "(none)"},
-    // report titles
-    {"visitors_per_day", "每日访客", "Visitors per day"},
-    {"busiest_hours", "繁忙时段", "Busiest hours"},
-    {"exhibits_by_visits", "展品（按访问次数）", "Exhibits by visits"},
-    {"exhibits_by_dwell", "展品（按停留时间）", "Exhibits by dwell time"},
-    {"quiz_rounds", "答题轮次", "Quiz rounds"},
-    {"quiz_accuracy", "答题正确率（最难在前）", "Quiz accuracy, hardest first"},
-    {"quiz_options", "选项选择次数", "Quiz option choices"},
-    {"data_quality", "数据质量", "Data quality"},
-    {"clock_jumps", "时钟跳变", "Clock jumps"},
-    {"daily_rollups", "每日汇总", "Daily rollups"},
-    // columns
-    {"day", "日期", "Day"},
-    {"sessions", "访客人次", "Sessions"},
-    {"average_session_s", "平均时长（秒）", "Average session (s)"},
-    {"hour", "时段（点）", "Hour"},
-    {"share_percent", "占比（%）", "Share (%)"},
-    {"chart", "", ""},
-    {"exhibit", "展品编号", "Exhibit"},
-    {"title", "名称", "Title"},
-    {"visits", "访问次数", "Visits"},
-    {"dwell_total_min", "总停留（分钟）", "Total dwell (min)"},
-    {"average_dwell_s", "平均停留（秒）", "Average dwell (s)"},
-    {"errors", "出错次数", "Errors"},
-    {"pack", "题库", "Quiz pack"},
-    {"rounds_started", "开始轮次", "Rounds started"},
-    {"rounds_completed", "完成轮次", "Rounds completed"},
-    {"completion_percent", "完成率（%）", "Completed (%)"},
-    {"average_score", "平均得分", "Average score"},
-    {"question", "题目编号", "Question"},
-    {"question_text", "题目", "Question text"},
-    {"answers", "作答次数", "Answers"},
-    {"correct", "答对次数", "Correct"},
-    {"accuracy_percent", "正确率（%）", "Accuracy (%)"},
-    {"option", "选项编号", "Option"},
-    {"option_text", "选项", "Option text"},
-    {"choices", "选择次数", "Choices"},
-    {"check", "检查项", "Check"},
-    {"description", "说明", "Description"},
-    {"count", "数量", "Count"},
-    {"seq", "事件序号", "Event seq"},
-    {"utc_time", "时间（UTC）", "Time (UTC)"},
-    {"boot_id", "开机编号", "Boot id"},
-    {"jump_s", "跳变（秒）", "Jump (s)"},
-    {"subject_kind", "对象类别", "Subject kind"},
-    {"subject", "对象", "Subject"},
-    {"metric", "指标", "Metric"},
-    {"value", "数值", "Value"},
-    // data-quality checks
-    {"events_in_range", "范围内的事件", "Events in the range"},
-    {"implausible_time", "时间不可信的事件（早于2025年或晚于2100年）",
-     "Implausible time: before 2025 or after 2100"},
-    {"clock_changed", "开机后时钟被改过的事件", "Clock changed earlier in the same boot"},
-    {"clock_jump_events", "时钟跳变", "Clock jumps"},
-    {"dropped_log_events", "超出限制未记录的展品日志事件",
-     "Exhibit log events dropped by the limits"},
-    {"dropped_raw_events", "磁盘满时未保存的原始事件（汇总中仍计入）",
-     "Raw events lost on a full disk (still counted)"},
-    {"implausible_time_all", "整个数据库中时间不可信的事件", "Implausible time, whole database"},
-};
-
+// Every title, header and label the reports show is the managers' word
+// "report_" + its key (the key is also the JSON name): core/manager-strings.lua.
 std::string word(const std::string& key, Language language) {
-    for (const Words& entry : kWords)
-        if (key == entry.key) return language == Language::En ? entry.en : entry.zh;
-    return key; // a missing word shows its key rather than nothing
+    return manager_text("report_" + key, language);
 }
 
 ReportTable make_table(const std::string& key, std::initializer_list<const char*> columns,
@@ -117,8 +36,9 @@ ReportTable make_table(const std::string& key, std::initializer_list<const char*
     ReportTable table;
     table.key = key;
     table.title = word(key, language);
-    for (const char* column : columns)
-        table.columns.push_back({column, word(column, language)});
+    for (const char* column : columns) // the bar chart's column has no header
+        table.columns.push_back(
+            {column, std::string_view(column) == "chart" ? "" : word(column, language)});
     return table;
 }
 

@@ -220,7 +220,7 @@ TEST_CASE("missing days are drawn as zero across the whole range", "[dashboard]"
     const std::string chart = section(page, "visitors-per-day");
     CHECK(count_of(chart, "class=\"bar\"") == 10);
     CHECK(contains(chart, "<title>2026-01-03 · 0 人次</title>"));
-    CHECK(contains(chart, "<title>2026-01-05 · 7 人次 · 平均停留 30 秒</title>"));
+    CHECK(contains(chart, "<title>2026-01-05 · 7 人次 · 平均时长 30 秒</title>"));
     CHECK(contains(chart, ">01-10</text>"));
     // numbers plainly: no thousands separators
     CHECK(contains(page, ">12352</div>"));

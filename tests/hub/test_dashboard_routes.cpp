@@ -401,12 +401,12 @@ TEST_CASE("dashboard upload: a bundle of the manager's venue is imported, anothe
         batch.buckets = {{"2026-11-22", "kiosk", "", "sessions", 100, 1}};
         return sync::to_json(sync::make_bundle(kiosk, batch, hub.key));
     };
-    auto upload = [&](const std::string& bundle) {
+    auto upload = [&](const std::string& bundle, const std::string& lang = "en") {
         return browser.post_multipart("/dashboard/import",
                                       {{"csrf", csrf, "", ""},
                                        {"from", "2026-11-01", "", ""},
                                        {"to", "2026-11-30", "", ""},
-                                       {"lang", "en", "", ""},
+                                       {"lang", lang, "", ""},
                                        {"bundle", bundle, "bundle.json", "application/json"}});
     };
 
@@ -433,6 +433,21 @@ TEST_CASE("dashboard upload: a bundle of the manager's venue is imported, anothe
     CHECK(garbage->status == 303);
     page = browser.get(garbage->get_header_value("Location"));
     CHECK(page->body.find("class=\"notice error\"") != std::string::npos);
+    CHECK(page->body.find("The import failed: this is not an offline bundle") != std::string::npos);
+
+    // The Chinese page says why in Chinese (the English detail goes to the log).
+    garbage = upload("{\"format\": \"kiosk-sync-bundle\"}", "zh");
+    REQUIRE(garbage);
+    page = browser.get(garbage->get_header_value("Location"));
+    REQUIRE(page);
+    CHECK(page->body.find("导入失败：这不是离线数据包，或文件已损坏。") != std::string::npos);
+    CHECK(page->body.find("not a sync bundle") == std::string::npos);
+    imported = upload(bundle_of("k1b"), "zh");
+    REQUIRE(imported);
+    page = browser.get(imported->get_header_value("Location"));
+    REQUIRE(page);
+    CHECK(page->body.find("已导入终端 k1b 的数据包：1 条汇总记录，其中 0 条有更新。") !=
+          std::string::npos);
 }
 
 TEST_CASE("web sessions expire after the idle time and the absolute time", "[hub][dashboard]") {

@@ -8,8 +8,8 @@
 // for the province.
 #include "hub_test_support.h"
 
+#include "core/manager_text.h"
 #include "dashboard/dashboard_page.h"
-#include "dashboard/dashboard_strings.h"
 #include "hub/dashboard_data.h"
 
 #include <nlohmann/json.hpp>
@@ -69,8 +69,7 @@ dashboard::DashboardData dashboard_of(const std::string& data_dir, const hub::Us
 // The text of the page's "Visitor sessions" figure.
 std::string total_visitors_shown(const std::string& page) {
     const std::string label = "<div class=\"label\">" +
-                              std::string(dashboard::dashboard_text(
-                                  dashboard::DashboardText::TotalVisitors, Language::En)) +
+                              manager_text("total_visitors", Language::En) +
                               "</div><div class=\"value";
     const size_t at = page.find(label);
     REQUIRE(at != std::string::npos);
@@ -166,8 +165,7 @@ TEST_CASE("attack: a hub.db already holding 2^53 values shows exact or flagged t
     // Top exhibits' sum overflows in SQL: the section says it could not be
     // read instead of "No data for this range".
     const std::string top = section_of(page, "top-exhibits");
-    CHECK(top.find(std::string(dashboard::dashboard_text(dashboard::DashboardText::NoDataForRange,
-                                                         Language::En))) == std::string::npos);
+    CHECK(top.find(manager_text("no_data_for_range", Language::En)) == std::string::npos);
     CHECK(top.find("class=\"unreadable\"") != std::string::npos);
 
     // Venue B's own view is untouched by A's numbers.

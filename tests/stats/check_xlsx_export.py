@@ -60,13 +60,13 @@ def main():
         run([kioskctl, "stats", "export", "--db", db, "--format", "json", "-o", json_path])
 
         book = openpyxl.load_workbook(zh_path)
-        expected_sheets = ["数据来源", "每日访客", "繁忙时段", "展品（按访问次数）",
-                           "展品（按停留时间）", "答题轮次", "答题正确率（最难在前）",
+        expected_sheets = ["数据来源", "每日访客", "繁忙时段", "展项（按访问次数）",
+                           "展项（按停留时间）", "测验轮次", "测验正确率（最难在前）",
                            "选项选择次数", "数据质量", "时钟跳变", "每日汇总"]
         check(book.sheetnames == expected_sheets, f"sheet names {book.sheetnames}")
 
         about = {row[0]: row[1] for row in rows(book["数据来源"])}
-        check(about.get("数据库编号（epoch）") == "fixture-epoch-0001", f"about {about}")
+        check(about.get("数据纪元（epoch）") == "fixture-epoch-0001", f"about {about}")
 
         visitors = rows(book["每日访客"])
         check(visitors[0] == ["日期", "访客人次", "平均时长（秒）"], f"visitors header {visitors[0]}")
@@ -76,13 +76,13 @@ def main():
         check(book["每日访客"]["C3"].number_format == "0.0",
               f"decimal format {book['每日访客']['C3'].number_format}")
 
-        exhibits = rows(book["展品（按访问次数）"])
+        exhibits = rows(book["展项（按访问次数）"])
         check(exhibits[1] == ["pendulum-lab", "单摆实验室", 5, 9.0, 108.0, 1],
               f"top exhibit {exhibits[1]}")
         check(exhibits[2][1] == '水的循环, "雨"', f"quoted title {exhibits[2][1]}")
-        check(rows(book["展品（按停留时间）"])[1][0] == "light-maze", "dwell order")
+        check(rows(book["展项（按停留时间）"])[1][0] == "light-maze", "dwell order")
 
-        quiz = rows(book["答题正确率（最难在前）"])
+        quiz = rows(book["测验正确率（最难在前）"])
         check(quiz[1][:5] == ["physics-basics", "q2", "光在真空中每秒约传播多少公里？", 6, 1],
               f"hardest question {quiz[1]}")
         check(close(quiz[1][5], 16.7), f"accuracy {quiz[1][5]}")
@@ -91,7 +91,7 @@ def main():
         check(quality.get("implausible_time") == 2 and quality.get("dropped_log_events") == 7
               and quality.get("dropped_raw_events") == 2, f"data quality {quality}")
 
-        widths = book["展品（按访问次数）"].column_dimensions["B"].width
+        widths = book["展项（按访问次数）"].column_dimensions["B"].width
         check(widths is not None and widths >= 12, f"title column width {widths}")
 
         # Every report's every cell equals the JSON export (numbers as numbers).

@@ -86,7 +86,7 @@ TEST_CASE("stats summary prints the fixture's numbers in CJK-aligned columns", "
     REQUIRE(hours.size() == 5); // header and the four hours with visitors
     CHECK(words_of(hours[4]) == std::vector<std::string>{"14", "3", "42.9", std::string(30, '#')});
 
-    std::vector<std::string> exhibits = terminal_table(run.out, "展品（按访问次数）");
+    std::vector<std::string> exhibits = terminal_table(run.out, "展项（按访问次数）");
     REQUIRE(exhibits.size() == 5);
     CHECK(words_of(exhibits[1]) ==
           std::vector<std::string>{"pendulum-lab", "单摆实验室", "5", "9.0", "108.0", "1"});
@@ -94,11 +94,11 @@ TEST_CASE("stats summary prints the fixture's numbers in CJK-aligned columns", "
     // the Chinese titles were padded by their display width, not their bytes.
     for (const std::string& line : exhibits)
         CHECK(kiosk::test::columns_of(line) == kiosk::test::columns_of(exhibits[0]));
-    std::vector<std::string> by_dwell = terminal_table(run.out, "展品（按停留时间）");
+    std::vector<std::string> by_dwell = terminal_table(run.out, "展项（按停留时间）");
     REQUIRE(by_dwell.size() == 5);
     CHECK(words_of(by_dwell[1])[0] == "light-maze");
 
-    std::vector<std::string> quiz = terminal_table(run.out, "答题正确率（最难在前）");
+    std::vector<std::string> quiz = terminal_table(run.out, "测验正确率（最难在前）");
     REQUIRE(quiz.size() == 3);
     CHECK(words_of(quiz[1]) == std::vector<std::string>{"physics-basics", "q2",
                                                         "光在真空中每秒约传播多少公里？", "6", "1",
@@ -151,13 +151,13 @@ TEST_CASE("stats export csv has a BOM and parses back to the same numbers and Ch
                               {"2025-06-01", "3", "120.0"},
                               {"2025-06-02", "2", "45.0"},
                               {"2025-06-03", "1", "30.0"}});
-    CsvRows exhibits = kiosk::test::csv_section(rows, "展品（按访问次数）");
+    CsvRows exhibits = kiosk::test::csv_section(rows, "展项（按访问次数）");
     REQUIRE(exhibits.size() == 5);
     CHECK(exhibits[1] ==
           std::vector<std::string>{"pendulum-lab", "单摆实验室", "5", "9.0", "108.0", "1"});
     CHECK(exhibits[2] ==
           std::vector<std::string>{"water-cycle", "水的循环, \"雨\"", "3", "1.5", "30.0", "0"});
-    CsvRows quiz = kiosk::test::csv_section(rows, "答题正确率（最难在前）");
+    CsvRows quiz = kiosk::test::csv_section(rows, "测验正确率（最难在前）");
     REQUIRE(quiz.size() == 3);
     CHECK(quiz[1] == std::vector<std::string>{"physics-basics", "q2",
                                               "光在真空中每秒约传播多少公里？", "6", "1", "16.7"});

@@ -1,0 +1,281 @@
+-- Managers' strings: every word the managers read (the reports of kioskctl
+-- stats and their CSV, XLSX and JSON exports, the kiosk-hub dashboard and its
+-- sign-in, refusal, upload and export messages), in Simplified Chinese (zh)
+-- and English (en). Visitors' words are in content/strings.lua.
+--
+-- This file is compiled into kiosk-hub and kioskctl (engine/core/CMakeLists.txt
+-- embeds it), so they need no content folder at run time; rebuild after an
+-- edit. Each entry is  key = { zh = "...", en = "..." }  and both languages
+-- are required. The terms follow docs/glossary.md (tests/strings checks it):
+-- 展项, 测验, 人次, 时长, 停留, 汇总, 场馆, 终端, 数据包, 数据纪元. {n} and other
+-- {names} are filled in by the program. Change the words freely; do not rename
+-- keys (the programs look them up by name).
+return {
+  -- kioskctl stats summary/export: the "about" block ("report_" + the JSON name).
+  report_about = { zh = "数据来源", en = "Source" },
+  report_file = { zh = "数据库文件", en = "Database file" },
+  report_epoch = { zh = "数据纪元（epoch）", en = "Database epoch" },
+  report_schema_version = { zh = "结构版本", en = "Schema version" },
+  report_created_utc = { zh = "创建时间（UTC）", en = "Created (UTC)" },
+  report_software_version = { zh = "最近开机的软件版本", en = "Software version at the last boot" },
+  report_data_first_day = { zh = "最早有数据的日期", en = "First day with data" },
+  report_data_last_day = { zh = "最晚有数据的日期", en = "Last day with data" },
+  report_from = { zh = "报表起始日", en = "Report from" },
+  report_to = { zh = "报表截止日", en = "Report to" },
+  report_empty = { zh = "（无）", en = "(none)" },
+
+  -- kioskctl stats: report titles (sheet names in XLSX, sections in CSV).
+  report_visitors_per_day = { zh = "每日访客", en = "Visitors per day" },
+  report_busiest_hours = { zh = "繁忙时段", en = "Busiest hours" },
+  report_exhibits_by_visits = { zh = "展项（按访问次数）", en = "Exhibits by visits" },
+  report_exhibits_by_dwell = { zh = "展项（按停留时间）", en = "Exhibits by dwell time" },
+  report_quiz_rounds = { zh = "测验轮次", en = "Quiz rounds" },
+  report_quiz_accuracy = { zh = "测验正确率（最难在前）", en = "Quiz accuracy, hardest first" },
+  report_quiz_options = { zh = "选项选择次数", en = "Quiz option choices" },
+  report_data_quality = { zh = "数据质量", en = "Data quality" },
+  report_clock_jumps = { zh = "时钟跳变", en = "Clock jumps" },
+  report_daily_rollups = { zh = "每日汇总", en = "Daily rollups" },
+
+  -- kioskctl stats: column headers (also the dashboard's export, where the
+  -- column is the same).
+  report_day = { zh = "日期", en = "Day" },
+  report_sessions = { zh = "访客人次", en = "Sessions" },
+  report_average_session_s = { zh = "平均时长（秒）", en = "Average session (s)" },
+  report_hour = { zh = "时段（点）", en = "Hour" },
+  report_share_percent = { zh = "占比（%）", en = "Share (%)" },
+  report_exhibit = { zh = "展项编号", en = "Exhibit" },
+  report_title = { zh = "名称", en = "Title" },
+  report_visits = { zh = "访问次数", en = "Visits" },
+  report_dwell_total_min = { zh = "总停留（分钟）", en = "Total dwell (min)" },
+  report_average_dwell_s = { zh = "平均停留（秒）", en = "Average dwell (s)" },
+  report_errors = { zh = "出错次数", en = "Errors" },
+  report_pack = { zh = "题库", en = "Quiz pack" },
+  report_rounds_started = { zh = "开始轮次", en = "Rounds started" },
+  report_rounds_completed = { zh = "完成轮次", en = "Rounds completed" },
+  report_completion_percent = { zh = "完成率（%）", en = "Completed (%)" },
+  report_average_score = { zh = "平均得分", en = "Average score" },
+  report_question = { zh = "题目编号", en = "Question" },
+  report_question_text = { zh = "题目", en = "Question text" },
+  report_answers = { zh = "作答次数", en = "Answers" },
+  report_correct = { zh = "答对次数", en = "Correct" },
+  report_accuracy_percent = { zh = "正确率（%）", en = "Accuracy (%)" },
+  report_option = { zh = "选项编号", en = "Option" },
+  report_option_text = { zh = "选项", en = "Option text" },
+  report_choices = { zh = "选择次数", en = "Choices" },
+  report_check = { zh = "检查项", en = "Check" },
+  report_description = { zh = "说明", en = "Description" },
+  report_count = { zh = "数量", en = "Count" },
+  report_seq = { zh = "事件序号", en = "Event seq" },
+  report_utc_time = { zh = "时间（UTC）", en = "Time (UTC)" },
+  report_boot_id = { zh = "开机编号", en = "Boot id" },
+  report_jump_s = { zh = "跳变（秒）", en = "Jump (s)" },
+  report_subject_kind = { zh = "对象类别", en = "Subject kind" },
+  report_subject = { zh = "对象", en = "Subject" },
+  report_metric = { zh = "指标", en = "Metric" },
+  report_value = { zh = "数值", en = "Value" },
+
+  -- kioskctl stats: the data-quality checks.
+  report_events_in_range = { zh = "范围内的事件", en = "Events in the range" },
+  report_implausible_time = {
+    zh = "时间不可信的事件（早于2025年或晚于2100年）",
+    en = "Implausible time: before 2025 or after 2100",
+  },
+  report_clock_changed = { zh = "开机后时钟被改过的事件", en = "Clock changed earlier in the same boot" },
+  report_clock_jump_events = { zh = "时钟跳变", en = "Clock jumps" },
+  report_dropped_log_events = {
+    zh = "超出限制未记录的展项日志事件",
+    en = "Exhibit log events dropped by the limits",
+  },
+  report_dropped_raw_events = {
+    zh = "磁盘满时未保存的原始事件（汇总中仍计入）",
+    en = "Raw events lost on a full disk (still counted)",
+  },
+  report_implausible_time_all = { zh = "整个数据库中时间不可信的事件", en = "Implausible time, whole database" },
+
+  -- Dashboard: the frame, sign-in and filter.
+  app_title = { zh = "科普展项管理看板", en = "Science Kiosks · Managers' Dashboard" },
+  -- The language link: written in the language it switches to.
+  language_toggle = { zh = "English", en = "中文" },
+  login_title = { zh = "登录", en = "Sign in" },
+  login_intro = { zh = "请使用场馆或省级管理员账号登录。", en = "Sign in with your venue or province account." },
+  username = { zh = "用户名", en = "User name" },
+  password = { zh = "密码", en = "Password" },
+  sign_in = { zh = "登录", en = "Sign in" },
+  sign_out = { zh = "退出登录", en = "Sign out" },
+  role_province_admin = { zh = "省级管理员", en = "Province administrator" },
+  role_venue_manager = { zh = "场馆管理员", en = "Venue manager" },
+  venue = { zh = "场馆", en = "Venue" },
+  all_venues = { zh = "全部场馆", en = "All venues" },
+  from = { zh = "开始日期", en = "From" },
+  to = { zh = "结束日期", en = "To" },
+  apply = { zh = "查询", en = "Show" },
+  range_to = { zh = "至", en = "to" },
+
+  -- Dashboard: headline figures and charts.
+  total_visitors = { zh = "访客人次", en = "Visitor sessions" },
+  average_session = { zh = "平均时长", en = "Average session" },
+  busiest_day = { zh = "最忙的一天", en = "Busiest day" },
+  kiosks_needing_attention = { zh = "需要关注的终端", en = "Kiosks needing attention" },
+  of_kiosks = { zh = "共 {n} 台", en = "of {n}" },
+  visitors_per_day = { zh = "每日访客", en = "Visitors per day" },
+  visitors_axis = { zh = "人次", en = "sessions" },
+  visits_unit = { zh = "人次", en = "sessions" },
+  hour_of_week = { zh = "一周各时段访客", en = "Visitors by hour of the week" },
+  hour_of_week_note = { zh = "按终端本地时间", en = "kiosk local time" },
+  monday = { zh = "周一", en = "Mon" },
+  tuesday = { zh = "周二", en = "Tue" },
+  wednesday = { zh = "周三", en = "Wed" },
+  thursday = { zh = "周四", en = "Thu" },
+  friday = { zh = "周五", en = "Fri" },
+  saturday = { zh = "周六", en = "Sat" },
+  sunday = { zh = "周日", en = "Sun" },
+  fewer = { zh = "少", en = "fewer" },
+  more = { zh = "多", en = "more" },
+  peak = { zh = "最多", en = "peak" },
+
+  -- Dashboard: exhibits and quizzes.
+  top_exhibits = { zh = "热门展项", en = "Top exhibits" },
+  exhibit = { zh = "展项", en = "Exhibit" },
+  visits = { zh = "访问次数", en = "Visits" },
+  dwell_minutes = { zh = "停留（分钟）", en = "Dwell (minutes)" },
+  quiz_accuracy = { zh = "测验正确率（最难的题在前）", en = "Quiz accuracy (hardest first)" },
+  question = { zh = "题目", en = "Question" },
+  pack = { zh = "题库", en = "Pack" },
+  answers = { zh = "作答", en = "Answers" },
+  correct = { zh = "答对", en = "Correct" },
+  accuracy = { zh = "正确率", en = "Accuracy" },
+
+  -- Dashboard: the kiosks' health and its alerts.
+  kiosk_health = { zh = "终端状态", en = "Kiosks' health" },
+  kiosk = { zh = "终端", en = "Kiosk" },
+  last_seen = { zh = "最后联系", en = "Last seen" },
+  version = { zh = "软件版本", en = "Version" },
+  disk_free = { zh = "剩余磁盘", en = "Disk free" },
+  errors = { zh = "错误", en = "Errors" },
+  clock_skew = { zh = "时钟偏差", en = "Clock skew" },
+  alerts = { zh = "提醒", en = "Alerts" },
+  alert_silent = { zh = "超过 {n} 天未联系", en = "Silent for more than {n} days" },
+  alert_clock_skew = { zh = "时钟偏差超过 5 分钟", en = "Clock off by more than 5 minutes" },
+  alert_low_disk = { zh = "磁盘空间不足", en = "Low disk space" },
+  alert_many_epochs = { zh = "30 天内新建了 {n} 个数据纪元（重装）", en = "{n} new epochs (reinstalls) in 30 days" },
+  alert_many_epochs_rule = {
+    zh = "30 天内新建至少 {n} 个数据纪元（频繁重装）",
+    en = "{n} or more new epochs (reinstalls) in 30 days",
+  },
+  all_good = { zh = "正常", en = "OK" },
+  never = { zh = "从未联系", en = "never" },
+  days_ago = { zh = "{n} 天前", en = "{n} days ago" },
+  one_day_ago = { zh = "1 天前", en = "1 day ago" },
+  hours_ago = { zh = "{n} 小时前", en = "{n} hours ago" },
+  one_hour_ago = { zh = "1 小时前", en = "1 hour ago" },
+  just_now = { zh = "刚刚", en = "just now" },
+
+  -- Dashboard: empty and unreadable data.
+  no_data_for_range = { zh = "所选时间范围内没有数据。", en = "No data for this range." },
+  data_unreadable = {
+    zh = "这部分数据无法读取（数据库出错或总数过大），请稍后再试或联系中心管理员。",
+    en = "This data could not be read (a database error, or a total too large). Try again later, or ask the hub's administrator.",
+  },
+  data_unreadable_notice = {
+    zh = "部分数据无法读取，本页的数字不完整。",
+    en = "Some of the data could not be read: the figures on this page are incomplete.",
+  },
+  total_too_large = { zh = "数值过大，无法准确显示", en = "too large to show exactly" },
+  no_kiosks = { zh = "还没有登记的终端。", en = "No kiosks registered yet." },
+
+  -- Dashboard: export and import.
+  data_section = { zh = "导出与导入", en = "Export and import" },
+  export = { zh = "导出当前筛选的数据", en = "Export the data shown" },
+  export_csv = { zh = "CSV（Excel / WPS）", en = "CSV (Excel / WPS)" },
+  export_xlsx = { zh = "XLSX 表格", en = "XLSX workbook" },
+  export_json = { zh = "JSON", en = "JSON" },
+  import = { zh = "导入离线数据包", en = "Import an offline bundle" },
+  import_hint = {
+    zh = "流动展项终端用 kioskctl sync export 导出的数据包；重复导入不会重复计数。",
+    en = "A bundle written by kioskctl sync export on a mobile exhibit; importing it twice counts nothing twice.",
+  },
+  import_button = { zh = "上传并导入", en = "Upload and import" },
+  generated_at = { zh = "生成于", en = "Generated" },
+  unit_day = { zh = "天", en = "d" },
+  unit_hour = { zh = "小时", en = "h" },
+  unit_minute = { zh = "分", en = "min" },
+  unit_second = { zh = "秒", en = "s" },
+
+  -- Dashboard export files: the about block and the columns the kioskctl
+  -- reports do not have.
+  export_about = { zh = "查询", en = "Query" },
+  export_venue_name = { zh = "场馆名称", en = "Venue name" },
+  export_weekday = { zh = "星期", en = "Weekday" },
+  export_hour = { zh = "小时", en = "Hour" },
+
+  -- kiosk-hub pages: a refused dashboard query.
+  filter_bad_to = {
+    zh = "结束日期无效，应为 YYYY-MM-DD 格式的真实日期。",
+    en = "The end date is not valid: expected a real date, YYYY-MM-DD.",
+  },
+  filter_bad_from = {
+    zh = "开始日期无效，应为 YYYY-MM-DD 格式的真实日期。",
+    en = "The start date is not valid: expected a real date, YYYY-MM-DD.",
+  },
+  filter_from_after_to = { zh = "开始日期晚于结束日期。", en = "The start date is after the end date." },
+  filter_range_too_long = {
+    zh = "日期范围太长（最多约十年）。",
+    en = "The date range is too long (at most about ten years).",
+  },
+  filter_not_your_venue = { zh = "您只能查看自己场馆的数据。", en = "You may only see your own venue's data." },
+  filter_no_such_venue = { zh = "没有这个场馆。", en = "There is no such venue." },
+  query_too_long = { zh = "查询参数太长。", en = "A query parameter is too long." },
+
+  -- kiosk-hub pages: the refusal page, sign-in and forms.
+  cannot_show = { zh = "无法显示", en = "Cannot show this" },
+  back_to_dashboard = { zh = "返回数据看板", en = "Back to the dashboard" },
+  login_form_expired = {
+    zh = "登录表单已过期，请重新登录。",
+    en = "The sign-in form has expired; please sign in again.",
+  },
+  login_too_long = { zh = "用户名或密码太长。", en = "The user name or password is too long." },
+  login_too_many_failures = {
+    zh = "登录失败次数过多，请 15 分钟后再试。",
+    en = "Too many failed sign-ins; please try again in 15 minutes.",
+  },
+  login_wrong = { zh = "用户名或密码错误。", en = "Wrong user name or password." },
+  form_expired = { zh = "表单已过期（CSRF 校验失败）。", en = "The form has expired (CSRF check failed)." },
+
+  -- kiosk-hub pages: exports. The technical reason goes to the hub's log.
+  export_bad_format = { zh = "导出格式应为 CSV、XLSX 或 JSON。", en = "The export format must be csv, xlsx or json." },
+  export_unreadable = { zh = "数据无法读取，没有导出任何内容。", en = "The data could not be read, so nothing was exported." },
+  export_failed = { zh = "导出失败，请稍后再试。", en = "The export failed; please try again later." },
+
+  -- kiosk-hub pages: an uploaded offline bundle. {kiosk} is the kiosk's id,
+  -- {buckets} the rollup rows in the bundle, {stored} those that changed anything.
+  import_not_your_venue = {
+    zh = "您只能导入自己场馆终端的数据包。",
+    en = "You may only import bundles of your own venue's kiosks.",
+  },
+  import_done = {
+    zh = "已导入终端 {kiosk} 的数据包：{buckets} 条汇总记录，其中 {stored} 条有更新。",
+    en = "Imported the bundle of kiosk {kiosk}: {buckets} buckets, {stored} of them new or updated.",
+  },
+  -- Why an upload failed: import_failed and one entry per kind of failure
+  -- (ImportFailure in hub/bundle_import.h). The technical reason goes to the hub's log.
+  import_failed = { zh = "导入失败：", en = "The import failed: " },
+  import_not_a_bundle = {
+    zh = "这不是离线数据包，或文件已损坏。",
+    en = "this is not an offline bundle, or the file is damaged.",
+  },
+  import_unknown_kiosk = { zh = "本中心没有登记这台终端。", en = "this hub has no such kiosk." },
+  import_no_kiosk_key = {
+    zh = "这台终端没有登记可用的数据包签名公钥，请联系中心管理员。",
+    en = "the kiosk has no usable registered bundle key; ask the hub's administrator.",
+  },
+  import_bad_signature = {
+    zh = "签名不符：数据包不是这台终端签发的，或签名后被改动过。",
+    en = "the signature does not match the kiosk's registered key.",
+  },
+  import_bad_payload = { zh = "数据包的内容不完整或格式不对。", en = "the bundle's contents are incomplete or malformed." },
+  import_refused = { zh = "数据包被拒绝，没有保存任何数据。", en = "the bundle was refused; nothing was stored." },
+  import_store_failed = {
+    zh = "中心暂时无法保存数据包，没有保存任何数据，请稍后再试。",
+    en = "the hub could not store the bundle; nothing was stored.",
+  },
+}
