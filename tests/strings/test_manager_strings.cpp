@@ -6,6 +6,7 @@
 #include "core/manager_text.h"
 #include "core/random_id.h"
 #include "source_scan.h"
+#include "test_paths.h"
 #include "stats/stats_report.h"
 #include "stats_fixture.h"
 
@@ -24,7 +25,7 @@ using namespace kiosk;
 
 namespace {
 
-const fs::path kSource = KIOSK_SOURCE_DIR;
+const fs::path kSource = kiosk::test::source_dir();
 const char* const kManagerFolders[] = {"engine/stats", "engine/dashboard", "engine/hub",
                                        "engine/kioskctl"};
 
