@@ -108,6 +108,7 @@ constexpr LabelRow kLabels[] = {
      "nothing twice."},
     {DashboardText::ImportButton, "上传并导入", "Upload and import"},
     {DashboardText::GeneratedAt, "生成于", "Generated"},
+    {DashboardText::BeijingTime, "北京时间", "Beijing time"},
     {DashboardText::UnitDay, "天", "d"},
     {DashboardText::UnitHour, "小时", "h"},
     {DashboardText::UnitMinute, "分", "min"},

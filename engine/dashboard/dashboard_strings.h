@@ -95,6 +95,7 @@ enum class DashboardText {
     ImportHint,
     ImportButton,
     GeneratedAt,
+    BeijingTime, // the zone UTC+8, after a time
     UnitDay,
     UnitHour,
     UnitMinute,
