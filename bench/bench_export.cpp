@@ -7,6 +7,7 @@
 // each the median of 3 runs, prints both and the ratio (target: 2.0x or less),
 // and checks that both files hold the same rows, field by field.
 // Usage: build/bin/bench-export [--events N] [--runs 3] [--sqlite3 sqlite3]
+#include "core/civil_time.h"
 #include "core/random_id.h"
 #include "stats/stats_report.h"
 #include "telemetry/schema.h"
@@ -157,8 +158,7 @@ bool build_database(const std::string& path, int64_t event_count) {
             if (seq >= event_count) break;
             ++seq;
             utc_ms += maker.pick(200, 20000);
-            const int64_t local_ms = utc_ms + 480 * 60000;
-            const std::string day = kiosk::stats::iso_utc_ms(local_ms).substr(0, 10);
+            const std::string day = kiosk::local_day(utc_ms, kiosk::kBeijingUtcOffsetMin);
             sqlite3_bind_int64(insert, 1, seq);
             sqlite3_bind_int64(insert, 2, utc_ms);
             sqlite3_bind_text(insert, 3, day.c_str(), -1, SQLITE_TRANSIENT);
@@ -178,8 +178,8 @@ bool build_database(const std::string& path, int64_t event_count) {
             sqlite3_bind_int64(insert, 1, seq);
             sqlite3_bind_int64(insert, 2, utc_ms);
             sqlite3_bind_text(insert, 3,
-                              kiosk::stats::iso_utc_ms(utc_ms + 480 * 60000).substr(0, 10).c_str(),
-                              -1, SQLITE_TRANSIENT);
+                              kiosk::local_day(utc_ms, kiosk::kBeijingUtcOffsetMin).c_str(), -1,
+                              SQLITE_TRANSIENT);
             sqlite3_bind_int64(insert, 4, boot);
             sqlite3_bind_int64(insert, 5, utc_ms - 1735689600000);
             sqlite3_bind_null(insert, 6);
@@ -287,7 +287,10 @@ int main(int argc, char** argv) {
     const std::string query =
         "SELECT e.seq, strftime('%Y-%m-%dT%H:%M:%fZ', e.utc_ms / 1000.0, 'unixepoch'),"
         " e.utc_offset_min, e.day, b.boot_id, e.mono_ms, e.session, e.kind, e.subject,"
-        " e.content_version, e.fields, e.clock_flags"
+        " e.content_version, e.fields, e.clock_flags,"
+        " strftime('%Y-%m-%dT%H:%M:%f', (e.utc_ms + e.utc_offset_min * 60000) / 1000.0,"
+        " 'unixepoch') || printf('%s%02d:%02d', CASE WHEN e.utc_offset_min < 0 THEN '-' ELSE '+'"
+        " END, abs(e.utc_offset_min) / 60, abs(e.utc_offset_min) % 60)"
         " FROM events e LEFT JOIN boots b ON b.boot = e.boot ORDER BY e.seq";
     std::vector<double> our_times, their_times;
     int64_t rows = 0;

@@ -2,6 +2,7 @@
 // runtime-drawn "back to home" control.
 #include "exhibit_screen.h"
 
+#include "core/civil_time.h"
 #include "core/log.h"
 #include "core/private_files.h"
 #include "core/utf8_text.h"
@@ -18,15 +19,6 @@ namespace {
 
 constexpr double kPollInterval_s = 0.25; // dev mode: how often the files are checked
 constexpr size_t kMaxWatchedFiles = 500;
-
-std::string utc_timestamp() {
-    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
 
 std::string without_tabs(std::string text) {
     std::replace(text.begin(), text.end(), '\t', ' ');
@@ -278,9 +270,9 @@ void ExhibitScreen::record_failure() {
                 " in " + error.callback + "): " + error.message);
     if (options_.data_dir.empty()) return;
     std::ostringstream out;
-    out << utc_timestamp() << " exhibit=" << exhibit_.id << " version=" << exhibit_.version
-        << " kind=" << exhibit_error_kind_name(error.kind) << " callback=" << error.callback
-        << "\n  message: " << error.message << "\n";
+    out << iso_utc_seconds(now_utc_ms()) << " exhibit=" << exhibit_.id
+        << " version=" << exhibit_.version << " kind=" << exhibit_error_kind_name(error.kind)
+        << " callback=" << error.callback << "\n  message: " << error.message << "\n";
     if (!error.file.empty()) {
         out << "  at: " << error.file << ":" << error.line << "\n";
         if (!error.source_line.empty()) out << "  source: " << error.source_line << "\n";

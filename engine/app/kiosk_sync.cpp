@@ -3,26 +3,21 @@
 // overlay's sync row.
 #include "kiosk_sync.h"
 
+#include "core/civil_time.h"
 #include "core/log.h"
 #include "sync/disk_space.h"
 #include "sync/kiosk_credentials.h"
 #include "telemetry/event_store.h"
 
 #include <algorithm>
-#include <ctime>
 
 namespace kiosk {
 namespace {
 
-// Local "YYYY-MM-DD HH:MM" of a UTC time in ms; "" for 0.
-std::string local_minute(int64_t utc_ms) {
+// The kiosk's own local "YYYY-MM-DD HH:MM" of a UTC time in ms; "" for 0.
+std::string machine_local_minute(int64_t utc_ms) {
     if (utc_ms <= 0) return "";
-    const std::time_t seconds = std::time_t(utc_ms / 1000);
-    std::tm local{};
-    localtime_r(&seconds, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
-    return text;
+    return local_minute(utc_ms, machine_utc_offset_min(utc_ms));
 }
 
 } // namespace
@@ -107,13 +102,13 @@ AdminSyncInfo KioskSync::info() const {
         info.state_key = "admin_sync_never";
         return info;
     }
-    info.when = local_minute(status.last_attempt_utc_ms);
+    info.when = machine_local_minute(status.last_attempt_utc_ms);
     if (status.last_ok) {
         info.state_key = "admin_sync_ok";
         return info;
     }
     info.state_key = "admin_sync_failed";
-    info.last_success = local_minute(status.last_success_utc_ms);
+    info.last_success = machine_local_minute(status.last_success_utc_ms);
     const int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                std::chrono::system_clock::now().time_since_epoch())
                                .count();

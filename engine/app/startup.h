@@ -88,9 +88,6 @@ std::string report_startup_failure(const StartupFailure& failure, const StartupS
 // Removes a report left by an earlier failure, once the kiosk has started.
 void clear_startup_report(const std::string& data_dir);
 
-// "2026-05-01T08:00:00Z".
-std::string utc_timestamp_now();
-
 struct StartupOptions {
     StartRequest request;
     double retry_s = 60;                     // first wait when nothing changes

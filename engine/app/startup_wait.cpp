@@ -3,13 +3,13 @@
 // schedule described at the top of startup.h.
 #include "startup.h"
 
+#include "core/civil_time.h"
 #include "core/log.h"
 #include "core/private_files.h"
 #include "startup_failure_screen.h"
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 
 namespace kiosk {
@@ -83,15 +83,6 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 } // namespace
 
-std::string utc_timestamp_now() {
-    std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return stamp;
-}
-
 std::string report_startup_failure(const StartupFailure& failure, const StartupSetup& setup,
                                    const std::string& first_seen_utc) {
     const bool has_folder = writable_folder(setup.data_dir);
@@ -148,7 +139,7 @@ std::unique_ptr<KioskApp> start_or_wait(const StartupOptions& options, int& exit
     const bool headless = options.request.options.headless;
     StartupFailure failure = *attempt.failure;
     StartupSetup setup = attempt.setup;
-    std::string first_seen = utc_timestamp_now();
+    std::string first_seen = iso_utc_seconds(now_utc_ms());
     // Taken at once, before the report and the screen: a fix from now on is noticed.
     std::string fingerprint = setup_fingerprint(setup);
     std::string report = report_startup_failure(failure, setup, first_seen);
@@ -215,7 +206,7 @@ std::unique_ptr<KioskApp> start_or_wait(const StartupOptions& options, int& exit
             continue;
         }
         failure = *retry.failure;
-        first_seen = utc_timestamp_now();
+        first_seen = iso_utc_seconds(now_utc_ms());
         report = report_startup_failure(failure, setup, first_seen);
         // The new screen opens before the old one closes: no desktop in between.
         if (std::unique_ptr<StartupFailureScreen> next = open_screen(setup, failure, report, false))

@@ -2,6 +2,7 @@
 #include "content/content_check.h"
 
 #include "content/quiz.h"
+#include "core/civil_time.h"
 #include "core/image_decode.h"
 #include "core/utf8_text.h"
 
@@ -154,7 +155,7 @@ ContentCheckReport check_content(const FileSource& source, const std::string& la
     report.manifest = manifest.manifest;
     const ContentManifest& content = *report.manifest;
 
-    const std::string today = options.today.empty() ? local_date_today() : options.today;
+    const std::string today = options.today.empty() ? machine_local_day_today() : options.today;
     if (std::string problem = review_problem(content, today); !problem.empty())
         report.errors.push_back(source.describe("manifest.lua") + ": review: " + problem +
                                 "; venue kiosks hide content without a current scientific review");

@@ -3,6 +3,7 @@
 // that the thumbnail exists.
 #include "content/content_manifest.h"
 
+#include "core/civil_time.h"
 #include "core/data_reader.h"
 #include "core/lua_data.h"
 
@@ -10,7 +11,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 #include <filesystem>
 #include <utility>
 
@@ -89,17 +89,8 @@ void read_thumbnail(DataReader& reader, const FileSource& source, ContentManifes
     manifest.thumbnail = std::move(*name);
 }
 
-// A real calendar date written YYYY-MM-DD.
-bool is_valid_date(const std::string& text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (!is_digit(text[i])) return false;
-    const int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)),
-              day = std::stoi(text.substr(8, 2));
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    const int days[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return year >= 2000 && month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
-}
+// Review dates before this are typing mistakes ("0026-11-01"), not reviews.
+constexpr const char* kEarliestReviewDay = "2000-01-01";
 
 // -1, 0, 1 as MAJOR.MINOR.PATCH `a` is older, the same, newer than `b`.
 int compare_versions(const std::string& a, const std::string& b) {
@@ -120,8 +111,10 @@ void read_review(DataReader& root, ContentManifest& manifest) {
     for (auto [key, target] :
          {std::pair{"reviewed", &review.reviewed}, std::pair{"expires", &review.expires}}) {
         std::optional<std::string> date = reader->required_string(key);
-        if (date && !is_valid_date(*date))
+        if (date && !is_valid_day(*date))
             reader->error(key, "expected a date written YYYY-MM-DD (like \"2026-11-01\")");
+        else if (date && *date < kEarliestReviewDay) // valid days sort as text
+            reader->error(key, "expected a date in 2000 or later, got \"" + *date + "\"");
         else if (date)
             *target = *date;
     }
@@ -249,15 +242,6 @@ std::string review_problem(const ContentManifest& manifest, const std::string& t
         break;
     }
     return "";
-}
-
-std::string local_date_today() {
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-    return text;
 }
 
 } // namespace kiosk

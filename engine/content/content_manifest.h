@@ -80,12 +80,10 @@ ManifestLoadResult load_content_manifest(const std::string& folder,
                                          const std::string& runtime_version = KIOSK_VERSION);
 
 // Whether visitors may see content: reviewed and not expired on `today`
-// (YYYY-MM-DD, the kiosk's local date).
+// (YYYY-MM-DD, the kiosk's local date: machine_local_day_today() in core/civil_time.h).
 enum class ReviewStatus { Reviewed, Missing, Expired };
 ReviewStatus review_status(const ContentManifest& manifest, const std::string& today);
 // "not reviewed" / "review expired on 2026-01-01", for the admin overlay and logs.
 std::string review_problem(const ContentManifest& manifest, const std::string& today);
-// Today's local date as YYYY-MM-DD.
-std::string local_date_today();
 
 } // namespace kiosk

@@ -3,6 +3,7 @@
 #include "content/exhibit_catalog.h"
 
 #include "content/quiz.h"
+#include "core/civil_time.h"
 
 #include <algorithm>
 #include <atomic>
@@ -75,7 +76,7 @@ bool ContentDirWatcher::changed() {
 ExhibitCatalog scan_exhibit_dirs(const std::vector<std::string>& dirs,
                                  const CatalogOptions& options) {
     ExhibitCatalog catalog;
-    const std::string today = options.today.empty() ? local_date_today() : options.today;
+    const std::string today = options.today.empty() ? machine_local_day_today() : options.today;
     std::vector<ContentManifest> found;
     if (!options.content_dir.empty()) {
         std::error_code error;

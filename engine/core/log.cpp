@@ -1,13 +1,13 @@
 // Kiosk log implementation: one mutex, one optional FILE*, UTC timestamps.
 #include "log.h"
 
+#include "civil_time.h"
 #include "private_files.h"
 
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <cstdio>
-#include <ctime>
 #include <mutex>
 
 namespace kiosk {
@@ -57,19 +57,15 @@ void log_set_quiet(bool quiet) {
 }
 
 void log_line(LogLevel level, std::string_view message) {
-    std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    const std::string stamp = iso_utc_seconds(now_utc_ms());
 
     std::lock_guard lock(g_log_mutex);
     if (!g_quiet)
         std::fprintf(stderr, "kiosk %s: %.*s\n", level_name(level), int(message.size()),
                      message.data());
     if (g_log_file) {
-        std::fprintf(g_log_file, "%s %s %.*s\n", stamp, level_name(level), int(message.size()),
-                     message.data());
+        std::fprintf(g_log_file, "%s %s %.*s\n", stamp.c_str(), level_name(level),
+                     int(message.size()), message.data());
         std::fflush(g_log_file);
     }
 }

@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <optional>
 
 namespace kiosk::dashboard {
@@ -19,35 +18,9 @@ namespace {
 
 namespace chrono = std::chrono;
 
-constexpr int64_t kMsPerDay = 86'400'000;
 constexpr int64_t kMaxFilledDays = 3700; // gaps are filled for ranges up to ~10 years
 
 // ----- dates and durations -------------------------------------------------
-
-std::optional<chrono::sys_days> parse_day(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    int parts[3] = {0, 0, 0};
-    const size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
-    for (int p = 0; p < 3; ++p) {
-        for (size_t i = starts[p]; i < starts[p] + lengths[p]; ++i) {
-            if (text[i] < '0' || text[i] > '9') return std::nullopt;
-            parts[p] = parts[p] * 10 + (text[i] - '0');
-        }
-    }
-    const chrono::year_month_day date{chrono::year{parts[0]},
-                                      chrono::month{static_cast<unsigned>(parts[1])},
-                                      chrono::day{static_cast<unsigned>(parts[2])}};
-    if (!date.ok()) return std::nullopt;
-    return chrono::sys_days{date};
-}
-
-std::string format_day(chrono::sys_days day) {
-    const chrono::year_month_day date{day};
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-    return buffer;
-}
 
 // "2 分 15 秒" / "2 min 15 s": the two largest units.
 std::string format_duration(double seconds, Language lang) {
@@ -78,9 +51,9 @@ std::string format_clock_skew(int64_t skew_ms, Language lang) {
 
 std::string format_ago(int64_t then_ms, int64_t now_ms, Language lang) {
     const int64_t elapsed = std::max<int64_t>(now_ms - then_ms, 0);
-    if (elapsed < 3'600'000) return manager_text("just_now", lang);
-    if (elapsed < 2 * 3'600'000) return manager_text("one_hour_ago", lang);
-    if (elapsed < kMsPerDay) return manager_text("hours_ago", lang, {{"n", elapsed / 3'600'000}});
+    if (elapsed < kMsPerHour) return manager_text("just_now", lang);
+    if (elapsed < 2 * kMsPerHour) return manager_text("one_hour_ago", lang);
+    if (elapsed < kMsPerDay) return manager_text("hours_ago", lang, {{"n", elapsed / kMsPerHour}});
     const int64_t days = elapsed / kMsPerDay;
     if (days == 1) return manager_text("one_day_ago", lang);
     return manager_text("days_ago", lang, {{"n", days}});
@@ -518,7 +491,8 @@ void append_kiosk_health(std::string& out, const DashboardData& data) {
         out += kiosk.alerts.any() ? "<tr class=\"alert\">" : "<tr>";
         out += "<td class=\"nowrap\">" + esc(kiosk.id) + "</td><td>" + esc(kiosk.venue) + "</td>";
         if (kiosk.last_seen_utc_ms > 0) {
-            out += "<td class=\"nowrap\">" + esc(format_utc_minute(kiosk.last_seen_utc_ms)) +
+            out += "<td class=\"nowrap\">" +
+                   esc(format_venue_time(kiosk.last_seen_utc_ms, data.utc_offset_min, lang)) +
                    "<span class=\"sub\">" +
                    esc(format_ago(kiosk.last_seen_utc_ms, data.generated_utc_ms, lang)) +
                    "</span></td>";
@@ -584,14 +558,8 @@ std::array<std::string, 7> weekday_names(Language language) {
             manager_text("sunday", language)};
 }
 
-std::string format_utc_minute(int64_t utc_ms) {
-    const chrono::sys_time<chrono::milliseconds> time{chrono::milliseconds{utc_ms}};
-    const chrono::sys_days day = chrono::floor<chrono::days>(time);
-    const auto minutes = chrono::duration_cast<chrono::minutes>(time - day).count();
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%s %02d:%02d UTC", format_day(day).c_str(),
-                  static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
-    return buffer;
+std::string format_venue_time(int64_t utc_ms, int32_t utc_offset_min, Language language) {
+    return local_minute_with_zone(utc_ms, utc_offset_min, manager_text("beijing_time", language));
 }
 
 std::string dashboard_url(const DashboardFilter& filter, std::string_view format) {
@@ -655,7 +623,8 @@ std::string render_dashboard_page(const DashboardData& data) {
     append_kiosk_health(out, data);
     append_data_actions(out, data);
     out += "</main>\n<footer>" + text_of("generated_at", lang) + " " +
-           esc(format_utc_minute(data.generated_utc_ms)) + "</footer>\n</body>\n</html>\n";
+           esc(format_venue_time(data.generated_utc_ms, data.utc_offset_min, lang)) +
+           "</footer>\n</body>\n</html>\n";
     return out;
 }
 

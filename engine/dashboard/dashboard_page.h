@@ -16,6 +16,7 @@
 #pragma once
 
 #include "core/bilingual.h"
+#include "core/civil_time.h"
 #include "dashboard/svg_chart.h"
 
 #include <array>
@@ -119,6 +120,9 @@ struct DashboardData {
     UnreadableParts unreadable;
     std::string unreadable_detail; // why, in English, for logs and failed exports
     int64_t generated_utc_ms = 0;
+    // The venue's time zone: every time on the page is shown at this offset,
+    // with the zone named (kiosk-hub serve --utc-offset-min).
+    int32_t utc_offset_min = kDefaultVenueUtcOffsetMin;
     std::string csrf_token;
     std::string
         notice; // a one-line message after an import ("" = none), already in the page's language
@@ -136,8 +140,9 @@ std::string render_dashboard_page(const DashboardData& data);
 // "/dashboard/export?format=..&venue=..&from=..&to=..&lang=..".
 std::string dashboard_url(const DashboardFilter& filter, std::string_view format = "");
 
-// "2026-11-28 09:05 UTC" for a UTC time in milliseconds.
-std::string format_utc_minute(int64_t utc_ms);
+// A time as managers read it, at the venue's offset with the zone named:
+// "2026-11-29 05:00 北京时间", "2026-11-29 05:00 Beijing time", "2026-11-28 21:00 UTC".
+std::string format_venue_time(int64_t utc_ms, int32_t utc_offset_min, Language language);
 
 // The short weekday names, Monday first ("周一" .. "周日", "Mon" .. "Sun").
 std::array<std::string, 7> weekday_names(Language language);

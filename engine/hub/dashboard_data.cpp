@@ -2,15 +2,13 @@
 #include "dashboard_data.h"
 
 #include "core/checked_sum.h"
+#include "core/civil_time.h"
 #include "core/log.h"
 #include "core/manager_text.h"
-#include "telemetry/clock.h"
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
-#include <ctime>
 
 namespace kiosk::hub {
 namespace {
@@ -18,27 +16,8 @@ namespace {
 namespace chrono = std::chrono;
 using stats::ReportCell;
 
-constexpr int64_t kDayMs = 86'400'000;
 constexpr int64_t kClockSkewAlertMs = 5 * 60 * 1000;
 constexpr int64_t kLowDiskMb = 1024;
-
-// A real day 0001-01-01 .. 9999-12-31: the rule the sync protocol applies.
-std::optional<chrono::sys_days> parse_day(const std::string& text) {
-    if (!telemetry::is_valid_day(text)) return std::nullopt;
-    const chrono::year_month_day date{chrono::year{std::atoi(text.substr(0, 4).c_str())},
-                                      chrono::month{unsigned(std::atoi(text.substr(5, 2).c_str()))},
-                                      chrono::day{unsigned(std::atoi(text.substr(8, 2).c_str()))}};
-    if (!date.ok()) return std::nullopt;
-    return chrono::sys_days{date};
-}
-
-std::string day_text(chrono::sys_days day) {
-    const chrono::year_month_day date{day};
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-    return buffer;
-}
 
 // Subject -> display name in `language` (the other language when that one
 // is empty), from the titles kiosks synced, as `venue` ("" = every venue) sees them.
@@ -74,15 +53,6 @@ void read_part(dashboard::DashboardData& data, bool& unreadable, const char* par
 
 } // namespace
 
-std::string local_today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
-    return buffer;
-}
-
 bool may_see_venue(const UserRecord& viewer, const std::string& venue) {
     return viewer.role == "province_admin" || viewer.venue == venue;
 }
@@ -110,8 +80,8 @@ FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
     if (*from > *to) return refuse(400, manager_text("filter_from_after_to", lang));
     if ((*to - *from).count() >= kMaxRangeDays)
         return refuse(400, manager_text("filter_range_too_long", lang));
-    check.filter.from = day_text(*from);
-    check.filter.to = day_text(*to);
+    check.filter.from = format_day(*from);
+    check.filter.to = format_day(*to);
 
     const bool admin = viewer.role == "province_admin";
     std::string venue = query.venue;
@@ -153,8 +123,8 @@ dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewe
         const auto first = parse_day(filter.from), last = parse_day(filter.to);
         for (auto day = first.value_or(chrono::sys_days{}); first && last && day <= *last;
              day += chrono::days{1}) {
-            const auto found = by_day.find(day_text(day));
-            dashboard::DayVisitors visitors{day_text(day), 0, 0};
+            const auto found = by_day.find(format_day(day));
+            dashboard::DayVisitors visitors{format_day(day), 0, 0};
             if (found != by_day.end() && found->second.sessions > 0) {
                 visitors.sessions = found->second.sessions;
                 visitors.average_session_s = static_cast<double>(found->second.session_ms) /
@@ -208,7 +178,7 @@ dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewe
     data.many_epochs_alert = kEpochAlertCount;
     read_part(data, unreadable.kiosks, "kiosks", [&] {
         const std::map<std::string, int64_t> recent_epochs = store.epochs_opened_since(
-            filter.venue_id, now_utc_ms - int64_t(kEpochWindowDays) * kDayMs);
+            filter.venue_id, now_utc_ms - int64_t(kEpochWindowDays) * kMsPerDay);
         for (const KioskRecord& kiosk : store.kiosk_health(filter.venue_id)) {
             dashboard::KioskHealth health;
             health.id = kiosk.id;
@@ -222,7 +192,7 @@ dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewe
             health.recent_epochs = epochs == recent_epochs.end() ? 0 : epochs->second;
             health.alerts.silent =
                 kiosk.last_seen_utc_ms == 0 ||
-                now_utc_ms - kiosk.last_seen_utc_ms > int64_t(silent_alert_days) * kDayMs;
+                now_utc_ms - kiosk.last_seen_utc_ms > int64_t(silent_alert_days) * kMsPerDay;
             health.alerts.clock_skew =
                 kiosk.last_seen_utc_ms != 0 && std::llabs(kiosk.clock_skew_ms) > kClockSkewAlertMs;
             health.alerts.low_disk = kiosk.last_seen_utc_ms != 0 && kiosk.disk_free_mb < kLowDiskMb;
@@ -252,8 +222,9 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
          stats::ReportCell::of_text(venue_name)},
         {"from", manager_text("from", lang), stats::ReportCell::of_text(data.filter.from)},
         {"to", manager_text("to", lang), stats::ReportCell::of_text(data.filter.to)},
-        {"generated_utc", manager_text("generated_at", lang),
-         stats::ReportCell::of_text(dashboard::format_utc_minute(data.generated_utc_ms))},
+        {"generated", manager_text("generated_at", lang),
+         stats::ReportCell::of_text(
+             dashboard::format_venue_time(data.generated_utc_ms, data.utc_offset_min, lang))},
         {"user", manager_text("username", lang), stats::ReportCell::of_text(data.viewer.name)},
     };
 
@@ -317,7 +288,7 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
                               manager_text("kiosk_health", lang),
                               {{"kiosk", manager_text("kiosk", lang)},
                                {"venue", manager_text("venue", lang)},
-                               {"last_seen_utc", manager_text("last_seen", lang)},
+                               {"last_seen", manager_text("last_seen", lang)},
                                {"software_version", manager_text("version", lang)},
                                {"disk_free_mb", manager_text("disk_free", lang)},
                                {"errors", manager_text("errors", lang)},
@@ -326,9 +297,9 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
     for (const dashboard::KioskHealth& kiosk : data.kiosks)
         kiosks.rows.push_back(
             {stats::ReportCell::of_text(kiosk.id), stats::ReportCell::of_text(kiosk.venue),
-             kiosk.last_seen_utc_ms
-                 ? stats::ReportCell::of_text(dashboard::format_utc_minute(kiosk.last_seen_utc_ms))
-                 : stats::ReportCell{},
+             kiosk.last_seen_utc_ms ? stats::ReportCell::of_text(dashboard::format_venue_time(
+                                          kiosk.last_seen_utc_ms, data.utc_offset_min, lang))
+                                    : stats::ReportCell{},
              stats::ReportCell::of_text(kiosk.software_version),
              stats::ReportCell::of_integer(kiosk.disk_free_mb),
              stats::ReportCell::of_integer(kiosk.error_count),

@@ -32,13 +32,11 @@ struct FilterCheck {
 
 constexpr int kMaxRangeDays = 3660; // about ten years on one page
 
-// `today` is the hub's local day (YYYY-MM-DD): the default range is the 30
-// days ending today.
+// `today` is the venue's local day (YYYY-MM-DD): local_day(now, the
+// dashboard's UTC offset), not the hub machine's own zone. The default range
+// is the 30 days ending today.
 FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
                                   const DashboardQuery& query, const std::string& today);
-
-// The hub's local day now.
-std::string local_today();
 
 // Whether `viewer` may import data for a kiosk of `venue`.
 bool may_see_venue(const UserRecord& viewer, const std::string& venue);

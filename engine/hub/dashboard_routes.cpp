@@ -31,12 +31,13 @@ struct RouteState {
     RouteState(HubStore& store_, const DashboardOptions& options)
         : store(store_), sessions(options.sessions, options.clock),
           limiter(options.logins, options.clock), clock(options.clock),
-          silent_alert_days(options.silent_alert_days) {}
+          silent_alert_days(options.silent_alert_days), utc_offset_min(options.utc_offset_min) {}
     HubStore& store;
     WebSessions sessions;
     LoginLimiter limiter;
     WebClock clock;
     int silent_alert_days;
+    int32_t utc_offset_min;
     std::once_flag dummy_hash_once;
     std::string dummy_hash; // verified against for unknown users, to take the same time
 };
@@ -136,7 +137,8 @@ std::optional<dashboard::DashboardFilter> checked_filter(RouteState& state, cons
                                                          const DashboardQuery& query,
                                                          httplib::Response& response,
                                                          Language lang) {
-    const FilterCheck check = check_dashboard_query(state.store, viewer.user, query, local_today());
+    const FilterCheck check = check_dashboard_query(state.store, viewer.user, query,
+                                                    local_day(state.clock(), state.utc_offset_min));
     if (check.status != 200) {
         answer_message(response, check.status, lang, check.message);
         return std::nullopt;
@@ -226,6 +228,7 @@ void get_dashboard(RouteState& state, const httplib::Request& request,
     if (!filter) return;
     dashboard::DashboardData data =
         load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days);
+    data.utc_offset_min = state.utc_offset_min;
     data.csrf_token = viewer->session.csrf;
     std::tie(data.notice, data.notice_is_error) = state.sessions.take_notice(viewer->session.token);
     answer_html(response, 200, dashboard::render_dashboard_page(data));
@@ -243,8 +246,9 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
     const auto filter =
         checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
     if (!filter) return;
-    const dashboard::DashboardData data =
+    dashboard::DashboardData data =
         load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days);
+    data.utc_offset_min = state.utc_offset_min;
     if (data.unreadable.any()) { // never an export with tables silently missing
         log_warning("dashboard export refused: " + data.unreadable_detail);
         answer_message(response, 500, lang, manager_text("export_unreadable", lang));
@@ -322,10 +326,10 @@ void post_import(RouteState& state, const httplib::Request& request, httplib::Re
     }
     const DashboardQuery back{form_field(request, "venue"), form_field(request, "from"),
                               form_field(request, "to"), language_code(lang)};
-    FilterCheck check = check_dashboard_query(state.store, viewer->user, back, local_today());
+    const std::string today = local_day(state.clock(), state.utc_offset_min);
+    FilterCheck check = check_dashboard_query(state.store, viewer->user, back, today);
     if (check.status != 200)
-        check = check_dashboard_query(state.store, viewer->user, {"", "", "", back.lang},
-                                      local_today());
+        check = check_dashboard_query(state.store, viewer->user, {"", "", "", back.lang}, today);
 
     const std::string bundle = form_field(request, "bundle");
     // A manager may import bundles of their own venue's kiosks only.

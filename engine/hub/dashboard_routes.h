@@ -11,6 +11,7 @@
 // Without a live session the dashboard routes answer 303 to /login.
 #pragma once
 
+#include "core/civil_time.h"
 #include "dashboard_data.h"
 #include "hub_store.h"
 #include "web_sessions.h"
@@ -30,6 +31,9 @@ struct DashboardOptions {
     LoginLimits logins;
     WebClock clock = system_web_clock();
     int silent_alert_days = dashboard::kDefaultSilentAlertDays;
+    // The venues' time zone, as a fixed offset: the dashboard's times and its
+    // "today" (kiosk-hub serve --utc-offset-min). Kiosks do not send theirs.
+    int32_t utc_offset_min = kDefaultVenueUtcOffsetMin;
 };
 
 void add_dashboard_routes(httplib::Server& server, HubStore& store,

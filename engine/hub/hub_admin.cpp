@@ -1,6 +1,7 @@
 // The admin commands of kiosk-hub (see hub_admin.h).
 #include "hub_admin.h"
 
+#include "core/civil_time.h"
 #include "core/signing_keys.h"
 #include "credentials.h"
 #include "hub_store.h"
@@ -8,7 +9,6 @@
 #include <sodium.h>
 
 #include <chrono>
-#include <ctime>
 #include <istream>
 #include <ostream>
 
@@ -37,12 +37,7 @@ std::unique_ptr<HubStore> open_store(const std::string& data_dir, std::ostream& 
 
 std::string format_time(int64_t utc_ms) {
     if (utc_ms == 0) return "never";
-    const time_t seconds = static_cast<time_t>(utc_ms / 1000);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
+    return iso_utc_seconds(utc_ms);
 }
 
 } // namespace

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     int64_t session_idle_s = 30 * 60, session_max_s = 8 * 60 * 60, login_window_s = 15 * 60;
     int login_failures = 5;
     int silent_alert_days = kiosk::dashboard::kDefaultSilentAlertDays;
+    int32_t utc_offset_min = kiosk::kDefaultVenueUtcOffsetMin;
     serve_command
         ->add_option("--session-idle-s", session_idle_s, "Sign out after this many idle seconds")
         ->envname("KIOSK_HUB_SESSION_IDLE_S")
@@ -49,6 +50,13 @@ int main(int argc, char** argv) {
                      "The dashboard flags kiosks not heard from for more than this many days")
         ->envname("KIOSK_HUB_SILENT_ALERT_DAYS")
         ->check(CLI::Range(1, 3650))
+        ->capture_default_str();
+    serve_command
+        ->add_option("--utc-offset-min", utc_offset_min,
+                     "The venues' time zone as minutes east of UTC: the dashboard shows times "
+                     "and picks \"today\" there (480 = UTC+8, Beijing time)")
+        ->envname("KIOSK_HUB_UTC_OFFSET_MIN")
+        ->check(CLI::Range(kiosk::kMinUtcOffsetMin, kiosk::kMaxUtcOffsetMin))
         ->capture_default_str();
 
     // Slow and greedy clients (connection_gate_internal.h); environment variables too, for tests.
@@ -146,6 +154,7 @@ int main(int argc, char** argv) {
         dashboard.sessions = {session_idle_s * 1000, session_max_s * 1000};
         dashboard.logins = {login_failures, login_failures * 4, login_window_s * 1000};
         dashboard.silent_alert_days = silent_alert_days;
+        dashboard.utc_offset_min = utc_offset_min;
         gate.head_timeout_ms = head_timeout_s * 1000;
         gate.request_timeout_ms = request_timeout_s * 1000;
         serve.extra_routes = [dashboard](httplib::Server& server, kiosk::hub::HubStore& store) {

@@ -10,6 +10,7 @@
 #include "sqlite_statement.h"
 
 #include "core/checked_sum.h"
+#include "core/civil_time.h"
 
 #include <nlohmann/json.hpp>
 
@@ -546,7 +547,7 @@ std::string epoch_limit_problem(sqlite3* db, const SyncWrite& write, int64_t hub
         read_error = "reading the kiosk's epochs: " + known.error();
         return "";
     }
-    constexpr int64_t kWindowMs = int64_t(kEpochWindowDays) * 86'400'000;
+    constexpr int64_t kWindowMs = int64_t(kEpochWindowDays) * kMsPerDay;
     SqliteStatement recent(db, "SELECT count(*) FROM kiosk_epochs "
                                "WHERE kiosk = ?1 AND first_seen_utc_ms >= ?2");
     if (recent.bind(1, write.kiosk).bind(2, hub_now_utc_ms - kWindowMs).step() != SQLITE_ROW) {

@@ -5,8 +5,8 @@
 #include "stats_report.h"
 
 #include "core/checked_sum.h"
+#include "core/civil_time.h"
 #include "core/manager_text.h"
-#include "telemetry/clock.h"
 #include "telemetry/schema.h"
 #include "telemetry/sqlite_helpers.h"
 
@@ -29,6 +29,11 @@ namespace {
 // "report_" + its key (the key is also the JSON name): core/manager-strings.lua.
 std::string word(const std::string& key, Language language) {
     return manager_text("report_" + key, language);
+}
+
+// A time as managers read it: the local minute with the zone named.
+std::string managers_time(int64_t utc_ms, int32_t offset_min, Language language) {
+    return local_minute_with_zone(utc_ms, offset_min, manager_text("beijing_time", language));
 }
 
 ReportTable make_table(const std::string& key, std::initializer_list<const char*> columns,
@@ -90,6 +95,12 @@ private:
     std::string& error_;
     sqlite3_stmt* statement_ = nullptr;
 };
+
+// The kiosk's UTC offset: its latest event's (kDefaultVenueUtcOffsetMin when it has none).
+int32_t kiosk_utc_offset_min(const telemetry::ReadOnlyKioskDb& db, std::string& error) {
+    Query latest(db, "SELECT utc_offset_min FROM events ORDER BY seq DESC LIMIT 1", error);
+    return latest.next() ? int32_t(latest.integer(0)) : kDefaultVenueUtcOffsetMin;
+}
 
 // The title of subject (alias s) in the report's language, falling back to the other.
 const char* title_sql(Language language) {
@@ -371,21 +382,23 @@ void data_quality(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& opti
 
 void clock_jumps(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& options, ReportSet& set,
                  std::string& error) {
-    ReportTable table = make_table("clock_jumps", {"seq", "day", "utc_time", "boot_id", "jump_s"},
-                                   options.language);
+    ReportTable table =
+        make_table("clock_jumps", {"seq", "day", "time", "boot_id", "jump_s"}, options.language);
     Query query(db,
                 "SELECT e.seq, e.day, e.utc_ms, b.boot_id,"
-                " CASE WHEN json_valid(e.fields) THEN json_extract(e.fields, '$.delta_ms') END"
+                " CASE WHEN json_valid(e.fields) THEN json_extract(e.fields, '$.delta_ms') END,"
+                " e.utc_offset_min"
                 " FROM events e LEFT JOIN boots b ON b.boot = e.boot"
                 " WHERE e.day BETWEEN ?1 AND ?2 AND e.kind = 'clock_jump' ORDER BY e.seq",
                 error);
     query.bind_range(options.range);
     while (query.next())
-        table.rows.push_back({integer(query.integer(0)), text(query.text(1)),
-                              text(iso_utc_ms(query.integer(2))), text(query.text(3)),
-                              query.is_null(4)
-                                  ? ReportCell{}
-                                  : ReportCell::of_decimal(double(query.integer(4)) / 1000.0)});
+        table.rows.push_back(
+            {integer(query.integer(0)), text(query.text(1)),
+             text(managers_time(query.integer(2), int32_t(query.integer(5)), options.language)),
+             text(query.text(3)),
+             query.is_null(4) ? ReportCell{}
+                              : ReportCell::of_decimal(double(query.integer(4)) / 1000.0)});
     set.tables.push_back(std::move(table));
 }
 
@@ -408,48 +421,6 @@ void daily_rollups(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& opt
     set.tables.push_back(std::move(table));
 }
 
-// ---- days and times ------------------------------------------------------------------------
-
-void put_digits(char*& out, int64_t value, int digits) {
-    for (int i = digits - 1; i >= 0; --i) {
-        out[i] = char('0' + value % 10);
-        value /= 10;
-    }
-    out += digits;
-}
-
-// Writes the ISO time of `utc_ms` to `out` (room for 32 bytes); returns its length.
-size_t format_iso_utc(int64_t utc_ms, char* out) {
-    constexpr int64_t kDayMs = 86400000;
-    int64_t days = utc_ms / kDayMs, ms_of_day = utc_ms % kDayMs;
-    if (ms_of_day < 0) {
-        ms_of_day += kDayMs;
-        --days;
-    }
-    const auto [year, month, day] = telemetry::civil_from_days(days);
-    if (year < 0 || year > 9999)
-        return size_t(std::snprintf(out, 32, "%lld-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                                    static_cast<long long>(year), month, day,
-                                    int(ms_of_day / 3600000), int(ms_of_day / 60000 % 60),
-                                    int(ms_of_day / 1000 % 60), int(ms_of_day % 1000)));
-    char* start = out;
-    put_digits(out, year, 4);
-    *out++ = '-';
-    put_digits(out, month, 2);
-    *out++ = '-';
-    put_digits(out, day, 2);
-    *out++ = 'T';
-    put_digits(out, ms_of_day / 3600000, 2);
-    *out++ = ':';
-    put_digits(out, ms_of_day / 60000 % 60, 2);
-    *out++ = ':';
-    put_digits(out, ms_of_day / 1000 % 60, 2);
-    *out++ = '.';
-    put_digits(out, ms_of_day % 1000, 3);
-    *out++ = 'Z';
-    return size_t(out - start);
-}
-
 } // namespace
 
 // ---- ranges --------------------------------------------------------------------------------
@@ -457,7 +428,7 @@ size_t format_iso_utc(int64_t utc_ms, char* out) {
 bool resolve_day_range(const telemetry::ReadOnlyKioskDb& db, const std::string& from,
                        const std::string& to, DayRange& range, std::string& error) {
     for (const auto& [option, value] : {std::pair{"--from", &from}, std::pair{"--to", &to}}) {
-        if (!value->empty() && !telemetry::is_valid_day(*value)) {
+        if (!value->empty() && !is_valid_day(*value)) {
             error = std::string(option) + " " + *value +
                     ": not a day; write YYYY-MM-DD, for example 2025-06-01";
             return false;
@@ -473,11 +444,6 @@ bool resolve_day_range(const telemetry::ReadOnlyKioskDb& db, const std::string& 
     if (from.empty() && !to.empty() && (range.from.empty() || range.from > to)) range.from = to;
     if (to.empty() && !from.empty() && (range.to.empty() || range.to < from)) range.to = from;
     return true;
-}
-
-std::string iso_utc_ms(int64_t utc_ms) {
-    char buffer[32];
-    return std::string(buffer, format_iso_utc(utc_ms, buffer));
 }
 
 // ---- reports -------------------------------------------------------------------------------
@@ -501,8 +467,10 @@ std::optional<ReportSet> build_stats_reports(const telemetry::ReadOnlyKioskDb& d
     about("file", text(db.path()));
     about("epoch", text(telemetry::read_meta(db.handle(), "epoch")));
     about("schema_version", integer(telemetry::kSchemaVersion));
-    about("created_utc",
-          created.empty() ? ReportCell{} : text(iso_utc_ms(std::atoll(created.c_str()))));
+    about("created", created.empty()
+                         ? ReportCell{}
+                         : text(managers_time(std::atoll(created.c_str()),
+                                              kiosk_utc_offset_min(db, error), language)));
     about("software_version",
           text(telemetry::query_text(
               db.handle(), "SELECT software_version FROM boots ORDER BY boot DESC LIMIT 1")));
@@ -560,7 +528,7 @@ bool export_events_csv(const telemetry::ReadOnlyKioskDb& db, const DayRange* ran
     if (!csv.open(path, error)) return false;
     for (const char* header :
          {"seq", "utc_time", "utc_offset_min", "day", "boot_id", "mono_ms", "session", "kind",
-          "subject", "content_version", "fields", "clock_flags"})
+          "subject", "content_version", "fields", "clock_flags", "local_time"})
         csv.plain_field(header);
     csv.end_row();
 
@@ -570,14 +538,15 @@ bool export_events_csv(const telemetry::ReadOnlyKioskDb& db, const DayRange* ran
         return std::string_view(value ? value : "",
                                 size_t(sqlite3_column_bytes(statement, column)));
     };
-    char time[32];
+    char time[kIsoTimeBufferBytes];
     int64_t last_boot = -1;
     std::string_view boot_id;
     while (query.next()) {
         csv.field(sqlite3_column_int64(statement, 0));
-        csv.plain_field(
-            std::string_view(time, format_iso_utc(sqlite3_column_int64(statement, 1), time)));
-        csv.field(sqlite3_column_int64(statement, 2));
+        const int64_t utc_ms = sqlite3_column_int64(statement, 1);
+        const int64_t offset_min = sqlite3_column_int64(statement, 2);
+        csv.plain_field(std::string_view(time, write_iso_utc_ms(utc_ms, time)));
+        csv.field(offset_min);
         csv.field(column_text(3));
         const int64_t boot = sqlite3_column_int64(statement, 4);
         if (boot != last_boot) {
@@ -595,6 +564,8 @@ bool export_events_csv(const telemetry::ReadOnlyKioskDb& db, const DayRange* ran
         for (int column = 7; column <= 10; ++column)
             csv.field(column_text(column));
         csv.field(sqlite3_column_int64(statement, 11));
+        csv.plain_field(
+            std::string_view(time, write_iso_local_ms(utc_ms, int32_t(offset_min), time)));
         csv.end_row();
         ++rows;
     }

@@ -5,6 +5,9 @@
 // Every report counts from the `rollups` table, so the numbers match what the
 // sync hub shows from the same rollups; titles come from `subjects`. The
 // tables are generic ReportTables (report_export.h) for any of the writers.
+// Days are the kiosk's local days, as its events were filed; times are its
+// local time with the zone named ("2025-06-01 08:00 北京时间"), at the UTC
+// offset its events carry (civil_time.h). Storage stays UTC.
 #pragma once
 
 #include "report_export.h"
@@ -48,15 +51,14 @@ std::optional<ReportSet> build_stats_reports(const telemetry::ReadOnlyKioskDb& d
                                              const StatsOptions& options, std::string& error);
 
 // Writes raw events (all, or those whose day is within `range` when given) to
-// PATH as CSV with a BOM: seq, utc_time (ISO 8601, UTC, milliseconds),
-// utc_offset_min, day, boot_id, mono_ms, session, kind, subject,
-// content_version, fields (JSON), clock_flags. Headers are these English
-// column names whatever the language: the file is for machines. `rows`
-// receives the number of events written.
+// PATH as CSV with a BOM: seq, utc_time (ISO 8601, UTC, milliseconds, as
+// stored), utc_offset_min, day, boot_id, mono_ms, session, kind, subject,
+// content_version, fields (JSON), clock_flags, local_time (the same instant at
+// the event's own offset, ISO 8601 with the offset: 2025-06-01T09:01:10.123+08:00).
+// local_time comes last so that readers of the older columns by position
+// still work. Headers are these English column names whatever the language:
+// the file is for machines. `rows` receives the number of events written.
 bool export_events_csv(const telemetry::ReadOnlyKioskDb& db, const DayRange* range,
                        const std::string& path, int64_t& rows, std::string& error);
-
-// "1970-01-01T00:00:05.000Z" for 5000 (negative times too).
-std::string iso_utc_ms(int64_t utc_ms);
 
 } // namespace kiosk::stats

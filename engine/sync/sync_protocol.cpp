@@ -8,9 +8,9 @@
 // overflow by one kiosk's token.
 #include "sync_protocol.h"
 
+#include "core/civil_time.h"
 #include "core/data_reader.h"
 #include "core/utf8_text.h"
-#include "telemetry/clock.h"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -169,7 +169,7 @@ Bucket parse_bucket(const json& value, const std::string& path) {
     check_object(value, path, {"day", "kind", "subject", "metric", "value", "seq"});
     Bucket bucket;
     bucket.day = string_field(value, path, "day", 10, 10, "expected a date YYYY-MM-DD");
-    if (!telemetry::is_valid_day(bucket.day)) fail(path + ".day", "expected a date YYYY-MM-DD");
+    if (!is_valid_day(bucket.day)) fail(path + ".day", "expected a date YYYY-MM-DD");
     bucket.kind = kind_field(value, path);
     bucket.subject = subject_field(value, path);
     bucket.metric = string_field(value, path, "metric", 1, kMaxMetricChars,
@@ -395,8 +395,7 @@ std::optional<Bundle> parse_bundle(std::string_view text, std::string& error) {
 }
 
 std::string bucket_problem(const Bucket& bucket) {
-    if (!telemetry::is_valid_day(bucket.day))
-        return "day \"" + bucket.day + "\": expected a date YYYY-MM-DD";
+    if (!is_valid_day(bucket.day)) return "day \"" + bucket.day + "\": expected a date YYYY-MM-DD";
     if (std::find(kBucketKinds.begin(), kBucketKinds.end(), bucket.kind) == kBucketKinds.end())
         return "kind \"" + bucket.kind + "\": unknown";
     if (bucket.subject.size() > kMaxSubjectBytes || !is_valid_utf8(bucket.subject))

@@ -2,14 +2,14 @@
 // UTC offset, and a monotonic offset since the boot began (which is never
 // wrong, only relative). SystemClock reads the machine; ManualClock is moved by
 // hand (headless runs on the fixed time step, tests). Both are thread-safe.
+// An event's local day and hour come from core/civil_time.h (local_day,
+// local_hour of utc_ms and utc_offset_min).
 #pragma once
 
 #include <atomic>
 #include <chrono>
 #include <climits>
 #include <cstdint>
-#include <string>
-#include <string_view>
 
 namespace kiosk::telemetry {
 
@@ -52,22 +52,6 @@ private:
     std::atomic<int32_t> offset_;
     std::atomic<int64_t> mono_ms_{0};
 };
-
-// A date of the proleptic Gregorian calendar.
-struct CivilDate {
-    int64_t year = 1970;
-    int month = 1; // 1..12
-    int day = 1;   // 1..31
-};
-// Days since 1970-01-01 (negative before) to a date (H. Hinnant's civil_from_days).
-CivilDate civil_from_days(int64_t days);
-
-// Whether `text` is a real calendar day (year 0001 or later) written YYYY-MM-DD.
-bool is_valid_day(std::string_view text);
-
-// The local day "YYYY-MM-DD" and hour (0..23) of a reading.
-std::string local_day(const ClockReading& time);
-int local_hour(const ClockReading& time);
 
 // Whether a wall-clock time can be right for a kiosk of this software (2025..2099).
 bool plausible_utc_ms(int64_t utc_ms);

@@ -4,6 +4,7 @@
 // do not fit) and retention pruning.
 #include "event_store.h"
 
+#include "core/civil_time.h"
 #include "core/json_text.h"
 #include "core/log.h"
 #include "core/private_files.h"
@@ -26,7 +27,6 @@
 namespace kiosk::telemetry {
 namespace {
 
-constexpr int64_t kDayMs = 86400000;
 constexpr int64_t kPruneEveryEvents = 20000;
 constexpr int64_t kPruneEveryMonoMs = 3600000;
 constexpr int64_t kPruneChunk = 10000;     // events deleted per transaction
@@ -273,7 +273,7 @@ struct EventStore::Writer {
                       : std::string()));
         EventRecord event;
         event.time = options.clock->now();
-        event.day = local_day(event.time);
+        event.day = local_day(event.time.utc_ms, event.time.utc_offset_min);
         event.kind = "storage_recovered";
         event.fields_json = "{\"dropped_raw_events\":" + std::to_string(dropped_while_failing) +
                             ",\"lost_events\":" + std::to_string(lost_while_failing) + "}";
@@ -293,7 +293,7 @@ struct EventStore::Writer {
         pruned_at_mono = now.mono_ms;
         events_since_prune = 0;
         if (!plausible_utc_ms(now.utc_ms)) return; // a wrong clock must not delete anything
-        const int64_t cutoff = now.utc_ms - int64_t(options.retention_days) * kDayMs;
+        const int64_t cutoff = now.utc_ms - int64_t(options.retention_days) * kMsPerDay;
         sqlite3_stmt* statement = nullptr;
         int64_t limit = 0;
         if (sqlite3_prepare_v2(db,

@@ -34,7 +34,7 @@ struct SubjectTitle {
 
 struct EventRecord {
     ClockReading time;
-    std::string day;     // local YYYY-MM-DD, from local_day(time)
+    std::string day;     // local YYYY-MM-DD: local_day(time.utc_ms, time.utc_offset_min)
     std::string session; // the visitor session id; "" for system events
     std::string kind, subject, content_version;
     std::string fields_json = "{}";

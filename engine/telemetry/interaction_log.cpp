@@ -3,6 +3,7 @@
 // the clock and checked for clock sanity.
 #include "interaction_log.h"
 
+#include "core/civil_time.h"
 #include "core/json_text.h"
 
 #include <cstdio>
@@ -75,14 +76,14 @@ EventRecord InteractionLog::make(const std::string& kind, const std::string& sub
         clock_jumped_ = true;
         EventRecord jump;
         jump.time = event.time;
-        jump.day = local_day(jump.time);
+        jump.day = local_day(jump.time.utc_ms, jump.time.utc_offset_min);
         jump.kind = "clock_jump";
         jump.fields_json = Fields().number("delta_ms", delta).done();
         jump.clock_flags =
             kClockChangedThisBoot | (plausible_utc_ms(jump.time.utc_ms) ? 0 : kClockImplausible);
         store_->record(std::move(jump));
     }
-    event.day = local_day(event.time);
+    event.day = local_day(event.time.utc_ms, event.time.utc_offset_min);
     event.session = session_;
     event.kind = kind;
     event.subject = subject;
@@ -138,7 +139,9 @@ void InteractionLog::session_started(const std::string& session_id) {
     EventRecord event = make("session_start", "", "", "{}");
     session_started_mono_ = event.time.mono_ms;
     event.counts.push_back({"kiosk", "", "sessions", 1});
-    event.counts.push_back({"hour", two_digits(local_hour(event.time)), "sessions", 1});
+    event.counts.push_back({"hour",
+                            two_digits(local_hour(event.time.utc_ms, event.time.utc_offset_min)),
+                            "sessions", 1});
     record(std::move(event));
 }
 

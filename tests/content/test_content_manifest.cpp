@@ -2,6 +2,7 @@
 // in-folder paths, the thumbnail check, and warnings for missing English.
 #include "../core/temp_folder.h"
 #include "content/content_manifest.h"
+#include "core/civil_time.h"
 
 #include <catch2/catch.hpp>
 
@@ -178,6 +179,11 @@ TEST_CASE("kind, credits, runtime version and the review record", "[manifest][re
                                "'2026-02-01', expires = '2025-01-01' },") ==
           std::vector<std::string>{file + ":11: review.expires: must be after the review date "
                                           "2026-02-01"});
+    // The one day rule, then content's own: no review before 2000 (a typing mistake).
+    CHECK(errors_for("review", "  review = { reviewer = 'R', organization = 'O', reviewed = "
+                               "'1999-12-31', expires = '2027-01-01' },") ==
+          std::vector<std::string>{file + ":11: review.reviewed: expected a date in 2000 or "
+                                          "later, got \"1999-12-31\""});
     CHECK(errors_for("review", "  review = { organization = 'O', reviewed = '2026-02-01', "
                                "expires = '2027-01-01' },") ==
           std::vector<std::string>{file + ":11: review: missing required key 'reviewer'"});
@@ -195,7 +201,7 @@ TEST_CASE("kind, credits, runtime version and the review record", "[manifest][re
     CHECK(review_status(*result.manifest, "2026-12-31") == ReviewStatus::Reviewed);
     CHECK(review_status(*result.manifest, "2027-01-01") == ReviewStatus::Expired);
     CHECK(review_problem(*result.manifest, "2027-03-01") == "review expired on 2027-01-01");
-    CHECK(local_date_today().size() == 10);
+    CHECK(machine_local_day_today().size() == 10);
 }
 
 TEST_CASE("missing English is a warning, not an error", "[manifest]") {

@@ -5,15 +5,14 @@
 
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 
 namespace kiosk::dashboard {
 namespace {
 
 namespace chrono = std::chrono;
 
-constexpr int64_t kGeneratedUtcMs = 1'795'899'600'000; // 2026-11-28 21:00 UTC
-constexpr int64_t kDayMs = 86'400'000;
+constexpr int64_t kGeneratedUtcMs =
+    1'795'899'600'000; // 2026-11-28 21:00 UTC, 11-29 05:00 in Beijing
 
 // A fixed linear congruential wobble in [0, 1).
 struct Wobble {
@@ -23,14 +22,6 @@ struct Wobble {
         return static_cast<double>(state >> 11) / 9007199254740992.0;
     }
 };
-
-std::string day_text(chrono::sys_days day) {
-    const chrono::year_month_day date{day};
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-    return buffer;
-}
 
 void add_year_of_days(DashboardData& data, double scale) {
     Wobble wobble;
@@ -47,7 +38,7 @@ void add_year_of_days(DashboardData& data, double scale) {
             sessions *= 0.5; // Spring Festival
         sessions *= (0.8 + 0.4 * wobble.next()) * scale;
         data.visitors_per_day.push_back(
-            {day_text(day), std::llround(sessions), 95 + 60 * wobble.next()});
+            {format_day(day), std::llround(sessions), 95 + 60 * wobble.next()});
     }
     for (int weekday = 0; weekday < 7; ++weekday) {
         for (int hour = 9; hour < 18; ++hour) {
@@ -134,7 +125,7 @@ KioskHealth hall_kiosk(Language lang) {
 KioskHealth truck_kiosk(Language lang) {
     return {"truck1-kiosk-a",
             lang == Language::En ? truck().name_en : truck().name_zh,
-            kGeneratedUtcMs - 23 * kDayMs - 5 * 3'600'000,
+            kGeneratedUtcMs - 23 * kMsPerDay - 5 * kMsPerHour,
             "0.5.2",
             12'050,
             17,

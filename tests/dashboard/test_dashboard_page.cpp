@@ -234,7 +234,7 @@ TEST_CASE("a silent kiosk and a kiosk with a wrong clock are flagged", "[dashboa
     const size_t truck = health.find("truck1-kiosk-a");
     REQUIRE(truck != std::string::npos);
     const std::string truck_row = health.substr(truck, health.find("</tr>", truck) - truck);
-    CHECK(contains(truck_row, "2026-11-05 16:00 UTC"));
+    CHECK(contains(truck_row, "2026-11-06 00:00 北京时间")); // 2026-11-05 16:00 UTC
     CHECK(contains(truck_row, "23 天前"));
     CHECK(contains(truck_row, "class=\"badge bad alert-silent\">超过 7 天未联系</span>"));
     CHECK(contains(truck_row, "−2.3 秒"));
@@ -340,11 +340,30 @@ TEST_CASE("the sign-in page in both languages", "[dashboard]") {
     CHECK(contains(en, "href=\"/login?lang=zh\""));
 }
 
-TEST_CASE("UTC times are written as YYYY-MM-DD HH:MM UTC", "[dashboard]") {
-    CHECK(dashboard::format_utc_minute(0) == "1970-01-01 00:00 UTC");
-    CHECK(dashboard::format_utc_minute(1'795'899'600'000) == "2026-11-28 21:00 UTC");
-    CHECK(dashboard::format_utc_minute(1'795'899'600'000 + 59'999) == "2026-11-28 21:00 UTC");
-    CHECK(dashboard::format_utc_minute(-1) == "1969-12-31 23:59 UTC");
+TEST_CASE("times are written as YYYY-MM-DD HH:MM at the venue's offset, the zone named",
+          "[dashboard]") {
+    using dashboard::format_venue_time;
+    CHECK(format_venue_time(0, 0, Language::Zh) == "1970-01-01 00:00 UTC");
+    CHECK(format_venue_time(1'795'899'600'000, 0, Language::Zh) == "2026-11-28 21:00 UTC");
+    CHECK(format_venue_time(1'795'899'600'000 + 59'999, 0, Language::En) == "2026-11-28 21:00 UTC");
+    CHECK(format_venue_time(-1, 0, Language::Zh) == "1969-12-31 23:59 UTC");
+    CHECK(format_venue_time(1'795'899'600'000, 480, Language::Zh) == "2026-11-29 05:00 北京时间");
+    CHECK(format_venue_time(1'795'899'600'000, 480, Language::En) ==
+          "2026-11-29 05:00 Beijing time");
+    CHECK(format_venue_time(1'795'899'600'000, -300, Language::Zh) == "2026-11-28 16:00 UTC-5");
+}
+
+TEST_CASE("the page shows every time in the venue's zone, never bare UTC", "[dashboard]") {
+    dashboard::DashboardData data = sample_dashboard(Language::Zh); // Beijing time by default
+    std::string page = dashboard::render_dashboard_page(data);
+    CHECK(contains(page, "<footer>生成于 2026-11-29 05:00 北京时间</footer>"));
+    CHECK_FALSE(contains(page, " UTC<"));
+    data.utc_offset_min = 9 * 60 + 30;
+    page = dashboard::render_dashboard_page(data);
+    CHECK(contains(page, "<footer>生成于 2026-11-29 06:30 UTC+9:30</footer>"));
+    CHECK(contains(section(page, "kiosk-health"), "2026-11-06 01:30 UTC+9:30"));
+    const std::string en = dashboard::render_dashboard_page(sample_dashboard(Language::En));
+    CHECK(contains(en, "<footer>Generated 2026-11-29 05:00 Beijing time</footer>"));
 }
 
 TEST_CASE("parts that could not be read say so in both languages, never as empty",

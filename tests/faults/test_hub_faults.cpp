@@ -4,6 +4,7 @@
 // transaction (all or nothing; importing again gives the totals of one
 // import). SIGKILL of `kiosk-hub serve` during ingest is covered by
 // tests/hub (see README.md).
+#include "core/civil_time.h"
 #include "core/signing_keys.h"
 #include "fault_support.h"
 #include "hub/bundle_import.h"
@@ -59,23 +60,14 @@ pid_t start_import(const std::string& data, const std::string& file, const std::
 // `days` days of one kiosk's counts: 100 exhibits x 3 metrics a day.
 sync::SyncBatch days_of_counts(int days) {
     sync::SyncBatch batch = make_batch("feedfacefeedfacefeedfacefeedface", 0);
-    static const int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int year = 2025, month = 1, date = 1;
+    const std::chrono::sys_days first = *parse_day("2025-01-01");
     int64_t seq = 0;
     for (int day = 0; day < days; ++day) {
-        char text[40];
-        std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, date);
+        const std::string text = format_day(first + std::chrono::days{day});
         for (int exhibit = 0; exhibit < 100; ++exhibit)
             for (const char* metric : {"visits", "dwell_ms", "interactions"})
                 batch.buckets.push_back({text, "exhibit", "exhibit-" + std::to_string(exhibit),
                                          metric, 1 + (day * 7 + exhibit) % 50, ++seq});
-        if (++date > kMonthDays[month - 1]) {
-            date = 1;
-            if (++month > 12) {
-                month = 1;
-                ++year;
-            }
-        }
     }
     batch.through_seq = seq;
     return batch;

@@ -10,10 +10,10 @@
 #include "fake_hub_store.h"
 #include "fuzz_support.h"
 
+#include "core/civil_time.h"
 #include "dashboard/dashboard_page.h"
 #include "hub/dashboard_data.h"
 #include "hub/dashboard_routes.h"
-#include "telemetry/clock.h"
 
 #include <httplib.h>
 
@@ -36,7 +36,7 @@ std::optional<hub::FilterCheck> judge(fuzz::FakeHubStore& store, const hub::User
 
 void check_filter(fuzz::FakeHubStore& store, const hub::UserRecord& viewer,
                   const dashboard::DashboardFilter& filter) {
-    if (!telemetry::is_valid_day(filter.from) || !telemetry::is_valid_day(filter.to))
+    if (!is_valid_day(filter.from) || !is_valid_day(filter.to))
         fuzz::broken("an accepted filter has a date that is not YYYY-MM-DD",
                      filter.from + " " + filter.to);
     if (filter.from > filter.to) fuzz::broken("an accepted filter ends before it starts");

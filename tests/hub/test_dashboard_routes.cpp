@@ -8,6 +8,7 @@
 #include "browser_test_support.h"
 #include "hub_test_support.h"
 
+#include "core/civil_time.h"
 #include "core/signing_keys.h"
 #include "hub/web_sessions.h"
 #include "sync/bundle.h"
@@ -280,6 +281,67 @@ TEST_CASE("kiosk-hub serve refuses silent-alert days outside 1..3650", "[hub][da
     CHECK(
         run_hub_command(folder, "serve --data " + not_a_folder + " --silent-alert-days 30").code ==
         1); // accepted: the data folder is what stops it
+}
+
+TEST_CASE("dashboard: times and today are the venue's, at serve's --utc-offset-min",
+          "[hub][dashboard]") {
+    // UTC+14 and UTC-12 are 26 hours apart, so their days always differ, and at
+    // any moment at least one differs from the hub machine's own day.
+    const int32_t offset = GENERATE(840, -720);
+    INFO(offset);
+    const std::string offset_text = std::to_string(offset);
+    const ServeEnvironment env{{"KIOSK_HUB_UTC_OFFSET_MIN", offset_text.c_str()}};
+    DashboardHub hub;
+    Browser browser = hub.signed_in("manager");
+    const std::string before = local_day(now_utc_ms(), offset);
+    auto page = browser.get("/dashboard?lang=en");
+    const std::string after = local_day(now_utc_ms(), offset);
+    REQUIRE(page);
+    REQUIRE(page->status == 200);
+    const bool ends_today =
+        page->body.find("name=\"to\" value=\"" + before + "\"") != std::string::npos ||
+        page->body.find("name=\"to\" value=\"" + after + "\"") != std::string::npos;
+    CHECK(ends_today);
+    const std::string zone = utc_offset_name(offset);
+    CHECK(page->body.find(" " + zone + "</footer>") != std::string::npos);
+    CHECK(page->body.find(" UTC</") == std::string::npos);
+}
+
+TEST_CASE("dashboard: Beijing time by default, on the page and in the exports",
+          "[hub][dashboard]") {
+    DashboardHub hub;
+    Browser browser = hub.signed_in("manager");
+    auto page = browser.get("/dashboard?" + kRange);
+    REQUIRE(page);
+    REQUIRE(page->status == 200);
+    CHECK(page->body.find(" 北京时间</footer>") != std::string::npos);
+    auto json = browser.get("/dashboard/export?format=json&lang=en&" + kRange);
+    REQUIRE(json);
+    REQUIRE(json->status == 200);
+    const nlohmann::json document = nlohmann::json::parse(json->body);
+    CHECK_THAT(document["query"]["generated"].get<std::string>(), Catch::EndsWith(" Beijing time"));
+    CHECK_FALSE(document["query"].contains("generated_utc"));
+    bool k1_seen = false;
+    for (const auto& kiosk : document["reports"]["kiosks"])
+        if (kiosk["kiosk"] == "k1") {
+            k1_seen = true;
+            CHECK_THAT(kiosk["last_seen"].get<std::string>(), Catch::EndsWith(" Beijing time"));
+        }
+    CHECK(k1_seen);
+}
+
+TEST_CASE("kiosk-hub serve refuses UTC offsets outside -720..840 minutes", "[hub][dashboard]") {
+    TempFolder folder;
+    const std::string not_a_folder = folder.write("not-a-folder", "x");
+    for (const char* offset : {"-721", "841", "eight"}) {
+        INFO(offset);
+        const CommandRun run =
+            run_hub_command(folder, "serve --data " + not_a_folder + " --utc-offset-min " + offset);
+        CHECK(run.code == 2);
+        CHECK_THAT(run.err, Catch::Contains("--utc-offset-min"));
+    }
+    CHECK(run_hub_command(folder, "serve --data " + not_a_folder + " --utc-offset-min -300").code ==
+          1); // accepted: the data folder is what stops it
 }
 
 TEST_CASE("dashboard sign-in is limited after repeated failures (429)", "[hub][dashboard]") {

@@ -9,6 +9,7 @@
 #include "hub_test_support.h"
 #include "test_paths.h"
 
+#include "core/civil_time.h"
 #include "core/signing_keys.h"
 #include "sync/bundle.h"
 #include "sync/rollup_outbox.h"
@@ -27,7 +28,6 @@ namespace kiosk::test {
 namespace {
 
 constexpr int64_t kStartUtcMs = 1764550800000; // 2025-12-01T01:00:00Z, 09:00 in UTC+8
-constexpr int64_t kDayMs = 86400000;
 
 // (day, kind, subject, metric) -> value.
 using DayTotals = std::map<std::tuple<std::string, std::string, std::string, std::string>, int64_t>;
@@ -215,8 +215,8 @@ struct SimulatedKiosk {
 
     // Moves to the same time of the next day.
     void next_day() {
-        const int64_t into_day = (clock.now().utc_ms - kStartUtcMs) % kDayMs;
-        clock.advance_ms(kDayMs - into_day);
+        const int64_t into_day = (clock.now().utc_ms - kStartUtcMs) % kMsPerDay;
+        clock.advance_ms(kMsPerDay - into_day);
     }
 
     DayTotals totals() { return kiosk_totals(path); }

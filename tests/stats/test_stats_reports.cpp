@@ -1,13 +1,15 @@
 // The stats library on the fixture kiosk.db (stats_fixture.cpp lists the
 // expected numbers): every report's rows, ranges and languages, day
-// validation, ISO times, display widths, the CSV writer's quoting and the raw
-// events export, read back with the tests' own CSV parser.
+// validation, report times in the kiosk's zone, display widths, the CSV writer's quoting and the
+// raw events export, read back with the tests' own CSV parser.
 #include "stats_fixture.h"
 #include "stats_test_support.h"
 
+#include "core/civil_time.h"
 #include "stats/report_export.h"
 #include "stats/stats_report.h"
-#include "telemetry/clock.h"
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <iterator>
@@ -136,8 +138,9 @@ TEST_CASE("every report counts the fixture's rollups, in Chinese by default", "[
     CHECK(column(quality, 2) == std::vector<std::string>{"11", "2", "2", "1", "7", "2", "2"});
     CHECK(quality[1][1].find("时间不可信") != std::string::npos);
 
+    // Managers read the kiosk's local time, the zone named (2025-06-02T02:00:00.000Z at +08:00).
     CHECK(shown(set, "clock_jumps") ==
-          Rows{{"8", "2025-06-02", "2025-06-02T02:00:00.000Z", "boot-0001", "3600.0"}});
+          Rows{{"8", "2025-06-02", "2025-06-02 10:00 北京时间", "boot-0001", "3600.0"}});
 
     Rows rollups = shown(set, "daily_rollups");
     CHECK(rollups.size() == 36); // every row the fixture inserted
@@ -151,7 +154,7 @@ TEST_CASE("every report counts the fixture's rollups, in Chinese by default", "[
         about[field.key] = field.value.display();
     CHECK(about["epoch"] == "fixture-epoch-0001");
     CHECK(about["schema_version"] == "2");
-    CHECK(about["created_utc"] == "2025-06-01T00:00:00.000Z");
+    CHECK(about["created"] == "2025-06-01 08:00 北京时间"); // 2025-06-01T00:00:00.000Z
 }
 
 TEST_CASE("a day range and English: 1970 drops out of the range but not out of the "
@@ -220,15 +223,6 @@ TEST_CASE("days are real calendar days and a range runs forwards", "[stats]") {
     CHECK(range.to == "2026-01-01");
     REQUIRE(stats::resolve_day_range(*fixture.db, "", "1969-12-31", range, error));
     CHECK(range.from == "1969-12-31");
-}
-
-TEST_CASE("stats::iso_utc_ms writes UTC with milliseconds, before 1970 too", "[stats]") {
-    CHECK(stats::iso_utc_ms(0) == "1970-01-01T00:00:00.000Z");
-    CHECK(stats::iso_utc_ms(5000) == "1970-01-01T00:00:05.000Z");
-    CHECK(stats::iso_utc_ms(-1) == "1969-12-31T23:59:59.999Z");
-    CHECK(stats::iso_utc_ms(951782400000) == "2000-02-29T00:00:00.000Z");
-    CHECK(stats::iso_utc_ms(1748739670123) == "2025-06-01T01:01:10.123Z");
-    CHECK(stats::iso_utc_ms(253402300799999) == "9999-12-31T23:59:59.999Z");
 }
 
 TEST_CASE("display width counts Chinese as two columns and combining marks as none", "[stats]") {
@@ -315,20 +309,24 @@ TEST_CASE("the raw events CSV holds every event with its boot id, UTC time and J
     REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);
     kiosk::test::CsvRows rows = kiosk::test::parse_csv(text.substr(3));
     REQUIRE(rows.size() == 12);
+    // The stored UTC time first; the same instant at the event's own offset last.
     CHECK(rows[0] == std::vector<std::string>{"seq", "utc_time", "utc_offset_min", "day", "boot_id",
                                               "mono_ms", "session", "kind", "subject",
-                                              "content_version", "fields", "clock_flags"});
+                                              "content_version", "fields", "clock_flags",
+                                              "local_time"});
     CHECK(rows[1] == std::vector<std::string>{"1", "2025-06-01T01:00:00.000Z", "480", "2025-06-01",
                                               "boot-0001", "0", "", "boot", "", "",
-                                              "{\"version\":\"0.3.0\"}", "0"});
+                                              "{\"version\":\"0.3.0\"}", "0",
+                                              "2025-06-01T09:00:00.000+08:00"});
     CHECK(rows[4] == std::vector<std::string>{
                          "4", "2025-06-01T01:01:10.123Z", "480", "2025-06-01", "boot-0001", "70123",
                          "s-aaaa", "exhibit_event", "pendulum-lab", "1.2.0",
                          "{\"event\":\"swing\",\"data\":{\"note\":\"a, \\\"quoted\\\" 文本\"}}",
-                         "0"});
+                         "0", "2025-06-01T09:01:10.123+08:00"});
     CHECK(rows[10] == std::vector<std::string>{"10", "1970-01-01T00:00:05.000Z", "480",
                                                "1970-01-01", "boot-0002", "0", "", "boot", "", "",
-                                               "{\"version\":\"0.3.0\"}", "1"});
+                                               "{\"version\":\"0.3.0\"}", "1",
+                                               "1970-01-01T08:00:05.000+08:00"});
 
     stats::DayRange one_day{"2025-06-02", "2025-06-02"};
     REQUIRE(stats::export_events_csv(*fixture.db, &one_day, path, rows_written, error));
@@ -356,4 +354,43 @@ TEST_CASE("CSV text that starts like a formula is kept as text", "[stats]") {
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(text ==
           "\xEF\xBB\xBF\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),'-2+3,单摆实验室,-5\r\n");
+}
+
+TEST_CASE("report times are the kiosk's local time at its latest event's offset, the zone named",
+          "[stats]") {
+    TempFolder folder;
+    const std::string path = folder.file("kiosk.db");
+    REQUIRE(kiosk::test::make_stats_fixture(path).empty());
+    auto change = [&](const char* sql) {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        CHECK(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    };
+    auto about_and_jumps = [&](Language language) {
+        std::string error;
+        std::unique_ptr<telemetry::ReadOnlyKioskDb> db =
+            telemetry::ReadOnlyKioskDb::open(path, error);
+        REQUIRE(db);
+        stats::StatsOptions options;
+        REQUIRE(stats::resolve_day_range(*db, "", "", options.range, error));
+        options.language = language;
+        std::optional<stats::ReportSet> set = stats::build_stats_reports(*db, options, error);
+        REQUIRE(set);
+        std::string created;
+        for (const stats::ReportField& field : set->about)
+            if (field.key == "created") created = field.value.display();
+        const Rows jumps = shown(*set, "clock_jumps");
+        return std::pair{created, jumps.empty() ? std::string() : jumps[0][2]};
+    };
+
+    // The kiosk moved to UTC-5 at its latest event; each clock jump keeps its own offset.
+    change("UPDATE events SET utc_offset_min = -300 WHERE seq = 11");
+    CHECK(
+        about_and_jumps(Language::Zh) ==
+        std::pair<std::string, std::string>{"2025-05-31 19:00 UTC-5", "2025-06-02 10:00 北京时间"});
+    CHECK(about_and_jumps(Language::En).second == "2025-06-02 10:00 Beijing time");
+    // No events at all: the default venue zone, Beijing time.
+    change("DELETE FROM events");
+    CHECK(about_and_jumps(Language::Zh).first == "2025-06-01 08:00 北京时间");
 }

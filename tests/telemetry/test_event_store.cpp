@@ -3,6 +3,7 @@
 // full disk (rollups kept, raw events dropped and counted, recovery by itself),
 // retention pruning, the hub's acknowledgement (synced_seq), and seq numbers
 // that are never reused.
+#include "core/civil_time.h"
 #include "core/temp_folder.h"
 #include "telemetry/event_store.h"
 #include "telemetry/interaction_log.h"
@@ -22,7 +23,6 @@ using kiosk::test::Db;
 namespace {
 
 constexpr int64_t kNow = 1795829400000; // 2026-11-28T01:30:00Z
-constexpr int64_t kDayMs = 86400000;
 
 std::string read_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -34,7 +34,7 @@ std::string read_bytes(const std::string& path) {
 EventRecord session_event(const Clock& clock) {
     EventRecord event;
     event.time = clock.now();
-    event.day = local_day(event.time);
+    event.day = local_day(event.time.utc_ms, event.time.utc_offset_min);
     event.session = "s";
     event.kind = "session_start";
     event.counts.push_back({"kiosk", "", "sessions", 1});
@@ -233,7 +233,7 @@ TEST_CASE("on a full disk the counts are kept, raw events dropped and counted, a
 TEST_CASE("raw events older than the retention age are pruned; counts and seq numbers stay",
           "[telemetry]") {
     test::TempFolder folder;
-    ManualClock clock{kNow - 500 * kDayMs, 480};
+    ManualClock clock{kNow - 500 * kMsPerDay, 480};
     std::string error;
     EventStoreOptions options{folder.file("kiosk.db"), "0.4.0", &clock};
     options.retention_days = 400;
@@ -244,9 +244,9 @@ TEST_CASE("raw events older than the retention age are pruned; counts and seq nu
         EventRecord wrong_clock = session_event(clock);
         wrong_clock.clock_flags = 1;
         store->record(wrong_clock);
-        clock.set_utc_ms(kNow - 500 * kDayMs);
+        clock.set_utc_ms(kNow - 500 * kMsPerDay);
         store->record(session_event(clock));
-        clock.set_utc_ms(kNow - 10 * kDayMs);
+        clock.set_utc_ms(kNow - 10 * kMsPerDay);
         store->record(session_event(clock));
         clock.set_utc_ms(kNow);
         store->prune_now();
@@ -292,7 +292,7 @@ TEST_CASE("acknowledge_synced stores meta.synced_seq, never lowers it, and lets 
           "be pruned",
           "[telemetry]") {
     test::TempFolder folder;
-    ManualClock clock{kNow - 500 * kDayMs, 480};
+    ManualClock clock{kNow - 500 * kMsPerDay, 480};
     std::string error;
     EventStoreOptions options{folder.file("kiosk.db"), "0.4.0", &clock};
     options.prune_only_synced = true;
