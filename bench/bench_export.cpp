@@ -9,6 +9,7 @@
 // Usage: build/bin/bench-export [--events N] [--runs 3] [--sqlite3 sqlite3]
 #include "core/civil_time.h"
 #include "core/random_id.h"
+#include "core/sqlite_statement.h"
 #include "stats/stats_report.h"
 #include "telemetry/schema.h"
 
@@ -23,6 +24,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -64,10 +66,9 @@ int run(const std::vector<std::string>& args, const std::string& output) {
 }
 
 bool exec(sqlite3* db, const char* sql) {
-    char* message = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
-    std::fprintf(stderr, "bench-export: %s\n", message ? message : sqlite3_errmsg(db));
-    sqlite3_free(message);
+    std::string error;
+    if (kiosk::exec_sql(db, sql, &error)) return true;
+    std::fprintf(stderr, "bench-export: %s\n", error.c_str());
     return false;
 }
 
@@ -141,13 +142,13 @@ bool build_database(const std::string& path, int64_t event_count) {
          exec(db, "INSERT INTO boots VALUES (1, 'boot-a1b2c3d4', 1735689600000, '0.3.0'),"
                   " (2, 'boot-e5f6a7b8', 1741000000000, '0.3.0'),"
                   " (3, 'boot-c9d0e1f2', 1746000000000, '0.3.1')");
-    sqlite3_stmt* insert = nullptr;
-    ok = ok && sqlite3_prepare_v2(db,
-                                  "INSERT INTO events(seq, utc_ms, utc_offset_min, day, boot,"
-                                  " mono_ms, session, kind, subject, content_version, fields,"
-                                  " clock_flags) VALUES (?1, ?2, 480, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                                  " ?10, ?11)",
-                                  -1, &insert, nullptr) == SQLITE_OK;
+    auto insert = std::make_unique<kiosk::SqliteStatement>(
+        db,
+        "INSERT INTO events(seq, utc_ms, utc_offset_min, day, boot, mono_ms, session, kind,"
+        " subject, content_version, fields, clock_flags) VALUES (?1, ?2, 480, ?3, ?4, ?5, ?6, ?7,"
+        " ?8, ?9, ?10, ?11)",
+        kiosk::StatementUse::reused);
+    ok = ok && insert->ok();
     EventMaker maker;
     int64_t seq = 0, utc_ms = 1735689600000; // 2025-01-01
     while (ok && seq < event_count) {
@@ -159,42 +160,27 @@ bool build_database(const std::string& path, int64_t event_count) {
             ++seq;
             utc_ms += maker.pick(200, 20000);
             const std::string day = kiosk::local_day(utc_ms, kiosk::kBeijingUtcOffsetMin);
-            sqlite3_bind_int64(insert, 1, seq);
-            sqlite3_bind_int64(insert, 2, utc_ms);
-            sqlite3_bind_text(insert, 3, day.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int64(insert, 4, boot);
-            sqlite3_bind_int64(insert, 5, utc_ms - 1735689600000);
-            sqlite3_bind_text(insert, 6, session.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(insert, 7, event.kind.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(insert, 8, event.subject.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(insert, 9, event.version.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(insert, 10, event.fields.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int(insert, 11, seq % 5000 == 0 ? 2 : 0);
-            ok = sqlite3_step(insert) == SQLITE_DONE;
-            sqlite3_reset(insert);
+            insert->bind(1, seq).bind(2, utc_ms).bind(3, day).bind(4, boot);
+            insert->bind(5, utc_ms - 1735689600000).bind(6, session).bind(7, event.kind);
+            insert->bind(8, event.subject).bind(9, event.version).bind(10, event.fields);
+            insert->bind(11, seq % 5000 == 0 ? 2 : 0);
+            ok = insert->run();
+            if (ok) insert->reset();
         }
         if (ok && seq < event_count && seq % 20000 < 20) { // now and then a system event
             ++seq;
-            sqlite3_bind_int64(insert, 1, seq);
-            sqlite3_bind_int64(insert, 2, utc_ms);
-            sqlite3_bind_text(insert, 3,
-                              kiosk::local_day(utc_ms, kiosk::kBeijingUtcOffsetMin).c_str(), -1,
-                              SQLITE_TRANSIENT);
-            sqlite3_bind_int64(insert, 4, boot);
-            sqlite3_bind_int64(insert, 5, utc_ms - 1735689600000);
-            sqlite3_bind_null(insert, 6);
-            sqlite3_bind_text(insert, 7, "config_loaded", -1, SQLITE_STATIC);
-            sqlite3_bind_text(insert, 8, "县科技馆一号机", -1, SQLITE_STATIC);
-            sqlite3_bind_text(insert, 9, "", -1, SQLITE_STATIC);
-            sqlite3_bind_text(insert, 10, "{\"file\":\"county-museum.lua\",\"venue\":\"县科技馆\"}",
-                              -1, SQLITE_STATIC);
-            sqlite3_bind_int(insert, 11, 0);
-            ok = sqlite3_step(insert) == SQLITE_DONE;
-            sqlite3_reset(insert);
+            insert->bind(1, seq).bind(2, utc_ms);
+            insert->bind(3, kiosk::local_day(utc_ms, kiosk::kBeijingUtcOffsetMin));
+            insert->bind(4, boot).bind(5, utc_ms - 1735689600000).bind_null(6);
+            insert->bind_view(7, "config_loaded").bind_view(8, "县科技馆一号机").bind_view(9, "");
+            insert->bind_view(10, "{\"file\":\"county-museum.lua\",\"venue\":\"县科技馆\"}");
+            insert->bind(11, 0);
+            ok = insert->run();
+            if (ok) insert->reset();
         }
     }
-    if (!ok) std::fprintf(stderr, "bench-export: building: %s\n", sqlite3_errmsg(db));
-    sqlite3_finalize(insert);
+    if (!ok) std::fprintf(stderr, "bench-export: building: %s\n", insert->error().c_str());
+    insert.reset(); // finalized before the connection closes
     ok = ok && exec(db, "COMMIT");
     sqlite3_close(db); // checkpoints: both exporters read the same single file
     return ok;

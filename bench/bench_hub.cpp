@@ -19,6 +19,7 @@
 // Usage:
 //   build/bin/bench-hub [--kiosks 1000] [--days 365] [--threads 2] [--reps 50]
 //                       [--kiosks-per-venue 20] [--keep DIR]
+#include "core/sqlite_statement.h"
 #include "hub/credentials.h"
 #include "hub/hub_store.h"
 #include "sync/sync_protocol.h"
@@ -38,6 +39,7 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -256,11 +258,11 @@ double raw_insert(const std::string& data_dir, const Options& options, int64_t& 
     sqlite3_open((data_dir + "/hub.db").c_str(), &db);
     sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", nullptr, nullptr,
                  nullptr);
-    sqlite3_stmt* insert = nullptr;
-    sqlite3_prepare_v2(db,
-                       "INSERT INTO buckets(kiosk, epoch, day, kind, subject, metric, value, seq) "
-                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                       -1, &insert, nullptr);
+    auto insert = std::make_unique<SqliteStatement>(
+        db,
+        "INSERT INTO buckets(kiosk, epoch, day, kind, subject, metric, value, seq) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        StatementUse::reused);
     auto exec = [&](const char* sql) {
         if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
             std::fprintf(stderr, "bench-hub: raw insert: %s: %s\n", sql, sqlite3_errmsg(db));
@@ -281,21 +283,12 @@ double raw_insert(const std::string& data_dir, const Options& options, int64_t& 
                 add_kiosk_day(kiosk, day, buckets);
             exec("BEGIN IMMEDIATE");
             for (const sync::Bucket& bucket : buckets) {
-                sqlite3_reset(insert);
-                sqlite3_bind_text(insert, 1, id.c_str(), int(id.size()), SQLITE_TRANSIENT);
-                sqlite3_bind_text(insert, 2, kEpoch, 32, SQLITE_STATIC);
-                sqlite3_bind_text(insert, 3, bucket.day.c_str(), int(bucket.day.size()),
-                                  SQLITE_TRANSIENT);
-                sqlite3_bind_text(insert, 4, bucket.kind.c_str(), int(bucket.kind.size()),
-                                  SQLITE_TRANSIENT);
-                sqlite3_bind_text(insert, 5, bucket.subject.c_str(), int(bucket.subject.size()),
-                                  SQLITE_TRANSIENT);
-                sqlite3_bind_text(insert, 6, bucket.metric.c_str(), int(bucket.metric.size()),
-                                  SQLITE_TRANSIENT);
-                sqlite3_bind_int64(insert, 7, bucket.value);
-                sqlite3_bind_int64(insert, 8, bucket.seq);
-                if (sqlite3_step(insert) != SQLITE_DONE) {
-                    std::fprintf(stderr, "bench-hub: raw insert: %s\n", sqlite3_errmsg(db));
+                insert->reset();
+                insert->bind(1, id).bind_view(2, std::string_view(kEpoch, 32));
+                insert->bind(3, bucket.day).bind(4, bucket.kind).bind(5, bucket.subject);
+                insert->bind(6, bucket.metric).bind(7, bucket.value).bind(8, bucket.seq);
+                if (!insert->run()) {
+                    std::fprintf(stderr, "bench-hub: raw insert: %s\n", insert->error().c_str());
                     std::exit(1);
                 }
                 ++rows;
@@ -305,7 +298,7 @@ double raw_insert(const std::string& data_dir, const Options& options, int64_t& 
         }
     }
     const double seconds = seconds_since(start);
-    sqlite3_finalize(insert);
+    insert.reset(); // finalized before the connection closes
     sqlite3_close(db);
     return seconds;
 }

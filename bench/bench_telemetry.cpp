@@ -12,6 +12,7 @@
 #include "core/kiosk_config.h"
 #include "core/log.h"
 #include "core/random_id.h"
+#include "core/sqlite_statement.h"
 #include "telemetry/interaction_log.h"
 #include "telemetry/schema.h"
 #include "test_paths.h"
@@ -113,27 +114,25 @@ double ingest_raw(int events) {
                  nullptr);
     migrate_schema(db, error);
     sqlite3_exec(db, "INSERT INTO boots VALUES (1, 'b', 0, 'bench')", nullptr, nullptr, nullptr);
-    sqlite3_stmt* insert = nullptr;
-    sqlite3_prepare_v2(db,
-                       "INSERT INTO events(seq, utc_ms, utc_offset_min, day, boot, mono_ms, "
-                       "session, kind, subject, content_version, fields, clock_flags) "
-                       "VALUES(?1, ?2, 480, '2026-11-28', 1, ?3, 'session-0', 'exhibit_event', "
-                       "'pendulum-lab', '1.2.0', ?4, 0)",
-                       -1, &insert, nullptr);
-    const std::string fields = R"({"event":"swing","data":{"length_m":0.55,"period_s":1.49}})";
-    const auto start = Clock_::now();
-    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
-    for (int i = 1; i <= events; ++i) {
-        sqlite3_bind_int64(insert, 1, i);
-        sqlite3_bind_int64(insert, 2, 1795829400000 + i);
-        sqlite3_bind_int64(insert, 3, i);
-        sqlite3_bind_text(insert, 4, fields.data(), int(fields.size()), SQLITE_STATIC);
-        sqlite3_step(insert);
-        sqlite3_reset(insert);
+    double seconds = 0;
+    {
+        SqliteStatement insert(
+            db,
+            "INSERT INTO events(seq, utc_ms, utc_offset_min, day, boot, mono_ms, session, kind, "
+            "subject, content_version, fields, clock_flags) VALUES(?1, ?2, 480, '2026-11-28', 1, "
+            "?3, 'session-0', 'exhibit_event', 'pendulum-lab', '1.2.0', ?4, 0)",
+            StatementUse::reused);
+        const std::string fields = R"({"event":"swing","data":{"length_m":0.55,"period_s":1.49}})";
+        const auto start = Clock_::now();
+        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+        for (int i = 1; i <= events; ++i) {
+            insert.bind(1, i).bind(2, 1795829400000 + i).bind(3, i).bind_view(4, fields);
+            insert.run();
+            insert.reset();
+        }
+        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+        seconds = seconds_since(start);
     }
-    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-    const double seconds = seconds_since(start);
-    sqlite3_finalize(insert);
     sqlite3_close(db);
     return events / seconds;
 }

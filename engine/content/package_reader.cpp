@@ -3,6 +3,7 @@
 // check.
 #include "content/package.h"
 #include "content/package_internal.h"
+#include "core/sqlite_statement.h"
 
 #include <sodium.h>
 #include <sqlite3.h>
@@ -101,30 +102,26 @@ bool Package::read(const std::string& name, std::string& bytes, std::string& err
         error = describe(name) + ": no such file in the package";
         return false;
     }
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(db_, "SELECT data FROM sqlar WHERE name = ?1", -1, &statement,
-                           nullptr) != SQLITE_OK) {
+    SqliteStatement select(db_, "SELECT data FROM sqlar WHERE name = ?1");
+    if (!select.ok()) {
         error = describe(name) + ": " + package_sqlite_problem(db_, sqlite3_errcode(db_));
         return false;
     }
-    sqlite3_bind_text(statement, 1, name.data(), int(name.size()), SQLITE_STATIC);
-    int code = sqlite3_step(statement);
-    if (code != SQLITE_ROW) {
+    if (!select.bind_view(1, name).next()) {
         error = describe(name) + ": " +
                 package_sqlite_problem(db_, sqlite3_extended_errcode(db_) & 0xFF);
-        sqlite3_finalize(statement);
         return false;
     }
-    const void* data = sqlite3_column_blob(statement, 0);
-    const int64_t stored = sqlite3_column_bytes(statement, 0);
+    const std::string_view data = select.blob_view(0);
+    const int64_t stored = int64_t(data.size());
     bool ok = true;
     if (stored == entry->size) {
-        bytes.assign(static_cast<const char*>(data), size_t(stored));
+        bytes.assign(data);
     } else {
         // zlib data: inflate into exactly the declared size, and not a byte more.
         bytes.assign(size_t(entry->size), '\0');
         z_stream stream{};
-        stream.next_in = static_cast<Bytef*>(const_cast<void*>(data));
+        stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
         stream.avail_in = uInt(stored);
         stream.next_out = reinterpret_cast<Bytef*>(bytes.data());
         stream.avail_out = uInt(entry->size);
@@ -144,7 +141,6 @@ bool Package::read(const std::string& name, std::string& bytes, std::string& err
         }
         inflateEnd(&stream);
     }
-    sqlite3_finalize(statement);
     if (!ok) bytes.clear();
     return ok;
 }
@@ -174,20 +170,10 @@ bool Package::digest(PackageDigest& out, std::string& error) const {
 
 std::vector<PackageSignature> Package::signatures() const {
     std::vector<PackageSignature> found;
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(db_, "SELECT key_id, signature FROM kiosk_signatures ORDER BY rowid", -1,
-                           &statement, nullptr) != SQLITE_OK)
-        return found; // no table: unsigned
-    while (sqlite3_step(statement) == SQLITE_ROW) {
-        PackageSignature signature;
-        const unsigned char* id = sqlite3_column_text(statement, 0);
-        signature.key_id = id ? reinterpret_cast<const char*>(id) : "";
-        const void* blob = sqlite3_column_blob(statement, 1);
-        signature.signature.assign(static_cast<const char*>(blob),
-                                   size_t(sqlite3_column_bytes(statement, 1)));
-        found.push_back(std::move(signature));
-    }
-    sqlite3_finalize(statement);
+    // No table: unsigned (the statement does not prepare, and yields no rows).
+    SqliteStatement select(db_, "SELECT key_id, signature FROM kiosk_signatures ORDER BY rowid");
+    while (select.next())
+        found.push_back({select.text(0), std::string(select.blob_view(1))});
     return found;
 }
 

@@ -4,6 +4,7 @@
 // package for its first refused row; `kioskctl inspect` lists them all.
 #include "content/package.h"
 #include "content/package_internal.h"
+#include "core/sqlite_statement.h"
 
 #include <sqlite3.h>
 
@@ -125,10 +126,8 @@ void judge_rows(std::vector<PackageRow>& rows, const PackageLimits& limits) {
 bool scan_package_rows(sqlite3* db, const std::string& path, const PackageLimits& limits,
                        std::vector<PackageRow>& rows, std::string& error) {
     rows.clear();
-    sqlite3_stmt* statement = nullptr;
-    int code = sqlite3_prepare_v2(db, "SELECT name, mode, mtime, sz, length(data) FROM sqlar", -1,
-                                  &statement, nullptr);
-    if (code != SQLITE_OK) {
+    SqliteStatement select(db, "SELECT name, mode, mtime, sz, length(data) FROM sqlar");
+    if (!select.ok()) {
         int extended = sqlite3_extended_errcode(db);
         error = path + ": " +
                 (std::strstr(sqlite3_errmsg(db), "no such table")
@@ -139,28 +138,23 @@ bool scan_package_rows(sqlite3* db, const std::string& path, const PackageLimits
     // Folder rows are few (at most one per folder of a file): twice the file
     // limit is far beyond any real package, and bounds what a hostile one costs.
     const size_t max_rows = size_t(limits.max_files) * 2;
-    while ((code = sqlite3_step(statement)) == SQLITE_ROW) {
+    while (select.next()) {
         if (rows.size() == max_rows) {
-            sqlite3_finalize(statement);
             error = path + ": holds more than " + std::to_string(max_rows) + " rows";
             return false;
         }
         PackageRow row;
-        const unsigned char* name = sqlite3_column_text(statement, 0);
         // Its full length: a NUL inside the name must reach the name check.
-        if (name)
-            row.entry.name.assign(reinterpret_cast<const char*>(name),
-                                  size_t(sqlite3_column_bytes(statement, 0)));
-        const int64_t mode = sqlite3_column_int64(statement, 1);
+        row.entry.name = select.text(0);
+        const int64_t mode = select.integer(1);
         row.kind = kind_of(mode);
         row.entry.mode = mode >= 0 && mode <= 0177777 ? int(mode) : -1;
-        row.entry.mtime = sqlite3_column_int64(statement, 2);
-        row.entry.size = sqlite3_column_int64(statement, 3);
-        row.entry.stored = sqlite3_column_int64(statement, 4);
+        row.entry.mtime = select.integer(2);
+        row.entry.size = select.integer(3);
+        row.entry.stored = select.integer(4);
         rows.push_back(std::move(row));
     }
-    sqlite3_finalize(statement);
-    if (code != SQLITE_DONE) {
+    if (!select.ok()) {
         error = path + ": " + package_sqlite_problem(db, sqlite3_extended_errcode(db) & 0xFF);
         return false;
     }

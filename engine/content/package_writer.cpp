@@ -3,6 +3,7 @@
 // signature table. The kiosk itself never calls these.
 #include "content/package.h"
 #include "content/package_internal.h"
+#include "core/sqlite_statement.h"
 
 #include <sodium.h>
 #include <sqlite3.h>
@@ -10,6 +11,7 @@
 #include <zlib.h>
 
 #include <filesystem>
+#include <optional>
 
 namespace kiosk {
 namespace fs = std::filesystem;
@@ -26,14 +28,6 @@ constexpr const char* kCreateSqlar = "CREATE TABLE IF NOT EXISTS sqlar(\n"
                                      ")";
 constexpr const char* kCreateSignatures =
     "CREATE TABLE IF NOT EXISTS kiosk_signatures(key_id TEXT NOT NULL, signature BLOB NOT NULL)";
-
-bool exec(sqlite3* db, const char* sql, std::string& error) {
-    char* message = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
-    error = message ? message : "SQLite error";
-    sqlite3_free(message);
-    return false;
-}
 
 bool hidden(const std::string& relative) {
     for (const auto& part : fs::path(relative))
@@ -61,15 +55,14 @@ bool write_package(const std::string& folder, const std::string& output, std::st
     }
     // Large pages: a picture is one short chain of pages, which makes the kiosk's
     // verify pass several times faster than with the default 4 KiB.
-    bool ok = exec(db, "PRAGMA page_size = 65536", error) && exec(db, "BEGIN", error) &&
-              exec(db, kCreateSqlar, error);
-    sqlite3_stmt* insert = nullptr;
-    if (ok && sqlite3_prepare_v2(db,
-                                 "INSERT INTO sqlar(name, mode, mtime, sz, data) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5)",
-                                 -1, &insert, nullptr) != SQLITE_OK) {
-        error = sqlite3_errmsg(db);
-        ok = false;
+    bool ok = exec_sql(db, "PRAGMA page_size = 65536", &error) && exec_sql(db, "BEGIN", &error) &&
+              exec_sql(db, kCreateSqlar, &error);
+    std::optional<SqliteStatement> insert;
+    if (ok) {
+        insert.emplace(db, "INSERT INTO sqlar(name, mode, mtime, sz, data) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5)");
+        ok = insert->ok();
+        if (!ok) error = insert->error();
     }
     std::string bytes, compressed;
     for (const std::string& name : ok ? source.list() : std::vector<std::string>{}) {
@@ -88,20 +81,18 @@ bool write_package(const std::string& folder, const std::string& output, std::st
             bound < bytes.size();
         const std::string& data = smaller ? compressed : bytes;
         const size_t data_size = smaller ? bound : bytes.size();
-        sqlite3_reset(insert);
-        sqlite3_bind_text(insert, 1, name.c_str(), int(name.size()), SQLITE_TRANSIENT);
-        sqlite3_bind_int(insert, 2, int(info.st_mode & 0777) | 0100000);
-        sqlite3_bind_int64(insert, 3, int64_t(info.st_mtime));
-        sqlite3_bind_int64(insert, 4, int64_t(bytes.size()));
-        sqlite3_bind_blob64(insert, 5, data.data(), data_size, SQLITE_TRANSIENT);
-        if (sqlite3_step(insert) != SQLITE_DONE) {
-            error = output + ": " + sqlite3_errmsg(db);
+        insert->reset();
+        insert->bind(1, name).bind(2, int(info.st_mode & 0777) | 0100000);
+        insert->bind(3, int64_t(info.st_mtime)).bind(4, int64_t(bytes.size()));
+        insert->bind_blob(5, std::string_view(data.data(), data_size));
+        if (!insert->run()) {
+            error = output + ": " + insert->error();
             ok = false;
             break;
         }
     }
-    sqlite3_finalize(insert);
-    ok = ok && exec(db, "COMMIT", error);
+    insert.reset();
+    ok = ok && exec_sql(db, "COMMIT", &error);
     sqlite3_close(db);
     if (ok) fs::rename(temporary, output, ec);
     if (ok && ec) {
@@ -129,25 +120,22 @@ bool sign_package(const std::string& path, const SecretKey& key, const PackageLi
         sqlite3_close(db);
         return false;
     }
-    bool ok = exec(db, "BEGIN", error) && exec(db, kCreateSignatures, error);
-    sqlite3_stmt* statement = nullptr;
-    for (const char* sql : {"DELETE FROM kiosk_signatures WHERE key_id = ?1",
-                            "INSERT INTO kiosk_signatures(key_id, signature) VALUES (?1, ?2)"}) {
-        if (!ok) break;
-        if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
-            error = sqlite3_errmsg(db);
-            ok = false;
-            break;
-        }
-        sqlite3_bind_text(statement, 1, key.id.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_blob(statement, 2, signature, sizeof signature, SQLITE_TRANSIENT);
-        if (sqlite3_step(statement) != SQLITE_DONE) {
-            error = sqlite3_errmsg(db);
-            ok = false;
-        }
-        sqlite3_finalize(statement);
+    bool ok = exec_sql(db, "BEGIN", &error) && exec_sql(db, kCreateSignatures, &error);
+    if (ok) {
+        SqliteStatement forget(db, "DELETE FROM kiosk_signatures WHERE key_id = ?1");
+        ok = forget.bind(1, key.id).run();
+        if (!ok) error = forget.error();
     }
-    ok = ok && exec(db, "COMMIT", error);
+    if (ok) {
+        SqliteStatement insert(db,
+                               "INSERT INTO kiosk_signatures(key_id, signature) VALUES (?1, ?2)");
+        insert.bind(1, key.id);
+        insert.bind_blob(
+            2, std::string_view(reinterpret_cast<const char*>(signature), sizeof signature));
+        ok = insert.run();
+        if (!ok) error = insert.error();
+    }
+    ok = ok && exec_sql(db, "COMMIT", &error);
     if (!ok) error = path + ": cannot sign: " + error;
     sqlite3_close(db);
     return ok;

@@ -6,11 +6,10 @@
 // Every value is bound as a parameter.
 #include "sqlite_hub_store.h"
 
-#include "core/private_files.h"
-#include "sqlite_statement.h"
-
 #include "core/checked_sum.h"
 #include "core/civil_time.h"
+#include "core/private_files.h"
+#include "core/sqlite_statement.h"
 
 #include <nlohmann/json.hpp>
 
@@ -195,40 +194,25 @@ int64_t now_utc_ms() {
         .count();
 }
 
-bool exec(sqlite3* db, const char* sql, std::string& error) {
-    char* message = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
-    error = message ? message : sqlite3_errmsg(db);
-    sqlite3_free(message);
-    return false;
-}
-
-int64_t user_version(sqlite3* db) {
-    SqliteStatement statement(db, "PRAGMA user_version");
-    return statement.step() == SQLITE_ROW ? statement.integer(0) : -1;
-}
-
 bool migrate(sqlite3* db, std::string& error) {
-    const int64_t version = user_version(db);
+    const int64_t version = query_int64(db, "PRAGMA user_version", -1);
     if (version > kHubSchemaVersion) {
         error = "hub.db has schema version " + std::to_string(version) +
                 ", newer than this kiosk-hub (" + std::to_string(kHubSchemaVersion) + ")";
         return false;
     }
     if (version == kHubSchemaVersion) return true;
-    if (!exec(db, "BEGIN IMMEDIATE", error)) return false;
+    if (!exec_sql(db, "BEGIN IMMEDIATE", &error)) return false;
     for (int64_t step = version; step < kHubSchemaVersion; ++step) {
-        if (!exec(db, kSchemaSteps[step], error)) {
-            std::string ignored;
-            exec(db, "ROLLBACK", ignored);
+        if (!exec_sql(db, kSchemaSteps[step], &error)) {
+            exec_sql(db, "ROLLBACK");
             error = "migrating hub.db to version " + std::to_string(step + 1) + ": " + error;
             return false;
         }
     }
     const std::string set_version = "PRAGMA user_version = " + std::to_string(kHubSchemaVersion);
-    if (!exec(db, set_version.c_str(), error) || !exec(db, "COMMIT", error)) {
-        std::string ignored;
-        exec(db, "ROLLBACK", ignored);
+    if (!exec_sql(db, set_version.c_str(), &error) || !exec_sql(db, "COMMIT", &error)) {
+        exec_sql(db, "ROLLBACK");
         return false;
     }
     return true;
@@ -267,13 +251,12 @@ public:
     explicit Transaction(sqlite3* db) : db_(db) {}
     ~Transaction() {
         if (open_) {
-            std::string ignored;
-            exec(db_, "ROLLBACK", ignored);
+            exec_sql(db_, "ROLLBACK");
         }
     }
-    bool begin(std::string& error) { return open_ = exec(db_, "BEGIN IMMEDIATE", error); }
+    bool begin(std::string& error) { return open_ = exec_sql(db_, "BEGIN IMMEDIATE", &error); }
     bool commit(std::string& error) {
-        if (!exec(db_, "COMMIT", error)) return false;
+        if (!exec_sql(db_, "COMMIT", &error)) return false;
         open_ = false;
         return true;
     }
@@ -354,9 +337,9 @@ std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::string& data_dir
     }
     std::unique_ptr<SqliteHubStore> store(new SqliteHubStore(db));
     sqlite3_busy_timeout(db, kLockWaitMs);
-    if (!exec(db, "PRAGMA journal_mode = WAL", error) ||
-        !exec(db, "PRAGMA synchronous = FULL", error) ||
-        !exec(db, "PRAGMA foreign_keys = ON", error) || !migrate(db, error)) {
+    if (!exec_sql(db, "PRAGMA journal_mode = WAL", &error) ||
+        !exec_sql(db, "PRAGMA synchronous = FULL", &error) ||
+        !exec_sql(db, "PRAGMA foreign_keys = ON", &error) || !migrate(db, error)) {
         error = path + ": " + error;
         return nullptr;
     }

@@ -7,8 +7,8 @@
 #include "core/checked_sum.h"
 #include "core/civil_time.h"
 #include "core/manager_text.h"
+#include "core/sqlite_statement.h"
 #include "telemetry/schema.h"
-#include "telemetry/sqlite_helpers.h"
 
 #include <algorithm>
 #include <cctype>
@@ -49,56 +49,23 @@ ReportTable make_table(const std::string& key, std::initializer_list<const char*
 
 // ---- SQLite --------------------------------------------------------------------------------
 
-// One prepared statement; the first failure is kept in `error` and ends every
-// later step, so a report reads as straight-line code with one check at the end.
-class Query {
-public:
-    Query(const telemetry::ReadOnlyKioskDb& db, const char* sql, std::string& error)
-        : db_(db), error_(error) {
-        if (error_.empty() &&
-            sqlite3_prepare_v2(db.handle(), sql, -1, &statement_, nullptr) != SQLITE_OK)
-            fail();
-    }
-    ~Query() { sqlite3_finalize(statement_); }
-    Query(const Query&) = delete;
-    Query& operator=(const Query&) = delete;
+// A report's statements share the reports' first error (core/sqlite_statement.h):
+// after a failure the later ones do not run, so a report reads as straight-line
+// code with one check at the end, and a failed query is an error on the page,
+// never an empty table.
+SqliteStatement& bind_range(SqliteStatement& query, const DayRange& range) {
+    return query.bind(1, range.from).bind(2, range.to);
+}
 
-    Query& bind(int index, const std::string& text) {
-        if (statement_) sqlite3_bind_text(statement_, index, text.c_str(), -1, SQLITE_TRANSIENT);
-        return *this;
-    }
-    Query& bind_range(const DayRange& range) { return bind(1, range.from).bind(2, range.to); }
-
-    bool next() {
-        if (!statement_ || !error_.empty()) return false;
-        int rc = sqlite3_step(statement_);
-        if (rc == SQLITE_ROW) return true;
-        if (rc != SQLITE_DONE) fail();
-        return false;
-    }
-    std::string text(int column) const {
-        const unsigned char* value = sqlite3_column_text(statement_, column);
-        return value ? reinterpret_cast<const char*>(value) : "";
-    }
-    int64_t integer(int column) const { return sqlite3_column_int64(statement_, column); }
-    bool is_null(int column) const {
-        return sqlite3_column_type(statement_, column) == SQLITE_NULL;
-    }
-    sqlite3_stmt* statement() const { return statement_; }
-
-private:
-    void fail() {
-        if (error_.empty())
-            error_ = db_.path() + ": reading the reports: " + sqlite3_errmsg(db_.handle());
-    }
-    const telemetry::ReadOnlyKioskDb& db_;
-    std::string& error_;
-    sqlite3_stmt* statement_ = nullptr;
-};
+// The error the reports show for a failed read.
+std::string reading_failed(const telemetry::ReadOnlyKioskDb& db, const std::string& error) {
+    return db.path() + ": reading the reports: " + error;
+}
 
 // The kiosk's UTC offset: its latest event's (kDefaultVenueUtcOffsetMin when it has none).
 int32_t kiosk_utc_offset_min(const telemetry::ReadOnlyKioskDb& db, std::string& error) {
-    Query latest(db, "SELECT utc_offset_min FROM events ORDER BY seq DESC LIMIT 1", error);
+    SqliteStatement latest(db.handle(), "SELECT utc_offset_min FROM events ORDER BY seq DESC LIMIT 1",
+                           error);
     return latest.next() ? int32_t(latest.integer(0)) : kDefaultVenueUtcOffsetMin;
 }
 
@@ -143,15 +110,16 @@ void visitors_per_day(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& 
     ReportTable table =
         make_table("visitors_per_day", {"day", "sessions", "average_session_s"}, options.language);
     // Every day with any rollup row (the kiosk was on) is listed, with 0 sessions if need be.
-    Query query(db,
-                "SELECT day,"
-                " sum(CASE WHEN subject_kind = 'kiosk' AND subject = '' AND metric = 'sessions'"
-                " THEN value ELSE 0 END),"
-                " sum(CASE WHEN subject_kind = 'kiosk' AND subject = '' AND metric = 'session_ms'"
-                " THEN value ELSE 0 END)"
-                " FROM rollups WHERE day BETWEEN ?1 AND ?2 GROUP BY day ORDER BY day",
-                error);
-    query.bind_range(options.range);
+    SqliteStatement query(
+        db.handle(),
+        "SELECT day,"
+        " sum(CASE WHEN subject_kind = 'kiosk' AND subject = '' AND metric = 'sessions'"
+        " THEN value ELSE 0 END),"
+        " sum(CASE WHEN subject_kind = 'kiosk' AND subject = '' AND metric = 'session_ms'"
+        " THEN value ELSE 0 END)"
+        " FROM rollups WHERE day BETWEEN ?1 AND ?2 GROUP BY day ORDER BY day",
+        error);
+    bind_range(query, options.range);
     while (query.next())
         table.rows.push_back({text(query.text(0)), integer(query.integer(1)),
                               ratio(double(query.integer(2)), double(query.integer(1)), 0.001)});
@@ -166,11 +134,11 @@ void busiest_hours(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& opt
             : make_table("busiest_hours", {"hour", "sessions", "share_percent", "chart"},
                          options.language);
     CheckedSum hour_sums[24], total_sum;
-    Query query(db,
-                "SELECT subject, sum(value) FROM rollups WHERE day BETWEEN ?1 AND ?2"
-                " AND subject_kind = 'hour' AND metric = 'sessions' GROUP BY subject",
-                error);
-    query.bind_range(options.range);
+    SqliteStatement query(db.handle(),
+                          "SELECT subject, sum(value) FROM rollups WHERE day BETWEEN ?1 AND ?2"
+                          " AND subject_kind = 'hour' AND metric = 'sessions' GROUP BY subject",
+                          error);
+    bind_range(query, options.range);
     while (query.next()) {
         const int hour = std::atoi(query.text(0).c_str());
         if (hour < 0 || hour > 23) continue;
@@ -185,8 +153,7 @@ void busiest_hours(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& opt
         overflowed = overflowed || hour_sums[hour].overflowed();
         most = std::max(most, sessions[hour]);
     }
-    if (overflowed && error.empty())
-        error = db.path() + ": reading the reports: busiest hours: a sum exceeds 64 bits";
+    if (overflowed && error.empty()) error = "busiest hours: a sum exceeds 64 bits";
     const int64_t total = total_sum.value().value_or(0);
     for (int hour = 0; hour < 24; ++hour) {
         if (!options.full && sessions[hour] == 0) continue; // the terminal shows open hours
@@ -220,8 +187,8 @@ void exhibits(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& options,
         int64_t visits, dwell_ms;
     };
     std::vector<Row> rows;
-    Query query(db, sql.c_str(), error);
-    query.bind_range(options.range);
+    SqliteStatement query(db.handle(), sql, error);
+    bind_range(query, options.range);
     while (query.next()) {
         const int64_t visits = query.integer(2), dwell_ms = query.integer(3);
         rows.push_back({{text(query.text(0)), text(query.text(1)), integer(visits),
@@ -260,8 +227,8 @@ void quiz_rounds(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& optio
                             " ON s.subject_kind = r.subject_kind AND s.subject = r.subject"
                             " WHERE r.day BETWEEN ?1 AND ?2 AND r.subject_kind = 'quiz'"
                             " GROUP BY r.subject ORDER BY r.subject";
-    Query query(db, sql.c_str(), error);
-    query.bind_range(options.range);
+    SqliteStatement query(db.handle(), sql, error);
+    bind_range(query, options.range);
     while (query.next()) {
         const int64_t started = query.integer(2), completed = query.integer(3);
         table.rows.push_back({text(query.text(0)), text(query.text(1)), integer(started),
@@ -289,8 +256,8 @@ std::map<std::string, int64_t> quiz_accuracy(const telemetry::ReadOnlyKioskDb& d
         " GROUP BY r.subject HAVING answers > 0"
         " ORDER BY CAST(correct AS REAL) / answers, answers DESC, r.subject";
     std::map<std::string, int64_t> answers_by_question;
-    Query query(db, sql.c_str(), error);
-    query.bind_range(options.range);
+    SqliteStatement query(db.handle(), sql, error);
+    bind_range(query, options.range);
     while (query.next()) {
         std::string pack, question, unused;
         split_subject(query.text(0), false, pack, question, unused);
@@ -315,8 +282,8 @@ void quiz_options(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& opti
                             " ON s.subject_kind = r.subject_kind AND s.subject = r.subject"
                             " WHERE r.day BETWEEN ?1 AND ?2 AND r.subject_kind = 'option'"
                             " AND r.metric = 'choices' GROUP BY r.subject ORDER BY r.subject";
-    Query query(db, sql.c_str(), error);
-    query.bind_range(options.range);
+    SqliteStatement query(db.handle(), sql, error);
+    bind_range(query, options.range);
     while (query.next()) {
         std::string pack, question, option;
         split_subject(query.text(0), true, pack, question, option);
@@ -344,13 +311,13 @@ void data_quality(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& opti
         table.rows.push_back(std::move(row));
     };
     {
-        Query events(db,
-                     "SELECT count(*), coalesce(sum((clock_flags & 1) != 0), 0),"
-                     " coalesce(sum((clock_flags & 2) != 0), 0),"
-                     " coalesce(sum(kind = 'clock_jump'), 0)"
-                     " FROM events WHERE day BETWEEN ?1 AND ?2",
-                     error);
-        events.bind_range(options.range);
+        SqliteStatement events(db.handle(),
+                               "SELECT count(*), coalesce(sum((clock_flags & 1) != 0), 0),"
+                               " coalesce(sum((clock_flags & 2) != 0), 0),"
+                               " coalesce(sum(kind = 'clock_jump'), 0)"
+                               " FROM events WHERE day BETWEEN ?1 AND ?2",
+                               error);
+        bind_range(events, options.range);
         if (events.next()) {
             add("events_in_range", events.integer(0));
             add("implausible_time", events.integer(1));
@@ -359,14 +326,14 @@ void data_quality(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& opti
         }
     }
     {
-        Query dropped(
-            db,
+        SqliteStatement dropped(
+            db.handle(),
             "SELECT coalesce(sum(CASE WHEN metric = 'dropped_log_events' THEN value END), 0),"
             " coalesce(sum(CASE WHEN metric = 'dropped_raw_events' THEN value END), 0)"
             " FROM rollups WHERE day BETWEEN ?1 AND ?2"
             " AND subject_kind = 'kiosk' AND subject = ''",
             error);
-        dropped.bind_range(options.range);
+        bind_range(dropped, options.range);
         if (dropped.next()) {
             add("dropped_log_events", dropped.integer(0));
             add("dropped_raw_events", dropped.integer(1));
@@ -374,7 +341,8 @@ void data_quality(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& opti
     }
     {
         // Outside any range too: a 1970 clock files its events under 1970.
-        Query all(db, "SELECT count(*) FROM events WHERE clock_flags & 1", error);
+        SqliteStatement all(db.handle(), "SELECT count(*) FROM events WHERE clock_flags & 1",
+                            error);
         if (all.next()) add("implausible_time_all", all.integer(0));
     }
     set.tables.push_back(std::move(table));
@@ -384,14 +352,15 @@ void clock_jumps(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& optio
                  std::string& error) {
     ReportTable table =
         make_table("clock_jumps", {"seq", "day", "time", "boot_id", "jump_s"}, options.language);
-    Query query(db,
-                "SELECT e.seq, e.day, e.utc_ms, b.boot_id,"
-                " CASE WHEN json_valid(e.fields) THEN json_extract(e.fields, '$.delta_ms') END,"
-                " e.utc_offset_min"
-                " FROM events e LEFT JOIN boots b ON b.boot = e.boot"
-                " WHERE e.day BETWEEN ?1 AND ?2 AND e.kind = 'clock_jump' ORDER BY e.seq",
-                error);
-    query.bind_range(options.range);
+    SqliteStatement query(
+        db.handle(),
+        "SELECT e.seq, e.day, e.utc_ms, b.boot_id,"
+        " CASE WHEN json_valid(e.fields) THEN json_extract(e.fields, '$.delta_ms') END,"
+        " e.utc_offset_min"
+        " FROM events e LEFT JOIN boots b ON b.boot = e.boot"
+        " WHERE e.day BETWEEN ?1 AND ?2 AND e.kind = 'clock_jump' ORDER BY e.seq",
+        error);
+    bind_range(query, options.range);
     while (query.next())
         table.rows.push_back(
             {integer(query.integer(0)), text(query.text(1)),
@@ -413,8 +382,8 @@ void daily_rollups(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& opt
                             " ON s.subject_kind = r.subject_kind AND s.subject = r.subject"
                             " WHERE r.day BETWEEN ?1 AND ?2"
                             " ORDER BY r.day, r.subject_kind, r.subject, r.metric";
-    Query query(db, sql.c_str(), error);
-    query.bind_range(options.range);
+    SqliteStatement query(db.handle(), sql, error);
+    bind_range(query, options.range);
     while (query.next())
         table.rows.push_back({text(query.text(0)), text(query.text(1)), text(query.text(2)),
                               text(query.text(3)), text(query.text(4)), integer(query.integer(5))});
@@ -472,8 +441,8 @@ std::optional<ReportSet> build_stats_reports(const telemetry::ReadOnlyKioskDb& d
                          : text(managers_time(std::atoll(created.c_str()),
                                               kiosk_utc_offset_min(db, error), language)));
     about("software_version",
-          text(telemetry::query_text(
-              db.handle(), "SELECT software_version FROM boots ORDER BY boot DESC LIMIT 1")));
+          text(query_text(db.handle(),
+                          "SELECT software_version FROM boots ORDER BY boot DESC LIMIT 1")));
     about("data_first_day", text(db.first_day()));
     about("data_last_day", text(db.last_day()));
     about("from", text(options.range.from));
@@ -489,7 +458,10 @@ std::optional<ReportSet> build_stats_reports(const telemetry::ReadOnlyKioskDb& d
     clock_jumps(db, options, set, error);
     if (options.full) daily_rollups(db, options, set, error);
     sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr);
-    if (!error.empty()) return std::nullopt;
+    if (!error.empty()) {
+        error = reading_failed(db, error);
+        return std::nullopt;
+    }
     return set;
 }
 
@@ -501,12 +473,11 @@ bool export_events_csv(const telemetry::ReadOnlyKioskDb& db, const DayRange* ran
     // Boot ids by number: a lookup here is cheaper than a join per event.
     std::unordered_map<int64_t, std::string> boot_ids;
     {
-        std::string query_error;
-        Query boots(db, "SELECT boot, boot_id FROM boots", query_error);
+        SqliteStatement boots(db.handle(), "SELECT boot, boot_id FROM boots");
         while (boots.next())
             boot_ids[boots.integer(0)] = boots.text(1);
-        if (!query_error.empty()) {
-            error = query_error;
+        if (!boots.ok()) {
+            error = reading_failed(db, boots.error());
             return false;
         }
     }
@@ -517,11 +488,10 @@ bool export_events_csv(const telemetry::ReadOnlyKioskDb& db, const DayRange* ran
                           : "SELECT seq, utc_ms, utc_offset_min, day, boot, mono_ms, session, kind,"
                             " subject, content_version, fields, clock_flags FROM events"
                             " ORDER BY seq";
-    std::string query_error;
-    Query query(db, sql, query_error);
-    if (range) query.bind_range(*range);
-    if (!query_error.empty()) {
-        error = query_error;
+    SqliteStatement query(db.handle(), sql);
+    if (range) bind_range(query, *range);
+    if (!query.ok()) {
+        error = reading_failed(db, query.error());
         return false;
     }
     CsvWriter csv;
@@ -532,23 +502,17 @@ bool export_events_csv(const telemetry::ReadOnlyKioskDb& db, const DayRange* ran
         csv.plain_field(header);
     csv.end_row();
 
-    sqlite3_stmt* statement = query.statement();
-    auto column_text = [statement](int column) {
-        const char* value = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-        return std::string_view(value ? value : "",
-                                size_t(sqlite3_column_bytes(statement, column)));
-    };
     char time[kIsoTimeBufferBytes];
     int64_t last_boot = -1;
     std::string_view boot_id;
     while (query.next()) {
-        csv.field(sqlite3_column_int64(statement, 0));
-        const int64_t utc_ms = sqlite3_column_int64(statement, 1);
-        const int64_t offset_min = sqlite3_column_int64(statement, 2);
+        csv.field(query.integer(0));
+        const int64_t utc_ms = query.integer(1);
+        const int64_t offset_min = query.integer(2);
         csv.plain_field(std::string_view(time, write_iso_utc_ms(utc_ms, time)));
         csv.field(offset_min);
-        csv.field(column_text(3));
-        const int64_t boot = sqlite3_column_int64(statement, 4);
+        csv.field(query.text_view(3));
+        const int64_t boot = query.integer(4);
         if (boot != last_boot) {
             auto found = boot_ids.find(boot);
             boot_id =
@@ -556,21 +520,21 @@ bool export_events_csv(const telemetry::ReadOnlyKioskDb& db, const DayRange* ran
             last_boot = boot;
         }
         csv.field(boot_id);
-        csv.field(sqlite3_column_int64(statement, 5));
-        if (sqlite3_column_type(statement, 6) == SQLITE_NULL)
+        csv.field(query.integer(5));
+        if (query.is_null(6))
             csv.empty_field();
         else
-            csv.field(column_text(6));
+            csv.field(query.text_view(6));
         for (int column = 7; column <= 10; ++column)
-            csv.field(column_text(column));
-        csv.field(sqlite3_column_int64(statement, 11));
+            csv.field(query.text_view(column));
+        csv.field(query.integer(11));
         csv.plain_field(
             std::string_view(time, write_iso_local_ms(utc_ms, int32_t(offset_min), time)));
         csv.end_row();
         ++rows;
     }
-    if (!query_error.empty()) {
-        error = query_error;
+    if (!query.ok()) {
+        error = reading_failed(db, query.error());
         return false; // the CsvWriter removes its partial file
     }
     return csv.finish(error);

@@ -4,22 +4,15 @@
 // with the protocol's bucket_problem before it is sent.
 #include "rollup_outbox.h"
 
+#include "core/sqlite_statement.h"
 #include "core/utf8_text.h"
 #include "telemetry/read_only_kiosk_db.h"
 #include "telemetry/schema.h"
-#include "telemetry/sqlite_helpers.h"
 
 #include <sqlite3.h>
 
 namespace kiosk::sync {
 namespace {
-
-std::string column_text(sqlite3_stmt* statement, int column) {
-    const unsigned char* text = sqlite3_column_text(statement, column);
-    return text ? std::string(reinterpret_cast<const char*>(text),
-                              size_t(sqlite3_column_bytes(statement, column)))
-                : std::string();
-}
 
 // Ends the read transaction however the caller leaves.
 struct ReadTransaction {
@@ -74,29 +67,22 @@ std::optional<SyncBatch> RollupOutbox::next_batch(int64_t synced_seq, size_t max
     ReadTransaction transaction(db);
     // The changed_seq of the max_buckets-th bucket after synced_seq: the batch
     // ends with that seq's whole group. No such row: everything that is left.
-    sqlite3_stmt* statement = nullptr;
-    int64_t through = -1;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT changed_seq FROM rollups WHERE changed_seq > ?1 "
-                           "ORDER BY changed_seq LIMIT 1 OFFSET ?2",
-                           -1, &statement, nullptr) != SQLITE_OK) {
-        error = path_ + ": cannot read the rollups: " + sqlite3_errmsg(db);
+    SqliteStatement last(db, "SELECT changed_seq FROM rollups WHERE changed_seq > ?1 "
+                             "ORDER BY changed_seq LIMIT 1 OFFSET ?2");
+    if (!last.ok()) {
+        error = path_ + ": cannot read the rollups: " + last.error();
         return std::nullopt;
     }
-    sqlite3_bind_int64(statement, 1, synced_seq);
-    sqlite3_bind_int64(statement, 2, int64_t(std::max<size_t>(max_buckets, 1)) - 1);
-    if (sqlite3_step(statement) == SQLITE_ROW) through = sqlite3_column_int64(statement, 0);
-    sqlite3_finalize(statement);
-    if (through < 0)
-        through = telemetry::query_int64(db, "SELECT max(changed_seq) FROM rollups", 0);
+    last.bind(1, synced_seq).bind(2, int64_t(std::max<size_t>(max_buckets, 1)) - 1);
+    int64_t through = last.next() ? last.integer(0) : -1;
+    if (through < 0) through = query_int64(db, "SELECT max(changed_seq) FROM rollups", 0);
     return read_range(synced_seq, std::max(through, synced_seq), error);
 }
 
 std::optional<SyncBatch> RollupOutbox::all_buckets(std::string& error) const {
     ReadTransaction transaction(db_->handle());
-    return read_range(
-        -1, telemetry::query_int64(db_->handle(), "SELECT max(changed_seq) FROM rollups", 0),
-        error);
+    return read_range(-1, query_int64(db_->handle(), "SELECT max(changed_seq) FROM rollups", 0),
+                      error);
 }
 
 std::optional<SyncBatch> RollupOutbox::read_range(int64_t after_seq, int64_t through_seq,
@@ -105,64 +91,46 @@ std::optional<SyncBatch> RollupOutbox::read_range(int64_t after_seq, int64_t thr
     SyncBatch batch;
     batch.epoch = epoch_;
     batch.through_seq = std::max<int64_t>(through_seq, 0);
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT day, subject_kind, subject, metric, value, changed_seq "
-                           "FROM rollups WHERE changed_seq > ?1 AND changed_seq <= ?2 "
-                           "ORDER BY changed_seq, day, subject_kind, subject, metric",
-                           -1, &statement, nullptr) != SQLITE_OK) {
-        error = path_ + ": cannot read the rollups: " + sqlite3_errmsg(db);
-        return std::nullopt;
-    }
-    sqlite3_bind_int64(statement, 1, after_seq);
-    sqlite3_bind_int64(statement, 2, through_seq);
-    int code = SQLITE_ROW;
-    while ((code = sqlite3_step(statement)) == SQLITE_ROW) {
+    SqliteStatement rows(db, "SELECT day, subject_kind, subject, metric, value, changed_seq "
+                             "FROM rollups WHERE changed_seq > ?1 AND changed_seq <= ?2 "
+                             "ORDER BY changed_seq, day, subject_kind, subject, metric");
+    rows.bind(1, after_seq).bind(2, through_seq);
+    while (rows.next()) {
         Bucket bucket;
-        bucket.day = column_text(statement, 0);
-        bucket.kind = column_text(statement, 1);
-        bucket.subject = column_text(statement, 2);
-        bucket.metric = column_text(statement, 3);
-        bucket.value = sqlite3_column_int64(statement, 4);
-        bucket.seq = sqlite3_column_int64(statement, 5);
+        bucket.day = rows.text(0);
+        bucket.kind = rows.text(1);
+        bucket.subject = rows.text(2);
+        bucket.metric = rows.text(3);
+        bucket.value = rows.integer(4);
+        bucket.seq = rows.integer(5);
         if (bucket_problem(bucket).empty())
             batch.buckets.push_back(std::move(bucket));
         else
             ++rows_left_out_;
     }
-    if (code != SQLITE_DONE) error = path_ + ": cannot read the rollups: " + sqlite3_errmsg(db);
-    sqlite3_finalize(statement);
-    if (code != SQLITE_DONE) return std::nullopt;
+    if (!rows.ok()) {
+        error = path_ + ": cannot read the rollups: " + rows.error();
+        return std::nullopt;
+    }
     if (!read_titles(after_seq, through_seq, batch.titles, error)) return std::nullopt;
     return batch;
 }
 
 bool RollupOutbox::read_titles(int64_t after_seq, int64_t through_seq,
                                std::vector<SubjectTitle>& titles, std::string& error) const {
-    sqlite3* db = db_->handle();
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT subject_kind, subject, title_zh, title_en FROM subjects s "
-                           "WHERE EXISTS (SELECT 1 FROM rollups r WHERE r.changed_seq > ?1 "
-                           "AND r.changed_seq <= ?2 AND r.subject_kind = s.subject_kind "
-                           "AND r.subject = s.subject) ORDER BY subject_kind, subject",
-                           -1, &statement, nullptr) != SQLITE_OK) {
-        error = path_ + ": cannot read the subjects' titles: " + sqlite3_errmsg(db);
-        return false;
-    }
-    sqlite3_bind_int64(statement, 1, after_seq);
-    sqlite3_bind_int64(statement, 2, through_seq);
-    int code = SQLITE_ROW;
-    while ((code = sqlite3_step(statement)) == SQLITE_ROW) {
-        SubjectTitle title{column_text(statement, 0), column_text(statement, 1),
-                           shortened_title(column_text(statement, 2)),
-                           shortened_title(column_text(statement, 3))};
+    SqliteStatement rows(db_->handle(),
+                         "SELECT subject_kind, subject, title_zh, title_en FROM subjects s "
+                         "WHERE EXISTS (SELECT 1 FROM rollups r WHERE r.changed_seq > ?1 "
+                         "AND r.changed_seq <= ?2 AND r.subject_kind = s.subject_kind "
+                         "AND r.subject = s.subject) ORDER BY subject_kind, subject");
+    rows.bind(1, after_seq).bind(2, through_seq);
+    while (rows.next()) {
+        SubjectTitle title{rows.text(0), rows.text(1), shortened_title(rows.text(2)),
+                           shortened_title(rows.text(3))};
         if (title_problem(title).empty()) titles.push_back(std::move(title));
     }
-    if (code != SQLITE_DONE)
-        error = path_ + ": cannot read the subjects' titles: " + sqlite3_errmsg(db);
-    sqlite3_finalize(statement);
-    return code == SQLITE_DONE;
+    if (!rows.ok()) error = path_ + ": cannot read the subjects' titles: " + rows.error();
+    return rows.ok();
 }
 
 } // namespace kiosk::sync

@@ -9,8 +9,8 @@
 #include "core/log.h"
 #include "core/private_files.h"
 #include "core/random_id.h"
+#include "core/sqlite_statement.h"
 #include "schema.h"
-#include "sqlite_helpers.h"
 
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -20,6 +20,7 @@
 #include <array>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
@@ -63,19 +64,48 @@ std::array<std::string_view, 4> bucket_parts(const BucketKey& key) {
     return parts;
 }
 
-bool exec(sqlite3* db, const std::string& sql) {
-    return exec_sql(db, sql);
-}
-
-void bind_text(sqlite3_stmt* statement, int index, std::string_view text) {
-    sqlite3_bind_text(statement, index, text.data(), int(text.size()), SQLITE_STATIC);
-}
-
 bool storage_exhausted(int code) {
     const int primary = code & 0xff;
     return primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_READONLY ||
            primary == SQLITE_CANTOPEN;
 }
+
+// The writer's statements, prepared once and reused for every batch.
+struct WriterStatements {
+    explicit WriterStatements(sqlite3* db)
+        : insert_event(db,
+                       "INSERT INTO events(seq, utc_ms, utc_offset_min, day, boot, mono_ms, "
+                       "session, kind, subject, content_version, fields, clock_flags) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                       StatementUse::reused),
+          upsert_rollup(db,
+                        "INSERT INTO rollups(day, subject_kind, subject, metric, value, "
+                        "changed_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
+                        "ON CONFLICT(day, subject_kind, subject, metric) DO UPDATE SET "
+                        "value = value + excluded.value, changed_seq = excluded.changed_seq",
+                        StatementUse::reused),
+          upsert_subject(db,
+                         "INSERT INTO subjects(subject_kind, subject, title_zh, title_en) "
+                         "VALUES(?1, ?2, ?3, ?4) ON CONFLICT(subject_kind, subject) DO UPDATE SET "
+                         "title_zh = excluded.title_zh, title_en = excluded.title_en "
+                         "WHERE title_zh IS NOT excluded.title_zh OR title_en IS NOT "
+                         "excluded.title_en",
+                         StatementUse::reused),
+          set_last_seq(db,
+                       "INSERT INTO meta(key, value) VALUES('last_seq', ?1) "
+                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       StatementUse::reused) {}
+
+    // "" when all four prepared; otherwise the first one's error.
+    std::string problem() const {
+        for (const SqliteStatement* statement :
+             {&insert_event, &upsert_rollup, &upsert_subject, &set_last_seq})
+            if (!statement->ok()) return statement->error();
+        return "";
+    }
+
+    SqliteStatement insert_event, upsert_rollup, upsert_subject, set_last_seq;
+};
 
 } // namespace
 
@@ -84,10 +114,7 @@ struct EventStore::Writer {
     sqlite3* db = nullptr;
     std::string epoch, boot_id;
     int64_t boot_row = 0;
-    sqlite3_stmt* insert_event = nullptr;
-    sqlite3_stmt* upsert_rollup = nullptr;
-    sqlite3_stmt* upsert_subject = nullptr;
-    sqlite3_stmt* set_last_seq = nullptr;
+    std::optional<WriterStatements> statements;
 
     mutable std::mutex mutex;
     std::condition_variable wake, processed;
@@ -115,40 +142,14 @@ struct EventStore::Writer {
     int64_t pruned_at_mono = 0;
 
     ~Writer() {
-        for (sqlite3_stmt* statement : {insert_event, upsert_rollup, upsert_subject, set_last_seq})
-            sqlite3_finalize(statement);
+        statements.reset(); // finalized before the connection closes
         sqlite3_close(db);
     }
 
     bool prepare(std::string& error) {
-        struct {
-            sqlite3_stmt** statement;
-            const char* sql;
-        } const statements[] = {
-            {&insert_event,
-             "INSERT INTO events(seq, utc_ms, utc_offset_min, day, boot, mono_ms, session, kind, "
-             "subject, content_version, fields, clock_flags) "
-             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
-            {&upsert_rollup,
-             "INSERT INTO rollups(day, subject_kind, subject, metric, value, changed_seq) "
-             "VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
-             "ON CONFLICT(day, subject_kind, subject, metric) DO UPDATE SET "
-             "value = value + excluded.value, changed_seq = excluded.changed_seq"},
-            {&upsert_subject,
-             "INSERT INTO subjects(subject_kind, subject, title_zh, title_en) "
-             "VALUES(?1, ?2, ?3, ?4) ON CONFLICT(subject_kind, subject) DO UPDATE SET "
-             "title_zh = excluded.title_zh, title_en = excluded.title_en "
-             "WHERE title_zh IS NOT excluded.title_zh OR title_en IS NOT excluded.title_en"},
-            {&set_last_seq, "INSERT INTO meta(key, value) VALUES('last_seq', ?1) "
-                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value"},
-        };
-        for (const auto& entry : statements)
-            if (sqlite3_prepare_v3(db, entry.sql, -1, SQLITE_PREPARE_PERSISTENT, entry.statement,
-                                   nullptr) != SQLITE_OK) {
-                error = sqlite3_errmsg(db);
-                return false;
-            }
-        return true;
+        statements.emplace(db);
+        error = statements->problem();
+        return error.empty();
     }
 
     // One transaction: the raw events (unless `with_events` is false), their
@@ -159,35 +160,30 @@ struct EventStore::Writer {
             return sqlite3_extended_errcode(db);
         const int64_t batch_seq = batch.back().seq;
         int code = SQLITE_OK;
-        auto step = [&](sqlite3_stmt* statement) {
-            int result = sqlite3_step(statement);
-            sqlite3_reset(statement);
-            sqlite3_clear_bindings(statement);
-            if (result != SQLITE_DONE && code == SQLITE_OK) code = sqlite3_extended_errcode(db);
+        // Texts are bound without a copy: each statement is reset right after its step.
+        auto step = [&](SqliteStatement& statement) {
+            if (!statement.run() && code == SQLITE_OK) code = statement.error_code();
+            statement.reset();
         };
+        SqliteStatement& insert_event = statements->insert_event;
+        SqliteStatement& upsert_subject = statements->upsert_subject;
+        SqliteStatement& upsert_rollup = statements->upsert_rollup;
         for (const Queued& queued : batch) {
             if (code != SQLITE_OK) break;
             const EventRecord& event = queued.event;
             if (with_events) {
-                sqlite3_bind_int64(insert_event, 1, queued.seq);
-                sqlite3_bind_int64(insert_event, 2, event.time.utc_ms);
-                sqlite3_bind_int(insert_event, 3, event.time.utc_offset_min);
-                bind_text(insert_event, 4, event.day);
-                sqlite3_bind_int64(insert_event, 5, boot_row);
-                sqlite3_bind_int64(insert_event, 6, event.time.mono_ms);
-                if (!event.session.empty()) bind_text(insert_event, 7, event.session);
-                bind_text(insert_event, 8, event.kind);
-                bind_text(insert_event, 9, event.subject);
-                bind_text(insert_event, 10, event.content_version);
-                bind_text(insert_event, 11, event.fields_json);
-                sqlite3_bind_int(insert_event, 12, event.clock_flags);
+                insert_event.bind(1, queued.seq).bind(2, event.time.utc_ms);
+                insert_event.bind(3, event.time.utc_offset_min).bind_view(4, event.day);
+                insert_event.bind(5, boot_row).bind(6, event.time.mono_ms);
+                if (!event.session.empty()) insert_event.bind_view(7, event.session);
+                insert_event.bind_view(8, event.kind).bind_view(9, event.subject);
+                insert_event.bind_view(10, event.content_version);
+                insert_event.bind_view(11, event.fields_json).bind(12, event.clock_flags);
                 step(insert_event);
             }
             for (const SubjectTitle& title : event.titles) {
-                bind_text(upsert_subject, 1, title.subject_kind);
-                bind_text(upsert_subject, 2, title.subject);
-                bind_text(upsert_subject, 3, title.zh);
-                bind_text(upsert_subject, 4, title.en);
+                upsert_subject.bind_view(1, title.subject_kind).bind_view(2, title.subject);
+                upsert_subject.bind_view(3, title.zh).bind_view(4, title.en);
                 step(upsert_subject);
             }
         }
@@ -195,20 +191,19 @@ struct EventStore::Writer {
             if (code != SQLITE_OK) break;
             const auto parts = bucket_parts(key);
             for (int i = 0; i < 4; ++i)
-                bind_text(upsert_rollup, i + 1, parts[size_t(i)]);
-            sqlite3_bind_int64(upsert_rollup, 5, amount);
+                upsert_rollup.bind_view(i + 1, parts[size_t(i)]);
             // The batch's last seq, so a sync that acknowledged any earlier
             // change sees this one, even for counts held from older batches.
-            sqlite3_bind_int64(upsert_rollup, 6, batch_seq);
+            upsert_rollup.bind(5, amount).bind(6, batch_seq);
             step(upsert_rollup);
         }
         if (code == SQLITE_OK) {
-            sqlite3_bind_int64(set_last_seq, 1, batch_seq);
-            step(set_last_seq);
+            statements->set_last_seq.bind(1, batch_seq);
+            step(statements->set_last_seq);
         }
         if (code == SQLITE_OK && sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
             code = sqlite3_extended_errcode(db);
-        if (code != SQLITE_OK) exec(db, "ROLLBACK");
+        if (code != SQLITE_OK) exec_sql(db, "ROLLBACK");
         return code;
     }
 
@@ -294,16 +289,9 @@ struct EventStore::Writer {
         events_since_prune = 0;
         if (!plausible_utc_ms(now.utc_ms)) return; // a wrong clock must not delete anything
         const int64_t cutoff = now.utc_ms - int64_t(options.retention_days) * kMsPerDay;
-        sqlite3_stmt* statement = nullptr;
-        int64_t limit = 0;
-        if (sqlite3_prepare_v2(db,
-                               "SELECT max(seq) FROM events WHERE utc_ms < ?1 AND "
-                               "(clock_flags & 1) = 0",
-                               -1, &statement, nullptr) == SQLITE_OK) {
-            sqlite3_bind_int64(statement, 1, cutoff);
-            if (sqlite3_step(statement) == SQLITE_ROW) limit = sqlite3_column_int64(statement, 0);
-        }
-        sqlite3_finalize(statement);
+        SqliteStatement newest_old(
+            db, "SELECT max(seq) FROM events WHERE utc_ms < ?1 AND (clock_flags & 1) = 0");
+        int64_t limit = newest_old.bind(1, cutoff).next() ? newest_old.integer(0) : 0;
         if (options.prune_only_synced) {
             const std::string synced = read_meta(db, "synced_seq");
             limit = std::min<int64_t>(limit, synced.empty() ? 0 : std::stoll(synced));
@@ -315,7 +303,7 @@ struct EventStore::Writer {
             const int64_t to = std::min(limit, from + kPruneChunk - 1);
             const std::string sql = "DELETE FROM events WHERE seq BETWEEN " + std::to_string(from) +
                                     " AND " + std::to_string(to);
-            if (!exec(db, sql)) break;
+            if (!exec_sql(db, sql)) break;
             deleted += sqlite3_changes(db);
             from = to + 1;
         }
@@ -329,9 +317,9 @@ struct EventStore::Writer {
     void store_synced_seq(int64_t seq) {
         const std::string value = "'" + std::to_string(seq) + "'";
         const bool stored =
-            exec(db, "INSERT INTO meta(key, value) VALUES('synced_seq', " + value +
-                         ") ON CONFLICT(key) DO UPDATE SET value = excluded.value "
-                         "WHERE CAST(value AS INTEGER) < CAST(excluded.value AS INTEGER)");
+            exec_sql(db, "INSERT INTO meta(key, value) VALUES('synced_seq', " + value +
+                             ") ON CONFLICT(key) DO UPDATE SET value = excluded.value "
+                             "WHERE CAST(value AS INTEGER) < CAST(excluded.value AS INTEGER)");
         if (!stored)
             log_error(options.path + ": cannot store the hub's acknowledgement (synced_seq " +
                       std::to_string(seq) + "): " + sqlite3_errmsg(db));
@@ -360,7 +348,7 @@ struct EventStore::Writer {
                     const std::string sql =
                         "PRAGMA max_page_count = " +
                         std::to_string(page_limit_request ? page_limit_request : 4294967294LL);
-                    exec(db, sql);
+                    exec_sql(db, sql);
                     page_limit_request = -1;
                 }
                 prune_now = prunes_requested > prunes_done;
@@ -432,38 +420,25 @@ std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, s
                        "untouched";
         return nullptr;
     }
-    sqlite3_stmt* statement = nullptr;
-    std::string journal;
-    if (sqlite3_prepare_v2(db, "PRAGMA journal_mode = WAL", -1, &statement, nullptr) == SQLITE_OK &&
-        sqlite3_step(statement) == SQLITE_ROW)
-        journal = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-    sqlite3_finalize(statement);
-    if (journal != "wal") {
+    if (query_text(db, "PRAGMA journal_mode = WAL") != "wal") {
         error = path + ": cannot switch the database to WAL mode (" + sqlite3_errmsg(db) + ")";
         return nullptr;
     }
     std::string migrate_error;
-    if (!exec(db, "PRAGMA synchronous = FULL") || !migrate_schema(db, migrate_error)) {
+    if (!exec_sql(db, "PRAGMA synchronous = FULL") || !migrate_schema(db, migrate_error)) {
         error = path + ": " + (migrate_error.empty() ? sqlite3_errmsg(db) : migrate_error);
         return nullptr;
     }
     if (options.max_page_count > 0)
-        exec(db, "PRAGMA max_page_count = " + std::to_string(options.max_page_count));
+        exec_sql(db, "PRAGMA max_page_count = " + std::to_string(options.max_page_count));
 
     writer->epoch = read_meta(db, "epoch");
     writer->boot_id = make_random_id();
     const ClockReading now = options.clock->now();
-    if (sqlite3_prepare_v2(db,
-                           "INSERT INTO boots(boot_id, started_utc_ms, software_version) "
-                           "VALUES(?1, ?2, ?3)",
-                           -1, &statement, nullptr) == SQLITE_OK) {
-        bind_text(statement, 1, writer->boot_id);
-        sqlite3_bind_int64(statement, 2, now.utc_ms);
-        bind_text(statement, 3, options.software_version);
-        if (sqlite3_step(statement) == SQLITE_DONE)
-            writer->boot_row = sqlite3_last_insert_rowid(db);
-    }
-    sqlite3_finalize(statement);
+    SqliteStatement boot(db, "INSERT INTO boots(boot_id, started_utc_ms, software_version) "
+                             "VALUES(?1, ?2, ?3)");
+    if (boot.bind(1, writer->boot_id).bind(2, now.utc_ms).bind(3, options.software_version).run())
+        writer->boot_row = sqlite3_last_insert_rowid(db);
     if (writer->boot_row == 0) {
         error = path + ": cannot record the boot: " + sqlite3_errmsg(db);
         return nullptr;

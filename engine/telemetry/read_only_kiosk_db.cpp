@@ -3,8 +3,8 @@
 // the folder is read-only, and the schema-version checks.
 #include "read_only_kiosk_db.h"
 
+#include "core/sqlite_statement.h"
 #include "schema.h"
-#include "sqlite_helpers.h"
 
 #include <cctype>
 #include <cstdio>

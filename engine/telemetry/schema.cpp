@@ -4,7 +4,7 @@
 #include "schema.h"
 
 #include "core/random_id.h"
-#include "sqlite_helpers.h"
+#include "core/sqlite_statement.h"
 
 #include <chrono>
 
@@ -58,10 +58,6 @@ CREATE TABLE subjects(
   PRIMARY KEY(subject_kind, subject)) WITHOUT ROWID;
 )sql";
 
-bool exec(sqlite3* db, const std::string& sql, std::string& error) {
-    return exec_sql(db, sql, &error);
-}
-
 std::string quoted(const std::string& text) {
     char* sql = sqlite3_mprintf("%Q", text.c_str());
     std::string out = sql ? sql : "''";
@@ -83,12 +79,11 @@ const char* schema_step_sql(int version) {
 
 bool migrate_schema(sqlite3* db, std::string& error) {
     // BEGIN IMMEDIATE: two processes opening the same new file cannot both migrate.
-    if (!exec(db, "BEGIN IMMEDIATE", error)) return false;
+    if (!exec_sql(db, "BEGIN IMMEDIATE", &error)) return false;
     const int from = int(query_int64(db, "PRAGMA user_version", -1));
     auto fail = [&](const std::string& message) {
         error = message;
-        std::string ignored;
-        exec(db, "ROLLBACK", ignored);
+        exec_sql(db, "ROLLBACK");
         return false;
     };
     if (from < 0) return fail("cannot read the schema version: " + std::string(sqlite3_errmsg(db)));
@@ -98,7 +93,7 @@ bool migrate_schema(sqlite3* db, std::string& error) {
                     "); it was left untouched: use the newer software, or a new data folder");
     for (int version = from + 1; version <= kSchemaVersion; ++version) {
         std::string step_error;
-        if (!exec(db, schema_step_sql(version), step_error))
+        if (!exec_sql(db, schema_step_sql(version), &step_error))
             return fail("migrating to schema version " + std::to_string(version) + ": " +
                         step_error);
     }
@@ -107,32 +102,25 @@ bool migrate_schema(sqlite3* db, std::string& error) {
                                 std::chrono::system_clock::now().time_since_epoch())
                                 .count();
         std::string step_error;
-        if (!exec(db,
-                  "INSERT INTO meta(key, value) VALUES ('epoch', " + quoted(make_random_id()) +
-                      "), ('created_utc_ms', '" + std::to_string(now_ms) +
-                      "'), ('synced_seq', '0')",
-                  step_error))
+        if (!exec_sql(db,
+                      "INSERT INTO meta(key, value) VALUES ('epoch', " + quoted(make_random_id()) +
+                          "), ('created_utc_ms', '" + std::to_string(now_ms) +
+                          "'), ('synced_seq', '0')",
+                      &step_error))
             return fail("creating the database: " + step_error);
     }
     std::string step_error;
     if (from != kSchemaVersion &&
-        !exec(db, "PRAGMA user_version = " + std::to_string(kSchemaVersion), step_error))
+        !exec_sql(db, "PRAGMA user_version = " + std::to_string(kSchemaVersion), &step_error))
         return fail("setting the schema version: " + step_error);
-    if (!exec(db, "COMMIT", step_error)) return fail("committing the migration: " + step_error);
+    if (!exec_sql(db, "COMMIT", &step_error))
+        return fail("committing the migration: " + step_error);
     return true;
 }
 
 std::string read_meta(sqlite3* db, const std::string& key) {
-    sqlite3_stmt* statement = nullptr;
-    std::string value;
-    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &statement, nullptr) ==
-        SQLITE_OK) {
-        sqlite3_bind_text(statement, 1, key.c_str(), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(statement) == SQLITE_ROW)
-            value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-    }
-    sqlite3_finalize(statement);
-    return value;
+    SqliteStatement select(db, "SELECT value FROM meta WHERE key = ?1");
+    return select.bind(1, key).next() ? select.text(0) : std::string();
 }
 
 } // namespace kiosk::telemetry

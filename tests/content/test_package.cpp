@@ -2,6 +2,7 @@
 // page layout, and every tamper case refused with a clear message, no crash.
 #include "../core/temp_folder.h"
 #include "content/package.h"
+#include "core/sqlite_statement.h"
 
 #include <catch2/catch.hpp>
 #include <sodium.h>
@@ -46,20 +47,17 @@ struct Fixture {
     void flip_byte(const std::string& name, int offset) {
         sqlite3* db = nullptr;
         REQUIRE(sqlite3_open(package.c_str(), &db) == SQLITE_OK);
-        sqlite3_stmt* read = nullptr;
-        sqlite3_prepare_v2(db, "SELECT data FROM sqlar WHERE name = ?1", -1, &read, nullptr);
-        sqlite3_bind_text(read, 1, name.c_str(), -1, SQLITE_TRANSIENT);
-        REQUIRE(sqlite3_step(read) == SQLITE_ROW);
-        std::string data(static_cast<const char*>(sqlite3_column_blob(read, 0)),
-                         size_t(sqlite3_column_bytes(read, 0)));
-        sqlite3_finalize(read);
+        std::string data;
+        {
+            SqliteStatement read(db, "SELECT data FROM sqlar WHERE name = ?1");
+            REQUIRE(read.bind(1, name).next());
+            data = read.blob_view(0);
+        }
         data[size_t(offset)] = char(data[size_t(offset)] ^ 1);
-        sqlite3_stmt* write = nullptr;
-        sqlite3_prepare_v2(db, "UPDATE sqlar SET data = ?1 WHERE name = ?2", -1, &write, nullptr);
-        sqlite3_bind_blob(write, 1, data.data(), int(data.size()), SQLITE_TRANSIENT);
-        sqlite3_bind_text(write, 2, name.c_str(), -1, SQLITE_TRANSIENT);
-        REQUIRE(sqlite3_step(write) == SQLITE_DONE);
-        sqlite3_finalize(write);
+        {
+            SqliteStatement write(db, "UPDATE sqlar SET data = ?1 WHERE name = ?2");
+            REQUIRE(write.bind_blob(1, data).bind(2, name).run());
+        }
         sqlite3_close(db);
     }
 
@@ -222,15 +220,14 @@ TEST_CASE("every tampered package is refused with its reason", "[package][tamper
                          uLong(zeros.size())) == Z_OK);
         sqlite3* db = nullptr;
         REQUIRE(sqlite3_open(f.package.c_str(), &db) == SQLITE_OK);
-        sqlite3_stmt* statement = nullptr;
-        // Declares a little more than it stores (so it looks compressed), far less than it inflates
-        // to.
-        sqlite3_prepare_v2(db, "UPDATE sqlar SET sz = ?2, data = ?1 WHERE name = 'main.lua'", -1,
-                           &statement, nullptr);
-        sqlite3_bind_blob(statement, 1, packed.data(), int(packed_size), SQLITE_STATIC);
-        sqlite3_bind_int64(statement, 2, int64_t(packed_size) + 1000);
-        REQUIRE(sqlite3_step(statement) == SQLITE_DONE);
-        sqlite3_finalize(statement);
+        {
+            // Declares a little more than it stores (so it looks compressed), far less than it
+            // inflates to.
+            SqliteStatement update(db,
+                                   "UPDATE sqlar SET sz = ?2, data = ?1 WHERE name = 'main.lua'");
+            update.bind_blob(1, std::string_view(packed.data(), packed_size));
+            REQUIRE(update.bind(2, int64_t(packed_size) + 1000).run());
+        }
         sqlite3_close(db);
         auto package = Package::open(f.package, PackageLimits{}, error);
         REQUIRE(package);

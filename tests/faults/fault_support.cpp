@@ -5,6 +5,7 @@
 
 #include "content/package.h"
 #include "core/log.h"
+#include "core/sqlite_statement.h"
 #include "sync/sync_client.h"
 #include "telemetry/event_store.h"
 
@@ -39,18 +40,17 @@ const KioskConfig& sample_config() {
 Counts read_counts(const std::string& db_path, const std::string& sql, const std::string& bound) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* select = nullptr;
-    INFO(db_path << ": " << sqlite3_errmsg(db));
-    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &select, nullptr) == SQLITE_OK);
-    if (!bound.empty()) sqlite3_bind_text(select, 1, bound.c_str(), -1, SQLITE_TRANSIENT);
-    auto text = [&](int column) {
-        return std::string(reinterpret_cast<const char*>(sqlite3_column_text(select, column)),
-                           size_t(sqlite3_column_bytes(select, column)));
-    };
     Counts counts;
-    while (sqlite3_step(select) == SQLITE_ROW)
-        counts[{text(0), text(1), text(2), text(3)}] += sqlite3_column_int64(select, 4);
-    sqlite3_finalize(select);
+    {
+        SqliteStatement select(db, sql);
+        INFO(db_path << ": " << select.error());
+        REQUIRE(select.ok());
+        if (!bound.empty()) select.bind(1, bound);
+        while (select.next())
+            counts[{select.text(0), select.text(1), select.text(2), select.text(3)}] +=
+                select.integer(4);
+        REQUIRE(select.ok());
+    }
     sqlite3_close(db);
     return counts;
 }

@@ -5,6 +5,7 @@
 // killed kiosk loses nothing and starts again showing the new content.
 #include "app/app_test_support.h"
 #include "content/package.h"
+#include "core/sqlite_statement.h"
 #include "fault_support.h"
 #include "kiosk_process.h"
 #include "signed_library.h"
@@ -75,21 +76,18 @@ void add_big_pendulum(const SignedLibrary& library, const std::string& id, int m
     REQUIRE(write_package(source, staging, error));
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(staging.c_str(), &db) == SQLITE_OK);
-    sqlite3_stmt* insert = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db,
-                               "INSERT INTO sqlar(name, mode, mtime, sz, data) "
-                               "VALUES(?1, 33188, 0, ?2, ?3)",
-                               -1, &insert, nullptr) == SQLITE_OK);
-    for (int i = 0; i < megabytes / 16; ++i) {
-        const std::string blob = random_bytes(16 << 20, unsigned(i));
-        const std::string name = "data/blob-" + std::to_string(i) + ".bin";
-        sqlite3_bind_text(insert, 1, name.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(insert, 2, int64_t(blob.size()));
-        sqlite3_bind_blob(insert, 3, blob.data(), int(blob.size()), SQLITE_STATIC);
-        REQUIRE(sqlite3_step(insert) == SQLITE_DONE);
-        sqlite3_reset(insert);
+    {
+        SqliteStatement insert(db, "INSERT INTO sqlar(name, mode, mtime, sz, data) "
+                                   "VALUES(?1, 33188, 0, ?2, ?3)");
+        REQUIRE(insert.ok());
+        for (int i = 0; i < megabytes / 16; ++i) {
+            const std::string blob = random_bytes(16 << 20, unsigned(i));
+            insert.reset();
+            insert.bind(1, "data/blob-" + std::to_string(i) + ".bin");
+            insert.bind(2, int64_t(blob.size())).bind_blob(3, blob);
+            REQUIRE(insert.run());
+        }
     }
-    sqlite3_finalize(insert);
     sqlite3_close(db);
     REQUIRE(sign_package(staging, library.key, PackageLimits{}, error));
     fs::rename(staging, library.dir + "/" + id + ".kpkg");

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "../core/temp_folder.h"
+#include "core/sqlite_statement.h"
 #include "test_paths.h"
 
 #include "hub/hub_store.h"
@@ -265,19 +266,14 @@ inline Totals bucket_sums(const std::string& data_dir) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open_v2((data_dir + "/hub.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
             SQLITE_OK);
-    sqlite3_stmt* select = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db,
-                               "SELECT kind, subject, metric, sum(value) FROM buckets "
-                               "GROUP BY kind, subject, metric",
-                               -1, &select, nullptr) == SQLITE_OK);
     Totals totals;
-    auto text = [&](int column) {
-        return std::string(reinterpret_cast<const char*>(sqlite3_column_text(select, column)),
-                           size_t(sqlite3_column_bytes(select, column)));
-    };
-    while (sqlite3_step(select) == SQLITE_ROW)
-        totals[{text(0), text(1), text(2)}] = sqlite3_column_int64(select, 3);
-    sqlite3_finalize(select);
+    {
+        SqliteStatement select(db, "SELECT kind, subject, metric, sum(value) FROM buckets "
+                                   "GROUP BY kind, subject, metric");
+        REQUIRE(select.ok());
+        while (select.next())
+            totals[{select.text(0), select.text(1), select.text(2)}] = select.integer(3);
+    }
     sqlite3_close(db);
     return totals;
 }

@@ -11,6 +11,7 @@
 
 #include "core/civil_time.h"
 #include "core/signing_keys.h"
+#include "core/sqlite_statement.h"
 #include "sync/bundle.h"
 #include "sync/rollup_outbox.h"
 #include "sync/sync_client.h"
@@ -35,17 +36,15 @@ using DayTotals = std::map<std::tuple<std::string, std::string, std::string, std
 DayTotals read_day_totals(const std::string& db_path, const char* sql) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* select = nullptr;
-    INFO(sqlite3_errmsg(db));
-    REQUIRE(sqlite3_prepare_v2(db, sql, -1, &select, nullptr) == SQLITE_OK);
-    auto text = [&](int column) {
-        return std::string(reinterpret_cast<const char*>(sqlite3_column_text(select, column)),
-                           size_t(sqlite3_column_bytes(select, column)));
-    };
     DayTotals totals;
-    while (sqlite3_step(select) == SQLITE_ROW)
-        totals[{text(0), text(1), text(2), text(3)}] += sqlite3_column_int64(select, 4);
-    sqlite3_finalize(select);
+    {
+        SqliteStatement select(db, sql);
+        INFO(select.error());
+        REQUIRE(select.ok());
+        while (select.next())
+            totals[{select.text(0), select.text(1), select.text(2), select.text(3)}] +=
+                select.integer(4);
+    }
     sqlite3_close(db);
     return totals;
 }

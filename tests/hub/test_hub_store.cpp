@@ -7,6 +7,8 @@
 // queries equal the per-venue ones summed; a version 1 hub.db is migrated.
 #include "hub_test_support.h"
 
+#include "core/sqlite_statement.h"
+
 #include "hub/dashboard_data.h"
 #include "hub/sqlite_hub_store.h"
 
@@ -62,18 +64,15 @@ DayValues read_day_values(const std::string& data_dir, const char* sql) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open_v2((data_dir + "/hub.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
             SQLITE_OK);
-    sqlite3_stmt* select = nullptr;
-    const int prepared = sqlite3_prepare_v2(db, sql, -1, &select, nullptr);
-    INFO(sql << ": " << sqlite3_errmsg(db));
-    REQUIRE(prepared == SQLITE_OK);
-    auto text = [&](int column) {
-        return std::string(reinterpret_cast<const char*>(sqlite3_column_text(select, column)),
-                           size_t(sqlite3_column_bytes(select, column)));
-    };
     DayValues values;
-    while (sqlite3_step(select) == SQLITE_ROW)
-        values[{text(0), text(1), text(2), text(3)}] = sqlite3_column_int64(select, 4);
-    sqlite3_finalize(select);
+    {
+        kiosk::SqliteStatement select(db, sql);
+        INFO(select.error());
+        REQUIRE(select.ok());
+        while (select.next())
+            values[{select.text(0), select.text(1), select.text(2), select.text(3)}] =
+                select.integer(4);
+    }
     sqlite3_close(db);
     return values;
 }
@@ -98,11 +97,7 @@ int64_t user_version_of(const std::string& data_dir) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open_v2((data_dir + "/hub.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
             SQLITE_OK);
-    sqlite3_stmt* select = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &select, nullptr) == SQLITE_OK);
-    const int64_t version =
-        sqlite3_step(select) == SQLITE_ROW ? sqlite3_column_int64(select, 0) : -1;
-    sqlite3_finalize(select);
+    const int64_t version = kiosk::query_int64(db, "PRAGMA user_version", -1);
     sqlite3_close(db);
     return version;
 }

@@ -2,6 +2,7 @@
 // making verify fail), sign, inspect, --help on every subcommand, and usage errors.
 #include "../core/temp_folder.h"
 #include "../core/tiny_png.h"
+#include "core/sqlite_statement.h"
 #include "test_paths.h"
 
 #include <catch2/catch.hpp>
@@ -42,21 +43,18 @@ const std::string kExhibit = kiosk::test::source_dir() + "/exhibits/pendulum-lab
 void flip_stored_byte(const std::string& package, const std::string& name, size_t offset) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(package.c_str(), &db) == SQLITE_OK);
-    sqlite3_stmt* read = nullptr;
-    sqlite3_prepare_v2(db, "SELECT data FROM sqlar WHERE name = ?1", -1, &read, nullptr);
-    sqlite3_bind_text(read, 1, name.c_str(), -1, SQLITE_TRANSIENT);
-    REQUIRE(sqlite3_step(read) == SQLITE_ROW);
-    std::string data(static_cast<const char*>(sqlite3_column_blob(read, 0)),
-                     size_t(sqlite3_column_bytes(read, 0)));
-    sqlite3_finalize(read);
+    std::string data;
+    {
+        kiosk::SqliteStatement read(db, "SELECT data FROM sqlar WHERE name = ?1");
+        REQUIRE(read.bind(1, name).next());
+        data = read.blob_view(0);
+    }
     REQUIRE(offset < data.size());
     data[offset] = char(data[offset] ^ 0x01);
-    sqlite3_stmt* write = nullptr;
-    sqlite3_prepare_v2(db, "UPDATE sqlar SET data = ?1 WHERE name = ?2", -1, &write, nullptr);
-    sqlite3_bind_blob(write, 1, data.data(), int(data.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(write, 2, name.c_str(), -1, SQLITE_TRANSIENT);
-    REQUIRE(sqlite3_step(write) == SQLITE_DONE);
-    sqlite3_finalize(write);
+    {
+        kiosk::SqliteStatement write(db, "UPDATE sqlar SET data = ?1 WHERE name = ?2");
+        REQUIRE(write.bind_blob(1, data).bind(2, name).run());
+    }
     sqlite3_close(db);
 }
 
@@ -87,13 +85,12 @@ TEST_CASE("keygen, pack --sign, verify; a flipped byte fails verification", "[ki
                                        std::filesystem::copy_options::overwrite_existing);
             sqlite3* db = nullptr;
             sqlite3_open(folder.file("t.kpkg").c_str(), &db);
-            sqlite3_stmt* size = nullptr;
-            sqlite3_prepare_v2(db, "SELECT length(data) FROM sqlar WHERE name = ?1", -1, &size,
-                               nullptr);
-            sqlite3_bind_text(size, 1, name, -1, SQLITE_STATIC);
-            REQUIRE(sqlite3_step(size) == SQLITE_ROW);
-            const size_t stored = size_t(sqlite3_column_int64(size, 0));
-            sqlite3_finalize(size);
+            size_t stored = 0;
+            {
+                kiosk::SqliteStatement size(db, "SELECT length(data) FROM sqlar WHERE name = ?1");
+                REQUIRE(size.bind(1, name).next());
+                stored = size_t(size.integer(0));
+            }
             sqlite3_close(db);
             flip_stored_byte(folder.file("t.kpkg"), name,
                              where == 0   ? 0

@@ -2,6 +2,8 @@
 // JSON fields parsed with nlohmann-json, and the recount of the rollups.
 #include "kiosk_db_facts.h"
 
+#include "core/sqlite_statement.h"
+
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -11,30 +13,15 @@
 namespace kiosk::soak {
 namespace {
 
-std::string column_text(sqlite3_stmt* row, int column) {
-    const unsigned char* text = sqlite3_column_text(row, column);
-    return text ? std::string(reinterpret_cast<const char*>(text),
-                              size_t(sqlite3_column_bytes(row, column)))
-                : std::string();
-}
-
 // Runs `sql`, calling `each` for every row. False with `error` on failure.
-bool for_each_row(sqlite3* db, const char* sql, const std::function<void(sqlite3_stmt*)>& each,
-                  std::string& error) {
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
-        error = std::string(sql) + ": " + sqlite3_errmsg(db);
-        return false;
-    }
-    int status = SQLITE_ROW;
-    while ((status = sqlite3_step(statement)) == SQLITE_ROW)
+bool for_each_row(sqlite3* db, const char* sql,
+                  const std::function<void(const SqliteStatement&)>& each, std::string& error) {
+    SqliteStatement statement(db, sql);
+    while (statement.next())
         each(statement);
-    sqlite3_finalize(statement);
-    if (status != SQLITE_DONE) {
-        error = std::string(sql) + ": " + sqlite3_errmsg(db);
-        return false;
-    }
-    return true;
+    if (statement.ok()) return true;
+    error = std::string(sql) + ": " + statement.error();
+    return false;
 }
 
 nlohmann::json parse_fields(const std::string& fields) {
@@ -148,55 +135,54 @@ std::optional<KioskDbFacts> read_kiosk_db(const std::string& path, std::string& 
     bool ok =
         for_each_row(
             db, "PRAGMA integrity_check",
-            [&](sqlite3_stmt* row) { facts.integrity += column_text(row, 0); }, error) &&
+            [&](const SqliteStatement& row) { facts.integrity += row.text(0); }, error) &&
         for_each_row(
             db, "SELECT day, kind, subject, fields FROM events ORDER BY seq",
-            [&](sqlite3_stmt* row) {
-                const std::string day = column_text(row, 0), kind = column_text(row, 1),
-                                  subject = column_text(row, 2), fields = column_text(row, 3);
+            [&](const SqliteStatement& row) {
+                const std::string day = row.text(0), kind = row.text(1), subject = row.text(2),
+                                  fields = row.text(3);
                 ++facts.events[event_key(kind, subject, fields)];
                 recount(day, kind, subject, parse_fields(fields), recount_by_day);
             },
             error) &&
         for_each_row(
             db, "SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0) FROM events",
-            [&](sqlite3_stmt* row) {
-                facts.event_rows = sqlite3_column_int64(row, 0);
-                facts.min_seq = sqlite3_column_int64(row, 1);
-                facts.max_seq = sqlite3_column_int64(row, 2);
+            [&](const SqliteStatement& row) {
+                facts.event_rows = row.integer(0);
+                facts.min_seq = row.integer(1);
+                facts.max_seq = row.integer(2);
             },
             error) &&
         for_each_row(
             db,
             "SELECT session, sum(kind = 'session_start'), sum(kind = 'session_end') FROM events "
             "WHERE session IS NOT NULL GROUP BY session",
-            [&](sqlite3_stmt* row) {
+            [&](const SqliteStatement& row) {
                 ++facts.sessions;
-                if (sqlite3_column_int64(row, 1) != 1 || sqlite3_column_int64(row, 2) != 1)
-                    facts.session_problems.push_back(
-                        column_text(row, 0) + ": " + std::to_string(sqlite3_column_int64(row, 1)) +
-                        " starts, " + std::to_string(sqlite3_column_int64(row, 2)) + " ends");
+                if (row.integer(1) != 1 || row.integer(2) != 1)
+                    facts.session_problems.push_back(row.text(0) + ": " +
+                                                     std::to_string(row.integer(1)) + " starts, " +
+                                                     std::to_string(row.integer(2)) + " ends");
             },
             error) &&
         for_each_row(
             db,
             "SELECT count(*) FROM (SELECT 1 FROM events GROUP BY boot, mono_ms, kind, subject, "
             "fields HAVING count(*) > 1)",
-            [&](sqlite3_stmt* row) { facts.repeated_events = sqlite3_column_int64(row, 0); },
-            error) &&
+            [&](const SqliteStatement& row) { facts.repeated_events = row.integer(0); }, error) &&
         for_each_row(
             db, "SELECT day, subject_kind, subject, metric, value FROM rollups",
-            [&](sqlite3_stmt* row) {
-                const std::string day = column_text(row, 0), kind = column_text(row, 1),
-                                  subject = column_text(row, 2), metric = column_text(row, 3);
-                const int64_t value = sqlite3_column_int64(row, 4);
+            [&](const SqliteStatement& row) {
+                const std::string day = row.text(0), kind = row.text(1), subject = row.text(2),
+                                  metric = row.text(3);
+                const int64_t value = row.integer(4);
                 facts.rollups[kind + "|" + subject + "|" + metric] += value;
                 facts.rollups_by_day[day + "|" + kind + "|" + subject + "|" + metric] += value;
             },
             error) &&
         for_each_row(
             db, "SELECT value FROM meta WHERE key = 'synced_seq'",
-            [&](sqlite3_stmt* row) { facts.synced_seq = sqlite3_column_int64(row, 0); }, error);
+            [&](const SqliteStatement& row) { facts.synced_seq = row.integer(0); }, error);
     sqlite3_close(db);
     if (!ok) {
         error = path + ": " + error;

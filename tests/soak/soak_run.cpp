@@ -14,6 +14,7 @@
 
 #include "core/kiosk_config.h"
 #include "core/log.h"
+#include "core/sqlite_statement.h"
 #include "sync/sync_client.h"
 #include "sync/sync_transport.h"
 
@@ -116,21 +117,18 @@ Counts hub_day_totals(const std::string& hub_data, const std::string& table) {
             SQLITE_OK);
     const std::string sql =
         "SELECT day, kind, subject, metric, sum(value) FROM " + table + " GROUP BY 1, 2, 3, 4";
-    sqlite3_stmt* select = nullptr;
-    const int prepared = sqlite3_prepare_v2(db, sql.c_str(), -1, &select, nullptr);
-    INFO(sql << ": " << sqlite3_errmsg(db));
-    REQUIRE(prepared == SQLITE_OK);
     Counts totals;
-    while (sqlite3_step(select) == SQLITE_ROW) {
-        std::string key;
-        for (int column = 0; column < 4; ++column) {
-            const unsigned char* text = sqlite3_column_text(select, column);
-            key +=
-                std::string(column ? "|" : "") + (text ? reinterpret_cast<const char*>(text) : "");
+    {
+        SqliteStatement select(db, sql);
+        INFO(select.error());
+        REQUIRE(select.ok());
+        while (select.next()) {
+            std::string key;
+            for (int column = 0; column < 4; ++column)
+                key += std::string(column ? "|" : "") + select.text(column);
+            totals[key] += select.integer(4);
         }
-        totals[key] += sqlite3_column_int64(select, 4);
     }
-    sqlite3_finalize(select);
     sqlite3_close(db);
     return totals;
 }

@@ -15,6 +15,7 @@
 // From 2025-06-01 only: 9 events, 0 implausible in range, still 2 in the whole database.
 #include "stats_fixture.h"
 
+#include "core/sqlite_statement.h"
 #include "telemetry/schema.h"
 
 #include <sqlite3.h>
@@ -103,11 +104,10 @@ INSERT INTO rollups(day, subject_kind, subject, metric, value, changed_seq) VALU
   ('2025-06-03', 'question', 'physics-basics/q2', 'correct', 0, 9);
 )sql";
 
+// "" when `sql` ran; SQLite's message otherwise.
 std::string run(sqlite3* db, const char* sql) {
-    char* message = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return "";
-    std::string error = message ? message : sqlite3_errmsg(db);
-    sqlite3_free(message);
+    std::string error;
+    exec_sql(db, sql, &error);
     return error;
 }
 

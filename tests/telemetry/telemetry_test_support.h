@@ -3,6 +3,8 @@
 // the store's own counting code), which the rollups must always equal.
 #pragma once
 
+#include "core/sqlite_statement.h"
+
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -26,49 +28,29 @@ public:
     sqlite3* get() const { return db_; }
 
     int64_t integer(const std::string& sql) const {
-        sqlite3_stmt* statement = nullptr;
-        int64_t value = -1;
-        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK &&
-            sqlite3_step(statement) == SQLITE_ROW)
-            value = sqlite3_column_int64(statement, 0);
-        sqlite3_finalize(statement);
-        return value;
+        SqliteStatement select(db_, sql);
+        return select.next() ? select.integer(0) : -1;
     }
     std::string text(const std::string& sql) const {
-        sqlite3_stmt* statement = nullptr;
-        std::string value = "<no row>";
-        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK &&
-            sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0))
-            value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-        sqlite3_finalize(statement);
-        return value;
+        SqliteStatement select(db_, sql);
+        return select.next() && !select.is_null(0) ? select.text(0) : "<no row>";
     }
     // Every row of a query selecting (text, text, text, text, integer).
     std::vector<RollupRow> rows(const std::string& sql) const {
         std::vector<RollupRow> out;
-        sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
-            return {{"SQL error", sqlite3_errmsg(db_), "", "", 0}};
-        auto column = [&](int i) {
-            const unsigned char* value = sqlite3_column_text(statement, i);
-            return value ? std::string(reinterpret_cast<const char*>(value)) : std::string();
-        };
-        while (sqlite3_step(statement) == SQLITE_ROW)
-            out.emplace_back(column(0), column(1), column(2), column(3),
-                             sqlite3_column_int64(statement, 4));
-        sqlite3_finalize(statement);
+        SqliteStatement select(db_, sql);
+        if (!select.ok()) return {{"SQL error", sqlite3_errmsg(db_), "", "", 0}};
+        while (select.next())
+            out.emplace_back(select.text(0), select.text(1), select.text(2), select.text(3),
+                             select.integer(4));
         return out;
     }
     std::vector<std::string> column(const std::string& sql) const {
         std::vector<std::string> out;
-        sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
-            return {std::string("SQL error: ") + sqlite3_errmsg(db_)};
-        while (sqlite3_step(statement) == SQLITE_ROW)
-            out.emplace_back(sqlite3_column_text(statement, 0)
-                                 ? reinterpret_cast<const char*>(sqlite3_column_text(statement, 0))
-                                 : "");
-        sqlite3_finalize(statement);
+        SqliteStatement select(db_, sql);
+        if (!select.ok()) return {std::string("SQL error: ") + sqlite3_errmsg(db_)};
+        while (select.next())
+            out.push_back(select.text(0));
         return out;
     }
 
