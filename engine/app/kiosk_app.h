@@ -22,7 +22,7 @@
 #include "render/imgui_layer.h"
 #include "render/input.h"
 #include "render/ui.h"
-#include "screens.h"
+#include "screen_context.h"
 #include "telemetry/interaction_log.h"
 #include "visitor_session.h"
 

@@ -15,7 +15,7 @@
 #include "content/content_manifest.h"
 #include "content/quiz.h"
 #include "core/file_source.h"
-#include "screens.h"
+#include "screen_context.h"
 
 #include <functional>
 #include <map>

@@ -1,6 +1,6 @@
 // The home screen: the venue's name, a title, the language toggle, and a grid of
 // exhibit tiles (thumbnail, title, summary) that scrolls by dragging a finger.
-#include "screens.h"
+#include "screen_context.h"
 
 #include <algorithm>
 #include <cmath>

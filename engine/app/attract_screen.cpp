@@ -2,7 +2,7 @@
 // atom (orbits with moving electrons), the invitation in both languages at once
 // (no visitor has chosen a language yet: the venue's default leads, the other
 // follows smaller), and the venue's name.
-#include "screens.h"
+#include "screen_context.h"
 
 #include <cmath>
 
