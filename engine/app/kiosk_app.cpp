@@ -438,7 +438,7 @@ void KioskApp::log_catalog() {
 // between visitors, never in the middle of a visit.
 void KioskApp::pick_up_content_changes() {
     if (!content_watcher_ || sessions_.active() || screen_ == ScreenId::Exhibit) return;
-    if (time_s_ - content_checked_at_s_ < kContentCheckInterval_s) return;
+    if (time_s_ - content_checked_at_s_ < kContentCheckIntervalS) return;
     content_checked_at_s_ = time_s_;
     if (!content_watcher_->changed()) return;
     scan_content();
@@ -698,12 +698,8 @@ void KioskApp::render(double frame_dt) {
     if (!imgui_->update_fonts(fonts_, ui_.scale(), error)) log_error(error);
     imgui_->begin_frame(pointer_, float(frame_dt), display_->width(), display_->height());
     draw();
-    unsigned clear = 0x0E2640FF; // theme::kBackground as 0xRRGGBBAA
-    if (screen_ == ScreenId::Exhibit) {
-        if (std::optional<uint32_t> color = exhibit_screen_->clear_color()) // ImU32 is 0xAABBGGRR
-            clear = (*color & 0xFF) << 24 | ((*color >> 8) & 0xFF) << 16 |
-                    ((*color >> 16) & 0xFF) << 8 | 0xFF;
-    }
+    ImU32 clear = theme::kBackground;
+    if (screen_ == ScreenId::Exhibit) clear = exhibit_screen_->clear_color().value_or(clear);
     imgui_->end_frame(clear);
     ++frames_;
 }

@@ -10,10 +10,12 @@
 #pragma once
 
 #include "admin_overlay.h"
+#include "attract_screen.h"
 #include "content/exhibit_catalog.h"
 #include "core/kiosk_config.h"
 #include "core/strings_table.h"
 #include "exhibit_screen.h"
+#include "home_screen.h"
 #include "kiosk_sync.h"
 #include "quiz_screen.h"
 #include "render/display.h"
@@ -22,7 +24,6 @@
 #include "render/imgui_layer.h"
 #include "render/input.h"
 #include "render/ui.h"
-#include "screen_context.h"
 #include "telemetry/interaction_log.h"
 #include "visitor_session.h"
 
@@ -162,7 +163,7 @@ private:
     std::vector<ContentManifest> home_items_;
     CatalogOptions catalog_options_;
     std::unique_ptr<ContentDirWatcher> content_watcher_;
-    static constexpr double kContentCheckInterval_s = 2;
+    static constexpr double kContentCheckIntervalS = 2;
     double content_checked_at_s_ = 0;
     bool preview_ = false;
 

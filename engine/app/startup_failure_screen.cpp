@@ -17,10 +17,7 @@ namespace {
 
 constexpr float kTitlePx = 64; // at 1080 logical pixels
 constexpr float kBodyPx = 34;
-constexpr float kStaffPx = 24; // the Button role carries the staff line
-constexpr ImU32 kMoon = IM_COL32(255, 214, 120, 255);
-constexpr ImU32 kStar = IM_COL32(190, 210, 230, 200);
-constexpr ImU32 kStaffInk = IM_COL32(150, 170, 190, 255);
+constexpr float kStaffPx = 24;     // the Button role carries the staff line
 constexpr int kGradientBands = 48; // as Ui::vertical_gradient
 
 std::string replace_all(std::string text, std::string_view name, std::string_view value) {
@@ -180,7 +177,7 @@ void StartupFailureScreen::draw() {
     draw_plain();
     if (text_) draw_with_text();
     ui_.end_screen();
-    imgui_->end_frame(0x0E2640FF); // theme::kBackground as 0xRRGGBBAA
+    imgui_->end_frame(theme::kBackground);
 }
 
 // The picture: a crescent moon and three stars over the evening gradient. The
@@ -189,7 +186,7 @@ void StartupFailureScreen::draw_plain() {
     ui_.vertical_gradient(theme::kBackgroundDeep, theme::kBackground);
     ImDrawList& draw = ui_.draw_list();
     const ImVec2 moon(960, 290), shade(moon.x + 46, moon.y - 34);
-    draw.AddCircleFilled(ui_.to_screen(moon), ui_.px(110), kMoon, 96);
+    draw.AddCircleFilled(ui_.to_screen(moon), ui_.px(110), theme::kMoon, 96);
     // The shade is painted band by band in the gradient's own colours, so no
     // edge of it shows against the sky.
     const ImVec2 shade_at = ui_.to_screen(shade);
@@ -206,7 +203,7 @@ void StartupFailureScreen::draw_plain() {
     const ImVec2 stars[] = {{1150, 200}, {1210, 330}, {780, 170}};
     const float radii[] = {8, 5, 6};
     for (int i = 0; i < 3; ++i)
-        draw.AddCircleFilled(ui_.to_screen(stars[i]), ui_.px(radii[i]), kStar, 24);
+        draw.AddCircleFilled(ui_.to_screen(stars[i]), ui_.px(radii[i]), theme::kStar, 24);
 }
 
 void StartupFailureScreen::draw_with_text() {
@@ -232,18 +229,18 @@ void StartupFailureScreen::draw_with_text() {
     const float zh_height = ui_.measure(FontRole::Button, text_->staff.zh, kStaffWrap).y;
     const float en_height = ui_.measure(FontRole::Button, text_->staff.en, kStaffWrap).y;
     float staff_y = kBottom - zh_height - kGap - en_height;
-    ui_.text(FontRole::Button, ImVec2(kCenter, staff_y), kStaffInk, text_->staff.zh, Align::Center,
-             kStaffWrap);
-    ui_.text(FontRole::Button, ImVec2(kCenter, staff_y + zh_height + kGap), kStaffInk,
+    ui_.text(FontRole::Button, ImVec2(kCenter, staff_y), theme::kStaffInk, text_->staff.zh,
+             Align::Center, kStaffWrap);
+    ui_.text(FontRole::Button, ImVec2(kCenter, staff_y + zh_height + kGap), theme::kStaffInk,
              text_->staff.en, Align::Center, kStaffWrap);
     if (!text_->fix) return;
     // The fix for an unsafe data folder stands just above, in the same small type.
     const float fix_en_height = ui_.measure(FontRole::Button, text_->fix->en, kStaffWrap).y;
     const float fix_zh_height = ui_.measure(FontRole::Button, text_->fix->zh, kStaffWrap).y;
     const float fix_y = staff_y - 3 * kGap - fix_en_height - kGap - fix_zh_height;
-    ui_.text(FontRole::Button, ImVec2(kCenter, fix_y), kStaffInk, text_->fix->zh, Align::Center,
-             kStaffWrap);
-    ui_.text(FontRole::Button, ImVec2(kCenter, fix_y + fix_zh_height + kGap), kStaffInk,
+    ui_.text(FontRole::Button, ImVec2(kCenter, fix_y), theme::kStaffInk, text_->fix->zh,
+             Align::Center, kStaffWrap);
+    ui_.text(FontRole::Button, ImVec2(kCenter, fix_y + fix_zh_height + kGap), theme::kStaffInk,
              text_->fix->en, Align::Center, kStaffWrap);
 }
 
