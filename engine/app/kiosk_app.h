@@ -109,6 +109,16 @@ public:
 
 private:
     KioskApp(const KioskConfig& config, std::string pin_hash);
+    // The steps of create(), in order; false with `error` when the kiosk cannot start.
+    bool open_data_folder(const AppOptions& options, std::string& error);
+    bool load_strings(std::string& error);
+    bool load_venue_content(const AppOptions& options, std::string& error);
+    bool load_preview(const AppOptions& options, std::string& error);
+    bool load_fonts(std::string& error);
+    bool start_video(bool headless, std::string& error);
+    bool open_display_and_bake_fonts(const DisplayOptions& display, std::string& error);
+    void create_exhibit_screen(const AppOptions& options);
+
     void register_loaded_text();
     void handle_pointer(const PointerEvent& event);
     void draw();

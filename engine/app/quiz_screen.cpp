@@ -2,6 +2,15 @@
 // -> ... -> score), drawing the three phases where quiz_layout.h puts them, and
 // text that always fits its box (wrapped, then shrunk through a short ladder of
 // sizes, so few extra font sizes are ever baked).
+//
+// Index of this file:
+// [SECTION] Helpers: text that fits its box
+// [SECTION] The round: opening, answering, what tests observe
+// [SECTION] A frame and its header
+// [SECTION] The question: prompt, option cards, Check
+// [SECTION] The feedback: banner, marked options, explanation, Next
+// [SECTION] The score: stars, marks, Play again and Home
+
 #include "quiz_screen.h"
 
 #include "render/fonts.h"
@@ -12,6 +21,11 @@
 #include <span>
 
 namespace kiosk {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers: text that fits its box
+//-----------------------------------------------------------------------------
+
 namespace {
 
 constexpr double kTapGuardS = 0.4; // a double tap must not answer the next question too
@@ -106,6 +120,10 @@ float common_size(Ui& ui, const std::vector<std::pair<std::string_view, LogicalR
 }
 
 } // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] The round: opening, answering, what tests observe
+//-----------------------------------------------------------------------------
 
 const std::vector<std::string>& quiz_string_keys() {
     static const std::vector<std::string> keys = {
@@ -217,6 +235,10 @@ const std::string& QuizScreen::option_label(ScreenContext& context,
     return option.text.in(context.language);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] A frame and its header
+//-----------------------------------------------------------------------------
+
 QuizAction QuizScreen::draw(ScreenContext& context) {
     if (phase_ == QuizPhase::Closed) return QuizAction::None;
     Ui& ui = context.ui;
@@ -279,6 +301,10 @@ void QuizScreen::draw_header(ScreenContext& context) {
         draw_fitted(ui, *title, manifest_.title.in(context.language), kSmallSizes,
                     theme::kOnDarkSoft, Align::Left);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The question: prompt, option cards, Check
+//-----------------------------------------------------------------------------
 
 bool QuizScreen::draw_option(ScreenContext& context, const QuizQuestion& question, size_t option,
                              const QuizOptionCard& layout, float text_size) {
@@ -441,6 +467,10 @@ void QuizScreen::draw_question(ScreenContext& context) {
             answer(std::move(chosen));
     }
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The feedback: banner, marked options, explanation, Next
+//-----------------------------------------------------------------------------
 
 void QuizScreen::draw_feedback_options(ScreenContext& context, const QuizQuestion& question,
                                        LogicalRect area) {
@@ -618,6 +648,10 @@ void QuizScreen::draw_feedback(ScreenContext& context) {
         enter(index_ >= round_.questions.size() ? QuizPhase::Score : QuizPhase::Question);
     }
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The score: stars, marks, Play again and Home
+//-----------------------------------------------------------------------------
 
 QuizAction QuizScreen::draw_score(ScreenContext& context) {
     Ui& ui = context.ui;

@@ -9,7 +9,6 @@
 #include <SDL.h>
 
 #include <algorithm>
-#include <cmath>
 #include <filesystem>
 
 namespace kiosk {
@@ -17,25 +16,13 @@ namespace {
 
 constexpr float kTitlePx = 64; // at 1080 logical pixels
 constexpr float kBodyPx = 34;
-constexpr float kStaffPx = 24;     // the Button role carries the staff line
-constexpr int kGradientBands = 48; // as Ui::vertical_gradient
+constexpr float kStaffPx = 24; // the Button role carries the staff line
 
 std::string replace_all(std::string text, std::string_view name, std::string_view value) {
     for (size_t at = text.find(name); at != std::string::npos;
          at = text.find(name, at + value.size()))
         text.replace(at, name.size(), value);
     return text;
-}
-
-// Ui::vertical_gradient's band `band` of kGradientBands: its rows and colour.
-ImU32 gradient_band(int band, float height, ImU32 top, ImU32 bottom, float& y0, float& y1) {
-    const float t = (float(band) + 0.5f) / kGradientBands;
-    y0 = std::round(height * float(band) / kGradientBands);
-    y1 = std::round(height * float(band + 1) / kGradientBands);
-    ImVec4 from = ImGui::ColorConvertU32ToFloat4(top), to = ImGui::ColorConvertU32ToFloat4(bottom);
-    return ImGui::ColorConvertFloat4ToU32(ImVec4(from.x + (to.x - from.x) * t,
-                                                 from.y + (to.y - from.y) * t,
-                                                 from.z + (to.z - from.z) * t, 1));
 }
 
 } // namespace
@@ -191,13 +178,12 @@ void StartupFailureScreen::draw_plain() {
     // edge of it shows against the sky.
     const ImVec2 shade_at = ui_.to_screen(shade);
     const float shade_r = ui_.px(96), width = ui_.screen_size().x;
-    for (int band = 0; band < kGradientBands; ++band) {
-        float y0 = 0, y1 = 0;
-        const ImU32 sky = gradient_band(band, ui_.screen_size().y, theme::kBackgroundDeep,
-                                        theme::kBackground, y0, y1);
-        if (y1 < shade_at.y - shade_r - 1 || y0 > shade_at.y + shade_r + 1) continue;
-        draw.PushClipRect(ImVec2(0, y0), ImVec2(width, y1));
-        draw.AddCircleFilled(shade_at, shade_r, sky, 96);
+    for (int i = 0; i < kGradientBands; ++i) {
+        const GradientBand sky =
+            gradient_band(i, ui_.screen_size().y, theme::kBackgroundDeep, theme::kBackground);
+        if (sky.y1 < shade_at.y - shade_r - 1 || sky.y0 > shade_at.y + shade_r + 1) continue;
+        draw.PushClipRect(ImVec2(0, sky.y0), ImVec2(width, sky.y1));
+        draw.AddCircleFilled(shade_at, shade_r, sky.color, 96);
         draw.PopClipRect();
     }
     const ImVec2 stars[] = {{1150, 200}, {1210, 330}, {780, 170}};

@@ -376,17 +376,20 @@ void Ui::round_corners(ImVec2 min, ImVec2 max, float rounding, ImU32 backdrop,
     }
 }
 
-void Ui::vertical_gradient(ImU32 top, ImU32 bottom) {
-    constexpr int kBands = 48; // steps too small to see, each one a plain fill
+GradientBand gradient_band(int band, float height, ImU32 top, ImU32 bottom) {
+    const float t = (float(band) + 0.5f) / kGradientBands;
     ImVec4 from = ImGui::ColorConvertU32ToFloat4(top), to = ImGui::ColorConvertU32ToFloat4(bottom);
-    for (int i = 0; i < kBands; ++i) {
-        float t = (float(i) + 0.5f) / kBands;
-        ImVec4 c(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t,
-                 from.z + (to.z - from.z) * t, 1);
-        float y0 = std::round(screen_.y * float(i) / kBands);
-        float y1 = std::round(screen_.y * float(i + 1) / kBands);
-        draw_list().AddRectFilled(ImVec2(0, y0), ImVec2(screen_.x, y1),
-                                  ImGui::ColorConvertFloat4ToU32(c));
+    ImVec4 c(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t,
+             from.z + (to.z - from.z) * t, 1);
+    return {std::round(height * float(band) / kGradientBands),
+            std::round(height * float(band + 1) / kGradientBands),
+            ImGui::ColorConvertFloat4ToU32(c)};
+}
+
+void Ui::vertical_gradient(ImU32 top, ImU32 bottom) {
+    for (int i = 0; i < kGradientBands; ++i) {
+        const GradientBand band = gradient_band(i, screen_.y, top, bottom);
+        draw_list().AddRectFilled(ImVec2(0, band.y0), ImVec2(screen_.x, band.y1), band.color);
     }
 }
 

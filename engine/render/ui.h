@@ -35,6 +35,15 @@ struct ButtonStyle {
 std::vector<std::string_view> wrap_text_lines(const ImFont& font, float pixel_size,
                                               std::string_view utf8, float width);
 
+// Ui::vertical_gradient paints kGradientBands flat bands (steps too small to
+// see): band `band` of a screen `height` px high covers rows y0..y1 in `color`.
+constexpr int kGradientBands = 48;
+struct GradientBand {
+    float y0 = 0, y1 = 0;
+    ImU32 color = 0;
+};
+GradientBand gradient_band(int band, float height, ImU32 top, ImU32 bottom);
+
 class Ui {
 public:
     explicit Ui(FontLibrary& fonts) : fonts_(fonts) {}
