@@ -99,8 +99,8 @@ void AdminOverlay::draw_pin_pad(ScreenContext& context) {
     const float key_w = 190, key_h = 118, gap = 22;
     const float left = center - (3 * key_w + 2 * gap) / 2;
     ButtonStyle digit_style;
-    digit_style.fill = IM_COL32(226, 232, 240, 255);
-    digit_style.fill_pressed = IM_COL32(190, 200, 214, 255);
+    digit_style.fill = theme::kKey;
+    digit_style.fill_pressed = theme::kKeyPressed;
     digit_style.font = FontRole::Title;
     ButtonStyle command_style;
     command_style.font = FontRole::Button;
@@ -121,8 +121,8 @@ void AdminOverlay::draw_pin_pad(ScreenContext& context) {
         if (key == "ok") submit_pin(context.time_s);
     }
     ButtonStyle cancel_style;
-    cancel_style.fill = IM_COL32(226, 232, 240, 255);
-    cancel_style.fill_pressed = IM_COL32(190, 200, 214, 255);
+    cancel_style.fill = theme::kKey;
+    cancel_style.fill_pressed = theme::kKeyPressed;
     if (ui.button("##pin_cancel", ImVec2(center - 200, 880), ImVec2(400, 100),
                   context.text("admin_cancel"), cancel_style))
         close();
@@ -191,7 +191,7 @@ AdminAction AdminOverlay::draw_info(ScreenContext& context, const AdminInfo& inf
     AdminAction action = AdminAction::None;
     ButtonStyle exit_style;
     exit_style.fill = theme::kDanger;
-    exit_style.fill_pressed = IM_COL32(170, 40, 36, 255);
+    exit_style.fill_pressed = theme::kDangerPressed;
     exit_style.ink = theme::kOnDark;
     if (ui.button("##admin_exit", ImVec2(320, 850), ImVec2(420, 100), context.text("admin_exit"),
                   exit_style))

@@ -5,7 +5,7 @@
 // and loaded content, and offers Exit.
 #pragma once
 
-#include "screens.h"
+#include "screen_context.h"
 
 #include <string>
 #include <vector>

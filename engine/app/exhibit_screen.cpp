@@ -17,7 +17,7 @@
 namespace kiosk {
 namespace {
 
-constexpr double kPollInterval_s = 0.25; // dev mode: how often the files are checked
+constexpr double kPollIntervalS = 0.25; // dev mode: how often the files are checked
 constexpr size_t kMaxWatchedFiles = 500;
 
 std::string without_tabs(std::string text) {
@@ -50,7 +50,7 @@ void draw_resting_card(ScreenContext& context, const ContentManifest& exhibit, d
 
 void draw_dev_error(ScreenContext& context, const ExhibitError& error) {
     Ui& ui = context.ui;
-    ui.rect(ImVec2(0, 0), ImVec2(kLogicalWidth, kLogicalHeight), IM_COL32(40, 12, 16, 255));
+    ui.rect(ImVec2(0, 0), ImVec2(kLogicalWidth, kLogicalHeight), theme::kDevErrorBackground);
     const float x = 80, width = 1760;
     float y = 180;
     y += ui.text(FontRole::Title, ImVec2(x, y), theme::kOnDark, context.text("dev_error_title"),
@@ -63,7 +63,7 @@ void draw_dev_error(ScreenContext& context, const ExhibitError& error) {
     if (!error.file.empty() && error.line > 0) {
         y += 24;
         std::string location = error.file + ":" + std::to_string(error.line);
-        ui.rect(ImVec2(x, y), ImVec2(x + width, y + 120), IM_COL32(0, 0, 0, 120), 16);
+        ui.rect(ImVec2(x, y), ImVec2(x + width, y + 120), theme::kShadeLight, 16);
         ui.text(FontRole::Body, ImVec2(x + 24, y + 12), theme::kAccent, location);
         ui.text(FontRole::Body, ImVec2(x + 24, y + 62), theme::kOnDark,
                 without_tabs(error.source_line));
@@ -172,7 +172,7 @@ bool ExhibitScreen::update(double dt, FontLibrary& fonts) {
     if (!host_) return false;
     if (options_.dev) {
         since_poll_s_ += dt;
-        if (since_poll_s_ >= kPollInterval_s) {
+        if (since_poll_s_ >= kPollIntervalS) {
             since_poll_s_ = 0;
             if (files_changed()) {
                 log_info("exhibit " + exhibit_.id + " changed on disk: reloading");

@@ -10,7 +10,7 @@
 
 #include "content/content_manifest.h"
 #include "render/input.h"
-#include "screens.h"
+#include "screen_context.h"
 #include "script/exhibit_host.h"
 
 #include <functional>

@@ -1,5 +1,17 @@
 // KioskApp implementation: start-up checks, input routing, the idle/attract
 // state machine and the per-frame draw.
+//
+// Index of this file:
+// [SECTION] Helpers: the data folder, the display to open, seeds
+// [SECTION] Screen names and the strings the app needs
+// [SECTION] Start-up: create() and its steps; shutdown
+// [SECTION] Input: touches, the admin corner, waking from attract
+// [SECTION] The fixed step: idle timeout, long presses, back to attract
+// [SECTION] Content: the catalog, its changes, what the hub is told
+// [SECTION] Screens: opening and closing quizzes and exhibits
+// [SECTION] Statistics and the admin overlay's rows
+// [SECTION] Drawing a frame
+
 #include "kiosk_app.h"
 
 #include "core/log.h"
@@ -17,6 +29,11 @@
 #include <future>
 
 namespace kiosk {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers: the data folder, the display to open, seeds
+//-----------------------------------------------------------------------------
+
 namespace {
 
 constexpr float kAdminCornerSize = 160; // logical px
@@ -45,6 +62,26 @@ bool prepare_data_dir(const std::string& data_dir, std::string& error, std::stri
     return true;
 }
 
+// The window or screen to open: the command line's choices over the config's;
+// full screen takes the whole display's size. Needs SDL's video started.
+DisplayOptions choose_display(const KioskConfig& config, const AppOptions& options) {
+    DisplayOptions display;
+    display.width = options.width > 0 ? options.width : config.window.width;
+    display.height = options.height > 0 ? options.height : config.window.height;
+    display.fullscreen = options.fullscreen || config.window.fullscreen;
+    display.display_index =
+        options.display_index >= 0 ? options.display_index : config.window.display;
+    display.vsync = config.window.vsync;
+    display.headless = options.headless;
+    SDL_Rect bounds;
+    if (display.fullscreen && !display.headless &&
+        SDL_GetDisplayBounds(display.display_index, &bounds) == 0) {
+        display.width = bounds.w;
+        display.height = bounds.h;
+    }
+    return display;
+}
+
 uint64_t random_seed() {
     uint64_t seed = 0;
     randombytes_buf(&seed, sizeof seed);
@@ -52,6 +89,10 @@ uint64_t random_seed() {
 }
 
 } // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Screen names and the strings the app needs
+//-----------------------------------------------------------------------------
 
 const char* screen_name(ScreenId screen) {
     switch (screen) {
@@ -112,6 +153,10 @@ const std::vector<std::string>& required_string_keys() {
     return keys;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Start-up: create() and its steps; shutdown
+//-----------------------------------------------------------------------------
+
 KioskApp::KioskApp(const KioskConfig& config, std::string pin_hash)
     : config_(config), admin_(std::move(pin_hash)),
       quiz_([this](const QuizAnswerRecord& answer) { record_quiz_answer(answer); }) {}
@@ -135,154 +180,16 @@ KioskApp::~KioskApp() {
 std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppOptions& options,
                                            std::string& error) {
     std::unique_ptr<KioskApp> app(new KioskApp(config, config.admin.pin_hash));
-    if (!prepare_data_dir(config.data_dir, error, app->statistics_problem_)) return nullptr;
-    if (!app->statistics_problem_.empty())
-        log_error("visitor statistics are off: " + app->statistics_problem_);
-    app->open_statistics(options);
-
-    std::vector<std::string> keys = required_string_keys();
-    keys.insert(keys.end(), quiz_string_keys().begin(), quiz_string_keys().end());
-    StringsLoadResult strings = load_strings_table(config.strings_file, keys);
-    if (!strings.ok()) {
-        error = config.strings_file + ": the strings table cannot be used";
-        for (const std::string& message : strings.errors)
-            error += "\n" + message;
-        return nullptr;
-    }
-    app->strings_ = std::move(*strings.table);
-    if (options.exhibit_path.empty()) {
-        CatalogOptions& catalog_options = app->catalog_options_;
-        catalog_options.show_unreviewed = options.dev;
-        catalog_options.content_dir = config.content_dir;
-        catalog_options.package_limits.max_file_bytes = int64_t(config.package_limits.max_file_mb)
-                                                        << 20;
-        catalog_options.package_limits.max_total_bytes =
-            int64_t(config.package_limits.max_package_mb) << 20;
-        for (const std::string& file : config.trusted_keys) {
-            std::optional<PublicKey> key = read_public_key(file, error);
-            if (!key) {
-                error = config.source_path + ": trusted_keys: " + error;
-                return nullptr;
-            }
-            catalog_options.trusted_keys.push_back(*key);
-        }
-        if (!config.content_dir.empty())
-            app->content_watcher_ = std::make_unique<ContentDirWatcher>(config.content_dir);
-        app->scan_content();
-        app->log_catalog();
-    } else {
-        ManifestLoadResult manifest;
-        std::error_code ec;
-        if (std::filesystem::is_regular_file(options.exhibit_path, ec)) {
-            // A package: previewed as the venue would get it, signature included
-            // (--dev previews an unsigned or untrusted one anyway).
-            std::shared_ptr<Package> package =
-                Package::open(options.exhibit_path, PackageLimits{}, error);
-            if (!package) return nullptr;
-            std::vector<PublicKey> trusted;
-            for (const std::string& file : config.trusted_keys)
-                if (std::optional<PublicKey> key = read_public_key(file, error))
-                    trusted.push_back(*key);
-            VerifyResult verified = verify_package(*package, trusted);
-            if (!verified.ok && !options.dev) {
-                error = options.exhibit_path + ": refused: " + verified.problem +
-                        " (--dev previews it anyway)";
-                return nullptr;
-            }
-            manifest = load_content_manifest(*package, package->describe("manifest.lua"));
-            if (manifest.manifest) manifest.manifest->files = std::move(package);
-        } else {
-            manifest = load_content_manifest(options.exhibit_path);
-        }
-        if (!manifest.ok()) {
-            error = options.exhibit_path + ": cannot preview this exhibit";
-            for (const std::string& message : manifest.errors)
-                error += "\n" + message;
-            return nullptr;
-        }
-        ExhibitCatalog preview;
-        preview.exhibits.push_back(std::move(*manifest.manifest));
-        app->set_catalog(std::move(preview));
-        app->catalog_.warnings = manifest.warnings;
-        app->preview_ = true;
-    }
-
-    FontSpec font{config.font.path, config.font.face, float(config.font.title_px),
-                  float(config.font.body_px), float(config.font.button_px)};
-    if (!app->fonts_.load(font, error)) return nullptr;
-
-    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0"); // taps arrive once, as touches
-    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
-    if (!start_sdl_video(options.headless, error)) return nullptr;
-    app->sdl_video_started_ = true;
-
-    DisplayOptions display;
-    display.width = options.width > 0 ? options.width : config.window.width;
-    display.height = options.height > 0 ? options.height : config.window.height;
-    display.fullscreen = options.fullscreen || config.window.fullscreen;
-    display.display_index =
-        options.display_index >= 0 ? options.display_index : config.window.display;
-    display.vsync = config.window.vsync;
-    display.headless = options.headless;
-    SDL_Rect bounds;
-    if (display.fullscreen && !display.headless &&
-        SDL_GetDisplayBounds(display.display_index, &bounds) == 0) {
-        display.width = bounds.w;
-        display.height = bounds.h;
-    }
-
+    if (!app->open_data_folder(options, error)) return nullptr;
+    if (!app->load_strings(error)) return nullptr;
+    const bool content = options.exhibit_path.empty() ? app->load_venue_content(options, error)
+                                                      : app->load_preview(options, error);
+    if (!content || !app->load_fonts(error)) return nullptr;
+    if (!app->start_video(options.headless, error)) return nullptr;
     app->admin_info_ = app->make_admin_info();
     app->language_ = config.default_language;
-    app->ui_.set_screen(display.width, display.height);
-    app->register_loaded_text();
-    // Baking the glyphs is most of start-up: it runs on a second thread while
-    // this one opens the display and decodes the thumbnails.
-    const float scale = app->ui_.scale();
-    FontLibrary& fonts = app->fonts_;
-    auto atlas_job = std::async(std::launch::async, [&fonts, scale] {
-        auto atlas = std::make_unique<ImFontAtlas>();
-        std::string build_error;
-        if (!fonts.build_atlas(*atlas, scale, build_error)) atlas.reset();
-        return std::make_pair(std::move(atlas), build_error);
-    });
-    app->display_ = Display::create(display, error);
-    if (app->display_) {
-        app->images_ =
-            std::make_unique<ImageCache>(app->display_->renderer(), kMaxScreenPictureSide);
-        for (const ContentManifest& exhibit : app->home_items_)
-            if (exhibit.files) app->images_->get(*exhibit.files, exhibit.thumbnail);
-    }
-    auto [atlas, atlas_error] = atlas_job.get();
-    if (!app->display_) return nullptr;
-    if (!atlas) {
-        error = atlas_error;
-        return nullptr;
-    }
-    app->imgui_ = std::make_unique<ImGuiLayer>(app->display_->renderer(), std::move(atlas), scale);
-    app->ui_.set_screen(app->display_->width(), app->display_->height());
-    app->pointer_.set_drag_threshold(app->ui_.px(24));
-    ExhibitScreenOptions exhibit_options;
-    exhibit_options.limits.memory_bytes = size_t(config.exhibit_limits.memory_mb) << 20;
-    exhibit_options.limits.time_budget_s = config.exhibit_limits.time_budget_ms / 1000.0;
-    exhibit_options.dev = options.dev;
-    exhibit_options.seed = options.seed ? options.seed : options.headless ? 1 : random_seed();
-    app->fixed_seed_ = options.seed ? options.seed : options.headless ? 1 : 0;
-    exhibit_options.data_dir = config.data_dir;
-    exhibit_options.renderer = app->display_->renderer();
-    telemetry::InteractionLog* interactions = app->interactions_.get();
-    exhibit_options.on_interaction = [interactions](const ExhibitInteraction& interaction) {
-        interactions->exhibit_event(interaction.name, interaction.fields_json);
-    };
-    exhibit_options.on_dropped_interactions = [interactions](int count) {
-        interactions->exhibit_events_dropped(count);
-    };
-    KioskApp* raw_app = app.get();
-    exhibit_options.on_error = [interactions, raw_app](const ExhibitError& failure) {
-        interactions->exhibit_error(exhibit_error_kind_name(failure.kind), failure.callback,
-                                    failure.file, failure.line, failure.message);
-        if (raw_app->sync_) raw_app->sync_->count_error();
-    };
-    app->exhibit_screen_ = std::make_unique<ExhibitScreen>(exhibit_options);
+    if (!app->open_display_and_bake_fonts(choose_display(config, options), error)) return nullptr;
+    app->create_exhibit_screen(options);
     app->interactions_->screen_entered(screen_name(app->screen_));
     if (app->preview_) app->open_exhibit(0);
     app->start_sync();
@@ -291,6 +198,164 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
              std::to_string(app->catalog_.exhibits.size()) + " exhibits, " +
              std::to_string(app->catalog_.quizzes.size()) + " quiz packs)");
     return app;
+}
+
+// The data folder, then the visitor statistics in it (off, with the reason kept
+// for the admin overlay, when the folder cannot be written).
+bool KioskApp::open_data_folder(const AppOptions& options, std::string& error) {
+    if (!prepare_data_dir(config_.data_dir, error, statistics_problem_)) return false;
+    if (!statistics_problem_.empty())
+        log_error("visitor statistics are off: " + statistics_problem_);
+    open_statistics(options);
+    return true;
+}
+
+bool KioskApp::load_strings(std::string& error) {
+    std::vector<std::string> keys = required_string_keys();
+    keys.insert(keys.end(), quiz_string_keys().begin(), quiz_string_keys().end());
+    StringsLoadResult strings = load_strings_table(config_.strings_file, keys);
+    if (!strings.ok()) {
+        error = config_.strings_file + ": the strings table cannot be used";
+        for (const std::string& message : strings.errors)
+            error += "\n" + message;
+        return false;
+    }
+    strings_ = std::move(*strings.table);
+    return true;
+}
+
+// The venue's content: signed packages from the content folder (watched for
+// changes), and with --dev the unsigned exhibit folders too.
+bool KioskApp::load_venue_content(const AppOptions& options, std::string& error) {
+    catalog_options_.show_unreviewed = options.dev;
+    catalog_options_.content_dir = config_.content_dir;
+    catalog_options_.package_limits.max_file_bytes = int64_t(config_.package_limits.max_file_mb)
+                                                     << 20;
+    catalog_options_.package_limits.max_total_bytes = int64_t(config_.package_limits.max_package_mb)
+                                                      << 20;
+    for (const std::string& file : config_.trusted_keys) {
+        std::optional<PublicKey> key = read_public_key(file, error);
+        if (!key) {
+            error = config_.source_path + ": trusted_keys: " + error;
+            return false;
+        }
+        catalog_options_.trusted_keys.push_back(*key);
+    }
+    if (!config_.content_dir.empty())
+        content_watcher_ = std::make_unique<ContentDirWatcher>(config_.content_dir);
+    scan_content();
+    log_catalog();
+    return true;
+}
+
+// One exhibit folder or package (--exhibit), the whole catalog of a preview.
+bool KioskApp::load_preview(const AppOptions& options, std::string& error) {
+    ManifestLoadResult manifest;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(options.exhibit_path, ec)) {
+        // A package: previewed as the venue would get it, signature included
+        // (--dev previews an unsigned or untrusted one anyway).
+        std::shared_ptr<Package> package =
+            Package::open(options.exhibit_path, PackageLimits{}, error);
+        if (!package) return false;
+        std::vector<PublicKey> trusted;
+        for (const std::string& file : config_.trusted_keys)
+            if (std::optional<PublicKey> key = read_public_key(file, error))
+                trusted.push_back(*key);
+        VerifyResult verified = verify_package(*package, trusted);
+        if (!verified.ok && !options.dev) {
+            error = options.exhibit_path + ": refused: " + verified.problem +
+                    " (--dev previews it anyway)";
+            return false;
+        }
+        manifest = load_content_manifest(*package, package->describe("manifest.lua"));
+        if (manifest.manifest) manifest.manifest->files = std::move(package);
+    } else {
+        manifest = load_content_manifest(options.exhibit_path);
+    }
+    if (!manifest.ok()) {
+        error = options.exhibit_path + ": cannot preview this exhibit";
+        for (const std::string& message : manifest.errors)
+            error += "\n" + message;
+        return false;
+    }
+    ExhibitCatalog preview;
+    preview.exhibits.push_back(std::move(*manifest.manifest));
+    set_catalog(std::move(preview));
+    catalog_.warnings = manifest.warnings;
+    preview_ = true;
+    return true;
+}
+
+bool KioskApp::load_fonts(std::string& error) {
+    FontSpec font{config_.font.path, config_.font.face, float(config_.font.title_px),
+                  float(config_.font.body_px), float(config_.font.button_px)};
+    return fonts_.load(font, error);
+}
+
+bool KioskApp::start_video(bool headless, std::string& error) {
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0"); // taps arrive once, as touches
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    if (!start_sdl_video(headless, error)) return false;
+    sdl_video_started_ = true;
+    return true;
+}
+
+// Baking the glyphs is most of start-up: it runs on a second thread while this
+// one opens the display and decodes the thumbnails.
+bool KioskApp::open_display_and_bake_fonts(const DisplayOptions& display, std::string& error) {
+    ui_.set_screen(display.width, display.height);
+    register_loaded_text();
+    const float scale = ui_.scale();
+    FontLibrary& fonts = fonts_;
+    auto atlas_job = std::async(std::launch::async, [&fonts, scale] {
+        auto atlas = std::make_unique<ImFontAtlas>();
+        std::string build_error;
+        if (!fonts.build_atlas(*atlas, scale, build_error)) atlas.reset();
+        return std::make_pair(std::move(atlas), build_error);
+    });
+    display_ = Display::create(display, error);
+    if (display_) {
+        images_ = std::make_unique<ImageCache>(display_->renderer(), kMaxScreenPictureSide);
+        for (const ContentManifest& exhibit : home_items_)
+            if (exhibit.files) images_->get(*exhibit.files, exhibit.thumbnail);
+    }
+    auto [atlas, atlas_error] = atlas_job.get();
+    if (!display_) return false;
+    if (!atlas) {
+        error = atlas_error;
+        return false;
+    }
+    imgui_ = std::make_unique<ImGuiLayer>(display_->renderer(), std::move(atlas), scale);
+    ui_.set_screen(display_->width(), display_->height());
+    pointer_.set_drag_threshold(ui_.px(24));
+    return true;
+}
+
+// The exhibit screen, its interactions and failures reported to the
+// interaction log (and failures counted for the hub).
+void KioskApp::create_exhibit_screen(const AppOptions& options) {
+    ExhibitScreenOptions exhibit_options;
+    exhibit_options.limits.memory_bytes = size_t(config_.exhibit_limits.memory_mb) << 20;
+    exhibit_options.limits.time_budget_s = config_.exhibit_limits.time_budget_ms / 1000.0;
+    exhibit_options.dev = options.dev;
+    exhibit_options.seed = options.seed ? options.seed : options.headless ? 1 : random_seed();
+    fixed_seed_ = options.seed ? options.seed : options.headless ? 1 : 0;
+    exhibit_options.data_dir = config_.data_dir;
+    exhibit_options.renderer = display_->renderer();
+    telemetry::InteractionLog* interactions = interactions_.get();
+    exhibit_options.on_interaction = [interactions](const ExhibitInteraction& interaction) {
+        interactions->exhibit_event(interaction.name, interaction.fields_json);
+    };
+    exhibit_options.on_dropped_interactions = [interactions](int count) {
+        interactions->exhibit_events_dropped(count);
+    };
+    exhibit_options.on_error = [interactions, this](const ExhibitError& failure) {
+        interactions->exhibit_error(exhibit_error_kind_name(failure.kind), failure.callback,
+                                    failure.file, failure.line, failure.message);
+        if (sync_) sync_->count_error();
+    };
+    exhibit_screen_ = std::make_unique<ExhibitScreen>(exhibit_options);
 }
 
 void KioskApp::register_loaded_text() {
@@ -310,6 +375,10 @@ void KioskApp::register_loaded_text() {
         for (const std::string& line : lines)
             fonts_.add_text(line);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Input: touches, the admin corner, waking from attract
+//-----------------------------------------------------------------------------
 
 void KioskApp::push_input(const InputEvent& event) {
     switch (event.kind) {
@@ -380,24 +449,9 @@ void KioskApp::leave_attract() {
     set_screen(ScreenId::Home);
 }
 
-// The visitor has gone: everything they opened closes inside their session,
-// then the session ends and the attract screen (outside any session) shows.
-void KioskApp::go_to_attract() {
-    close_exhibit(false);
-    close_quiz(false);
-    interactions_->screen_left();
-    if (sessions_.end(time_s_, SessionEndReason::Idle)) {
-        interactions_->session_ended("idle");
-        if (sync_) sync_->session_ended();
-    }
-    set_screen(ScreenId::Attract);
-    home_ = HomeState{};
-    language_ = config_.default_language;
-    admin_.close();
-    pointer_.reset();
-    swallowed_pointers_.clear();
-    corner_press_.active = false;
-}
+//-----------------------------------------------------------------------------
+// [SECTION] The fixed step: idle timeout, long presses, back to attract
+//-----------------------------------------------------------------------------
 
 void KioskApp::update(double dt) {
     time_s_ += dt;
@@ -421,6 +475,29 @@ void KioskApp::update(double dt) {
     pick_up_content_changes();
 }
 
+// The visitor has gone: everything they opened closes inside their session,
+// then the session ends and the attract screen (outside any session) shows.
+void KioskApp::go_to_attract() {
+    close_exhibit(false);
+    close_quiz(false);
+    interactions_->screen_left();
+    if (sessions_.end(time_s_, SessionEndReason::Idle)) {
+        interactions_->session_ended("idle");
+        if (sync_) sync_->session_ended();
+    }
+    set_screen(ScreenId::Attract);
+    home_ = HomeState{};
+    language_ = config_.default_language;
+    admin_.close();
+    pointer_.reset();
+    swallowed_pointers_.clear();
+    corner_press_.active = false;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Content: the catalog, its changes, what the hub is told
+//-----------------------------------------------------------------------------
+
 void KioskApp::log_catalog() {
     for (const std::string& problem : catalog_.problems) {
         log_warning(problem);
@@ -438,7 +515,7 @@ void KioskApp::log_catalog() {
 // between visitors, never in the middle of a visit.
 void KioskApp::pick_up_content_changes() {
     if (!content_watcher_ || sessions_.active() || screen_ == ScreenId::Exhibit) return;
-    if (time_s_ - content_checked_at_s_ < kContentCheckInterval_s) return;
+    if (time_s_ - content_checked_at_s_ < kContentCheckIntervalS) return;
     content_checked_at_s_ = time_s_;
     if (!content_watcher_->changed()) return;
     scan_content();
@@ -486,6 +563,16 @@ void KioskApp::start_sync() {
     if (!config_.sync || preview_) return;
     sync_ = std::make_unique<KioskSync>(config_, store_.get());
     share_content_versions();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Screens: opening and closing quizzes and exhibits
+//-----------------------------------------------------------------------------
+
+void KioskApp::set_screen(ScreenId screen) {
+    if (screen == screen_) return;
+    screen_ = screen;
+    interactions_->screen_entered(screen_name(screen));
 }
 
 void KioskApp::open_home_item(size_t index) {
@@ -554,11 +641,25 @@ void KioskApp::close_quiz(bool go_home) {
     track_quiz_round();
 }
 
-void KioskApp::set_screen(ScreenId screen) {
-    if (screen == screen_) return;
-    screen_ = screen;
-    interactions_->screen_entered(screen_name(screen));
+void KioskApp::open_exhibit(size_t index) {
+    const ContentManifest& exhibit = catalog_.exhibits[index];
+    log_info("exhibit " + exhibit.id + " opened");
+    set_screen(ScreenId::Exhibit);
+    interactions_->exhibit_entered(exhibit.id, exhibit.version, exhibit.title);
+    pointer_.reset(); // the tap that opened it is not the exhibit's first touch
+    exhibit_screen_->open(exhibit, language_, fonts_);
 }
+
+void KioskApp::close_exhibit(bool go_home) {
+    const bool was_open = exhibit_screen_->is_open();
+    exhibit_screen_->close(); // its last kiosk.log events, then the leave
+    if (was_open) interactions_->exhibit_left();
+    if (go_home && screen_ == ScreenId::Exhibit) set_screen(ScreenId::Home);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Statistics and the admin overlay's rows
+//-----------------------------------------------------------------------------
 
 void KioskApp::open_statistics(const AppOptions& options) {
     if (options.headless) {
@@ -594,22 +695,6 @@ void KioskApp::open_statistics(const AppOptions& options) {
     interactions_ = std::make_unique<telemetry::InteractionLog>(store_.get(), *clock_, limits);
     interactions_->boot(KIOSK_VERSION);
     interactions_->config_loaded(config_.kiosk_name, config_.source_path, config_.venue.name.zh);
-}
-
-void KioskApp::open_exhibit(size_t index) {
-    const ContentManifest& exhibit = catalog_.exhibits[index];
-    log_info("exhibit " + exhibit.id + " opened");
-    set_screen(ScreenId::Exhibit);
-    interactions_->exhibit_entered(exhibit.id, exhibit.version, exhibit.title);
-    pointer_.reset(); // the tap that opened it is not the exhibit's first touch
-    exhibit_screen_->open(exhibit, language_, fonts_);
-}
-
-void KioskApp::close_exhibit(bool go_home) {
-    const bool was_open = exhibit_screen_->is_open();
-    exhibit_screen_->close(); // its last kiosk.log events, then the leave
-    if (was_open) interactions_->exhibit_left();
-    if (go_home && screen_ == ScreenId::Exhibit) set_screen(ScreenId::Home);
 }
 
 // The statistics row of the admin overlay, read live while it is open.
@@ -656,6 +741,10 @@ AdminInfo KioskApp::make_admin_info() const {
     return info;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Drawing a frame
+//-----------------------------------------------------------------------------
+
 void KioskApp::draw() {
     ScreenContext context{ui_, strings_, language_, time_s_, *images_, pointer_};
     switch (screen_) {
@@ -698,12 +787,8 @@ void KioskApp::render(double frame_dt) {
     if (!imgui_->update_fonts(fonts_, ui_.scale(), error)) log_error(error);
     imgui_->begin_frame(pointer_, float(frame_dt), display_->width(), display_->height());
     draw();
-    unsigned clear = 0x0E2640FF; // theme::kBackground as 0xRRGGBBAA
-    if (screen_ == ScreenId::Exhibit) {
-        if (std::optional<uint32_t> color = exhibit_screen_->clear_color()) // ImU32 is 0xAABBGGRR
-            clear = (*color & 0xFF) << 24 | ((*color >> 8) & 0xFF) << 16 |
-                    ((*color >> 16) & 0xFF) << 8 | 0xFF;
-    }
+    ImU32 clear = theme::kBackground;
+    if (screen_ == ScreenId::Exhibit) clear = exhibit_screen_->clear_color().value_or(clear);
     imgui_->end_frame(clear);
     ++frames_;
 }

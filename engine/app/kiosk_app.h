@@ -10,10 +10,12 @@
 #pragma once
 
 #include "admin_overlay.h"
+#include "attract_screen.h"
 #include "content/exhibit_catalog.h"
 #include "core/kiosk_config.h"
 #include "core/strings_table.h"
 #include "exhibit_screen.h"
+#include "home_screen.h"
 #include "kiosk_sync.h"
 #include "quiz_screen.h"
 #include "render/display.h"
@@ -22,7 +24,6 @@
 #include "render/imgui_layer.h"
 #include "render/input.h"
 #include "render/ui.h"
-#include "screens.h"
 #include "telemetry/interaction_log.h"
 #include "visitor_session.h"
 
@@ -108,6 +109,16 @@ public:
 
 private:
     KioskApp(const KioskConfig& config, std::string pin_hash);
+    // The steps of create(), in order; false with `error` when the kiosk cannot start.
+    bool open_data_folder(const AppOptions& options, std::string& error);
+    bool load_strings(std::string& error);
+    bool load_venue_content(const AppOptions& options, std::string& error);
+    bool load_preview(const AppOptions& options, std::string& error);
+    bool load_fonts(std::string& error);
+    bool start_video(bool headless, std::string& error);
+    bool open_display_and_bake_fonts(const DisplayOptions& display, std::string& error);
+    void create_exhibit_screen(const AppOptions& options);
+
     void register_loaded_text();
     void handle_pointer(const PointerEvent& event);
     void draw();
@@ -162,7 +173,7 @@ private:
     std::vector<ContentManifest> home_items_;
     CatalogOptions catalog_options_;
     std::unique_ptr<ContentDirWatcher> content_watcher_;
-    static constexpr double kContentCheckInterval_s = 2;
+    static constexpr double kContentCheckIntervalS = 2;
     double content_checked_at_s_ = 0;
     bool preview_ = false;
 

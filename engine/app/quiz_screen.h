@@ -5,17 +5,19 @@
 // on the options, the explanation, "Next"), and the score (stars, "4 of 5
 // correct", a friendly message by score band, "Play again", "Home"). Every
 // answer goes through the one QuizAnswerHook, exactly once per question. This
-// file owns the quiz layout and interaction; the rules (what is right, how a
-// round is drawn, the bands) are content/quiz.h's, storing answers is the
-// hook's owner's, and the "back to home" corner (top left, 320x160 kept free)
-// is the app's. QuizScreen does not know KioskApp: the app opens it, calls
-// update/draw each frame, and goes home on QuizAction::Home.
+// file owns the quiz's interaction and drawing; where things go is
+// quiz_layout.h's, the rules (what is right, how a round is drawn, the bands)
+// are content/quiz.h's, storing answers is the hook's owner's, and the "back to
+// home" corner (top left, 320x160 kept free) is the app's. QuizScreen does not
+// know KioskApp: the app opens it, calls update/draw each frame, and goes home
+// on QuizAction::Home.
 #pragma once
 
 #include "content/content_manifest.h"
 #include "content/quiz.h"
 #include "core/file_source.h"
-#include "screens.h"
+#include "quiz_layout.h"
+#include "screen_context.h"
 
 #include <functional>
 #include <map>
@@ -44,12 +46,6 @@ using QuizAnswerHook = std::function<void(const QuizAnswerRecord&)>; // the ONE 
 
 enum class QuizAction { None, Home };
 enum class QuizPhase { Closed, Question, Feedback, Score };
-
-// A rectangle in logical 1920x1080 coordinates.
-struct LogicalRect {
-    ImVec2 min, max;
-    ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
-};
 
 class QuizScreen {
 public:
@@ -100,7 +96,7 @@ private:
     void draw_feedback(ScreenContext& context);
     QuizAction draw_score(ScreenContext& context);
     bool draw_option(ScreenContext& context, const QuizQuestion& question, size_t option,
-                     LogicalRect card, float text_size);
+                     const QuizOptionCard& layout, float text_size);
     void draw_feedback_options(ScreenContext& context, const QuizQuestion& question,
                                LogicalRect area);
     const std::string& option_label(ScreenContext& context, const QuizOption& option) const;

@@ -9,7 +9,6 @@
 #include <SDL.h>
 
 #include <algorithm>
-#include <cmath>
 #include <filesystem>
 
 namespace kiosk {
@@ -18,27 +17,12 @@ namespace {
 constexpr float kTitlePx = 64; // at 1080 logical pixels
 constexpr float kBodyPx = 34;
 constexpr float kStaffPx = 24; // the Button role carries the staff line
-constexpr ImU32 kMoon = IM_COL32(255, 214, 120, 255);
-constexpr ImU32 kStar = IM_COL32(190, 210, 230, 200);
-constexpr ImU32 kStaffInk = IM_COL32(150, 170, 190, 255);
-constexpr int kGradientBands = 48; // as Ui::vertical_gradient
 
 std::string replace_all(std::string text, std::string_view name, std::string_view value) {
     for (size_t at = text.find(name); at != std::string::npos;
          at = text.find(name, at + value.size()))
         text.replace(at, name.size(), value);
     return text;
-}
-
-// Ui::vertical_gradient's band `band` of kGradientBands: its rows and colour.
-ImU32 gradient_band(int band, float height, ImU32 top, ImU32 bottom, float& y0, float& y1) {
-    const float t = (float(band) + 0.5f) / kGradientBands;
-    y0 = std::round(height * float(band) / kGradientBands);
-    y1 = std::round(height * float(band + 1) / kGradientBands);
-    ImVec4 from = ImGui::ColorConvertU32ToFloat4(top), to = ImGui::ColorConvertU32ToFloat4(bottom);
-    return ImGui::ColorConvertFloat4ToU32(ImVec4(from.x + (to.x - from.x) * t,
-                                                 from.y + (to.y - from.y) * t,
-                                                 from.z + (to.z - from.z) * t, 1));
 }
 
 } // namespace
@@ -180,7 +164,7 @@ void StartupFailureScreen::draw() {
     draw_plain();
     if (text_) draw_with_text();
     ui_.end_screen();
-    imgui_->end_frame(0x0E2640FF); // theme::kBackground as 0xRRGGBBAA
+    imgui_->end_frame(theme::kBackground);
 }
 
 // The picture: a crescent moon and three stars over the evening gradient. The
@@ -189,24 +173,23 @@ void StartupFailureScreen::draw_plain() {
     ui_.vertical_gradient(theme::kBackgroundDeep, theme::kBackground);
     ImDrawList& draw = ui_.draw_list();
     const ImVec2 moon(960, 290), shade(moon.x + 46, moon.y - 34);
-    draw.AddCircleFilled(ui_.to_screen(moon), ui_.px(110), kMoon, 96);
+    draw.AddCircleFilled(ui_.to_screen(moon), ui_.px(110), theme::kMoon, 96);
     // The shade is painted band by band in the gradient's own colours, so no
     // edge of it shows against the sky.
     const ImVec2 shade_at = ui_.to_screen(shade);
     const float shade_r = ui_.px(96), width = ui_.screen_size().x;
-    for (int band = 0; band < kGradientBands; ++band) {
-        float y0 = 0, y1 = 0;
-        const ImU32 sky = gradient_band(band, ui_.screen_size().y, theme::kBackgroundDeep,
-                                        theme::kBackground, y0, y1);
-        if (y1 < shade_at.y - shade_r - 1 || y0 > shade_at.y + shade_r + 1) continue;
-        draw.PushClipRect(ImVec2(0, y0), ImVec2(width, y1));
-        draw.AddCircleFilled(shade_at, shade_r, sky, 96);
+    for (int i = 0; i < kGradientBands; ++i) {
+        const GradientBand sky =
+            gradient_band(i, ui_.screen_size().y, theme::kBackgroundDeep, theme::kBackground);
+        if (sky.y1 < shade_at.y - shade_r - 1 || sky.y0 > shade_at.y + shade_r + 1) continue;
+        draw.PushClipRect(ImVec2(0, sky.y0), ImVec2(width, sky.y1));
+        draw.AddCircleFilled(shade_at, shade_r, sky.color, 96);
         draw.PopClipRect();
     }
     const ImVec2 stars[] = {{1150, 200}, {1210, 330}, {780, 170}};
     const float radii[] = {8, 5, 6};
     for (int i = 0; i < 3; ++i)
-        draw.AddCircleFilled(ui_.to_screen(stars[i]), ui_.px(radii[i]), kStar, 24);
+        draw.AddCircleFilled(ui_.to_screen(stars[i]), ui_.px(radii[i]), theme::kStar, 24);
 }
 
 void StartupFailureScreen::draw_with_text() {
@@ -232,18 +215,18 @@ void StartupFailureScreen::draw_with_text() {
     const float zh_height = ui_.measure(FontRole::Button, text_->staff.zh, kStaffWrap).y;
     const float en_height = ui_.measure(FontRole::Button, text_->staff.en, kStaffWrap).y;
     float staff_y = kBottom - zh_height - kGap - en_height;
-    ui_.text(FontRole::Button, ImVec2(kCenter, staff_y), kStaffInk, text_->staff.zh, Align::Center,
-             kStaffWrap);
-    ui_.text(FontRole::Button, ImVec2(kCenter, staff_y + zh_height + kGap), kStaffInk,
+    ui_.text(FontRole::Button, ImVec2(kCenter, staff_y), theme::kStaffInk, text_->staff.zh,
+             Align::Center, kStaffWrap);
+    ui_.text(FontRole::Button, ImVec2(kCenter, staff_y + zh_height + kGap), theme::kStaffInk,
              text_->staff.en, Align::Center, kStaffWrap);
     if (!text_->fix) return;
     // The fix for an unsafe data folder stands just above, in the same small type.
     const float fix_en_height = ui_.measure(FontRole::Button, text_->fix->en, kStaffWrap).y;
     const float fix_zh_height = ui_.measure(FontRole::Button, text_->fix->zh, kStaffWrap).y;
     const float fix_y = staff_y - 3 * kGap - fix_en_height - kGap - fix_zh_height;
-    ui_.text(FontRole::Button, ImVec2(kCenter, fix_y), kStaffInk, text_->fix->zh, Align::Center,
-             kStaffWrap);
-    ui_.text(FontRole::Button, ImVec2(kCenter, fix_y + fix_zh_height + kGap), kStaffInk,
+    ui_.text(FontRole::Button, ImVec2(kCenter, fix_y), theme::kStaffInk, text_->fix->zh,
+             Align::Center, kStaffWrap);
+    ui_.text(FontRole::Button, ImVec2(kCenter, fix_y + fix_zh_height + kGap), theme::kStaffInk,
              text_->fix->en, Align::Center, kStaffWrap);
 }
 

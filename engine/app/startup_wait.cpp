@@ -18,9 +18,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kReportName = "startup-error.txt";
-constexpr double kCheckEvery_s = 2;     // how often the setup's files are looked at
-constexpr double kLongestWait_s = 3600; // the retry interval doubles up to this
-constexpr int kFrameWait_ms = 500;      // the screen is still: a redraw now and then is enough
+constexpr double kCheckEveryS = 2;     // how often the setup's files are looked at
+constexpr double kLongestWaitS = 3600; // the retry interval doubles up to this
+constexpr int kFrameWaitMs = 500;      // the screen is still: a redraw now and then is enough
 
 // A data folder the kiosk may write its log and report into: one that exists
 // and is safe (core/private_files.h). An unsafe one gets nothing: the log on
@@ -170,19 +170,19 @@ std::unique_ptr<KioskApp> start_or_wait(const StartupOptions& options, int& exit
     for (;;) {
         screen->draw();
         screen->present();
-        if (!screen->wait_events(kFrameWait_ms) || (options.stop && options.stop->load())) {
+        if (!screen->wait_events(kFrameWaitMs) || (options.stop && options.stop->load())) {
             log_info("stopped while the startup failure screen was showing");
             exit_code = kExitNotStarted;
             return nullptr;
         }
-        if (seconds_since(checked_at) < kCheckEvery_s) continue;
+        if (seconds_since(checked_at) < kCheckEveryS) continue;
         checked_at = std::chrono::steady_clock::now();
         const std::string current = setup_fingerprint(setup);
         const bool changed = current != fingerprint;
         if (!changed && seconds_since(waiting_since) < wait_s) continue;
 
         ++attempts;
-        wait_s = changed ? options.retry_s : std::min(wait_s * 2, kLongestWait_s);
+        wait_s = changed ? options.retry_s : std::min(wait_s * 2, kLongestWaitS);
         log_info(std::string(changed ? "a file the kiosk reads has changed" : "trying again") +
                  ": start attempt " + std::to_string(attempts));
         StartAttempt retry = attempt_start(options.request);

@@ -1,6 +1,13 @@
 // Quiz loading and play: reads quiz.lua with DataReader and checks each
 // question against its type (options, answer, images), then scores answers,
 // draws seeded rounds with a portable Fisher-Yates, and maps scores to bands.
+//
+// Index of this file:
+// [SECTION] Limits and small checks: ids, types, paths
+// [SECTION] Reading quiz.lua: options, answers, tags, questions
+// [SECTION] Portable random numbers for rounds
+// [SECTION] Loading, scoring, rounds and bands
+
 #include "content/quiz.h"
 
 #include "core/data_reader.h"
@@ -20,6 +27,10 @@ namespace kiosk {
 namespace fs = std::filesystem;
 
 namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Limits and small checks: ids, types, paths
+//-----------------------------------------------------------------------------
 
 constexpr size_t kMaxIdLength = 48;
 constexpr int64_t kMaxRoundQuestions = 50;
@@ -84,6 +95,10 @@ bool has_option(const std::vector<QuizOption>& options, const std::string& id) {
     return std::any_of(options.begin(), options.end(),
                        [&](const QuizOption& option) { return option.id == id; });
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reading quiz.lua: options, answers, tags, questions
+//-----------------------------------------------------------------------------
 
 // Counts the errors a reader call adds, so a caller knows whether a list it got
 // back is complete.
@@ -358,6 +373,10 @@ void read_quiz(Loader& loader, DataReader& root, QuizPack& pack) {
                                       std::to_string(pack.round_questions));
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Portable random numbers for rounds
+//-----------------------------------------------------------------------------
+
 // Uniform integers from a 64-bit engine by rejection, identical on every
 // platform (std::uniform_int_distribution is not).
 class PortableRandom {
@@ -390,6 +409,10 @@ bool is_identity(const std::vector<size_t>& order) {
 }
 
 } // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Loading, scoring, rounds and bands
+//-----------------------------------------------------------------------------
 
 const char* question_type_name(QuestionType type) {
     switch (type) {

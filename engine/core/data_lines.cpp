@@ -2,6 +2,12 @@
 // constructors of the returned table and the source line of every field, which
 // Lua itself does not expose. Lua does the real parsing; if this scan gets
 // confused the lines are 0 and nothing else changes.
+//
+// Index of this file:
+// [SECTION] Tokenizer: just enough of Lua's lexer to find table constructors and lines
+// [SECTION] Line scanner: walks the returned table's constructors over the token list
+// [SECTION] The entry point: scan_data_lines
+
 #include "lua_data.h"
 
 #include "lua_lexical_internal.h"
@@ -22,7 +28,7 @@ namespace kiosk {
 using namespace lua_lexical;
 
 //-----------------------------------------------------------------------------
-// Tokenizer: just enough of Lua's lexer to find table constructors and lines
+// [SECTION] Tokenizer: just enough of Lua's lexer to find table constructors and lines
 //-----------------------------------------------------------------------------
 
 namespace {
@@ -327,7 +333,7 @@ private:
 };
 
 //-----------------------------------------------------------------------------
-// Line scanner: walks the returned table's constructors over the token list
+// [SECTION] Line scanner: walks the returned table's constructors over the token list
 //-----------------------------------------------------------------------------
 
 constexpr int kMaxScanDepth = 64;
@@ -500,6 +506,10 @@ private:
 };
 
 } // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] The entry point: scan_data_lines
+//-----------------------------------------------------------------------------
 
 std::map<std::string, DataLines> scan_data_lines(std::string_view text) {
     std::map<std::string, DataLines> lines;

@@ -81,11 +81,11 @@ void ImGuiLayer::begin_frame(PointerFeeder& pointer, float dt, int width, int he
     ImGui::NewFrame();
 }
 
-void ImGuiLayer::end_frame(unsigned clear_rgba) {
+void ImGuiLayer::end_frame(uint32_t clear) {
     ImGui::SetCurrentContext(context_);
     ImGui::Render();
-    SDL_SetRenderDrawColor(renderer_, Uint8(clear_rgba >> 24), Uint8(clear_rgba >> 16),
-                           Uint8(clear_rgba >> 8), Uint8(clear_rgba));
+    SDL_SetRenderDrawColor(renderer_, Uint8(clear >> IM_COL32_R_SHIFT),
+                           Uint8(clear >> IM_COL32_G_SHIFT), Uint8(clear >> IM_COL32_B_SHIFT), 255);
     SDL_RenderClear(renderer_);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
 }

@@ -3,6 +3,7 @@
 // source, the font-atlas texture, and the kiosk's touch-sized style.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -32,8 +33,9 @@ public:
 
     // Starts a frame of `width`x`height` pixels lasting `dt` seconds.
     void begin_frame(PointerFeeder& pointer, float dt, int width, int height);
-    // Clears to `clear_rgba` (0xRRGGBBAA) and draws ImGui's output.
-    void end_frame(unsigned clear_rgba);
+    // Clears to `clear` (an ImU32, e.g. theme::kBackground; its alpha is
+    // ignored: the screen is opaque) and draws ImGui's output.
+    void end_frame(uint32_t clear);
 
     int atlas_width() const;
     int atlas_height() const;

@@ -14,17 +14,15 @@ namespace kiosk {
 
 void Ui::set_screen(int width, int height) {
     screen_ = ImVec2(float(width), float(height));
-    scale_ = std::min(screen_.x / kLogicalWidth, screen_.y / kLogicalHeight);
-    offset_ = ImVec2((screen_.x - kLogicalWidth * scale_) * 0.5f,
-                     (screen_.y - kLogicalHeight * scale_) * 0.5f);
+    letterbox_ = Letterbox::fit(screen_.x, screen_.y);
 }
 
 ImVec2 Ui::to_screen(ImVec2 logical) const {
-    return ImVec2(offset_.x + logical.x * scale_, offset_.y + logical.y * scale_);
+    return as_imvec(letterbox_.to_screen({logical.x, logical.y}));
 }
 
 ImVec2 Ui::to_logical(ImVec2 screen) const {
-    return ImVec2((screen.x - offset_.x) / scale_, (screen.y - offset_.y) / scale_);
+    return as_imvec(letterbox_.to_logical({screen.x, screen.y}));
 }
 
 void Ui::begin_screen(const char* id) {
@@ -131,7 +129,7 @@ ImVec2 Ui::layout_text(ImFont* font, float pixel_size, std::string_view utf8, fl
             font->CalcTextSizeA(pixel_size, FLT_MAX, 0, line.data(), line.data() + line.size()).x);
     const float height = pixel_size * float(wrapped.size());
     if (lines) *lines = std::move(wrapped);
-    return ImVec2(widest / scale_, height / scale_);
+    return ImVec2(widest / scale(), height / scale());
 }
 
 ImVec2 Ui::draw_text(ImFont* font, float pixel_size, ImVec2 at, ImU32 color, std::string_view utf8,
@@ -144,8 +142,8 @@ ImVec2 Ui::draw_text(ImFont* font, float pixel_size, ImVec2 at, ImU32 color, std
         std::string_view line = lines[i];
         float line_width =
             font->CalcTextSizeA(pixel_size, FLT_MAX, 0, line.data(), line.data() + line.size()).x /
-            scale_;
-        ImVec2 origin(at.x, at.y + float(i) * pixel_size / scale_);
+            scale();
+        ImVec2 origin(at.x, at.y + float(i) * pixel_size / scale());
         if (align == Align::Center) origin.x -= line_width * 0.5f;
         if (align == Align::Right) origin.x -= line_width;
         ImVec2 screen = to_screen(origin);
@@ -244,7 +242,7 @@ bool Ui::choice(const char* id, int* selected, const std::string_view* options, 
         ImU32 fill = is_selected ? theme::kAccent : (pressed ? theme::kCardPressed : theme::kCard);
         rect(at, ImVec2(at.x + segment, at.y + kHeight), fill, 20);
         // The label shrinks rather than spill out of its segment.
-        float size = fonts_.pixel_size(FontRole::Button) / scale_;
+        float size = fonts_.pixel_size(FontRole::Button) / scale();
         float fits = measure_sized(size, options[i]).x;
         if (fits > segment - 16 && fits > 0) size = std::max(16.0f, size * (segment - 16) / fits);
         ImVec2 label = measure_sized(size, options[i]);
@@ -378,17 +376,20 @@ void Ui::round_corners(ImVec2 min, ImVec2 max, float rounding, ImU32 backdrop,
     }
 }
 
-void Ui::vertical_gradient(ImU32 top, ImU32 bottom) {
-    constexpr int kBands = 48; // steps too small to see, each one a plain fill
+GradientBand gradient_band(int band, float height, ImU32 top, ImU32 bottom) {
+    const float t = (float(band) + 0.5f) / kGradientBands;
     ImVec4 from = ImGui::ColorConvertU32ToFloat4(top), to = ImGui::ColorConvertU32ToFloat4(bottom);
-    for (int i = 0; i < kBands; ++i) {
-        float t = (float(i) + 0.5f) / kBands;
-        ImVec4 c(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t,
-                 from.z + (to.z - from.z) * t, 1);
-        float y0 = std::round(screen_.y * float(i) / kBands);
-        float y1 = std::round(screen_.y * float(i + 1) / kBands);
-        draw_list().AddRectFilled(ImVec2(0, y0), ImVec2(screen_.x, y1),
-                                  ImGui::ColorConvertFloat4ToU32(c));
+    ImVec4 c(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t,
+             from.z + (to.z - from.z) * t, 1);
+    return {std::round(height * float(band) / kGradientBands),
+            std::round(height * float(band + 1) / kGradientBands),
+            ImGui::ColorConvertFloat4ToU32(c)};
+}
+
+void Ui::vertical_gradient(ImU32 top, ImU32 bottom) {
+    for (int i = 0; i < kGradientBands; ++i) {
+        const GradientBand band = gradient_band(i, screen_.y, top, bottom);
+        draw_list().AddRectFilled(ImVec2(0, band.y0), ImVec2(screen_.x, band.y1), band.color);
     }
 }
 

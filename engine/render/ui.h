@@ -1,10 +1,12 @@
-// The kiosk's drawing kit: a logical 1920x1080 screen letterboxed onto the real
-// one, the colour theme, and touch-sized widgets (buttons at least 64 logical px
+// The kiosk's drawing kit: a logical 1920x1080 screen (render/screen_geometry.h)
+// letterboxed onto the real one, and touch-sized widgets (buttons at least 64 logical px
 // high) built on Dear ImGui's draw lists. Every string drawn is registered with
 // the font library, so a character never loaded before is baked by the next frame.
 #pragma once
 
 #include "render/fonts.h"
+#include "render/screen_geometry.h"
+#include "render/theme.h"
 
 #include <imgui.h>
 
@@ -13,25 +15,9 @@
 
 namespace kiosk {
 
-constexpr float kLogicalWidth = 1920;
-constexpr float kLogicalHeight = 1080;
-constexpr float kMinTouchTarget = 64; // logical px: the smallest finger target
-
-namespace theme {
-constexpr ImU32 kBackground = IM_COL32(14, 38, 64, 255);
-constexpr ImU32 kBackgroundDeep = IM_COL32(6, 20, 38, 255);
-constexpr ImU32 kCard = IM_COL32(250, 250, 245, 255);
-constexpr ImU32 kCardPressed = IM_COL32(214, 228, 240, 255);
-constexpr ImU32 kInk = IM_COL32(24, 32, 44, 255);
-constexpr ImU32 kInkSoft = IM_COL32(84, 96, 112, 255);
-constexpr ImU32 kOnDark = IM_COL32(255, 255, 255, 255);
-constexpr ImU32 kOnDarkSoft = IM_COL32(190, 210, 230, 255);
-constexpr ImU32 kAccent = IM_COL32(255, 176, 32, 255);
-constexpr ImU32 kAccentPressed = IM_COL32(220, 140, 10, 255);
-constexpr ImU32 kTeal = IM_COL32(32, 160, 170, 255);
-constexpr ImU32 kDanger = IM_COL32(210, 64, 56, 255);
-constexpr ImU32 kShade = IM_COL32(0, 0, 0, 170);
-} // namespace theme
+inline ImVec2 as_imvec(LogicalPoint p) {
+    return ImVec2(p.x, p.y);
+}
 
 enum class Align { Left, Center, Right };
 
@@ -49,17 +35,26 @@ struct ButtonStyle {
 std::vector<std::string_view> wrap_text_lines(const ImFont& font, float pixel_size,
                                               std::string_view utf8, float width);
 
+// Ui::vertical_gradient paints kGradientBands flat bands (steps too small to
+// see): band `band` of a screen `height` px high covers rows y0..y1 in `color`.
+constexpr int kGradientBands = 48;
+struct GradientBand {
+    float y0 = 0, y1 = 0;
+    ImU32 color = 0;
+};
+GradientBand gradient_band(int band, float height, ImU32 top, ImU32 bottom);
+
 class Ui {
 public:
     explicit Ui(FontLibrary& fonts) : fonts_(fonts) {}
 
     // Fits the logical screen into `width`x`height` pixels (letterboxed).
     void set_screen(int width, int height);
-    float scale() const { return scale_; }
+    float scale() const { return letterbox_.scale; }
     ImVec2 screen_size() const { return screen_; }
     ImVec2 to_screen(ImVec2 logical) const;
     ImVec2 to_logical(ImVec2 screen) const;
-    float px(float logical) const { return logical * scale_; }
+    float px(float logical) const { return logical * letterbox_.scale; }
 
     // Opens the full-screen ImGui window every screen draws in.
     void begin_screen(const char* id);
@@ -96,6 +91,10 @@ public:
     // than one fan across the whole shape.
     void rect(ImVec2 min, ImVec2 max, ImU32 color, float rounding = 0,
               ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
+    void rect(const LogicalRect& r, ImU32 color, float rounding = 0,
+              ImDrawFlags corners = ImDrawFlags_RoundCornersAll) {
+        rect(as_imvec(r.min), as_imvec(r.max), color, rounding, corners);
+    }
     // Paints the outside of rounded `corners` of a rect in `backdrop`: how a
     // picture gets rounded corners without a textured fan.
     void round_corners(ImVec2 min, ImVec2 max, float rounding, ImU32 backdrop,
@@ -112,8 +111,7 @@ private:
     ImVec2 draw_text(ImFont* font, float pixel_size, ImVec2 at, ImU32 color, std::string_view utf8,
                      Align align, float wrap_width);
     FontLibrary& fonts_;
-    float scale_ = 1;
-    ImVec2 offset_{0, 0};
+    Letterbox letterbox_;
     ImVec2 screen_{kLogicalWidth, kLogicalHeight};
 };
 

@@ -7,6 +7,16 @@
 // The same jump buffer is the panic handler's way back: a Lua error that escaped
 // every protected call lands where the guarded call began, and the state is
 // abandoned.
+//
+// Index of this file (its sections start at "// --- NAME ---" lines):
+// - (before the first) helpers: read-only tables, text-only load, the counting
+//   collectgarbage, the signal handler, error text and tracebacks
+// - the allocator
+// - stopping
+// - coroutine tracking
+// - the state
+// - calls under the budget (and the watchdog's loop)
+
 #include "sandbox.h"
 
 #include <pthread.h>

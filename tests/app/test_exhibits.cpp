@@ -360,7 +360,7 @@ TEST_CASE("the sample exhibits draw as their goldens after a visitor's touches",
 namespace {
 
 std::string tap_at(const LogicalRect& rect) {
-    ImVec2 at = rect.center();
+    LogicalPoint at = rect.center();
     return "tap " + std::to_string(int(at.x)) + " " + std::to_string(int(at.y)) + "\nwait 0.6\n";
 }
 

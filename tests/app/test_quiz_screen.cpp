@@ -132,7 +132,7 @@ public:
         imgui_->begin_frame(pointer_, float(kDt), display_->width(), display_->height());
         ScreenContext context{ui_, strings_, language, time_s_, *images_, pointer_};
         QuizAction action = quiz.draw(context);
-        imgui_->end_frame(0x0E2640FF);
+        imgui_->end_frame(theme::kBackground);
         display_->present();
         if (action != QuizAction::None) last_action_ = action;
         return action;
@@ -155,7 +155,7 @@ public:
         std::optional<LogicalRect> rect = quiz.target(target);
         INFO("target " << target);
         REQUIRE(rect);
-        tap(quiz, rect->center());
+        tap(quiz, as_imvec(rect->center()));
     }
 
     // Screenshots the last frame and compares it with tests/app/goldens/NAME.png

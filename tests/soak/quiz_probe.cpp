@@ -110,7 +110,7 @@ void QuizProbe::tap(ImVec2 logical) {
 std::optional<ImVec2> QuizProbe::target(std::string_view name) const {
     std::optional<LogicalRect> rect = quiz_.target(name);
     if (!rect) return std::nullopt;
-    return rect->center();
+    return as_imvec(rect->center());
 }
 
 std::vector<QuizAnswerRecord> QuizProbe::take_answers() {
@@ -125,7 +125,7 @@ void QuizProbe::frame(double dt) {
     imgui_->begin_frame(pointer_, float(dt), display_->width(), display_->height());
     ScreenContext context{ui_, strings_, language_, time_s_, *images_, pointer_};
     if (quiz_.draw(context) == QuizAction::Home) home_tapped_ = true;
-    imgui_->end_frame(0x0E2640FF);
+    imgui_->end_frame(theme::kBackground);
 }
 
 } // namespace kiosk::soak

@@ -21,7 +21,7 @@ struct Point {
     float x, y;
 };
 
-// The home screen's tile grid (engine/app/screen_home.cpp: margin 80, gap 48,
+// The home screen's tile grid (engine/app/home_screen.cpp: margin 80, gap 48,
 // three columns, tiles 542 high from y 290, scrolled at most 402 with two rows):
 // the exhibits sorted by id, then the quiz packs. Row 0 is tapped unscrolled,
 // row 1 scrolled to the end.

@@ -1,6 +1,8 @@
 // The home screen: the venue's name, a title, the language toggle, and a grid of
 // exhibit tiles (thumbnail, title, summary) that scrolls by dragging a finger.
-#include "screens.h"
+#include "home_screen.h"
+
+#include "render/ui_shapes.h"
 
 #include <algorithm>
 #include <cmath>
@@ -27,7 +29,7 @@ bool draw_tile(ScreenContext& context, int index, const ContentManifest& exhibit
     std::string id = "##tile" + std::to_string(index);
     bool tapped = ui.touch_area(id.c_str(), min, ImVec2(kTileWidth, kTileHeight), &pressed);
 
-    ui.rect(ImVec2(min.x + 6, min.y + 10), ImVec2(max.x + 6, max.y + 10), IM_COL32(0, 0, 0, 60),
+    ui.rect(ImVec2(min.x + 6, min.y + 10), ImVec2(max.x + 6, max.y + 10), theme::kCardShadow,
             kTileRounding); // shadow
     ui.rect(min, max, pressed ? theme::kCardPressed : theme::kCard, kTileRounding);
     const Image& thumbnail = exhibit.files ? context.images.get(*exhibit.files, exhibit.thumbnail)
@@ -58,26 +60,6 @@ bool draw_tile(ScreenContext& context, int index, const ContentManifest& exhibit
 }
 
 } // namespace
-
-void draw_image_cover(Ui& ui, const Image& image, ImVec2 min, ImVec2 max, float rounding,
-                      ImU32 backdrop, ImDrawFlags corners) {
-    float box_aspect = (max.x - min.x) / std::max(1.0f, max.y - min.y);
-    float image_aspect = float(image.width) / float(std::max(1, image.height));
-    ImVec2 uv0(0, 0), uv1(1, 1);
-    if (image_aspect > box_aspect) { // wider than the box: crop the sides
-        float keep = box_aspect / image_aspect;
-        uv0.x = (1 - keep) * 0.5f;
-        uv1.x = 1 - uv0.x;
-    } else {
-        float keep = image_aspect / box_aspect;
-        uv0.y = (1 - keep) * 0.5f;
-        uv1.y = 1 - uv0.y;
-    }
-    // An axis-aligned quad is a fast blit in SDL's software renderer; a rounded
-    // textured fan is not, so the corners are painted over instead.
-    ui.draw_list().AddImage(image.texture, ui.to_screen(min), ui.to_screen(max), uv0, uv1);
-    ui.round_corners(min, max, rounding, backdrop, corners);
-}
 
 HomeAction draw_home_screen(ScreenContext& context, HomeState& state,
                             const std::vector<ContentManifest>& exhibits,
@@ -135,7 +117,7 @@ HomeAction draw_home_screen(ScreenContext& context, HomeState& state,
         float bar = track * (region_max.y - region_min.y) / content_height;
         float top = region_min.y + 20 + (track - bar) * (state.scroll_y / max_scroll);
         ui.rect(ImVec2(kLogicalWidth - 36, top), ImVec2(kLogicalWidth - 26, top + bar),
-                IM_COL32(255, 255, 255, 120), 5);
+                theme::kScrollBar, 5);
     }
     ui.end_screen();
     return action;

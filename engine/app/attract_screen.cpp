@@ -2,7 +2,7 @@
 // atom (orbits with moving electrons), the invitation in both languages at once
 // (no visitor has chosen a language yet: the venue's default leads, the other
 // follows smaller), and the venue's name.
-#include "screens.h"
+#include "attract_screen.h"
 
 #include <cmath>
 
@@ -41,13 +41,13 @@ void draw_attract_screen(ScreenContext& context, const Bilingual& venue_name) {
     const ImVec2 atom(960, 320);
     const float tilts[] = {0.0f, kPi / 3, -kPi / 3};
     for (int i = 0; i < 3; ++i) {
-        draw_orbit(ui, atom, 250, 84, tilts[i], IM_COL32(120, 200, 230, 110));
+        draw_orbit(ui, atom, 250, 84, tilts[i], theme::kOrbit);
         ImVec2 electron = orbit_point(atom, 250, 84, tilts[i], t * (1.1f + 0.35f * i) + i * 2.1f);
-        draw.AddCircleFilled(ui.to_screen(electron), ui.px(22), IM_COL32(120, 220, 255, 60));
-        draw.AddCircleFilled(ui.to_screen(electron), ui.px(13), IM_COL32(170, 235, 255, 255));
+        draw.AddCircleFilled(ui.to_screen(electron), ui.px(22), theme::kElectronGlow);
+        draw.AddCircleFilled(ui.to_screen(electron), ui.px(13), theme::kElectron);
     }
     float pulse = 0.5f + 0.5f * std::sin(t * 2.0f);
-    draw.AddCircleFilled(ui.to_screen(atom), ui.px(70 + 8 * pulse), IM_COL32(255, 176, 32, 70));
+    draw.AddCircleFilled(ui.to_screen(atom), ui.px(70 + 8 * pulse), theme::kAtomGlow);
     draw.AddCircleFilled(ui.to_screen(atom), ui.px(54), theme::kAccent);
 
     const Bilingual& title = *context.strings.find("attract_title"); // required key
@@ -61,7 +61,7 @@ void draw_attract_screen(ScreenContext& context, const Bilingual& venue_name) {
     ui.text(FontRole::Body, ImVec2(960, 710), theme::kOnDarkSoft, title_second, Align::Center);
 
     // The invitation breathes, so a passer-by sees that the screen is alive.
-    ImU32 hint_color = IM_COL32(255, 200, 90, int(150 + 105 * pulse));
+    ImU32 hint_color = theme::with_alpha(theme::kInvitation, int(150 + 105 * pulse));
     ui.text(FontRole::Button, ImVec2(960, 820), hint_color, hint_first, Align::Center);
     ui.text(FontRole::Body, ImVec2(960, 885), hint_color, hint_second, Align::Center);
 
