@@ -1,7 +1,7 @@
 // The graphics part of the curator API: kiosk.clear, color, linewidth, rect,
 // circle, ellipse, line, polyline, polygon, text, measure, image, imagesize,
 // push, pop, translate, rotate, scale. Also the shared argument checks.
-#include "api.h"
+#include "api_internal.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 // The system part of the curator API: kiosk.time, random, seed, t, lang, log,
 // home, and the sandbox's print (to the kiosk log, rate limited).
-#include "api.h"
+#include "api_internal.h"
 
 #include "core/json_text.h"
 #include "core/log.h"

@@ -1,7 +1,7 @@
 // The widget part of the curator API, on Dear ImGui through the kiosk's Ui:
 // kiosk.button, slider, toggle, choice. Touch sized; they ignore the transform.
 // A label's text after "##" is not shown but keeps two widgets apart.
-#include "api.h"
+#include "api_internal.h"
 
 #include <algorithm>
 

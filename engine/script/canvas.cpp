@@ -1,7 +1,7 @@
 // Canvas implementation: shapes become screen-space paths filled or stroked by
 // the ImGui draw list; axis-aligned filled rectangles take Ui::rect's fast path
 // (software rendering pays for every triangle's bounding box).
-#include "canvas.h"
+#include "canvas_internal.h"
 
 #define IMGUI_DEFINE_MATH_OPERATORS // ImVec2 arithmetic, from imgui_internal.h
 #include <imgui_internal.h>

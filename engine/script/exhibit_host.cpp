@@ -2,7 +2,7 @@
 // callbacks under the sandbox's budget, and turning failures into ExhibitErrors.
 #include "exhibit_host.h"
 
-#include "api.h"
+#include "api_internal.h"
 #include "core/utf8_text.h"
 
 #include <cctype>

@@ -1,8 +1,8 @@
 // read_field(): the host's reads of exhibit tables, with the exhibit's __index
-// run under a nested protected call and its failures named (host_step.h).
-#include "host_step.h"
+// run under a nested protected call and its failures named (host_step_internal.h).
+#include "host_step_internal.h"
 
-#include "api.h"
+#include "api_internal.h"
 
 #include <cstring>
 

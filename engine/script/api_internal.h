@@ -12,14 +12,14 @@
 // its work inside a Sandbox::HostScope, where nothing raises and nothing
 // allocates Lua objects (an allocation may run a __gc finalizer, which the
 // watchdog could not cut off inside a HostScope). Fields of tables the exhibit
-// passes in are read with read_field() (host_step.h), never lua_getfield:
+// passes in are read with read_field() (host_step_internal.h), never lua_getfield:
 // that keeps reads raw unless the exhibit wrote an __index, and names the
 // metamethod when it fails. See the host rule in sandbox.h.
 #pragma once
 
-#include "canvas.h"
+#include "canvas_internal.h"
 #include "exhibit_host.h"
-#include "host_step.h"
+#include "host_step_internal.h"
 #include "render/images.h"
 
 #include <lua.hpp>
@@ -45,7 +45,7 @@ struct ExhibitApi {
     size_t image_bytes = 0; // decoded size of the pictures in image_by_file
     std::mt19937_64 random;
     bool home_requested = false;
-    HostStep host_step; // set while an __index the host set off runs (host_step.h)
+    HostStep host_step; // set while an __index the host set off runs (host_step_internal.h)
 
     std::vector<ExhibitInteraction> interactions;
     int interactions_dropped = 0;
