@@ -19,6 +19,16 @@
 // Usage:
 //   build/bin/bench-hub [--kiosks 1000] [--days 365] [--threads 2] [--reps 50]
 //                       [--kiosks-per-venue 20] [--keep DIR]
+//
+// Index of this file:
+// [SECTION] Helpers: options, timing, ids and days
+// [SECTION] The data: a kiosk-day's buckets, venues and kiosks
+// [SECTION] A kiosk-hub serve process
+// [SECTION] 1. Ingest: over HTTP, and the raw-insert limit
+// [SECTION] 2. Dashboard query latency
+// [SECTION] 3. The dashboard page over HTTP: signing in, timing pages
+// [SECTION] The command line and main
+
 #include "core/sqlite_statement.h"
 #include "hub/credentials.h"
 #include "hub/hub_store.h"
@@ -48,6 +58,10 @@ using namespace kiosk;
 using Clock_ = std::chrono::steady_clock;
 
 namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers: options, timing, ids and days
+//-----------------------------------------------------------------------------
 
 struct Options {
     int kiosks = 1000;
@@ -93,6 +107,10 @@ std::string day_name(int index) {
                   static_cast<long long>(m), static_cast<long long>(d));
     return text;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The data: a kiosk-day's buckets, venues and kiosks
+//-----------------------------------------------------------------------------
 
 // The 30 buckets of one kiosk-day, deterministic in (kiosk, day); seq = day + 1.
 void add_kiosk_day(int kiosk, int day, std::vector<sync::Bucket>& out) {
@@ -149,6 +167,10 @@ std::vector<std::string> register_kiosks(hub::HubStore& store, const Options& op
     return tokens;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] A kiosk-hub serve process
+//-----------------------------------------------------------------------------
+
 // A kiosk-hub serve process on a free port of 127.0.0.1.
 struct HubServer {
     pid_t pid = -1;
@@ -191,6 +213,10 @@ struct HubServer {
         pid = -1;
     }
 };
+
+//-----------------------------------------------------------------------------
+// [SECTION] 1. Ingest: over HTTP, and the raw-insert limit
+//-----------------------------------------------------------------------------
 
 constexpr const char* kEpoch = "0123456789abcdef0123456789abcdef";
 
@@ -303,6 +329,10 @@ double raw_insert(const std::string& data_dir, const Options& options, int64_t& 
     return seconds;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] 2. Dashboard query latency
+//-----------------------------------------------------------------------------
+
 struct Timing {
     std::string name;
     std::vector<double> ms;
@@ -350,6 +380,10 @@ double time_queries(hub::HubStore& store, const hub::QueryScope& scope, const st
     if (rows == 0) std::printf("  (%s: every query came back empty!)\n", label.c_str());
     return page_p95;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] 3. The dashboard page over HTTP: signing in, timing pages
+//-----------------------------------------------------------------------------
 
 // The value of cookie `name` among an answer's Set-Cookie headers, or "".
 std::string set_cookie(const httplib::Response& answer, const std::string& name) {
@@ -406,6 +440,10 @@ double time_http_page(httplib::Client& client, const std::string& cookie,
     std::printf("  %-28s %-22s %zu bytes of HTML\n", label.c_str(), "", bytes);
     return p95;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The command line and main
+//-----------------------------------------------------------------------------
 
 bool parse_options(int argc, char** argv, Options& options) {
     for (int i = 1; i < argc; ++i) {

@@ -3,6 +3,17 @@
 // export links and the bundle upload form. Data turns into text here (dates,
 // durations, "N days ago"); charts come from svg_chart.h, words from the
 // managers' strings (core/manager_text.h).
+//
+// Index of this file:
+// [SECTION] Dates and durations
+// [SECTION] Small markup helpers
+// [SECTION] The page shell: CSS, <head>, hidden fields
+// [SECTION] Dashboard: header, filter form and summary figures
+// [SECTION] Dashboard: the charts (visitors per day, hour of week)
+// [SECTION] Dashboard: the tables (top exhibits, quiz accuracy, kiosk health)
+// [SECTION] Dashboard: export links and the bundle upload form
+// [SECTION] Public: weekday names, venue time, URLs, the sign-in and dashboard pages
+
 #include "dashboard/dashboard_page.h"
 
 #include "core/checked_sum.h"
@@ -20,7 +31,9 @@ namespace chrono = std::chrono;
 
 constexpr int64_t kMaxFilledDays = 3700; // gaps are filled for ranges up to ~10 years
 
-// ----- dates and durations -------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Dates and durations
+//-----------------------------------------------------------------------------
 
 // "2 分 15 秒" / "2 min 15 s": the two largest units.
 std::string format_duration(double seconds, Language lang) {
@@ -68,7 +81,9 @@ std::string format_percent(double fraction) {
     return format_decimal(fraction * 100, 1) + "%";
 }
 
-// ----- small markup helpers ------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Small markup helpers
+//-----------------------------------------------------------------------------
 
 std::string esc(std::string_view text) {
     return html_escape(text);
@@ -98,6 +113,10 @@ std::string meter_cell(double fraction, std::string_view colour, const std::stri
            svg_meter_bar(fraction, colour, figure) + "<span class=\"num\">" + esc(figure) +
            "</span></div></td>";
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The page shell: CSS, <head>, hidden fields
+//-----------------------------------------------------------------------------
 
 const char* kCss = R"CSS(
 :root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --bg:#f3f5f9; --accent:#1d4ed8; }
@@ -194,7 +213,9 @@ void hidden_field(std::string& out, std::string_view name, std::string_view valu
     out += "<input type=\"hidden\" name=\"" + esc(name) + "\" value=\"" + esc(value) + "\">";
 }
 
-// ----- dashboard sections ----------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Dashboard: header, filter form and summary figures
+//-----------------------------------------------------------------------------
 
 void append_header(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
@@ -290,6 +311,10 @@ void append_summary(std::string& out, const DashboardData& data) {
         alerted > 0);
     out += "</div>\n";
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Dashboard: the charts (visitors per day, hour of week)
+//-----------------------------------------------------------------------------
 
 // The bars from the first to the last day of the range, missing days as 0,
 // labelled by month ("2026-03") on long ranges and by day ("03-14") on short.
@@ -394,6 +419,10 @@ void append_heat_map(std::string& out, const DashboardData& data) {
     }
     out += "</section>\n";
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Dashboard: the tables (top exhibits, quiz accuracy, kiosk health)
+//-----------------------------------------------------------------------------
 
 void append_top_exhibits(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
@@ -524,6 +553,10 @@ void append_kiosk_health(std::string& out, const DashboardData& data) {
     out += "</tbody></table></div></section>\n";
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Dashboard: export links and the bundle upload form
+//-----------------------------------------------------------------------------
+
 void append_data_actions(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
     out += "<section class=\"card\" id=\"data\"><h2>" + text_of("data_section", lang) +
@@ -550,6 +583,10 @@ void append_data_actions(std::string& out, const DashboardData& data) {
 }
 
 } // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Public: weekday names, venue time, URLs, the sign-in and dashboard pages
+//-----------------------------------------------------------------------------
 
 std::array<std::string, 7> weekday_names(Language language) {
     return {manager_text("monday", language),    manager_text("tuesday", language),

@@ -4,6 +4,16 @@
 // dashboard's queries over venue_totals (one venue) and province_totals (every
 // venue), which throw StoreReadError rather than end early on an SQLite error.
 // Every value is bound as a parameter.
+//
+// Index of this file:
+// [SECTION] The schema and its migrations
+// [SECTION] Another process holding hub.db's write lock
+// [SECTION] Helpers: transactions, query scopes, weekdays, reading rows
+// [SECTION] Opening hub.db
+// [SECTION] Administration: venues, kiosks and users
+// [SECTION] Sync: the epoch limit and apply_sync
+// [SECTION] Dashboard queries: totals, hours of the week, exhibits, quiz, titles, epochs
+
 #include "sqlite_hub_store.h"
 
 #include "core/checked_sum.h"
@@ -19,6 +29,10 @@
 
 namespace kiosk::hub {
 namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] The schema and its migrations
+//-----------------------------------------------------------------------------
 
 // The schema, one entry per user_version step (index 0 = version 1).
 const char* const kSchemaSteps[] = {
@@ -218,7 +232,10 @@ bool migrate(sqlite3* db, std::string& error) {
     return true;
 }
 
-// --- Another process holding hub.db's write lock -------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Another process holding hub.db's write lock
+//-----------------------------------------------------------------------------
+
 // (kiosk-hub import, the admin commands, an operator's sqlite3 shell.) A sync
 // waits for the lock at most kSyncLockWaitMs rather than the connection's 10 s:
 // the store serves one request at a time, so a long wait would hold up every
@@ -243,7 +260,10 @@ std::string lock_problem(sqlite3* db, const std::string& error) {
     if ((sqlite3_errcode(db) & 0xff) != SQLITE_BUSY) return error;
     return "hub.db is locked by another process (" + error + ")";
 }
-// --------------------------------------------------------------------------------
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers: transactions, query scopes, weekdays, reading rows
+//-----------------------------------------------------------------------------
 
 // Rolls back an open transaction unless committed.
 class Transaction {
@@ -314,6 +334,10 @@ int64_t exact_integer(const SqliteStatement& row, int column) {
 
 } // namespace
 
+//-----------------------------------------------------------------------------
+// [SECTION] Opening hub.db
+//-----------------------------------------------------------------------------
+
 std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::string& data_dir,
                                                      std::string& error) {
     // hub.db holds password and token hashes: its folder is 0700 and safe, the
@@ -353,6 +377,10 @@ const char* hub_schema_step(int version) {
 SqliteHubStore::~SqliteHubStore() {
     sqlite3_close(db_);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Administration: venues, kiosks and users
+//-----------------------------------------------------------------------------
 
 bool SqliteHubStore::add_venue(const Venue& venue, std::string& error) {
     std::lock_guard lock(mutex_);
@@ -516,6 +544,10 @@ std::optional<UserRecord> SqliteHubStore::find_user(const std::string& name) {
     return UserRecord{select.text(0), select.text(1), select.text(2), select.text(3)};
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Sync: the epoch limit and apply_sync
+//-----------------------------------------------------------------------------
+
 namespace {
 
 // Why a batch whose epoch `kiosk` has not used before must be refused ("" when
@@ -649,6 +681,10 @@ SyncResult SqliteHubStore::apply_sync(const SyncWrite& write, int64_t& stored, s
     if (!transaction.commit(error)) return failed(error);
     return {SyncResult::stored};
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Dashboard queries: totals, hours of the week, exhibits, quiz, titles, epochs
+//-----------------------------------------------------------------------------
 
 std::vector<DayTotals> SqliteHubStore::daily_totals(const QueryScope& scope) {
     std::lock_guard lock(mutex_);

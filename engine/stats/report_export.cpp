@@ -6,6 +6,15 @@
 // row. The first section describes the source (label, value rows, no header).
 // A reader finds a report by its title row, which is the only one-cell row
 // followed by a header; managers who want one table per sheet take the XLSX.
+//
+// Index of this file:
+// [SECTION] Helpers: partial files, display widths, rounding
+// [SECTION] Cells and display widths
+// [SECTION] CSV: CsvWriter and write_csv
+// [SECTION] XLSX: sheet names, column widths, write_xlsx
+// [SECTION] JSON: reports_to_json and write_json
+// [SECTION] Terminal text: write_text
+
 #include "report_export.h"
 
 #include "core/utf8_text.h"
@@ -25,6 +34,11 @@
 #include <sstream>
 
 namespace kiosk::stats {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers: partial files, display widths, rounding
+//-----------------------------------------------------------------------------
+
 namespace {
 
 constexpr size_t kCsvBufferBytes = size_t(1) << 20;
@@ -87,7 +101,9 @@ double rounded(double value, int places) {
 
 } // namespace
 
-// ---- cells -------------------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Cells and display widths
+//-----------------------------------------------------------------------------
 
 ReportCell ReportCell::of_text(std::string text) {
     ReportCell cell;
@@ -135,7 +151,9 @@ int display_width(std::string_view utf8) {
     return width;
 }
 
-// ---- CSV -----------------------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] CSV: CsvWriter and write_csv
+//-----------------------------------------------------------------------------
 
 CsvWriter::CsvWriter() : buffer_(kCsvBufferBytes) {}
 
@@ -299,7 +317,9 @@ bool write_csv(const ReportSet& reports, const std::string& path, std::string& e
     return csv.finish(error);
 }
 
-// ---- XLSX ----------------------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] XLSX: sheet names, column widths, write_xlsx
+//-----------------------------------------------------------------------------
 
 namespace {
 
@@ -461,7 +481,9 @@ bool write_xlsx(const ReportSet& reports, const std::string& path, std::string& 
     return rename_into_place(partial, path, error);
 }
 
-// ---- JSON ----------------------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] JSON: reports_to_json and write_json
+//-----------------------------------------------------------------------------
 
 namespace {
 
@@ -527,7 +549,9 @@ bool write_json(const ReportSet& reports, const std::string& path, std::string& 
     return rename_into_place(partial, path, error);
 }
 
-// ---- terminal text -------------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Terminal text: write_text
+//-----------------------------------------------------------------------------
 
 namespace {
 

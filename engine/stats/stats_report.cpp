@@ -2,6 +2,15 @@
 // report over `rollups` (titles from `subjects`, clock flags from `events`), their titles and
 // headers from the managers' words (core/manager_text.h), and the raw events CSV export (streamed
 // straight from sqlite3_column_text into CsvWriter's buffer, one row at a time).
+//
+// Index of this file:
+// [SECTION] Words: titles, headers, times
+// [SECTION] SQLite and cells: shared errors, the kiosk's offset, titles, subjects
+// [SECTION] The reports, one query each
+// [SECTION] Day ranges: resolve_day_range
+// [SECTION] Building the reports: build_stats_reports
+// [SECTION] Raw events: export_events_csv
+
 #include "stats_report.h"
 
 #include "core/checked_sum.h"
@@ -23,7 +32,9 @@
 namespace kiosk::stats {
 namespace {
 
-// ---- words ---------------------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Words: titles, headers, times
+//-----------------------------------------------------------------------------
 
 // Every title, header and label the reports show is the managers' word
 // "report_" + its key (the key is also the JSON name): core/manager-strings.lua.
@@ -47,7 +58,9 @@ ReportTable make_table(const std::string& key, std::initializer_list<const char*
     return table;
 }
 
-// ---- SQLite --------------------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] SQLite and cells: shared errors, the kiosk's offset, titles, subjects
+//-----------------------------------------------------------------------------
 
 // A report's statements share the reports' first error (core/sqlite_statement.h):
 // after a failure the later ones do not run, so a report reads as straight-line
@@ -64,8 +77,8 @@ std::string reading_failed(const telemetry::ReadOnlyKioskDb& db, const std::stri
 
 // The kiosk's UTC offset: its latest event's (kDefaultVenueUtcOffsetMin when it has none).
 int32_t kiosk_utc_offset_min(const telemetry::ReadOnlyKioskDb& db, std::string& error) {
-    SqliteStatement latest(db.handle(), "SELECT utc_offset_min FROM events ORDER BY seq DESC LIMIT 1",
-                           error);
+    SqliteStatement latest(db.handle(),
+                           "SELECT utc_offset_min FROM events ORDER BY seq DESC LIMIT 1", error);
     return latest.next() ? int32_t(latest.integer(0)) : kDefaultVenueUtcOffsetMin;
 }
 
@@ -103,7 +116,9 @@ void split_subject(const std::string& subject, bool with_option, std::string& pa
     }
 }
 
-// ---- the reports ---------------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] The reports, one query each
+//-----------------------------------------------------------------------------
 
 void visitors_per_day(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& options,
                       ReportSet& set, std::string& error) {
@@ -392,7 +407,9 @@ void daily_rollups(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& opt
 
 } // namespace
 
-// ---- ranges --------------------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Day ranges: resolve_day_range
+//-----------------------------------------------------------------------------
 
 bool resolve_day_range(const telemetry::ReadOnlyKioskDb& db, const std::string& from,
                        const std::string& to, DayRange& range, std::string& error) {
@@ -415,7 +432,9 @@ bool resolve_day_range(const telemetry::ReadOnlyKioskDb& db, const std::string& 
     return true;
 }
 
-// ---- reports -------------------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Building the reports: build_stats_reports
+//-----------------------------------------------------------------------------
 
 std::optional<ReportSet> build_stats_reports(const telemetry::ReadOnlyKioskDb& db,
                                              const StatsOptions& options, std::string& error) {
@@ -465,7 +484,9 @@ std::optional<ReportSet> build_stats_reports(const telemetry::ReadOnlyKioskDb& d
     return set;
 }
 
-// ---- raw events ----------------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Raw events: export_events_csv
+//-----------------------------------------------------------------------------
 
 bool export_events_csv(const telemetry::ReadOnlyKioskDb& db, const DayRange* range,
                        const std::string& path, int64_t& rows, std::string& error) {

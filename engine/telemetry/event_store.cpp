@@ -2,6 +2,13 @@
 // batched transactions (events, subjects and rollups together), the full-disk
 // fallback (rollups without raw events, counts held in memory when even those
 // do not fit) and retention pruning.
+//
+// Index of this file:
+// [SECTION] Helpers: limits, queued events, bucket keys, the writer's statements
+// [SECTION] The writer thread: batched transactions, the full-disk fallback, pruning
+// [SECTION] Opening kiosk.db: EventStore::open
+// [SECTION] The EventStore interface: record, flush, prune, acknowledge, health
+
 #include "event_store.h"
 
 #include "core/civil_time.h"
@@ -27,6 +34,10 @@
 
 namespace kiosk::telemetry {
 namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers: limits, queued events, bucket keys, the writer's statements
+//-----------------------------------------------------------------------------
 
 constexpr int64_t kPruneEveryEvents = 20000;
 constexpr int64_t kPruneEveryMonoMs = 3600000;
@@ -108,6 +119,10 @@ struct WriterStatements {
 };
 
 } // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] The writer thread: batched transactions, the full-disk fallback, pruning
+//-----------------------------------------------------------------------------
 
 struct EventStore::Writer {
     EventStoreOptions options;
@@ -381,6 +396,10 @@ struct EventStore::Writer {
     }
 };
 
+//-----------------------------------------------------------------------------
+// [SECTION] Opening kiosk.db: EventStore::open
+//-----------------------------------------------------------------------------
+
 std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, std::string& error) {
     auto writer = std::make_unique<Writer>();
     writer->options = options;
@@ -463,6 +482,10 @@ std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, s
     });
     return std::unique_ptr<EventStore>(new EventStore(std::move(writer)));
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The EventStore interface: record, flush, prune, acknowledge, health
+//-----------------------------------------------------------------------------
 
 EventStore::EventStore(std::unique_ptr<Writer> writer) : writer_(std::move(writer)) {}
 

@@ -3,6 +3,17 @@
 // next exhibit works), bad numbers to every drawing call, dev-mode hot reload,
 // the sample exhibits against their goldens, and the family of misbehaving
 // metamethods (tests/script/misbehaving_metamethods.h) in the whole kiosk.
+//
+// Index of this file:
+// [SECTION] Helpers: a kiosk on test exhibits
+// [SECTION] Failures and sandbox attacks: the card rests, the next exhibit works
+// [SECTION] Touches and the curator widgets
+// [SECTION] Drawing limits: bad numbers, pictures against the memory cap
+// [SECTION] Dev mode: reloading on save, errors with the source line
+// [SECTION] The sample exhibits against their goldens
+// [SECTION] A quiz round from the home screen (replays)
+// [SECTION] The misbehaving-metamethod family in the whole kiosk
+
 #include "app_test_support.h"
 #include "test_paths.h"
 
@@ -21,6 +32,10 @@
 
 using namespace kiosk;
 using namespace kiosk::test;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers: a kiosk on test exhibits
+//-----------------------------------------------------------------------------
 
 namespace {
 
@@ -63,6 +78,10 @@ const ExhibitHost& open_host(const KioskApp& app) {
 }
 
 } // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Failures and sandbox attacks: the card rests, the next exhibit works
+//-----------------------------------------------------------------------------
 
 TEST_CASE("a failing exhibit rests, the kiosk goes home, and the next exhibit works",
           "[exhibit][sandbox][golden]") {
@@ -153,6 +172,10 @@ end
     }
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Touches and the curator widgets
+//-----------------------------------------------------------------------------
+
 TEST_CASE("touches reach the exhibit in logical coordinates; the home button stays the runtime's",
           "[exhibit][touch]") {
     TempFolder exhibits;
@@ -204,6 +227,10 @@ end
     REQUIRE(open_host(*app).failed());
     CHECK(open_host(*app).error().message == "STATE 1 10.0 true 3");
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Drawing limits: bad numbers, pictures against the memory cap
+//-----------------------------------------------------------------------------
 
 TEST_CASE("NaN, infinity and 1e300 are refused by every drawing call", "[exhibit][sandbox]") {
     TempFolder exhibits;
@@ -295,6 +322,10 @@ end
     CHECK(open_host(*app).error().line == 6);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Dev mode: reloading on save, errors with the source line
+//-----------------------------------------------------------------------------
+
 TEST_CASE("dev mode reloads the exhibit on save and shows errors with the source line",
           "[exhibit][dev][golden]") {
     TempFolder exhibits;
@@ -328,6 +359,10 @@ TEST_CASE("dev mode reloads the exhibit on save and shows errors with the source
     CHECK_FALSE(open_host(*app).failed());
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] The sample exhibits against their goldens
+//-----------------------------------------------------------------------------
+
 TEST_CASE("the sample exhibits draw as their goldens after a visitor's touches",
           "[exhibit][golden]") {
     struct Sample {
@@ -356,6 +391,10 @@ TEST_CASE("the sample exhibits draw as their goldens after a visitor's touches",
     REQUIRE(app->screen() == ScreenId::Exhibit);
     CHECK(compare_with_golden(*app, "sample-pendulum-lab-en").same);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] A quiz round from the home screen (replays)
+//-----------------------------------------------------------------------------
 
 namespace {
 
@@ -430,6 +469,10 @@ TEST_CASE("the quiz-round replay still reaches the score screen", "[quiz][replay
     CHECK(app->screen() == ScreenId::Quiz);
     CHECK(app->quiz_screen().phase() == QuizPhase::Score);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The misbehaving-metamethod family in the whole kiosk
+//-----------------------------------------------------------------------------
 
 namespace {
 

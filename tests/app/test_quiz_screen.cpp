@@ -5,6 +5,16 @@
 // and ordering steps (with undo); the tap guard; the score screen's band
 // message; play again; home; and goldens (960x540) of a question, its feedback
 // and the score screen in zh and en (tests/app/goldens/quiz-*.png).
+//
+// Index of this file:
+// [SECTION] Helpers: sample packs and the sample config
+// [SECTION] The harness: what KioskApp gives a screen
+// [SECTION] Recording answers, opening a round, answering by taps
+// [SECTION] Answering: every question type, ticks, ordering steps, the tap guard
+// [SECTION] A full round: progress, score, the band's message, play again, home
+// [SECTION] Goldens: zh and en, every question type, long text
+// [SECTION] Every sample question, for looking at (not run by default)
+
 #include "app/quiz_screen.h"
 #include "app_test_support.h"
 #include "test_paths.h"
@@ -25,6 +35,10 @@ using namespace kiosk;
 using namespace kiosk::test;
 
 namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers: sample packs and the sample config
+//-----------------------------------------------------------------------------
 
 constexpr double kDt = 1.0 / 60;
 
@@ -70,6 +84,10 @@ LoadedPack single_question(const std::string& pack_name, const std::string& ques
     loaded.pack.round_questions = 1;
     return loaded;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The harness: what KioskApp gives a screen
+//-----------------------------------------------------------------------------
 
 // What KioskApp gives a screen, without KioskApp: a headless display, the
 // sample config's font, the strings table, an ImGui frame, images, pointer.
@@ -204,6 +222,10 @@ private:
     QuizAction last_action_ = QuizAction::None;
 };
 
+//-----------------------------------------------------------------------------
+// [SECTION] Recording answers, opening a round, answering by taps
+//-----------------------------------------------------------------------------
+
 struct Recorder {
     std::vector<QuizAnswerRecord> records;
     QuizAnswerHook hook() {
@@ -268,6 +290,10 @@ std::vector<std::string> answer_by_taps(QuizScreen& quiz, Harness& harness, bool
 }
 
 } // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Answering: every question type, ticks, ordering steps, the tap guard
+//-----------------------------------------------------------------------------
 
 TEST_CASE("every question type answered right and wrong records one answer", "[quiz]") {
     Harness harness;
@@ -410,6 +436,10 @@ TEST_CASE("a tap right after a question appears does not answer it", "[quiz]") {
     CHECK(recorder.records[0].correct);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] A full round: progress, score, the band's message, play again, home
+//-----------------------------------------------------------------------------
+
 TEST_CASE("a full round: progress, score, the band's message, play again, home", "[quiz]") {
     // Band messages made of characters nothing else uses: a character is
     // registered with the font library only once something draws it.
@@ -501,6 +531,10 @@ TEST_CASE("a full round: progress, score, the band's message, play again, home",
         }
     }
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Goldens: zh and en, every question type, long text
+//-----------------------------------------------------------------------------
 
 TEST_CASE("quiz screens match their goldens in zh and en", "[quiz][golden]") {
     for (Language language : {Language::Zh, Language::En}) {
@@ -640,6 +674,10 @@ TEST_CASE("long text shrinks and wraps inside its cards", "[quiz][golden]") {
         }
     }
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Every sample question, for looking at (not run by default)
+//-----------------------------------------------------------------------------
 
 // Not run by default: `app_tests "[quiz-look]"` writes every sample question
 // (asked, then answered wrong) in zh and en to build/test-tmp/quiz-look/ for a

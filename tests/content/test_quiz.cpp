@@ -3,6 +3,15 @@
 // file:line message, scoring of each question type, seeded rounds (determinism,
 // variety, order questions never shown solved, the same draw on every
 // platform) and the score bands.
+//
+// Index of this file:
+// [SECTION] Helpers: the sample packs' folder, a good quiz, synthetic packs
+// [SECTION] The sample packs
+// [SECTION] Loading: the model, each type's options, schema errors, folders
+// [SECTION] Scoring
+// [SECTION] Rounds: draw_round
+// [SECTION] Score bands
+
 #include "../core/temp_folder.h"
 #include "content/quiz.h"
 #include "core/lua_data.h"
@@ -21,6 +30,10 @@
 using namespace kiosk;
 
 namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers: the sample packs' folder, a good quiz, synthetic packs
+//-----------------------------------------------------------------------------
 
 // The sample packs as the build packs them: content/* with each drawing (.svg)
 // rendered to its picture (.png); the top-level CMakeLists.txt says how.
@@ -123,7 +136,7 @@ QuizPack synthetic_pack(int count, int round_questions) {
 } // namespace
 
 //-----------------------------------------------------------------------------
-// The sample packs
+// [SECTION] The sample packs
 //-----------------------------------------------------------------------------
 
 TEST_CASE("both sample quiz packs load with no errors or warnings", "[quiz][content]") {
@@ -196,7 +209,7 @@ TEST_CASE("sample packs: the emergency pack covers its four themes", "[quiz][con
 }
 
 //-----------------------------------------------------------------------------
-// Loading
+// [SECTION] Loading: the model, each type's options, schema errors, folders
 //-----------------------------------------------------------------------------
 
 TEST_CASE("a good quiz loads into the model", "[quiz]") {
@@ -461,7 +474,7 @@ TEST_CASE("load_quiz_folder reads quiz.lua and finds images in the folder", "[qu
 }
 
 //-----------------------------------------------------------------------------
-// Scoring
+// [SECTION] Scoring
 //-----------------------------------------------------------------------------
 
 TEST_CASE("scoring every question type", "[quiz]") {
@@ -512,7 +525,7 @@ TEST_CASE("scoring every question type", "[quiz]") {
 }
 
 //-----------------------------------------------------------------------------
-// Rounds
+// [SECTION] Rounds: draw_round
 //-----------------------------------------------------------------------------
 
 TEST_CASE("draw_round: the same seed gives the same round, seeds vary", "[quiz]") {
@@ -606,7 +619,7 @@ TEST_CASE("draw_round: a round never asks for more than the pack has", "[quiz]")
 }
 
 //-----------------------------------------------------------------------------
-// Score bands
+// [SECTION] Score bands
 //-----------------------------------------------------------------------------
 
 TEST_CASE("score bands", "[quiz]") {

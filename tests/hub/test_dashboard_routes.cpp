@@ -5,6 +5,17 @@
 // sleeping), CSRF checks, and the exports (CSV with a BOM, JSON, XLSX) showing
 // the numbers synced through /api/v1/sync. WebSessions and LoginLimiter are
 // also checked directly with a test clock.
+//
+// Index of this file:
+// [SECTION] Helpers: a hub with two venues and synced numbers
+// [SECTION] Signing in, the synced numbers, another venue's page (403)
+// [SECTION] Bad dates and ranges (400)
+// [SECTION] Sessions expiring (set through serve's environment)
+// [SECTION] serve's options: silent-kiosk alert days, the venue's UTC offset
+// [SECTION] The sign-in limit (429) and CSRF checks (403)
+// [SECTION] Exports, unreadable data (500) and bundle upload
+// [SECTION] WebSessions and LoginLimiter with a test clock
+
 #include "browser_test_support.h"
 #include "hub_test_support.h"
 
@@ -20,6 +31,10 @@
 
 namespace kiosk::test {
 namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers: a hub with two venues and synced numbers
+//-----------------------------------------------------------------------------
 
 constexpr const char* kEpoch = "0123456789abcdef0123456789abcdef";
 constexpr const char* kPassword = "correct horse battery";
@@ -86,6 +101,10 @@ struct DashboardHub {
 const std::string kRange = "from=2026-11-01&to=2026-11-30";
 
 } // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Signing in, the synced numbers, another venue's page (403)
+//-----------------------------------------------------------------------------
 
 TEST_CASE("dashboard sign-in: the right password opens the page, a wrong one does not",
           "[hub][dashboard]") {
@@ -190,6 +209,10 @@ TEST_CASE("dashboard: a venue manager gets 403 for another venue, an admin does 
     CHECK(admin.get("/dashboard?venue=nowhere&" + kRange)->status == 400);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Bad dates and ranges (400)
+//-----------------------------------------------------------------------------
+
 TEST_CASE("dashboard: bad dates, reversed ranges and oversized parameters are 400",
           "[hub][dashboard]") {
     DashboardHub hub;
@@ -226,6 +249,10 @@ TEST_CASE("dashboard: year 0000 is not a date, and the default range starts at 0
     CHECK(browser.get("/dashboard?from=0001-01-01&to=0001-01-05&lang=en")->status == 200);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Sessions expiring (set through serve's environment)
+//-----------------------------------------------------------------------------
+
 TEST_CASE("dashboard sessions expire when idle or too old", "[hub][dashboard]") {
     SECTION("idle") {
         ServeEnvironment env{{"KIOSK_HUB_SESSION_IDLE_S", "0"}};
@@ -249,6 +276,10 @@ TEST_CASE("dashboard sessions expire when idle or too old", "[hub][dashboard]") 
         CHECK(browser.get("/dashboard")->status == 200);
     }
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] serve's options: silent-kiosk alert days, the venue's UTC offset
+//-----------------------------------------------------------------------------
 
 TEST_CASE("dashboard: the silent-kiosk alert days come from serve's option", "[hub][dashboard]") {
     // k1b and k2b never synced, so the page flags them silent, naming the days.
@@ -344,6 +375,10 @@ TEST_CASE("kiosk-hub serve refuses UTC offsets outside -720..840 minutes", "[hub
           1); // accepted: the data folder is what stops it
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] The sign-in limit (429) and CSRF checks (403)
+//-----------------------------------------------------------------------------
+
 TEST_CASE("dashboard sign-in is limited after repeated failures (429)", "[hub][dashboard]") {
     DashboardHub hub;
     Browser browser = hub.browser();
@@ -382,6 +417,10 @@ TEST_CASE("dashboard POSTs without the CSRF token are refused with 403", "[hub][
     REQUIRE(wrong);
     CHECK(wrong->status == 403);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Exports, unreadable data (500) and bundle upload
+//-----------------------------------------------------------------------------
 
 TEST_CASE("dashboard exports: CSV with a BOM, JSON and XLSX with the synced numbers",
           "[hub][dashboard]") {
@@ -511,6 +550,10 @@ TEST_CASE("dashboard upload: a bundle of the manager's venue is imported, anothe
     CHECK(page->body.find("已导入终端 k1b 的数据包：1 条汇总记录，其中 0 条有更新。") !=
           std::string::npos);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] WebSessions and LoginLimiter with a test clock
+//-----------------------------------------------------------------------------
 
 TEST_CASE("web sessions expire after the idle time and the absolute time", "[hub][dashboard]") {
     int64_t now = 1'000'000;

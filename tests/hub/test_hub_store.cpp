@@ -5,6 +5,16 @@
 // totals (schema version 2): equal, day by day, to the sums over venues and
 // over buckets after inserts, updates, replays and a new epoch; the all-venue
 // queries equal the per-venue ones summed; a version 1 hub.db is migrated.
+//
+// Index of this file:
+// [SECTION] Helpers: a store with two venues, hub.db read directly
+// [SECTION] Dashboard queries on known data
+// [SECTION] Schema and province totals: a newer hub.db, sums over venues, version 1
+// [SECTION] Titles per venue
+// [SECTION] Kiosks: silent after the configured days, revoked
+// [SECTION] Version 3 migrated: totals kept, titles given to the venues
+// [SECTION] The totals' 64-bit guard
+
 #include "hub_test_support.h"
 
 #include "core/sqlite_statement.h"
@@ -18,6 +28,10 @@ using kiosk::hub::ExhibitOrder;
 using kiosk::hub::HubStore;
 using kiosk::hub::QueryScope;
 using kiosk::test::TempFolder;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers: a store with two venues, hub.db read directly
+//-----------------------------------------------------------------------------
 
 namespace {
 
@@ -104,6 +118,10 @@ int64_t user_version_of(const std::string& data_dir) {
 
 } // namespace
 
+//-----------------------------------------------------------------------------
+// [SECTION] Dashboard queries on known data
+//-----------------------------------------------------------------------------
+
 TEST_CASE("store: visitors per day for a venue and for all venues", "[hub][store]") {
     StoreFixture f;
     f.sync("k1", {{"2026-11-01", "kiosk", "", "sessions", 5, 1},
@@ -184,6 +202,10 @@ TEST_CASE("store: top exhibits by visits and by dwell, and quiz accuracy hardest
     CHECK(venue_one[1].question == "physics/q1");
     CHECK(venue_one[1].correct == 9);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Schema and province totals: a newer hub.db, sums over venues, version 1
+//-----------------------------------------------------------------------------
 
 TEST_CASE("store: a hub.db from a newer kiosk-hub is refused untouched", "[hub][store]") {
     TempFolder folder;
@@ -392,6 +414,10 @@ COMMIT;)sql";
     CHECK(province_rows(data)[{"exhibit", "visits", "2026-11-03", "maze"}] == 5);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Titles per venue
+//-----------------------------------------------------------------------------
+
 TEST_CASE("store: titles are kept per venue, the latest of the venue's kiosks wins, by kind",
           "[hub][store][titles]") {
     StoreFixture fixture;
@@ -448,6 +474,10 @@ TEST_CASE("store: titles are kept per venue, the latest of the venue's kiosks wi
     CHECK(store.subject_titles("", "exhibit").at(1).en == "Venue two's maze"); // two venues to one
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Kiosks: silent after the configured days, revoked
+//-----------------------------------------------------------------------------
+
 TEST_CASE("dashboard: kiosks not heard from for more than the configured days are silent",
           "[hub][store][dashboard]") {
     StoreFixture fixture;
@@ -493,6 +523,10 @@ TEST_CASE("store: a revoked kiosk loses its token and bundle key and keeps its c
     CHECK_FALSE(store.revoke_kiosk("no-such-kiosk", 1795829400000, error));
     CHECK(error == "--id: no kiosk no-such-kiosk");
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Version 3 migrated: totals kept, titles given to the venues
+//-----------------------------------------------------------------------------
 
 TEST_CASE("store: a version 3 hub.db keeps its totals and gives its titles to the venues that "
           "count the subject",
@@ -540,6 +574,10 @@ COMMIT;)sql";
     require_province_is_sum_of_venues(data);
     CHECK(province_rows(data)[{"exhibit", "visits", "2026-11-01", "maze"}] == 9);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The totals' 64-bit guard
+//-----------------------------------------------------------------------------
 
 TEST_CASE("store: a total that would exceed 64 bits refuses the whole batch, nothing stored",
           "[hub][store][numbers]") {
