@@ -6,9 +6,9 @@
 #include "core/manager_text.h"
 #include "core/random_id.h"
 #include "source_scan.h"
-#include "test_paths.h"
 #include "stats/stats_report.h"
 #include "stats_fixture.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
 
