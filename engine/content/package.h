@@ -69,8 +69,27 @@ bool read_package_rows(const std::string& path, const PackageLimits& limits,
 
 using PackageDigest = std::array<unsigned char, 64>;
 
+constexpr size_t kMaxPackageReviews = 32;
+constexpr size_t kMaxReviewNoteBytes = 1024;
+
 struct PackageSignature {
     std::string key_id;
+    std::string signature; // 64 raw bytes when well-formed
+};
+
+// A reviewer's attestation over the package digest, stored in its own table
+// beside the signatures (docs/content-distribution.md), so adding one does not
+// change the digest:
+//   CREATE TABLE kiosk_reviews(key_id TEXT NOT NULL, verdict TEXT NOT NULL,
+//     reviewed TEXT NOT NULL, expires TEXT NOT NULL, note TEXT NOT NULL,
+//     signature BLOB NOT NULL)
+// content/review_attestation.h writes and checks them.
+struct PackageReview {
+    std::string key_id;
+    std::string verdict;   // "approved" or "rejected"
+    std::string reviewed;  // YYYY-MM-DD
+    std::string expires;   // YYYY-MM-DD, after reviewed
+    std::string note;      // free text, at most kMaxReviewNoteBytes of UTF-8
     std::string signature; // 64 raw bytes when well-formed
 };
 
@@ -98,6 +117,9 @@ public:
 
     bool digest(PackageDigest& out, std::string& error) const;
     std::vector<PackageSignature> signatures() const;
+    // The rows of kiosk_reviews as stored (none when the table is absent), at
+    // most kMaxPackageReviews of them.
+    std::vector<PackageReview> reviews() const;
 
 private:
     Package() = default;

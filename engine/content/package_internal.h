@@ -5,6 +5,7 @@
 
 #include "content/package.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,13 @@ std::string signed_message(const PackageDigest& digest);
 // Opens `path` read-only (SQLite's immutable mode). On failure `db` may still
 // need closing and `error` names the file and the reason.
 bool open_package_database(const std::string& path, sqlite3*& db, std::string& error);
+
+// Runs `write` in one transaction on the package at `path`, opened read-write
+// (never through a symbolic link), after `create_table`. False with `error`
+// naming the file and `what` ("sign", "add the review") when anything fails;
+// the package is unchanged then.
+bool update_package(const std::string& path, const char* create_table, const std::string& what,
+                    const std::function<bool(sqlite3*, std::string&)>& write, std::string& error);
 
 // Why SQLite `code` means the package cannot be read, for messages.
 std::string package_sqlite_problem(sqlite3* db, int code);

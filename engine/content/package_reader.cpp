@@ -177,6 +177,18 @@ std::vector<PackageSignature> Package::signatures() const {
     return found;
 }
 
+std::vector<PackageReview> Package::reviews() const {
+    std::vector<PackageReview> found;
+    // No table: not reviewed (the statement does not prepare, and yields no rows).
+    SqliteStatement select(db_, "SELECT key_id, verdict, reviewed, expires, note, signature"
+                                " FROM kiosk_reviews ORDER BY rowid LIMIT ?1");
+    select.bind(1, int64_t(kMaxPackageReviews));
+    while (select.next())
+        found.push_back({select.text(0), select.text(1), select.text(2), select.text(3),
+                         select.text(4), std::string(select.blob_view(5))});
+    return found;
+}
+
 std::string digest_hex(const PackageDigest& digest) {
     char hex[2 * 64 + 1];
     sodium_bin2hex(hex, sizeof hex, digest.data(), digest.size());

@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 
 namespace kiosk {
@@ -114,30 +115,34 @@ bool sign_package(const std::string& path, const SecretKey& key, const PackageLi
     unsigned char signature[crypto_sign_BYTES];
     crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char*>(message.data()),
                          message.size(), key.key.data());
+    return update_package(
+        path, kCreateSignatures, "sign",
+        [&](sqlite3* db, std::string& write_error) {
+            SqliteStatement forget(db, "DELETE FROM kiosk_signatures WHERE key_id = ?1");
+            SqliteStatement insert(
+                db, "INSERT INTO kiosk_signatures(key_id, signature) VALUES (?1, ?2)");
+            insert.bind(1, key.id).bind_blob(
+                2, std::string_view(reinterpret_cast<const char*>(signature), sizeof signature));
+            const bool ok = forget.bind(1, key.id).run() && insert.run();
+            if (!ok) write_error = forget.error().empty() ? insert.error() : forget.error();
+            return ok;
+        },
+        error);
+}
+
+bool update_package(const std::string& path, const char* create_table, const std::string& what,
+                    const std::function<bool(sqlite3*, std::string&)>& write, std::string& error) {
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-        error = path + ": cannot open for signing: " + sqlite3_errmsg(db);
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nullptr) !=
+        SQLITE_OK) {
+        error = path + ": cannot open to " + what + ": " + sqlite3_errmsg(db);
         sqlite3_close(db);
         return false;
     }
-    bool ok = exec_sql(db, "BEGIN", &error) && exec_sql(db, kCreateSignatures, &error);
-    if (ok) {
-        SqliteStatement forget(db, "DELETE FROM kiosk_signatures WHERE key_id = ?1");
-        ok = forget.bind(1, key.id).run();
-        if (!ok) error = forget.error();
-    }
-    if (ok) {
-        SqliteStatement insert(db,
-                               "INSERT INTO kiosk_signatures(key_id, signature) VALUES (?1, ?2)");
-        insert.bind(1, key.id);
-        insert.bind_blob(
-            2, std::string_view(reinterpret_cast<const char*>(signature), sizeof signature));
-        ok = insert.run();
-        if (!ok) error = insert.error();
-    }
-    ok = ok && exec_sql(db, "COMMIT", &error);
-    if (!ok) error = path + ": cannot sign: " + error;
-    sqlite3_close(db);
+    bool ok = exec_sql(db, "BEGIN", &error) && exec_sql(db, create_table, &error) &&
+              write(db, error) && exec_sql(db, "COMMIT", &error);
+    if (!ok) error = path + ": cannot " + what + ": " + error;
+    sqlite3_close(db); // an open transaction is rolled back
     return ok;
 }
 

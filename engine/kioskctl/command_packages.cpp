@@ -1,6 +1,8 @@
-// kioskctl keygen, pack, sign, verify and inspect.
+// kioskctl keygen, pack, sign, review, verify and inspect.
 #include "commands.h"
 #include "content/package.h"
+#include "content/review_attestation.h"
+#include "core/civil_time.h"
 
 #include <filesystem>
 #include <iostream>
@@ -152,11 +154,42 @@ void add_package_commands(CLI::App& app, Options& o, Run& chosen) {
         };
     });
 
+    CLI::App* review = app.add_subcommand(
+        "review", "Add a reviewer's attestation (approved or rejected, until a date) to a package");
+    review->add_option("package", o.package_file, "The package (.kpkg)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    review->add_option("--key", o.key_file, "The reviewer's secret key file")->required();
+    review->add_option("--verdict", o.verdict, "approved or rejected")->required();
+    review->add_option("--expires", o.expires, "Last day the review holds (YYYY-MM-DD)")
+        ->required();
+    review->add_option("--reviewed", o.reviewed, "Day of the review (YYYY-MM-DD, default today)");
+    review->add_option("--note", o.note, "A short note kept with the review");
+    review->callback([&chosen, &o] {
+        chosen = [&o] {
+            std::string error;
+            std::optional<SecretKey> key = read_secret_key(o.key_file, error);
+            if (!key) return fail(error);
+            PackageReview fields;
+            fields.verdict = o.verdict;
+            fields.reviewed = o.reviewed.empty() ? machine_local_day_today() : o.reviewed;
+            fields.expires = o.expires;
+            fields.note = o.note;
+            if (!add_review(o.package_file, *key, fields, PackageLimits{}, error))
+                return fail(error);
+            std::cout << "reviewed " << o.package_file << ": " << fields.verdict << " until "
+                      << fields.expires << ", by key " << key->id << "\n";
+            return 0;
+        };
+    });
+
     CLI::App* verify = app.add_subcommand(
         "verify", "Check a package's signature against trusted public keys (exit 1 when it fails)");
     verify->add_option("package", o.package_file, "The package (.kpkg)")->required();
     verify->add_option("--trusted", o.trusted_files, "Trusted public key files (NAME.pub)")
         ->required();
+    verify->add_option("--reviewer", o.reviewer_files,
+                       "Trusted reviewers' public key files: also require an unexpired approval");
     verify->callback([&chosen, &o] {
         chosen = [&o] {
             std::optional<std::vector<PublicKey>> trusted = read_trusted(o.trusted_files);
@@ -172,6 +205,14 @@ void add_package_commands(CLI::App& app, Options& o, Run& chosen) {
                                 : o.package_file + ": " + result.problem,
                             1);
             std::cout << o.package_file << ": ok, signed by trusted key " << result.key_id << "\n";
+            if (o.reviewer_files.empty()) return 0;
+            std::optional<std::vector<PublicKey>> reviewers = read_trusted(o.reviewer_files);
+            if (!reviewers) return 2;
+            const ReviewCheck check =
+                check_reviews(*package, *reviewers, machine_local_day_today());
+            if (!check.approved) return fail(o.package_file + ": " + check.problem, 1);
+            std::cout << o.package_file << ": ok, approved by a trusted reviewer until "
+                      << check.approved_until << "\n";
             return 0;
         };
     });
@@ -201,6 +242,13 @@ void add_package_commands(CLI::App& app, Options& o, Run& chosen) {
             for (const PackageSignature& signature : package->signatures())
                 std::cout << "    key " << signature.key_id << "\n";
             if (package->signatures().empty()) std::cout << "    (none)\n";
+            std::cout << "  reviews\n";
+            for (const PackageReview& row : package->reviews())
+                std::cout << "    key " << printable(row.key_id) << ": " << printable(row.verdict)
+                          << ", reviewed " << printable(row.reviewed) << ", expires "
+                          << printable(row.expires)
+                          << (row.note.empty() ? "" : ", note: " + printable(row.note)) << "\n";
+            if (package->reviews().empty()) std::cout << "    (none)\n";
             std::string manifest;
             if (package->read("manifest.lua", manifest, error))
                 std::cout << "  manifest.lua\n" << manifest;

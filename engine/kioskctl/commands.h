@@ -17,7 +17,9 @@ using Run = std::function<int()>;
 // Everything the command line can set; main() owns it for the whole run.
 struct Options {
     std::string name, folder, output, key_file, package_file, target, config;
-    std::vector<std::string> trusted_files;
+    std::vector<std::string> trusted_files, reviewer_files;
+    // review
+    std::string verdict, reviewed, expires, note;
     bool force = false;
     // stats
     std::string db, from, to, lang = "zh", format, report = "reports";

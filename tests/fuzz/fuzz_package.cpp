@@ -3,7 +3,8 @@
 // read the two ways the system reads packages:
 //   * the kiosk: its content folder scanned with scan_exhibit_dirs (open the
 //     SQLite Archive, check every entry, digest, signature against the fuzz
-//     key, manifest, review, quiz data), exactly as at start and on a change;
+//     key, manifest, review, quiz data), exactly as at start and on a change,
+//     and the reviewers' attestations (check_reviews) against the fuzz key;
 //   * the curator's `kioskctl validate` and `inspect`: Package::open and
 //     check_content, which reads the manifest, images, Lua and quiz data of
 //     unsigned packages too (all but the font check: see check_curator_path),
@@ -16,6 +17,7 @@
 #include "content/content_check.h"
 #include "content/exhibit_catalog.h"
 #include "content/package.h"
+#include "content/review_attestation.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -76,6 +78,13 @@ void check_curator_path(const std::string& path) {
     const VerifyResult verified = verify_package(*package, {fuzz::fuzz_public_key()});
     if (verified.ok == !verified.problem.empty())
         fuzz::broken("verify_package: ok and a problem disagree", verified.problem);
+    // Reviewers' attestations (kiosk_reviews), checked against the fuzz key.
+    const ReviewCheck reviewed =
+        check_reviews(*package, {fuzz::fuzz_public_key()}, fuzz::kFuzzToday);
+    if (reviewed.approved == !reviewed.problem.empty())
+        fuzz::broken("check_reviews: approved and a problem disagree", reviewed.problem);
+    if (reviewed.rows.size() > kMaxPackageReviews)
+        fuzz::broken("check_reviews: more rows than the limit");
     ContentCheckOptions options;
     options.today = fuzz::kFuzzToday;
     // Without the 5 MB CJK font (reading it each run cut the rate to 20 exec/s):

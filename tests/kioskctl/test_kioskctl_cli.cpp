@@ -119,9 +119,56 @@ TEST_CASE("keygen, pack --sign, verify; a flipped byte fails verification", "[ki
     CHECK(inspect.output.find("pendulum-lab") != std::string::npos);
 }
 
+TEST_CASE("review adds a reviewer's approval that verify --reviewer and inspect show",
+          "[kioskctl][review]") {
+    TempFolder folder;
+    REQUIRE(kioskctl(folder, "keygen publisher").code == 0);
+    REQUIRE(kioskctl(folder, "keygen expert").code == 0);
+    REQUIRE(kioskctl(folder, "pack '" + kExhibit + "' -o p.kpkg --sign publisher.key").code == 0);
+
+    Run unreviewed =
+        kioskctl(folder, "verify p.kpkg --trusted publisher.pub --reviewer expert.pub");
+    INFO(unreviewed.output);
+    CHECK(unreviewed.code == 1);
+    CHECK_THAT(unreviewed.output, Catch::Contains("no approval by a trusted reviewer"));
+
+    Run review = kioskctl(folder, "review p.kpkg --key expert.key --verdict approved "
+                                  "--reviewed 2026-11-01 --expires 2099-11-01 --note '力学组'");
+    INFO(review.output);
+    REQUIRE(review.code == 0);
+    Run verify = kioskctl(folder, "verify p.kpkg --trusted publisher.pub --reviewer expert.pub");
+    INFO(verify.output);
+    CHECK(verify.code == 0);
+    CHECK_THAT(verify.output, Catch::Contains("approved by a trusted reviewer until 2099-11-01"));
+    // The publisher's signature still holds: the review is beside it, not in the digest.
+    CHECK(kioskctl(folder, "verify p.kpkg --trusted publisher.pub").code == 0);
+    // The publisher is not a reviewer.
+    CHECK(kioskctl(folder, "verify p.kpkg --trusted publisher.pub --reviewer publisher.pub").code ==
+          1);
+    Run inspect = kioskctl(folder, "inspect p.kpkg");
+    INFO(inspect.output);
+    CHECK_THAT(inspect.output,
+               Catch::Contains("approved, reviewed 2026-11-01, expires 2099-11-01, note: 力学组"));
+
+    // Bad input: a clear message naming the field, exit 2, nothing added.
+    Run bad =
+        kioskctl(folder, "review p.kpkg --key expert.key --verdict maybe --expires 2099-01-01");
+    INFO(bad.output);
+    CHECK(bad.code == 2);
+    CHECK_THAT(bad.output, Catch::Contains("p.kpkg") && Catch::Contains("verdict"));
+    Run bad_day =
+        kioskctl(folder, "review p.kpkg --key expert.key --verdict approved --expires 2099-02-30");
+    CHECK(bad_day.code == 2);
+    CHECK_THAT(bad_day.output, Catch::Contains("expires"));
+    CHECK(kioskctl(folder, "review p.kpkg --key publisher.pub --verdict approved "
+                           "--expires 2099-01-01")
+              .code == 2); // a public key file is not a secret key
+}
+
 TEST_CASE("kioskctl explains every subcommand and refuses bad input", "[kioskctl]") {
     TempFolder folder;
-    for (const char* command : {"", "keygen", "pack", "sign", "verify", "inspect", "validate"}) {
+    for (const char* command :
+         {"", "keygen", "pack", "sign", "review", "verify", "inspect", "validate"}) {
         INFO(command);
         Run help = kioskctl(folder, std::string(command) + " --help");
         CHECK(help.code == 0);
