@@ -4,6 +4,8 @@
 // the program with the reader's message: tests/strings catches that first.
 #include "manager_text.h"
 
+#include "civil_time.h"
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -51,6 +53,10 @@ std::string
 manager_text(std::string_view key, Language language,
              std::initializer_list<std::pair<std::string_view, std::string_view>> words) {
     return fill_in(manager_text(key, language), words);
+}
+
+std::string manager_time(int64_t utc_ms, int32_t utc_offset_min, Language language) {
+    return local_minute_with_zone(utc_ms, utc_offset_min, manager_text("beijing_time", language));
 }
 
 } // namespace kiosk

@@ -28,6 +28,10 @@ std::string
 manager_text(std::string_view key, Language language,
              std::initializer_list<std::pair<std::string_view, std::string_view>> words);
 
+// A time as managers read it: the local minute at `utc_offset_min` with the
+// zone named ("2026-11-29 05:00 北京时间", "… Beijing time", "… UTC-5").
+std::string manager_time(int64_t utc_ms, int32_t utc_offset_min, Language language);
+
 // The whole table, and the file's text as compiled in (for tests/strings).
 const StringsTable& manager_strings();
 std::string_view manager_strings_source();

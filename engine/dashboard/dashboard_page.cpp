@@ -521,7 +521,7 @@ void append_kiosk_health(std::string& out, const DashboardData& data) {
         out += "<td class=\"nowrap\">" + esc(kiosk.id) + "</td><td>" + esc(kiosk.venue) + "</td>";
         if (kiosk.last_seen_utc_ms > 0) {
             out += "<td class=\"nowrap\">" +
-                   esc(format_venue_time(kiosk.last_seen_utc_ms, data.utc_offset_min, lang)) +
+                   esc(manager_time(kiosk.last_seen_utc_ms, data.utc_offset_min, lang)) +
                    "<span class=\"sub\">" +
                    esc(format_ago(kiosk.last_seen_utc_ms, data.generated_utc_ms, lang)) +
                    "</span></td>";
@@ -595,10 +595,6 @@ std::array<std::string, 7> weekday_names(Language language) {
             manager_text("sunday", language)};
 }
 
-std::string format_venue_time(int64_t utc_ms, int32_t utc_offset_min, Language language) {
-    return local_minute_with_zone(utc_ms, utc_offset_min, manager_text("beijing_time", language));
-}
-
 std::string dashboard_url(const DashboardFilter& filter, std::string_view format) {
     std::string url =
         format.empty() ? "/dashboard?" : "/dashboard/export?format=" + url_encode(format) + "&";
@@ -660,7 +656,7 @@ std::string render_dashboard_page(const DashboardData& data) {
     append_kiosk_health(out, data);
     append_data_actions(out, data);
     out += "</main>\n<footer>" + text_of("generated_at", lang) + " " +
-           esc(format_venue_time(data.generated_utc_ms, data.utc_offset_min, lang)) +
+           esc(manager_time(data.generated_utc_ms, data.utc_offset_min, lang)) +
            "</footer>\n</body>\n</html>\n";
     return out;
 }

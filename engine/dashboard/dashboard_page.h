@@ -140,10 +140,6 @@ std::string render_dashboard_page(const DashboardData& data);
 // "/dashboard/export?format=..&venue=..&from=..&to=..&lang=..".
 std::string dashboard_url(const DashboardFilter& filter, std::string_view format = "");
 
-// A time as managers read it, at the venue's offset with the zone named:
-// "2026-11-29 05:00 北京时间", "2026-11-29 05:00 Beijing time", "2026-11-28 21:00 UTC".
-std::string format_venue_time(int64_t utc_ms, int32_t utc_offset_min, Language language);
-
 // The short weekday names, Monday first ("周一" .. "周日", "Mon" .. "Sun").
 std::array<std::string, 7> weekday_names(Language language);
 

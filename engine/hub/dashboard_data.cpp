@@ -224,7 +224,7 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
         {"to", manager_text("to", lang), stats::ReportCell::of_text(data.filter.to)},
         {"generated", manager_text("generated_at", lang),
          stats::ReportCell::of_text(
-             dashboard::format_venue_time(data.generated_utc_ms, data.utc_offset_min, lang))},
+             manager_time(data.generated_utc_ms, data.utc_offset_min, lang))},
         {"user", manager_text("username", lang), stats::ReportCell::of_text(data.viewer.name)},
     };
 
@@ -297,7 +297,7 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
     for (const dashboard::KioskHealth& kiosk : data.kiosks)
         kiosks.rows.push_back(
             {stats::ReportCell::of_text(kiosk.id), stats::ReportCell::of_text(kiosk.venue),
-             kiosk.last_seen_utc_ms ? stats::ReportCell::of_text(dashboard::format_venue_time(
+             kiosk.last_seen_utc_ms ? stats::ReportCell::of_text(manager_time(
                                           kiosk.last_seen_utc_ms, data.utc_offset_min, lang))
                                     : stats::ReportCell{},
              stats::ReportCell::of_text(kiosk.software_version),

@@ -42,11 +42,6 @@ std::string word(const std::string& key, Language language) {
     return manager_text("report_" + key, language);
 }
 
-// A time as managers read it: the local minute with the zone named.
-std::string managers_time(int64_t utc_ms, int32_t offset_min, Language language) {
-    return local_minute_with_zone(utc_ms, offset_min, manager_text("beijing_time", language));
-}
-
 ReportTable make_table(const std::string& key, std::initializer_list<const char*> columns,
                        Language language) {
     ReportTable table;
@@ -379,7 +374,7 @@ void clock_jumps(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& optio
     while (query.next())
         table.rows.push_back(
             {integer(query.integer(0)), text(query.text(1)),
-             text(managers_time(query.integer(2), int32_t(query.integer(5)), options.language)),
+             text(manager_time(query.integer(2), int32_t(query.integer(5)), options.language)),
              text(query.text(3)),
              query.is_null(4) ? ReportCell{}
                               : ReportCell::of_decimal(double(query.integer(4)) / 1000.0)});
@@ -457,8 +452,8 @@ std::optional<ReportSet> build_stats_reports(const telemetry::ReadOnlyKioskDb& d
     about("schema_version", integer(telemetry::kSchemaVersion));
     about("created", created.empty()
                          ? ReportCell{}
-                         : text(managers_time(std::atoll(created.c_str()),
-                                              kiosk_utc_offset_min(db, error), language)));
+                         : text(manager_time(std::atoll(created.c_str()),
+                                             kiosk_utc_offset_min(db, error), language)));
     about("software_version",
           text(query_text(db.handle(),
                           "SELECT software_version FROM boots ORDER BY boot DESC LIMIT 1")));

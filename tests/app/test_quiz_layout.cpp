@@ -6,6 +6,7 @@
 // "back to home" corner; and the letterbox keeps it all on 1920x1080, 1280x800
 // and portrait displays.
 #include "app/quiz_layout.h"
+#include "content/quiz.h"
 
 #include <catch2/catch.hpp>
 
@@ -54,22 +55,6 @@ void check_layout(const std::vector<Named>& rects) {
     }
 }
 
-const char* type_name(QuestionType type) {
-    switch (type) {
-    case QuestionType::Single:
-        return "single";
-    case QuestionType::Multiple:
-        return "multiple";
-    case QuestionType::TrueFalse:
-        return "truefalse";
-    case QuestionType::ImageChoice:
-        return "image";
-    case QuestionType::Order:
-        return "order";
-    }
-    return "?";
-}
-
 // Every question shape the quiz format allows.
 std::vector<QuizQuestionShape> all_shapes() {
     std::vector<QuizQuestionShape> shapes;
@@ -116,7 +101,7 @@ TEST_CASE("quiz layout: every question's cards and buttons are finger-sized, on 
         const LogicalRect room = quiz_prompt_room(shape);
         // One line of the smallest size, and a prompt far taller than its room.
         for (float prompt_height : {30.0f, room.height() / 2, 10 * room.height()}) {
-            INFO(type_name(shape.type)
+            INFO(question_type_name(shape.type)
                  << ", " << shape.options << " options, picture " << shape.picture << ", hint "
                  << shape.hint << ", captions " << shape.captions << ", prompt " << prompt_height);
             const QuizQuestionLayout layout = layout_quiz_question(shape, prompt_height);
@@ -297,7 +282,7 @@ TEST_CASE("quiz layout: letterboxed onto 1920x1080, 1280x800 and portrait displa
             const QuizQuestionLayout layout = layout_quiz_question(shape, 100);
             for (const LogicalRect& target : targets(layout)) {
                 const LogicalRect shown{box.to_screen(target.min), box.to_screen(target.max)};
-                INFO(type_name(shape.type)
+                INFO(question_type_name(shape.type)
                      << " target " << describe(target) << " shown at " << describe(shown));
                 CHECK(on_display.contains(shown));
                 CHECK(shown.width() == Approx(target.width() * box.scale));

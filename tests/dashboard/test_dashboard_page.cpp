@@ -2,6 +2,7 @@
 // no server. Structure (charts, forms, links), content (every exhibit, both
 // languages), safety (everything from data escaped, URLs percent-encoded,
 // nothing fetched from elsewhere), empty ranges and kiosk alerts.
+#include "core/manager_text.h"
 #include "dashboard/dashboard_page.h"
 #include "sample_dashboard.h"
 
@@ -342,15 +343,13 @@ TEST_CASE("the sign-in page in both languages", "[dashboard]") {
 
 TEST_CASE("times are written as YYYY-MM-DD HH:MM at the venue's offset, the zone named",
           "[dashboard]") {
-    using dashboard::format_venue_time;
-    CHECK(format_venue_time(0, 0, Language::Zh) == "1970-01-01 00:00 UTC");
-    CHECK(format_venue_time(1'795'899'600'000, 0, Language::Zh) == "2026-11-28 21:00 UTC");
-    CHECK(format_venue_time(1'795'899'600'000 + 59'999, 0, Language::En) == "2026-11-28 21:00 UTC");
-    CHECK(format_venue_time(-1, 0, Language::Zh) == "1969-12-31 23:59 UTC");
-    CHECK(format_venue_time(1'795'899'600'000, 480, Language::Zh) == "2026-11-29 05:00 北京时间");
-    CHECK(format_venue_time(1'795'899'600'000, 480, Language::En) ==
-          "2026-11-29 05:00 Beijing time");
-    CHECK(format_venue_time(1'795'899'600'000, -300, Language::Zh) == "2026-11-28 16:00 UTC-5");
+    CHECK(manager_time(0, 0, Language::Zh) == "1970-01-01 00:00 UTC");
+    CHECK(manager_time(1'795'899'600'000, 0, Language::Zh) == "2026-11-28 21:00 UTC");
+    CHECK(manager_time(1'795'899'600'000 + 59'999, 0, Language::En) == "2026-11-28 21:00 UTC");
+    CHECK(manager_time(-1, 0, Language::Zh) == "1969-12-31 23:59 UTC");
+    CHECK(manager_time(1'795'899'600'000, 480, Language::Zh) == "2026-11-29 05:00 北京时间");
+    CHECK(manager_time(1'795'899'600'000, 480, Language::En) == "2026-11-29 05:00 Beijing time");
+    CHECK(manager_time(1'795'899'600'000, -300, Language::Zh) == "2026-11-28 16:00 UTC-5");
 }
 
 TEST_CASE("the page shows every time in the venue's zone, never bare UTC", "[dashboard]") {
