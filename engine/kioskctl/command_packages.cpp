@@ -239,16 +239,18 @@ void add_package_commands(CLI::App& app, Options& o, Run& chosen) {
             PackageDigest digest{};
             if (!package->digest(digest, error)) return fail(error, 1);
             std::cout << "  digest " << digest_hex(digest) << "\n  signatures\n";
-            for (const PackageSignature& signature : package->signatures())
-                std::cout << "    key " << signature.key_id << "\n";
-            if (package->signatures().empty()) std::cout << "    (none)\n";
+            const std::vector<PackageSignature> signatures = package->signatures();
+            for (const PackageSignature& signature : signatures)
+                std::cout << "    key " << printable(signature.key_id) << "\n";
+            if (signatures.empty()) std::cout << "    (none)\n";
             std::cout << "  reviews\n";
-            for (const PackageReview& row : package->reviews())
+            const std::vector<PackageReview> reviews = package->reviews();
+            for (const PackageReview& row : reviews)
                 std::cout << "    key " << printable(row.key_id) << ": " << printable(row.verdict)
                           << ", reviewed " << printable(row.reviewed) << ", expires "
                           << printable(row.expires)
                           << (row.note.empty() ? "" : ", note: " + printable(row.note)) << "\n";
-            if (package->reviews().empty()) std::cout << "    (none)\n";
+            if (reviews.empty()) std::cout << "    (none)\n";
             std::string manifest;
             if (package->read("manifest.lua", manifest, error))
                 std::cout << "  manifest.lua\n" << manifest;
