@@ -3,6 +3,8 @@
 // small fixed pseudo-random wobble so the charts look like real counts.
 #include "sample_dashboard.h"
 
+#include "core/manager_text.h"
+
 #include <chrono>
 #include <cmath>
 
@@ -162,8 +164,10 @@ DashboardData sample_manager_dashboard(Language language) {
     data.kiosks = {lobby_kiosk(language), hall_kiosk(language)};
     data.generated_utc_ms = kGeneratedUtcMs;
     data.csrf_token = "sample-csrf-token-0123456789";
-    data.notice = language == Language::En ? "Imported 1,284 buckets from truck1-kiosk-a."
-                                           : "已导入 1284 个统计桶（truck1-kiosk-a）。";
+    // The notice the hub shows after an upload, in its own words.
+    data.notice =
+        manager_text("import_done", language,
+                     {{"kiosk", "truck1-kiosk-a"}, {"buckets", "1284"}, {"stored", "1284"}});
     return data;
 }
 
