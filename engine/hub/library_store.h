@@ -1,0 +1,88 @@
+// The province's content library at the hub (issue 17, part 2): trusted
+// publisher keys, the expert pool (reviewers with their keys), every uploaded
+// version of every package, what the province published or approved for
+// sharing, and which items each kiosk shows in what order. Behind an interface
+// like HubStore so a PostgreSQL backend can follow; the SQLite implementation
+// keeps its tables in hub.db and the package files in DATA/library/.
+// The snapshot issuer (content_snapshots.h) reads assignments through it and
+// keeps each kiosk's last signed snapshot in it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::hub {
+
+struct PublisherRecord {
+    std::string key_id;     // 16 hex digits (core/signing_keys)
+    std::string public_key; // base64 of the 32 key bytes
+    std::string name;       // who holds it, for the page
+    int64_t added_utc_ms = 0;
+};
+
+struct ReviewerRecord { // one expert of the pool (专家库)
+    std::string key_id, public_key;
+    std::string name, organization, field;
+    int64_t added_utc_ms = 0;
+};
+
+struct LibraryReview { // one attestation row of a stored version, as checked at upload
+    std::string reviewer_key_id;
+    std::string verdict, reviewed, expires; // as signed
+    bool trusted = false;                   // by a key of the pool
+};
+
+struct LibraryPackage { // one stored version
+    std::string id, version;
+    std::string kind;                // "exhibit" | "quiz"
+    std::string title_zh, title_en;
+    std::string publisher_key_id;
+    std::string owner_venue;         // "" = the province's own
+    std::string sha256;              // 64 lowercase hex of the file
+    int64_t size = 0;                // bytes of the file
+    std::string file_path;           // absolute, under DATA/library/
+    int64_t added_utc_ms = 0;
+    std::vector<LibraryReview> reviews;
+};
+
+struct AssignedPackage { // what a kiosk is to show, resolved to one version
+    std::string id, version, sha256, file_path;
+    int64_t size = 0;
+};
+
+struct StoredSnapshot { // the last snapshot signed for a kiosk
+    std::string kiosk;
+    int64_t version = 0;
+    std::string fingerprint;  // of the assigned list it was made from
+    int64_t issued_utc_ms = 0, expires_utc_ms = 0;
+    std::string document;     // exact signed bytes
+    std::string signature;    // raw 64 bytes
+    std::string key_id;
+};
+
+class LibraryStore {
+public:
+    virtual ~LibraryStore() = default;
+    // ... publishers, reviewers, packages, publishing, sharing, assignment:
+    // the library's own methods (part 2) ...
+
+    // For the snapshot issuer: the items assigned to `kiosk`, in home-screen
+    // order, each resolved to the newest stored version that has a current
+    // approval by a pool reviewer on `today` (items with none are left out).
+    virtual std::vector<AssignedPackage> assigned_packages(const std::string& kiosk,
+                                                           const std::string& today) = 0;
+    virtual std::optional<LibraryPackage> find_package(const std::string& id,
+                                                       const std::string& version) = 0;
+    virtual std::optional<StoredSnapshot> last_snapshot(const std::string& kiosk) = 0;
+    // Stores `snapshot` when its version is higher than the stored one's; false
+    // with `error` otherwise (two hub processes racing: the caller re-reads).
+    virtual bool store_snapshot(const StoredSnapshot& snapshot, std::string& error) = 0;
+};
+
+// Opens (creating its tables when missing) the library in `data_dir`'s hub.db.
+std::unique_ptr<LibraryStore> open_library_store(const std::string& data_dir, std::string& error);
+
+} // namespace kiosk::hub
