@@ -207,6 +207,18 @@ int main(int argc, char** argv) {
         dashboard.utc_offset_min = utc_offset_min;
         gate.head_timeout_ms = head_timeout_s * 1000;
         gate.request_timeout_ms = request_timeout_s * 1000;
+        // The content library (its own connection to hub.db), open for the
+        // whole of serve().
+        std::string library_error;
+        std::unique_ptr<kiosk::hub::LibraryStore> library =
+            kiosk::hub::open_library_store(serve.data_dir, library_error);
+        if (!library || sodium_init() < 0) {
+            std::cerr << "kiosk-hub: " << (library ? "libsodium cannot start" : library_error)
+                      << "\n";
+            return 1;
+        }
+        dashboard.library = library.get();
+        dashboard.data_dir = serve.data_dir;
         serve.extra_routes = [dashboard](httplib::Server& server, kiosk::hub::HubStore& store) {
             kiosk::hub::add_dashboard_routes(server, store, dashboard);
         };
