@@ -187,7 +187,8 @@ tr.alert td:first-child { box-shadow:inset 3px 0 0 #dc2626; }
 footer { color:var(--muted); font-size:12px; text-align:center; padding:8px 0 24px; }
 .login { max-width:400px; margin:8vh auto; }
 .library-actions form { display:inline-block; margin:2px 6px 2px 0; }
-.library-actions button { padding:4px 10px; font-size:13px; }
+.library-actions button { padding:4px 10px; font-size:13px; white-space:nowrap; }
+table.library { min-width:820px; }
 .order-grid { display:grid; grid-template-columns:repeat(auto-fill, minmax(220px, 1fr)); gap:8px 16px; margin:8px 0 12px; }
 .order-grid label { flex-direction:row; align-items:center; gap:8px; color:var(--ink); font-size:14px; }
 .order-grid input { width:4.5em; }

@@ -54,19 +54,19 @@ void append_upload(std::string& out, const LibraryPageData& data) {
 }
 
 void action_button(std::string& out, const LibraryPageData& data, const char* action,
-                   const std::string& id, const char* label_key) {
+                   const std::string& id, const std::string& label) {
     out += std::string("<form method=\"post\" action=\"/dashboard/library/") + action + "\">";
     hidden_field(out, "csrf", data.csrf_token);
     hidden_field(out, "lang", lang_code(data.language));
     hidden_field(out, "id", id);
-    out += "<button type=\"submit\">" + text_of(label_key, data.language) + "</button></form>";
+    out += "<button type=\"submit\">" + label + "</button></form>";
 }
 
 void append_reviews(std::string& out, const LibraryVersionRow& version, Language lang) {
     for (const LibraryReviewRow& review : version.reviews) {
-        const std::string verdict = manager_text(
-            review.verdict == "rejected" ? "library_verdict_rejected" : "library_verdict_approved",
-            lang);
+        const std::string verdict = review.verdict == "rejected"
+                                        ? manager_text("library_verdict_rejected", lang)
+                                        : manager_text("library_verdict_approved", lang);
         out += "<span class=\"sub\">" + esc(manager_text("library_review_row", lang,
                                                          {{"reviewer", review.reviewer},
                                                           {"verdict", verdict},
@@ -86,8 +86,9 @@ void append_items(std::string& out, const LibraryPageData& data) {
         out += "<p class=\"empty\">" + text_of("library_empty", lang) + "</p></section>\n";
         return;
     }
-    out += "<div class=\"scroll\"><table><thead><tr><th>" + text_of("library_col_title", lang) +
-           "</th><th>" + text_of("library_col_versions", lang) + "</th><th>" +
+    out += "<div class=\"scroll\"><table class=\"library\"><thead><tr><th>" +
+           text_of("library_col_title", lang) + "</th><th>" +
+           text_of("library_col_versions", lang) + "</th><th>" +
            text_of("library_col_publisher", lang) + "</th><th>" +
            text_of("library_col_status", lang) + "</th><th>" + text_of("library_col_kiosks", lang) +
            "</th></tr></thead><tbody>";
@@ -126,8 +127,10 @@ void append_items(std::string& out, const LibraryPageData& data) {
         if (item.may_publish || item.may_share) {
             out += "<div class=\"library-actions\">";
             if (item.may_publish)
-                action_button(out, data, "publish", item.id, "library_publish_button");
-            if (item.may_share) action_button(out, data, "share", item.id, "library_share_button");
+                action_button(out, data, "publish", item.id,
+                              text_of("library_publish_button", lang));
+            if (item.may_share)
+                action_button(out, data, "share", item.id, text_of("library_share_button", lang));
             out += "</div>";
         }
         out += "</td><td>";

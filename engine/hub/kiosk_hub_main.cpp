@@ -138,7 +138,7 @@ int main(int argc, char** argv) {
 
     kiosk::hub::AddReviewerOptions reviewer;
     CLI::App* add_reviewer =
-        admin->add_subcommand("add-reviewer", "Add an expert to the review pool (专家库)");
+        admin->add_subcommand("add-reviewer", "Add an expert to the review pool");
     add_reviewer->add_option("--data", reviewer.data_dir, "Folder of hub.db")->required();
     add_reviewer->add_option("--name", reviewer.name, "The reviewer's name")->required();
     add_reviewer->add_option("--organization", reviewer.organization, "Their organization")
@@ -176,8 +176,8 @@ int main(int argc, char** argv) {
     CLI::App* content_publish = content->add_subcommand("publish", "Offer an item to every venue");
     content_publish->add_option("--data", content_data, "Folder of hub.db")->required();
     content_publish->add_option("ID", content_id, "The package id")->required();
-    CLI::App* content_share = content->add_subcommand(
-        "share", "Approve a venue's own item for the other venues (共建共享)");
+    CLI::App* content_share =
+        content->add_subcommand("share", "Approve a venue's own item for the other venues");
     content_share->add_option("--data", content_data, "Folder of hub.db")->required();
     content_share->add_option("ID", content_id, "The package id")->required();
     CLI::App* content_assign = content->add_subcommand(

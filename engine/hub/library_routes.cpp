@@ -214,8 +214,10 @@ void post_upload(RouteState& state, LibraryStore& library, const std::string& da
                                                local_day(state.clock(), state.utc_offset_min));
     std::string notice;
     if (result.ok) {
-        notice = manager_text(result.already_stored ? "library_already" : "library_added", lang,
-                              {{"id", result.package.id}, {"version", result.package.version}});
+        const std::initializer_list<std::pair<std::string_view, std::string_view>> words = {
+            {"id", result.package.id}, {"version", result.package.version}};
+        notice = result.already_stored ? manager_text("library_already", lang, words)
+                                       : manager_text("library_added", lang, words);
     } else {
         log_warning("library upload by " + viewer->user.name + " refused: " + result.error);
         notice = manager_text("library_upload_failed", lang, {{"file", label}}) +
@@ -251,11 +253,11 @@ void post_item_action(RouteState& state, LibraryStore& library, const httplib::R
     std::string error;
     const bool done = publish ? library.publish_item(id, error) : library.share_item(id, error);
     if (!done) log_warning("library " + std::string(publish ? "publish" : "share") + ": " + error);
-    state.sessions.set_notice(
-        viewer->session.token,
-        done ? manager_text(publish ? "library_published" : "library_shared", lang, {{"id", id}})
-             : manager_text("library_fail_store", lang),
-        !done);
+    state.sessions.set_notice(viewer->session.token,
+                              !done     ? manager_text("library_fail_store", lang)
+                              : publish ? manager_text("library_published", lang, {{"id", id}})
+                                        : manager_text("library_shared", lang, {{"id", id}}),
+                              !done);
     web::redirect(response, library_url(lang));
 }
 
