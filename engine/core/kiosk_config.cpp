@@ -22,6 +22,11 @@ namespace {
 
 constexpr size_t kMaxExhibitDirs = 16;
 constexpr size_t kMaxKioskName = 64;
+constexpr size_t kMaxTrustedKeys = 16;
+constexpr size_t kMaxTrustedReviewers = 16;
+constexpr size_t kMaxTrustedContentKeys = 4;
+constexpr size_t kMaxContentImportDirs = 8;
+constexpr int64_t kMaxContentReserveMb = 1048576;
 
 // Absolute, normalized, without a trailing "/" (so "a/b/" and "a/b" compare equal).
 std::string resolve_path(const fs::path& base_folder, const std::string& value) {
@@ -42,6 +47,20 @@ std::optional<std::string> read_path(DataReader& reader, std::string_view key, c
         return std::nullopt;
     }
     return resolve_path(base, *value);
+}
+
+// A list of paths (folders or key files), each resolved like read_path; an
+// empty string is an error naming what the list holds.
+std::vector<std::string> read_path_list(DataReader& reader, std::string_view key, size_t max_items,
+                                        const fs::path& base, std::string_view what) {
+    std::vector<std::string> paths;
+    for (const std::string& value : reader.string_list(key, max_items)) {
+        if (value.empty())
+            reader.error(key, "expected " + std::string(what) + ", got an empty string");
+        else
+            paths.push_back(resolve_path(base, value));
+    }
+    return paths;
 }
 
 bool is_kiosk_name_char(char c) {
@@ -234,22 +253,22 @@ void read_config(DataReader& root, const fs::path& base, KioskConfig& config) {
     config.default_language = parse_language(language).value_or(Language::Zh);
     config.idle_timeout_s = root.number("idle_timeout_s", 10, 3600, config.idle_timeout_s);
     config.data_dir = read_path(root, "data_dir", base, std::nullopt).value_or("");
-    for (const std::string& dir : root.string_list("exhibit_dirs", kMaxExhibitDirs)) {
-        if (dir.empty())
-            root.error("exhibit_dirs", "expected folder paths, got an empty string");
-        else
-            config.exhibit_dirs.push_back(resolve_path(base, dir));
-    }
+    config.exhibit_dirs =
+        read_path_list(root, "exhibit_dirs", kMaxExhibitDirs, base, "folder paths");
     config.strings_file =
         read_path(root, "strings_file", base, "../content/strings.lua").value_or("");
     if (root.has("content_dir"))
         config.content_dir = read_path(root, "content_dir", base, std::nullopt).value_or("");
-    for (const std::string& key : root.string_list("trusted_keys", 16)) {
-        if (key.empty())
-            root.error("trusted_keys", "expected public key file paths, got an empty string");
-        else
-            config.trusted_keys.push_back(resolve_path(base, key));
-    }
+    config.trusted_keys =
+        read_path_list(root, "trusted_keys", kMaxTrustedKeys, base, "public key file paths");
+    config.trusted_reviewers = read_path_list(root, "trusted_reviewers", kMaxTrustedReviewers, base,
+                                              "public key file paths");
+    config.trusted_content_keys = read_path_list(
+        root, "trusted_content_keys", kMaxTrustedContentKeys, base, "public key file paths");
+    config.content_import_dirs =
+        read_path_list(root, "content_import_dirs", kMaxContentImportDirs, base, "folder paths");
+    config.content_reserve_mb =
+        root.integer("content_reserve_mb", 0, kMaxContentReserveMb, config.content_reserve_mb);
     read_window(root, config.window);
     read_font(root, base, config.font);
     read_exhibit_limits(root, config.exhibit_limits);

@@ -16,6 +16,13 @@
 //   strings_file = "../content/strings.lua", -- visitor strings table; default as shown
 //   content_dir = "/var/lib/kiosk/content",  -- signed content packages (*.kpkg); default none
 //   trusted_keys = { "keys/museum.pub" },      -- 0..16 public key files whose signatures count
+//   trusted_reviewers = { "keys/expert.pub" }, -- 0..16 public key files whose review approvals
+//                                      --   count; in venue mode a package shows only with one
+//   trusted_content_keys = { "keys/hub-content.pub" }, -- 0..4 public key files: the hub's
+//                                      --   content key(s), whose assignment snapshots count
+//   content_import_dirs = { "/media/usb" },    -- 0..8 folders checked for USB content imports
+//   content_reserve_mb = 512,          -- free disk space the content updater never uses,
+//                                      --   0..1048576
 //   package_limits = {                 -- what one package may hold, uncompressed
 //     max_file_mb = 64,                -- one file, 1..4096
 //     max_package_mb = 1024,           -- all its files, 1..65536
@@ -66,6 +73,7 @@
 
 #include "bilingual.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -144,9 +152,13 @@ struct KioskConfig {
     double idle_timeout_s = 90.0;
     std::string data_dir;
     std::vector<std::string> exhibit_dirs;
-    std::string strings_file; // default: CONFIG_FOLDER/../content/strings.lua
-    std::string content_dir;  // "" when the config names none
-    std::vector<std::string> trusted_keys;
+    std::string strings_file;                      // default: CONFIG_FOLDER/../content/strings.lua
+    std::string content_dir;                       // "" when the config names none
+    std::vector<std::string> trusted_keys;         // publisher keys: whose signatures count
+    std::vector<std::string> trusted_reviewers;    // reviewer keys: whose approvals count
+    std::vector<std::string> trusted_content_keys; // hub content keys: whose snapshots count
+    std::vector<std::string> content_import_dirs;  // folders checked for USB imports
+    int64_t content_reserve_mb = 512;              // free disk the content updater leaves
     PackageLimitsConfig package_limits;
     WindowConfig window;
     FontConfig font;

@@ -297,6 +297,95 @@ TEST_CASE("required sections and their contents", "[kiosk_config]") {
     }
 }
 
+TEST_CASE("content trust roots, import folders and the disk reserve", "[kiosk_config]") {
+    test::TempFolder folder;
+    SECTION("defaults: none of each and 512 MB kept free") {
+        ConfigLoadResult result = load_kiosk_config(folder.write("kiosk.lua", minimal_config()));
+        REQUIRE(result.ok());
+        REQUIRE(result.config->trusted_reviewers.empty());
+        REQUIRE(result.config->trusted_content_keys.empty());
+        REQUIRE(result.config->content_import_dirs.empty());
+        REQUIRE(result.config->content_reserve_mb == 512);
+    }
+    SECTION("paths are resolved like trusted_keys") {
+        std::string path = folder.write(
+            "configs/kiosk.lua",
+            minimal_config("  trusted_keys = { 'keys/pub.pub' },\n"
+                           "  trusted_reviewers = { '../keys/expert.pub', '/etc/kiosk/b.pub' },\n"
+                           "  trusted_content_keys = { './keys//hub.pub' },\n"
+                           "  content_import_dirs = { '/media/usb/', 'import' },\n"
+                           "  content_reserve_mb = 0,\n"));
+        ConfigLoadResult result = load_kiosk_config(path);
+        INFO((result.errors.empty() ? std::string() : result.errors[0]));
+        REQUIRE(result.ok());
+        const KioskConfig& config = *result.config;
+        std::string base = folder.path().string();
+        REQUIRE(config.trusted_keys == std::vector<std::string>{base + "/configs/keys/pub.pub"});
+        REQUIRE(config.trusted_reviewers ==
+                std::vector<std::string>{base + "/keys/expert.pub", "/etc/kiosk/b.pub"});
+        REQUIRE(config.trusted_content_keys ==
+                std::vector<std::string>{base + "/configs/keys/hub.pub"});
+        REQUIRE(config.content_import_dirs ==
+                std::vector<std::string>{"/media/usb", base + "/configs/import"});
+        REQUIRE(config.content_reserve_mb == 0);
+    }
+    SECTION("the largest reserve") {
+        ConfigLoadResult result = load_kiosk_config(
+            folder.write("kiosk.lua", minimal_config("  content_reserve_mb = 1048576,\n")));
+        REQUIRE(result.ok());
+        REQUIRE(result.config->content_reserve_mb == 1048576);
+    }
+    SECTION("broken values, each named") {
+        std::string path =
+            folder.write("kiosk.lua", minimal_config("  trusted_reviewers = { 'a.pub', '' },\n"
+                                                     "  trusted_content_keys = 'hub.pub',\n"
+                                                     "  content_import_dirs = { 7 },\n"
+                                                     "  content_reserve_mb = -1,\n"
+                                                     "  trusted_reviewer = { 'b.pub' },\n"));
+        ConfigLoadResult result = load_kiosk_config(path);
+        REQUIRE_FALSE(result.ok());
+        REQUIRE(
+            result.errors ==
+            std::vector<std::string>{
+                path + ":6: trusted_reviewers: expected public key file paths, got an empty "
+                       "string",
+                path +
+                    ":7: trusted_content_keys: expected a list of strings like { \"a\", \"b\" }, "
+                    "got string \"hub.pub\"",
+                path + ":8: content_import_dirs[1]: expected a string, got number",
+                path + ":9: content_reserve_mb: expected an integer from 0 to 1048576, got -1",
+                path + ":10: unknown key 'trusted_reviewer' (did you mean "
+                       "'trusted_reviewers'?)",
+            });
+    }
+    SECTION("too many of each, and a reserve too large or fractional") {
+        auto list = [](const std::string& key, int count) {
+            std::string text = "  " + key + " = { ";
+            for (int i = 0; i < count; i++)
+                text += "'k" + std::to_string(i) + "', ";
+            return text + "},\n";
+        };
+        std::string path = folder.write(
+            "kiosk.lua",
+            minimal_config(list("trusted_reviewers", 17) + list("trusted_content_keys", 5) +
+                           list("content_import_dirs", 9) + "  content_reserve_mb = 1048577,\n"));
+        ConfigLoadResult result = load_kiosk_config(path);
+        REQUIRE(result.errors ==
+                std::vector<std::string>{
+                    path + ":6: trusted_reviewers: expected at most 16 items, got 17",
+                    path + ":7: trusted_content_keys: expected at most 4 items, got 5",
+                    path + ":8: content_import_dirs: expected at most 8 items, got 9",
+                    path + ":9: content_reserve_mb: expected an integer from 0 to 1048576, got "
+                           "1048577",
+                });
+        path = folder.write("kiosk.lua", minimal_config("  content_reserve_mb = 1.5,\n"));
+        REQUIRE(load_kiosk_config(path).errors ==
+                std::vector<std::string>{
+                    path + ":6: content_reserve_mb: expected an integer from 0 to 1048576, got "
+                           "1.5"});
+    }
+}
+
 TEST_CASE("Lua-level failures come through unchanged", "[kiosk_config]") {
     test::TempFolder folder;
     SECTION("missing file") {
