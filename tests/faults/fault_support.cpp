@@ -6,6 +6,7 @@
 #include "content/package.h"
 #include "core/log.h"
 #include "core/sqlite_statement.h"
+#include "review_as_manifest.h"
 #include "sync/sync_client.h"
 #include "telemetry/event_store.h"
 
@@ -70,6 +71,7 @@ std::string write_kiosk_config(const TempFolder& folder, const KioskSetup& setup
     text += "  data_dir = " + lua_string(setup.data_dir) + ",\n";
     text += "  content_dir = " + lua_string(setup.content_dir) + ",\n";
     text += "  trusted_keys = { " + lua_string(setup.trusted_key) + " },\n";
+    text += "  trusted_reviewers = { " + lua_string(setup.trusted_reviewer) + " },\n";
     text += "  strings_file = " + lua_string(sample.strings_file) + ",\n";
     text += "  window = { width = 640, height = 360, vsync = false },\n";
     text += "  font = { path = " + lua_string(sample.font.path) +
@@ -152,12 +154,13 @@ void sync_rest_now(const std::string& kiosk_db, const std::string& hub_url,
 }
 
 void add_package(const std::string& folder, const std::string& dir, const std::string& file,
-                 const SecretKey& key) {
+                 const SecretKey& key, const SecretKey& reviewer) {
     std::string error;
     const std::string staging = dir + "/." + file + ".partial";
     INFO(error);
     REQUIRE(write_package(folder, staging, error));
     REQUIRE(sign_package(staging, key, PackageLimits{}, error));
+    REQUIRE(review_as_manifest_says(staging, reviewer, error));
     std::filesystem::rename(staging, dir + "/" + file + ".kpkg");
 }
 

@@ -27,6 +27,7 @@ struct KioskSetup {
     std::string data_dir;
     std::string content_dir = kiosk::test::binary_dir() + "/content";
     std::string trusted_key = kiosk::test::binary_dir() + "/demo-keys/demo.pub";
+    std::string trusted_reviewer = kiosk::test::binary_dir() + "/demo-keys/reviewer.pub";
     std::string hub_url; // with token_file: a sync section
     std::string token_file;
     int idle_timeout_s = 10;
@@ -63,9 +64,10 @@ void sync_rest_now(const std::string& kiosk_db, const std::string& hub_url,
                    const std::string& token);
 
 // Packs the sample exhibit folder `exhibit` (or any folder) into DIR/FILE.kpkg
-// signed by `key`, staged under another name and renamed in, as the README says.
+// signed by `key` and approved by `reviewer` with its manifest's review dates,
+// staged under another name and renamed in, as the README says.
 void add_package(const std::string& folder, const std::string& dir, const std::string& file,
-                 const SecretKey& key);
+                 const SecretKey& key, const SecretKey& reviewer);
 
 // Waits until `done()`; false after `timeout_ms` (checks every 5 ms).
 template <class Done> bool eventually(Done done, int timeout_ms = 60000) {
