@@ -16,6 +16,14 @@
 //   library_assignments(kiosk, position, item)
 //   library_snapshots(kiosk, version, fingerprint, issued_utc_ms,
 //                     expires_utc_ms, document, signature, key_id)
+//
+// Index of this file:
+// [SECTION] The schema and its migrations
+// [SECTION] Helpers: clock, transactions, versions, keys
+// [SECTION] The store: publishers, the expert pool, adding packages
+// [SECTION] Items: listing, publishing, sharing, assigning
+// [SECTION] Snapshots
+// [SECTION] Opening
 #include "library_store.h"
 
 #include "content/package.h"
@@ -35,6 +43,10 @@
 
 namespace kiosk::hub {
 namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] The schema and its migrations
+//-----------------------------------------------------------------------------
 
 // The library's schema, one entry per version (index 0 = version 1).
 const char* const kLibrarySteps[] = {
@@ -101,6 +113,10 @@ CREATE TABLE library_snapshots(
 )sql",
 };
 constexpr int64_t kLibrarySchemaVersion = std::size(kLibrarySteps);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers: clock, transactions, versions, keys
+//-----------------------------------------------------------------------------
 
 int64_t now_utc_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -195,6 +211,10 @@ bool review_verifies(const LibraryReview& review, const std::string& digest,
     return verify_detached(review_message(package_digest, signed_review), review.signature,
                            reviewer);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The store: publishers, the expert pool, adding packages
+//-----------------------------------------------------------------------------
 
 class SqliteLibraryStore final : public LibraryStore {
 public:
@@ -368,6 +388,10 @@ public:
         return AddPackageOutcome::Added;
     }
 
+    //-----------------------------------------------------------------------------
+    // [SECTION] Items: listing, publishing, sharing, assigning
+    //-----------------------------------------------------------------------------
+
     std::vector<LibraryItem> items() override {
         std::lock_guard lock(mutex_);
         return select_items("");
@@ -512,6 +536,10 @@ public:
         return std::move(found.front());
     }
 
+    //-----------------------------------------------------------------------------
+    // [SECTION] Snapshots
+    //-----------------------------------------------------------------------------
+
     std::optional<StoredSnapshot> last_snapshot(const std::string& kiosk) override {
         std::lock_guard lock(mutex_);
         SqliteStatement select(db_, "SELECT version, fingerprint, issued_utc_ms, expires_utc_ms, "
@@ -617,6 +645,10 @@ private:
 };
 
 } // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Opening
+//-----------------------------------------------------------------------------
 
 std::unique_ptr<LibraryStore> open_library_store(const std::string& data_dir, std::string& error) {
     sqlite3* db = open_hub_database(data_dir, error);
