@@ -170,6 +170,30 @@ return {
   one_hour_ago = { zh = "1 小时前", en = "1 hour ago" },
   just_now = { zh = "刚刚", en = "just now" },
 
+  -- Dashboard: the kiosks' content (what its last sync said about its
+  -- snapshot and packages). {n} is a snapshot version; {have}/{need} count
+  -- packages; {reason} is one of the content_reason_* words or the kiosk's text.
+  content_column = { zh = "内容", en = "Content" },
+  content_up_to_date = { zh = "已是最新", en = "Up to date" },
+  content_snapshot_version = { zh = "快照版本 {n}", en = "snapshot version {n}" },
+  content_waiting = { zh = "待更新", en = "Update waiting" },
+  content_waiting_for = { zh = "等待快照版本 {n}", en = "waiting for snapshot version {n}" },
+  content_downloading = { zh = "正在下载 {have}/{need}", en = "Downloading {have} of {need}" },
+  content_failed = { zh = "失败：{reason}", en = "Failed: {reason}" },
+  content_failed_count = { zh = "共 {n} 个内容包失败", en = "{n} packages failed" },
+  content_expired = { zh = "快照已过期", en = "Snapshot expired" },
+  content_expired_shows = { zh = "仍在展示快照版本 {n}", en = "still shows snapshot version {n}" },
+  content_none = { zh = "无内容", en = "No content" },
+  content_not_reported = { zh = "未报告内容状态", en = "Content not reported" },
+  content_unreadable = { zh = "内容状态无法读取", en = "Content state unreadable" },
+  content_reason_signature = { zh = "签名", en = "signature" },
+  content_reason_not_reviewed = { zh = "没有审查", en = "not reviewed" },
+  content_reason_review_expired = { zh = "审查已过期", en = "review expired" },
+  content_reason_sha256 = { zh = "文件校验不符", en = "file checksum" },
+  content_reason_disk = { zh = "磁盘空间不足", en = "disk full" },
+  content_reason_download = { zh = "下载", en = "download" },
+  content_reason_unknown = { zh = "原因不明", en = "reason unknown" },
+
   -- Dashboard: empty and unreadable data.
   no_data_for_range = { zh = "所选时间范围内没有数据。", en = "No data for this range." },
   data_unreadable = {

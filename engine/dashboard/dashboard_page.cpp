@@ -174,6 +174,7 @@ td.meter-cell { width:32%; }
 .badge { display:inline-block; border-radius:999px; padding:1px 9px; font-size:12px; margin:1px 4px 1px 0; white-space:nowrap; }
 .badge.bad { background:#fee2e2; color:#991b1b; }
 .badge.ok { background:#dcfce7; color:#166534; }
+.badge.warn { background:#fef3c7; color:#92400e; }
 p.unreadable { color:#b91c1c; font-weight:600; }
 tr.alert td:first-child { box-shadow:inset 3px 0 0 #dc2626; }
 .empty { color:var(--muted); background:#f9fafb; border:1px dashed #d1d5db; border-radius:8px; padding:28px 16px; text-align:center; margin:4px 0; }
@@ -507,6 +508,70 @@ void append_quiz_accuracy(std::string& out, const DashboardData& data) {
     out += "</tbody></table></div></section>\n";
 }
 
+// "download: connection reset ...": the kiosk's own detail follows the word.
+bool is_download_failure(const std::string& reason) {
+    return reason.rfind("download", 0) == 0;
+}
+
+// The kiosk's reason for a failed package in the managers' words: the
+// reasons of sync::ContentFailure, and any other text as the kiosk sent it.
+std::string failure_reason_text(const std::string& reason, Language lang) {
+    if (reason == "signature") return manager_text("content_reason_signature", lang);
+    if (reason == "not reviewed") return manager_text("content_reason_not_reviewed", lang);
+    if (reason == "review expired") return manager_text("content_reason_review_expired", lang);
+    if (reason == "sha256") return manager_text("content_reason_sha256", lang);
+    if (reason == "disk") return manager_text("content_reason_disk", lang);
+    if (is_download_failure(reason)) return manager_text("content_reason_download", lang);
+    if (reason.empty()) return manager_text("content_reason_unknown", lang);
+    return reason;
+}
+
+// The content cell of a kiosk's row: a badge with the state and a line below.
+std::string content_cell(const KioskContent& content, Language lang) {
+    const auto cell = [](const char* tone, const std::string& word, const std::string& detail) {
+        return std::string("<td class=\"content\"><span class=\"badge ") + tone + "\">" +
+               esc(word) + "</span>" +
+               (detail.empty() ? "" : "<span class=\"sub\">" + esc(detail) + "</span>") + "</td>";
+    };
+    switch (content.status) {
+    case ContentStatus::UpToDate:
+        return cell("ok content-up-to-date", manager_text("content_up_to_date", lang),
+                    manager_text("content_snapshot_version", lang, {{"n", content.live_version}}));
+    case ContentStatus::Waiting:
+        return cell("warn content-waiting", manager_text("content_waiting", lang),
+                    manager_text("content_waiting_for", lang, {{"n", content.hub_version}}));
+    case ContentStatus::Downloading:
+        return cell("warn content-downloading",
+                    manager_text("content_downloading", lang,
+                                 {{"have", content.have}, {"need", content.need}}),
+                    "");
+    case ContentStatus::Failed:
+        return cell("bad content-failed",
+                    manager_text("content_failed", lang,
+                                 {{"reason", failure_reason_text(content.failure_reason, lang)}}),
+                    manager_text("content_failed_count", lang, {{"n", content.failure_count}}) +
+                        (content.failure_package.empty() ? "" : " · " + content.failure_package) +
+                        (is_download_failure(content.failure_reason)
+                             ? " · " + content.failure_reason
+                             : ""));
+    case ContentStatus::Expired:
+        return cell("bad content-expired", manager_text("content_expired", lang),
+                    content.live_version > 0
+                        ? manager_text("content_expired_shows", lang, {{"n", content.live_version}})
+                        : "");
+    case ContentStatus::None:
+        return cell("warn content-none", manager_text("content_none", lang), "");
+    case ContentStatus::Unreadable:
+        return cell("bad content-unreadable", manager_text("content_unreadable", lang), "");
+    case ContentStatus::NotReported:
+        break;
+    }
+    return cell("warn content-not-reported", manager_text("content_not_reported", lang),
+                content.hub_version > 0
+                    ? manager_text("content_waiting_for", lang, {{"n", content.hub_version}})
+                    : "");
+}
+
 void append_kiosk_health(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
     out += "<section class=\"card\" id=\"kiosk-health\"><h2>" + text_of("kiosk_health", lang) +
@@ -525,14 +590,16 @@ void append_kiosk_health(std::string& out, const DashboardData& data) {
         return;
     }
     out += "<div class=\"scroll\"><table><thead><tr><th>" + text_of("kiosk", lang) + "</th><th>" +
-           text_of("venue", lang) + "</th><th>" + text_of("last_seen", lang) + "</th><th>" +
-           text_of("version", lang) + "</th><th class=\"num\">" + text_of("disk_free", lang) +
-           "</th><th class=\"num\">" + text_of("errors", lang) + "</th><th class=\"num\">" +
-           text_of("clock_skew", lang) + "</th><th>" + text_of("alerts", lang) +
-           "</th></tr></thead><tbody>";
+           text_of("content_column", lang) + "</th><th>" + text_of("venue", lang) + "</th><th>" +
+           text_of("last_seen", lang) + "</th><th>" + text_of("version", lang) +
+           "</th><th class=\"num\">" + text_of("disk_free", lang) + "</th><th class=\"num\">" +
+           text_of("errors", lang) + "</th><th class=\"num\">" + text_of("clock_skew", lang) +
+           "</th><th>" + text_of("alerts", lang) + "</th></tr></thead><tbody>";
     for (const KioskHealth& kiosk : data.kiosks) {
         out += kiosk.alerts.any() ? "<tr class=\"alert\">" : "<tr>";
-        out += "<td class=\"nowrap\">" + esc(kiosk.id) + "</td><td>" + esc(kiosk.venue) + "</td>";
+        // the content next to the id: on a phone both show before the table scrolls sideways
+        out += "<td class=\"nowrap\">" + esc(kiosk.id) + "</td>" +
+               content_cell(kiosk.content, lang) + "<td>" + esc(kiosk.venue) + "</td>";
         if (kiosk.last_seen_utc_ms > 0) {
             out += "<td class=\"nowrap\">" +
                    esc(manager_time(kiosk.last_seen_utc_ms, data.utc_offset_min, lang)) +

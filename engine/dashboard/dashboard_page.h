@@ -82,6 +82,29 @@ struct KioskAlertFlags {
     bool any() const { return silent || clock_skew || low_disk || many_epochs; }
 };
 
+// What a kiosk's last heartbeat said about its content (issue 17, part 6),
+// judged against the hub's own last snapshot for it (hub/dashboard_data.h).
+enum class ContentStatus {
+    NotReported, // no content state stored (never synced, or older software)
+    Unreadable,  // the stored content state does not parse
+    None,        // no hub content, and the hub has no snapshot for it
+    UpToDate,    // shows the hub's newest snapshot
+    Waiting,     // the hub has a newer snapshot than the one it shows
+    Downloading, // `have` of `need` packages present
+    Failed,      // packages failed: the first one's reason and how many
+    Expired,     // its snapshot expired: it keeps showing its last good set
+};
+
+struct KioskContent {
+    ContentStatus status = ContentStatus::NotReported;
+    int64_t live_version = 0; // the snapshot version it shows, 0 = none
+    int64_t hub_version = 0;  // the hub's last snapshot for it, 0 = none
+    int64_t have = 0, need = 0;
+    int64_t failure_count = 0;
+    std::string failure_reason;  // the first failure's reason, as the kiosk sent it
+    std::string failure_package; // "ID VERSION" of the first failure
+};
+
 struct KioskHealth {
     std::string id;
     std::string venue;            // the venue's display name
@@ -92,6 +115,7 @@ struct KioskHealth {
     int64_t clock_skew_ms = 0; // the kiosk's clock minus the hub's
     KioskAlertFlags alerts;
     int64_t recent_epochs = 0; // epochs (kiosk.db files) it opened in the last 30 days
+    KioskContent content;
 };
 
 // The parts of the page whose numbers could not be read from the store (an

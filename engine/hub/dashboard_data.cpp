@@ -5,6 +5,7 @@
 #include "core/civil_time.h"
 #include "core/log.h"
 #include "core/manager_text.h"
+#include "sync/content_snapshot.h"
 
 #include <algorithm>
 #include <chrono>
@@ -94,9 +95,45 @@ FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
     return check;
 }
 
+dashboard::KioskContent judge_content_state(const std::string& kiosk,
+                                            const std::string& stored_json, int64_t hub_version) {
+    using dashboard::ContentStatus;
+    dashboard::KioskContent content;
+    content.hub_version = hub_version;
+    if (stored_json.empty()) return content; // NotReported
+    std::string error;
+    const std::optional<sync::ContentState> state = sync::parse_content_state(stored_json, error);
+    if (!state) {
+        log_warning("dashboard: kiosk " + kiosk + ": stored content_state: " + error);
+        content.status = ContentStatus::Unreadable;
+        return content;
+    }
+    content.live_version = state->snapshot_version;
+    content.have = state->have;
+    content.need = state->need;
+    content.failure_count = static_cast<int64_t>(state->failures.size());
+    if (!state->failures.empty()) {
+        const sync::ContentFailure& first = state->failures.front();
+        content.failure_reason = first.reason;
+        content.failure_package = first.id + (first.version.empty() ? "" : " " + first.version);
+    }
+    if (state->state == "failed")
+        content.status = ContentStatus::Failed;
+    else if (state->state == "expired")
+        content.status = ContentStatus::Expired;
+    else if (state->state == "downloading")
+        content.status = ContentStatus::Downloading;
+    else if (hub_version > state->snapshot_version) // "none" or "up_to_date", behind the hub
+        content.status = ContentStatus::Waiting;
+    else
+        content.status = state->state == "none" ? ContentStatus::None : ContentStatus::UpToDate;
+    return content;
+}
+
 dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
                                         const dashboard::DashboardFilter& filter,
-                                        int64_t now_utc_ms, int silent_alert_days) {
+                                        int64_t now_utc_ms, int silent_alert_days,
+                                        LibraryStore* library) {
     dashboard::DashboardData data;
     data.silent_alert_days = silent_alert_days;
     data.viewer.name = viewer.name;
@@ -197,6 +234,10 @@ dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewe
                 kiosk.last_seen_utc_ms != 0 && std::llabs(kiosk.clock_skew_ms) > kClockSkewAlertMs;
             health.alerts.low_disk = kiosk.last_seen_utc_ms != 0 && kiosk.disk_free_mb < kLowDiskMb;
             health.alerts.many_epochs = health.recent_epochs >= kEpochAlertCount;
+            const std::optional<StoredSnapshot> snapshot =
+                library ? library->last_snapshot(kiosk.id) : std::nullopt;
+            health.content = judge_content_state(kiosk.id, kiosk.content_state_json,
+                                                 snapshot ? snapshot->version : 0);
             data.kiosks.push_back(health);
         }
     });

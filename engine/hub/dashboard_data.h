@@ -9,6 +9,7 @@
 
 #include "dashboard/dashboard_page.h"
 #include "hub_store.h"
+#include "library_store.h"
 #include "stats/report_export.h"
 
 #include <cstdint>
@@ -41,11 +42,21 @@ FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
 // Whether `viewer` may import data for a kiosk of `venue`.
 bool may_see_venue(const UserRecord& viewer, const std::string& venue);
 
+// A kiosk's content cell: `stored_json` (KioskRecord::content_state_json,
+// "" = never reported) parsed with sync::parse_content_state and judged
+// against `hub_version`, the hub's last snapshot for the kiosk (0 = none).
+// A value that does not parse is Unreadable (and logged with `kiosk`).
+dashboard::KioskContent judge_content_state(const std::string& kiosk,
+                                            const std::string& stored_json, int64_t hub_version);
+
 // `silent_alert_days`: a kiosk not heard from for more than this many days
 // (or never) is flagged silent (`kiosk-hub serve --silent-alert-days`).
+// `library` (may be null: no snapshots known) gives each kiosk's last
+// snapshot for its content cell.
 dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
                                         const dashboard::DashboardFilter& filter,
-                                        int64_t now_utc_ms, int silent_alert_days);
+                                        int64_t now_utc_ms, int silent_alert_days,
+                                        LibraryStore* library = nullptr);
 
 // The page's numbers as tables (keys in English, headers in the filter's language).
 stats::ReportSet dashboard_reports(const dashboard::DashboardData& data);

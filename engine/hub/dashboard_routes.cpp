@@ -206,8 +206,8 @@ void get_dashboard(RouteState& state, const httplib::Request& request,
     const auto filter =
         checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
     if (!filter) return;
-    dashboard::DashboardData data =
-        load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days);
+    dashboard::DashboardData data = load_dashboard(
+        state.store, viewer->user, *filter, state.clock(), state.silent_alert_days, state.library);
     data.utc_offset_min = state.utc_offset_min;
     data.csrf_token = viewer->session.csrf;
     std::tie(data.notice, data.notice_is_error) = state.sessions.take_notice(viewer->session.token);
@@ -226,8 +226,8 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
     const auto filter =
         checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
     if (!filter) return;
-    dashboard::DashboardData data =
-        load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days);
+    dashboard::DashboardData data = load_dashboard(
+        state.store, viewer->user, *filter, state.clock(), state.silent_alert_days, state.library);
     data.utc_offset_min = state.utc_offset_min;
     if (data.unreadable.any()) { // never an export with tables silently missing
         log_warning("dashboard export refused: " + data.unreadable_detail);

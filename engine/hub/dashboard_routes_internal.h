@@ -23,13 +23,15 @@ struct RouteState {
     RouteState(HubStore& store_, const DashboardOptions& options)
         : store(store_), sessions(options.sessions, options.clock),
           limiter(options.logins, options.clock), clock(options.clock),
-          silent_alert_days(options.silent_alert_days), utc_offset_min(options.utc_offset_min) {}
+          silent_alert_days(options.silent_alert_days), utc_offset_min(options.utc_offset_min),
+          library(options.library) {}
     HubStore& store;
     WebSessions sessions;
     LoginLimiter limiter;
     WebClock clock;
     int silent_alert_days;
     int32_t utc_offset_min;
+    LibraryStore* library; // null: no library (no snapshots on the dashboard)
     std::once_flag dummy_hash_once;
     std::string dummy_hash; // verified against for unknown users, to take the same time
 };

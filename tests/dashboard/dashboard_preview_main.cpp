@@ -1,6 +1,7 @@
 // dashboard-preview: writes the dashboard pages rendered from the sample data
 // (zh and en, a province administrator's and a venue manager's view, an empty
-// range, the sign-in page) into a folder, for a browser or headless Chromium:
+// range, kiosks in each content state, the sign-in page) into a folder, for a browser or headless
+// Chromium:
 //   dashboard-preview /tmp/dash
 //   chromium --headless --no-sandbox --disable-gpu --window-size=1400,2200
 //            --screenshot=/tmp/dash/zh.png file:///tmp/dash/zh.html
@@ -44,6 +45,10 @@ int main(int argc, char** argv) {
                      render_dashboard_page(sample_manager_dashboard(Language::Zh)));
     ok &= write_page(folder / "manager-en.html",
                      render_dashboard_page(sample_manager_dashboard(Language::En)));
+    ok &= write_page(folder / "content-zh.html",
+                     render_dashboard_page(sample_content_dashboard(Language::Zh)));
+    ok &= write_page(folder / "content-en.html",
+                     render_dashboard_page(sample_content_dashboard(Language::En)));
     ok &= write_page(folder / "empty-zh.html",
                      render_dashboard_page(sample_empty_dashboard(Language::Zh)));
     ok &= write_page(folder / "login-zh.html",

@@ -112,7 +112,9 @@ KioskHealth lobby_kiosk(Language lang) {
             48'200,
             0,
             840,
-            {}};
+            {},
+            0,
+            {ContentStatus::UpToDate, 7, 7, 4, 4}};
 }
 KioskHealth hall_kiosk(Language lang) {
     return {"anji-hall-02",
@@ -122,7 +124,9 @@ KioskHealth hall_kiosk(Language lang) {
             730,
             3,
             452'000,
-            {false, true, true}};
+            {false, true, true},
+            0,
+            {ContentStatus::Downloading, 6, 7, 3, 5}};
 }
 KioskHealth truck_kiosk(Language lang) {
     return {"truck1-kiosk-a",
@@ -132,7 +136,9 @@ KioskHealth truck_kiosk(Language lang) {
             12'050,
             17,
             -2'300,
-            {true, false, false}};
+            {true, false, false},
+            0,
+            {ContentStatus::Expired, 4, 6, 3, 3}};
 }
 
 } // namespace
@@ -168,6 +174,31 @@ DashboardData sample_manager_dashboard(Language language) {
     data.notice =
         manager_text("import_done", language,
                      {{"kiosk", "truck1-kiosk-a"}, {"buckets", "1284"}, {"stored", "1284"}});
+    return data;
+}
+
+DashboardData sample_content_dashboard(Language language) {
+    DashboardData data = sample_manager_dashboard(language);
+    data.notice.clear();
+    const std::string venue = language == Language::En ? museum().name_en : museum().name_zh;
+    const auto kiosk = [&](const char* id, KioskContent content) {
+        KioskHealth health{id, venue, kGeneratedUtcMs - 20 * 60'000, "0.7.0", 51'000, 0, 120, {}};
+        health.content = std::move(content);
+        return health;
+    };
+    data.kiosks = {
+        kiosk("anji-lobby-01", {ContentStatus::UpToDate, 7, 7, 4, 4}),
+        kiosk("anji-hall-02", {ContentStatus::Waiting, 6, 7, 4, 4}),
+        kiosk("anji-hall-03", {ContentStatus::Downloading, 6, 7, 3, 5}),
+        kiosk("anji-hall-04",
+              {ContentStatus::Failed, 6, 7, 3, 5, 2, "signature", "pendulum-lab 1.3.0"}),
+        kiosk("anji-hall-05", {ContentStatus::Failed, 6, 7, 4, 5, 1,
+                               "download: connection reset after 3 retries", "solar-system 2.0.1"}),
+        kiosk("anji-yard-06", {ContentStatus::Expired, 5, 7, 4, 4}),
+        kiosk("anji-shop-07", {ContentStatus::None, 0, 0}),
+        kiosk("anji-shop-08", {ContentStatus::NotReported, 0, 2}),
+        kiosk("anji-shop-09", {ContentStatus::Unreadable, 0, 3}),
+    };
     return data;
 }
 

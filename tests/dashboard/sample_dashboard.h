@@ -14,6 +14,11 @@ DashboardData sample_dashboard(Language language);
 // The same sample seen by the county museum's manager: one venue.
 DashboardData sample_manager_dashboard(Language language);
 
+// The venue manager's view with a kiosk in each content state (up to date,
+// waiting for a newer snapshot, downloading, failed twice over, expired, no
+// content, not reported, unreadable).
+DashboardData sample_content_dashboard(Language language);
+
 // A range with nothing in it: no visitors, no exhibits, no questions, no kiosks.
 DashboardData sample_empty_dashboard(Language language);
 

@@ -410,3 +410,67 @@ TEST_CASE("a kiosk that opened many epochs this month is flagged", "[dashboard][
     CHECK(contains(section(page, "kiosk-health"), "4 new epochs (reinstalls) in 30 days"));
     CHECK(contains(section(page, "kiosk-health"), "3 or more new epochs (reinstalls) in 30 days"));
 }
+
+namespace {
+
+// The content cell of `kiosk`'s row in the kiosks' table.
+std::string content_cell_of(const std::string& page, const std::string& kiosk) {
+    const std::string health = section(page, "kiosk-health");
+    const size_t row = health.find(">" + kiosk + "</td>");
+    REQUIRE(row != std::string::npos);
+    const size_t cell = health.find("<td class=\"content\">", row);
+    REQUIRE(cell != std::string::npos);
+    REQUIRE(cell < health.find("</tr>", row));
+    return health.substr(cell, health.find("</td>", cell) - cell);
+}
+
+} // namespace
+
+TEST_CASE("each kiosk's content state is shown in words, in both languages",
+          "[dashboard][content]") {
+    const std::string zh = dashboard::render_dashboard_page(sample_content_dashboard(Language::Zh));
+    CHECK(contains(section(zh, "kiosk-health"), "<th>内容</th>"));
+    CHECK(content_cell_of(zh, "anji-lobby-01") ==
+          "<td class=\"content\"><span class=\"badge ok content-up-to-date\">已是最新</span>"
+          "<span class=\"sub\">快照版本 7</span>");
+    CHECK(contains(content_cell_of(zh, "anji-hall-02"), "content-waiting\">待更新</span>"));
+    CHECK(contains(content_cell_of(zh, "anji-hall-02"), "等待快照版本 7"));
+    CHECK(contains(content_cell_of(zh, "anji-hall-03"), "content-downloading\">正在下载 3/5<"));
+    const std::string failed = content_cell_of(zh, "anji-hall-04");
+    CHECK(contains(failed, "badge bad content-failed\">失败：签名</span>"));
+    CHECK(contains(failed, "共 2 个内容包失败 · pendulum-lab 1.3.0"));
+    CHECK(contains(content_cell_of(zh, "anji-hall-05"), "失败：下载</span>"));
+    CHECK(contains(content_cell_of(zh, "anji-hall-05"),
+                   "solar-system 2.0.1 · download: connection reset after 3 retries"));
+    CHECK(contains(content_cell_of(zh, "anji-yard-06"), "bad content-expired\">快照已过期<"));
+    CHECK(contains(content_cell_of(zh, "anji-yard-06"), "仍在展示快照版本 5"));
+    CHECK(contains(content_cell_of(zh, "anji-shop-07"), "content-none\">无内容<"));
+    CHECK(contains(content_cell_of(zh, "anji-shop-08"), "content-not-reported\">未报告内容状态<"));
+    CHECK(contains(content_cell_of(zh, "anji-shop-09"),
+                   "bad content-unreadable\">内容状态无法读取<"));
+
+    const std::string en = dashboard::render_dashboard_page(sample_content_dashboard(Language::En));
+    CHECK(contains(content_cell_of(en, "anji-lobby-01"), "Up to date</span>"));
+    CHECK(contains(content_cell_of(en, "anji-lobby-01"), "snapshot version 7"));
+    CHECK(contains(content_cell_of(en, "anji-hall-02"), "waiting for snapshot version 7"));
+    CHECK(contains(content_cell_of(en, "anji-hall-03"), "Downloading 3 of 5"));
+    CHECK(contains(content_cell_of(en, "anji-hall-04"), "Failed: signature"));
+    CHECK(contains(content_cell_of(en, "anji-hall-04"), "2 packages failed"));
+    CHECK(contains(content_cell_of(en, "anji-yard-06"), "Snapshot expired"));
+    CHECK(contains(content_cell_of(en, "anji-shop-07"), "No content"));
+    CHECK(contains(content_cell_of(en, "anji-shop-09"), "Content state unreadable"));
+}
+
+TEST_CASE("a kiosk's own failure reason and package name are escaped", "[dashboard][content]") {
+    const std::string evil = "<script>alert(\"x\")</script>'\"><img src=x onerror=alert(1)>&";
+    dashboard::DashboardData data = small_dashboard();
+    data.kiosks[0].content = {ContentStatus::Failed, 1, 1, 0, 1, 1, evil, evil + " 1.0.0"};
+    for (Language language : {Language::Zh, Language::En}) {
+        data.filter.language = language;
+        const std::string cell = content_cell_of(dashboard::render_dashboard_page(data), "k1");
+        CHECK_FALSE(contains(cell, "<script"));
+        CHECK_FALSE(contains(cell, "<img"));
+        CHECK(count_of(cell, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39;&quot;&gt;"
+                             "&lt;img src=x onerror=alert(1)&gt;&amp;") == 2);
+    }
+}
