@@ -9,9 +9,16 @@
 // Once listen has returned, GatedServer::finish lets the gate's workers finish
 // the requests they were serving; each sync commits (synchronous=FULL) before
 // its 200 is written, so nothing acknowledged is lost when the store closes after.
+//
+// Request bodies: httplib's payload limit is one number for the whole server
+// and does not apply to chunked bodies at all, so a pre-routing check (which
+// runs before any body byte is read) answers 411 to a chunked body and 413 to
+// a declared length over the limit of its route: 4 MiB everywhere, more for
+// the library's package upload (library_routes.h).
 #include "hub_server.h"
 
 #include "content_key.h"
+#include "library_routes.h"
 #include "sync_api.h"
 
 #include <httplib.h>
@@ -51,6 +58,9 @@ httplib::Server::HandlerResponse fill_error_body(const httplib::Request&,
     case 405:
         message = "method not allowed";
         break;
+    case 411:
+        message = "a request body must state its Content-Length (chunked bodies are refused)";
+        break;
     case 413:
         message = "body over the limit of " + std::to_string(sync::kMaxBodyBytes) + " bytes";
         break;
@@ -59,6 +69,38 @@ httplib::Server::HandlerResponse fill_error_body(const httplib::Request&,
         break;
     }
     response.set_content(error_json(message), "application/json");
+    return httplib::Server::HandlerResponse::Handled;
+}
+
+// The most a request to `path` may carry in its body.
+size_t body_limit_for(const std::string& path) {
+    return path == kLibraryUploadPath ? kMaxLibraryUploadBytes : sync::kMaxBodyBytes;
+}
+
+// Before any body byte is read: refuses a chunked body (httplib reads those
+// without a limit) and a declared length over the route's limit. The
+// connection is closed after the answer, since the body stays unread.
+httplib::Server::HandlerResponse check_body_size(const httplib::Request& request,
+                                                 httplib::Response& response) {
+    const size_t limit = body_limit_for(request.path);
+    int status = 0;
+    std::string message;
+    if (request.has_header("Transfer-Encoding")) {
+        status = 411;
+        message = "a request body must state its Content-Length (chunked bodies are refused)";
+    } else if (request.has_header("Content-Length")) {
+        const std::string declared = request.get_header_value("Content-Length");
+        const bool digits = !declared.empty() && declared.size() <= 19 &&
+                            declared.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits || std::stoull(declared) > limit) {
+            status = digits ? 413 : 400;
+            message = digits ? "body over the limit of " + std::to_string(limit) + " bytes"
+                             : "Content-Length: expected a number of bytes";
+        }
+    }
+    if (status == 0) return httplib::Server::HandlerResponse::Unhandled;
+    answer_json(response, status, error_json(message));
+    response.set_header("Connection", "close");
     return httplib::Server::HandlerResponse::Handled;
 }
 
@@ -146,7 +188,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     if (!content_key) err << "kiosk-hub: " << no_content_key_message() << "\n";
     ContentService content(library.get(), std::move(content_key), options.snapshot_policy);
     GatedServer server(options.gate);
-    server.set_payload_max_length(sync::kMaxBodyBytes);
+    server.set_payload_max_length(kMaxLibraryUploadBytes); // per route: check_body_size
+    server.set_pre_routing_handler(check_body_size);
     server.set_error_handler(httplib::Server::HandlerWithResponse(fill_error_body));
     server.set_exception_handler(
         [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {

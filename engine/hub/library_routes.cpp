@@ -10,7 +10,6 @@
 #include "dashboard_data.h"
 #include "dashboard_routes_internal.h"
 #include "library_upload.h"
-#include "sync/sync_protocol.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -86,7 +85,7 @@ dashboard::LibraryPageData page_data(RouteState& state, LibraryStore& library, c
                                          : dashboard::ViewerRole::VenueManager};
     data.language = lang;
     data.csrf_token = viewer.session.csrf;
-    data.max_upload_bytes = int64_t(sync::kMaxBodyBytes);
+    data.max_upload_bytes = int64_t(kMaxLibraryUploadBytes);
     const std::string today = local_day(state.clock(), state.utc_offset_min);
 
     std::map<std::string, std::string> venue_names, publisher_names, reviewer_names;
@@ -324,11 +323,10 @@ void add_library_routes(httplib::Server& server, std::shared_ptr<RouteState> sta
                [state, store](const httplib::Request& request, httplib::Response& response) {
                    get_library(*state, *store, request, response);
                });
-    server.Post(
-        "/dashboard/library/upload",
-        [state, store, data_dir](const httplib::Request& request, httplib::Response& response) {
-            post_upload(*state, *store, data_dir, request, response);
-        });
+    server.Post(kLibraryUploadPath, [state, store, data_dir](const httplib::Request& request,
+                                                             httplib::Response& response) {
+        post_upload(*state, *store, data_dir, request, response);
+    });
     server.Post("/dashboard/library/publish",
                 [state, store](const httplib::Request& request, httplib::Response& response) {
                     post_item_action(*state, *store, request, response, true);

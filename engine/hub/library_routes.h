@@ -9,7 +9,8 @@
 // arranges their venue's kiosks only; a province administrator uploads the
 // province's packages, publishes, shares and arranges any kiosk. An upload
 // is checked as `kiosk-hub content add` checks it (library_upload.h); its
-// size is bounded by the hub's request limit (413 above it).
+// body may be up to kMaxLibraryUploadBytes (the hub answers 413 above it,
+// before reading it: hub_server.cpp).
 #pragma once
 
 #include "library_store.h"
@@ -22,6 +23,12 @@ class Server;
 }
 
 namespace kiosk::hub {
+
+constexpr const char* kLibraryUploadPath = "/dashboard/library/upload";
+// The upload's whole multipart body; bigger packages go through
+// `kiosk-hub content add` on the hub machine.
+constexpr size_t kMaxLibraryUploadBytes = size_t(64) << 20;
+
 namespace web {
 struct RouteState;
 }
