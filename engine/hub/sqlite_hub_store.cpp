@@ -338,8 +338,7 @@ int64_t exact_integer(const SqliteStatement& row, int column) {
 // [SECTION] Opening hub.db
 //-----------------------------------------------------------------------------
 
-std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::string& data_dir,
-                                                     std::string& error) {
+sqlite3* open_hub_database(const std::string& data_dir, std::string& error) {
     // hub.db holds password and token hashes: its folder is 0700 and safe, the
     // file 0600 (its -wal and -shm follow), never opened through a link
     // (core/private_files.h).
@@ -359,15 +358,22 @@ std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::string& data_dir
         sqlite3_close(db);
         return nullptr;
     }
-    std::unique_ptr<SqliteHubStore> store(new SqliteHubStore(db));
     sqlite3_busy_timeout(db, kLockWaitMs);
     if (!exec_sql(db, "PRAGMA journal_mode = WAL", &error) ||
         !exec_sql(db, "PRAGMA synchronous = FULL", &error) ||
         !exec_sql(db, "PRAGMA foreign_keys = ON", &error) || !migrate(db, error)) {
         error = path + ": " + error;
+        sqlite3_close(db);
         return nullptr;
     }
-    return store;
+    return db;
+}
+
+std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::string& data_dir,
+                                                     std::string& error) {
+    sqlite3* db = open_hub_database(data_dir, error);
+    if (!db) return nullptr;
+    return std::unique_ptr<SqliteHubStore>(new SqliteHubStore(db));
 }
 
 const char* hub_schema_step(int version) {

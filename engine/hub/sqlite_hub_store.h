@@ -44,6 +44,12 @@ constexpr int kHubSchemaVersion = 4;
 // (1..kHubSchemaVersion), as open() runs it; tests build older databases with it.
 const char* hub_schema_step(int version);
 
+// hub.db in `data_dir`, opened as every user of it opens it: the folder made
+// private, the file 0600 and never through a link, WAL, synchronous=FULL,
+// foreign keys on, SQLite's lock waited on, migrated to kHubSchemaVersion.
+// nullptr with `error` (naming the file) otherwise. The caller closes it.
+sqlite3* open_hub_database(const std::string& data_dir, std::string& error);
+
 class SqliteHubStore final : public HubStore {
 public:
     static std::unique_ptr<SqliteHubStore> open(const std::string& data_dir, std::string& error);
