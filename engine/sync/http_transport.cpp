@@ -1,7 +1,7 @@
 // The real SyncTransport: cpp-httplib (built with OpenSSL) posting to the
-// hub, with certificate and host name verification on for https:// (and the
-// reason in words when it fails), the connect and read timeouts, and hub URLs
-// taken apart and checked.
+// hub and streaming the content updater's bounded, resumable GETs, with certificate and host name
+// verification on for https:// (and the reason in words when it fails), the connect and read
+// timeouts, and hub URLs taken apart and checked.
 #include "sync_transport.h"
 
 #include <httplib.h>
@@ -25,8 +25,9 @@ bool ca_file_loads(const std::string& path) {
 class HttpTransport final : public SyncTransport {
 public:
     HttpTransport(const HttpTransportOptions& options, const HubUrl& url)
-        : description_(options.hub_url), path_(url.path_prefix + "/api/v1/sync"), host_(url.host),
-          ca_file_(options.ca_file), client_(url.scheme_host_port()) {
+        : description_(options.hub_url), path_(url.path_prefix + "/api/v1/sync"),
+          prefix_(url.path_prefix), host_(url.host), ca_file_(options.ca_file),
+          client_(url.scheme_host_port()) {
         client_.set_connection_timeout(options.connect_timeout_s, 0);
         client_.set_read_timeout(options.read_timeout_s, 0);
         client_.set_write_timeout(options.read_timeout_s, 0);
@@ -50,6 +51,65 @@ public:
         answer.body = result->body;
         if (result->has_header("Retry-After"))
             answer.retry_after_s = parse_retry_after(result->get_header_value("Retry-After"));
+        return answer;
+    }
+
+    GetAnswer get(const std::string& path, int64_t offset, int64_t max_total_bytes,
+                  const GetSink& sink) override {
+        GetAnswer answer;
+        answer.body_start = offset;
+        httplib::Headers headers = {{"Accept-Encoding", "identity"}};
+        if (offset > 0) headers.emplace("Range", "bytes=" + std::to_string(offset) + "-");
+        bool body_wanted = false;
+        const auto on_answer = [&](const httplib::Response& response) {
+            answer.status = response.status;
+            if (response.has_header("Retry-After"))
+                answer.retry_after_s = parse_retry_after(response.get_header_value("Retry-After"));
+            if (response.status == 200) {
+                answer.body_start = 0;
+            } else if (response.status == 206) {
+                const int64_t start =
+                    content_range_start(response.get_header_value("Content-Range"));
+                if (start != offset) {
+                    answer.error = "the hub answered a range starting at " + std::to_string(start) +
+                                   ", not at " + std::to_string(offset) + " as asked";
+                    return false;
+                }
+            } else {
+                answer.error = "the hub answered " + std::to_string(response.status);
+                return false;
+            }
+            if (answer.body_start > max_total_bytes) {
+                answer.error = "the hub's answer starts past the expected size";
+                return false;
+            }
+            body_wanted = true;
+            return sink.begin ? sink.begin(answer.body_start) : true;
+        };
+        const auto on_bytes = [&](const char* data, size_t size) {
+            if (!body_wanted) return false;
+            if (answer.body_start + answer.received + int64_t(size) > max_total_bytes) {
+                answer.error = "the hub sent more than the expected " +
+                               std::to_string(max_total_bytes) + " bytes";
+                return false;
+            }
+            answer.received += int64_t(size);
+            if (!sink.write(data, size)) {
+                answer.error = "the download could not be stored";
+                return false;
+            }
+            return true;
+        };
+        httplib::Result result =
+            client_.Get((prefix_ + path).c_str(), headers, on_answer, on_bytes);
+        if (!result) {
+            if (answer.error.empty())
+                answer.error = answer.status
+                                   ? "the answer was cut short: " + describe_error(result.error())
+                                   : describe_error(result.error());
+            return answer;
+        }
+        answer.complete = answer.error.empty() && (answer.status == 200 || answer.status == 206);
         return answer;
     }
 
@@ -101,12 +161,30 @@ private:
         }
     }
 
-    std::string description_, path_;
+    // The first position of "bytes FIRST-LAST/TOTAL", or -1 when malformed.
+    static int64_t content_range_start(const std::string& value) {
+        std::string_view rest = value;
+        if (!rest.starts_with("bytes ")) return -1;
+        rest.remove_prefix(6);
+        int64_t start = -1;
+        auto [end, code] = std::from_chars(rest.data(), rest.data() + rest.size(), start);
+        if (code != std::errc() || end == rest.data() + rest.size() || *end != '-') return -1;
+        return start;
+    }
+
+    std::string description_, path_, prefix_;
     std::string host_, ca_file_; // for messages
     httplib::Client client_;
 };
 
 } // namespace
+
+GetAnswer SyncTransport::get(const std::string&, int64_t offset, int64_t, const GetSink&) {
+    GetAnswer answer;
+    answer.body_start = offset;
+    answer.error = "this transport cannot fetch content (" + describe() + ")";
+    return answer;
+}
 
 int64_t parse_retry_after(const std::string& value) {
     constexpr int64_t kYearS = 366LL * 24 * 3600;

@@ -1,7 +1,9 @@
-// How the sync client reaches the hub: one POST of a batch's JSON to
-// /api/v1/sync, answered with a status and a body. An interface, so tests
-// drive the client with a scripted hub; the real one (make_http_transport) is
-// cpp-httplib over http:// or https://.
+// How the kiosk reaches the hub: one POST of a batch's JSON to /api/v1/sync,
+// answered with a status and a body, and the content updater's GETs (the
+// snapshot, package files resumed with HTTP Range), streamed into a sink and
+// bounded in size. An interface, so tests drive the clients with a scripted
+// hub; the real one (make_http_transport) is cpp-httplib over http:// or
+// https://.
 //
 // https:// verifies the hub's certificate and host name against the system's
 // CA store (or `ca_file`, for a venue hub with its own CA). http:// sends the
@@ -9,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,12 +32,39 @@ struct HttpAnswer {
 // it), or more than a year.
 int64_t parse_retry_after(const std::string& value);
 
+// Where a GET's body goes. `begin` is called once, before any body byte, with
+// the position in the resource where the body starts: the asked offset for a
+// 206, 0 for a 200 (a hub that ignored the Range sends the whole file again,
+// so a resumed download starts over). `write` gets the body in pieces.
+// Either returning false cuts the request short.
+struct GetSink {
+    std::function<bool(int64_t body_start)> begin;
+    std::function<bool(const char* data, size_t size)> write;
+};
+
+struct GetAnswer {
+    int status = 0;         // 200, 206, 416, ...; 0: no HTTP answer (see error)
+    int64_t body_start = 0; // where the body began in the resource (see GetSink)
+    int64_t received = 0;   // body bytes handed to the sink
+    bool complete = false;  // the body arrived whole (status 200 or 206)
+    std::string error;      // why not complete, "" when it is
+    int64_t retry_after_s = -1;
+};
+
 class SyncTransport {
 public:
     virtual ~SyncTransport() = default;
     // POSTs `json` to the hub's /api/v1/sync with the kiosk's token. Blocks
     // for at most the transport's timeouts.
     virtual HttpAnswer post_sync(const std::string& json) = 0;
+    // GETs `path` (under the hub URL's prefix) with the kiosk's token. With
+    // `offset` > 0 it asks for "Range: bytes=OFFSET-"; a 206 must say it starts
+    // there. The body is cut off (an error) once body_start plus the bytes
+    // received would pass `max_total_bytes`: a hub cannot send endless data.
+    // Other statuses (404, 416, ...) come back with complete = false and no
+    // body bytes given to the sink. This default answers "not supported".
+    virtual GetAnswer get(const std::string& path, int64_t offset, int64_t max_total_bytes,
+                          const GetSink& sink);
     // From another thread: cut a request in progress short (shutting down).
     virtual void cancel() {}
     // "https://hub.example:8443" as configured, for messages.
