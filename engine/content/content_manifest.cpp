@@ -29,28 +29,6 @@ bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
-bool is_valid_id(const std::string& id) {
-    return id.size() >= kMinIdLength && id.size() <= kMaxIdLength &&
-           std::all_of(id.begin(), id.end(), is_id_char);
-}
-
-// MAJOR.MINOR.PATCH: three non-empty runs of digits.
-bool is_valid_version(const std::string& version) {
-    int parts = 1;
-    size_t run = 0;
-    for (char c : version) {
-        if (is_digit(c)) {
-            run++;
-        } else if (c == '.' && run > 0) {
-            parts++;
-            run = 0;
-        } else {
-            return false;
-        }
-    }
-    return parts == 3 && run > 0;
-}
-
 // Why `value` is not a usable path inside the exhibit folder, or "" when it is.
 std::string in_folder_path_problem(const std::string& value) {
     if (value.empty()) return "expected a file name, got an empty string";
@@ -129,14 +107,14 @@ void read_review(DataReader& root, ContentManifest& manifest) {
 void read_manifest(DataReader& reader, const FileSource& source, ContentManifest& manifest,
                    const std::string& runtime_version) {
     if (std::optional<std::string> id = reader.required_string("id")) {
-        if (is_valid_id(*id))
+        if (is_valid_content_id(*id))
             manifest.id = std::move(*id);
         else
             reader.error(
                 "id", "expected 3 to 48 lowercase letters, digits or '-' (like \"pendulum-lab\")");
     }
     if (std::optional<std::string> version = reader.required_string("version")) {
-        if (is_valid_version(*version))
+        if (is_valid_content_version(*version))
             manifest.version = std::move(*version);
         else
             reader.error("version",
@@ -157,7 +135,7 @@ void read_manifest(DataReader& reader, const FileSource& source, ContentManifest
     }
     manifest.license = reader.required_string("license").value_or("");
     if (std::optional<std::string> minimum = reader.required_string("min_runtime")) {
-        if (!is_valid_version(*minimum))
+        if (!is_valid_content_version(*minimum))
             reader.error("min_runtime", "expected a version like \"0.1.0\"");
         else if (compare_versions(*minimum, runtime_version) > 0)
             reader.error("min_runtime",
@@ -181,6 +159,27 @@ fs::path normalized_folder(const std::string& folder) {
 }
 
 } // namespace
+
+bool is_valid_content_id(const std::string& id) {
+    return id.size() >= kMinIdLength && id.size() <= kMaxIdLength &&
+           std::all_of(id.begin(), id.end(), is_id_char);
+}
+
+bool is_valid_content_version(const std::string& version) {
+    int parts = 1;
+    size_t run = 0;
+    for (char c : version) {
+        if (is_digit(c)) {
+            run++;
+        } else if (c == '.' && run > 0) {
+            parts++;
+            run = 0;
+        } else {
+            return false;
+        }
+    }
+    return parts == 3 && run > 0;
+}
 
 ManifestLoadResult load_content_manifest(const FileSource& source, const std::string& label,
                                          const std::string& runtime_version) {

@@ -30,6 +30,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -115,6 +116,7 @@ public:
     std::string describe(const std::string& name) const override;
     bool exists(const std::string& name) const override { return find(name) != nullptr; }
 
+    // Computed once (the package is opened immutable), then remembered.
     bool digest(PackageDigest& out, std::string& error) const;
     std::vector<PackageSignature> signatures() const;
     // The rows of kiosk_reviews as stored (none when the table is absent), at
@@ -127,6 +129,8 @@ private:
     PackageLimits limits_;
     sqlite3* db_ = nullptr;
     std::vector<PackageEntry> entries_;
+    mutable std::mutex digest_mutex_;
+    mutable std::optional<PackageDigest> digest_;
 };
 
 // --- keys ----------------------------------------------------------------------

@@ -146,6 +146,11 @@ bool Package::read(const std::string& name, std::string& bytes, std::string& err
 }
 
 bool Package::digest(PackageDigest& out, std::string& error) const {
+    std::lock_guard<std::mutex> lock(digest_mutex_);
+    if (digest_) {
+        out = *digest_;
+        return true;
+    }
     crypto_generichash_state state;
     crypto_generichash_init(&state, nullptr, 0, out.size());
     crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(kDigestDomain),
@@ -165,6 +170,7 @@ bool Package::digest(PackageDigest& out, std::string& error) const {
                                   bytes.size());
     }
     crypto_generichash_final(&state, out.data(), out.size());
+    digest_ = out;
     return true;
 }
 

@@ -7,9 +7,12 @@
 // (same reviewed and expires dates). docs/content-distribution.md has the why.
 #pragma once
 
+#include "content/content_manifest.h"
 #include "content/package.h"
 #include "content/review_attestation.h"
+#include "core/kiosk_config.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,5 +48,16 @@ struct PackageTrust {
 // `today` is the kiosk's local day, YYYY-MM-DD (core/civil_time). Never throws.
 PackageTrust check_package_trust(const Package& package, const TrustRoots& roots,
                                  const std::string& today);
+
+// The same with the manifest's review record already read (the catalog loads
+// the manifest anyway); nullopt when the manifest has none.
+PackageTrust check_package_trust(const Package& package,
+                                 const std::optional<ReviewRecord>& manifest_review,
+                                 const TrustRoots& roots, const std::string& today);
+
+// The trust roots a kiosk config names (trusted_keys, trusted_reviewers).
+// False and `error` ("CONFIG: trusted_reviewers: FILE: why") when a key file
+// cannot be read.
+bool load_trust_roots(const KioskConfig& config, TrustRoots& roots, std::string& error);
 
 } // namespace kiosk

@@ -136,9 +136,19 @@ bool replace_private_file(const std::string& path, std::string_view text, std::s
     const std::string partial = path + ".part";
     const int fd = open_private_file(partial, O_WRONLY | O_CREAT | O_TRUNC, error);
     if (fd < 0) return false;
-    bool ok = write_all(fd, text);
+    bool ok = write_all(fd, text) && ::fsync(fd) == 0;
     ok = ::close(fd) == 0 && ok;
-    if (ok && ::rename(partial.c_str(), path.c_str()) == 0) return true;
+    if (ok && ::rename(partial.c_str(), path.c_str()) == 0) {
+        // The rename itself reaches the disk with the folder's own fsync.
+        const fs::path folder =
+            fs::path(path).has_parent_path() ? fs::path(path).parent_path() : fs::path(".");
+        const int folder_fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (folder_fd >= 0) {
+            ::fsync(folder_fd);
+            ::close(folder_fd);
+        }
+        return true;
+    }
     error = path + ": cannot write: " + std::strerror(errno);
     ::unlink(partial.c_str());
     return false;

@@ -40,8 +40,9 @@ int open_private_file(const std::string& path, int flags, std::string& error);
 // Appends `text` to `path` (created 0600 when missing).
 bool append_private_file(const std::string& path, std::string_view text, std::string& error);
 
-// Replaces `path` whole with `text`: written to PATH.part (0600), then renamed
-// over `path` (a rename replaces a link; it never writes through one).
+// Replaces `path` whole with `text`: written to PATH.part (0600), fsynced, then
+// renamed over `path` (a rename replaces a link; it never writes through one)
+// and the folder fsynced, so a power cut leaves the old text or the new.
 bool replace_private_file(const std::string& path, std::string_view text, std::string& error);
 
 // Before SQLite opens the database `path`: creates it empty with mode 0600 when
