@@ -5,6 +5,7 @@
 #include "core/signing_keys.h"
 #include "credentials.h"
 #include "hub_store.h"
+#include "library_store.h"
 
 #include <sodium.h>
 
@@ -38,6 +39,32 @@ std::unique_ptr<HubStore> open_store(const std::string& data_dir, std::ostream& 
 std::string format_time(int64_t utc_ms) {
     if (utc_ms == 0) return "never";
     return iso_utc_seconds(utc_ms);
+}
+
+// The key file's key as the library stores it (id, base64), or nullopt after
+// a usage error on err.
+std::optional<std::pair<std::string, std::string>> read_key_option(const std::string& path,
+                                                                   std::ostream& err) {
+    if (sodium_init() < 0) {
+        err << "kiosk-hub admin: libsodium cannot start\n";
+        return std::nullopt;
+    }
+    std::string error;
+    std::optional<PublicKey> key = read_public_key(path, error);
+    if (!key) {
+        usage_error(err, "--public-key: " + error);
+        return std::nullopt;
+    }
+    return std::pair{key->id,
+                     to_base64(std::string_view(reinterpret_cast<const char*>(key->key.data()),
+                                                key->key.size()))};
+}
+
+bool is_plain_name(const std::string& text) {
+    if (text.empty() || text.size() > kMaxNameBytes) return false;
+    for (unsigned char c : text)
+        if (c < 0x20 || c == 0x7f) return false;
+    return true;
 }
 
 } // namespace
@@ -129,6 +156,41 @@ int admin_add_user(const AddUserOptions& options, std::istream& password_in, std
     return 0;
 }
 
+int admin_add_publisher(const AddPublisherOptions& options, std::ostream& out, std::ostream& err) {
+    if (!is_plain_name(options.name))
+        return usage_error(err, "--name: expected 1..200 bytes without control characters");
+    const auto key = read_key_option(options.public_key_file, err);
+    if (!key) return 2;
+    std::string error;
+    std::unique_ptr<LibraryStore> library = open_library_store(options.data_dir, error);
+    if (!library) return refused(err, error);
+    if (!library->add_publisher({key->first, key->second, options.name, 0}, error))
+        return refused(err, error);
+    out << "added publisher " << options.name << " (key " << key->first
+        << "): packages it signs can be added to the library\n";
+    return 0;
+}
+
+int admin_add_reviewer(const AddReviewerOptions& options, std::ostream& out, std::ostream& err) {
+    if (!is_plain_name(options.name))
+        return usage_error(err, "--name: expected 1..200 bytes without control characters");
+    if (!is_plain_name(options.organization))
+        return usage_error(err, "--organization: expected 1..200 bytes without control characters");
+    if (!is_plain_name(options.field))
+        return usage_error(err, "--field: expected 1..200 bytes without control characters");
+    const auto key = read_key_option(options.public_key_file, err);
+    if (!key) return 2;
+    std::string error;
+    std::unique_ptr<LibraryStore> library = open_library_store(options.data_dir, error);
+    if (!library) return refused(err, error);
+    if (!library->add_reviewer(
+            {key->first, key->second, options.name, options.organization, options.field, 0}, error))
+        return refused(err, error);
+    out << "added reviewer " << options.name << " (" << options.organization << ", "
+        << options.field << ", key " << key->first << ") to the expert pool\n";
+    return 0;
+}
+
 int admin_list(const std::string& data_dir, std::ostream& out, std::ostream& err) {
     std::unique_ptr<HubStore> store = open_store(data_dir, err);
     if (!store) return 1;
@@ -148,6 +210,16 @@ int admin_list(const std::string& data_dir, std::ostream& out, std::ostream& err
     for (const UserRecord& user : store->users())
         out << "  " << user.name << "  " << user.role
             << (user.venue.empty() ? "" : "  venue " + user.venue) << "\n";
+    std::string error;
+    std::unique_ptr<LibraryStore> library = open_library_store(data_dir, error);
+    if (!library) return refused(err, error);
+    out << "publishers:\n";
+    for (const PublisherRecord& publisher : library->publishers())
+        out << "  " << publisher.key_id << "  " << publisher.name << "\n";
+    out << "reviewers:\n";
+    for (const ReviewerRecord& reviewer : library->reviewers())
+        out << "  " << reviewer.key_id << "  " << reviewer.name << "  " << reviewer.organization
+            << "  " << reviewer.field << "\n";
     return 0;
 }
 

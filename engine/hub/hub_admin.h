@@ -1,5 +1,6 @@
-// `kiosk-hub admin`: adding venues, kiosks (printing the new token once) and
-// managers' accounts, revoking a kiosk, and listing them, on the hub.db of a data folder. Each
+// `kiosk-hub admin`: adding venues, kiosks (printing the new token once),
+// managers' accounts, the content library's trusted publishers and its expert
+// pool (reviewers), revoking a kiosk, and listing them, on the hub.db of a data folder. Each
 // command checks its values first and names the option that is wrong; exit
 // codes: 0 done, 1 refused by the store (an id taken, an unknown venue, an
 // unusable data folder), 2 a bad value (usage error).
@@ -28,6 +29,16 @@ int admin_add_kiosk(const AddKioskOptions& options, std::ostream& out, std::ostr
 // The password is the first line of `password_in`.
 int admin_add_user(const AddUserOptions& options, std::istream& password_in, std::ostream& out,
                    std::ostream& err);
+struct AddPublisherOptions {
+    std::string data_dir, name, public_key_file;
+};
+
+struct AddReviewerOptions {
+    std::string data_dir, name, organization, field, public_key_file;
+};
+
+int admin_add_publisher(const AddPublisherOptions& options, std::ostream& out, std::ostream& err);
+int admin_add_reviewer(const AddReviewerOptions& options, std::ostream& out, std::ostream& err);
 int admin_list(const std::string& data_dir, std::ostream& out, std::ostream& err);
 // A stolen or retired kiosk: its token and bundle key stop working; its counts stay.
 int admin_revoke_kiosk(const std::string& data_dir, const std::string& id, std::ostream& out,

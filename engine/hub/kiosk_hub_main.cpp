@@ -1,9 +1,11 @@
 // build/bin/kiosk-hub: the command line (CLI11) of the venue/province server:
-// `serve` and the `admin` commands. Usage errors exit 2.
+// `serve`, the `admin` commands, `import` and the `content` library commands.
+// Usage errors exit 2.
 #include "bundle_import.h"
 #include "dashboard_routes.h"
 #include "hub_admin.h"
 #include "hub_server.h"
+#include "library_commands.h"
 
 #include <CLI/CLI.hpp>
 #include <sodium.h>
@@ -125,8 +127,29 @@ int main(int argc, char** argv) {
     revoke_kiosk->add_option("--data", revoke_data, "Folder of hub.db")->required();
     revoke_kiosk->add_option("--id", revoke_id, "The kiosk's id")->required();
 
+    kiosk::hub::AddPublisherOptions publisher;
+    CLI::App* add_publisher = admin->add_subcommand(
+        "add-publisher", "Trust a publisher's key for packages added to the content library");
+    add_publisher->add_option("--data", publisher.data_dir, "Folder of hub.db")->required();
+    add_publisher->add_option("--name", publisher.name, "Who holds the key")->required();
+    add_publisher
+        ->add_option("--public-key", publisher.public_key_file, "NAME.pub (kioskctl keygen)")
+        ->required();
+
+    kiosk::hub::AddReviewerOptions reviewer;
+    CLI::App* add_reviewer =
+        admin->add_subcommand("add-reviewer", "Add an expert to the review pool (专家库)");
+    add_reviewer->add_option("--data", reviewer.data_dir, "Folder of hub.db")->required();
+    add_reviewer->add_option("--name", reviewer.name, "The reviewer's name")->required();
+    add_reviewer->add_option("--organization", reviewer.organization, "Their organization")
+        ->required();
+    add_reviewer->add_option("--field", reviewer.field, "Their field of expertise")->required();
+    add_reviewer->add_option("--public-key", reviewer.public_key_file, "NAME.pub (kioskctl keygen)")
+        ->required();
+
     std::string list_data;
-    CLI::App* list = admin->add_subcommand("list", "List venues, kiosks and users");
+    CLI::App* list =
+        admin->add_subcommand("list", "List venues, kiosks, users, publishers and reviewers");
     list->add_option("--data", list_data, "Folder of hub.db")->required();
 
     // import: an offline bundle (bundle_import.h). 0 = applied, 1 = refused.
@@ -135,6 +158,33 @@ int main(int argc, char** argv) {
         app.add_subcommand("import", "Apply a kiosk's offline sync bundle (kioskctl sync export)");
     import_command->add_option("--data", import_data, "Folder of hub.db")->required();
     import_command->add_option("FILE", import_file, "The bundle file")->required();
+
+    // content: the province's content library (library_commands.h).
+    CLI::App* content = app.add_subcommand("content", "The province's content library");
+    content->require_subcommand(1);
+    kiosk::hub::ContentAddOptions content_add;
+    CLI::App* content_add_command =
+        content->add_subcommand("add", "Check a signed package and add it to the library");
+    content_add_command->add_option("--data", content_add.data_dir, "Folder of hub.db")->required();
+    content_add_command->add_option("PKG", content_add.package_file, "The .kpkg file")->required();
+    content_add_command->add_option("--venue", content_add.venue,
+                                    "Add it as this venue's own package");
+    std::string content_data, content_id, content_kiosk;
+    std::vector<std::string> content_ids;
+    CLI::App* content_list = content->add_subcommand("list", "List the library and assignments");
+    content_list->add_option("--data", content_data, "Folder of hub.db")->required();
+    CLI::App* content_publish = content->add_subcommand("publish", "Offer an item to every venue");
+    content_publish->add_option("--data", content_data, "Folder of hub.db")->required();
+    content_publish->add_option("ID", content_id, "The package id")->required();
+    CLI::App* content_share = content->add_subcommand(
+        "share", "Approve a venue's own item for the other venues (共建共享)");
+    content_share->add_option("--data", content_data, "Folder of hub.db")->required();
+    content_share->add_option("ID", content_id, "The package id")->required();
+    CLI::App* content_assign = content->add_subcommand(
+        "assign", "Set the items a kiosk shows, in home-screen order (none: nothing)");
+    content_assign->add_option("--data", content_data, "Folder of hub.db")->required();
+    content_assign->add_option("--kiosk", content_kiosk, "The kiosk's id")->required();
+    content_assign->add_option("ID", content_ids, "Package ids in home-screen order");
 
     try {
         app.parse(argc, argv);
@@ -165,7 +215,18 @@ int main(int argc, char** argv) {
     if (*add_venue) return kiosk::hub::admin_add_venue(venue, std::cout, std::cerr);
     if (*add_kiosk) return kiosk::hub::admin_add_kiosk(kiosk, std::cout, std::cerr);
     if (*add_user) return kiosk::hub::admin_add_user(user, std::cin, std::cout, std::cerr);
+    if (*add_publisher) return kiosk::hub::admin_add_publisher(publisher, std::cout, std::cerr);
+    if (*add_reviewer) return kiosk::hub::admin_add_reviewer(reviewer, std::cout, std::cerr);
     if (*list) return kiosk::hub::admin_list(list_data, std::cout, std::cerr);
+    if (*content_add_command) return kiosk::hub::content_add(content_add, std::cout, std::cerr);
+    if (*content_list) return kiosk::hub::content_list(content_data, std::cout, std::cerr);
+    if (*content_publish)
+        return kiosk::hub::content_publish(content_data, content_id, std::cout, std::cerr);
+    if (*content_share)
+        return kiosk::hub::content_share(content_data, content_id, std::cout, std::cerr);
+    if (*content_assign)
+        return kiosk::hub::content_assign(content_data, content_kiosk, content_ids, std::cout,
+                                          std::cerr);
     if (*revoke_kiosk)
         return kiosk::hub::admin_revoke_kiosk(revoke_data, revoke_id, std::cout, std::cerr);
     if (*import_command) {
