@@ -4,6 +4,7 @@
 #include "content/content_manifest.h"
 
 #include "core/civil_time.h"
+#include "core/content_ids.h"
 #include "core/data_reader.h"
 #include "core/lua_data.h"
 
@@ -18,16 +19,6 @@ namespace kiosk {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr size_t kMinIdLength = 3;
-constexpr size_t kMaxIdLength = 48;
-
-bool is_id_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-}
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
 
 // Why `value` is not a usable path inside the exhibit folder, or "" when it is.
 std::string in_folder_path_problem(const std::string& value) {
@@ -159,27 +150,6 @@ fs::path normalized_folder(const std::string& folder) {
 }
 
 } // namespace
-
-bool is_valid_content_id(const std::string& id) {
-    return id.size() >= kMinIdLength && id.size() <= kMaxIdLength &&
-           std::all_of(id.begin(), id.end(), is_id_char);
-}
-
-bool is_valid_content_version(const std::string& version) {
-    int parts = 1;
-    size_t run = 0;
-    for (char c : version) {
-        if (is_digit(c)) {
-            run++;
-        } else if (c == '.' && run > 0) {
-            parts++;
-            run = 0;
-        } else {
-            return false;
-        }
-    }
-    return parts == 3 && run > 0;
-}
 
 ManifestLoadResult load_content_manifest(const FileSource& source, const std::string& label,
                                          const std::string& runtime_version) {

@@ -79,11 +79,6 @@ ManifestLoadResult load_content_manifest(const FileSource& source, const std::st
 ManifestLoadResult load_content_manifest(const std::string& folder,
                                          const std::string& runtime_version = KIOSK_VERSION);
 
-// The manifest's rules for an id (3..48 of [a-z0-9-]) and a version
-// (MAJOR.MINOR.PATCH, digits only), for other files that name content.
-bool is_valid_content_id(const std::string& id);
-bool is_valid_content_version(const std::string& version);
-
 // Whether visitors may see content: reviewed and not expired on `today`
 // (YYYY-MM-DD, the kiosk's local date: machine_local_day_today() in core/civil_time.h).
 enum class ReviewStatus { Reviewed, Missing, Expired };

@@ -146,6 +146,25 @@ std::string iso_utc_seconds(int64_t utc_ms) {
     return text.substr(0, text.size() - 5) + "Z"; // without ".mmm"
 }
 
+std::optional<int64_t> parse_iso_utc_seconds(std::string_view text) {
+    constexpr size_t kLength = 20; // YYYY-MM-DDTHH:MM:SSZ
+    if (text.size() != kLength || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+        text[19] != 'Z')
+        return std::nullopt;
+    const std::optional<chrono::sys_days> day = parse_day(text.substr(0, 10));
+    if (!day) return std::nullopt;
+    const auto two_digits = [&](size_t at) -> int {
+        const char high = text[at], low = text[at + 1];
+        if (high < '0' || high > '9' || low < '0' || low > '9') return -1;
+        return (high - '0') * 10 + (low - '0');
+    };
+    const int hour = two_digits(11), minute = two_digits(14), second = two_digits(17);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+        return std::nullopt;
+    return int64_t(day->time_since_epoch().count()) * kMsPerDay + hour * kMsPerHour +
+           minute * kMsPerMinute + second * kMsPerSecond;
+}
+
 // ---- fixed UTC offsets ---------------------------------------------------------
 
 bool is_valid_utc_offset_min(int64_t offset_min) {

@@ -59,6 +59,10 @@ std::string iso_utc_ms(int64_t utc_ms);
 // "2025-06-01T01:01:10Z" (whole seconds, rounded down): log lines, the
 // exhibit error log, the startup failure report, kiosk-hub admin list.
 std::string iso_utc_seconds(int64_t utc_ms);
+// The reverse of iso_utc_seconds: exactly "YYYY-MM-DDTHH:MM:SSZ" with a day
+// parse_day accepts and a time 00:00:00..23:59:59 (no leap second, no
+// fraction, no other zone), as milliseconds since 1970; nullopt otherwise.
+std::optional<int64_t> parse_iso_utc_seconds(std::string_view text);
 
 // ---- fixed UTC offsets ---------------------------------------------------------
 

@@ -21,10 +21,16 @@ constexpr const char* kSnapshotFormat = "kiosk-snapshot-v1";
 constexpr size_t kMaxSnapshotPackages = 200;
 constexpr size_t kMaxSnapshotBytes = 256 << 10;
 constexpr size_t kMaxTrustedContentKeys = 4;
+// A package file's largest plausible size: PackageLimits' 1 GiB of content
+// plus room for the archive's own tables, signatures and reviews.
+constexpr int64_t kMaxSnapshotPackageBytes = (int64_t(1) << 30) + (int64_t(64) << 20);
+constexpr size_t kMaxContentFailures = 32;
+constexpr size_t kMaxFailureReasonBytes = 256;
+constexpr const char* kContentFilesPath = "/api/v1/content/files/";
 
 struct SnapshotPackage {
-    std::string id;      // a content id (manifest rule: 1..64 of a-z 0-9 - _)
-    std::string version; // the manifest's version text
+    std::string id;      // a content id (manifest rule, core/content_ids: 3..48 of a-z 0-9 -)
+    std::string version; // the manifest's version text (MAJOR.MINOR.PATCH, at most 32 bytes)
     int64_t size = 0;    // bytes of the .kpkg file, 1 .. PackageLimits' total plus overhead
     std::string sha256;  // 64 lowercase hex digits of the .kpkg file
     std::string url;     // a path on the hub ("/api/v1/content/files/ID/VERSION"), never a host
@@ -32,9 +38,9 @@ struct SnapshotPackage {
 
 struct Snapshot {
     std::string kiosk;
-    int64_t version = 0;        // strictly increasing per kiosk, >= 1
-    int64_t issued_utc_ms = 0;  // as "YYYY-MM-DDTHH:MM:SSZ" in JSON
-    int64_t expires_utc_ms = 0; // after issued
+    int64_t version = 0;                   // strictly increasing per kiosk, >= 1
+    int64_t issued_utc_ms = 0;             // as "YYYY-MM-DDTHH:MM:SSZ" in JSON
+    int64_t expires_utc_ms = 0;            // after issued
     std::vector<SnapshotPackage> packages; // home-screen order, ids unique
 };
 
@@ -59,6 +65,26 @@ std::optional<Snapshot> verify_and_parse_snapshot(const SignedSnapshot& signed_s
                                                   const std::vector<PublicKey>& trusted,
                                                   std::string& error);
 
+// The document and the checks of verify_and_parse_snapshot without the
+// signature: the hub reading back what it stored, and the fuzz target.
+std::optional<Snapshot> parse_snapshot_document(std::string_view document, std::string& error);
+
+// The canonical JSON bytes of `snapshot` (what sign_snapshot signs): fields in
+// a fixed order, no spaces, times as "YYYY-MM-DDTHH:MM:SSZ" (rounded down to
+// the second, so callers keep whole seconds in issued/expires).
+std::string snapshot_document(const Snapshot& snapshot);
+
+// The envelope as served by GET /api/v1/content/snapshot and written to a USB
+// export's snapshot.json: {"document": "<the exact bytes>", "signature":
+// "<base64 of 64 bytes>", "key_id": "<16 hex>"}. Parsing is strict (unknown
+// fields, a signature that is not 64 bytes, a document over
+// kMaxSnapshotBytes are refused); it checks the form only, not the signature.
+std::string envelope_to_json(const SignedSnapshot& signed_snapshot);
+std::optional<SignedSnapshot> parse_snapshot_envelope(std::string_view json, std::string& error);
+
+// "/api/v1/content/files/ID/VERSION": where the hub serves a package's file.
+std::string package_file_url(const std::string& id, const std::string& version);
+
 // Kiosk side, step 2: whether `candidate` may replace the accepted one.
 enum class SnapshotDecision {
     Accept,       // newer, for this kiosk, not expired
@@ -81,15 +107,23 @@ SnapshotVerdict decide_snapshot(const std::optional<SignedSnapshot>& accepted_si
 // content updater and stored by the hub for the dashboard.
 struct ContentFailure {
     std::string id, version;
-    std::string reason; // "signature", "not reviewed", "review expired", "sha256", "disk", "download: ..."
+    std::string
+        reason; // "signature", "not reviewed", "review expired", "sha256", "disk", "download: ..."
 };
 struct ContentState {
-    int64_t snapshot_version = 0;  // live; 0: no hub content yet
-    std::string state;             // "none" | "up_to_date" | "downloading" | "failed" | "expired"
-    int64_t have = 0, need = 0;    // packages of the newest accepted snapshot present / in it
-    int64_t pending_version = 0;   // the accepted snapshot not yet live, 0 when none
+    int64_t snapshot_version = 0; // live; 0: no hub content yet
+    std::string state;            // "none" | "up_to_date" | "downloading" | "failed" | "expired"
+    int64_t have = 0, need = 0;   // packages of the newest accepted snapshot present / in it
+    int64_t pending_version = 0;  // the accepted snapshot not yet live, 0 when none
     std::vector<ContentFailure> failures; // at most 32
-    std::string last_import;       // "" or "YYYY-MM-DDTHH:MM:SSZ DIR": the last USB import
+    std::string last_import;              // "" or "YYYY-MM-DDTHH:MM:SSZ DIR": the last USB import
 };
+
+// ContentState as JSON (the heartbeat's optional "content_state"): every field
+// always written; parsing refuses unknown and missing fields, a state outside
+// the list, have > need, more than kMaxContentFailures failures, a reason over
+// kMaxFailureReasonBytes and a last_import over 1 KiB.
+std::string to_json(const ContentState& state);
+std::optional<ContentState> parse_content_state(std::string_view json, std::string& error);
 
 } // namespace kiosk::sync

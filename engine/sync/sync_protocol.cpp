@@ -8,6 +8,9 @@
 // overflow by one kiosk's token.
 #include "sync_protocol.h"
 
+#include "content_state_json.h"
+#include "json_fields.h"
+
 #include "core/civil_time.h"
 #include "core/data_reader.h"
 #include "core/utf8_text.h"
@@ -17,15 +20,14 @@
 
 #include <algorithm>
 #include <array>
-#include <initializer_list>
 
 namespace kiosk::sync {
 namespace {
 
+using namespace json_fields;
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-constexpr int64_t kMaxSafeInteger = int64_t(1) << 53; // the largest exact JSON number
 constexpr size_t kMaxSubjectBytes = 256;
 constexpr size_t kMaxMetricChars = 32;
 constexpr size_t kMaxHeartbeatText = 128; // software_version, content ids and versions
@@ -73,68 +75,6 @@ std::string value_bound_problem(const Bucket& bucket) {
     if (bucket.value <= bound) return "";
     return std::to_string(bucket.value) + " is more than one kiosk can produce in a day for " +
            "metric " + bucket.metric + " (at most " + std::to_string(bound) + ")";
-}
-
-// Thrown inside this file only, caught by each parse_* function.
-struct FieldError {
-    std::string message;
-};
-
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
-    throw FieldError{path + ": " + what};
-}
-
-std::string member_path(const std::string& parent, const char* name) {
-    return parent.empty() ? std::string(name) : parent + "." + name;
-}
-
-// Refuses a non-object, a missing `required` field and any field that is
-// neither required nor `optional`.
-void check_object(const json& value, const std::string& path,
-                  std::initializer_list<const char*> required,
-                  std::initializer_list<const char*> optional = {}) {
-    if (!value.is_object()) fail(path.empty() ? "body" : path, "expected an object");
-    const auto named = [](std::initializer_list<const char*> names, const std::string& key) {
-        return std::any_of(names.begin(), names.end(),
-                           [&](const char* name) { return key == name; });
-    };
-    for (auto item = value.begin(); item != value.end(); ++item)
-        if (!named(required, item.key()) && !named(optional, item.key()))
-            fail(member_path(path, item.key().c_str()), "unknown field");
-    for (const char* name : required)
-        if (!value.contains(name)) fail(member_path(path, name), "missing");
-}
-
-int64_t integer_field(const json& object, const std::string& parent, const char* name, int64_t min,
-                      int64_t max) {
-    const json& value = object.at(name);
-    const std::string path = member_path(parent, name);
-    const std::string range = "expected an integer " + std::to_string(min) + ".." +
-                              (max == kMaxSafeInteger ? "2^53" : std::to_string(max));
-    if (value.is_number_unsigned()) {
-        const uint64_t number = value.get<uint64_t>();
-        if (number > uint64_t(max)) fail(path, range);
-        const auto signed_number = static_cast<int64_t>(number);
-        if (signed_number < min) fail(path, range);
-        return signed_number;
-    }
-    if (value.is_number_integer()) {
-        const int64_t number = value.get<int64_t>();
-        if (number < min || number > max) fail(path, range);
-        return number;
-    }
-    fail(path, range);
-}
-
-const std::string& string_field(const json& object, const std::string& parent, const char* name,
-                                size_t min_bytes, size_t max_bytes, const char* expected) {
-    const json& value = object.at(name);
-    const std::string path = member_path(parent, name);
-    if (!value.is_string()) fail(path, std::string("expected a string: ") + expected);
-    const std::string& text = value.get_ref<const std::string&>();
-    if (text.size() < min_bytes || text.size() > max_bytes || !is_valid_utf8(text))
-        fail(path, expected);
-    return text;
 }
 
 bool is_metric_name(std::string_view text) {
@@ -201,7 +141,8 @@ Heartbeat parse_heartbeat(const json& value) {
     const std::string path = "heartbeat";
     check_object(
         value, path,
-        {"software_version", "content", "uptime_s", "disk_free_mb", "errors", "clock_utc_ms"});
+        {"software_version", "content", "uptime_s", "disk_free_mb", "errors", "clock_utc_ms"},
+        {"content_state"});
     Heartbeat heartbeat;
     heartbeat.software_version = string_field(value, path, "software_version", 0, kMaxHeartbeatText,
                                               "expected 0..128 bytes of UTF-8");
@@ -222,33 +163,10 @@ Heartbeat parse_heartbeat(const json& value) {
     heartbeat.disk_free_mb = integer_field(value, path, "disk_free_mb", 0, kMaxSafeInteger);
     heartbeat.errors = integer_field(value, path, "errors", 0, kMaxSafeInteger);
     heartbeat.clock_utc_ms = integer_field(value, path, "clock_utc_ms", 0, kMaxSafeInteger);
+    if (value.contains("content_state"))
+        heartbeat.content_state =
+            parse_content_state_value(value.at("content_state"), "heartbeat.content_state");
     return heartbeat;
-}
-
-// Parses `text` as JSON, turning nlohmann's parse error into ours.
-json parse_document(std::string_view text) {
-    try {
-        return json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& error) {
-        std::string what = error.what();
-        const size_t detail = what.find("] ");
-        if (detail != std::string::npos) what = what.substr(detail + 2);
-        throw FieldError{"malformed JSON: " + what};
-    }
-}
-
-template <typename Message, typename Parse>
-std::optional<Message> parse_with(std::string_view text, std::string& error, Parse parse) {
-    try {
-        Message message = parse(parse_document(text));
-        error.clear();
-        return message;
-    } catch (const FieldError& field_error) {
-        error = field_error.message;
-    } catch (const json::exception& unexpected) { // a check missed above; still a 400
-        error = std::string("invalid message: ") + unexpected.what();
-    }
-    return std::nullopt;
 }
 
 } // namespace
@@ -272,12 +190,14 @@ std::string to_json(const SyncBatch& batch) {
     ordered_json content = ordered_json::array();
     for (const ContentVersion& entry : batch.heartbeat.content)
         content.push_back({{"id", entry.id}, {"version", entry.version}});
-    const ordered_json heartbeat = {{"software_version", batch.heartbeat.software_version},
-                                    {"content", std::move(content)},
-                                    {"uptime_s", batch.heartbeat.uptime_s},
-                                    {"disk_free_mb", batch.heartbeat.disk_free_mb},
-                                    {"errors", batch.heartbeat.errors},
-                                    {"clock_utc_ms", batch.heartbeat.clock_utc_ms}};
+    ordered_json heartbeat = {{"software_version", batch.heartbeat.software_version},
+                              {"content", std::move(content)},
+                              {"uptime_s", batch.heartbeat.uptime_s},
+                              {"disk_free_mb", batch.heartbeat.disk_free_mb},
+                              {"errors", batch.heartbeat.errors},
+                              {"clock_utc_ms", batch.heartbeat.clock_utc_ms}};
+    if (batch.heartbeat.content_state)
+        heartbeat["content_state"] = content_state_value(*batch.heartbeat.content_state);
     ordered_json message = {{"protocol", batch.protocol},
                             {"epoch", batch.epoch},
                             {"through_seq", batch.through_seq},
@@ -296,10 +216,12 @@ std::string to_json(const SyncBatch& batch) {
 }
 
 std::string to_json(const SyncAnswer& answer) {
-    const ordered_json message = {{"acknowledged_through_seq", answer.acknowledged_through_seq},
-                                  {"stored", answer.stored},
-                                  {"server_utc_ms", answer.server_utc_ms},
-                                  {"clock_skew_ms", answer.clock_skew_ms}};
+    ordered_json message = {{"acknowledged_through_seq", answer.acknowledged_through_seq},
+                            {"stored", answer.stored},
+                            {"server_utc_ms", answer.server_utc_ms},
+                            {"clock_skew_ms", answer.clock_skew_ms}};
+    if (answer.content_snapshot_version)
+        message["content_snapshot_version"] = *answer.content_snapshot_version;
     return message.dump();
 }
 
@@ -356,7 +278,8 @@ std::optional<SyncBatch> parse_sync_batch(std::string_view text, std::string& er
 std::optional<SyncAnswer> parse_sync_answer(std::string_view text, std::string& error) {
     return parse_with<SyncAnswer>(text, error, [](const json& message) {
         check_object(message, "",
-                     {"acknowledged_through_seq", "stored", "server_utc_ms", "clock_skew_ms"});
+                     {"acknowledged_through_seq", "stored", "server_utc_ms", "clock_skew_ms"},
+                     {"content_snapshot_version"});
         SyncAnswer answer;
         answer.acknowledged_through_seq =
             integer_field(message, "", "acknowledged_through_seq", 0, kMaxSafeInteger);
@@ -364,6 +287,9 @@ std::optional<SyncAnswer> parse_sync_answer(std::string_view text, std::string& 
         answer.server_utc_ms = integer_field(message, "", "server_utc_ms", 0, kMaxSafeInteger);
         answer.clock_skew_ms =
             integer_field(message, "", "clock_skew_ms", -kMaxSafeInteger, kMaxSafeInteger);
+        if (message.contains("content_snapshot_version"))
+            answer.content_snapshot_version =
+                integer_field(message, "", "content_snapshot_version", 1, kMaxSafeInteger);
         return answer;
     });
 }

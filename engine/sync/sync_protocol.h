@@ -5,6 +5,8 @@
 // Shared by the kiosk side (engine/sync) and the hub (engine/hub).
 #pragma once
 
+#include "content_snapshot.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,6 +49,9 @@ struct Heartbeat {
     int64_t disk_free_mb = 0;
     int64_t errors = 0;
     int64_t clock_utc_ms = 0;
+    // Optional in JSON: what the kiosk's content updater reports (issue 17,
+    // part 6); absent from kiosks without hub content.
+    std::optional<ContentState> content_state;
 };
 
 struct SyncBatch {
@@ -64,6 +69,10 @@ struct SyncAnswer {
     int64_t stored = 0;
     int64_t server_utc_ms = 0;
     int64_t clock_skew_ms = 0;
+    // Optional in JSON: the version of the kiosk's current assignment snapshot
+    // at the hub (absent when the hub has no content key or has issued none);
+    // a kiosk whose accepted snapshot is older fetches the new one.
+    std::optional<int64_t> content_snapshot_version;
 };
 
 struct Bundle {

@@ -11,6 +11,7 @@
 
 #include "content/package.h"
 #include "sync/bundle.h"
+#include "sync/content_snapshot.h"
 #include "sync/sync_protocol.h"
 
 #include <sqlite3.h>
@@ -323,6 +324,33 @@ void make_bundles() {
     seed("bundle", "not-a-bundle.json", "{\"format\":\"zip\"}");
 }
 
+// --- assignment snapshots ----------------------------------------------------------
+
+void make_snapshots() {
+    sync::Snapshot snapshot;
+    snapshot.kiosk = "lobby-1";
+    snapshot.version = 17;
+    snapshot.issued_utc_ms = 1795824000000; // 2026-11-28T00:00:00Z
+    snapshot.expires_utc_ms = snapshot.issued_utc_ms + 14 * 86400000LL;
+    for (const char* id : {"pendulum-lab", "general-science"})
+        snapshot.packages.push_back(
+            {id, "1.2.0", 524288, std::string(64, 'c'), sync::package_file_url(id, "1.2.0")});
+    const sync::SignedSnapshot signed_snapshot =
+        sync::sign_snapshot(snapshot, fuzz::fuzz_secret_key());
+    seed("snapshot", "envelope.json", sync::envelope_to_json(signed_snapshot));
+    seed("snapshot", "document.json", signed_snapshot.document);
+    sync::SignedSnapshot changed = signed_snapshot;
+    changed.document.replace(changed.document.find("\"version\":17"), 12, "\"version\":99");
+    seed("snapshot", "changed-after-signing.json", sync::envelope_to_json(changed));
+    sync::Snapshot empty = snapshot;
+    empty.packages.clear();
+    seed("snapshot", "no-packages.json", sync::snapshot_document(empty));
+    std::string hosted = signed_snapshot.document;
+    hosted.replace(hosted.find("\"/api/"), 6, "\"http://evil.example/api/");
+    seed("snapshot", "url-with-host.json", hosted);
+    seed("snapshot", "not-a-snapshot.json", "{\"document\":1}");
+}
+
 // --- dashboard queries --------------------------------------------------------------
 
 void make_queries() {
@@ -356,6 +384,7 @@ int main(int argc, char** argv) {
     make_replays();
     make_sync_bodies();
     make_bundles();
+    make_snapshots();
     make_queries();
     std::printf("fuzz_make_corpus: seed corpora written to %s\n", out_dir.c_str());
     return 0;
