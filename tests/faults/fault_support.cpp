@@ -70,6 +70,7 @@ std::string write_kiosk_config(const TempFolder& folder, const KioskSetup& setup
     text += "  data_dir = " + lua_string(setup.data_dir) + ",\n";
     text += "  content_dir = " + lua_string(setup.content_dir) + ",\n";
     text += "  trusted_keys = { " + lua_string(setup.trusted_key) + " },\n";
+    text += "  trusted_reviewers = { " + lua_string(setup.trusted_reviewer) + " },\n";
     text += "  strings_file = " + lua_string(sample.strings_file) + ",\n";
     text += "  window = { width = 640, height = 360, vsync = false },\n";
     text += "  font = { path = " + lua_string(sample.font.path) +
@@ -77,6 +78,10 @@ std::string write_kiosk_config(const TempFolder& folder, const KioskSetup& setup
     if (!setup.hub_url.empty())
         text += "  sync = { hub_url = " + lua_string(setup.hub_url) +
                 ", token_file = " + lua_string(setup.token_file) + ", interval_s = 60 },\n";
+    if (!setup.trusted_content_key.empty())
+        text += "  trusted_content_keys = { " + lua_string(setup.trusted_content_key) + " },\n";
+    if (!setup.import_dir.empty())
+        text += "  content_import_dirs = { " + lua_string(setup.import_dir) + " },\n";
     text += "  admin = { pin_hash = " + lua_string(sample.admin.pin_hash) + " },\n";
     text += "}\n";
     return folder.write(name, text);
