@@ -8,6 +8,7 @@
 //     target 300 ms).
 // Usage: build/bin/bench-packages [--kiosk build/bin/kiosk] [--runs 3]
 #include "content/package.h"
+#include "content/review_attestation.h"
 
 #include <fcntl.h>
 #include <sodium.h>
@@ -58,12 +59,19 @@ int run(const std::vector<std::string>& args, const std::string& quiet_to = "/de
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-// The library: kPackages signed exhibit packages in `work`/content.
+// The library: kPackages signed and reviewed exhibit packages in `work`/content.
 bool make_library(const std::string& source_dir, const std::string& work, kiosk::SecretKey& key) {
     std::string error;
     fs::create_directories(work + "/content");
     key = kiosk::generate_key();
-    if (!kiosk::write_public_key(work + "/trusted.pub", key.public_key(), error)) return false;
+    const kiosk::SecretKey reviewer = kiosk::generate_key();
+    if (!kiosk::write_public_key(work + "/trusted.pub", key.public_key(), error) ||
+        !kiosk::write_public_key(work + "/reviewer.pub", reviewer.public_key(), error))
+        return false;
+    kiosk::PackageReview approval; // the dates of the manifest's review record below
+    approval.verdict = "approved";
+    approval.reviewed = "2026-01-01";
+    approval.expires = "2999-01-01";
     std::vector<unsigned char> noise(kPictureBytes);
     for (int p = 0; p < kPackages; ++p) {
         const std::string id = "bench-library-" + std::to_string(p);
@@ -86,7 +94,8 @@ bool make_library(const std::string& source_dir, const std::string& work, kiosk:
         }
         const std::string package = work + "/content/" + id + ".kpkg";
         if (!kiosk::write_package(folder, package, error) ||
-            !kiosk::sign_package(package, key, kiosk::PackageLimits{}, error)) {
+            !kiosk::sign_package(package, key, kiosk::PackageLimits{}, error) ||
+            !kiosk::add_review(package, reviewer, approval, kiosk::PackageLimits{}, error)) {
             std::fprintf(stderr, "bench-packages: %s\n", error.c_str());
             return false;
         }
@@ -139,6 +148,7 @@ double cold_start_ms(const std::string& kiosk, const std::string& source_dir,
     };
     replace("\"../build/content\"", "\"" + work + "/content\"");
     replace("\"../build/demo-keys/demo.pub\"", "\"" + work + "/trusted.pub\"");
+    replace("\"../build/demo-keys/reviewer.pub\"", "\"" + work + "/reviewer.pub\"");
     replace("\"../build/kiosk-data/county-museum\"", "\"" + work + "/data\"");
     replace("\"../content/strings.lua\"", "\"" + source_dir + "/content/strings.lua\"");
     std::ofstream(config) << text;

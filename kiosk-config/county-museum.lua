@@ -33,6 +33,14 @@ return {
   content_dir = "../build/content",
   trusted_keys = { "../build/demo-keys/demo.pub" },  -- up to 16 public key files
 
+  -- 科学性审查专家的公钥：展品包须经这里列出的专家签名批准（未过期、无驳回），
+  -- 且 manifest.lua 中的审查记录与批准的日期一致，才向观众展示。
+  -- Reviewers' public keys (the province's expert pool): in venue mode a package
+  -- shows only with an unexpired approval signed by one of these keys (and no
+  -- rejection), matching the dates of its manifest's review record. Up to 16.
+  -- This sample trusts the demo reviewer key the build makes and reviews with.
+  trusted_reviewers = { "../build/demo-keys/reviewer.pub" },
+
   -- Folders holding unsigned exhibit folders (each with manifest.lua), for
   -- curators trying things out; up to 16. Venues use content_dir.
   exhibit_dirs = {},

@@ -14,6 +14,7 @@
 
 #include "kiosk_app.h"
 
+#include "core/civil_time.h"
 #include "core/log.h"
 #include "core/private_files.h"
 
@@ -233,14 +234,12 @@ bool KioskApp::load_venue_content(const AppOptions& options, std::string& error)
                                                      << 20;
     catalog_options_.package_limits.max_total_bytes = int64_t(config_.package_limits.max_package_mb)
                                                       << 20;
-    for (const std::string& file : config_.trusted_keys) {
-        std::optional<PublicKey> key = read_public_key(file, error);
-        if (!key) {
-            error = config_.source_path + ": trusted_keys: " + error;
-            return false;
-        }
-        catalog_options_.trusted_keys.push_back(*key);
-    }
+    if (!load_trust_roots(config_, catalog_options_.trust, error)) return false;
+    if (!options.dev && config_.trusted_reviewers.empty())
+        log_warning(config_.source_path +
+                    ": trusted_reviewers lists no reviewer key, so no package can show to "
+                    "visitors (each needs an approval by a trusted reviewer); list the province's "
+                    "reviewer keys there, or run with --dev to try content out");
     if (!config_.content_dir.empty())
         content_watcher_ = std::make_unique<ContentDirWatcher>(config_.content_dir);
     scan_content();
@@ -258,13 +257,11 @@ bool KioskApp::load_preview(const AppOptions& options, std::string& error) {
         std::shared_ptr<Package> package =
             Package::open(options.exhibit_path, PackageLimits{}, error);
         if (!package) return false;
-        std::vector<PublicKey> trusted;
-        for (const std::string& file : config_.trusted_keys)
-            if (std::optional<PublicKey> key = read_public_key(file, error))
-                trusted.push_back(*key);
-        VerifyResult verified = verify_package(*package, trusted);
-        if (!verified.ok && !options.dev) {
-            error = options.exhibit_path + ": refused: " + verified.problem +
+        TrustRoots trust;
+        if (!load_trust_roots(config_, trust, error)) return false;
+        const PackageTrust judged = check_package_trust(*package, trust, machine_local_day_today());
+        if (!judged.trusted() && !options.dev) {
+            error = options.exhibit_path + ": refused: " + judged.problem +
                     " (--dev previews it anyway)";
             return false;
         }
@@ -280,6 +277,7 @@ bool KioskApp::load_preview(const AppOptions& options, std::string& error) {
         return false;
     }
     ExhibitCatalog preview;
+    preview.home_order.push_back(manifest.manifest->id);
     preview.exhibits.push_back(std::move(*manifest.manifest));
     set_catalog(std::move(preview));
     catalog_.warnings = manifest.warnings;
@@ -544,8 +542,7 @@ void KioskApp::scan_content() {
 
 void KioskApp::set_catalog(ExhibitCatalog catalog) {
     catalog_ = std::move(catalog);
-    home_items_ = catalog_.exhibits;
-    home_items_.insert(home_items_.end(), catalog_.quizzes.begin(), catalog_.quizzes.end());
+    home_items_ = catalog_.home_items();
     share_content_versions();
 }
 

@@ -100,8 +100,8 @@ StartupSetup setup_from(const KioskConfig& config, const StartRequest& request) 
     setup.height = config.window.height;
     apply_command_line(request, setup);
     setup.watched_files = {config.source_path, config.strings_file, config.font.path};
-    setup.watched_files.insert(setup.watched_files.end(), config.trusted_keys.begin(),
-                               config.trusted_keys.end());
+    for (const auto* keys : {&config.trusted_keys, &config.trusted_reviewers})
+        setup.watched_files.insert(setup.watched_files.end(), keys->begin(), keys->end());
     if (!config.content_dir.empty()) setup.watched_folders.push_back(config.content_dir);
     setup.watched_folders.insert(setup.watched_folders.end(), config.exhibit_dirs.begin(),
                                  config.exhibit_dirs.end());
@@ -140,7 +140,7 @@ StartupFailure classify(const std::string& error, const KioskConfig& config,
         failure.kind = StartupFailureKind::Strings;
     else if (about(config.font.path))
         failure.kind = StartupFailureKind::Font;
-    else if (about(config.source_path) || about(options.exhibit_path)) // trusted_keys, preview
+    else if (about(config.source_path) || about(options.exhibit_path)) // trust roots, preview
         failure.kind = StartupFailureKind::Content;
     else
         failure.kind = StartupFailureKind::Display;

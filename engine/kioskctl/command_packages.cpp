@@ -1,6 +1,7 @@
 // kioskctl keygen, pack, sign, review, verify and inspect.
 #include "commands.h"
 #include "content/package.h"
+#include "content/package_trust.h"
 #include "content/review_attestation.h"
 #include "core/civil_time.h"
 
@@ -47,22 +48,6 @@ const char* kind_label(PackageRowKind kind) {
     }
 }
 
-// A row's name as printed: control characters escaped, so no name can forge
-// a line of the listing.
-std::string printable(const std::string& name) {
-    std::string out;
-    for (unsigned char c : name) {
-        if (c >= 0x20 && c != 0x7F) {
-            out += char(c);
-        } else {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\x%02X", c);
-            out += escaped;
-        }
-    }
-    return out;
-}
-
 // Every row of sqlar, each refused one marked REFUSED with its reason on the
 // next line. Returns how many were refused.
 int print_rows(const std::vector<PackageRow>& rows) {
@@ -90,6 +75,20 @@ int print_rows(const std::vector<PackageRow>& rows) {
 }
 
 } // namespace
+
+std::string printable(const std::string& name) {
+    std::string out;
+    for (unsigned char c : name) {
+        if (c >= 0x20 && c != 0x7F) {
+            out += char(c);
+        } else {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\x%02X", c);
+            out += escaped;
+        }
+    }
+    return out;
+}
 
 void add_package_commands(CLI::App& app, Options& o, Run& chosen) {
 
@@ -208,11 +207,12 @@ void add_package_commands(CLI::App& app, Options& o, Run& chosen) {
             if (o.reviewer_files.empty()) return 0;
             std::optional<std::vector<PublicKey>> reviewers = read_trusted(o.reviewer_files);
             if (!reviewers) return 2;
-            const ReviewCheck check =
-                check_reviews(*package, *reviewers, machine_local_day_today());
-            if (!check.approved) return fail(o.package_file + ": " + check.problem, 1);
+            // The venue rule itself, so the manifest's record must agree here too.
+            const PackageTrust trust =
+                check_package_trust(*package, {*trusted, *reviewers}, machine_local_day_today());
+            if (!trust.trusted()) return fail(o.package_file + ": " + trust.problem, 1);
             std::cout << o.package_file << ": ok, approved by a trusted reviewer until "
-                      << check.approved_until << "\n";
+                      << trust.approved_until << ", as its manifest's review record says\n";
             return 0;
         };
     });

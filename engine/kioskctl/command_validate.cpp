@@ -1,16 +1,58 @@
 // kioskctl validate: checks a content folder or package the way the kiosk will
 // (check_content in engine/content/content_check.h), every file of it,
-// referenced or not, printing "file:line: message" lines; exit 1 on any
-// error, warnings alone exit 0.
+// referenced or not, printing "file:line: message" lines; with --config, a
+// package's signature and reviewers' attestations are also checked against
+// that config's trusted_keys and trusted_reviewers (check_package_trust), each
+// attestation shown. Exit 1 on any error, warnings alone exit 0.
 #include "commands.h"
 #include "content/content_check.h"
 #include "content/package.h"
+#include "content/package_trust.h"
+#include "core/civil_time.h"
 #include "core/kiosk_config.h"
 
 #include <filesystem>
 #include <iostream>
 
 namespace kiosk::ctl {
+namespace {
+
+const char* row_label(ReviewRowStatus status) {
+    switch (status) {
+    case ReviewRowStatus::Approved:
+        return "counts";
+    case ReviewRowStatus::Rejected:
+        return "counts (rejected)";
+    default:
+        return "does not count";
+    }
+}
+
+// The venue rule for `package` under the config's trust roots: each
+// attestation printed, and an error when a venue kiosk would not show it.
+void check_trust(const Package& package, const KioskConfig& config, const std::string& target,
+                 ContentCheckReport& report) {
+    TrustRoots roots;
+    std::string error;
+    if (!load_trust_roots(config, roots, error)) {
+        report.errors.push_back(error);
+        return;
+    }
+    const PackageTrust trust = check_package_trust(package, roots, machine_local_day_today());
+    std::cout << target << ": reviews\n";
+    for (const ReviewRowCheck& row : trust.reviews.rows)
+        std::cout << "  key " << printable(row.review.key_id) << ": "
+                  << printable(row.review.verdict) << ", reviewed "
+                  << printable(row.review.reviewed) << ", expires " << printable(row.review.expires)
+                  << ": " << row_label(row.status)
+                  << (row.problem.empty() ? "" : " (" + row.problem + ")") << "\n";
+    if (trust.reviews.rows.empty()) std::cout << "  (none)\n";
+    if (!trust.trusted())
+        report.errors.push_back(target + ": a venue kiosk with " + config.source_path +
+                                " would not show it: " + trust.problem);
+}
+
+} // namespace
 
 void add_validate_command(CLI::App& app, Options& o, Run& chosen) {
     CLI::App* validate = app.add_subcommand(
@@ -18,13 +60,15 @@ void add_validate_command(CLI::App& app, Options& o, Run& chosen) {
                     "characters in the font (exit 1 on any error)");
     validate->add_option("target", o.target, "A content folder or a .kpkg package")->required();
     validate->add_option("--config", o.config,
-                         "Take the font to check characters against, and an exhibit's picture "
-                         "budget (exhibit_limits.memory_mb), from this kiosk config");
+                         "Take the font to check characters against, an exhibit's picture "
+                         "budget (exhibit_limits.memory_mb), and for a package the trusted "
+                         "publisher and reviewer keys, from this kiosk config");
     validate->callback([&chosen, &o] {
         chosen = [&o] {
             ContentCheckOptions options;
+            ConfigLoadResult config;
             if (!o.config.empty()) {
-                ConfigLoadResult config = load_kiosk_config(o.config);
+                config = load_kiosk_config(o.config);
                 for (const std::string& error : config.errors)
                     std::cerr << error << "\n";
                 if (!config.ok()) return 2;
@@ -34,18 +78,21 @@ void add_validate_command(CLI::App& app, Options& o, Run& chosen) {
                                                << 20;
             }
             std::unique_ptr<FileSource> source;
+            std::unique_ptr<Package> package;
             std::error_code ec;
             if (std::filesystem::is_directory(o.target, ec)) {
                 source = std::make_unique<FolderSource>(o.target);
             } else {
                 std::string error;
-                source = Package::open(o.target, PackageLimits{}, error);
-                if (!source) {
+                package = Package::open(o.target, PackageLimits{}, error);
+                if (!package) {
                     std::cerr << error << "\n";
                     return 1;
                 }
             }
-            ContentCheckReport report = check_content(*source, o.target, options);
+            ContentCheckReport report =
+                check_content(package ? *package : *source, o.target, options);
+            if (package && config.config) check_trust(*package, *config.config, o.target, report);
             for (const std::string& warning : report.warnings)
                 std::cerr << "warning: " << warning << "\n";
             for (const std::string& error : report.errors)

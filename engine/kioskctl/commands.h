@@ -29,6 +29,10 @@ struct Options {
 };
 
 // Each registers its subcommand(s) on `app`; `chosen` receives the one to run.
+// A name or text from a package as printed: control characters escaped, so no
+// name can forge a line of the listing.
+std::string printable(const std::string& name);
+
 void add_package_commands(CLI::App& app, Options& options, Run& chosen);
 void add_validate_command(CLI::App& app, Options& options, Run& chosen);
 void add_stats_commands(CLI::App& app, Options& options, Run& chosen);

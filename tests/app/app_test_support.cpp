@@ -59,9 +59,10 @@ KioskConfig load_sample_config(const std::string& config_relative, const std::st
     REQUIRE(loaded.ok());
     KioskConfig config = *loaded.config;
     config.data_dir = temp_dir(data_name);
-    // The demo packages and key of this build tree (the build makes and signs them).
+    // The demo packages and keys of this build tree (the build makes, signs and reviews them).
     config.content_dir = kiosk::test::binary_dir() + "/content";
     config.trusted_keys = {kiosk::test::binary_dir() + "/demo-keys/demo.pub"};
+    config.trusted_reviewers = {kiosk::test::binary_dir() + "/demo-keys/reviewer.pub"};
     return config;
 }
 

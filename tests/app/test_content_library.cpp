@@ -5,6 +5,7 @@
 
 #include "../core/temp_folder.h"
 #include "content/package.h"
+#include "review_as_manifest.h"
 
 #include <catch2/catch.hpp>
 #include <sodium.h>
@@ -33,6 +34,7 @@ bool mentions(const std::vector<std::string>& lines, const std::string& text) {
 struct Library {
     TempFolder folder;
     SecretKey key = generate_key();
+    SecretKey reviewer = generate_key();
     std::string dir = folder.file("content");
 
     Library() {
@@ -40,19 +42,23 @@ struct Library {
         std::filesystem::create_directories(dir);
         std::string error;
         REQUIRE(write_public_key(folder.file("trusted.pub"), key.public_key(), error));
+        REQUIRE(write_public_key(folder.file("reviewer.pub"), reviewer.public_key(), error));
     }
-    // Packs the sample exhibit `name` into the content folder as FILE.kpkg, signed by `by`.
+    // Packs the sample exhibit `name` into the content folder as FILE.kpkg,
+    // signed by `by` and approved by the library's reviewer.
     void add(const std::string& name, const std::string& file, const SecretKey& by) {
         std::string error, staging = folder.file(file + ".tmp");
         INFO(error);
         REQUIRE(write_package(source_path("exhibits/" + name), staging, error));
         REQUIRE(sign_package(staging, by, PackageLimits{}, error));
+        REQUIRE(review_as_manifest_says(staging, reviewer, error));
         std::filesystem::rename(staging, dir + "/" + file + ".kpkg"); // as the README says
     }
     KioskConfig config(const std::string& data_name) {
         KioskConfig config = load_sample_config("kiosk-config/county-museum.lua", data_name);
         config.content_dir = dir;
         config.trusted_keys = {folder.file("trusted.pub")};
+        config.trusted_reviewers = {folder.file("reviewer.pub")};
         return config;
     }
 };
@@ -133,6 +139,7 @@ TEST_CASE("the config's package limits refuse an oversized package", "[content]"
     std::string error;
     REQUIRE(write_package(big, library.dir + "/water-cycle.kpkg", error));
     REQUIRE(sign_package(library.dir + "/water-cycle.kpkg", library.key, PackageLimits{}, error));
+    REQUIRE(review_as_manifest_says(library.dir + "/water-cycle.kpkg", library.reviewer, error));
     KioskConfig config = library.config("content-limits");
     config.package_limits.max_file_mb = 1;
     auto app = make_app_from(config, AppOptions{});

@@ -41,6 +41,8 @@ std::string write_contentless_config(const std::string& dir, const std::string& 
     replace("content_dir =", "  content_dir = \"" + dir + "/no-content\",");
     replace("trusted_keys =",
             "  trusted_keys = { \"" + kiosk::test::binary_dir() + "/demo-keys/demo.pub\" },");
+    replace("trusted_reviewers =", "  trusted_reviewers = { \"" + kiosk::test::binary_dir() +
+                                       "/demo-keys/reviewer.pub\" },");
     replace("strings_file =", "  strings_file = \"" + source_path("content/strings.lua") + "\",");
     const std::string config = dir + "/kiosk.lua";
     write_text(config, text);

@@ -20,6 +20,7 @@
 #include "../core/temp_folder.h"
 #include "content/package.h"
 #include "render/ui.h"
+#include "review_as_manifest.h"
 #include "script/misbehaving_metamethods.h"
 
 #include <catch2/catch.hpp>
@@ -52,18 +53,21 @@ std::unique_ptr<KioskApp> app_on(const TempFolder& exhibits, const std::string& 
     KioskConfig config = load_sample_config("kiosk-config/county-museum.lua", data_name);
     const std::string content = temp_dir(data_name + "-content");
     REQUIRE(sodium_init() >= 0);
-    const SecretKey key = generate_key();
+    const SecretKey key = generate_key(), reviewer = generate_key();
     std::string error;
     REQUIRE(write_public_key(content + "/trusted.pub", key.public_key(), error));
+    REQUIRE(write_public_key(content + "/reviewer.pub", reviewer.public_key(), error));
     for (const auto& entry : std::filesystem::directory_iterator(exhibits.path())) {
         if (!entry.is_directory()) continue;
         const std::string package = content + "/" + entry.path().filename().string() + ".kpkg";
         INFO(error);
         REQUIRE(write_package(entry.path().string(), package, error));
         REQUIRE(sign_package(package, key, PackageLimits{}, error));
+        REQUIRE(review_as_manifest_says(package, reviewer, error));
     }
     config.content_dir = content;
     config.trusted_keys = {content + "/trusted.pub"};
+    config.trusted_reviewers = {content + "/reviewer.pub"};
     config.exhibit_limits.time_budget_ms = time_budget_ms;
     config.exhibit_limits.memory_mb = memory_mb;
     options.width = 960;

@@ -57,6 +57,8 @@ std::string sample_config_text(const std::string& data) {
     text = replace_line(text, "content_dir =", "  content_dir = \"" + build + "/content\",");
     text = replace_line(
         text, "trusted_keys =", "  trusted_keys = { \"" + build + "/demo-keys/demo.pub\" },");
+    text = replace_line(text, "trusted_reviewers =",
+                        "  trusted_reviewers = { \"" + build + "/demo-keys/reviewer.pub\" },");
     return replace_line(
         text, "strings_file =", "  strings_file = \"" + source_path("content/strings.lua") + "\",");
 }

@@ -1,10 +1,20 @@
 // Tests for exhibit_catalog.h: scanning several folders, sorting by id,
-// duplicates and broken manifests left out on their own, missing folders.
+// duplicates and broken manifests left out on their own, missing folders; the
+// content folder's packages judged by the venue rule (a trusted reviewer's
+// approval), the live list's packages read from hub/ and first on the home
+// screen in its order.
 #include "../core/temp_folder.h"
 #include "content/exhibit_catalog.h"
+#include "content/live_list.h"
+#include "review_as_manifest.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
+#include <sodium.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 using namespace kiosk;
@@ -142,4 +152,166 @@ TEST_CASE("content without a current review is hidden in venue mode, badged in d
     // The day the review expires, it is expired.
     ExhibitCatalog later = scan_exhibit_dirs({root.file("r")}, CatalogOptions{false, "2027-01-01"});
     CHECK(ids(later).empty());
+}
+
+namespace {
+
+// A content folder of packages made from exhibit folders, signed by one key
+// and (unless asked not to) approved by a reviewer with the manifest's dates.
+struct ContentFolder {
+    test::TempFolder root;
+    SecretKey publisher = generate_key();
+    SecretKey reviewer = generate_key();
+    std::string dir = root.file("content");
+
+    ContentFolder() {
+        REQUIRE(sodium_init() >= 0);
+        std::filesystem::create_directories(dir + "/hub");
+    }
+    // DIR/RELATIVE (e.g. "hub/x-1.0.0.kpkg") holding exhibit `id`.
+    std::string add(const std::string& relative, const std::string& id, bool approve = true,
+                    const std::string& kind = "exhibit") {
+        write_exhibit(root, "src/" + id, id);
+        if (kind == "quiz") {
+            const std::string manifest = root.file("src/" + id + "/manifest.lua");
+            std::ifstream in(manifest);
+            std::string text((std::istreambuf_iterator<char>(in)), {});
+            text.replace(text.find("kind = 'exhibit'"), 16, "kind = 'quiz', entry = 'quiz.lua'");
+            root.write("src/" + id + "/manifest.lua", text);
+            const std::string sample = test::binary_dir() + "/sample-folders/general-science";
+            std::filesystem::copy_file(sample + "/quiz.lua", root.file("src/" + id + "/quiz.lua"));
+            std::filesystem::copy(sample + "/images", root.file("src/" + id + "/images"),
+                                  std::filesystem::copy_options::recursive);
+        }
+        const std::string path = dir + "/" + relative;
+        std::string error;
+        INFO(error);
+        REQUIRE(write_package(root.file("src/" + id), path, error));
+        REQUIRE(sign_package(path, publisher, PackageLimits{}, error));
+        if (approve) REQUIRE(test::review_as_manifest_says(path, reviewer, error));
+        return path;
+    }
+    void live(const std::vector<std::pair<std::string, std::string>>& id_and_file) {
+        LiveList list;
+        list.snapshot_version = 4;
+        for (const auto& [id, file] : id_and_file)
+            list.packages.push_back({id, "1.0.0", file, std::string(64, 'a')});
+        std::string error;
+        REQUIRE(write_live_list(dir, list, error));
+    }
+    CatalogOptions options(bool dev = false) const {
+        CatalogOptions options{dev, "2026-06-01"};
+        options.content_dir = dir;
+        options.trust = {{publisher.public_key()}, {reviewer.public_key()}};
+        return options;
+    }
+};
+
+bool mentions(const std::vector<std::string>& lines, const std::string& part) {
+    return std::any_of(lines.begin(), lines.end(), [&](const std::string& line) {
+        return line.find(part) != std::string::npos;
+    });
+}
+
+} // namespace
+
+TEST_CASE("venue mode shows a package only with a trusted reviewer's approval",
+          "[catalog][trust]") {
+    ContentFolder content;
+    content.add("approved.kpkg", "approved-one");
+    content.add("manifest-only.kpkg", "manifest-only", false); // the publisher's word alone
+    ExhibitCatalog venue = scan_exhibit_dirs({}, content.options());
+    CHECK(ids(venue) == std::vector<std::string>{"approved-one"});
+    REQUIRE(venue.hidden.size() == 1);
+    CHECK(venue.hidden[0].id == "manifest-only");
+    CHECK_THAT(venue.hidden[0].reason, Catch::Contains("no approval by a trusted reviewer"));
+    CHECK_THAT(venue.hidden[0].reason, Catch::Contains("send the package to a reviewer"));
+    CHECK_THAT(venue.hidden[0].reason, Catch::Contains("kioskctl review"));
+    CHECK(venue.problems.empty());
+
+    // --dev: signed but not reviewed shows, with the badge, as before.
+    ExhibitCatalog dev = scan_exhibit_dirs({}, content.options(true));
+    CHECK(ids(dev) == std::vector<std::string>{"approved-one", "manifest-only"});
+    CHECK(dev.is_unreviewed("manifest-only"));
+    CHECK_FALSE(dev.is_unreviewed("approved-one"));
+    CHECK(dev.hidden.empty());
+
+    // An approval by a key the kiosk does not list as a reviewer counts for nothing.
+    CatalogOptions stranger = content.options();
+    stranger.trust.reviewers = {generate_key().public_key()};
+    CHECK(ids(scan_exhibit_dirs({}, stranger)).empty());
+}
+
+TEST_CASE("a package no trusted publisher signed is left out even in dev mode",
+          "[catalog][trust]") {
+    ContentFolder content;
+    content.add("approved.kpkg", "approved-one");
+    CatalogOptions options = content.options(true);
+    options.trust.publishers = {generate_key().public_key()};
+    ExhibitCatalog dev = scan_exhibit_dirs({}, options);
+    CHECK(ids(dev).empty());
+    CHECK(mentions(dev.problems, "approved.kpkg: refused: signed only by key"));
+}
+
+TEST_CASE("the live list's packages come from hub/, first on the home screen in its order",
+          "[catalog][live]") {
+    ContentFolder content;
+    content.add("hub/zebra-1.0.0.kpkg", "zebra-stripes");
+    content.add("hub/quiz-1.0.0.kpkg", "quiz-round", true, "quiz");
+    content.add("hub/magnet-1.0.0.kpkg", "magnet-play");
+    content.add("hub/unlisted-1.0.0.kpkg", "not-assigned"); // in hub/ but not live: ignored
+    content.add("aaa-by-hand.kpkg", "aaa-by-hand");         // copied in by hand, as before
+    content.live({{"zebra-stripes", "zebra-1.0.0.kpkg"},
+                  {"quiz-round", "quiz-1.0.0.kpkg"},
+                  {"magnet-play", "magnet-1.0.0.kpkg"}});
+    ExhibitCatalog catalog = scan_exhibit_dirs({}, content.options());
+    INFO((catalog.problems.empty() ? "" : catalog.problems[0]));
+    CHECK(catalog.problems.empty());
+    CHECK(ids(catalog) == std::vector<std::string>{"aaa-by-hand", "magnet-play", "zebra-stripes"});
+    CHECK(catalog.home_order ==
+          std::vector<std::string>{"zebra-stripes", "quiz-round", "magnet-play", "aaa-by-hand"});
+    std::vector<std::string> home;
+    for (const ContentManifest& item : catalog.home_items())
+        home.push_back(item.id);
+    CHECK(home == catalog.home_order);
+    CHECK(catalog.find("not-assigned") == nullptr);
+}
+
+TEST_CASE("a live list that is broken, names a missing file or the wrong package",
+          "[catalog][live]") {
+    ContentFolder content;
+    content.add("by-hand.kpkg", "by-hand");
+    content.add("hub/real-1.0.0.kpkg", "real-one");
+    SECTION("a missing file and a swapped one are left out alone") {
+        content.live({{"gone-away", "gone-1.0.0.kpkg"},
+                      {"other-one", "real-1.0.0.kpkg"},
+                      {"by-hand", "by-hand.kpkg"}});
+        ExhibitCatalog catalog = scan_exhibit_dirs({}, content.options());
+        CHECK(ids(catalog) == std::vector<std::string>{"by-hand"});
+        CHECK(mentions(catalog.problems, "hub/gone-1.0.0.kpkg: named in live.json but not there"));
+        CHECK(mentions(catalog.problems,
+                       "hub/real-1.0.0.kpkg: refused: it holds real-one 1.0.0, but live.json "
+                       "names other-one 1.0.0"));
+        // by-hand.kpkg is not in hub/: the name in live.json points nowhere.
+        CHECK(mentions(catalog.problems, "hub/by-hand.kpkg: named in live.json"));
+    }
+    SECTION("a malformed live list: the hub's packages wait, the hand-copied ones show") {
+        content.root.write("content/live.json", R"({"format":"kiosk-live-v1","packages":[]})");
+        ExhibitCatalog catalog = scan_exhibit_dirs({}, content.options());
+        CHECK(ids(catalog) == std::vector<std::string>{"by-hand"});
+        CHECK(mentions(catalog.problems, "live.json: snapshot_version"));
+    }
+}
+
+TEST_CASE("the content watcher notices a new live list", "[catalog][live]") {
+    ContentFolder content;
+    ContentDirWatcher watcher(content.dir);
+    CHECK_FALSE(watcher.changed());
+    content.live({});
+    CHECK(watcher.changed());
+    CHECK_FALSE(watcher.changed());
+    content.add("hub/real-1.0.0.kpkg", "real-one");
+    CHECK_FALSE(watcher.changed()); // hub/ changes only count once live.json names them
+    content.live({{"real-one", "real-1.0.0.kpkg"}});
+    CHECK(watcher.changed());
 }

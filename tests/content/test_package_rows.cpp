@@ -6,6 +6,7 @@
 #include "../core/temp_folder.h"
 #include "content/exhibit_catalog.h"
 #include "content/package.h"
+#include "review_as_manifest.h"
 #include "test_paths.h"
 
 #include <catch2/catch.hpp>
@@ -24,6 +25,7 @@ namespace {
 struct SignedPackage {
     TempFolder folder;
     SecretKey key = generate_key();
+    SecretKey reviewer = generate_key();
     std::string path = folder.file("content/general-science.kpkg");
 
     SignedPackage() {
@@ -34,6 +36,7 @@ struct SignedPackage {
         REQUIRE(write_package(kiosk::test::binary_dir() + "/sample-folders/general-science", path,
                               error));
         REQUIRE(sign_package(path, key, PackageLimits{}, error));
+        REQUIRE(kiosk::test::review_as_manifest_says(path, reviewer, error));
     }
 
     // What the attacker ran: plain SQL on the package file.
@@ -57,11 +60,11 @@ struct SignedPackage {
         return verified.ok ? "" : verified.problem;
     }
 
-    // The kiosk's load path in venue mode: the content folder, verified against the key.
+    // The kiosk's load path in venue mode: the content folder, verified against the keys.
     ExhibitCatalog venue_catalog() const {
         CatalogOptions options;
         options.content_dir = folder.file("content");
-        options.trusted_keys = {key.public_key()};
+        options.trust = {{key.public_key()}, {reviewer.public_key()}};
         return scan_exhibit_dirs({}, options);
     }
 };

@@ -56,6 +56,8 @@ TEST_CASE("the sample configs load without errors", "[kiosk_config]") {
         REQUIRE(config.content_dir == kSourceDir + "/build/content");
         REQUIRE(config.trusted_keys ==
                 std::vector<std::string>{kSourceDir + "/build/demo-keys/demo.pub"});
+        REQUIRE(config.trusted_reviewers ==
+                std::vector<std::string>{kSourceDir + "/build/demo-keys/reviewer.pub"});
         REQUIRE(config.strings_file == kSourceDir + "/content/strings.lua");
         REQUIRE(config.window.width == 1280);
         REQUIRE(config.window.height == 720);

@@ -6,6 +6,7 @@
 #include "content/package.h"
 #include "core/log.h"
 #include "core/sqlite_statement.h"
+#include "review_as_manifest.h"
 #include "sync/sync_client.h"
 #include "telemetry/event_store.h"
 
@@ -157,12 +158,13 @@ void sync_rest_now(const std::string& kiosk_db, const std::string& hub_url,
 }
 
 void add_package(const std::string& folder, const std::string& dir, const std::string& file,
-                 const SecretKey& key) {
+                 const SecretKey& key, const SecretKey& reviewer) {
     std::string error;
     const std::string staging = dir + "/." + file + ".partial";
     INFO(error);
     REQUIRE(write_package(folder, staging, error));
     REQUIRE(sign_package(staging, key, PackageLimits{}, error));
+    REQUIRE(review_as_manifest_says(staging, reviewer, error));
     std::filesystem::rename(staging, dir + "/" + file + ".kpkg");
 }
 

@@ -66,9 +66,10 @@ void sync_rest_now(const std::string& kiosk_db, const std::string& hub_url,
                    const std::string& token);
 
 // Packs the sample exhibit folder `exhibit` (or any folder) into DIR/FILE.kpkg
-// signed by `key`, staged under another name and renamed in, as the README says.
+// signed by `key` and approved by `reviewer` with its manifest's review dates,
+// staged under another name and renamed in, as the README says.
 void add_package(const std::string& folder, const std::string& dir, const std::string& file,
-                 const SecretKey& key);
+                 const SecretKey& key, const SecretKey& reviewer);
 
 // Waits until `done()`; false after `timeout_ms` (checks every 5 ms).
 template <class Done> bool eventually(Done done, int timeout_ms = 60000) {

@@ -8,6 +8,7 @@
 #include "core/sqlite_statement.h"
 #include "fault_support.h"
 #include "kiosk_process.h"
+#include "review_as_manifest.h"
 #include "signed_library.h"
 #include "telemetry/telemetry_test_support.h"
 #include "test_paths.h"
@@ -90,6 +91,7 @@ void add_big_pendulum(const SignedLibrary& library, const std::string& id, int m
     }
     sqlite3_close(db);
     REQUIRE(sign_package(staging, library.key, PackageLimits{}, error));
+    REQUIRE(review_as_manifest_says(staging, library.reviewer, error));
     fs::rename(staging, library.dir + "/" + id + ".kpkg");
 }
 

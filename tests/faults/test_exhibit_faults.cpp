@@ -131,7 +131,7 @@ TEST_CASE("kiosk: SIGTERM stops the kiosk within 2 s whatever an exhibit is doin
         SignedLibrary library;
         TempFolder exhibits;
         write_test_exhibit(exhibits, "busy", busy.main_lua);
-        add_package(exhibits.file("busy"), library.dir, "busy", library.key);
+        library.add(exhibits.file("busy"), "busy");
         KioskSetup setup = library.setup(library.folder.file("data"));
         setup.time_budget_ms = 1000;
         const std::string config = write_kiosk_config(library.folder, setup);

@@ -40,7 +40,7 @@ void check_kiosk_path(const std::string& content_dir) {
     CatalogOptions options;
     options.today = fuzz::kFuzzToday;
     options.content_dir = content_dir;
-    options.trusted_keys = {fuzz::fuzz_public_key()};
+    options.trust = {{fuzz::fuzz_public_key()}, {fuzz::fuzz_public_key()}};
     options.package_limits = fuzz_limits();
     const ExhibitCatalog catalog = scan_exhibit_dirs({}, options);
     // One package: it is shown, hidden or refused with a reason, never two of these.

@@ -132,14 +132,24 @@ TEST_CASE("review adds a reviewer's approval that verify --reviewer and inspect 
     CHECK(unreviewed.code == 1);
     CHECK_THAT(unreviewed.output, Catch::Contains("no approval by a trusted reviewer"));
 
+    // An approval whose dates are not the manifest's review record (reviewed
+    // 2026-11-01, expires 2030-12-31) does not pass: the two must agree.
+    Run other_dates = kioskctl(folder, "review p.kpkg --key expert.key --verdict approved "
+                                       "--reviewed 2026-11-01 --expires 2099-11-01");
+    REQUIRE(other_dates.code == 0);
+    Run disagrees = kioskctl(folder, "verify p.kpkg --trusted publisher.pub --reviewer expert.pub");
+    INFO(disagrees.output);
+    CHECK(disagrees.code == 1);
+    CHECK_THAT(disagrees.output, Catch::Contains("matches no approval by a trusted reviewer"));
+
     Run review = kioskctl(folder, "review p.kpkg --key expert.key --verdict approved "
-                                  "--reviewed 2026-11-01 --expires 2099-11-01 --note '力学组'");
+                                  "--reviewed 2026-11-01 --expires 2030-12-31 --note '力学组'");
     INFO(review.output);
     REQUIRE(review.code == 0);
     Run verify = kioskctl(folder, "verify p.kpkg --trusted publisher.pub --reviewer expert.pub");
     INFO(verify.output);
     CHECK(verify.code == 0);
-    CHECK_THAT(verify.output, Catch::Contains("approved by a trusted reviewer until 2099-11-01"));
+    CHECK_THAT(verify.output, Catch::Contains("approved by a trusted reviewer until 2030-12-31"));
     // The publisher's signature still holds: the review is beside it, not in the digest.
     CHECK(kioskctl(folder, "verify p.kpkg --trusted publisher.pub").code == 0);
     // The publisher is not a reviewer.
@@ -148,7 +158,7 @@ TEST_CASE("review adds a reviewer's approval that verify --reviewer and inspect 
     Run inspect = kioskctl(folder, "inspect p.kpkg");
     INFO(inspect.output);
     CHECK_THAT(inspect.output,
-               Catch::Contains("approved, reviewed 2026-11-01, expires 2099-11-01, note: 力学组"));
+               Catch::Contains("approved, reviewed 2026-11-01, expires 2030-12-31, note: 力学组"));
 
     // Bad input: a clear message naming the field, exit 2, nothing added.
     Run bad =
@@ -163,6 +173,45 @@ TEST_CASE("review adds a reviewer's approval that verify --reviewer and inspect 
     CHECK(kioskctl(folder, "review p.kpkg --key publisher.pub --verdict approved "
                            "--expires 2099-01-01")
               .code == 2); // a public key file is not a secret key
+}
+
+TEST_CASE("validate --config checks a package's attestations against the config's reviewers",
+          "[kioskctl][review][validate]") {
+    TempFolder folder;
+    REQUIRE(kioskctl(folder, "keygen publisher").code == 0);
+    REQUIRE(kioskctl(folder, "keygen expert").code == 0);
+    REQUIRE(kioskctl(folder, "pack '" + kExhibit + "' -o p.kpkg --sign publisher.key").code == 0);
+    folder.write("kiosk.lua",
+                 "return {\n  venue = { name = { zh = '青山县科技馆', en = 'Qingshan' }, kind = "
+                 "'county_museum' },\n  data_dir = 'data',\n  trusted_keys = { 'publisher.pub' "
+                 "},\n  trusted_reviewers = { 'expert.pub' },\n  admin = { pin_hash = "
+                 "'$argon2id$v=19$m=16384,t=3,p=1$LzyWisvvVG1CksfTja3smQ$"
+                 "IQr9akcHhSAGV+CwVV4Qz1kAp8jIxxCi04L9EC7Dhao' },\n}\n");
+
+    // Only the manifest's review record: a venue would not show it, and says why.
+    Run manifest_only = kioskctl(folder, "validate p.kpkg --config kiosk.lua");
+    INFO(manifest_only.output);
+    CHECK(manifest_only.code == 1);
+    CHECK_THAT(manifest_only.output, Catch::Contains("would not show it") &&
+                                         Catch::Contains("kioskctl review") &&
+                                         Catch::Contains("(none)"));
+    // Without --config there are no trust roots to check against.
+    CHECK(kioskctl(folder, "validate p.kpkg").code == 0);
+
+    REQUIRE(kioskctl(folder, "keygen stranger").code == 0);
+    REQUIRE(kioskctl(folder, "review p.kpkg --key stranger.key --verdict approved "
+                             "--reviewed 2026-11-01 --expires 2030-12-31")
+                .code == 0);
+    REQUIRE(kioskctl(folder, "review p.kpkg --key expert.key --verdict approved "
+                             "--reviewed 2026-11-01 --expires 2030-12-31")
+                .code == 0);
+    Run approved = kioskctl(folder, "validate p.kpkg --config kiosk.lua");
+    INFO(approved.output);
+    CHECK(approved.code == 0);
+    CHECK_THAT(approved.output,
+               Catch::Contains("approved, reviewed 2026-11-01, expires 2030-12-31: counts\n") &&
+                   Catch::Contains("does not count (by key") &&
+                   Catch::Contains("not a trusted reviewer here"));
 }
 
 TEST_CASE("kioskctl explains every subcommand and refuses bad input", "[kioskctl]") {

@@ -65,6 +65,7 @@ std::string kiosk_config_text(const std::string& out, int width, int height, int
         << "  data_dir = \"" << out << "/kiosk-data\",\n"
         << "  content_dir = \"" << bin << "/content\",\n"
         << "  trusted_keys = { \"" << bin << "/demo-keys/demo.pub\" },\n"
+        << "  trusted_reviewers = { \"" << bin << "/demo-keys/reviewer.pub\" },\n"
         << "  strings_file = \"" << source_path("content/strings.lua") << "\",\n"
         << "  window = { width = " << width << ", height = " << height << " },\n"
         << "  -- Roomy, as in the app tests: a sanitizer build on a busy machine must not\n"
