@@ -280,4 +280,91 @@ return {
     zh = "中心暂时无法保存数据包，没有保存任何数据，请稍后再试。",
     en = "the hub could not store the bundle; nothing was stored.",
   },
+
+  -- kiosk-hub pages: the 内容库 / Library page (dashboard/library_page.h).
+  library_title = { zh = "内容库", en = "Library" },
+  library_intro = {
+    zh = "省里和各场馆的内容包：每个版本都保留；终端只展示有专家库有效审查的最新版本。",
+    en = "The province's and the venues' packages: every version is kept; a kiosk shows the newest version with a current review by the expert pool.",
+  },
+  library_items = { zh = "内容包", en = "Packages" },
+  library_empty = { zh = "内容库还没有内容包。", en = "The library has no packages yet." },
+  library_col_title = { zh = "名称", en = "Title" },
+  library_col_versions = { zh = "版本与审查", en = "Versions and reviews" },
+  library_col_publisher = { zh = "发布者", en = "Publisher" },
+  library_col_status = { zh = "归属与状态", en = "Owner and status" },
+  library_col_kiosks = { zh = "正在展示的终端", en = "Shown on kiosks" },
+  -- {reviewer} is the expert's name, {verdict} one of the two below, {expires} YYYY-MM-DD
+  library_review_row = { zh = "{reviewer}：{verdict}，{expires} 到期", en = "{reviewer}: {verdict}, expires {expires}" },
+  library_verdict_approved = { zh = "通过", en = "approved" },
+  library_verdict_rejected = { zh = "不通过", en = "rejected" },
+  library_review_not_pool = { zh = "不在专家库中", en = "not in the expert pool" },
+  library_review_expiring = { zh = "审查将在 {n} 天后到期", en = "Review expires in {n} days" },
+  library_no_approval = { zh = "没有有效审查，终端不会展示", en = "No current review: kiosks will not show it" },
+  library_status_province = { zh = "省级内容", en = "The province's" },
+  library_status_venue_own = { zh = "{venue} 自有内容", en = "{venue}'s own" },
+  library_status_published = { zh = "已发布", en = "Published" },
+  library_status_shared = { zh = "已共享", en = "Shared" },
+  library_not_shown = { zh = "无", en = "none" },
+  library_publish_button = { zh = "发布到所有场馆", en = "Publish to all venues" },
+  library_share_button = { zh = "共享给其他场馆", en = "Share with other venues" },
+  library_assign = { zh = "终端展示的内容", en = "What each kiosk shows" },
+  library_assign_hint = {
+    zh = "填写首页顺序（1 排在最前），留空表示不展示。",
+    en = "Enter the home-screen order (1 comes first); leave empty to not show an item.",
+  },
+  library_assign_button = { zh = "保存", en = "Save" },
+  library_nothing_assignable = {
+    zh = "还没有这台终端可以展示的内容：需要省里发布、本场馆自有或已共享的内容包。",
+    en = "Nothing this kiosk may show yet: packages must be published by the province, the venue's own, or shared.",
+  },
+  library_upload = { zh = "上传内容包", en = "Upload a package" },
+  library_upload_hint = {
+    zh = "必须由本中心信任的发布者签名；同一版本不能用不同的文件再次上传。最大 {mb} MB，更大的内容包请用 kiosk-hub content add。",
+    en = "It must be signed by a publisher this hub trusts; a version cannot be uploaded again with other bytes. At most {mb} MB; add larger packages with kiosk-hub content add.",
+  },
+  library_upload_button = { zh = "上传", en = "Upload" },
+  -- {id} and {version} name the package, {kiosk} a kiosk
+  library_added = { zh = "已加入内容库：{id} {version}。", en = "Added to the library: {id} {version}." },
+  library_already = {
+    zh = "{id} {version} 已在内容库中（文件相同）。",
+    en = "{id} {version} is already in the library (the same file).",
+  },
+  library_published = { zh = "已发布 {id}：所有场馆都可以展示。", en = "Published {id}: every venue may show it." },
+  library_shared = { zh = "已共享 {id}：其他场馆也可以展示。", en = "Shared {id}: other venues may show it too." },
+  library_assigned = { zh = "已保存终端 {kiosk} 展示的内容。", en = "Saved what kiosk {kiosk} shows." },
+  -- Why an upload failed: library_upload_failed, the file's name, then one of these.
+  library_upload_failed = { zh = "上传失败（{file}）：", en = "The upload failed ({file}): " },
+  library_fail_not_package = { zh = "这不是内容包，或文件已损坏。", en = "this is not a package, or the file is damaged." },
+  library_fail_unsigned = {
+    zh = "没有本中心信任的发布者的有效签名（未签名、发布者不受信任，或签名后被改动过）。",
+    en = "it has no valid signature by a publisher this hub trusts (unsigned, an unknown publisher, or changed after signing).",
+  },
+  library_fail_manifest = { zh = "内容包里的 manifest.lua 无效。", en = "the package's manifest.lua is not valid." },
+  library_fail_conflict = {
+    zh = "这个版本已用不同的文件上传过，或这个编号属于其他场馆；请提高版本号。",
+    en = "this version was uploaded before with other bytes, or the id belongs to another owner; give it a new version.",
+  },
+  library_fail_too_large = { zh = "文件太大。", en = "the file is too large." },
+  library_fail_store = { zh = "中心暂时无法保存，请稍后再试。", en = "the hub could not store it; please try again later." },
+  -- Refused library actions.
+  library_not_province_admin = {
+    zh = "只有省级管理员可以发布或共享内容。",
+    en = "Only a province administrator may publish or share packages.",
+  },
+  library_not_your_kiosk = { zh = "您只能安排自己场馆的终端。", en = "You may only arrange your own venue's kiosks." },
+  library_unknown_item = { zh = "内容库里没有 {id}。", en = "The library has no {id}." },
+  library_unknown_kiosk = { zh = "没有这台终端。", en = "There is no such kiosk." },
+  library_not_assignable = {
+    zh = "{id} 不能给这台终端展示：它还没有发布，或是其他场馆没有共享的内容。",
+    en = "{id} cannot be shown on this kiosk: it is not published, or it is another venue's package that is not shared.",
+  },
+  library_share_province = {
+    zh = "{id} 是省级内容，请用“发布”。",
+    en = "{id} is the province's own package: publish it instead.",
+  },
+  library_bad_order = {
+    zh = "顺序应为 1 到 200 的整数，且不能重复。",
+    en = "The order must be whole numbers from 1 to 200, each used once.",
+  },
 }

@@ -186,6 +186,14 @@ tr.alert td:first-child { box-shadow:inset 3px 0 0 #dc2626; }
 .data-actions form { display:flex; flex-wrap:wrap; gap:10px; align-items:center; margin:0; }
 footer { color:var(--muted); font-size:12px; text-align:center; padding:8px 0 24px; }
 .login { max-width:400px; margin:8vh auto; }
+.library-actions form { display:inline-block; margin:2px 6px 2px 0; }
+.library-actions button { padding:4px 10px; font-size:13px; white-space:nowrap; }
+table.library { min-width:820px; }
+.order-grid { display:grid; grid-template-columns:repeat(auto-fill, minmax(220px, 1fr)); gap:8px 16px; margin:8px 0 12px; }
+.order-grid label { flex-direction:row; align-items:center; gap:8px; color:var(--ink); font-size:14px; }
+.order-grid input { width:4.5em; }
+.kiosk-order { border-top:1px solid var(--line); padding:12px 0 4px; }
+.kiosk-order h3 { font-size:15px; margin:0; font-weight:600; }
 .login form { display:flex; flex-direction:column; gap:14px; }
 .login input { font-size:15px; padding:8px 10px; }
 .login button { padding:9px; font-size:15px; }
@@ -197,6 +205,8 @@ footer { color:var(--muted); font-size:12px; text-align:center; padding:8px 0 24
   svg .tick, svg .axis-title { font-size:15px; } /* charts shrink with the screen: keep labels legible */
 }
 )CSS";
+
+} // namespace
 
 void open_page(std::string& out, Language lang, std::string_view title) {
     out += "<!DOCTYPE html>\n<html lang=\"";
@@ -213,6 +223,8 @@ void hidden_field(std::string& out, std::string_view name, std::string_view valu
     out += "<input type=\"hidden\" name=\"" + esc(name) + "\" value=\"" + esc(value) + "\">";
 }
 
+namespace {
+
 //-----------------------------------------------------------------------------
 // [SECTION] Dashboard: header, filter form and summary figures
 //-----------------------------------------------------------------------------
@@ -226,6 +238,8 @@ void append_header(std::string& out, const DashboardData& data) {
                                  : text_of("role_venue_manager", lang);
     out += "<header class=\"top\"><h1>" + text_of("app_title", lang) + "</h1>";
     out += "<span class=\"who\">" + esc(data.viewer.name) + " · " + role + "</span>";
+    out += "<a class=\"lang-toggle\" href=\"/dashboard/library?lang=" +
+           std::string(language_code(lang)) + "\">" + text_of("library_title", lang) + "</a>";
     out += "<a class=\"lang-toggle\" href=\"" + esc(dashboard_url(other)) + "\" hreflang=\"" +
            language_code(other.language) + "\">" + text_of("language_toggle", lang) + "</a>";
     out += "<form method=\"post\" action=\"/logout\">";

@@ -140,6 +140,11 @@ std::string render_dashboard_page(const DashboardData& data);
 // "/dashboard/export?format=..&venue=..&from=..&to=..&lang=..".
 std::string dashboard_url(const DashboardFilter& filter, std::string_view format = "");
 
+// The pages' shared shell, for the other pages of the dashboard
+// (library_page.h): <!DOCTYPE> to <body> with the CSS, and a hidden field.
+void open_page(std::string& out, Language lang, std::string_view title);
+void hidden_field(std::string& out, std::string_view name, std::string_view value);
+
 // The short weekday names, Monday first ("周一" .. "周日", "Mon" .. "Sun").
 std::array<std::string, 7> weekday_names(Language language);
 

@@ -11,6 +11,8 @@
 #include "credentials.h"
 #include "dashboard/svg_chart.h"
 #include "dashboard_data.h"
+#include "dashboard_routes_internal.h"
+#include "library_routes.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -21,26 +23,11 @@
 #include <sstream>
 
 namespace kiosk::hub {
-namespace {
+namespace web {
 
 constexpr const char* kSessionCookie = "kiosk_session";
 constexpr const char* kLoginCsrfCookie = "kiosk_login_csrf";
 constexpr size_t kMaxQueryValue = 64;
-
-struct RouteState {
-    RouteState(HubStore& store_, const DashboardOptions& options)
-        : store(store_), sessions(options.sessions, options.clock),
-          limiter(options.logins, options.clock), clock(options.clock),
-          silent_alert_days(options.silent_alert_days), utc_offset_min(options.utc_offset_min) {}
-    HubStore& store;
-    WebSessions sessions;
-    LoginLimiter limiter;
-    WebClock clock;
-    int silent_alert_days;
-    int32_t utc_offset_min;
-    std::once_flag dummy_hash_once;
-    std::string dummy_hash; // verified against for unknown users, to take the same time
-};
 
 Language request_language(const httplib::Request& request) {
     return parse_language(request.get_param_value("lang")).value_or(Language::Zh);
@@ -109,13 +96,6 @@ void answer_login(httplib::Response& response, int status, Language lang,
     response.set_header("Set-Cookie", cookie(kLoginCsrfCookie, csrf));
     answer_html(response, status, dashboard::render_login_page(lang, error_message, csrf));
 }
-
-// The signed-in viewer of a request: its session and user, or nullopt after
-// answering 303 to /login.
-struct Viewer {
-    WebSession session;
-    UserRecord user;
-};
 
 std::optional<Viewer> signed_in(RouteState& state, const httplib::Request& request,
                                 httplib::Response& response, Language lang) {
@@ -362,7 +342,9 @@ void post_import(RouteState& state, const httplib::Request& request, httplib::Re
     redirect(response, dashboard::dashboard_url(check.filter));
 }
 
-} // namespace
+} // namespace web
+
+using namespace web;
 
 std::optional<DashboardQuery>
 read_dashboard_query(const std::multimap<std::string, std::string>& params) {
@@ -401,6 +383,7 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store,
                 [state](const httplib::Request& request, httplib::Response& response) {
                     post_import(*state, request, response);
                 });
+    if (options.library) add_library_routes(server, state, *options.library, options.data_dir);
 }
 
 } // namespace kiosk::hub

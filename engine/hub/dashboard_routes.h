@@ -7,6 +7,7 @@
 //
 //   GET  /login, POST /login, POST /logout
 //   GET  /dashboard, GET /dashboard/export, POST /dashboard/import
+//   GET  /dashboard/library and its POST forms (library_routes.h)
 //   GET  /  (303 to /dashboard)
 // Without a live session the dashboard routes answer 303 to /login.
 #pragma once
@@ -14,6 +15,7 @@
 #include "core/civil_time.h"
 #include "dashboard_data.h"
 #include "hub_store.h"
+#include "library_store.h"
 #include "web_sessions.h"
 
 #include <map>
@@ -34,6 +36,10 @@ struct DashboardOptions {
     // The venues' time zone, as a fixed offset: the dashboard's times and its
     // "today" (kiosk-hub serve --utc-offset-min). Kiosks do not send theirs.
     int32_t utc_offset_min = kDefaultVenueUtcOffsetMin;
+    // The content library and the data folder its files are in (the 内容库
+    // page, library_routes.h); no library page when null.
+    LibraryStore* library = nullptr;
+    std::string data_dir;
 };
 
 void add_dashboard_routes(httplib::Server& server, HubStore& store,

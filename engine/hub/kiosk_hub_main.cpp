@@ -138,7 +138,7 @@ int main(int argc, char** argv) {
 
     kiosk::hub::AddReviewerOptions reviewer;
     CLI::App* add_reviewer =
-        admin->add_subcommand("add-reviewer", "Add an expert to the review pool (专家库)");
+        admin->add_subcommand("add-reviewer", "Add an expert to the review pool");
     add_reviewer->add_option("--data", reviewer.data_dir, "Folder of hub.db")->required();
     add_reviewer->add_option("--name", reviewer.name, "The reviewer's name")->required();
     add_reviewer->add_option("--organization", reviewer.organization, "Their organization")
@@ -176,8 +176,8 @@ int main(int argc, char** argv) {
     CLI::App* content_publish = content->add_subcommand("publish", "Offer an item to every venue");
     content_publish->add_option("--data", content_data, "Folder of hub.db")->required();
     content_publish->add_option("ID", content_id, "The package id")->required();
-    CLI::App* content_share = content->add_subcommand(
-        "share", "Approve a venue's own item for the other venues (共建共享)");
+    CLI::App* content_share =
+        content->add_subcommand("share", "Approve a venue's own item for the other venues");
     content_share->add_option("--data", content_data, "Folder of hub.db")->required();
     content_share->add_option("ID", content_id, "The package id")->required();
     CLI::App* content_assign = content->add_subcommand(
@@ -207,6 +207,18 @@ int main(int argc, char** argv) {
         dashboard.utc_offset_min = utc_offset_min;
         gate.head_timeout_ms = head_timeout_s * 1000;
         gate.request_timeout_ms = request_timeout_s * 1000;
+        // The content library (its own connection to hub.db), open for the
+        // whole of serve().
+        std::string library_error;
+        std::unique_ptr<kiosk::hub::LibraryStore> library =
+            kiosk::hub::open_library_store(serve.data_dir, library_error);
+        if (!library || sodium_init() < 0) {
+            std::cerr << "kiosk-hub: " << (library ? "libsodium cannot start" : library_error)
+                      << "\n";
+            return 1;
+        }
+        dashboard.library = library.get();
+        dashboard.data_dir = serve.data_dir;
         serve.extra_routes = [dashboard](httplib::Server& server, kiosk::hub::HubStore& store) {
             kiosk::hub::add_dashboard_routes(server, store, dashboard);
         };

@@ -338,6 +338,12 @@ int64_t exact_integer(const SqliteStatement& row, int column) {
 // [SECTION] Opening hub.db
 //-----------------------------------------------------------------------------
 
+namespace {
+// The hub.db connections open in this process: path as given and as opened.
+std::mutex open_databases_mutex;
+std::map<sqlite3*, std::pair<std::string, std::string>> open_databases;
+} // namespace
+
 sqlite3* open_hub_database(const std::string& data_dir, std::string& error) {
     // hub.db holds password and token hashes: its folder is 0700 and safe, the
     // file 0600 (its -wal and -shm follow), never opened through a link
@@ -347,7 +353,17 @@ sqlite3* open_hub_database(const std::string& data_dir, std::string& error) {
         return nullptr;
     }
     const std::string path = (std::filesystem::path(data_dir) / "hub.db").string();
-    const std::string real_path = prepare_private_database(path, error);
+    // prepare_private_database opens and closes the file and its -wal and
+    // -shm, and closing any descriptor of a file drops every POSIX lock this
+    // process holds on it: done while another connection of this process
+    // has hub.db open (the library store beside the hub store), SQLite would
+    // lose its locks and another process could delete the live -wal. So it
+    // runs only for the first connection of the process to the file.
+    std::unique_lock lock(open_databases_mutex);
+    std::string real_path;
+    for (const auto& [open_db, open_path] : open_databases)
+        if (open_path.first == path) real_path = open_path.second;
+    if (real_path.empty()) real_path = prepare_private_database(path, error);
     if (real_path.empty()) return nullptr;
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(real_path.c_str(), &db,
@@ -358,15 +374,23 @@ sqlite3* open_hub_database(const std::string& data_dir, std::string& error) {
         sqlite3_close(db);
         return nullptr;
     }
+    open_databases[db] = {path, real_path};
+    lock.unlock();
     sqlite3_busy_timeout(db, kLockWaitMs);
     if (!exec_sql(db, "PRAGMA journal_mode = WAL", &error) ||
         !exec_sql(db, "PRAGMA synchronous = FULL", &error) ||
         !exec_sql(db, "PRAGMA foreign_keys = ON", &error) || !migrate(db, error)) {
         error = path + ": " + error;
-        sqlite3_close(db);
+        close_hub_database(db);
         return nullptr;
     }
     return db;
+}
+
+void close_hub_database(sqlite3* db) {
+    std::lock_guard lock(open_databases_mutex);
+    open_databases.erase(db);
+    sqlite3_close(db);
 }
 
 std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::string& data_dir,
@@ -381,7 +405,7 @@ const char* hub_schema_step(int version) {
 }
 
 SqliteHubStore::~SqliteHubStore() {
-    sqlite3_close(db_);
+    close_hub_database(db_);
 }
 
 //-----------------------------------------------------------------------------

@@ -47,8 +47,11 @@ const char* hub_schema_step(int version);
 // hub.db in `data_dir`, opened as every user of it opens it: the folder made
 // private, the file 0600 and never through a link, WAL, synchronous=FULL,
 // foreign keys on, SQLite's lock waited on, migrated to kHubSchemaVersion.
-// nullptr with `error` (naming the file) otherwise. The caller closes it.
+// nullptr with `error` (naming the file) otherwise. Several connections of
+// one process may be open at once (the hub store and the library store);
+// each is closed with close_hub_database.
 sqlite3* open_hub_database(const std::string& data_dir, std::string& error);
+void close_hub_database(sqlite3* db);
 
 class SqliteHubStore final : public HubStore {
 public:

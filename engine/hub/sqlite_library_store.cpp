@@ -200,7 +200,7 @@ class SqliteLibraryStore final : public LibraryStore {
 public:
     SqliteLibraryStore(sqlite3* db, std::string data_dir)
         : db_(db), library_dir_((std::filesystem::path(data_dir) / "library").string()) {}
-    ~SqliteLibraryStore() override { sqlite3_close(db_); }
+    ~SqliteLibraryStore() override { close_hub_database(db_); }
     SqliteLibraryStore(const SqliteLibraryStore&) = delete;
     SqliteLibraryStore& operator=(const SqliteLibraryStore&) = delete;
 

@@ -99,4 +99,18 @@ inline std::string file_bytes(const std::string& path) {
     return text.str();
 }
 
+// 64 lowercase hex digits of SHA-256 over the file at `path`.
+inline std::string sha256_of(const std::string& path) {
+    const std::string bytes = file_bytes(path);
+    unsigned char hash[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string text;
+    for (unsigned char byte : hash) {
+        text += kHex[byte >> 4];
+        text += kHex[byte & 15];
+    }
+    return text;
+}
+
 } // namespace kiosk::test

@@ -1,0 +1,56 @@
+// What the dashboard's route files share (dashboard_routes.cpp,
+// library_routes.cpp): the routes' state (sessions, sign-in limits, clock),
+// the signed-in viewer of a request, and the answers every page gives
+// (HTML with the pages' headers, a refusal page, a 303).
+#pragma once
+
+#include "core/bilingual.h"
+#include "dashboard_routes.h"
+#include "web_sessions.h"
+
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace httplib {
+struct Request;
+struct Response;
+} // namespace httplib
+
+namespace kiosk::hub::web {
+
+struct RouteState {
+    RouteState(HubStore& store_, const DashboardOptions& options)
+        : store(store_), sessions(options.sessions, options.clock),
+          limiter(options.logins, options.clock), clock(options.clock),
+          silent_alert_days(options.silent_alert_days), utc_offset_min(options.utc_offset_min) {}
+    HubStore& store;
+    WebSessions sessions;
+    LoginLimiter limiter;
+    WebClock clock;
+    int silent_alert_days;
+    int32_t utc_offset_min;
+    std::once_flag dummy_hash_once;
+    std::string dummy_hash; // verified against for unknown users, to take the same time
+};
+
+// The signed-in viewer of a request: its session and user.
+struct Viewer {
+    WebSession session;
+    UserRecord user;
+};
+
+// The page language of the request's lang parameter (zh by default).
+Language request_language(const httplib::Request& request);
+// The viewer, or nullopt after answering 303 to /login.
+std::optional<Viewer> signed_in(RouteState& state, const httplib::Request& request,
+                                httplib::Response& response, Language lang);
+void answer_html(httplib::Response& response, int status, const std::string& html);
+// A short page for refusals (400, 403, 404): the message and a way back.
+void answer_message(httplib::Response& response, int status, Language lang,
+                    const std::string& message);
+void redirect(httplib::Response& response, const std::string& url);
+// A multipart form field's value ("" when absent).
+std::string form_field(const httplib::Request& request, const std::string& name);
+
+} // namespace kiosk::hub::web
