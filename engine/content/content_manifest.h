@@ -25,6 +25,7 @@
 #pragma once
 
 #include "core/bilingual.h"
+#include "core/content_ids.h"
 #include "core/file_source.h"
 
 #include <memory>
@@ -78,6 +79,10 @@ ManifestLoadResult load_content_manifest(const FileSource& source, const std::st
 // The same for FOLDER/manifest.lua, also filling the folder's absolute paths.
 ManifestLoadResult load_content_manifest(const std::string& folder,
                                          const std::string& runtime_version = KIOSK_VERSION);
+
+// The manifest's rules for an id and a version, is_valid_content_id and
+// is_valid_content_version, are in core/content_ids.h (included above), so
+// engine/sync's snapshot checks them without the package reader.
 
 // Whether visitors may see content: reviewed and not expired on `today`
 // (YYYY-MM-DD, the kiosk's local date: machine_local_day_today() in core/civil_time.h).

@@ -4,7 +4,6 @@
 #include "content/live_list.h"
 
 #include "content/content_manifest.h"
-#include "core/content_ids.h"
 #include "core/private_files.h"
 
 #include <nlohmann/json.hpp>

@@ -21,7 +21,6 @@ bool is_valid_content_id(std::string_view id) {
 }
 
 bool is_valid_content_version(std::string_view version) {
-    if (version.size() > kMaxContentVersionLength) return false;
     int parts = 1;
     size_t run = 0;
     for (char c : version) {

@@ -10,12 +10,11 @@ namespace kiosk {
 
 constexpr size_t kMinContentIdLength = 3;
 constexpr size_t kMaxContentIdLength = 48;
-constexpr size_t kMaxContentVersionLength = 32;
 
 // 3..48 of a-z 0-9 -.
 bool is_valid_content_id(std::string_view id);
 
-// MAJOR.MINOR.PATCH: three non-empty runs of ASCII digits, at most 32 characters.
+// MAJOR.MINOR.PATCH: three non-empty runs of ASCII digits.
 bool is_valid_content_version(std::string_view version);
 
 } // namespace kiosk

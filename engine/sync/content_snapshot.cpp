@@ -64,7 +64,7 @@ SnapshotPackage parse_package(const json& value, const std::string& path) {
     if (!is_valid_content_id(package.id)) fail(path + ".id", kIdRule);
     constexpr const char* kVersionRule = "expected a version MAJOR.MINOR.PATCH of at most 32 bytes";
     package.version =
-        string_field(value, path, "version", 5, kMaxContentVersionLength, kVersionRule);
+        string_field(value, path, "version", 5, kMaxSnapshotVersionBytes, kVersionRule);
     if (!is_valid_content_version(package.version)) fail(path + ".version", kVersionRule);
     package.size = integer_field(value, path, "size", 1, kMaxSnapshotPackageBytes);
     constexpr const char* kShaRule = "expected 64 lowercase hex digits";
@@ -114,7 +114,7 @@ ContentFailure parse_failure(const json& value, const std::string& path) {
     if (!failure.id.empty() && !is_valid_content_id(failure.id)) fail(path + ".id", kIdRule);
     constexpr const char* kVersionRule = "expected \"\" or a version MAJOR.MINOR.PATCH";
     failure.version =
-        string_field(value, path, "version", 0, kMaxContentVersionLength, kVersionRule);
+        string_field(value, path, "version", 0, kMaxSnapshotVersionBytes, kVersionRule);
     if (!failure.version.empty() && !is_valid_content_version(failure.version))
         fail(path + ".version", kVersionRule);
     failure.reason = make_showable_text(string_field(

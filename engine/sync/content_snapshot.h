@@ -24,6 +24,7 @@ constexpr size_t kMaxTrustedContentKeys = 4;
 // A package file's largest plausible size: PackageLimits' 1 GiB of content
 // plus room for the archive's own tables, signatures and reviews.
 constexpr int64_t kMaxSnapshotPackageBytes = (int64_t(1) << 30) + (int64_t(64) << 20);
+constexpr size_t kMaxSnapshotVersionBytes = 32; // a package version text
 constexpr size_t kMaxContentFailures = 32;
 constexpr size_t kMaxFailureReasonBytes = 256;
 constexpr const char* kContentFilesPath = "/api/v1/content/files/";
