@@ -93,6 +93,14 @@ return {
   -- {s}: seconds until the next try
   admin_sync_retry = { zh = "{s} 秒后重试", en = "next try in {s} s" },
   admin_sync_last_success = { zh = "上次成功", en = "last success" },
+  -- The hub content row (only on kiosks that take content from a hub).
+  -- {have}/{need}: packages present of the assigned set; {reason}: the first problem.
+  admin_hub_content = { zh = "中心内容", en = "Hub content" },
+  admin_hub_content_none = { zh = "尚未收到内容分配", en = "No assignment received yet" },
+  admin_hub_content_up_to_date = { zh = "已是最新", en = "Up to date" },
+  admin_hub_content_downloading = { zh = "正在下载 {have}/{need}", en = "Downloading {have}/{need}" },
+  admin_hub_content_failed = { zh = "失败：{reason}", en = "Failed: {reason}" },
+  admin_hub_content_expired = { zh = "快照已过期", en = "Snapshot expired" },
 
   -- Quiz screens (engine/app/quiz_screen.cpp). {n}, {total} and {correct}
   -- are filled in by the kiosk: keep them, in any order the language needs.

@@ -144,6 +144,13 @@ std::string sync_text(ScreenContext& context, const AdminSyncInfo& sync) {
 
 } // namespace
 
+std::string hub_content_text(const StringsTable& strings, Language language,
+                             const AdminContentInfo& content) {
+    std::string text = strings.get(content.state_key, language);
+    text = fill_in(std::move(text), {{"have", content.have}, {"need", content.need}});
+    return fill_in(std::move(text), {{"reason", std::string_view(content.reason)}});
+}
+
 AdminAction AdminOverlay::draw_info(ScreenContext& context, const AdminInfo& info) {
     Ui& ui = context.ui;
     const ImVec2 panel_min(260, 90), panel_max(1660, 990);
@@ -170,6 +177,9 @@ AdminAction AdminOverlay::draw_info(ScreenContext& context, const AdminInfo& inf
                                {{"stored", info.events_stored}, {"dropped", info.events_dropped}})
                      : info.statistics_problem));
     if (!info.sync.state_key.empty()) row("admin_sync", sync_text(context, info.sync));
+    if (!info.hub_content.state_key.empty())
+        row("admin_hub_content",
+            hub_content_text(context.strings, context.language, info.hub_content));
     std::string content;
     for (const std::string& line : info.content_lines)
         content += line + "\n";

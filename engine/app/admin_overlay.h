@@ -1,8 +1,8 @@
 // The admin overlay: opened by a long press in a configured screen corner, then
 // a PIN typed on an on-screen keypad (checked against the config's argon2 hash,
 // with a lock-out after repeated failures). Unlocked, it shows the software
-// version, config file, data folder, statistics, the last sync with the hub
-// and loaded content, and offers Exit.
+// version, config file, data folder, statistics, the last sync with the hub,
+// the hub content's state and loaded content, and offers Exit.
 #pragma once
 
 #include "screen_context.h"
@@ -21,6 +21,15 @@ struct AdminSyncInfo {
     std::string problem;      // why it cannot start, or the last error
 };
 
+// The hub content row (issue 17): a strings-table key and details that are
+// data. No row when state_key is "" (the kiosk takes no content from a hub).
+struct AdminContentInfo {
+    std::string
+        state_key; // admin_hub_content_none | _up_to_date | _downloading | _failed | _expired
+    int64_t have = 0, need = 0; // downloading: packages present of the assigned set
+    std::string reason;         // failed: the first problem
+};
+
 struct AdminInfo {
     std::string version;
     std::string config_file;
@@ -29,9 +38,14 @@ struct AdminInfo {
     std::string statistics_problem;                // why nothing is recorded
     int64_t events_stored = 0, events_dropped = 0; // since start
     AdminSyncInfo sync;                            // read live, like the statistics
+    AdminContentInfo hub_content;                  // read live, like the sync row
     std::vector<std::string> content_lines;        // one line per loaded item
     std::vector<std::string> problem_lines;        // content that was refused, and why
 };
+
+// The hub content row's text: "已是最新", "正在下载 3/5", "失败：signature", "快照已过期".
+std::string hub_content_text(const StringsTable& strings, Language language,
+                             const AdminContentInfo& content);
 
 enum class AdminAction { None, Exit };
 

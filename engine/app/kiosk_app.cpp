@@ -150,6 +150,12 @@ const std::vector<std::string>& required_string_keys() {
         "admin_sync_failed",
         "admin_sync_retry",
         "admin_sync_last_success",
+        "admin_hub_content",
+        "admin_hub_content_none",
+        "admin_hub_content_up_to_date",
+        "admin_hub_content_downloading",
+        "admin_hub_content_failed",
+        "admin_hub_content_expired",
     };
     return keys;
 }
@@ -163,7 +169,8 @@ KioskApp::KioskApp(const KioskConfig& config, std::string pin_hash)
       quiz_([this](const QuizAnswerRecord& answer) { record_quiz_answer(answer); }) {}
 
 KioskApp::~KioskApp() {
-    sync_.reset(); // a round in flight is cut short; the next start sends the rest
+    sync_.reset();        // a round in flight is cut short; the next start sends the rest
+    hub_content_.reset(); // a download in flight is cut short; the next start resumes it
     if (exhibit_screen_) close_exhibit(false);
     close_quiz(false);
     if (interactions_) interactions_->screen_left();
@@ -555,10 +562,15 @@ void KioskApp::share_content_versions() {
     sync_->set_content(std::move(content));
 }
 
-// Previewing one exhibit (--exhibit) is a curator at work: nothing to send.
+// Previewing one exhibit (--exhibit) is a curator at work: nothing to send
+// or receive. Hub content starts first: the sync's heartbeat reports it.
 void KioskApp::start_sync() {
-    if (!config_.sync || preview_) return;
-    sync_ = std::make_unique<KioskSync>(config_, store_.get());
+    if (preview_) return;
+    if (KioskContent::wanted(config_))
+        hub_content_ = std::make_unique<KioskContent>(config_, catalog_options_.trust,
+                                                      catalog_options_.package_limits);
+    if (!config_.sync) return;
+    sync_ = std::make_unique<KioskSync>(config_, store_.get(), hub_content_.get());
     share_content_versions();
 }
 
@@ -715,6 +727,7 @@ void KioskApp::update_sync_info(AdminInfo& info) const {
         info.sync = sync_->info();
     else
         info.sync = AdminSyncInfo{"admin_sync_off"};
+    if (hub_content_) info.hub_content = hub_content_->info();
 }
 
 AdminInfo KioskApp::admin_info() const {

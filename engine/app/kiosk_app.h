@@ -6,7 +6,8 @@
 // overlay sits on top. In preview mode (--exhibit) the one exhibit opens at
 // start and the kiosk never goes to Attract. With the config's sync section,
 // usage counts go to kiosk-hub in the background (kiosk_sync.h), after each
-// visitor session and on a schedule.
+// visitor session and on a schedule; with trusted_content_keys, hub content
+// arrives in the background too (kiosk_content.h) and shows between visitors.
 #pragma once
 
 #include "admin_overlay.h"
@@ -16,6 +17,7 @@
 #include "core/strings_table.h"
 #include "exhibit_screen.h"
 #include "home_screen.h"
+#include "kiosk_content.h"
 #include "kiosk_sync.h"
 #include "quiz_screen.h"
 #include "render/display.h"
@@ -106,6 +108,8 @@ public:
     AdminInfo admin_info() const;
     // The link to kiosk-hub (nullptr when the config has no sync section).
     const KioskSync* hub_sync() const { return sync_.get(); }
+    // The hub content updater's link (nullptr when the config takes no hub content).
+    const KioskContent* hub_content() const { return hub_content_.get(); }
 
 private:
     KioskApp(const KioskConfig& config, std::string pin_hash);
@@ -152,7 +156,8 @@ private:
     double fixed_step_carry_ms_ = 0;
     std::unique_ptr<telemetry::EventStore> store_;
     std::unique_ptr<telemetry::InteractionLog> interactions_;
-    std::unique_ptr<KioskSync> sync_; // the config's sync section; before the store goes
+    std::unique_ptr<KioskContent> hub_content_; // trusted_content_keys; after sync_ goes
+    std::unique_ptr<KioskSync> sync_;           // the config's sync section; before the store goes
     std::string statistics_problem_;
     bool quiz_round_open_ = false;
     StringsTable strings_;

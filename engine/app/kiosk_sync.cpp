@@ -22,8 +22,8 @@ std::string machine_local_minute(int64_t utc_ms) {
 
 } // namespace
 
-KioskSync::KioskSync(const KioskConfig& config, telemetry::EventStore* store)
-    : data_dir_(config.data_dir) {
+KioskSync::KioskSync(const KioskConfig& config, telemetry::EventStore* store, KioskContent* content)
+    : data_dir_(config.data_dir), content_(content) {
     const SyncConfig& sync_config = *config.sync;
     if (!store) {
         problem_ = "visitor statistics are off, so there is nothing to sync";
@@ -48,6 +48,10 @@ KioskSync::KioskSync(const KioskConfig& config, telemetry::EventStore* store)
     options.acknowledge = [store](int64_t seq) { store->acknowledge_synced(seq); };
     // The visitor who just left is committed before the round reads kiosk.db.
     options.before_round = [store] { store->flush(); };
+    if (content_)
+        options.on_answer = [this](const sync::SyncAnswer& answer) {
+            content_->on_sync_answer(answer);
+        };
     client_ = std::make_unique<sync::SyncClient>(std::move(options), std::move(transport));
     client_->start();
     log_info("syncing usage counts with " + sync_config.hub_url + " as kiosk " +
@@ -65,7 +69,7 @@ void KioskSync::session_ended() {
 
 void KioskSync::set_content(std::vector<sync::ContentVersion> content) {
     std::lock_guard lock(mutex_);
-    content_ = std::move(content);
+    content_versions_ = std::move(content);
 }
 
 void KioskSync::count_error() {
@@ -77,8 +81,9 @@ sync::Heartbeat KioskSync::heartbeat() const {
     heartbeat.software_version = KIOSK_VERSION;
     {
         std::lock_guard lock(mutex_);
-        heartbeat.content = content_;
+        heartbeat.content = content_versions_;
     }
+    if (content_) heartbeat.content_state = content_->state();
     heartbeat.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(
                              std::chrono::steady_clock::now() - started_)
                              .count();

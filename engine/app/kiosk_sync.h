@@ -8,6 +8,7 @@
 
 #include "admin_overlay.h"
 #include "core/kiosk_config.h"
+#include "kiosk_content.h"
 #include "sync/sync_client.h"
 
 #include <atomic>
@@ -28,7 +29,10 @@ public:
     // Starts syncing for `config.sync` (which must be set) with `store`'s
     // kiosk.db. Never fails: when it cannot start (statistics off, no token
     // file, a bad URL), problem() says why and the kiosk runs without it.
-    KioskSync(const KioskConfig& config, telemetry::EventStore* store);
+    // With `content` (which must outlive this), the heartbeat carries its
+    // state and each answer's snapshot version goes to it.
+    KioskSync(const KioskConfig& config, telemetry::EventStore* store,
+              KioskContent* content = nullptr);
     ~KioskSync();
     KioskSync(const KioskSync&) = delete;
     KioskSync& operator=(const KioskSync&) = delete;
@@ -46,10 +50,11 @@ private:
     sync::Heartbeat heartbeat() const;
 
     std::string data_dir_;
+    KioskContent* content_ = nullptr;
     std::string problem_;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
     mutable std::mutex mutex_;
-    std::vector<sync::ContentVersion> content_;
+    std::vector<sync::ContentVersion> content_versions_;
     std::atomic<int64_t> errors_{0};
     std::unique_ptr<sync::SyncClient> client_; // last: stopped before the rest goes
 };

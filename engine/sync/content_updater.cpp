@@ -106,6 +106,11 @@ bool ContentUpdater::step(std::string_view name) const {
     return options_.stop_at && options_.stop_at(name);
 }
 
+bool ContentUpdater::stopping() const {
+    std::lock_guard lock(mutex_);
+    return stopping_ && thread_.joinable();
+}
+
 ContentState ContentUpdater::state() const {
     std::lock_guard lock(mutex_);
     return state_;
@@ -277,7 +282,14 @@ ContentRoundResult ContentUpdater::apply(ContentSource& source) {
     // 4. Fetch, check and install each missing package.
     const std::string today = options_.local_today();
     size_t still_missing = 0;
+    const int64_t need = int64_t(target.packages.size());
+    int64_t have = need - int64_t(missing.size());
+    if (!missing.empty()) publish("downloading", have, need, pending, live->snapshot_version);
     for (const SnapshotPackage* package : missing) {
+        if (stopping()) {
+            result.stopped = true;
+            return result;
+        }
         const std::string name = package_file_name(package->id, package->version);
         Attempt& attempt = attempts_[name];
         if (source.waits_for_backoff() && attempt.next_try_utc_ms > now) {
@@ -320,11 +332,12 @@ ContentRoundResult ContentUpdater::apply(ContentSource& source) {
             result.stopped = true;
             return result;
         }
+        publish(failures.empty() ? "downloading" : "failed", ++have, need, pending,
+                live->snapshot_version);
     }
-    const int64_t have = int64_t(target.packages.size() - still_missing);
     if (still_missing > 0) {
-        publish(failures.empty() ? "downloading" : "failed", have, int64_t(target.packages.size()),
-                pending, live->snapshot_version);
+        publish(failures.empty() ? "downloading" : "failed", have, need, pending,
+                live->snapshot_version);
         return result;
     }
 
@@ -381,17 +394,15 @@ void ContentUpdater::start() {
     std::lock_guard lock(mutex_);
     if (thread_.joinable()) return;
     stopping_ = false;
+    thread_finished_ = false;
     thread_ = std::thread([this] { run(); });
 }
 
 void ContentUpdater::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
+    std::unique_lock lock(mutex_);
+    stopping_ = true;
     wake_.notify_all();
-    if (transport_) transport_->cancel();
-    if (thread_.joinable()) thread_.join();
+    cancel_and_join(transport_.get(), lock, finished_changed_, thread_finished_, thread_);
 }
 
 void ContentUpdater::request_round() {
@@ -428,6 +439,8 @@ void ContentUpdater::run() {
         }
         lock.lock();
     }
+    thread_finished_ = true;
+    finished_changed_.notify_all();
 }
 
 } // namespace kiosk::sync

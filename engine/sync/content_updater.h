@@ -68,7 +68,7 @@ struct ContentUpdaterOptions {
 // What one round did, for tests and the log.
 struct ContentRoundResult {
     bool ok = false;       // nothing failed or was refused
-    bool stopped = false;  // stop_at ended it early
+    bool stopped = false;  // stop_at or stop() ended it early
     bool switched = false; // live.json was rewritten
     std::string snapshot;  // "accepted" | "same" | "refused" | "expired" | "absent" | "unreachable"
     std::string error;     // the first problem
@@ -83,6 +83,10 @@ public:
     ContentUpdater& operator=(const ContentUpdater&) = delete;
 
     void start();
+    // Stops the thread without waiting for the hub: a download in flight is
+    // cancelled (again until the thread ends, see cancel_and_join), and a
+    // round stops before its next package. What was fetched so far stays in
+    // .incoming and is resumed by the next start.
     void stop();
     // Asks for a hub round soon (the sync answer named another snapshot
     // version). Never blocks.
@@ -105,6 +109,7 @@ private:
     };
     ContentRoundResult apply(ContentSource& source);
     bool step(std::string_view name) const;
+    bool stopping() const;
     void run();
     int64_t next_hub_round_delay_ms(const ContentRoundResult& result);
 
@@ -118,11 +123,12 @@ private:
     int round_failures_ = 0;
 
     mutable std::mutex mutex_;
-    std::condition_variable wake_;
+    std::condition_variable wake_, finished_changed_;
     ContentState state_;
     int64_t accepted_version_ = 0;
     bool requested_ = false;
     bool stopping_ = false;
+    bool thread_finished_ = false; // run() has returned (stop() cancels until then)
     std::thread thread_;
 };
 

@@ -63,6 +63,20 @@ int64_t RetrySchedule::honour_retry_after(int64_t chosen_ms, int64_t retry_after
     return std::max(chosen_ms, std::min(retry_after_ms, std::max(max_retry_ms_, kMinRetryMs)));
 }
 
+void cancel_and_join(SyncTransport* transport, std::unique_lock<std::mutex>& lock,
+                     std::condition_variable& finished_changed, const bool& finished,
+                     std::thread& thread) {
+    do {
+        lock.unlock();
+        if (transport) transport->cancel();
+        lock.lock();
+    } while (thread.joinable() && !finished &&
+             !finished_changed.wait_for(lock, std::chrono::milliseconds(kCancelAgainMs),
+                                        [&] { return finished; }));
+    lock.unlock();
+    if (thread.joinable()) thread.join();
+}
+
 SyncClient::SyncClient(SyncClientOptions options, std::unique_ptr<SyncTransport> transport)
     : options_(std::move(options)), transport_(std::move(transport)),
       schedule_(options_.interval_ms, options_.first_retry_ms, options_.max_retry_ms) {
@@ -85,19 +99,7 @@ void SyncClient::stop() {
     std::unique_lock lock(mutex_);
     stopping_ = true;
     wake_.notify_all();
-    // A cancel only cuts short a request already in flight, and the thread may
-    // be about to start one (it looks at stopping_ only between requests): so
-    // cancel again until the thread has finished, rather than once and then
-    // waiting out the transport's timeouts.
-    do {
-        lock.unlock();
-        transport_->cancel();
-        lock.lock();
-    } while (thread_.joinable() && !thread_finished_ &&
-             !round_done_.wait_for(lock, std::chrono::milliseconds(kCancelAgainMs),
-                                   [&] { return thread_finished_; }));
-    lock.unlock();
-    if (thread_.joinable()) thread_.join();
+    cancel_and_join(transport_.get(), lock, round_done_, thread_finished_, thread_);
 }
 
 void SyncClient::request_sync() {
@@ -168,6 +170,7 @@ RoundResult SyncClient::run_round() {
             break;
         }
         if (batch->through_seq > synced) options_.acknowledge(batch->through_seq);
+        if (options_.on_answer) options_.on_answer(*acknowledged);
         synced = std::max(synced, batch->through_seq);
         clock_skew_ms = acknowledged->clock_skew_ms;
         ++result.batches;

@@ -46,6 +46,16 @@ private:
     int64_t interval_ms_, first_retry_ms_, max_retry_ms_;
 };
 
+// How a background client (SyncClient, ContentUpdater) stops its thread: a
+// cancel only cuts short a request already in flight, and the thread may be
+// about to start one (it looks at its stopping flag only between requests),
+// so cancel again every 50 ms until `finished` (set under `lock`'s mutex and
+// announced on `finished_changed`), rather than once and then waiting out the
+// transport's timeouts; then join. `transport` may be null (nothing to cancel).
+void cancel_and_join(SyncTransport* transport, std::unique_lock<std::mutex>& lock,
+                     std::condition_variable& finished_changed, const bool& finished,
+                     std::thread& thread);
+
 struct SyncClientOptions {
     std::string kiosk_db; // DATA/kiosk.db, opened read-only per round
     int64_t interval_ms = 900000;
@@ -60,6 +70,9 @@ struct SyncClientOptions {
     // Called on the sync thread before each round reads kiosk.db (the app
     // flushes the event store, so the visitor who just left is included).
     std::function<void()> before_round;
+    // Called on the sync thread with each acknowledgement the hub sent (the
+    // app compares its content_snapshot_version with the content updater's).
+    std::function<void(const SyncAnswer&)> on_answer;
     // The wall clock for status times (UTC ms); default: the system clock.
     std::function<int64_t()> utc_now_ms;
 };

@@ -134,7 +134,8 @@ struct ContentKiosk {
             hub.put_file(package.id, package.version, package.bytes);
     }
 
-    std::unique_ptr<sync::ContentUpdater> updater(bool with_hub = true) {
+    // The updater's options for this kiosk (keys, folders, the test's clock).
+    sync::ContentUpdaterOptions options() {
         sync::ContentUpdaterOptions options;
         options.own_kiosk = kOwnKiosk;
         options.content_dir = content_dir;
@@ -148,6 +149,10 @@ struct ContentKiosk {
         options.utc_now_ms = [this] { return now; };
         options.local_today = [] { return std::string(kContentToday); };
         options.stop_at = stop_at;
+        return options;
+    }
+
+    std::unique_ptr<sync::ContentUpdater> updater(bool with_hub = true) {
         std::unique_ptr<sync::SyncTransport> transport;
         if (with_hub) {
             sync::HttpTransportOptions transport_options;
@@ -157,7 +162,7 @@ struct ContentKiosk {
             transport = sync::make_http_transport(transport_options, error);
             REQUIRE(transport);
         }
-        return std::make_unique<sync::ContentUpdater>(std::move(options), std::move(transport));
+        return std::make_unique<sync::ContentUpdater>(options(), std::move(transport));
     }
 
     LiveList live() const {

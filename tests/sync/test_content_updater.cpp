@@ -7,6 +7,8 @@
 // every step of an update.
 #include "content_updater_support.h"
 
+#include <future>
+
 using namespace kiosk;
 using namespace kiosk::sync;
 using namespace kiosk::test;
@@ -286,4 +288,104 @@ TEST_CASE("content updater: a power cut at any step of an update leaves the old 
             CHECK(kiosk.incoming_count() == 0);
         }
     }
+}
+
+namespace {
+
+// A hub link that serves the snapshot at once and holds every package GET
+// until a cancel() arrives while it is held: like cpp-httplib's stop(), a
+// cancel between two requests is lost.
+struct HoldingTransport : SyncTransport {
+    std::string envelope;
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool holding = false, cut = false, released = false;
+    int cancels = 0;
+
+    GetAnswer get(const std::string& path, int64_t, int64_t, const GetSink& sink) override {
+        if (path == "/api/v1/content/snapshot") {
+            GetAnswer answer{200, 0, int64_t(envelope.size()), true, "", -1};
+            if ((sink.begin && !sink.begin(0)) || !sink.write(envelope.data(), envelope.size()))
+                return {};
+            return answer;
+        }
+        std::unique_lock lock(mutex);
+        holding = true;
+        cut = false;
+        changed.notify_all();
+        changed.wait(lock, [&] { return cut || released; });
+        holding = false;
+        return {0, 0, 0, false, "cancelled", -1};
+    }
+    HttpAnswer post_sync(const std::string&) override { return {}; }
+    void cancel() override {
+        std::lock_guard lock(mutex);
+        ++cancels;
+        if (holding) cut = true;
+        changed.notify_all();
+    }
+    void release() {
+        std::lock_guard lock(mutex);
+        released = true;
+        changed.notify_all();
+    }
+    std::string describe() const override { return "holding hub"; }
+};
+
+// stop() on another thread; true when it returned within the liveness limit.
+// Otherwise the transport lets go, so the test can end.
+bool stops_promptly(ContentUpdater& updater, HoldingTransport& transport) {
+    std::promise<void> stopped;
+    std::future<void> done = stopped.get_future();
+    std::thread stopper([&] {
+        updater.stop();
+        stopped.set_value();
+    });
+    const bool prompt = done.wait_for(std::chrono::seconds(20)) == std::future_status::ready;
+    if (!prompt) transport.release();
+    stopper.join();
+    return prompt;
+}
+
+} // namespace
+
+TEST_CASE("content updater: stop() returns promptly while a download is held, or is about to "
+          "start",
+          "[content-updater]") {
+    ContentKiosk kiosk;
+    const ServedPackage lab = kiosk.package("pendulum-lab", "1.0.0");
+    auto transport = std::make_unique<HoldingTransport>();
+    HoldingTransport& hub = *transport;
+    hub.envelope = envelope_to_json(kiosk.snapshot(1, {lab}));
+    ContentUpdaterOptions options = kiosk.options();
+
+    SECTION("a download in flight is cut short") {
+        ContentUpdater updater(std::move(options), std::move(transport));
+        updater.start();
+        {
+            std::unique_lock lock(hub.mutex);
+            REQUIRE(
+                hub.changed.wait_for(lock, std::chrono::seconds(20), [&] { return hub.holding; }));
+        }
+        CHECK(updater.state().state == "downloading");
+        CHECK(stops_promptly(updater, hub));
+    }
+    SECTION("stop() between the snapshot and the first download") {
+        // The round pauses after storing the snapshot until stop() has sent
+        // its first cancel, which is lost (no request is in flight).
+        std::promise<void> paused;
+        options.stop_at = [&](std::string_view step) {
+            if (step != "snapshot stored") return false;
+            paused.set_value();
+            std::unique_lock lock(hub.mutex);
+            hub.changed.wait(lock, [&] { return hub.cancels > 0 || hub.released; });
+            return false;
+        };
+        ContentUpdater updater(std::move(options), std::move(transport));
+        updater.start();
+        REQUIRE(paused.get_future().wait_for(std::chrono::seconds(20)) ==
+                std::future_status::ready);
+        CHECK(stops_promptly(updater, hub));
+    }
+    CHECK_FALSE(kiosk.in_hub(lab.file_name())); // nothing half-fetched was installed
 }

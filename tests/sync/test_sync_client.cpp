@@ -237,3 +237,38 @@ TEST_CASE("the thread syncs at start and again when asked", "[sync]") {
     CHECK(c.client->status().last_ok);
     CHECK(stored_synced_seq(kiosk) == later);
 }
+
+TEST_CASE("each acknowledgement goes to on_answer with the hub's content snapshot version",
+          "[sync]") {
+    KioskDb kiosk;
+    kiosk.commit({"exhibit/a/visits"});
+    std::vector<std::optional<int64_t>> seen;
+    auto transport = std::make_unique<ScriptedHub>();
+    ScriptedHub* hub = transport.get();
+    hub->answer = [](const SyncBatch& batch) {
+        SyncAnswer ack;
+        ack.acknowledged_through_seq = batch.through_seq;
+        ack.server_utc_ms = test::kSyncNow;
+        ack.content_snapshot_version = 7; // the hub assigned snapshot 7 to this kiosk
+        return HttpAnswer{200, to_json(ack), ""};
+    };
+    SyncClientOptions options;
+    options.kiosk_db = kiosk.path;
+    options.utc_now_ms = [] { return test::kSyncNow; };
+    options.acknowledge = [&kiosk](int64_t seq) { kiosk.store->acknowledge_synced(seq); };
+    options.on_answer = [&seen](const SyncAnswer& answer) {
+        seen.push_back(answer.content_snapshot_version);
+    };
+    SyncClient client(std::move(options), std::move(transport));
+    const RoundResult round = client.run_round();
+    INFO(round.error);
+    REQUIRE(round.ok);
+    REQUIRE(seen.size() == size_t(round.batches));
+    CHECK(seen.front() == std::optional<int64_t>(7));
+
+    hub->answer = nullptr; // an answer without the field: nullopt, not a stale 7
+    seen.clear();
+    REQUIRE(client.run_round().ok);
+    REQUIRE(seen.size() == 1);
+    CHECK_FALSE(seen.front().has_value());
+}
