@@ -104,6 +104,9 @@ sync::Heartbeat stored_heartbeat(const KioskRecord& kiosk) {
     heartbeat.disk_free_mb = kiosk.disk_free_mb;
     heartbeat.errors = kiosk.errors;
     heartbeat.clock_utc_ms = kiosk.last_seen_utc_ms + kiosk.clock_skew_ms;
+    std::string unused;
+    if (!kiosk.content_state_json.empty())
+        heartbeat.content_state = sync::parse_content_state(kiosk.content_state_json, unused);
     return heartbeat;
 }
 

@@ -11,6 +11,7 @@
 // its 200 is written, so nothing acknowledged is lost when the store closes after.
 #include "hub_server.h"
 
+#include "content_key.h"
 #include "sync_api.h"
 
 #include <httplib.h>
@@ -94,19 +95,28 @@ bool parse_listen_address(const std::string& listen, std::string& host, int& por
     return true;
 }
 
-void add_api_routes(httplib::Server& server, HubStore& store) {
+void add_api_routes(httplib::Server& server, HubStore& store, ContentService& content) {
     server.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& response) {
         answer_json(response, 200, "{\"ok\":true}");
     });
-    server.Post(
-        "/api/v1/sync", [&store](const httplib::Request& request, httplib::Response& response) {
-            const int64_t received_utc_ms = now_utc_ms();
-            const ApiAnswer answer = handle_sync(store, request.get_header_value("Authorization"),
-                                                 request.body, received_utc_ms);
-            answer_json(response, answer.status, answer.body);
-            if (answer.retry_after_s > 0)
-                response.set_header("Retry-After", std::to_string(answer.retry_after_s));
-        });
+    server.Post("/api/v1/sync", [&store, &content](const httplib::Request& request,
+                                                   httplib::Response& response) {
+        const int64_t received_utc_ms = now_utc_ms();
+        const ContentVersionOf content_version =
+            [&](const std::string& kiosk) -> std::optional<int64_t> {
+            if (!content.has_key()) return std::nullopt;
+            std::string error;
+            const std::optional<StoredSnapshot> snapshot =
+                content.snapshot_for(kiosk, received_utc_ms, error);
+            return snapshot ? std::optional<int64_t>(snapshot->version) : std::nullopt;
+        };
+        const ApiAnswer answer = handle_sync(store, request.get_header_value("Authorization"),
+                                             request.body, received_utc_ms, content_version);
+        answer_json(response, answer.status, answer.body);
+        if (answer.retry_after_s > 0)
+            response.set_header("Retry-After", std::to_string(answer.retry_after_s));
+    });
+    add_content_routes(server, store, content);
 }
 
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
@@ -123,6 +133,18 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
         err << "kiosk-hub: " << error << "\n";
         return 1;
     }
+    std::unique_ptr<LibraryStore> library = open_library_store(options.data_dir, error);
+    if (!library) {
+        err << "kiosk-hub: " << error << "\n";
+        return 1;
+    }
+    std::optional<SecretKey> content_key = load_content_key(options.data_dir, error);
+    if (!content_key && !error.empty()) {
+        err << "kiosk-hub: " << error << "\n";
+        return 1;
+    }
+    if (!content_key) err << "kiosk-hub: " << no_content_key_message() << "\n";
+    ContentService content(library.get(), std::move(content_key), options.snapshot_policy);
     GatedServer server(options.gate);
     server.set_payload_max_length(sync::kMaxBodyBytes);
     server.set_error_handler(httplib::Server::HandlerWithResponse(fill_error_body));
@@ -130,7 +152,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
         [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
             answer_json(response, 500, error_json("internal error"));
         });
-    add_api_routes(server, *store);
+    add_api_routes(server, *store, content);
     if (options.extra_routes) options.extra_routes(server, *store);
 
     const int bound_port =
@@ -166,7 +188,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     pthread_kill(stopper.native_handle(), SIGTERM); // wakes sigwait if no signal came
     stopper.join();
     server.finish(); // the requests whose head had arrived are answered
-    store.reset();   // closes hub.db after every request has finished
+    library.reset();
+    store.reset(); // closes hub.db after every request has finished
     if (!listened) {
         err << "kiosk-hub: the server stopped with an error\n";
         return 1;

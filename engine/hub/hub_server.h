@@ -6,6 +6,7 @@
 #pragma once
 
 #include "connection_gate_internal.h"
+#include "content_routes.h"
 #include "hub_store.h"
 
 #include <functional>
@@ -17,7 +18,8 @@ namespace kiosk::hub {
 struct ServeOptions {
     std::string listen = "127.0.0.1:8080"; // HOST:PORT; PORT 0 picks a free port
     std::string data_dir;
-    GateLimits gate; // workers, connection caps and deadlines
+    GateLimits gate;                // workers, connection caps and deadlines
+    SnapshotPolicy snapshot_policy; // --snapshot-lifetime-days, the venues' offset
     // Called once before listening, to add routes (the dashboard's).
     std::function<void(httplib::Server&, HubStore&)> extra_routes;
 };
@@ -26,8 +28,10 @@ struct ServeOptions {
 bool parse_listen_address(const std::string& listen, std::string& host, int& port,
                           std::string& error);
 
-// Adds GET /api/v1/health and POST /api/v1/sync to `server`.
-void add_api_routes(httplib::Server& server, HubStore& store);
+// Adds GET /api/v1/health, POST /api/v1/sync and the content routes to
+// `server`; the sync answer names the kiosk's snapshot version when `content`
+// has a key.
+void add_api_routes(httplib::Server& server, HubStore& store, ContentService& content);
 
 // Runs the server until SIGTERM or SIGINT. Prints "listening on HOST:PORT" to
 // `out` (flushed) once it accepts connections. Returns the process exit code:

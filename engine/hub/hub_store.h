@@ -39,8 +39,9 @@ struct KioskRecord {
     int64_t uptime_s = 0;
     int64_t disk_free_mb = 0;
     int64_t errors = 0;
-    int64_t clock_skew_ms = 0;  // kiosk clock minus hub clock at its last sync
-    int64_t revoked_utc_ms = 0; // when its token and key were revoked; 0 = never
+    int64_t clock_skew_ms = 0;      // kiosk clock minus hub clock at its last sync
+    int64_t revoked_utc_ms = 0;     // when its token and key were revoked; 0 = never
+    std::string content_state_json; // sync::ContentState's JSON from the heartbeat, "" = none
 };
 
 struct UserRecord {

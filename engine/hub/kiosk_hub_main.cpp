@@ -2,6 +2,8 @@
 // `serve`, the `admin` commands, `import` and the `content` library commands.
 // Usage errors exit 2.
 #include "bundle_import.h"
+#include "content_export.h"
+#include "content_key.h"
 #include "dashboard_routes.h"
 #include "hub_admin.h"
 #include "hub_server.h"
@@ -59,6 +61,15 @@ int main(int argc, char** argv) {
                      "and picks \"today\" there (480 = UTC+8, Beijing time)")
         ->envname("KIOSK_HUB_UTC_OFFSET_MIN")
         ->check(CLI::Range(kiosk::kMinUtcOffsetMin, kiosk::kMaxUtcOffsetMin))
+        ->capture_default_str();
+
+    int snapshot_lifetime_days = kiosk::hub::kDefaultSnapshotLifetimeDays;
+    serve_command
+        ->add_option("--snapshot-lifetime-days", snapshot_lifetime_days,
+                     "A kiosk's assignment snapshot expires this many days after it is issued "
+                     "(a new one is issued after half of it)")
+        ->envname("KIOSK_HUB_SNAPSHOT_LIFETIME_DAYS")
+        ->check(CLI::Range(1, 365))
         ->capture_default_str();
 
     // Slow and greedy clients (connection_gate_internal.h); environment variables too, for tests.
@@ -147,6 +158,14 @@ int main(int argc, char** argv) {
     add_reviewer->add_option("--public-key", reviewer.public_key_file, "NAME.pub (kioskctl keygen)")
         ->required();
 
+    std::string content_key_data;
+    bool content_key_rotate = false;
+    CLI::App* content_key = admin->add_subcommand(
+        "content-key", "Make the hub content key that signs the kiosks' assignment snapshots");
+    content_key->add_option("--data", content_key_data, "Folder of hub.db")->required();
+    content_key->add_flag("--rotate", content_key_rotate,
+                          "Replace an existing key (the old one is kept as content-OLDID.key)");
+
     std::string list_data;
     CLI::App* list =
         admin->add_subcommand("list", "List venues, kiosks, users, publishers and reviewers");
@@ -186,6 +205,21 @@ int main(int argc, char** argv) {
     content_assign->add_option("--kiosk", content_kiosk, "The kiosk's id")->required();
     content_assign->add_option("ID", content_ids, "Package ids in home-screen order");
 
+    kiosk::hub::ContentExportOptions content_export;
+    CLI::App* content_export_command = content->add_subcommand(
+        "export", "Write a kiosk's snapshot and packages to a folder (a USB stick)");
+    content_export_command->add_option("--data", content_export.data_dir, "Folder of hub.db")
+        ->required();
+    content_export_command->add_option("--kiosk", content_export.kiosk, "The kiosk's id")
+        ->required();
+    content_export_command->add_option("-o,--out", content_export.out_dir, "The folder to write")
+        ->required();
+    content_export_command
+        ->add_option("--snapshot-lifetime-days", snapshot_lifetime_days,
+                     "Lifetime of a snapshot issued for the export")
+        ->check(CLI::Range(1, 365))
+        ->capture_default_str();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& help) {
@@ -219,10 +253,18 @@ int main(int argc, char** argv) {
         }
         dashboard.library = library.get();
         dashboard.data_dir = serve.data_dir;
+        serve.snapshot_policy = {snapshot_lifetime_days * kiosk::kMsPerDay, utc_offset_min};
         serve.extra_routes = [dashboard](httplib::Server& server, kiosk::hub::HubStore& store) {
             kiosk::hub::add_dashboard_routes(server, store, dashboard);
         };
         return kiosk::hub::serve(serve, std::cout, std::cerr);
+    }
+    if (*content_key)
+        return kiosk::hub::admin_content_key(content_key_data, content_key_rotate, std::cout,
+                                             std::cerr);
+    if (*content_export_command) {
+        content_export.policy.lifetime_ms = snapshot_lifetime_days * kiosk::kMsPerDay;
+        return kiosk::hub::content_export(content_export, std::cout, std::cerr);
     }
     if (*add_venue) return kiosk::hub::admin_add_venue(venue, std::cout, std::cerr);
     if (*add_kiosk) return kiosk::hub::admin_add_kiosk(kiosk, std::cout, std::cerr);

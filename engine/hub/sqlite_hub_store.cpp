@@ -199,6 +199,11 @@ CREATE TRIGGER buckets_changed AFTER UPDATE OF value ON buckets BEGIN
   WHERE kind = NEW.kind AND metric = NEW.metric AND day = NEW.day AND subject = NEW.subject;
 END;
 )sql",
+    // 5 (issue 17): the content state of each kiosk's last heartbeat (the
+    // JSON of sync::ContentState; '' when it sent none).
+    R"sql(
+ALTER TABLE kiosks ADD COLUMN content_state_json TEXT NOT NULL DEFAULT '';
+)sql",
 };
 static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
 
@@ -488,7 +493,7 @@ namespace {
 constexpr const char* kKioskColumns =
     "SELECT id, venue, token_hash, public_key, created_utc_ms, last_seen_utc_ms, "
     "software_version, content_json, uptime_s, disk_free_mb, errors, clock_skew_ms, "
-    "revoked_utc_ms FROM kiosks ";
+    "revoked_utc_ms, content_state_json FROM kiosks ";
 
 KioskRecord read_kiosk(const SqliteStatement& row) {
     KioskRecord kiosk;
@@ -505,6 +510,7 @@ KioskRecord read_kiosk(const SqliteStatement& row) {
     kiosk.errors = row.integer(10);
     kiosk.clock_skew_ms = row.integer(11);
     kiosk.revoked_utc_ms = row.integer(12);
+    kiosk.content_state_json = row.text(13);
     return kiosk;
 }
 
@@ -700,12 +706,15 @@ SyncResult SqliteHubStore::apply_sync(const SyncWrite& write, int64_t& stored, s
 
     SqliteStatement heartbeat(
         db_, "UPDATE kiosks SET last_seen_utc_ms = ?2, software_version = ?3, content_json = ?4, "
-             "uptime_s = ?5, disk_free_mb = ?6, errors = ?7, clock_skew_ms = ?8 WHERE id = ?1");
+             "uptime_s = ?5, disk_free_mb = ?6, errors = ?7, clock_skew_ms = ?8, "
+             "content_state_json = ?9 WHERE id = ?1");
     heartbeat.bind(1, write.kiosk).bind(2, write.received_utc_ms);
     heartbeat.bind(3, batch.heartbeat.software_version).bind(4, content.dump());
     heartbeat.bind(5, batch.heartbeat.uptime_s).bind(6, batch.heartbeat.disk_free_mb);
     heartbeat.bind(7, batch.heartbeat.errors);
     heartbeat.bind(8, batch.heartbeat.clock_utc_ms - write.received_utc_ms);
+    heartbeat.bind(9, batch.heartbeat.content_state ? sync::to_json(*batch.heartbeat.content_state)
+                                                    : std::string());
     if (heartbeat.step() != SQLITE_DONE || sqlite3_changes(db_) != 1)
         return failed("recording the heartbeat: no kiosk " + write.kiosk);
     if (!transaction.commit(error)) return failed(error);

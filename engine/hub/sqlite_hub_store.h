@@ -38,7 +38,7 @@
 
 namespace kiosk::hub {
 
-constexpr int kHubSchemaVersion = 4;
+constexpr int kHubSchemaVersion = 5;
 
 // The SQL that takes hub.db from schema version `version - 1` to `version`
 // (1..kHubSchemaVersion), as open() runs it; tests build older databases with it.

@@ -199,7 +199,7 @@ bool review_verifies(const LibraryReview& review, const std::string& digest,
 class SqliteLibraryStore final : public LibraryStore {
 public:
     SqliteLibraryStore(sqlite3* db, std::string data_dir)
-        : db_(db), library_dir_((std::filesystem::path(data_dir) / "library").string()) {}
+        : db_(db), library_dir_((std::filesystem::absolute(data_dir) / "library").string()) {}
     ~SqliteLibraryStore() override { close_hub_database(db_); }
     SqliteLibraryStore(const SqliteLibraryStore&) = delete;
     SqliteLibraryStore& operator=(const SqliteLibraryStore&) = delete;

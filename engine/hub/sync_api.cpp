@@ -28,14 +28,24 @@ std::string error_json(const std::string& message) {
                                                    nlohmann::json::error_handler_t::replace);
 }
 
-ApiAnswer handle_sync(HubStore& store, const std::string& authorization, const std::string& body,
-                      int64_t received_utc_ms) {
+std::optional<KioskRecord> authenticate_bearer(HubStore& store, const std::string& authorization,
+                                               ApiAnswer& refusal) {
     static const std::string kBearer = "Bearer ";
-    if (authorization.rfind(kBearer, 0) != 0)
-        return {401, error_json("missing credentials: send Authorization: Bearer KIOSK_TOKEN")};
-    const std::optional<KioskRecord> kiosk =
+    if (authorization.rfind(kBearer, 0) != 0) {
+        refusal = {401, error_json("missing credentials: send Authorization: Bearer KIOSK_TOKEN")};
+        return std::nullopt;
+    }
+    std::optional<KioskRecord> kiosk =
         authenticate_kiosk(store, authorization.substr(kBearer.size()));
-    if (!kiosk) return {401, error_json("unknown or wrong kiosk token")};
+    if (!kiosk) refusal = {401, error_json("unknown or wrong kiosk token")};
+    return kiosk;
+}
+
+ApiAnswer handle_sync(HubStore& store, const std::string& authorization, const std::string& body,
+                      int64_t received_utc_ms, const ContentVersionOf& content_version) {
+    ApiAnswer refusal;
+    const std::optional<KioskRecord> kiosk = authenticate_bearer(store, authorization, refusal);
+    if (!kiosk) return refusal;
 
     if (body.size() > sync::kMaxBodyBytes)
         return {413, error_json("body of " + std::to_string(body.size()) +
@@ -59,6 +69,7 @@ ApiAnswer handle_sync(HubStore& store, const std::string& authorization, const s
     answer.stored = stored;
     answer.server_utc_ms = received_utc_ms;
     answer.clock_skew_ms = batch->heartbeat.clock_utc_ms - received_utc_ms;
+    if (content_version) answer.content_snapshot_version = content_version(kiosk->id);
     return {200, sync::to_json(answer)};
 }
 

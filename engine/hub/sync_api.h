@@ -10,6 +10,8 @@
 #include "hub_store.h"
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 
 namespace kiosk::hub {
@@ -27,9 +29,20 @@ constexpr int kStoreRetryAfterS = 30;
 // {"error": message} as JSON text.
 std::string error_json(const std::string& message);
 
+// The kiosk an Authorization header ("Bearer KIOSKID.SECRET") belongs to; a
+// missing, malformed, unknown, wrong or revoked token gives nullopt and the
+// 401 answer in `refusal`. Every kiosk route (sync, content) checks this.
+std::optional<KioskRecord> authenticate_bearer(HubStore& store, const std::string& authorization,
+                                               ApiAnswer& refusal);
+
+// The version of a kiosk's current assignment snapshot, for the sync answer's
+// content_snapshot_version (nullopt: no content key, or none could be issued).
+using ContentVersionOf = std::function<std::optional<int64_t>(const std::string& kiosk)>;
+
 // Answers one sync request. `authorization` is the Authorization header ("" when
 // absent), `received_utc_ms` the hub clock when the request arrived.
+// `content_version` (may be empty) fills the answer's content_snapshot_version.
 ApiAnswer handle_sync(HubStore& store, const std::string& authorization, const std::string& body,
-                      int64_t received_utc_ms);
+                      int64_t received_utc_ms, const ContentVersionOf& content_version = {});
 
 } // namespace kiosk::hub
