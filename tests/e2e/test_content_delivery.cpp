@@ -314,7 +314,9 @@ TEST_CASE("a kiosk's USB export is imported from content_import_dirs with the sa
     setup.import_dir = hub.folder.file("lobby-2/usb");
     RunningKiosk kiosk(hub.folder, "lobby-2", setup);
     kiosk.start();
-    REQUIRE(kiosk.process->wait_for_output("kiosk started", kRoundMs));
+    const bool started = kiosk.process->wait_for_output("kiosk started", kRoundMs);
+    INFO(read_text_file(kiosk.log));
+    REQUIRE(started);
     CHECK(live_ids(kiosk.content_dir).empty());
     std::filesystem::rename(exported, setup.import_dir);
     require_live(kiosk, {"water-cycle@1.0.0", "pendulum-lab@1.0.0"});

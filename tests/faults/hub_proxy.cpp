@@ -207,6 +207,12 @@ void HubProxy::handle_content(const httplib::Request& request, httplib::Response
         return;
     }
     const std::string type = result->get_header_value("Content-Type");
+    // httplib 0.11 does not clamp an open end ("bytes=N-") to the body (as
+    // the hub's settle_range does): the one range is made exact here.
+    auto& ranges = const_cast<httplib::Request&>(request).ranges;
+    if (file && ranges.size() == 1 && ranges[0].first >= 0 &&
+        (ranges[0].second < 0 || size_t(ranges[0].second) >= result->body.size()))
+        ranges[0].second = ssize_t(result->body.size()) - 1;
     if (!file || result->status != 200 || record.fault == FileFault::None) {
         response.status = result->status;
         response.set_content(result->body, type.c_str());
