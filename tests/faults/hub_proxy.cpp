@@ -214,7 +214,8 @@ void HubProxy::handle_content(const httplib::Request& request, httplib::Response
         (ranges[0].second < 0 || size_t(ranges[0].second) >= result->body.size()))
         ranges[0].second = ssize_t(result->body.size()) - 1;
     if (!file || result->status != 200 || record.fault == FileFault::None) {
-        response.status = result->status;
+        // A file's 200 is left to httplib: 206 when it applies a Range.
+        if (!file || result->status != 200) response.status = result->status;
         response.set_content(result->body, type.c_str());
         return;
     }
