@@ -9,6 +9,7 @@
 //  3. the frame time of bench/exhibits/shapes-2000 (2,000 animated shapes) run by
 //     `kiosk` headless at 1280x720 with software rendering.
 // Usage: build/bin/bench-exhibits [--kiosk build/bin/kiosk] [--runs 3]
+#include "bench_figures.h"
 #include "script/exhibit_host.h"
 
 #include <fcntl.h>
@@ -27,6 +28,9 @@
 extern char** environ;
 
 namespace {
+
+using kiosk::bench::percentile;
+using kiosk::bench::read_frame_stats;
 
 using Clock = std::chrono::steady_clock;
 
@@ -55,12 +59,6 @@ end
 double median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
     return values.empty() ? 0 : values[values.size() / 2];
-}
-
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
 }
 
 // Median milliseconds of one exhibit.update(1/60) in a plain state.
@@ -165,12 +163,7 @@ bool shapes_frame_times(const std::string& kiosk, std::vector<double>& frame_ms)
     int status = 0;
     waitpid(pid, &status, 0);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return false;
-    std::ifstream in(stats);
-    std::string word;
-    long long first_present_ns = 0;
-    in >> word >> first_present_ns >> word;
-    for (double ms; in >> ms;)
-        frame_ms.push_back(ms);
+    frame_ms = read_frame_stats(stats);
     return frame_ms.size() == 600;
 }
 

@@ -4,6 +4,8 @@
 // peak RSS, each beside its target. Usage:
 //   build/bin/bench-home [--kiosk build/bin/kiosk] [--config kiosk-config/county-museum.lua]
 //   [--runs 5]
+#include "bench_figures.h"
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -21,6 +23,9 @@
 
 extern char** environ;
 
+using kiosk::bench::percentile;
+using kiosk::bench::read_frame_stats;
+
 namespace {
 
 struct RunFigures {
@@ -33,13 +38,6 @@ int64_t monotonic_ns() {
     timespec now{};
     clock_gettime(CLOCK_MONOTONIC, &now);
     return int64_t(now.tv_sec) * 1000000000 + now.tv_nsec;
-}
-
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return 0;
-    std::sort(values.begin(), values.end());
-    size_t index = size_t(p * double(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
 }
 
 bool run_kiosk(const std::string& kiosk, const std::string& config, const std::string& work,
@@ -71,12 +69,8 @@ bool run_kiosk(const std::string& kiosk, const std::string& config, const std::s
         std::fprintf(stderr, "bench-home: kiosk failed (status %d)\n", status);
         return false;
     }
-    std::ifstream in(stats);
-    std::string word;
     long long first_present_ns = 0;
-    in >> word >> first_present_ns >> word;
-    for (double ms; in >> ms;)
-        figures.frame_ms.push_back(ms);
+    figures.frame_ms = read_frame_stats(stats, &first_present_ns);
     figures.cold_start_ms = double(first_present_ns - spawned_ns) / 1e6;
     figures.peak_rss_mib = double(usage.ru_maxrss) / 1024.0; // ru_maxrss is KiB on Linux
     return figures.frame_ms.size() == 600;

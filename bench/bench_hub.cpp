@@ -23,12 +23,13 @@
 // Index of this file:
 // [SECTION] Helpers: options, timing, ids and days
 // [SECTION] The data: a kiosk-day's buckets, venues and kiosks
-// [SECTION] A kiosk-hub serve process
 // [SECTION] 1. Ingest: over HTTP, and the raw-insert limit
 // [SECTION] 2. Dashboard query latency
 // [SECTION] 3. The dashboard page over HTTP: signing in, timing pages
 // [SECTION] The command line and main
 
+#include "bench_figures.h"
+#include "bench_hub_server.h"
 #include "core/sqlite_statement.h"
 #include "hub/credentials.h"
 #include "hub/hub_store.h"
@@ -55,6 +56,8 @@
 #include <vector>
 
 using namespace kiosk;
+using bench::HubServer;
+using bench::percentile;
 using Clock_ = std::chrono::steady_clock;
 
 namespace {
@@ -74,13 +77,6 @@ struct Options {
 
 double seconds_since(Clock_::time_point start) {
     return std::chrono::duration<double>(Clock_::now() - start).count();
-}
-
-double percentile(std::vector<double> values, double fraction) {
-    std::sort(values.begin(), values.end());
-    const size_t index =
-        std::min(values.size() - 1, size_t(fraction * double(values.size() - 1) + 0.5));
-    return values[index];
 }
 
 std::string kiosk_id(int kiosk) {
@@ -166,53 +162,6 @@ std::vector<std::string> register_kiosks(hub::HubStore& store, const Options& op
     }
     return tokens;
 }
-
-//-----------------------------------------------------------------------------
-// [SECTION] A kiosk-hub serve process
-//-----------------------------------------------------------------------------
-
-// A kiosk-hub serve process on a free port of 127.0.0.1.
-struct HubServer {
-    pid_t pid = -1;
-    int port = 0;
-
-    bool start(const std::string& data_dir) {
-        int fds[2];
-        if (pipe(fds) != 0) return false;
-        const std::string hub_program = kiosk::test::program_path("kiosk-hub");
-        pid = fork();
-        if (pid == 0) {
-            dup2(fds[1], STDOUT_FILENO);
-            close(fds[0]);
-            close(fds[1]);
-            execl(hub_program.c_str(), hub_program.c_str(), "serve", "--listen", "127.0.0.1:0",
-                  "--data", data_dir.c_str(), static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        close(fds[1]);
-        std::string line;
-        char c = 0;
-        while (read(fds[0], &c, 1) == 1 && c != '\n')
-            line += c;
-        close(fds[0]);
-        const std::string prefix = "listening on 127.0.0.1:";
-        if (line.rfind(prefix, 0) != 0) return false;
-        port = std::stoi(line.substr(prefix.size()));
-        httplib::Client client("127.0.0.1", port);
-        for (int attempt = 0; attempt < 200; ++attempt) {
-            auto answer = client.Get("/api/v1/health");
-            if (answer && answer->status == 200) return true;
-            usleep(10000);
-        }
-        return false;
-    }
-    void stop() {
-        if (pid <= 0) return;
-        kill(pid, SIGTERM);
-        waitpid(pid, nullptr, 0);
-        pid = -1;
-    }
-};
 
 //-----------------------------------------------------------------------------
 // [SECTION] 1. Ingest: over HTTP, and the raw-insert limit

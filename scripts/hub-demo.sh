@@ -17,7 +17,8 @@ umask 077
 
 HUB=build/bin/kiosk-hub
 DATA=build/hub-demo
-if [ ! -x "$HUB" ] || [ ! -x build/bin/kiosk ] || [ ! -x build/bin/kioskctl ]; then
+if [ ! -x "$HUB" ] || [ ! -x build/bin/kiosk ] || [ ! -x build/bin/kioskctl ] ||
+   [ ! -f build/demo-keys/reviewer.pub ]; then
   scripts/build.sh
 fi
 
@@ -60,13 +61,64 @@ Demo accounts (demo passwords, for this sample only):
 TEXT
 fi
 
+# A kiosk config that pulls content from this hub: ID VENUE_KIND NAME_ZH NAME_EN.
+# Paths are relative to the config's folder (build/hub-demo/kiosks); the data
+# folder is the one the kiosk's first visitor above was recorded in.
+write_kiosk_config() {
+  local id=$1 kind=$2 name_zh=$3 name_en=$4 pin_hash
+  pin_hash=$(sed -n 's/^ *pin_hash = "\(.*\)",.*/\1/p' kiosk-config/county-museum.lua)
+  mkdir -p "$DATA/kiosks/$id" "$DATA/kiosks/$id-content"
+  cat > "$DATA/kiosks/$id.lua" <<LUA
+-- Kiosk $id of the hub demo (made by scripts/hub-demo.sh): its content comes
+-- from the hub at http://127.0.0.1:8080 (what the hub assigns to $id).
+return {
+  venue = { name = { zh = "$name_zh", en = "$name_en" }, kind = "$kind" },
+  kiosk_name = "$id",
+  default_language = "zh",
+  idle_timeout_s = 90,
+  data_dir = "$id",
+  content_dir = "$id-content",
+  trusted_keys = { "../../demo-keys/demo.pub" },
+  trusted_reviewers = { "../../demo-keys/reviewer.pub" },
+  trusted_content_keys = { "../content.pub" },
+  exhibit_dirs = {},
+  strings_file = "../../../content/strings.lua",
+  window = { width = 1280, height = 720, fullscreen = false, vsync = true },
+  font = { path = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", face = 0 },
+  sync = { hub_url = "http://127.0.0.1:8080", token_file = "../tokens/$id.token", interval_s = 60 },
+  admin = { pin_hash = "$pin_hash" },
+}
+LUA
+  echo "wrote $DATA/kiosks/$id.lua"
+}
+
+if [ ! -f "$DATA/content.pub" ]; then
+  "$HUB" admin content-key --data "$DATA"
+  "$HUB" admin add-publisher --data "$DATA" --name "Demo publisher (build/demo-keys/demo)" \
+    --public-key build/demo-keys/demo.pub
+  "$HUB" admin add-reviewer --data "$DATA" --name "示例审核人 (demo reviewer)" \
+    --organization "示例科学技术协会 (demo)" --field "physics, earth science" \
+    --public-key build/demo-keys/reviewer.pub
+  for package in build/content/*.kpkg; do
+    "$HUB" content add --data "$DATA" "$package"
+    "$HUB" content publish --data "$DATA" "$(basename "$package" .kpkg)"
+  done
+  "$HUB" content assign --data "$DATA" --kiosk lobby-1 pendulum-lab water-cycle
+  "$HUB" content assign --data "$DATA" --kiosk hall-2 earthquake-drill general-science
+  write_kiosk_config lobby-1 county_museum "示范县科技馆" "Demo County Science Museum"
+  write_kiosk_config hall-2 county_museum "示范县科技馆" "Demo County Science Museum"
+  write_kiosk_config truck-1 mobile_exhibit "流动科技馆一号车" "Mobile Exhibit Unit 1"
+fi
+
 "$HUB" admin list --data "$DATA"
+"$HUB" content list --data "$DATA"
 cat <<TEXT
 
 Try it from another terminal:
   curl -s http://127.0.0.1:8080/api/v1/health
   curl -s -i -H "Authorization: Bearer wrong.token" -d '{}' http://127.0.0.1:8080/api/v1/sync   # 401
   curl -s -i -H "Authorization: Bearer \$(cat $DATA/tokens/lobby-1.token)" -d '{bad' http://127.0.0.1:8080/api/v1/sync   # 400
+  build/bin/kiosk --config $DATA/kiosks/lobby-1.lua   # a kiosk that shows what the hub assigns it
 Stop with Ctrl-C.
 
 TEXT

@@ -26,6 +26,8 @@ packages=(
   python3-openpyxl
   # tests drive the hub's dashboard in headless Chromium
   chromium chromium-driver python3-selenium
+  # bench-delivery's reference: curl fetching from python3 -m http.server
+  curl python3
   # curators: the exhibit linter (luacheck), also run by the tests
   lua-check
   # the Chinese/English font of the sample configs

@@ -6,6 +6,7 @@
 
 #include "core/lua_data.h"
 #include "core/private_files.h"
+#include "kiosk_content.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -221,7 +222,8 @@ StartAttempt attempt_start(const StartRequest& request) {
     attempt.app = KioskApp::create(config, request.options, error);
     if (!attempt.app) {
         attempt.failure = classify(error, config, request.options);
-    } else if (request.options.exhibit_path.empty() && attempt.app->home_items().empty()) {
+    } else if (request.options.exhibit_path.empty() && attempt.app->home_items().empty() &&
+               !KioskContent::wanted(config)) { // hub content arrives after the start
         attempt.failure = no_content(*attempt.app, config);
         attempt.app.reset();
     }

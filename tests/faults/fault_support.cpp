@@ -79,6 +79,10 @@ std::string write_kiosk_config(const TempFolder& folder, const KioskSetup& setup
     if (!setup.hub_url.empty())
         text += "  sync = { hub_url = " + lua_string(setup.hub_url) +
                 ", token_file = " + lua_string(setup.token_file) + ", interval_s = 60 },\n";
+    if (!setup.trusted_content_key.empty())
+        text += "  trusted_content_keys = { " + lua_string(setup.trusted_content_key) + " },\n";
+    if (!setup.import_dir.empty())
+        text += "  content_import_dirs = { " + lua_string(setup.import_dir) + " },\n";
     text += "  admin = { pin_hash = " + lua_string(sample.admin.pin_hash) + " },\n";
     text += "}\n";
     return folder.write(name, text);

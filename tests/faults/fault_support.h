@@ -30,6 +30,8 @@ struct KioskSetup {
     std::string trusted_reviewer = kiosk::test::binary_dir() + "/demo-keys/reviewer.pub";
     std::string hub_url; // with token_file: a sync section
     std::string token_file;
+    std::string trusted_content_key; // the hub's content.pub; "" = none
+    std::string import_dir;          // a content_import_dirs folder; "" = none
     int idle_timeout_s = 10;
     int time_budget_ms = 50; // exhibit_limits.time_budget_ms
 };

@@ -1,5 +1,5 @@
-// HubProxy: the scripted actions, the gate held requests wait at, and the
-// record of every request (see hub_proxy.h).
+// HubProxy: the scripted actions, the gate held requests wait at, the faults
+// of package downloads, and the record of every request (see hub_proxy.h).
 #include "hub_proxy.h"
 
 #include "sync/sync_protocol.h"
@@ -15,6 +15,10 @@ HubProxy::HubProxy(int hub_port) : hub_port_(hub_port) {
                  [this](const httplib::Request& request, httplib::Response& response) {
                      handle(request, response);
                  });
+    server_.Get(R"(/api/v1/content/.*)",
+                [this](const httplib::Request& request, httplib::Response& response) {
+                    handle_content(request, response);
+                });
     port_ = server_.bind_to_any_port("127.0.0.1");
     REQUIRE(port_ > 0);
     thread_ = std::thread([this] { server_.listen_after_bind(); });
@@ -57,6 +61,16 @@ void HubProxy::drop_held() {
         ++drops_;
     }
     changed_.notify_all();
+}
+
+void HubProxy::script_files(std::vector<FileFault> next) {
+    std::lock_guard lock(mutex_);
+    file_script_.assign(next.begin(), next.end());
+}
+
+std::vector<ProxiedFileRequest> HubProxy::file_requests() const {
+    std::lock_guard lock(mutex_);
+    return file_requests_;
 }
 
 int HubProxy::held() const {
@@ -162,6 +176,64 @@ void HubProxy::handle(const httplib::Request& request, httplib::Response& respon
         requests_[index].answer_status = status;
     }
     changed_.notify_all();
+}
+
+} // namespace kiosk::test
+
+namespace kiosk::test {
+
+// The hub is asked for the whole file; httplib applies the kiosk's Range to
+// what goes back (to the body, or to the offsets the content provider gets).
+void HubProxy::handle_content(const httplib::Request& request, httplib::Response& response) {
+    httplib::Client hub("127.0.0.1", hub_port_);
+    hub.set_read_timeout(60, 0);
+    httplib::Headers headers{{"Authorization", request.get_header_value("Authorization")}};
+    httplib::Result result = hub.Get(request.path.c_str(), headers);
+    const bool file = request.path.rfind("/api/v1/content/files/", 0) == 0;
+    ProxiedFileRequest record{request.path, request.get_header_value("Range")};
+    record.hub_status = result ? result->status : 0;
+    if (file) {
+        std::lock_guard lock(mutex_);
+        if (!file_script_.empty() && result && result->status == 200) {
+            record.fault = file_script_.front();
+            file_script_.pop_front();
+        }
+        file_requests_.push_back(record);
+    }
+    changed_.notify_all();
+    if (!result) {
+        response.status = 502;
+        response.set_content("{\"error\":\"the proxy cannot reach the hub\"}", "application/json");
+        return;
+    }
+    const std::string type = result->get_header_value("Content-Type");
+    // httplib 0.11 does not clamp an open end ("bytes=N-") to the body (as
+    // the hub's settle_range does): the one range is made exact here.
+    auto& ranges = const_cast<httplib::Request&>(request).ranges;
+    if (file && ranges.size() == 1 && ranges[0].first >= 0 &&
+        (ranges[0].second < 0 || size_t(ranges[0].second) >= result->body.size()))
+        ranges[0].second = ssize_t(result->body.size()) - 1;
+    if (!file || result->status != 200 || record.fault == FileFault::None) {
+        // A file's 200 is left to httplib: 206 when it applies a Range.
+        if (!file || result->status != 200) response.status = result->status;
+        response.set_content(result->body, type.c_str());
+        return;
+    }
+    auto body = std::make_shared<std::string>(std::move(result->body));
+    if (record.fault == FileFault::FlipByte) {
+        (*body)[body->size() / 2] ^= 0x5a;
+        response.set_content(*body, type.c_str());
+        return;
+    }
+    const size_t first =
+        request.ranges.empty() || request.ranges[0].first < 0 ? 0 : size_t(request.ranges[0].first);
+    const size_t cut_at = first + (body->size() - std::min(first, body->size())) / 2;
+    response.set_content_provider(
+        body->size(), type.c_str(),
+        [body, cut_at](size_t offset, size_t length, httplib::DataSink& sink) {
+            if (offset >= cut_at) return false; // the connection closes here
+            return sink.write(body->data() + offset, std::min(length, cut_at - offset));
+        });
 }
 
 } // namespace kiosk::test

@@ -4,7 +4,11 @@
 // answers late: the request waits until the test opens the gate, however
 // long that is, so no test sleeps 30 s), or answers 500 or a body that is not
 // JSON, before or after the hub has stored the batch. Every request is
-// recorded with what was done to it and what the hub said.
+// recorded with what was done to it and what the hub said. GETs of
+// /api/v1/content/... (the snapshot, package files) pass on to the hub too;
+// package files can be cut in the middle (the connection closes after half of
+// what was asked for) or served with one byte flipped, as the test scripts
+// them, and each file request is recorded with the Range it asked for.
 #pragma once
 
 #include <httplib.h>
@@ -28,6 +32,19 @@ enum class ProxyAction {
     AnswerMalformed,      // 200 with a body that is not JSON; the hub never sees it
     ForwardThen500,       // the hub stores it; the kiosk gets a 500
     ForwardThenMalformed, // the hub stores it; the kiosk gets a 200 that is not JSON
+};
+
+enum class FileFault {
+    None,       // the hub's bytes
+    CutHalfway, // half of the asked-for bytes, then the connection closes
+    FlipByte,   // the whole answer with one byte in the middle of the file changed
+};
+
+struct ProxiedFileRequest {
+    std::string path;  // /api/v1/content/files/...
+    std::string range; // the Range header as sent, "" without one
+    FileFault fault = FileFault::None;
+    int hub_status = 0; // what the hub answered for the whole file
 };
 
 struct ProxiedRequest {
@@ -57,6 +74,10 @@ public:
     // never processed them), e.g. after the kiosk that sent them was killed.
     void drop_held();
 
+    // What to do with the next package file requests, in order; later ones pass.
+    void script_files(std::vector<FileFault> next);
+    std::vector<ProxiedFileRequest> file_requests() const;
+
     // Requests waiting at the gate now.
     int held() const;
     std::vector<ProxiedRequest> requests() const;
@@ -69,6 +90,7 @@ private:
     bool wait_at_gate(std::unique_lock<std::mutex>& lock);
     void forward(const httplib::Request& request, ProxiedRequest& record, int& status,
                  std::string& body);
+    void handle_content(const httplib::Request& request, httplib::Response& response);
 
     int hub_port_;
     httplib::Server server_;
@@ -84,6 +106,8 @@ private:
     bool closing_ = false;
     int held_ = 0;
     std::vector<ProxiedRequest> requests_;
+    std::deque<FileFault> file_script_;
+    std::vector<ProxiedFileRequest> file_requests_;
 };
 
 } // namespace kiosk::test

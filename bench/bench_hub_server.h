@@ -1,0 +1,59 @@
+// Shared by the benchmarks that need a hub: a `kiosk-hub serve` process on a
+// free port of 127.0.0.1, its port read from its first line of output.
+#pragma once
+
+#include "test_paths.h"
+
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <string>
+
+namespace kiosk::bench {
+
+// A kiosk-hub serve process on a free port of 127.0.0.1.
+struct HubServer {
+    pid_t pid = -1;
+    int port = 0;
+
+    bool start(const std::string& data_dir) {
+        int fds[2];
+        if (pipe(fds) != 0) return false;
+        const std::string hub_program = kiosk::test::program_path("kiosk-hub");
+        pid = fork();
+        if (pid == 0) {
+            dup2(fds[1], STDOUT_FILENO);
+            close(fds[0]);
+            close(fds[1]);
+            execl(hub_program.c_str(), hub_program.c_str(), "serve", "--listen", "127.0.0.1:0",
+                  "--data", data_dir.c_str(), static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        close(fds[1]);
+        std::string line;
+        char c = 0;
+        while (read(fds[0], &c, 1) == 1 && c != '\n')
+            line += c;
+        close(fds[0]);
+        const std::string prefix = "listening on 127.0.0.1:";
+        if (line.rfind(prefix, 0) != 0) return false;
+        port = std::stoi(line.substr(prefix.size()));
+        httplib::Client client("127.0.0.1", port);
+        for (int attempt = 0; attempt < 200; ++attempt) {
+            auto answer = client.Get("/api/v1/health");
+            if (answer && answer->status == 200) return true;
+            usleep(10000);
+        }
+        return false;
+    }
+    void stop() {
+        if (pid <= 0) return;
+        kill(pid, SIGTERM);
+        waitpid(pid, nullptr, 0);
+        pid = -1;
+    }
+};
+
+} // namespace kiosk::bench
