@@ -96,7 +96,7 @@ if [ ! -f "$DATA/content.pub" ]; then
   "$HUB" admin content-key --data "$DATA"
   "$HUB" admin add-publisher --data "$DATA" --name "Demo publisher (build/demo-keys/demo)" \
     --public-key build/demo-keys/demo.pub
-  "$HUB" admin add-reviewer --data "$DATA" --name "示例审核人 (demo reviewer)" \
+  "$HUB" admin add-reviewer --data "$DATA" --name "示例审查专家 (demo reviewer)" \
     --organization "示例科学技术协会 (demo)" --field "physics, earth science" \
     --public-key build/demo-keys/reviewer.pub
   for package in build/content/*.kpkg; do

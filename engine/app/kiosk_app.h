@@ -50,6 +50,10 @@ struct AppOptions {
     // (0: the real time at start).
     int64_t clock_start_utc_ms = 0;
     std::optional<int32_t> clock_utc_offset_min; // headless; default: the machine's
+    // --sync-interval-s: seconds between sync rounds instead of the config's
+    // sync.interval_s (which is 60 or more), for commissioning a kiosk and for
+    // tests; 0: the config's.
+    int sync_interval_s = 0;
 };
 
 enum class ScreenId { Attract, Home, Exhibit, Quiz };

@@ -84,6 +84,10 @@ int main(int argc, char** argv) {
                    "Seed for exhibits' random numbers (default: random; headless: 1)");
     cli.add_option("--input", input_path, "Input replay file (see engine/app/input_replay.h)");
     cli.add_option("--frame-stats", loop.frame_stats_path, "Write frame timings (for bench/)");
+    cli.add_option("--sync-interval-s", app_options.sync_interval_s,
+                   "Seconds between sync rounds, overriding the config's sync.interval_s "
+                   "(commissioning and tests; 1..86400)")
+        ->check(CLI::Range(1, 86400));
     cli.add_flag("--fast-idle", loop.fast_idle,
                  "Headless soak runs: update every step, draw only around input (frame_loop.h)");
     cli.add_option("--resource-log", loop.resource_log_path,

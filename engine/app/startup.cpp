@@ -217,6 +217,8 @@ StartAttempt attempt_start(const StartRequest& request) {
     }
     KioskConfig& config = *loaded.config;
     if (!request.data_dir.empty()) config.data_dir = absolute_path(request.data_dir);
+    if (request.options.sync_interval_s > 0 && config.sync)
+        config.sync->interval_s = request.options.sync_interval_s;
     attempt.setup = setup_from(config, request);
     std::string error;
     attempt.app = KioskApp::create(config, request.options, error);

@@ -166,7 +166,7 @@ void RunningKiosk::start() {
     ++starts;
     process.reset(); // a kiosk still running is killed first
     process = std::make_unique<KioskProcess>(
-        config, std::vector<std::string>{"--frames", "100000000"}, log);
+        config, std::vector<std::string>{"--frames", "100000000", "--sync-interval-s", "2"}, log);
 }
 
 void RunningKiosk::kill_now() {

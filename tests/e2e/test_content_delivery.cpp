@@ -7,14 +7,15 @@
 // with Range and a corrupted one is refused and fetched again; a kiosk killed
 // at random points of an update shows the old set or the new one, never a
 // mix; and a USB export is imported from content_import_dirs. Nothing here
-// sleeps: every wait polls a condition under a generous deadline (a kiosk
-// syncs at most once a minute, so a change reaches it within about that).
+// sleeps: every wait polls a condition under a generous deadline (the kiosks
+// run with --sync-interval-s 2, so a change reaches them within seconds).
 #include "../faults/hub_proxy.h"
 #include "../hub/browser_test_support.h"
 #include "content_e2e_support.h"
 
 #include "content/content_manifest.h"
 #include "content/package.h"
+#include "core/manager_text.h"
 #include "sync/content_files.h"
 #include "sync/content_snapshot.h"
 #include "sync/content_sources.h"
@@ -27,8 +28,8 @@
 namespace kiosk::test {
 namespace {
 
-// A sync round (at most a minute apart), the downloads and the switch, on a
-// loaded 2-core machine, possibly under ASan.
+// A liveness deadline for a sync round (2 s apart), the downloads and the
+// switch, on a loaded 2-core machine, possibly under ASan.
 constexpr int kRoundMs = 240000;
 
 bool live_is(const RunningKiosk& kiosk, const std::vector<std::string>& expected) {
@@ -109,9 +110,10 @@ TEST_CASE("three kiosks install what the hub assigns, take an update and drop wh
             const std::string page = dashboard_page(hub);
             for (const auto& kiosk : kiosks)
                 if (page.find(kiosk->id) == std::string::npos) return false;
+            const std::string words = manager_text("content_up_to_date", Language::En);
             size_t up_to_date = 0;
-            for (size_t at = page.find("up to date"); at != std::string::npos;
-                 at = page.find("up to date", at + 1))
+            for (size_t at = page.find(words); at != std::string::npos;
+                 at = page.find(words, at + 1))
                 ++up_to_date;
             return up_to_date >= kiosks.size();
         },
@@ -146,7 +148,9 @@ TEST_CASE("a package without an approval, or whose approval expired, never goes 
         if (added.code == 0) hub.content(std::string("publish ") + id);
     }
     hub.assign("lobby-1", {"pendulum-lab", "water-cycle", "earthquake-drill"});
-    RunningKiosk kiosk(hub.folder, "lobby-1", hub.kiosk_setup("lobby-1"));
+    KioskSetup setup = hub.kiosk_setup("lobby-1");
+    setup.import_dir = hub.folder.file("lobby-1/usb"); // where the forged stick appears
+    RunningKiosk kiosk(hub.folder, "lobby-1", setup);
     kiosk.start();
     require_live(kiosk, {"pendulum-lab@1.0.0"});
 
