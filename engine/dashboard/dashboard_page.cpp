@@ -193,6 +193,7 @@ table.library { min-width:820px; }
 .order-grid { display:grid; grid-template-columns:repeat(auto-fill, minmax(220px, 1fr)); gap:8px 16px; margin:8px 0 12px; }
 .order-grid label { flex-direction:row; align-items:center; gap:8px; color:var(--ink); font-size:14px; }
 .order-grid input { width:4.5em; }
+.order-grid small { display:block; color:var(--muted); font-family:monospace; font-size:12px; }
 .kiosk-order { border-top:1px solid var(--line); padding:12px 0 4px; }
 .kiosk-order h3 { font-size:15px; margin:0; font-weight:600; }
 .login form { display:flex; flex-direction:column; gap:14px; }

@@ -170,7 +170,8 @@ void append_assignments(std::string& out, const LibraryPageData& data) {
             const std::string title =
                 item == data.items.end() ? id : Bilingual{item->title_zh, item->title_en}.in(lang);
             out += "<label><input type=\"number\" min=\"1\" max=\"200\" name=\"order." + esc(id) +
-                   "\" value=\"" + position + "\">" + esc(title) + "</label>";
+                   "\" value=\"" + position + "\"><span>" + esc(title) + "<small>" + esc(id) +
+                   "</small></span></label>"; // two items may share a title, never an id
         }
         out += "</div><button type=\"submit\">" + text_of("library_assign_button", lang) +
                "</button></form></div>";

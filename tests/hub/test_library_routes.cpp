@@ -138,8 +138,11 @@ TEST_CASE("library page: upload, publish, share and arrange kiosks in order",
                        {"order.pendulum-lab", "2"},
                        {"order.county-own", "1"}}) == 303);
     CHECK(hub.library_listing().find("kiosk k1: county-own pendulum-lab") != std::string::npos);
-    CHECK(manager.get("/dashboard/library")->body.find("已保存终端 k1 展示的内容。") !=
-          std::string::npos);
+    const std::string arranged = manager.get("/dashboard/library")->body;
+    CHECK(arranged.find("已保存终端 k1 展示的内容。") != std::string::npos);
+    // Each place names the item's id under its title: two items may share a title.
+    CHECK(arranged.find("name=\"order.pendulum-lab\" value=\"2\"><span>") != std::string::npos);
+    CHECK(arranged.find("<small>pendulum-lab</small></span></label>") != std::string::npos);
 
     // v2's manager: another venue's unshared item, then shared by the province.
     Browser other = hub.signed_in("manager-v2");
