@@ -127,6 +127,10 @@ int main(int argc, char** argv) {
 
     std::signal(SIGTERM, request_stop);
     std::signal(SIGINT, request_stop);
+    // A hub that closes a connection while the kiosk is still sending (its
+    // early 413, a proxy, a restart) is a failed round to retry, never the end
+    // of the kiosk: cpp-httplib's send() here does not pass MSG_NOSIGNAL.
+    std::signal(SIGPIPE, SIG_IGN);
     loop.stop = &g_stop;
 
     kiosk::StartupOptions startup{
