@@ -185,11 +185,14 @@ void* Sandbox::allocate(void* ud, void* ptr, size_t osize, size_t nsize) {
         if (s.blocks_) s.blocks_->prev = b;
         s.blocks_ = b;
     };
+    // in_allocator_ is set around every change to the block list as well as
+    // around malloc: the watchdog's escape (siglongjmp) between realloc and
+    // link() would lose a block that free_all_blocks() can no longer free.
     if (nsize == 0) {
         if (block) {
+            s.in_allocator_ = 1;
             unlink(block);
             s.used_ -= block->size;
-            s.in_allocator_ = 1;
             std::free(block);
             s.in_allocator_ = 0;
         }
@@ -205,17 +208,18 @@ void* Sandbox::allocate(void* ud, void* ptr, size_t osize, size_t nsize) {
         if (s.L_) s.hook_running_threads();
         return nullptr;
     }
-    if (block) unlink(block);
     s.in_allocator_ = 1;
+    if (block) unlink(block);
     Block* grown = static_cast<Block*>(std::realloc(block, sizeof(Block) + nsize));
-    s.in_allocator_ = 0;
     if (!grown) {
         if (block) link(block);
+        s.in_allocator_ = 0;
         return nullptr;
     }
     grown->size = nsize;
     link(grown);
     s.used_ = s.used_ - old_size + nsize;
+    s.in_allocator_ = 0;
     if (retry) s.failed_allocation_.active = false;
     return grown + 1;
 }
