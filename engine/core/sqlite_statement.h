@@ -1,7 +1,7 @@
 // SQLite access, once: the one prepared-statement wrapper every part of the
 // engine uses (kiosk.db, hub.db, content packages), and the few one-line uses
-// around it (run SQL text, read one value). This unit owns every
-// sqlite3_prepare and sqlite3_finalize in the engine.
+// around it (run SQL text, read one value, a write transaction). This unit
+// owns every sqlite3_prepare and sqlite3_finalize in the engine.
 //
 // A SqliteStatement finalizes itself. Parameters are bound by position and
 // always as values, never spliced into the SQL text. Its first failure sticks:
@@ -116,5 +116,28 @@ inline bool exec_sql(sqlite3* db, const std::string& sql, std::string* error = n
 int64_t query_int64(sqlite3* db, const char* sql, int64_t fallback = 0);
 // The same for text; "" for no row, NULL or a failure.
 std::string query_text(sqlite3* db, const char* sql);
+
+// A write transaction that rolls back unless committed. BEGIN IMMEDIATE takes
+// the write lock at once, so another process waits (busy timeout) instead of
+// failing halfway through.
+class SqliteTransaction {
+public:
+    explicit SqliteTransaction(sqlite3* db) : db_(db) {}
+    ~SqliteTransaction() {
+        if (open_) exec_sql(db_, "ROLLBACK");
+    }
+    SqliteTransaction(const SqliteTransaction&) = delete;
+    SqliteTransaction& operator=(const SqliteTransaction&) = delete;
+    bool begin(std::string& error) { return open_ = exec_sql(db_, "BEGIN IMMEDIATE", &error); }
+    bool commit(std::string& error) {
+        if (!exec_sql(db_, "COMMIT", &error)) return false;
+        open_ = false;
+        return true;
+    }
+
+private:
+    sqlite3* db_;
+    bool open_ = false;
+};
 
 } // namespace kiosk

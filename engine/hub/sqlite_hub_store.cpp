@@ -270,27 +270,6 @@ std::string lock_problem(sqlite3* db, const std::string& error) {
 // [SECTION] Helpers: transactions, query scopes, weekdays, reading rows
 //-----------------------------------------------------------------------------
 
-// Rolls back an open transaction unless committed.
-class Transaction {
-public:
-    explicit Transaction(sqlite3* db) : db_(db) {}
-    ~Transaction() {
-        if (open_) {
-            exec_sql(db_, "ROLLBACK");
-        }
-    }
-    bool begin(std::string& error) { return open_ = exec_sql(db_, "BEGIN IMMEDIATE", &error); }
-    bool commit(std::string& error) {
-        if (!exec_sql(db_, "COMMIT", &error)) return false;
-        open_ = false;
-        return true;
-    }
-
-private:
-    sqlite3* db_;
-    bool open_ = false;
-};
-
 // The rows a scope reads, up to the WHERE conditions that follow: one venue's
 // rows of venue_totals (the venue bound as ?3), or province_totals, already
 // summed over venues, when the scope is every venue.
@@ -640,7 +619,7 @@ SyncResult SqliteHubStore::apply_sync(const SyncWrite& write, int64_t& stored, s
 
     std::lock_guard lock(mutex_);
     ShortLockWait short_wait(db_);
-    Transaction transaction(db_);
+    SqliteTransaction transaction(db_);
     if (!transaction.begin(error)) return failed(lock_problem(db_, error));
 
     std::string read_error;

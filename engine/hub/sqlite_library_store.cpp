@@ -124,29 +124,8 @@ int64_t now_utc_ms() {
         .count();
 }
 
-// Rolls back unless committed (BEGIN IMMEDIATE: other processes wait on the lock).
-class Transaction {
-public:
-    explicit Transaction(sqlite3* db) : db_(db) {}
-    ~Transaction() {
-        if (open_) exec_sql(db_, "ROLLBACK");
-    }
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
-    bool begin(std::string& error) { return open_ = exec_sql(db_, "BEGIN IMMEDIATE", &error); }
-    bool commit(std::string& error) {
-        if (!exec_sql(db_, "COMMIT", &error)) return false;
-        open_ = false;
-        return true;
-    }
-
-private:
-    sqlite3* db_;
-    bool open_ = false;
-};
-
 bool migrate_library(sqlite3* db, std::string& error) {
-    Transaction transaction(db);
+    SqliteTransaction transaction(db);
     if (!transaction.begin(error) ||
         !exec_sql(db, "CREATE TABLE IF NOT EXISTS library_schema(version INTEGER NOT NULL)",
                   &error))
@@ -253,7 +232,7 @@ public:
             error = "--public-key: not an Ed25519 public key";
             return false;
         }
-        Transaction transaction(db_);
+        SqliteTransaction transaction(db_);
         if (!transaction.begin(error)) return false;
         SqliteStatement insert(db_, "INSERT INTO library_reviewers(key_id, public_key, name, "
                                     "organization, field, added_utc_ms) "
@@ -320,7 +299,7 @@ public:
             error = std::move(why);
             return outcome;
         };
-        Transaction transaction(db_);
+        SqliteTransaction transaction(db_);
         if (!transaction.begin(error)) return refuse(error);
         SqliteStatement item(db_, "SELECT owner_venue FROM library_items WHERE id = ?1");
         if (item.bind(1, package.id).next() && item.text(0) != package.owner_venue)
@@ -440,7 +419,7 @@ public:
     bool assign(const std::string& kiosk, const std::vector<std::string>& items,
                 std::string& error) override {
         std::lock_guard lock(mutex_);
-        Transaction transaction(db_);
+        SqliteTransaction transaction(db_);
         if (!transaction.begin(error)) return false;
         SqliteStatement venue(db_, "SELECT venue FROM kiosks WHERE id = ?1");
         if (!venue.bind(1, kiosk).next()) {
