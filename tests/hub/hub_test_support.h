@@ -164,6 +164,19 @@ private:
     std::vector<const char*> names_;
 };
 
+// A command that must succeed (its output shown when it does not).
+inline void require_ok(const CommandRun& run) {
+    INFO(run.out << run.err);
+    REQUIRE(run.code == 0);
+}
+
+// A command refused with exit code `code` and `message` in its stderr.
+inline void check_refused(const CommandRun& run, int code, const std::string& message) {
+    INFO(run.out << run.err);
+    CHECK(run.code == code);
+    CHECK(run.err.find(message) != std::string::npos);
+}
+
 // The token line of `kiosk-hub admin add-kiosk`'s output.
 inline std::string token_from(const CommandRun& run) {
     const std::string prefix = "token: ";

@@ -14,16 +14,12 @@
 #include <filesystem>
 
 using kiosk::test::CommandRun;
+using kiosk::test::require_ok;
 using kiosk::test::run_hub_command;
 using kiosk::test::TempFolder;
 using namespace kiosk;
 
 namespace {
-
-void require_ok(const CommandRun& run) {
-    INFO(run.out << run.err);
-    REQUIRE(run.code == 0);
-}
 
 struct ContentHub {
     TempFolder folder;

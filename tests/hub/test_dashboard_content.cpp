@@ -11,17 +11,13 @@
 #include "sync/content_snapshot.h"
 
 using namespace kiosk;
+using kiosk::test::require_ok;
 using kiosk::test::run_hub_command;
 
 namespace {
 
 constexpr const char* kEpoch = "fedcba9876543210fedcba9876543210";
 constexpr const char* kPassword = "correct horse battery";
-
-void require_ok(const kiosk::test::CommandRun& run) {
-    INFO(run.out << run.err);
-    REQUIRE(run.code == 0);
-}
 
 // The kiosk's heartbeat with `state` as its content_state; `seq` rises per sync.
 std::string batch_with(const sync::ContentState& state, int64_t seq) {

@@ -9,24 +9,13 @@
 
 #include <sodium.h>
 
+using kiosk::test::check_refused;
 using kiosk::test::CommandRun;
+using kiosk::test::require_ok;
 using kiosk::test::run_hub_command;
 using kiosk::test::TempFolder;
 
-namespace {
-
-void require_ok(const CommandRun& run) {
-    INFO(run.out << run.err);
-    REQUIRE(run.code == 0);
-}
-
-void check_refused(const CommandRun& run, int code, const std::string& message) {
-    INFO(run.out << run.err);
-    CHECK(run.code == code);
-    CHECK(run.err.find(message) != std::string::npos);
-}
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("admin adds venues, kiosks and users, and lists them", "[hub][admin]") {
     TempFolder folder;
