@@ -193,6 +193,7 @@ return {
   content_reason_disk = { zh = "磁盘空间不足", en = "disk full" },
   content_reason_download = { zh = "下载", en = "download" },
   content_reason_unknown = { zh = "原因不明", en = "reason unknown" },
+  content_reason_snapshot = { zh = "快照被拒绝", en = "snapshot refused" },
 
   -- Dashboard: empty and unreadable data.
   no_data_for_range = { zh = "所选时间范围内没有数据。", en = "No data for this range." },

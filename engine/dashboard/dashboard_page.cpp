@@ -509,20 +509,23 @@ void append_quiz_accuracy(std::string& out, const DashboardData& data) {
     out += "</tbody></table></div></section>\n";
 }
 
-// "download: connection reset ...": the kiosk's own detail follows the word.
-bool is_download_failure(const std::string& reason) {
-    return reason.rfind("download", 0) == 0;
+// The word a kiosk's failure reason starts with ("disk: the snapshot needs
+// ..." -> "disk"; sync::ContentFailure), or the whole text when it has none.
+std::string failure_reason_word(const std::string& reason) {
+    return reason.substr(0, reason.find(": "));
 }
 
 // The kiosk's reason for a failed package in the managers' words: the
 // reasons of sync::ContentFailure, and any other text as the kiosk sent it.
 std::string failure_reason_text(const std::string& reason, Language lang) {
-    if (reason == "signature") return manager_text("content_reason_signature", lang);
-    if (reason == "not reviewed") return manager_text("content_reason_not_reviewed", lang);
-    if (reason == "review expired") return manager_text("content_reason_review_expired", lang);
-    if (reason == "sha256") return manager_text("content_reason_sha256", lang);
-    if (reason == "disk") return manager_text("content_reason_disk", lang);
-    if (is_download_failure(reason)) return manager_text("content_reason_download", lang);
+    const std::string word = failure_reason_word(reason);
+    if (word == "signature") return manager_text("content_reason_signature", lang);
+    if (word == "not reviewed") return manager_text("content_reason_not_reviewed", lang);
+    if (word == "review expired") return manager_text("content_reason_review_expired", lang);
+    if (word == "sha256") return manager_text("content_reason_sha256", lang);
+    if (word == "disk") return manager_text("content_reason_disk", lang);
+    if (word == "download") return manager_text("content_reason_download", lang);
+    if (word == "snapshot") return manager_text("content_reason_snapshot", lang);
     if (reason.empty()) return manager_text("content_reason_unknown", lang);
     return reason;
 }
@@ -552,7 +555,8 @@ std::string content_cell(const KioskContent& content, Language lang) {
                                  {{"reason", failure_reason_text(content.failure_reason, lang)}}),
                     manager_text("content_failed_count", lang, {{"n", content.failure_count}}) +
                         (content.failure_package.empty() ? "" : " · " + content.failure_package) +
-                        (is_download_failure(content.failure_reason)
+                        // The kiosk's own detail after the word, when the word was translated.
+                        (failure_reason_word(content.failure_reason) != content.failure_reason
                              ? " · " + content.failure_reason
                              : ""));
     case ContentStatus::Expired:

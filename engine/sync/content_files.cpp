@@ -117,7 +117,11 @@ bool PartFile::append(const char* data, size_t size, std::string& error) {
         const ssize_t written = ::write(fd_, data, size);
         if (written < 0 && errno == EINTR) continue;
         if (written <= 0) {
-            error = system_error(path_, "cannot write");
+            // A full disk or a file size limit is the kiosk's disk, not the network.
+            const bool full = written < 0 && (errno == ENOSPC || errno == EFBIG || errno == EDQUOT);
+            error = full ? std::string("disk: full (") + std::strerror(errno) + "), cannot write " +
+                               path_
+                         : system_error(path_, "cannot write");
             return false;
         }
         data += written;

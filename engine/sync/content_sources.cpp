@@ -81,7 +81,10 @@ bool HubContentSource::fill(const SnapshotPackage& package, PartFile& part, std:
         return false;
     }
     if (!answer.complete) {
-        error = "download: " + (sink_error.empty() ? answer.error : sink_error);
+        // The sink's errors are this kiosk's own files ("disk: ..." when full).
+        error = sink_error.empty()                   ? "download: " + answer.error
+                : sink_error.rfind("disk: ", 0) == 0 ? sink_error
+                                                     : "disk: " + sink_error;
         return false;
     }
     if (part.size() != package.size) {

@@ -211,6 +211,8 @@ ContentRoundResult ContentUpdater::apply(ContentSource& source) {
             }
         } else if (verdict.decision == SnapshotDecision::Expired) {
             frozen = true;
+            log_warning("content snapshot from " + source.describe() + " refused: " +
+                        verdict.reason + " (snapshot expired: the last good set stays live)");
         } else if (verdict.decision != SnapshotDecision::Same) {
             log_warning("content snapshot from " + source.describe() +
                         " refused: " + verdict.reason);
@@ -270,12 +272,19 @@ ContentRoundResult ContentUpdater::apply(ContentSource& source) {
                   std::max<int64_t>(
                       0, std::min(package->size,
                                   regular_file_size(part_path(options_.content_dir, *package))));
-    if (needed > 0 && needed > options_.free_bytes(options_.content_dir) - options_.reserve_bytes) {
+    const int64_t usable = options_.free_bytes(options_.content_dir) - options_.reserve_bytes;
+    if (needed > 0 && needed > usable) {
+        const auto megabytes = [](int64_t bytes) { // rounded up: 1 byte is not "0 MB"
+            return std::to_string((std::max<int64_t>(bytes, 0) + (1 << 20) - 1) >> 20);
+        };
+        const std::string reason =
+            "disk: the snapshot needs " + megabytes(needed) + " MB more, but only " +
+            megabytes(usable) + " MB are free beyond the " + megabytes(options_.reserve_bytes) +
+            " MB the config keeps free (content_reserve_mb); nothing was downloaded";
         for (const SnapshotPackage* package : missing)
-            fail(package->id, package->version,
-                 "disk: " + std::to_string(needed >> 20) + " MB more do not fit beside the " +
-                     std::to_string(options_.reserve_bytes >> 20) + " MB reserve");
-        log_warning("content snapshot " + std::to_string(target.version) + ": " + result.error);
+            fail(package->id, package->version, reason);
+        log_warning("content snapshot " + std::to_string(target.version) +
+                    " refused: " + result.error + "; the live set stays");
         publish("failed", int64_t(target.packages.size() - missing.size()),
                 int64_t(target.packages.size()), pending, live->snapshot_version);
         return result;

@@ -1,6 +1,7 @@
 // The end-to-end content tests' hub, packages and kiosk processes (see
 // content_e2e_support.h).
 #include "content_e2e_support.h"
+#include "../hub/browser_test_support.h"
 
 #include "content/content_manifest.h"
 #include "content/package.h"
@@ -15,6 +16,7 @@
 
 #include <filesystem>
 #include <regex>
+#include <set>
 
 namespace kiosk::test {
 namespace {
@@ -83,15 +85,22 @@ ContentHub::ContentHub() {
 ContentHub::~ContentHub() = default;
 
 std::string ContentHub::make_package(const std::string& exhibit, const std::string& version,
-                                     Approval approval, const SecretKey* signer) {
-    const std::string name =
-        exhibit + "-" + version + "-" + std::to_string(int(approval)) + (signer ? "-other" : "");
+                                     Approval approval, const SecretKey* signer,
+                                     size_t padding_bytes) {
+    const std::string name = exhibit + "-" + version + "-" + std::to_string(int(approval)) +
+                             (signer ? "-other" : "") +
+                             (padding_bytes ? "-" + std::to_string(padding_bytes) : "");
     const std::string source = folder.file("sources/" + name);
     std::filesystem::remove_all(source);
     std::filesystem::create_directories(source);
     std::filesystem::copy(kiosk::test::source_dir() + "/exhibits/" + exhibit, source,
                           std::filesystem::copy_options::recursive);
     rewrite_manifest(source + "/manifest.lua", version, approval);
+    if (padding_bytes > 0) { // random: the archive cannot compress it away
+        std::string padding(padding_bytes, '\0');
+        randombytes_buf(padding.data(), padding.size());
+        std::ofstream(source + "/padding.bin", std::ios::binary) << padding;
+    }
     const std::string package = folder.file("packages/" + name + ".kpkg");
     std::filesystem::create_directories(folder.file("packages"));
     std::string error;
@@ -150,23 +159,29 @@ KioskSetup ContentHub::kiosk_setup(const std::string& kiosk, const std::string& 
     return setup;
 }
 
-RunningKiosk::RunningKiosk(const TempFolder& folder, const std::string& kiosk, KioskSetup setup)
-    : id(kiosk) {
-    data_dir = setup.data_dir = folder.file(kiosk + "/data");
-    content_dir = setup.content_dir = folder.file(kiosk + "/content");
+RunningKiosk::RunningKiosk(const TempFolder& where, const std::string& kiosk,
+                           KioskSetup kiosk_setup)
+    : id(kiosk), setup(std::move(kiosk_setup)), folder(where) {
+    data_dir = setup.data_dir = where.file(kiosk + "/data");
+    content_dir = setup.content_dir = where.file(kiosk + "/content");
     for (const std::string& dir : {data_dir, content_dir}) {
         std::filesystem::create_directories(dir);
         std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
     }
-    config = write_kiosk_config(folder, setup, kiosk + ".lua");
-    log = folder.file(kiosk + "/kiosk.out");
+    write_config();
+    log = where.file(kiosk + "/kiosk.out");
 }
 
-void RunningKiosk::start() {
+void RunningKiosk::write_config() {
+    config = write_kiosk_config(folder, setup, id + ".lua");
+}
+
+void RunningKiosk::start(uint64_t file_size_limit, const std::vector<std::string>& arguments) {
     ++starts;
     process.reset(); // a kiosk still running is killed first
-    process = std::make_unique<KioskProcess>(
-        config, std::vector<std::string>{"--frames", "100000000", "--sync-interval-s", "2"}, log);
+    std::vector<std::string> all = {"--frames", "100000000", "--sync-interval-s", "2"};
+    all.insert(all.end(), arguments.begin(), arguments.end());
+    process = std::make_unique<KioskProcess>(config, all, log, false, file_size_limit);
 }
 
 void RunningKiosk::kill_now() {
@@ -231,6 +246,57 @@ std::vector<std::string> home_screen_at_hub(const ContentHub& hub, const std::st
                       item.at("version").get<std::string>());
     std::sort(ids.begin(), ids.end());
     return ids;
+}
+
+std::optional<sync::ContentState> content_state_at_hub(const ContentHub& hub,
+                                                       const std::string& kiosk) {
+    std::string error;
+    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(hub.data, error);
+    INFO(error);
+    REQUIRE(store);
+    std::optional<hub::KioskRecord> record = store->find_kiosk(kiosk);
+    REQUIRE(record);
+    if (record->content_state_json.empty()) return std::nullopt;
+    std::optional<sync::ContentState> state =
+        sync::parse_content_state(record->content_state_json, error);
+    INFO(error);
+    REQUIRE(state);
+    return state;
+}
+
+bool live_is(const RunningKiosk& kiosk, const std::vector<std::string>& expected) {
+    return live_ids(kiosk.content_dir) == expected;
+}
+
+void require_live(RunningKiosk& kiosk, const std::vector<std::string>& expected) {
+    const bool reached = eventually([&] { return live_is(kiosk, expected); }, kRoundMs);
+    INFO(kiosk.id << " has live: " << Catch::Detail::stringify(live_ids(kiosk.content_dir))
+                  << "\nits log:\n"
+                  << read_text_file(kiosk.log));
+    REQUIRE(reached);
+}
+
+std::string dashboard_page(const ContentHub& hub) {
+    static std::set<std::string> with_user; // hub data folders that have the user
+    if (with_user.insert(hub.data).second)
+        run_hub_command(hub.folder,
+                        "admin add-user --data " + hub.data +
+                            " --name province --role province_admin",
+                        "e2e-password\n");
+    Browser browser(hub.hub->port());
+    REQUIRE(sign_in(browser, "province", "e2e-password")->status == 303);
+    auto page = browser.get("/dashboard?lang=en");
+    REQUIRE(page);
+    REQUIRE(page->status == 200);
+    return page->body;
+}
+
+size_t log_count(const RunningKiosk& kiosk, const std::string& text) {
+    const std::string log = read_text_file(kiosk.log);
+    size_t count = 0;
+    for (size_t at = log.find(text); at != std::string::npos; at = log.find(text, at + 1))
+        ++count;
+    return count;
 }
 
 } // namespace kiosk::test

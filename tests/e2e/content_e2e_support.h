@@ -15,13 +15,19 @@
 
 #include "content/live_list.h"
 #include "core/signing_keys.h"
+#include "sync/content_snapshot.h"
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace kiosk::test {
+
+// A liveness deadline for a sync round (2 s apart), the downloads and the
+// switch, on a loaded 2-core machine, possibly under ASan.
+constexpr int kRoundMs = 240000;
 
 enum class Approval { Approved, None, Expired };
 
@@ -43,10 +49,11 @@ public:
     std::string url() const { return "http://127.0.0.1:" + std::to_string(hub->port()); }
 
     // The sample exhibit `exhibit` as version `version`, signed by `signer`
-    // (default the trusted publisher) and approved as `approval` says; its path.
+    // (default the trusted publisher) and approved as `approval` says, with
+    // `padding_bytes` of random bytes in one more file (a big package); its path.
     std::string make_package(const std::string& exhibit, const std::string& version,
                              Approval approval = Approval::Approved,
-                             const SecretKey* signer = nullptr);
+                             const SecretKey* signer = nullptr, size_t padding_bytes = 0);
     // `kiosk-hub content ARGUMENTS --data DATA`.
     CommandRun content(const std::string& arguments);
     // add + publish, REQUIRE-ing both to succeed.
@@ -60,13 +67,18 @@ public:
 // One headless kiosk process on `setup`, its folders under `folder`.
 struct RunningKiosk {
     std::string id;
+    KioskSetup setup; // write_config() after changing it
     std::string config;
     std::string content_dir, data_dir, log;
     std::unique_ptr<KioskProcess> process;
     int starts = 0;
+    const TempFolder& folder; // where its folders and config are
 
     RunningKiosk(const TempFolder& folder, const std::string& id, KioskSetup setup);
-    void start();
+    // The config file from `setup` again (the next start reads it).
+    void write_config();
+    // `file_size_limit`: see KioskProcess (0: none); `arguments` after the usual ones.
+    void start(uint64_t file_size_limit = 0, const std::vector<std::string>& arguments = {});
     void kill_now();
 };
 
@@ -80,5 +92,18 @@ void require_live_files_verify(const std::string& content_dir, const ContentHub&
 std::vector<std::string> hub_files(const std::string& content_dir);
 // The ids@versions the kiosk's last heartbeat said its home screen shows.
 std::vector<std::string> home_screen_at_hub(const ContentHub& hub, const std::string& kiosk);
+// The content state of the kiosk's last heartbeat as the hub stored it
+// (nullopt before the first one).
+std::optional<sync::ContentState> content_state_at_hub(const ContentHub& hub,
+                                                       const std::string& kiosk);
+
+bool live_is(const RunningKiosk& kiosk, const std::vector<std::string>& expected);
+// Waits until `kiosk` has exactly `expected` live, failing with its log.
+void require_live(RunningKiosk& kiosk, const std::vector<std::string>& expected);
+// The hub's dashboard in English, as a province admin "province" (password
+// "e2e-password", added on the first call) sees it.
+std::string dashboard_page(const ContentHub& hub);
+// How often `text` occurs in the kiosk's log so far (the log spans restarts).
+size_t log_count(const RunningKiosk& kiosk, const std::string& text);
 
 } // namespace kiosk::test

@@ -6,7 +6,8 @@
 // in a snapshot the hub's key signed; a download cut in the middle resumes
 // with Range and a corrupted one is refused and fetched again; a kiosk killed
 // at random points of an update shows the old set or the new one, never a
-// mix; and a USB export is imported from content_import_dirs. Nothing here
+// mix (killed many times: while downloading, verifying, installing and
+// switching); and a USB export is imported from content_import_dirs. Nothing here
 // sleeps: every wait polls a condition under a generous deadline (the kiosks
 // run with --sync-interval-s 2, so a change reaches them within seconds).
 #include "../faults/hub_proxy.h"
@@ -23,38 +24,10 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <map>
 #include <random>
 
 namespace kiosk::test {
-namespace {
-
-// A liveness deadline for a sync round (2 s apart), the downloads and the
-// switch, on a loaded 2-core machine, possibly under ASan.
-constexpr int kRoundMs = 240000;
-
-bool live_is(const RunningKiosk& kiosk, const std::vector<std::string>& expected) {
-    return live_ids(kiosk.content_dir) == expected;
-}
-
-// Waits until `kiosk` has exactly `expected` live, failing with its log.
-void require_live(RunningKiosk& kiosk, const std::vector<std::string>& expected) {
-    const bool reached = eventually([&] { return live_is(kiosk, expected); }, kRoundMs);
-    INFO(kiosk.id << " has live: " << Catch::Detail::stringify(live_ids(kiosk.content_dir))
-                  << "\nits log:\n"
-                  << read_text_file(kiosk.log));
-    REQUIRE(reached);
-}
-
-std::string dashboard_page(const ContentHub& hub) {
-    Browser browser(hub.hub->port());
-    REQUIRE(sign_in(browser, "province", "e2e-password")->status == 303);
-    auto page = browser.get("/dashboard?lang=en");
-    REQUIRE(page);
-    REQUIRE(page->status == 200);
-    return page->body;
-}
-
-} // namespace
 
 TEST_CASE("three kiosks install what the hub assigns, take an update and drop what is "
           "unassigned, and the dashboard shows their state",
@@ -62,9 +35,6 @@ TEST_CASE("three kiosks install what the hub assigns, take an update and drop wh
     ContentHub hub;
     hub.add_and_publish(hub.make_package("pendulum-lab", "1.0.0"), "pendulum-lab");
     hub.add_and_publish(hub.make_package("water-cycle", "1.0.0"), "water-cycle");
-    run_hub_command(hub.folder,
-                    "admin add-user --data " + hub.data + " --name province --role province_admin",
-                    "e2e-password\n");
     std::vector<std::unique_ptr<RunningKiosk>> kiosks;
     for (const char* id : {"lobby-1", "lobby-2", "lobby-3"}) {
         hub.assign(id, {"pendulum-lab", "water-cycle"});
@@ -235,60 +205,137 @@ TEST_CASE("a download cut in the middle resumes with Range, and a corrupted one 
     CHECK(read_text_file(kiosk.log).find("sha256") != std::string::npos);
 }
 
-TEST_CASE("a kiosk killed at random points of an update shows the old set or the new one, "
+namespace {
+
+// Where an update was when the kiosk was killed, read from its folders
+// afterwards: the phase a kill landed in.
+std::string phase_of_kill(const RunningKiosk& kiosk, const std::vector<std::string>& new_set,
+                          const std::map<std::string, int64_t>& new_sizes) {
+    if (live_is(kiosk, new_set))
+        return hub_files(kiosk.content_dir).size() > new_set.size() ? "switched, not cleaned up"
+                                                                    : "switched and cleaned up";
+    bool full_part = false, partial_part = false;
+    for (const auto& [name, size] : new_sizes) {
+        const int64_t part = sync::regular_file_size(sync::incoming_folder(kiosk.content_dir) +
+                                                     "/" + name + ".part");
+        full_part = full_part || part == size;
+        partial_part = partial_part || (part >= 0 && part < size);
+    }
+    if (full_part) return "verify (downloaded, not installed)";
+    if (partial_part) return "download";
+    size_t installed = 0;
+    for (const auto& [name, size] : new_sizes)
+        installed += std::filesystem::exists(kiosk.content_dir + "/hub/" + name + ".kpkg");
+    if (installed == new_sizes.size()) return "switch (all installed, old set live)";
+    return installed > 0 ? "between packages" : "before the first download";
+}
+
+} // namespace
+
+TEST_CASE("a kiosk killed at many points of an update shows the old set or the new one, "
           "never a mix, and every file it names verifies",
           "[e2e]") {
     ContentHub hub;
     hub.add_and_publish(hub.make_package("pendulum-lab", "1.0.0"), "pendulum-lab");
     hub.add_and_publish(hub.make_package("water-cycle", "1.0.0"), "water-cycle");
     hub.assign("lobby-1", {"pendulum-lab", "water-cycle"});
-    RunningKiosk kiosk(hub.folder, "lobby-1", hub.kiosk_setup("lobby-1"));
+    HubProxy proxy(hub.hub->port());
+    RunningKiosk kiosk(hub.folder, "lobby-1", hub.kiosk_setup("lobby-1", proxy.url()));
     kiosk.start();
     const std::vector<std::string> old_set = {"pendulum-lab@1.0.0", "water-cycle@1.0.0"};
     require_live(kiosk, old_set);
     kiosk.kill_now();
 
-    hub.add_and_publish(hub.make_package("pendulum-lab", "1.1.0"), "pendulum-lab");
-    hub.add_and_publish(hub.make_package("earthquake-drill", "1.0.0"), "earthquake-drill");
-    hub.assign("lobby-1", {"earthquake-drill", "pendulum-lab"});
-    const std::vector<std::string> new_set = {"earthquake-drill@1.0.0", "pendulum-lab@1.1.0"};
+    // Three big packages (4 MB of random bytes each), so that downloading and
+    // verifying each takes long enough to be killed in.
+    std::map<std::string, int64_t> new_sizes; // file name without .kpkg -> bytes
+    for (const auto& [exhibit, version] : {std::pair{"pendulum-lab", "1.1.0"},
+                                           {"earthquake-drill", "1.0.0"},
+                                           {"water-cycle", "1.1.0"}}) {
+        const std::string package =
+            hub.make_package(exhibit, version, Approval::Approved, nullptr, 4 << 20);
+        new_sizes[std::string(exhibit) + "-" + version] =
+            int64_t(std::filesystem::file_size(package));
+        hub.add_and_publish(package, exhibit);
+    }
+    hub.assign("lobby-1", {"earthquake-drill", "pendulum-lab", "water-cycle"});
+    const std::vector<std::string> new_set = {"earthquake-drill@1.0.0", "pendulum-lab@1.1.0",
+                                              "water-cycle@1.1.0"};
 
     std::random_device device;
     const unsigned seed = device();
     INFO("seed " << seed);
     std::mt19937 random(seed);
-    const std::string incoming = kiosk.content_dir + "/.incoming";
-    // The moments a kill can come: at once, while something is arriving, when
-    // a new package is in hub/, after N checks of the folder (a random delay
-    // measured in observations, not in time).
-    const std::vector<std::function<bool()>> moments = {
-        [] { return true; },
-        [&] {
-            std::error_code ignored;
-            return std::filesystem::exists(incoming, ignored) &&
-                   !std::filesystem::is_empty(incoming, ignored);
-        },
-        [&] {
-            const std::vector<std::string> files = hub_files(kiosk.content_dir);
-            return std::find(files.begin(), files.end(), "pendulum-lab-1.1.0.kpkg") != files.end();
-        },
+    const std::string incoming = sync::incoming_folder(kiosk.content_dir);
+    const auto a_part_is_complete = [&] {
+        for (const auto& [name, size] : new_sizes)
+            if (sync::regular_file_size(incoming + "/" + name + ".part") == size) return true;
+        return false;
     };
+    const auto new_packages_installed = [&] {
+        size_t installed = 0;
+        for (const auto& [name, size] : new_sizes)
+            installed += std::filesystem::exists(kiosk.content_dir + "/hub/" + name + ".kpkg");
+        return installed;
+    };
+    // The moments of the plan, in order: held in the middle of a file by the
+    // proxy (download), a .part at its full size (verify), a new package in
+    // hub/ (between packages), all of them there (the switch), after N looks
+    // at the folders (anywhere). A moment that has passed for good (the update
+    // went through) counts too.
+    enum class Moment { HeldMidFile, PartComplete, OneInstalled, AllInstalled, AnyTime };
+    const std::vector<Moment> plan = {
+        Moment::HeldMidFile,  Moment::PartComplete, Moment::HeldMidFile, Moment::OneInstalled,
+        Moment::PartComplete, Moment::AnyTime,      Moment::HeldMidFile, Moment::AllInstalled,
+        Moment::PartComplete, Moment::AnyTime};
+    std::map<std::string, int> phases;
     int kills = 0;
-    while (!live_is(kiosk, new_set) && kills < 12) {
+    for (size_t next = 0; !live_is(kiosk, new_set) && kills < 20; next = (next + 1) % plan.size()) {
+        const Moment moment = plan[next];
+        proxy.script_files(moment == Moment::HeldMidFile ? std::vector{FileFault::HoldHalfway}
+                                                         : std::vector<FileFault>{});
         kiosk.start();
-        const auto& moment = moments[random() % moments.size()];
-        const int extra_looks = int(random() % 200);
+        const int extra_looks = moment == Moment::AnyTime ? int(random() % 400) : 0;
         int looks = 0;
-        // A moment that has passed for good (the update went through) counts too.
-        eventually([&] { return (moment() || live_is(kiosk, new_set)) && ++looks > extra_looks; },
-                   30000);
+        eventually(
+            [&] {
+                bool now = false;
+                switch (moment) {
+                case Moment::HeldMidFile:
+                    now = proxy.files_held() > 0;
+                    break;
+                case Moment::PartComplete:
+                    now = a_part_is_complete();
+                    break;
+                case Moment::OneInstalled:
+                    now = new_packages_installed() > 0;
+                    break;
+                case Moment::AllInstalled:
+                    now = new_packages_installed() == new_sizes.size();
+                    break;
+                case Moment::AnyTime:
+                    now = true;
+                    break;
+                }
+                return (now || live_is(kiosk, new_set)) && ++looks > extra_looks;
+            },
+            kRoundMs);
         kiosk.kill_now();
+        proxy.release_files(); // a held answer ends: its kiosk is gone
         ++kills;
+        ++phases[phase_of_kill(kiosk, new_set, new_sizes)];
         const std::vector<std::string> live = live_ids(kiosk.content_dir);
         INFO("after kill " << kills << ": " << Catch::Detail::stringify(live));
         REQUIRE((live == old_set || live == new_set));
         require_live_files_verify(kiosk.content_dir, hub);
     }
+    std::string summary;
+    for (const auto& [phase, count] : phases)
+        summary += "\n  " + std::to_string(count) + " x " + phase;
+    WARN("SIGKILL landed " << kills << " times:" << summary);
+    CHECK(kills >= 5);
+    CHECK(phases["download"] >= 1);
+    proxy.script_files({});
     kiosk.start();
     require_live(kiosk, new_set);
     require_live_files_verify(kiosk.content_dir, hub);
@@ -296,7 +343,7 @@ TEST_CASE("a kiosk killed at random points of an update shows the old set or the
         [&] {
             return hub_files(kiosk.content_dir) ==
                    std::vector<std::string>{"earthquake-drill-1.0.0.kpkg",
-                                            "pendulum-lab-1.1.0.kpkg"};
+                                            "pendulum-lab-1.1.0.kpkg", "water-cycle-1.1.0.kpkg"};
         },
         kRoundMs));
 }

@@ -81,6 +81,8 @@ std::string write_kiosk_config(const TempFolder& folder, const KioskSetup& setup
                 ", token_file = " + lua_string(setup.token_file) + ", interval_s = 60 },\n";
     if (!setup.trusted_content_key.empty())
         text += "  trusted_content_keys = { " + lua_string(setup.trusted_content_key) + " },\n";
+    if (setup.content_reserve_mb >= 0)
+        text += "  content_reserve_mb = " + std::to_string(setup.content_reserve_mb) + ",\n";
     if (!setup.import_dir.empty())
         text += "  content_import_dirs = { " + lua_string(setup.import_dir) + " },\n";
     text += "  admin = { pin_hash = " + lua_string(sample.admin.pin_hash) + " },\n";

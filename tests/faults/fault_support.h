@@ -33,8 +33,15 @@ struct KioskSetup {
     std::string trusted_content_key; // the hub's content.pub; "" = none
     std::string import_dir;          // a content_import_dirs folder; "" = none
     int idle_timeout_s = 10;
-    int time_budget_ms = 50; // exhibit_limits.time_budget_ms
+    int time_budget_ms = 50;         // exhibit_limits.time_budget_ms
+    int64_t content_reserve_mb = -1; // -1: the config's default
 };
+
+// Input replay lines (engine/app/input_replay.h). From the attract screen: a
+// visitor wakes the kiosk, opens the pendulum lab, goes back home and leaves;
+// the idle timeout (10 s) ends the session. kToAttract: to the attract screen.
+inline const std::string kVisit = "tap 960 540\nwait 1\ntap 960 560\nwait 1\ntap 170 90\nwait 12\n";
+inline const std::string kToAttract = "wait 11\n";
 
 // The county museum sample's venue, font and PIN with `setup`'s folders, as a
 // config file in `folder`; its path.

@@ -73,6 +73,29 @@ std::vector<ProxiedFileRequest> HubProxy::file_requests() const {
     return file_requests_;
 }
 
+int HubProxy::files_held() const {
+    std::lock_guard lock(mutex_);
+    return files_held_;
+}
+
+void HubProxy::release_files() {
+    {
+        std::lock_guard lock(mutex_);
+        ++file_releases_;
+    }
+    changed_.notify_all();
+}
+
+std::vector<std::string> HubProxy::hub_snapshots() const {
+    std::lock_guard lock(mutex_);
+    return hub_snapshots_;
+}
+
+void HubProxy::serve_snapshot(const std::string& envelope) {
+    std::lock_guard lock(mutex_);
+    served_snapshot_ = envelope;
+}
+
 int HubProxy::held() const {
     std::lock_guard lock(mutex_);
     return held_;
@@ -192,6 +215,15 @@ void HubProxy::handle_content(const httplib::Request& request, httplib::Response
     const bool file = request.path.rfind("/api/v1/content/files/", 0) == 0;
     ProxiedFileRequest record{request.path, request.get_header_value("Range")};
     record.hub_status = result ? result->status : 0;
+    if (!file && request.path == "/api/v1/content/snapshot" && result && result->status == 200) {
+        std::lock_guard lock(mutex_);
+        hub_snapshots_.push_back(result->body);
+        if (!served_snapshot_.empty()) {
+            response.status = 200;
+            response.set_content(served_snapshot_, "application/json");
+            return;
+        }
+    }
     if (file) {
         std::lock_guard lock(mutex_);
         if (!file_script_.empty() && result && result->status == 200) {
@@ -228,11 +260,32 @@ void HubProxy::handle_content(const httplib::Request& request, httplib::Response
     const size_t first =
         request.ranges.empty() || request.ranges[0].first < 0 ? 0 : size_t(request.ranges[0].first);
     const size_t cut_at = first + (body->size() - std::min(first, body->size())) / 2;
+    if (record.fault == FileFault::CutHalfway) {
+        response.set_content_provider(
+            body->size(), type.c_str(),
+            [body, cut_at](size_t offset, size_t length, httplib::DataSink& sink) {
+                if (offset >= cut_at) return false; // the connection closes here
+                return sink.write(body->data() + offset, std::min(length, cut_at - offset));
+            });
+        return;
+    }
+    // HoldHalfway: the first half, then wait for release_files() (or the end).
     response.set_content_provider(
         body->size(), type.c_str(),
-        [body, cut_at](size_t offset, size_t length, httplib::DataSink& sink) {
-            if (offset >= cut_at) return false; // the connection closes here
-            return sink.write(body->data() + offset, std::min(length, cut_at - offset));
+        [this, body, cut_at, held = false](size_t offset, size_t length,
+                                           httplib::DataSink& sink) mutable {
+            if (offset >= cut_at && !held) {
+                held = true;
+                std::unique_lock lock(mutex_);
+                const int64_t releases = file_releases_;
+                ++files_held_;
+                changed_.notify_all();
+                changed_.wait(lock, [&] { return closing_ || file_releases_ != releases; });
+                --files_held_;
+                if (closing_) return false;
+            }
+            const size_t end = offset < cut_at ? cut_at : body->size();
+            return sink.write(body->data() + offset, std::min(length, end - offset));
         });
 }
 

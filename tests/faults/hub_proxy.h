@@ -8,7 +8,11 @@
 // /api/v1/content/... (the snapshot, package files) pass on to the hub too;
 // package files can be cut in the middle (the connection closes after half of
 // what was asked for) or served with one byte flipped, as the test scripts
-// them, and each file request is recorded with the Range it asked for.
+// them, or held in the middle (half sent, the rest waits for the test, so a
+// kiosk can be killed mid-download at a moment the test knows), and each file
+// request is recorded with the Range it asked for. The hub's snapshot answers
+// are recorded, and the test can serve its own envelope instead (a replayed,
+// rolled-back or expired snapshot).
 #pragma once
 
 #include <httplib.h>
@@ -35,9 +39,10 @@ enum class ProxyAction {
 };
 
 enum class FileFault {
-    None,       // the hub's bytes
-    CutHalfway, // half of the asked-for bytes, then the connection closes
-    FlipByte,   // the whole answer with one byte in the middle of the file changed
+    None,        // the hub's bytes
+    CutHalfway,  // half of the asked-for bytes, then the connection closes
+    FlipByte,    // the whole answer with one byte in the middle of the file changed
+    HoldHalfway, // half of the asked-for bytes, then the rest waits for release_files()
 };
 
 struct ProxiedFileRequest {
@@ -77,6 +82,16 @@ public:
     // What to do with the next package file requests, in order; later ones pass.
     void script_files(std::vector<FileFault> next);
     std::vector<ProxiedFileRequest> file_requests() const;
+    // HoldHalfway answers sending their first half now (and have not been released).
+    int files_held() const;
+    // Every held answer goes on (sending the rest, or ending when the kiosk is gone).
+    void release_files();
+
+    // The hub's snapshot answers (the envelope bodies), in order.
+    std::vector<std::string> hub_snapshots() const;
+    // From now on GET /api/v1/content/snapshot answers 200 with `envelope`
+    // instead of the hub's answer (still asked, and recorded); "" = the hub's again.
+    void serve_snapshot(const std::string& envelope);
 
     // Requests waiting at the gate now.
     int held() const;
@@ -108,6 +123,10 @@ private:
     std::vector<ProxiedRequest> requests_;
     std::deque<FileFault> file_script_;
     std::vector<ProxiedFileRequest> file_requests_;
+    int files_held_ = 0;
+    int64_t file_releases_ = 0; // release_files() calls; a held answer compares
+    std::vector<std::string> hub_snapshots_;
+    std::string served_snapshot_;
 };
 
 } // namespace kiosk::test

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,7 +29,7 @@ bool can_run_as_nobody() {
 }
 
 KioskProcess::KioskProcess(const std::string& config, const std::vector<std::string>& arguments,
-                           const std::string& output_path, bool as_nobody)
+                           const std::string& output_path, bool as_nobody, uint64_t file_size_limit)
     : output_path_(output_path) {
     std::vector<std::string> argv;
     if (as_nobody) argv = {kSetpriv, "--reuid=65534", "--regid=65534", "--clear-groups"};
@@ -46,6 +47,11 @@ KioskProcess::KioskProcess(const std::string& config, const std::vector<std::str
             dup2(out, STDERR_FILENO);
         }
         setenv("SDL_VIDEODRIVER", "dummy", 1);
+        if (file_size_limit > 0) {
+            ::signal(SIGXFSZ, SIG_IGN); // exec keeps an ignored signal ignored
+            const rlimit limit{rlim_t(file_size_limit), rlim_t(file_size_limit)};
+            if (setrlimit(RLIMIT_FSIZE, &limit) != 0) _exit(126);
+        }
         std::vector<char*> pointers;
         for (std::string& part : argv)
             pointers.push_back(part.data());

@@ -2,11 +2,14 @@
 // `kiosk --headless` started with fork/exec on a config the test wrote, its
 // stdout and stderr in a file, waited for, signalled, or killed when the test
 // ends. Optionally run as user nobody (setpriv), so that a folder made
-// read-only is read-only even for a test running as root.
+// read-only is read-only even for a test running as root, or with a file size
+// limit (RLIMIT_FSIZE, SIGXFSZ ignored: a write past it fails with EFBIG, as
+// on a full disk).
 #pragma once
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,8 +18,10 @@ namespace kiosk::test {
 class KioskProcess {
 public:
     // Starts the built kiosk --config CONFIG --headless --width 640 --height 360 ARGUMENTS...
+    // `file_size_limit`: bytes no file it writes may grow past (0: none).
     KioskProcess(const std::string& config, const std::vector<std::string>& arguments,
-                 const std::string& output_path, bool as_nobody = false);
+                 const std::string& output_path, bool as_nobody = false,
+                 uint64_t file_size_limit = 0);
     ~KioskProcess(); // SIGKILL when still running
     KioskProcess(const KioskProcess&) = delete;
     KioskProcess& operator=(const KioskProcess&) = delete;

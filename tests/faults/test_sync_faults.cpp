@@ -31,11 +31,6 @@ struct Hub {
     std::string url() const { return "http://127.0.0.1:" + std::to_string(process.port()); }
 };
 
-// From the attract screen: a visitor wakes the kiosk, opens the pendulum lab,
-// goes back home and leaves; the idle timeout (10 s) ends the session.
-const std::string kVisit = "tap 960 540\nwait 1\ntap 960 560\nwait 1\ntap 170 90\nwait 12\n";
-const std::string kToAttract = "wait 11\n";
-
 // A transport whose request starts only after the client was told to stop:
 // the moment between the client's last look at "stopping" and the socket
 // being made, where a single cancel finds nothing to cut.

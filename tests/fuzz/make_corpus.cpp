@@ -373,6 +373,50 @@ void make_queries() {
 
 } // namespace
 
+// --- reviewers' attestations (fuzz_attestation.cpp's input format) --------------
+
+std::string attestation_field(char tag, const std::string& bytes = "") {
+    return std::string(1, tag) + char((bytes.size() >> 8) & 0xff) + char(bytes.size() & 0xff) +
+           bytes;
+}
+
+// A row by the fuzz key with a valid signature ('k', 's').
+std::string signed_row(const std::string& verdict, const std::string& reviewed,
+                       const std::string& expires, const std::string& note) {
+    return attestation_field('k') + attestation_field('t', verdict) +
+           attestation_field('t', reviewed) + attestation_field('t', expires) +
+           attestation_field('t', note) + attestation_field('s');
+}
+
+void make_attestations() {
+    const std::string approved = signed_row("approved", "2026-11-01", "2027-12-31", "物理 ok");
+    seed("attestation", "approved.bin", approved);
+    seed("attestation", "rejected-wins.bin",
+         approved + signed_row("rejected", "2026-11-02", "2027-12-31", "wrong formula"));
+    seed("attestation", "expired.bin", signed_row("approved", "2020-01-01", "2020-12-31", ""));
+    seed("attestation", "untrusted-key.bin",
+         attestation_field('t', "0123456789abcdef") + attestation_field('t', "approved") +
+             attestation_field('t', "2026-11-01") + attestation_field('t', "2027-12-31") +
+             attestation_field('t', "") + attestation_field('b', std::string(64, '\x5a')));
+    seed("attestation", "bad-signature.bin",
+         attestation_field('k') + attestation_field('t', "approved") +
+             attestation_field('t', "2026-11-01") + attestation_field('t', "2027-12-31") +
+             attestation_field('t', "") + attestation_field('b', std::string(64, '\0')));
+    seed("attestation", "malformed-fields.bin",
+         signed_row("maybe", "2026-13-40", "2026-11-01", "") +
+             signed_row("approved", "2026-11-02", "2026-11-01", "expires before reviewed") +
+             signed_row("approved", "2026-11-01", "2027-12-31", std::string(1025, 'n')) +
+             signed_row("approved", "2026-11-01", "2027-12-31", "\xff\xfe"));
+    seed("attestation", "blob-and-null-fields.bin",
+         attestation_field('k') + attestation_field('b', "approved") + attestation_field('n') +
+             attestation_field('t', "2027-12-31") + attestation_field('n') +
+             attestation_field('s'));
+    std::string many;
+    for (int i = 0; i < 34; ++i)
+        many += signed_row("approved", "2026-11-01", "2027-12-31", "row " + std::to_string(i));
+    seed("attestation", "more-rows-than-the-limit.bin", many);
+}
+
 int main(int argc, char** argv) {
     if (argc != 4) die("usage: fuzz_make_corpus SOURCE_DIR SAMPLES_DIR OUT_DIR");
     source_dir = argv[1];
@@ -385,6 +429,7 @@ int main(int argc, char** argv) {
     make_sync_bodies();
     make_bundles();
     make_snapshots();
+    make_attestations();
     make_queries();
     std::printf("fuzz_make_corpus: seed corpora written to %s\n", out_dir.c_str());
     return 0;

@@ -1,6 +1,7 @@
 // Test helper for the dashboard's routes: a cookie-keeping HTTP client (as a
 // browser is, as far as the routes care), the CSRF field of a page, and
-// signing in through GET then POST /login.
+// signing in through GET then POST /login, and reading a kiosk's content
+// cell from the dashboard page.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -81,6 +82,15 @@ inline httplib::Result sign_in(Browser& browser, const std::string& user,
     REQUIRE(form->status == 200);
     return browser.post_form(
         "/login", {{"username", user}, {"password", password}, {"csrf", csrf_of(form->body)}});
+}
+
+// The content cell of `kiosk`'s row on a dashboard `page`, "" when there is none.
+inline std::string dashboard_content_cell(const std::string& page, const std::string& kiosk) {
+    const size_t row = page.find(">" + kiosk + "</td>");
+    if (row == std::string::npos) return "";
+    const size_t cell = page.find("<td class=\"content\">", row);
+    if (cell == std::string::npos || cell > page.find("</tr>", row)) return "";
+    return page.substr(cell, page.find("</td>", cell) - cell);
 }
 
 } // namespace kiosk::test

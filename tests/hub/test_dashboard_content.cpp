@@ -26,15 +26,6 @@ std::string batch_with(const sync::ContentState& state, int64_t seq) {
     return sync::to_json(batch);
 }
 
-// The content cell of `kiosk`'s row on `page`, "" when there is none.
-std::string content_cell(const std::string& page, const std::string& kiosk) {
-    const size_t row = page.find(">" + kiosk + "</td>");
-    if (row == std::string::npos) return "";
-    const size_t cell = page.find("<td class=\"content\">", row);
-    if (cell == std::string::npos || cell > page.find("</tr>", row)) return "";
-    return page.substr(cell, page.find("</td>", cell) - cell);
-}
-
 } // namespace
 
 TEST_CASE("the dashboard shows each kiosk's content state from its heartbeat",
@@ -83,13 +74,14 @@ TEST_CASE("the dashboard shows each kiosk's content state from its heartbeat",
     auto page = browser.get("/dashboard");
     REQUIRE(page);
     REQUIRE(page->status == 200);
-    CHECK(content_cell(page->body, "lobby-1")
+    CHECK(kiosk::test::dashboard_content_cell(page->body, "lobby-1")
               .find("待更新</span><span class=\"sub\">等待快照版本 1") != std::string::npos);
-    const std::string hall_cell = content_cell(page->body, "hall-2");
+    const std::string hall_cell = kiosk::test::dashboard_content_cell(page->body, "hall-2");
     CHECK(hall_cell.find("失败：&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
     CHECK(hall_cell.find("共 2 个内容包失败 · pendulum-lab 1.0.0") != std::string::npos);
     CHECK(page->body.find("<script>alert(1)") == std::string::npos);
-    CHECK(content_cell(page->body, "quiet-3").find("未报告内容状态") != std::string::npos);
+    CHECK(kiosk::test::dashboard_content_cell(page->body, "quiet-3").find("未报告内容状态") !=
+          std::string::npos);
 
     // lobby-1 now shows snapshot 1: up to date.
     sync::ContentState live;
@@ -99,7 +91,7 @@ TEST_CASE("the dashboard shows each kiosk's content state from its heartbeat",
     REQUIRE(kiosk::test::post_sync(hub.port(), lobby, batch_with(live, 2)).status == 200);
     page = browser.get("/dashboard?lang=en");
     REQUIRE(page);
-    CHECK(content_cell(page->body, "lobby-1")
+    CHECK(kiosk::test::dashboard_content_cell(page->body, "lobby-1")
               .find("Up to date</span><span class=\"sub\">snapshot version 1<") !=
           std::string::npos);
 
@@ -109,7 +101,8 @@ TEST_CASE("the dashboard shows each kiosk's content state from its heartbeat",
     page = browser.get("/dashboard?lang=en");
     REQUIRE(page);
     CHECK(page->status == 200);
-    CHECK(content_cell(page->body, "hall-2").find("Content state unreadable") != std::string::npos);
+    CHECK(kiosk::test::dashboard_content_cell(page->body, "hall-2")
+              .find("Content state unreadable") != std::string::npos);
 }
 
 TEST_CASE("judge_content_state: the kiosk's state against the hub's snapshot",
