@@ -71,9 +71,8 @@ void check_board(const sync::NoticeFeed& feed) {
         if (notice.msg_type == sync::NoticeMsgType::Cancel) fuzz::broken("a Cancel is shown");
         if (notice.effective_utc_ms > kFuzzNow || notice.expires_utc_ms <= kFuzzNow)
             fuzz::broken("a notice shown outside its time", notice.identifier);
-        if (!notice.venues.empty() &&
-            std::find(notice.venues.begin(), notice.venues.end(), kFuzzVenue) ==
-                notice.venues.end())
+        if (!notice.venues.empty() && std::find(notice.venues.begin(), notice.venues.end(),
+                                                kFuzzVenue) == notice.venues.end())
             fuzz::broken("another venue's notice shown", notice.identifier);
     }
     const std::vector<sync::NoticeReceipt> receipts = board.receipts(kFuzzNow, 1000);

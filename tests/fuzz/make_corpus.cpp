@@ -407,8 +407,9 @@ void make_notices() {
     feed.notices = {alert_signed, signed_notice(update), signed_notice(cancel), changed};
     seed("notice", "feed.json", sync::to_json(feed));
     seed("notice", "receipts.json",
-         sync::to_json(std::vector<sync::NoticeReceipt>{
-             {"quake-0001", alert.sent_utc_ms + 5000, true, 12, 3}, {"quake-0002", 0, false, 0, 0}}));
+         sync::to_json(
+             std::vector<sync::NoticeReceipt>{{"quake-0001", alert.sent_utc_ms + 5000, true, 12, 3},
+                                              {"quake-0002", 0, false, 0, 0}}));
     seed("notice", "not-a-notice.json", "{\"version\":1,\"notices\":{}}");
 }
 
