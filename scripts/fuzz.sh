@@ -22,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 all_targets=(package lua_data image input_replay sync_body bundle snapshot attestation
-  dashboard_query)
+  notice dashboard_query)
 targets=()
 limit=()
 out=/tmp/kiosk-fuzz
@@ -54,7 +54,7 @@ max_len() {
     package) echo 65536 ;;
     lua_data) echo 24576 ;;
     image) echo 32768 ;;
-    bundle|sync_body|snapshot|attestation) echo 16384 ;;
+    bundle|sync_body|snapshot|attestation|notice) echo 16384 ;;
     *) echo 4096 ;;
   esac
 }

@@ -83,7 +83,9 @@ public:
     NoticeOfferResult offer(const SignedDocument& signed_notice, int64_t now_utc_ms,
                             int64_t now_monotonic_ms);
 
-    // Drops what has expired at this moment; returns the identifiers dropped.
+    // Drops what has expired at this moment; returns the identifiers dropped
+    // (Cancels included). After a restore, the first call anchors each
+    // notice's monotonic guard again (received_monotonic_ms 0).
     std::vector<std::string> expire(int64_t now_utc_ms, int64_t now_monotonic_ms);
 
     // In force now (effective <= now < expires, not retired), for drawing:
@@ -97,9 +99,11 @@ public:
     void count_viewer(const std::string& identifier);
     void count_opened(const std::string& identifier);
 
-    // Every notice held and every retired identifier, for the store; and the
-    // way back after a reboot (each restored notice re-verified: a database
-    // edited by hand does not get a notice on screen).
+    // Every notice held (Cancels too: kept, never shown, until they expire, so
+    // the next poll's copy is Known) and every retired identifier, for the
+    // store; and the way back after a reboot (each restored notice
+    // re-verified: a database edited by hand does not get a notice on screen;
+    // what a held Update or Cancel references is retired again).
     const std::vector<BoardNotice>& notices() const { return notices_; }
     const std::vector<RetiredNotice>& retired() const { return retired_; }
     void restore(std::vector<BoardNotice> notices, std::vector<RetiredNotice> retired,
