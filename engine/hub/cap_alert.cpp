@@ -63,6 +63,7 @@ struct DocFree {
 using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 
 DocPtr read_xml(std::string_view xml, std::string& error) {
+    xmlInitParser(); // once per process; safe to repeat, and needed before threads use it
     std::unique_ptr<xmlParserCtxt, ParserFree> parser(xmlNewParserCtxt());
     if (!parser) {
         error = "the XML parser cannot start (out of memory)";
