@@ -9,6 +9,7 @@
 #include "test_paths.h"
 
 #include <catch2/catch.hpp>
+#include <iconv.h>
 
 #include <string>
 
@@ -113,6 +114,35 @@ TEST_CASE("the other samples: defaulted expiry, Exercise, Update and Cancel", "[
         REQUIRE(alert.notice.references.size() == 1);
         CHECK(alert.notice.references[0].identifier == "51000000000000_20261207095000_0");
     }
+}
+
+namespace {
+
+// `utf8` in GB18030, the encoding Chinese systems often write.
+std::string to_gb18030(std::string utf8) {
+    iconv_t convert = iconv_open("GB18030", "UTF-8");
+    REQUIRE(convert != iconv_t(-1));
+    std::string out(utf8.size() * 2, '\0');
+    char* in = utf8.data();
+    char* to = out.data();
+    size_t in_left = utf8.size(), out_left = out.size();
+    REQUIRE(iconv(convert, &in, &in_left, &to, &out_left) != size_t(-1));
+    iconv_close(convert);
+    out.resize(out.size() - out_left);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("an alert in GB18030 (declared in its XML declaration) is read as UTF-8", "[cap]") {
+    std::string xml = example("cap-earthquake-severe.xml");
+    xml.replace(xml.find("encoding=\"UTF-8\""), 16, "encoding=\"GB18030\"");
+    const std::string encoded = to_gb18030(xml);
+    REQUIRE(encoded.find("地震") == std::string::npos);
+    const CapAlert alert = parse_ok(encoded);
+    CHECK(alert.notice.event.zh == "地震");
+    CHECK(alert.notice.headline.zh == "芦山县发生5.8级地震，请立即就地避险");
+    CHECK(alert.areas.at(0).description == "四川省雅安市芦山县");
 }
 
 TEST_CASE("an <info> without <language> is English, and Chinese is found by zh-*", "[cap]") {
