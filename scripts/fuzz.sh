@@ -8,7 +8,7 @@
 #   scripts/fuzz.sh [TARGET...] [--time SECONDS] [--runs N] [--out DIR] [--ci]
 #
 #   TARGET      package lua_data image input_replay sync_body bundle snapshot dashboard_query
-#               cap
+#               notice cap
 #               (default: all, one after another)
 #   --time S    run each target for S seconds (default 60 when --runs is not given)
 #   --runs N    run each target for N executions (with --time: whichever ends first)
@@ -21,7 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-all_targets=(package lua_data image input_replay sync_body bundle snapshot dashboard_query cap)
+all_targets=(package lua_data image input_replay sync_body bundle snapshot notice dashboard_query cap)
 targets=()
 limit=()
 out=/tmp/kiosk-fuzz
@@ -53,7 +53,7 @@ max_len() {
     package) echo 65536 ;;
     lua_data) echo 24576 ;;
     image) echo 32768 ;;
-    bundle|sync_body|snapshot|cap) echo 16384 ;;
+    bundle|sync_body|snapshot|notice|cap) echo 16384 ;;
     *) echo 4096 ;;
   esac
 }
