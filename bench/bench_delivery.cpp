@@ -84,24 +84,11 @@ double seconds_since(Clock_::time_point start) {
     return std::chrono::duration<double>(Clock_::now() - start).count();
 }
 
-std::string shell_quoted(const std::string& text) {
-    std::string out = "'";
-    for (char c : text)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
 // Runs `kiosk-hub ARGUMENTS`; its stdout. Exits the bench when it fails.
 std::string hub_command(const std::string& arguments) {
-    const std::string command =
-        shell_quoted(kiosk::test::program_path("kiosk-hub")) + " " + arguments + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) fail("cannot run kiosk-hub");
     std::string out;
-    char buffer[4096];
-    for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;)
-        out.append(buffer, n);
-    if (pclose(pipe) != 0) fail("kiosk-hub " + arguments + " failed:\n" + out);
+    if (!bench::run_hub_command(arguments, out))
+        fail("kiosk-hub " + arguments + " failed:\n" + out);
     return out;
 }
 
@@ -197,7 +184,7 @@ std::string token_of(const std::string& out) {
 Library make_library(const std::string& work, const Options& options) {
     Library library;
     library.data = work + "/hub";
-    const std::string d = " --data " + shell_quoted(library.data);
+    const std::string d = " --data " + bench::shell_quoted(library.data);
     const SecretKey publisher = generate_key(), reviewer = generate_key();
     library.publisher_pub = work + "/publisher.pub";
     library.reviewer_pub = work + "/reviewer.pub";
@@ -216,17 +203,17 @@ Library make_library(const std::string& work, const Options& options) {
         token_of(hub_command("admin add-kiosk" + d + " --venue bench-venue --id bench-idle"));
     hub_command("admin content-key" + d);
     hub_command("admin add-publisher" + d + " --name Bench --public-key " +
-                shell_quoted(library.publisher_pub));
+                bench::shell_quoted(library.publisher_pub));
     hub_command("admin add-reviewer" + d +
                 " --name Reviewer --organization Bench --field physics --public-key " +
-                shell_quoted(library.reviewer_pub));
+                bench::shell_quoted(library.reviewer_pub));
     const int64_t bytes = int64_t(options.megabytes) * 1000000 / options.packages;
     std::string ids;
     fs::create_directories(work + "/packages");
     for (int index = 0; index < options.packages; ++index) {
         const std::string file = work + "/packages/" + package_id(index) + ".kpkg";
         make_package(work, index, bytes, publisher, reviewer, file);
-        hub_command("content add" + d + " " + shell_quoted(file));
+        hub_command("content add" + d + " " + bench::shell_quoted(file));
         hub_command("content publish" + d + " " + package_id(index));
         ids += " " + package_id(index);
     }

@@ -1,5 +1,6 @@
 // Shared by the benchmarks that need a hub: a `kiosk-hub serve` process on a
-// free port of 127.0.0.1, its port read from its first line of output.
+// free port of 127.0.0.1, its port read from its first line of output, and
+// running a `kiosk-hub` command.
 #pragma once
 
 #include "test_paths.h"
@@ -9,9 +10,31 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <string>
 
 namespace kiosk::bench {
+
+inline std::string shell_quoted(const std::string& text) {
+    std::string out = "'";
+    for (char c : text)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// Runs `kiosk-hub ARGUMENTS` (a shell command line: quote what needs it);
+// whether it exited 0, with its stdout and stderr in `output`.
+inline bool run_hub_command(const std::string& arguments, std::string& output) {
+    const std::string command =
+        shell_quoted(kiosk::test::program_path("kiosk-hub")) + " " + arguments + " 2>&1";
+    output.clear();
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return false;
+    char buffer[4096];
+    for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+        output.append(buffer, n);
+    return pclose(pipe) == 0;
+}
 
 // A kiosk-hub serve process on a free port of 127.0.0.1.
 struct HubServer {

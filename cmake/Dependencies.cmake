@@ -38,3 +38,7 @@ find_package(nlohmann_json 3 REQUIRED CONFIG)
 
 # Sync and the hub: cpp-httplib (built by Debian with OpenSSL, zlib and brotli).
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+
+# Emergency notices: CAP 1.2 XML alerts are read with libxml2 (namespace-aware;
+# hub/cap_alert.h says how it is kept from the network, entities and DTDs).
+pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)

@@ -8,7 +8,7 @@
 #   scripts/fuzz.sh [TARGET...] [--time SECONDS] [--runs N] [--out DIR] [--ci]
 #
 #   TARGET      package lua_data image input_replay sync_body bundle snapshot
-#               attestation dashboard_query
+#               attestation notice cap dashboard_query
 #               (default: all, one after another)
 #   --time S    run each target for S seconds (default 60 when --runs is not given)
 #   --runs N    run each target for N executions (with --time: whichever ends first)
@@ -22,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 all_targets=(package lua_data image input_replay sync_body bundle snapshot attestation
-  notice dashboard_query)
+  notice cap dashboard_query)
 targets=()
 limit=()
 out=/tmp/kiosk-fuzz
@@ -54,7 +54,7 @@ max_len() {
     package) echo 65536 ;;
     lua_data) echo 24576 ;;
     image) echo 32768 ;;
-    bundle|sync_body|snapshot|attestation|notice) echo 16384 ;;
+    bundle|sync_body|snapshot|attestation|notice|cap) echo 16384 ;;
     *) echo 4096 ;;
   esac
 }

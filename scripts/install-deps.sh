@@ -14,6 +14,8 @@ packages=(
   libxlsxwriter-dev nlohmann-json3-dev
   # sync and the hub: HTTP(S) client and server
   libcpp-httplib-dev
+  # emergency notices: CAP 1.2 XML alerts (kiosk-hub notice import)
+  libxml2-dev
   # content packages are SQLite Archives: the sqlite3 tool lists and extracts them
   sqlite3
   # the build renders the sample quiz pictures (content/*/images/*.svg) to PNG

@@ -31,7 +31,20 @@ struct CapAlert {
     sync::Notice notice;            // venues empty: filled by route_cap_areas
     std::vector<CapArea> areas;     // every <area> of every <info>
     std::vector<std::string> notes; // what was defaulted or dropped, for the importer's output
+    // The issuing unit's 6-digit administrative-division code when the
+    // identifier has GB/T 35965.1's form ZZZZZZDDDUUUXX_YYYYMMDDhhmmss_N
+    // (ZZZZZZ: GB/T 2260 code, DDD: GB/T 4657 institution, UUU, XX; then the
+    // entry time in Beijing time and a sequence digit); "" otherwise. It names
+    // where the issuer is, not the area warned: the importer routes by it only
+    // when the alert has no <area> at all, and says so.
+    std::string issuer_division;
 };
+
+// The 6-digit GB/T 2260 code a geocode value carries: 6 digits as they are,
+// 9 (township, GB/T 10114) or 12 digits (village; GB/T 35965.1 areas) cut to
+// their first 6; nullopt for anything else (names, polygons, codes starting
+// with 0 such as the US SAME codes).
+std::optional<std::string> division_code_of(std::string_view geocode_value);
 
 // nullopt with `error` naming the element (and the line, from libxml2) and
 // what was expected: not XML, another namespace, a missing required element

@@ -413,6 +413,17 @@ void make_notices() {
     seed("notice", "not-a-notice.json", "{\"version\":1,\"notices\":{}}");
 }
 
+// --- CAP alerts ----------------------------------------------------------------------
+
+// The sample alerts of docs/examples and the refused ones of tests/hub/cap-samples.
+void make_cap_alerts() {
+    for (const fs::path folder :
+         {source_dir / "docs/examples", source_dir / "tests/hub/cap-samples"})
+        for (const auto& entry : fs::directory_iterator(folder))
+            if (entry.path().extension() == ".xml")
+                seed("cap", entry.path().filename().string(), read_file(entry.path()));
+}
+
 // --- dashboard queries --------------------------------------------------------------
 
 void make_queries() {
@@ -493,6 +504,7 @@ int main(int argc, char** argv) {
     make_snapshots();
     make_attestations();
     make_notices();
+    make_cap_alerts();
     make_queries();
     std::printf("fuzz_make_corpus: seed corpora written to %s\n", out_dir.c_str());
     return 0;
