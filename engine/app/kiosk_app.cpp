@@ -25,6 +25,7 @@
 #include <SDL.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <future>
@@ -38,6 +39,21 @@ namespace kiosk {
 namespace {
 
 constexpr float kAdminCornerSize = 160; // logical px
+
+// The venue's catalog: signed packages only; unsigned exhibit folders are for
+// curators (options.show_unreviewed: --dev). Any thread: it reads only its
+// arguments and the files.
+ExhibitCatalog scan_venue_content(const std::vector<std::string>& exhibit_dirs,
+                                  const CatalogOptions& options) {
+    const bool folders = options.show_unreviewed; // --dev
+    ExhibitCatalog catalog =
+        scan_exhibit_dirs(folders ? exhibit_dirs : std::vector<std::string>{}, options);
+    if (!folders)
+        for (const std::string& dir : exhibit_dirs)
+            catalog.problems.push_back(dir + ": unsigned exhibit folders are shown only with "
+                                             "--dev; pack and sign them for visitors");
+    return catalog;
+}
 
 // False with `error` when the data folder cannot be made or is not safe (others
 // could read it, or redirect what the kiosk writes: core/private_files.h). A
@@ -169,8 +185,9 @@ KioskApp::KioskApp(const KioskConfig& config, std::string pin_hash)
       quiz_([this](const QuizAnswerRecord& answer) { record_quiz_answer(answer); }) {}
 
 KioskApp::~KioskApp() {
-    sync_.reset();        // a round in flight is cut short; the next start sends the rest
-    hub_content_.reset(); // a download in flight is cut short; the next start resumes it
+    sync_.reset();          // a round in flight is cut short; the next start sends the rest
+    hub_content_.reset();   // a download in flight is cut short; the next start resumes it
+    content_scans_.reset(); // a scan in progress finishes first
     if (exhibit_screen_) close_exhibit(false);
     close_quiz(false);
     if (interactions_) interactions_->screen_left();
@@ -247,8 +264,15 @@ bool KioskApp::load_venue_content(const AppOptions& options, std::string& error)
                     ": trusted_reviewers lists no reviewer key, so no package can show to "
                     "visitors (each needs an approval by a trusted reviewer); list the province's "
                     "reviewer keys there, or run with --dev to try content out");
-    if (!config_.content_dir.empty())
-        content_watcher_ = std::make_unique<ContentDirWatcher>(config_.content_dir);
+    if (!config_.content_dir.empty()) {
+        // The watcher takes its first look before the scan below reads anything.
+        auto watcher = std::make_unique<ContentDirWatcher>(config_.content_dir);
+        content_scans_ = std::make_unique<ContentScanWorker>(
+            std::move(watcher), [dirs = config_.exhibit_dirs, catalog_options = catalog_options_] {
+                return scan_venue_content(dirs, catalog_options);
+            });
+        await_content_scans_ = options.headless && !options.paced;
+    }
     scan_content();
     log_catalog();
     return true;
@@ -516,14 +540,24 @@ void KioskApp::log_catalog() {
     }
 }
 
-// A package added, replaced or removed in the content folder is picked up
-// between visitors, never in the middle of a visit.
+// A package added, replaced or removed in the content folder is checked for
+// every kContentCheckIntervalS and scanned on the content scan worker, during
+// a visit too; the finished catalog is swapped in between visitors, never in
+// the middle of a visit.
 void KioskApp::pick_up_content_changes() {
-    if (!content_watcher_ || sessions_.active() || screen_ == ScreenId::Exhibit) return;
-    if (time_s_ - content_checked_at_s_ < kContentCheckIntervalS) return;
-    content_checked_at_s_ = time_s_;
-    if (!content_watcher_->changed()) return;
-    scan_content();
+    if (!content_scans_) return;
+    if (time_s_ - content_checked_at_s_ >= kContentCheckIntervalS) {
+        content_checked_at_s_ = time_s_;
+        content_scans_->check();
+        if (await_content_scans_ &&
+            !content_scans_->wait_until_idle(std::chrono::steady_clock::now() +
+                                             std::chrono::minutes(10)))
+            log_warning("content scan: still running after 10 minutes; the frames go on");
+    }
+    if (sessions_.active() || screen_ == ScreenId::Exhibit) return;
+    std::optional<ExhibitCatalog> scanned = content_scans_->take();
+    if (!scanned) return;
+    set_catalog(std::move(*scanned));
     home_ = HomeState{};
     admin_info_ = make_admin_info();
     register_loaded_text();
@@ -535,16 +569,10 @@ void KioskApp::pick_up_content_changes() {
 }
 
 // Venues show signed packages only; unsigned exhibit folders are for curators
-// (--dev, or --exhibit to preview one).
+// (--dev, or --exhibit to preview one). At start-up, before the first frame;
+// later on the content scan worker.
 void KioskApp::scan_content() {
-    const bool folders = catalog_options_.show_unreviewed; // --dev
-    ExhibitCatalog catalog = scan_exhibit_dirs(
-        folders ? config_.exhibit_dirs : std::vector<std::string>{}, catalog_options_);
-    if (!folders)
-        for (const std::string& dir : config_.exhibit_dirs)
-            catalog.problems.push_back(dir + ": unsigned exhibit folders are shown only with "
-                                             "--dev; pack and sign them for visitors");
-    set_catalog(std::move(catalog));
+    set_catalog(scan_venue_content(config_.exhibit_dirs, catalog_options_));
 }
 
 void KioskApp::set_catalog(ExhibitCatalog catalog) {

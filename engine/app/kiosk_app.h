@@ -13,6 +13,7 @@
 #include "admin_overlay.h"
 #include "attract_screen.h"
 #include "content/exhibit_catalog.h"
+#include "content_scan_worker.h"
 #include "core/kiosk_config.h"
 #include "core/strings_table.h"
 #include "exhibit_screen.h"
@@ -29,6 +30,7 @@
 #include "telemetry/interaction_log.h"
 #include "visitor_session.h"
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -54,6 +56,11 @@ struct AppOptions {
     // sync.interval_s (which is 60 or more), for commissioning a kiosk and for
     // tests; 0: the config's.
     int sync_interval_s = 0;
+    // Headless at 60 frames a second of real time (--paced), as a real kiosk
+    // runs. Headless without it runs faster than real time, so the frame thread
+    // waits for a background content scan when it asks for one: a replay sees
+    // a content change at the same simulated moment on every run.
+    bool paced = false;
 };
 
 enum class ScreenId { Attract, Home, Exhibit, Quiz };
@@ -112,6 +119,11 @@ public:
     AdminInfo admin_info() const;
     // The link to kiosk-hub (nullptr when the config has no sync section).
     const KioskSync* hub_sync() const { return sync_.get(); }
+    // Tests: blocks until the content scan worker has no check asked for or
+    // running (true at once without a content folder); false at `deadline`.
+    bool wait_for_content_scans(std::chrono::steady_clock::time_point deadline) {
+        return !content_scans_ || content_scans_->wait_until_idle(deadline);
+    }
     // The hub content updater's link (nullptr when the config takes no hub content).
     const KioskContent* hub_content() const { return hub_content_.get(); }
 
@@ -181,7 +193,10 @@ private:
     int quiz_rounds_ = 0;
     std::vector<ContentManifest> home_items_;
     CatalogOptions catalog_options_;
-    std::unique_ptr<ContentDirWatcher> content_watcher_;
+    // Checks the content folder and scans it off the frame thread; the
+    // finished catalog is swapped in between visitors (pick_up_content_changes).
+    std::unique_ptr<ContentScanWorker> content_scans_;
+    bool await_content_scans_ = false; // headless, not paced: see AppOptions::paced
     static constexpr double kContentCheckIntervalS = 2;
     double content_checked_at_s_ = 0;
     bool preview_ = false;
