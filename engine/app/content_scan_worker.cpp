@@ -26,9 +26,9 @@ void ContentScanWorker::check() {
     wake_.notify_all();
 }
 
-std::optional<ExhibitCatalog> ContentScanWorker::take() {
+std::optional<ScannedContent> ContentScanWorker::take() {
     std::lock_guard lock(mutex_);
-    std::optional<ExhibitCatalog> catalog = std::move(finished_);
+    std::optional<ScannedContent> catalog = std::move(finished_);
     finished_.reset();
     return catalog;
 }
@@ -53,7 +53,7 @@ void ContentScanWorker::run() {
         check_asked_ = false;
         checking_ = true;
         lock.unlock();
-        std::optional<ExhibitCatalog> scanned;
+        std::optional<ScannedContent> scanned;
         if (watcher_->changed()) scanned = scan_();
         lock.lock();
         if (scanned) std::swap(finished_, scanned); // a newer scan replaces one not yet taken

@@ -32,6 +32,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <optional>
 #include <set>
@@ -120,10 +121,8 @@ public:
     // The link to kiosk-hub (nullptr when the config has no sync section).
     const KioskSync* hub_sync() const { return sync_.get(); }
     // Tests: blocks until the content scan worker has no check asked for or
-    // running (true at once without a content folder); false at `deadline`.
-    bool wait_for_content_scans(std::chrono::steady_clock::time_point deadline) {
-        return !content_scans_ || content_scans_->wait_until_idle(deadline);
-    }
+    // running and no font bake for a new set is in flight; false at `deadline`.
+    bool wait_for_content_scans(std::chrono::steady_clock::time_point deadline);
     // The hub content updater's link (nullptr when the config takes no hub content).
     const KioskContent* hub_content() const { return hub_content_.get(); }
 
@@ -155,6 +154,15 @@ private:
     void record_quiz_answer(const QuizAnswerRecord& answer);
     void open_statistics(const AppOptions& options);
     void pick_up_content_changes();
+    // Fonts baked off the frame thread for a catalog about to show.
+    struct BakedFonts {
+        std::unique_ptr<FontLibrary> fonts; // nullptr: nothing new to bake
+        std::unique_ptr<ImFontAtlas> atlas; // nullptr with fonts: `error` says why
+        float scale = 1;
+        std::string error;
+    };
+    void start_font_bake(const ExhibitCatalog& catalog);
+    void adopt_baked_fonts(BakedFonts baked);
     void close_exhibit(bool go_home = true);
     void leave_attract();
     bool in_admin_corner(float x, float y) const;
@@ -196,7 +204,10 @@ private:
     // Checks the content folder and scans it off the frame thread; the
     // finished catalog is swapped in between visitors (pick_up_content_changes).
     std::unique_ptr<ContentScanWorker> content_scans_;
-    bool await_content_scans_ = false; // headless, not paced: see AppOptions::paced
+    bool await_content_scans_ = false;       // headless, not paced: see AppOptions::paced
+    std::optional<ScannedContent> incoming_; // between visitors: made ready, then shown
+    std::future<BakedFonts> font_bake_;      // for incoming_
+    static constexpr int kThumbnailUploadsPerStep = 4;
     static constexpr double kContentCheckIntervalS = 2;
     double content_checked_at_s_ = 0;
     bool preview_ = false;
