@@ -24,6 +24,25 @@ int64_t monotonic_ns() {
     return int64_t(now.tv_sec) * 1000000000 + now.tv_nsec;
 }
 
+// The paced headless loop's clock: ticks every kFixedStepS from its start.
+class FramePacer {
+public:
+    FramePacer() : start_ns_(monotonic_ns()) {}
+    // Sleeps to the next tick after now.
+    void wait_for_next_tick() {
+        const int64_t now = monotonic_ns();
+        const int64_t elapsed_ticks = (now - start_ns_) / kStepNs;
+        const int64_t due = start_ns_ + (elapsed_ticks + 1) * kStepNs;
+        const timespec at{time_t(due / 1000000000), long(due % 1000000000)};
+        while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, nullptr) == EINTR) {
+        }
+    }
+
+private:
+    static constexpr int64_t kStepNs = int64_t(kFixedStepS * 1e9 + 0.5);
+    int64_t start_ns_;
+};
+
 // Delivers replay steps that are due at the app's current time.
 class ReplayCursor {
 public:
@@ -155,6 +174,7 @@ int run_headless(KioskApp& app, const LoopOptions& options, std::string& error) 
     int64_t first_present_ns = 0;
     bool quit = false;
     int steps_since_draw = 0;
+    FramePacer pacer;
     for (int64_t frame = 0; frame < frames && !quit && !app.quit_requested(); ++frame) {
         if (options.stop && options.stop->load()) break;
         resources.sample(app);
@@ -169,6 +189,7 @@ int run_headless(KioskApp& app, const LoopOptions& options, std::string& error) 
                 (app.screen() == ScreenId::Attract ? kAttractDrawEverySteps : kIdleDrawEverySteps);
         if (!draw) {
             app.update(kFixedStepS);
+            if (options.paced) pacer.wait_for_next_tick();
             continue;
         }
         steps_since_draw = 0;
@@ -188,6 +209,7 @@ int run_headless(KioskApp& app, const LoopOptions& options, std::string& error) 
         int64_t end = monotonic_ns();
         if (first_present_ns == 0) first_present_ns = end;
         if (timed) frame_ms.push_back(double(end - start) / 1e6);
+        if (options.paced) pacer.wait_for_next_tick();
     }
     resources.sample(app, true);
     if (timed && !write_frame_stats(options.frame_stats_path, first_present_ns, frame_ms)) {

@@ -1,6 +1,7 @@
 // The frame loops that drive a KioskApp: real time (windowed or full screen,
 // fixed-step updates, vsync'd frames, SDL input) and headless (one fixed step a
-// frame, as fast as possible, screenshots and frame statistics). Both replay
+// frame, as fast as possible or, paced, one frame each kFixedStepS of real time
+// as a vsync'd kiosk draws; screenshots and frame statistics). Both replay
 // timed input from an input replay file when given one. For soak runs the
 // headless loop can skip drawing while nobody touches the screen (fast_idle)
 // and log its own memory and open file descriptors on the simulated clock.
@@ -23,8 +24,12 @@ struct LoopOptions {
     std::string screenshot_path; // PNG of the last frame
     int screenshot_every = 0;    // with screenshot_dir: every K-th frame
     std::string screenshot_dir;
-    ReplayParseResult replay;                // timed input, logical coordinates
-    std::string frame_stats_path;            // benchmark figures (see bench/)
+    ReplayParseResult replay;     // timed input, logical coordinates
+    std::string frame_stats_path; // benchmark figures (see bench/)
+    // Headless: after each frame, wait for the next kFixedStepS tick of real
+    // time (a frame that overran waits for the tick after it). A frame's time
+    // in the statistics is its work, from its start to its present, never the wait.
+    bool paced = false;
     const std::atomic<bool>* stop = nullptr; // set by a signal handler
     // Headless soak runs. update() still runs every fixed step; a frame is drawn
     // only while a finger is down or within kBusyAfterInputS of the last replayed

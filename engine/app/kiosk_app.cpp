@@ -15,6 +15,7 @@
 #include "kiosk_app.h"
 
 #include "core/civil_time.h"
+#include "core/idle_priority.h"
 #include "core/log.h"
 #include "core/private_files.h"
 
@@ -25,6 +26,7 @@
 #include <SDL.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <future>
@@ -38,6 +40,55 @@ namespace kiosk {
 namespace {
 
 constexpr float kAdminCornerSize = 160; // logical px
+
+// What the admin overlay says about the content: the files, each home item,
+// and what is hidden or left out.
+AdminInfo describe_content(const KioskConfig& config,
+                           const std::vector<ContentManifest>& home_items,
+                           const ExhibitCatalog& catalog) {
+    AdminInfo info;
+    info.version = KIOSK_VERSION;
+    info.config_file = config.source_path;
+    info.data_dir = config.data_dir;
+    for (const ContentManifest& exhibit : home_items)
+        info.content_lines.push_back(exhibit.id + " " + exhibit.version + "  " + exhibit.title.zh);
+    for (const HiddenContent& hidden : catalog.hidden)
+        info.problem_lines.push_back(hidden.id + ": " + hidden.reason);
+    info.problem_lines.insert(info.problem_lines.end(), catalog.problems.begin(),
+                              catalog.problems.end());
+    return info;
+}
+
+// The text content brings on screen: its home items' titles and summaries and
+// the admin overlay's lines about it.
+void add_content_text(FontLibrary& fonts, const std::vector<ContentManifest>& home_items,
+                      const AdminInfo& info) {
+    for (const ContentManifest& exhibit : home_items)
+        for (const Bilingual* text : {&exhibit.title, &exhibit.summary}) {
+            fonts.add_text(text->zh);
+            fonts.add_text(text->en);
+        }
+    for (const std::string* text : {&info.config_file, &info.data_dir})
+        fonts.add_text(*text);
+    for (const auto& lines : {info.content_lines, info.problem_lines})
+        for (const std::string& line : lines)
+            fonts.add_text(line);
+}
+
+// The venue's catalog: signed packages only; unsigned exhibit folders are for
+// curators (options.show_unreviewed: --dev). Any thread: it reads only its
+// arguments and the files.
+ExhibitCatalog scan_venue_content(const std::vector<std::string>& exhibit_dirs,
+                                  const CatalogOptions& options) {
+    const bool folders = options.show_unreviewed; // --dev
+    ExhibitCatalog catalog =
+        scan_exhibit_dirs(folders ? exhibit_dirs : std::vector<std::string>{}, options);
+    if (!folders)
+        for (const std::string& dir : exhibit_dirs)
+            catalog.problems.push_back(dir + ": unsigned exhibit folders are shown only with "
+                                             "--dev; pack and sign them for visitors");
+    return catalog;
+}
 
 // False with `error` when the data folder cannot be made or is not safe (others
 // could read it, or redirect what the kiosk writes: core/private_files.h). A
@@ -169,8 +220,10 @@ KioskApp::KioskApp(const KioskConfig& config, std::string pin_hash)
       quiz_([this](const QuizAnswerRecord& answer) { record_quiz_answer(answer); }) {}
 
 KioskApp::~KioskApp() {
-    sync_.reset();        // a round in flight is cut short; the next start sends the rest
-    hub_content_.reset(); // a download in flight is cut short; the next start resumes it
+    sync_.reset();          // a round in flight is cut short; the next start sends the rest
+    hub_content_.reset();   // a download in flight is cut short; the next start resumes it
+    content_scans_.reset(); // a scan in progress finishes first
+    if (font_bake_.valid()) font_bake_.wait(); // it reads the font file fonts_ maps
     if (exhibit_screen_) close_exhibit(false);
     close_quiz(false);
     if (interactions_) interactions_->screen_left();
@@ -247,8 +300,20 @@ bool KioskApp::load_venue_content(const AppOptions& options, std::string& error)
                     ": trusted_reviewers lists no reviewer key, so no package can show to "
                     "visitors (each needs an approval by a trusted reviewer); list the province's "
                     "reviewer keys there, or run with --dev to try content out");
-    if (!config_.content_dir.empty())
-        content_watcher_ = std::make_unique<ContentDirWatcher>(config_.content_dir);
+    if (!config_.content_dir.empty()) {
+        // The watcher takes its first look before the scan below reads anything.
+        auto watcher = std::make_unique<ContentDirWatcher>(config_.content_dir);
+        content_scans_ = std::make_unique<ContentScanWorker>(
+            std::move(watcher), [dirs = config_.exhibit_dirs, catalog_options = catalog_options_] {
+                ScannedContent scanned{scan_venue_content(dirs, catalog_options), {}};
+                for (const ContentManifest& item : scanned.catalog.home_items())
+                    if (item.files)
+                        scanned.thumbnails.push_back(
+                            prepare_picture(*item.files, item.thumbnail, kMaxScreenPictureSide));
+                return scanned;
+            });
+        await_content_scans_ = options.headless && !options.paced;
+    }
     scan_content();
     log_catalog();
     return true;
@@ -366,19 +431,9 @@ void KioskApp::create_exhibit_screen(const AppOptions& options) {
 void KioskApp::register_loaded_text() {
     for (const std::string& text : strings_.all_text())
         fonts_.add_text(text);
-    for (const ContentManifest& exhibit : home_items_)
-        for (const Bilingual* text : {&exhibit.title, &exhibit.summary}) {
-            fonts_.add_text(text->zh);
-            fonts_.add_text(text->en);
-        }
+    add_content_text(fonts_, home_items_, admin_info_);
     fonts_.add_text(config_.venue.name.zh);
     fonts_.add_text(config_.venue.name.en);
-    const AdminInfo& info = admin_info_;
-    for (const std::string* text : {&info.config_file, &info.data_dir})
-        fonts_.add_text(*text);
-    for (const auto& lines : {info.content_lines, info.problem_lines})
-        for (const std::string& line : lines)
-            fonts_.add_text(line);
 }
 
 //-----------------------------------------------------------------------------
@@ -516,35 +571,90 @@ void KioskApp::log_catalog() {
     }
 }
 
-// A package added, replaced or removed in the content folder is picked up
-// between visitors, never in the middle of a visit.
+// A package added, replaced or removed in the content folder is checked for
+// every kContentCheckIntervalS and scanned on the content scan worker, during
+// a visit too. Between visitors, a finished scan is made ready while the old
+// set stays on screen: its new characters are baked into a font atlas on
+// another thread, and its decoded thumbnails become textures, a few a step.
+// Then the whole set is swapped in at once, never in the middle of a visit.
 void KioskApp::pick_up_content_changes() {
-    if (!content_watcher_ || sessions_.active() || screen_ == ScreenId::Exhibit) return;
-    if (time_s_ - content_checked_at_s_ < kContentCheckIntervalS) return;
-    content_checked_at_s_ = time_s_;
-    if (!content_watcher_->changed()) return;
-    scan_content();
+    if (!content_scans_) return;
+    if (time_s_ - content_checked_at_s_ >= kContentCheckIntervalS) {
+        content_checked_at_s_ = time_s_;
+        content_scans_->check();
+        if (await_content_scans_ &&
+            !content_scans_->wait_until_idle(std::chrono::steady_clock::now() +
+                                             std::chrono::minutes(10)))
+            log_warning("content scan: still running after 10 minutes; the frames go on");
+    }
+    if (sessions_.active() || screen_ == ScreenId::Exhibit) return;
+    if (!incoming_) {
+        incoming_ = content_scans_->take();
+        if (!incoming_) return;
+        start_font_bake(incoming_->catalog);
+    }
+    std::vector<PreparedPicture>& thumbnails = incoming_->thumbnails;
+    for (int uploaded = 0;
+         !thumbnails.empty() && (await_content_scans_ || uploaded < kThumbnailUploadsPerStep);
+         ++uploaded) {
+        images_->adopt(std::move(thumbnails.back()));
+        thumbnails.pop_back();
+    }
+    if (!thumbnails.empty()) return;
+    if (!await_content_scans_ &&
+        font_bake_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    adopt_baked_fonts(font_bake_.get());
+    ExhibitCatalog catalog = std::move(incoming_->catalog);
+    incoming_.reset();
+    set_catalog(std::move(catalog));
     home_ = HomeState{};
     admin_info_ = make_admin_info();
-    register_loaded_text();
-    for (const ContentManifest& exhibit : home_items_)
-        if (exhibit.files) images_->get(*exhibit.files, exhibit.thumbnail);
+    register_loaded_text(); // nothing new by now: the baked atlas has it all
     log_info("content changed: " + std::to_string(catalog_.exhibits.size()) + " exhibits");
     interactions_->content_changed(int(catalog_.exhibits.size()), int(catalog_.quizzes.size()));
     log_catalog();
 }
 
+bool KioskApp::wait_for_content_scans(std::chrono::steady_clock::time_point deadline) {
+    if (font_bake_.valid() && font_bake_.wait_until(deadline) != std::future_status::ready)
+        return false;
+    return !content_scans_ || content_scans_->wait_until_idle(deadline);
+}
+
+// Bakes, on another thread, the atlas the fonts need once `catalog` shows.
+void KioskApp::start_font_bake(const ExhibitCatalog& catalog) {
+    std::unique_ptr<FontLibrary> copy = fonts_.copy_for_baking();
+    const std::vector<ContentManifest> items = catalog.home_items();
+    add_content_text(*copy, items, describe_content(config_, items, catalog));
+    font_bake_ =
+        std::async(std::launch::async, [copy = std::move(copy), scale = ui_.scale()]() mutable {
+            BakedFonts baked;
+            if (!copy->dirty()) return baked; // no new characters: nothing to bake
+            run_this_thread_only_when_idle("font bake");
+            baked.scale = scale;
+            baked.atlas = std::make_unique<ImFontAtlas>();
+            if (!copy->build_atlas(*baked.atlas, scale, baked.error)) baked.atlas.reset();
+            baked.fonts = std::move(copy);
+            return baked;
+        });
+}
+
+void KioskApp::adopt_baked_fonts(BakedFonts baked) {
+    if (!baked.fonts) return;
+    if (!baked.atlas) { // the frame thread's next update_fonts tries again, and says why
+        log_error(baked.error);
+        return;
+    }
+    fonts_.take_baked(*baked.fonts);
+    imgui_->adopt_atlas(std::move(baked.atlas), baked.scale);
+}
+
 // Venues show signed packages only; unsigned exhibit folders are for curators
-// (--dev, or --exhibit to preview one).
+// (--dev, or --exhibit to preview one). At start-up, before the first frame;
+// later on the content scan worker.
 void KioskApp::scan_content() {
-    const bool folders = catalog_options_.show_unreviewed; // --dev
-    ExhibitCatalog catalog = scan_exhibit_dirs(
-        folders ? config_.exhibit_dirs : std::vector<std::string>{}, catalog_options_);
-    if (!folders)
-        for (const std::string& dir : config_.exhibit_dirs)
-            catalog.problems.push_back(dir + ": unsigned exhibit folders are shown only with "
-                                             "--dev; pack and sign them for visitors");
-    set_catalog(std::move(catalog));
+    set_catalog(scan_venue_content(config_.exhibit_dirs, catalog_options_));
 }
 
 void KioskApp::set_catalog(ExhibitCatalog catalog) {
@@ -738,17 +848,7 @@ AdminInfo KioskApp::admin_info() const {
 }
 
 AdminInfo KioskApp::make_admin_info() const {
-    AdminInfo info;
-    info.version = KIOSK_VERSION;
-    info.config_file = config_.source_path;
-    info.data_dir = config_.data_dir;
-    for (const ContentManifest& exhibit : home_items_)
-        info.content_lines.push_back(exhibit.id + " " + exhibit.version + "  " + exhibit.title.zh);
-    for (const HiddenContent& hidden : catalog_.hidden)
-        info.problem_lines.push_back(hidden.id + ": " + hidden.reason);
-    info.problem_lines.insert(info.problem_lines.end(), catalog_.problems.begin(),
-                              catalog_.problems.end());
-    return info;
+    return describe_content(config_, home_items_, catalog_);
 }
 
 //-----------------------------------------------------------------------------

@@ -13,6 +13,7 @@
 #include "admin_overlay.h"
 #include "attract_screen.h"
 #include "content/exhibit_catalog.h"
+#include "content_scan_worker.h"
 #include "core/kiosk_config.h"
 #include "core/strings_table.h"
 #include "exhibit_screen.h"
@@ -29,7 +30,9 @@
 #include "telemetry/interaction_log.h"
 #include "visitor_session.h"
 
+#include <chrono>
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <optional>
 #include <set>
@@ -54,6 +57,11 @@ struct AppOptions {
     // sync.interval_s (which is 60 or more), for commissioning a kiosk and for
     // tests; 0: the config's.
     int sync_interval_s = 0;
+    // Headless at 60 frames a second of real time (--paced), as a real kiosk
+    // runs. Headless without it runs faster than real time, so the frame thread
+    // waits for a background content scan when it asks for one: a replay sees
+    // a content change at the same simulated moment on every run.
+    bool paced = false;
 };
 
 enum class ScreenId { Attract, Home, Exhibit, Quiz };
@@ -112,6 +120,9 @@ public:
     AdminInfo admin_info() const;
     // The link to kiosk-hub (nullptr when the config has no sync section).
     const KioskSync* hub_sync() const { return sync_.get(); }
+    // Tests: blocks until the content scan worker has no check asked for or
+    // running and no font bake for a new set is in flight; false at `deadline`.
+    bool wait_for_content_scans(std::chrono::steady_clock::time_point deadline);
     // The hub content updater's link (nullptr when the config takes no hub content).
     const KioskContent* hub_content() const { return hub_content_.get(); }
 
@@ -143,6 +154,15 @@ private:
     void record_quiz_answer(const QuizAnswerRecord& answer);
     void open_statistics(const AppOptions& options);
     void pick_up_content_changes();
+    // Fonts baked off the frame thread for a catalog about to show.
+    struct BakedFonts {
+        std::unique_ptr<FontLibrary> fonts; // nullptr: nothing new to bake
+        std::unique_ptr<ImFontAtlas> atlas; // nullptr with fonts: `error` says why
+        float scale = 1;
+        std::string error;
+    };
+    void start_font_bake(const ExhibitCatalog& catalog);
+    void adopt_baked_fonts(BakedFonts baked);
     void close_exhibit(bool go_home = true);
     void leave_attract();
     bool in_admin_corner(float x, float y) const;
@@ -181,7 +201,13 @@ private:
     int quiz_rounds_ = 0;
     std::vector<ContentManifest> home_items_;
     CatalogOptions catalog_options_;
-    std::unique_ptr<ContentDirWatcher> content_watcher_;
+    // Checks the content folder and scans it off the frame thread; the
+    // finished catalog is swapped in between visitors (pick_up_content_changes).
+    std::unique_ptr<ContentScanWorker> content_scans_;
+    bool await_content_scans_ = false;       // headless, not paced: see AppOptions::paced
+    std::optional<ScannedContent> incoming_; // between visitors: made ready, then shown
+    std::future<BakedFonts> font_bake_;      // for incoming_
+    static constexpr int kThumbnailUploadsPerStep = 4;
     static constexpr double kContentCheckIntervalS = 2;
     double content_checked_at_s_ = 0;
     bool preview_ = false;

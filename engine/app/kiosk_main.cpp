@@ -64,8 +64,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(320, 7680));
     cli.add_option("--height", app_options.height, "Window height in pixels (overrides the config)")
         ->check(CLI::Range(240, 4320));
-    cli.add_flag("--headless", app_options.headless,
-                 "Render with SDL's dummy video driver and the software renderer");
+    auto* headless = cli.add_flag("--headless", app_options.headless,
+                                  "Render with SDL's dummy video driver and the software renderer");
     cli.add_option("--frames", loop.frames,
                    "Headless: frames to run (default: to the replay's end)")
         ->check(CLI::Range(1, 100000000));
@@ -83,6 +83,11 @@ int main(int argc, char** argv) {
     cli.add_option("--seed", app_options.seed,
                    "Seed for exhibits' random numbers (default: random; headless: 1)");
     cli.add_option("--input", input_path, "Input replay file (see engine/app/input_replay.h)");
+    cli.add_flag("--paced", loop.paced,
+                 "Headless: one frame every 1/60 s of real time, as a kiosk on a 60 Hz screen "
+                 "draws (default: as fast as possible, content scans awaited); --frame-stats "
+                 "then times each frame's work, not its wait")
+        ->needs(headless);
     cli.add_option("--frame-stats", loop.frame_stats_path, "Write frame timings (for bench/)");
     cli.add_option("--sync-interval-s", app_options.sync_interval_s,
                    "Seconds between sync rounds, overriding the config's sync.interval_s "
@@ -113,6 +118,7 @@ int main(int argc, char** argv) {
                   << screenshot_every.first << "\n";
         return 2;
     }
+    app_options.paced = loop.paced;
     loop.screenshot_every = screenshot_every.first;
     loop.screenshot_dir = screenshot_every.second;
 

@@ -27,7 +27,47 @@ const ImWchar kBaseRanges[] = {
 } // namespace
 
 FontLibrary::~FontLibrary() {
-    if (font_data_) munmap(font_data_, font_size_);
+    if (font_data_ && owns_font_data_) munmap(font_data_, font_size_);
+}
+
+std::unique_ptr<FontLibrary> FontLibrary::copy_for_baking() const {
+    auto copy = std::make_unique<FontLibrary>();
+    copy->spec_ = spec_;
+    copy->font_data_ = font_data_;
+    copy->font_size_ = font_size_;
+    copy->owns_font_data_ = false;
+    copy->registered_bits_ = registered_bits_;
+    copy->registered_count_ = registered_count_;
+    copy->dirty_ = dirty_;
+    copy->extra_sizes_ = extra_sizes_;
+    return copy;
+}
+
+void FontLibrary::take_baked(FontLibrary& baked) {
+    bool newer = false; // registered here while the copy was baking
+    registered_count_ = 0;
+    for (size_t word = 0; word < registered_bits_.size(); ++word) {
+        newer |= (registered_bits_[word] & ~baked.registered_bits_[word]) != 0;
+        registered_bits_[word] |= baked.registered_bits_[word];
+        registered_count_ += size_t(__builtin_popcountll(registered_bits_[word]));
+    }
+    // The baked sizes first, parallel to the baked extra fonts; sizes asked for
+    // here since come after them, to be baked next.
+    std::vector<int> sizes = baked.extra_sizes_;
+    for (int size : extra_sizes_)
+        if (std::find(sizes.begin(), sizes.end(), size) == sizes.end()) {
+            sizes.push_back(size);
+            newer = true;
+        }
+    extra_sizes_ = std::move(sizes);
+    glyph_ranges_.swap(baked.glyph_ranges_); // the atlas's fonts point into these
+    for (int role = 0; role < int(FontRole::Count); ++role)
+        fonts_[role] = baked.fonts_[role];
+    extra_fonts_ = baked.extra_fonts_;
+    built_scale_ = baked.built_scale_;
+    disc_uv_min_ = baked.disc_uv_min_;
+    disc_uv_max_ = baked.disc_uv_max_;
+    dirty_ = newer || baked.dirty_;
 }
 
 bool FontLibrary::load(const FontSpec& spec, std::string& error) {

@@ -1,10 +1,15 @@
 // Font library: one CJK font file (read once) baked into Dear ImGui's atlas at
 // three sizes (title, body, button), holding only the glyphs of the text that was
 // actually loaded, plus ASCII and CJK punctuation. New text marks the atlas dirty;
-// the caller rebuilds it between frames (ImGuiLayer::rebuild_fonts).
+// the caller rebuilds it between frames (ImGuiLayer::update_fonts). Baking takes
+// tens of milliseconds, so new content's text can be baked off the frame
+// thread: a copy of the library (copy_for_baking) takes the new text and
+// builds its own atlas on another thread; the frame thread then takes the
+// baked fonts (take_baked) and hands the atlas to ImGuiLayer::adopt_atlas.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +48,15 @@ public:
     // the GPU texture (see ImGuiLayer). False + `error` if the font cannot be baked.
     bool build_atlas(ImFontAtlas& atlas, float scale, std::string& error);
 
+    // A copy to bake on another thread: the registered text and sizes, sharing
+    // this library's font file (which must stay loaded while the copy lives).
+    std::unique_ptr<FontLibrary> copy_for_baking() const;
+    // Frame thread: the fonts `baked` (a copy_for_baking whose atlas the caller
+    // now hands to ImGuiLayer::adopt_atlas) replace this library's. Text or
+    // sizes registered here since the copy was made are kept and leave the
+    // atlas dirty, so the next update_fonts bakes them.
+    void take_baked(FontLibrary& baked);
+
     ImFont* font(FontRole role) const { return fonts_[int(role)]; }
     // True when `codepoint` was baked into the atlas for `role` (no fallback '?').
     bool has_glyph(FontRole role, uint32_t codepoint) const;
@@ -70,7 +84,8 @@ private:
     void paint_disc(ImFontAtlas& atlas, int rect_index);
 
     FontSpec spec_;
-    void* font_data_ = nullptr; // mmap'd font file
+    void* font_data_ = nullptr;  // mmap'd font file
+    bool owns_font_data_ = true; // false in a copy_for_baking
     size_t font_size_ = 0;
     std::vector<uint64_t> registered_bits_ = std::vector<uint64_t>(0x10000 / 64, 0);
     size_t registered_count_ = 0;

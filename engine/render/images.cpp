@@ -22,42 +22,70 @@ void ImageCache::clear() {
     entries_.clear();
 }
 
-const ImageCache::Entry& ImageCache::decode(const std::string& key, const std::string& label,
-                                            const unsigned char* bytes, size_t size,
-                                            size_t picture_bytes_left) {
-    const std::string_view file(reinterpret_cast<const char*>(bytes), size);
+namespace {
+
+// The header first: a picture over the side or the budget is refused undecoded.
+PreparedPicture decode_picture(std::string key, const std::string& bytes, int max_side,
+                               size_t picture_bytes_left) {
+    PreparedPicture picture;
+    picture.key = std::move(key);
     std::string problem;
-    // The header first: a picture over the budget is refused undecoded, and not
-    // cached, so the same file fits again when a later caller has more room.
-    if (std::optional<ImageSize> declared = read_image_size(file, problem); declared) {
-        if (std::string over = picture_side_problem(*declared, max_side_); !over.empty()) {
-            Entry refused; // the same every time: cached
-            refused.image = Image{nullptr, declared->width, declared->height};
-            refused.error = label + ": " + over;
-            return entries_.emplace(key, std::move(refused)).first->second;
+    if (std::optional<ImageSize> declared = read_image_size(bytes, problem); declared) {
+        std::string over = picture_side_problem(*declared, max_side);
+        if (over.empty()) {
+            over = picture_budget_problem(*declared, picture_bytes_left);
+            picture.over_budget = !over.empty();
         }
-        if (std::string over = picture_budget_problem(*declared, picture_bytes_left);
-            !over.empty()) {
-            over_budget_ = Entry{}; // no texture, the declared size
-            over_budget_.image = Image{nullptr, declared->width, declared->height};
-            over_budget_.error = label + ": " + over;
-            return over_budget_;
+        if (!over.empty()) {
+            picture.declared = *declared;
+            picture.error = picture.key + ": " + over;
+            return picture;
         }
     }
+    picture.decoded = decode_image(bytes, problem, picture_bytes_left);
+    if (!picture.decoded) picture.error = picture.key + ": " + problem;
+    return picture;
+}
+
+} // namespace
+
+PreparedPicture prepare_picture(const FileSource& source, const std::string& name, int max_side) {
+    std::string bytes, error;
+    if (!source.read(name, bytes, error)) {
+        PreparedPicture failed;
+        failed.key = source.describe(name);
+        failed.error = error;
+        return failed;
+    }
+    return decode_picture(source.describe(name), bytes, max_side, kNoPictureBudget);
+}
+
+// A refusal for the budget is returned, not cached: the same file may fit
+// when a later caller has more room. Everything else is cached.
+const ImageCache::Entry& ImageCache::upload(PreparedPicture picture) {
     Entry entry;
-    const std::optional<DecodedImage> decoded = decode_image(file, problem, picture_bytes_left);
-    if (!decoded) {
-        entry.error = label + ": " + problem;
-    } else if (SDL_Texture* texture =
-                   SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC,
-                                     decoded->width, decoded->height)) {
-        SDL_UpdateTexture(texture, nullptr, decoded->rgba.data(), decoded->width * 4);
-        SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-        entry.image = Image{texture, decoded->width, decoded->height};
-    } else {
-        entry.error = label + ": cannot create a texture: " + SDL_GetError();
+    entry.error = std::move(picture.error);
+    entry.image = Image{nullptr, picture.declared.width, picture.declared.height};
+    if (picture.over_budget) {
+        over_budget_ = std::move(entry);
+        return over_budget_;
     }
-    return entries_.emplace(key, std::move(entry)).first->second;
+    if (const std::optional<DecodedImage>& decoded = picture.decoded) {
+        if (SDL_Texture* texture =
+                SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC,
+                                  decoded->width, decoded->height)) {
+            SDL_UpdateTexture(texture, nullptr, decoded->rgba.data(), decoded->width * 4);
+            SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+            entry.image = Image{texture, decoded->width, decoded->height};
+        } else {
+            entry.error = picture.key + ": cannot create a texture: " + SDL_GetError();
+        }
+    }
+    return entries_.insert_or_assign(picture.key, std::move(entry)).first->second;
+}
+
+void ImageCache::adopt(PreparedPicture picture) {
+    if (entries_.count(picture.key) == 0) upload(std::move(picture));
 }
 
 const Image& ImageCache::get(const std::string& path, std::string* error) {
@@ -89,8 +117,7 @@ const ImageCache::Entry& ImageCache::load(const std::string& key, const FileSour
         failed.error = error;
         return entries_.emplace(key, std::move(failed)).first->second;
     }
-    return decode(key, key, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                  picture_bytes_left);
+    return upload(decode_picture(key, bytes, max_side_, picture_bytes_left));
 }
 
 } // namespace kiosk

@@ -6,6 +6,9 @@
 // is decoded, and that refusal is not cached (the budget may differ next time).
 // A cache may also have a largest side (the kiosk's own screens: thumbnails and
 // quiz pictures): a picture over it is refused from its header, and that is cached.
+// Reading and decoding need no renderer: prepare_picture does them on any
+// thread (the content scan worker decodes new thumbnails), and
+// ImageCache::adopt turns the result into a texture on the renderer's thread.
 #pragma once
 
 #include "core/file_source.h"
@@ -13,6 +16,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 struct SDL_Renderer;
@@ -25,6 +29,20 @@ struct Image {
     int width = 0;
     int height = 0;
 };
+
+// A picture read and decoded, not yet a texture: its pixels, or why not (with
+// the declared size when its header was read).
+struct PreparedPicture {
+    std::string key; // the cache's: source.describe(name)
+    std::optional<DecodedImage> decoded;
+    ImageSize declared; // of a picture refused from its header
+    std::string error;
+    bool over_budget = false; // refused for the caller's budget: not cached
+};
+
+// Any thread: reads and decodes `name` of `source` as ImageCache::get would,
+// with no picture budget and pictures over `max_side` refused.
+PreparedPicture prepare_picture(const FileSource& source, const std::string& name, int max_side);
 
 class ImageCache {
 public:
@@ -43,6 +61,9 @@ public:
     // the Image has no texture but the declared width and height.
     const Image& get(const FileSource& source, const std::string& name,
                      std::string* error = nullptr, size_t picture_bytes_left = SIZE_MAX);
+    // Renderer's thread: caches a picture prepared elsewhere, unless its key is
+    // already cached (then the prepared pixels are dropped).
+    void adopt(PreparedPicture picture);
     void clear();
 
 private:
@@ -54,8 +75,7 @@ private:
     int max_side_;
     const Entry& load(const std::string& key, const FileSource& source, const std::string& name,
                       size_t picture_bytes_left);
-    const Entry& decode(const std::string& key, const std::string& label,
-                        const unsigned char* bytes, size_t size, size_t picture_bytes_left);
+    const Entry& upload(PreparedPicture picture);
     std::map<std::string, Entry> entries_;
     Entry over_budget_; // the last refusal for the budget: returned, not cached
 };

@@ -42,6 +42,15 @@ bool ImGuiLayer::update_fonts(FontLibrary& fonts, float scale, std::string& erro
     return upload_font_texture(error);
 }
 
+void ImGuiLayer::adopt_atlas(std::unique_ptr<ImFontAtlas> atlas, float scale) {
+    ImGui::SetCurrentContext(context_);
+    ImGui::GetIO().Fonts = atlas.get(); // the context never owned the atlas it was given
+    atlas_ = std::move(atlas);
+    built_scale_ = scale;
+    if (font_texture_) SDL_DestroyTexture(font_texture_);
+    font_texture_ = nullptr;
+}
+
 // The backend's own upload converts the atlas to an RGBA copy and then copies
 // that again; writing the white-with-alpha pixels straight into a streaming
 // texture halves the work on the start-up path.

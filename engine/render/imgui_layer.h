@@ -30,6 +30,10 @@ public:
     // Rebuilds the atlas when `fonts` has new text or the scale changed, and
     // uploads it; between frames only. False + `error` if the font cannot be baked.
     bool update_fonts(FontLibrary& fonts, float scale, std::string& error);
+    // Between frames: `atlas`, baked for `scale` by a FontLibrary copy whose
+    // fonts the library took (FontLibrary::take_baked), replaces the current
+    // one; the next update_fonts uploads it.
+    void adopt_atlas(std::unique_ptr<ImFontAtlas> atlas, float scale);
 
     // Starts a frame of `width`x`height` pixels lasting `dt` seconds.
     void begin_frame(PointerFeeder& pointer, float dt, int width, int height);

@@ -8,13 +8,12 @@
 #include "content_files.h"
 #include "content_sources.h"
 #include "core/civil_time.h"
+#include "core/idle_priority.h"
 #include "core/log.h"
 #include "core/private_files.h"
 #include "disk_space.h"
 #include "downloaded_package_check.h"
 
-#include <pthread.h>
-#include <sched.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -426,12 +425,8 @@ void ContentUpdater::request_round() {
 
 void ContentUpdater::run() {
     // Hashing and verifying packages must never take a core from the frame:
-    // this thread runs only when a core would otherwise idle (SCHED_IDLE; when
-    // the system refuses, it keeps its normal priority and says so).
-    sched_param idle_param{};
-    if (const int refused = pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle_param))
-        log_warning("content updater: cannot lower its thread's priority (error " +
-                    std::to_string(refused) + "); downloads may cost frames");
+    // this thread runs only when a core would otherwise idle.
+    run_this_thread_only_when_idle("content updater");
     using Steady = std::chrono::steady_clock;
     Steady::time_point hub_due = Steady::now(); // a round at start
     Steady::time_point import_due = Steady::now();

@@ -1,9 +1,12 @@
 // The kiosk's content folder: signed packages load, a tampered or untrusted one
 // is refused with its reason while the others still load, and a package copied
-// in is picked up between visitors, never in the middle of a visit.
+// in is picked up between visitors, never in the middle of a visit: scanned in
+// the background (content_scan_worker.h), whole, and again when a package
+// arrives while a scan runs.
 #include "app_test_support.h"
 
 #include "../core/temp_folder.h"
+#include "app/content_scan_worker.h"
 #include "content/package.h"
 #include "review_as_manifest.h"
 
@@ -11,7 +14,10 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -110,6 +116,94 @@ TEST_CASE("a package copied in is picked up between visitors, not during a visit
     REQUIRE(app->session_id() == "");
     play(*app, "wait 3\n");
     CHECK(shown_ids(*app) == std::vector<std::string>{"pendulum-lab", "water-cycle"});
+}
+
+TEST_CASE("a background scan during a visit is swapped in only after the visit", "[content]") {
+    Library library;
+    library.add("pendulum-lab", "pendulum-lab", library.key);
+    KioskConfig config = library.config("content-background");
+    config.idle_timeout_s = 10;
+    AppOptions options;
+    options.paced = true; // real time: the frame thread never waits for a scan
+    auto app = make_app_from(config, options);
+    REQUIRE(shown_ids(*app) == std::vector<std::string>{"pendulum-lab"});
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+
+    play(*app, "tap 1500 900\n"); // a visitor
+    REQUIRE(app->session_id() != "");
+    library.add("water-cycle", "water-cycle", library.key);
+    play(*app, "wait 3\n");                   // a check mid-visit: the worker scans the new set
+    for (int frame = 0; frame < 3; ++frame) { // time for a swap, had it been allowed
+        REQUIRE(app->wait_for_content_scans(deadline));
+        run_frames(*app, 1);
+    }
+    CHECK(shown_ids(*app) == std::vector<std::string>{"pendulum-lab"}); // held back
+
+    play(*app, "wait 12\n", 0); // idle: the visit ends at the attract screen
+    REQUIRE(app->session_id() == "");
+    // Between visitors the new set's fonts bake on another thread and its
+    // thumbnails are uploaded a few a frame; the old set shows until it is whole.
+    const std::vector<std::string> old_set{"pendulum-lab"}, new_set{"pendulum-lab", "water-cycle"};
+    while (shown_ids(*app) == old_set && std::chrono::steady_clock::now() < deadline)
+        run_frames(*app, 1);
+    CHECK(shown_ids(*app) == new_set);
+}
+
+TEST_CASE("a package added while a background scan runs is picked up by the next scan",
+          "[content]") {
+    Library library;
+    KioskConfig config = library.config("content-scan-race");
+    CatalogOptions options;
+    options.content_dir = library.dir;
+    std::string error;
+    REQUIRE(load_trust_roots(config, options.trust, error));
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool scan_read_folder = false, scan_may_finish = false;
+    ContentScanWorker worker(std::make_unique<ContentDirWatcher>(library.dir), [&] {
+        ScannedContent scanned{scan_exhibit_dirs({}, options), {}};
+        std::unique_lock lock(mutex);
+        scan_read_folder = true;
+        changed.notify_all();
+        changed.wait(lock, [&] { return scan_may_finish; });
+        return scanned;
+    });
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    const auto ids = [](const std::optional<ScannedContent>& scan) {
+        std::vector<std::string> out;
+        for (const ContentManifest& exhibit : scan->catalog.exhibits)
+            out.push_back(exhibit.id);
+        return out;
+    };
+
+    library.add("pendulum-lab", "pendulum-lab", library.key);
+    worker.check();
+    {
+        std::unique_lock lock(mutex);
+        REQUIRE(changed.wait_until(lock, deadline, [&] { return scan_read_folder; }));
+    }
+    library.add("water-cycle", "water-cycle", library.key); // while the scan runs
+    CHECK_FALSE(worker.take().has_value());                 // nothing of an unfinished scan
+    {
+        std::lock_guard lock(mutex);
+        scan_may_finish = true;
+    }
+    changed.notify_all();
+    REQUIRE(worker.wait_until_idle(deadline));
+    std::optional<ScannedContent> first = worker.take();
+    REQUIRE(first.has_value());
+    CHECK(ids(first) == std::vector<std::string>{"pendulum-lab"});
+
+    worker.check(); // the folder changed after the first scan read it: scanned again
+    REQUIRE(worker.wait_until_idle(deadline));
+    std::optional<ScannedContent> second = worker.take();
+    REQUIRE(second.has_value());
+    CHECK(ids(second) == std::vector<std::string>{"pendulum-lab", "water-cycle"});
+
+    worker.check(); // nothing changed since: no scan
+    REQUIRE(worker.wait_until_idle(deadline));
+    CHECK_FALSE(worker.take().has_value());
+    CHECK(worker.checks_done() == 3);
 }
 
 TEST_CASE("unsigned exhibit folders show only in dev mode", "[content]") {

@@ -1,8 +1,12 @@
 // Process-level tests of the `kiosk` executable: exit code 2 and a message naming
-// the file and key on a bad config; a headless run writing its screenshot.
+// the file and key on a bad config; a headless run writing its screenshot; a
+// paced headless run taking real time while timing only each frame's work.
+#include "../../bench/bench_figures.h"
 #include "app_test_support.h"
 
 #include <catch2/catch.hpp>
+
+#include <chrono>
 
 #include <filesystem>
 #include <fstream>
@@ -72,4 +76,30 @@ TEST_CASE("kiosk rejects --screenshot-every with K below 1", "[cli]") {
                   " --headless --frames 2 --screenshot-every 0 " + temp_dir("cli-every"));
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.output, Catch::Contains("--screenshot-every: K must be 1 or more"));
+}
+
+TEST_CASE("kiosk --headless --paced draws one frame each 1/60 s of real time", "[cli]") {
+    const std::string dir = temp_dir("cli-paced");
+    const std::string config = source_path("kiosk-config/mobile-truck.lua");
+    KioskRun alone = run_kiosk("--config " + config + " --paced --frames 2 --data " + dir + "/a");
+    CHECK(alone.exit_code != 0); // a window's frames are paced by its screen
+    CHECK_THAT(alone.output, Catch::Contains("--paced requires --headless"));
+
+    KioskRun run = run_kiosk("--config " + config +
+                             " --headless --paced --frames 60 --width 640 --height 360 --data " +
+                             dir + "/data --frame-stats " + dir + "/frames.txt");
+    const auto ended = std::chrono::steady_clock::now(); // CLOCK_MONOTONIC, as the kiosk's
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    long long first_present_ns = 0;
+    const std::vector<double> frame_ms =
+        kiosk::bench::read_frame_stats(dir + "/frames.txt", &first_present_ns);
+    CHECK(frame_ms.size() == 60);
+    // 60 frames at 60 a second: the last one starts 59 ticks after the first, at
+    // the earliest (a loaded machine only makes it later; unpaced, these small
+    // frames take a few milliseconds each).
+    const double seconds_after_first_frame =
+        std::chrono::duration<double>(ended.time_since_epoch()).count() -
+        double(first_present_ns) / 1e9;
+    CHECK(seconds_after_first_frame >= 59.0 / 60.0);
 }
