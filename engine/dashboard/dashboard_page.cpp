@@ -204,8 +204,8 @@ fieldset.venues { display:flex; flex-wrap:wrap; gap:6px 18px; }
 label.check { flex-direction:row; align-items:center; gap:6px; color:var(--ink); font-size:14px; }
 textarea { font:inherit; font-size:14px; border:1px solid #cbd5e1; border-radius:6px; padding:6px 10px; }
 button.primary { background:#1e3a8a; color:#fff; border-color:#1e3a8a; margin-top:8px; }
-button.danger { color:#991b1b; border-color:#fca5a5; }
-table.notices { min-width:900px; }
+button.danger { background:#fff; color:#991b1b; border-color:#fca5a5; }
+table.notices { min-width:720px; }
 table.notices td { vertical-align:top; }
 table.notices .headline { display:block; margin:4px 0 2px; }
 tr.past td { opacity:.6; }

@@ -38,6 +38,18 @@ std::string time_text(int64_t utc_ms, Language lang) {
     return manager_time(utc_ms, kDefaultVenueUtcOffsetMin, lang);
 }
 
+std::string type_text(sync::NoticeMsgType type, Language lang) {
+    switch (type) {
+    case sync::NoticeMsgType::Update:
+        return manager_text("notice_type_update", lang);
+    case sync::NoticeMsgType::Cancel:
+        return manager_text("notice_type_cancel", lang);
+    case sync::NoticeMsgType::Alert:
+        break;
+    }
+    return manager_text("notice_type_alert", lang);
+}
+
 std::string venues_text(const sync::Notice& notice, Language lang) {
     if (notice.venues.empty()) return manager_text("all_venues", lang);
     std::string text;
@@ -73,7 +85,7 @@ int notice_issue(const NoticeCommandOptions& options, const NoticeDraft& draft, 
     const sync::Notice& notice = result.stored.notice;
     out << manager_text("notice_issued", lang,
                         {{"id", notice.identifier},
-                         {"type", sync::to_cap(notice.msg_type)},
+                         {"type", type_text(notice.msg_type, lang)},
                          {"venues", venues_text(notice, lang)},
                          {"expires", time_text(notice.expires_utc_ms, lang)}})
         << "\n";
