@@ -196,11 +196,27 @@ table.library { min-width:820px; }
 .order-grid small { display:block; color:var(--muted); font-family:monospace; font-size:12px; }
 .kiosk-order { border-top:1px solid var(--line); padding:12px 0 4px; }
 .kiosk-order h3 { font-size:15px; margin:0; font-weight:600; }
+.notice-grid { display:grid; grid-template-columns:repeat(auto-fill, minmax(170px, 1fr)); gap:10px 14px; margin:10px 0; }
+fieldset { border:1px solid var(--line); border-radius:8px; margin:10px 0; padding:8px 12px; }
+fieldset legend { font-size:13px; color:var(--muted); padding:0 4px; }
+fieldset.pair { display:grid; grid-template-columns:minmax(0,1fr) minmax(0,1fr); gap:10px 14px; }
+fieldset.venues { display:flex; flex-wrap:wrap; gap:6px 18px; }
+label.check { flex-direction:row; align-items:center; gap:6px; color:var(--ink); font-size:14px; }
+textarea { font:inherit; font-size:14px; border:1px solid #cbd5e1; border-radius:6px; padding:6px 10px; }
+button.primary { background:#1e3a8a; color:#fff; border-color:#1e3a8a; margin-top:8px; }
+button.danger { background:#fff; color:#991b1b; border-color:#fca5a5; }
+table.notices { min-width:720px; }
+table.notices td { vertical-align:top; }
+table.notices .headline { display:block; margin:4px 0 2px; }
+tr.past td { opacity:.6; }
+.badge.drill { background:#1e3a8a; color:#fff; font-weight:700; font-size:13px; }
+ul.not-reached { margin:4px 0; padding-left:18px; font-size:13px; }
+details.update { margin-top:8px; }
 .login form { display:flex; flex-direction:column; gap:14px; }
 .login input { font-size:15px; padding:8px 10px; }
 .login button { padding:9px; font-size:15px; }
 @media (max-width: 1000px) {
-  .grid2, .data-actions { grid-template-columns:minmax(0,1fr); }
+  .grid2, .data-actions, fieldset.pair { grid-template-columns:minmax(0,1fr); }
   .stats { grid-template-columns:repeat(2, minmax(0,1fr)); }
   main { padding:14px 14px 32px; }
   header.top { padding:10px 14px; }
@@ -225,6 +241,26 @@ void hidden_field(std::string& out, std::string_view name, std::string_view valu
     out += "<input type=\"hidden\" name=\"" + esc(name) + "\" value=\"" + esc(value) + "\">";
 }
 
+void append_page_header(std::string& out, const DashboardViewer& viewer, Language lang,
+                        std::string_view csrf_token, std::string_view title,
+                        std::string_view path) {
+    const Language other = lang == Language::En ? Language::Zh : Language::En;
+    const std::string code = language_code(lang), other_code = language_code(other);
+    const std::string role = viewer.role == ViewerRole::ProvinceAdmin
+                                 ? text_of("role_province_admin", lang)
+                                 : text_of("role_venue_manager", lang);
+    out += "<header class=\"top\"><h1>" + esc(title) + "</h1>";
+    out += "<span class=\"who\">" + esc(viewer.name) + " · " + role + "</span>";
+    out += "<a class=\"lang-toggle\" href=\"/dashboard?lang=" + code + "\">" +
+           text_of("back_to_dashboard", lang) + "</a>";
+    out += "<a class=\"lang-toggle\" href=\"" + esc(path) + "?lang=" + other_code +
+           "\" hreflang=\"" + other_code + "\">" + text_of("language_toggle", lang) + "</a>";
+    out += "<form method=\"post\" action=\"/logout\">";
+    hidden_field(out, "csrf", csrf_token);
+    hidden_field(out, "lang", code);
+    out += "<button type=\"submit\">" + text_of("sign_out", lang) + "</button></form></header>\n";
+}
+
 namespace {
 
 //-----------------------------------------------------------------------------
@@ -242,6 +278,8 @@ void append_header(std::string& out, const DashboardData& data) {
     out += "<span class=\"who\">" + esc(data.viewer.name) + " · " + role + "</span>";
     out += "<a class=\"lang-toggle\" href=\"/dashboard/library?lang=" +
            std::string(language_code(lang)) + "\">" + text_of("library_title", lang) + "</a>";
+    out += "<a class=\"lang-toggle\" href=\"/dashboard/notices?lang=" +
+           std::string(language_code(lang)) + "\">" + text_of("notices_link", lang) + "</a>";
     out += "<a class=\"lang-toggle\" href=\"" + esc(dashboard_url(other)) + "\" hreflang=\"" +
            language_code(other.language) + "\">" + text_of("language_toggle", lang) + "</a>";
     out += "<form method=\"post\" action=\"/logout\">";

@@ -168,6 +168,11 @@ std::string dashboard_url(const DashboardFilter& filter, std::string_view format
 // (library_page.h): <!DOCTYPE> to <body> with the CSS, and a hidden field.
 void open_page(std::string& out, Language lang, std::string_view title);
 void hidden_field(std::string& out, std::string_view name, std::string_view value);
+// The header of a page beside the dashboard (内容库, 应急通知): its title, the
+// viewer, a link back to the dashboard, the language link (to `path` in the
+// other language) and the sign-out button.
+void append_page_header(std::string& out, const DashboardViewer& viewer, Language lang,
+                        std::string_view csrf_token, std::string_view title, std::string_view path);
 
 // The short weekday names, Monday first ("周一" .. "周日", "Mon" .. "Sun").
 std::array<std::string, 7> weekday_names(Language language);

@@ -20,24 +20,6 @@ std::string lang_code(Language lang) {
     return language_code(lang);
 }
 
-void append_header(std::string& out, const LibraryPageData& data) {
-    const Language lang = data.language;
-    const Language other = lang == Language::En ? Language::Zh : Language::En;
-    const std::string role = data.viewer.role == ViewerRole::ProvinceAdmin
-                                 ? text_of("role_province_admin", lang)
-                                 : text_of("role_venue_manager", lang);
-    out += "<header class=\"top\"><h1>" + text_of("library_title", lang) + "</h1>";
-    out += "<span class=\"who\">" + esc(data.viewer.name) + " · " + role + "</span>";
-    out += "<a class=\"lang-toggle\" href=\"/dashboard?lang=" + lang_code(lang) + "\">" +
-           text_of("back_to_dashboard", lang) + "</a>";
-    out += "<a class=\"lang-toggle\" href=\"/dashboard/library?lang=" + lang_code(other) +
-           "\" hreflang=\"" + lang_code(other) + "\">" + text_of("language_toggle", lang) + "</a>";
-    out += "<form method=\"post\" action=\"/logout\">";
-    hidden_field(out, "csrf", data.csrf_token);
-    hidden_field(out, "lang", lang_code(lang));
-    out += "<button type=\"submit\">" + text_of("sign_out", lang) + "</button></form></header>\n";
-}
-
 void append_upload(std::string& out, const LibraryPageData& data) {
     const Language lang = data.language;
     out += "<section class=\"card\" id=\"upload\"><h2>" + text_of("library_upload", lang) +
@@ -187,7 +169,8 @@ std::string render_library_page(const LibraryPageData& data) {
     out.reserve(32 * 1024);
     open_page(out, lang,
               manager_text("library_title", lang) + " · " + manager_text("app_title", lang));
-    append_header(out, data);
+    append_page_header(out, data.viewer, lang, data.csrf_token, manager_text("library_title", lang),
+                       "/dashboard/library");
     out += "<main>\n";
     if (!data.notice.empty())
         out += std::string("<div class=\"notice") + (data.notice_is_error ? " error" : "") +

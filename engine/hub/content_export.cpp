@@ -1,8 +1,8 @@
 // `kiosk-hub content export` (see content_export.h).
 #include "content_export.h"
 
-#include "content_key.h"
 #include "content_routes.h"
+#include "hub_signing_key.h"
 #include "hub_store.h"
 
 #include <fcntl.h>
@@ -57,21 +57,28 @@ bool write_exported(const std::string& path, int read_fd, int64_t bytes, const s
 
 } // namespace
 
+bool prepare_export_folder(const std::string& out_dir, std::string& error) {
+    error.clear();
+    struct stat folder {};
+    if (lstat(out_dir.c_str(), &folder) == 0) {
+        if (S_ISLNK(folder.st_mode))
+            error = out_dir + ": is a symbolic link; name the folder itself (nothing is written "
+                              "through a link)";
+        else if (!S_ISDIR(folder.st_mode))
+            error = out_dir + ": is not a folder";
+    } else if (errno != ENOENT || ::mkdir(out_dir.c_str(), 0755) != 0) {
+        error = out_dir + ": cannot create the folder";
+    }
+    return error.empty();
+}
+
 int content_export(const ContentExportOptions& options, std::ostream& out, std::ostream& err) {
     if (!is_valid_id(options.kiosk))
         return (err << "kiosk-hub content export: --kiosk: expected a kiosk id, got \""
                     << options.kiosk << "\"\n"),
                2;
-    struct stat folder {};
-    if (lstat(options.out_dir.c_str(), &folder) == 0) {
-        if (S_ISLNK(folder.st_mode))
-            return refused(err, options.out_dir +
-                                    ": is a symbolic link; name the folder itself (nothing is "
-                                    "written through a link)");
-        if (!S_ISDIR(folder.st_mode)) return refused(err, options.out_dir + ": is not a folder");
-    } else if (errno != ENOENT || ::mkdir(options.out_dir.c_str(), 0755) != 0) {
-        return refused(err, options.out_dir + ": cannot create the folder");
-    }
+    if (std::string error; !prepare_export_folder(options.out_dir, error))
+        return refused(err, error);
 
     std::string error;
     std::unique_ptr<HubStore> store = open_hub_store(options.data_dir, error);
@@ -82,8 +89,8 @@ int content_export(const ContentExportOptions& options, std::ostream& out, std::
         return refused(err, "--kiosk " + options.kiosk + ": the kiosk is revoked");
     std::unique_ptr<LibraryStore> library = open_library_store(options.data_dir, error);
     if (!library) return refused(err, error);
-    std::optional<SecretKey> key = load_content_key(options.data_dir, error);
-    if (!key) return refused(err, error.empty() ? no_content_key_message() : error);
+    std::optional<SecretKey> key = load_hub_key(kContentKey, options.data_dir, error);
+    if (!key) return refused(err, error.empty() ? no_hub_key_message(kContentKey) : error);
 
     ContentService content(library.get(), std::move(key), options.policy);
     const std::optional<StoredSnapshot> stored =

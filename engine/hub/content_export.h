@@ -21,6 +21,10 @@ struct ContentExportOptions {
     SnapshotPolicy policy;
 };
 
+// An export folder (a USB stick's): made when missing; refused when it is a
+// symbolic link or not a folder. Shared with `notice export`.
+bool prepare_export_folder(const std::string& out_dir, std::string& error);
+
 // 0 written (naming each file), 1 refused or failed, 2 a bad value.
 int content_export(const ContentExportOptions& options, std::ostream& out, std::ostream& err);
 

@@ -1,8 +1,8 @@
 // The kiosks' content routes (see content_routes.h).
 #include "content_routes.h"
 
-#include "content_key.h"
 #include "core/content_ids.h"
+#include "hub_signing_key.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -21,7 +21,7 @@ ApiAnswer not_found(const std::string& what) {
 }
 
 ApiAnswer no_key() {
-    return {503, error_json(no_content_key_message())};
+    return {503, error_json(no_hub_key_message(kContentKey))};
 }
 
 // An open package file being streamed; closed when the answer is done.
@@ -87,7 +87,7 @@ void answer_whole(const httplib::Request& request, httplib::Response& response,
 std::optional<StoredSnapshot> ContentService::snapshot_for(const std::string& kiosk,
                                                            int64_t now_utc_ms, std::string& error) {
     if (!has_key()) {
-        error = no_content_key_message();
+        error = no_hub_key_message(kContentKey);
         return std::nullopt;
     }
     std::lock_guard lock(issuing_);

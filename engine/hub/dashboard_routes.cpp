@@ -13,6 +13,7 @@
 #include "dashboard_data.h"
 #include "dashboard_routes_internal.h"
 #include "library_routes.h"
+#include "notice_routes.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -112,6 +113,17 @@ std::optional<Viewer> signed_in(RouteState& state, const httplib::Request& reque
     return Viewer{*session, *user};
 }
 
+std::optional<Viewer> signed_in_form(RouteState& state, const httplib::Request& request,
+                                     httplib::Response& response, Language lang,
+                                     const std::string& csrf) {
+    std::optional<Viewer> viewer = signed_in(state, request, response, lang);
+    if (viewer && csrf != viewer->session.csrf) {
+        answer_message(response, 403, lang, manager_text("form_expired", lang));
+        return std::nullopt;
+    }
+    return viewer;
+}
+
 // Checks the query of a signed-in request; the filter, or nullopt after answering.
 std::optional<dashboard::DashboardFilter> checked_filter(RouteState& state, const Viewer& viewer,
                                                          const DashboardQuery& query,
@@ -175,12 +187,9 @@ void post_login(RouteState& state, const httplib::Request& request, httplib::Res
 
 void post_logout(RouteState& state, const httplib::Request& request, httplib::Response& response) {
     const Language lang = request_language(request);
-    const std::optional<Viewer> viewer = signed_in(state, request, response, lang);
+    const std::optional<Viewer> viewer =
+        signed_in_form(state, request, response, lang, request.get_param_value("csrf"));
     if (!viewer) return;
-    if (request.get_param_value("csrf") != viewer->session.csrf) {
-        answer_message(response, 403, lang, manager_text("form_expired", lang));
-        return;
-    }
     state.sessions.end(viewer->session.token);
     response.set_header("Set-Cookie", cookie(kSessionCookie, "", true));
     redirect(response, std::string("/login?lang=") + language_code(lang));
@@ -384,6 +393,7 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store,
                     post_import(*state, request, response);
                 });
     if (options.library) add_library_routes(server, state, *options.library, options.data_dir);
+    if (options.notices) add_notice_routes(server, state);
 }
 
 } // namespace kiosk::hub

@@ -8,6 +8,7 @@
 //   GET  /login, POST /login, POST /logout
 //   GET  /dashboard, GET /dashboard/export, POST /dashboard/import
 //   GET  /dashboard/library and its POST forms (library_routes.h)
+//   GET  /dashboard/notices and its POST forms (notice_routes.h)
 //   GET  /  (303 to /dashboard)
 // Without a live session the dashboard routes answer 303 to /login.
 #pragma once
@@ -16,6 +17,7 @@
 #include "dashboard_data.h"
 #include "hub_store.h"
 #include "library_store.h"
+#include "notice_store.h"
 #include "web_sessions.h"
 
 #include <map>
@@ -40,6 +42,8 @@ struct DashboardOptions {
     // page, library_routes.h); no library page when null.
     LibraryStore* library = nullptr;
     std::string data_dir;
+    // The emergency notices (the 应急通知 page, notice_routes.h); none when null.
+    NoticeStore* notices = nullptr;
 };
 
 void add_dashboard_routes(httplib::Server& server, HubStore& store,

@@ -24,7 +24,7 @@ struct RouteState {
         : store(store_), sessions(options.sessions, options.clock),
           limiter(options.logins, options.clock), clock(options.clock),
           silent_alert_days(options.silent_alert_days), utc_offset_min(options.utc_offset_min),
-          library(options.library) {}
+          library(options.library), notices(options.notices), data_dir(options.data_dir) {}
     HubStore& store;
     WebSessions sessions;
     LoginLimiter limiter;
@@ -32,6 +32,8 @@ struct RouteState {
     int silent_alert_days;
     int32_t utc_offset_min;
     LibraryStore* library; // null: no library (no snapshots on the dashboard)
+    NoticeStore* notices;  // null: no 应急通知 page
+    std::string data_dir;  // the notice key is read from here for each notice issued
     std::once_flag dummy_hash_once;
     std::string dummy_hash; // verified against for unknown users, to take the same time
 };
@@ -47,6 +49,11 @@ Language request_language(const httplib::Request& request);
 // The viewer, or nullopt after answering 303 to /login.
 std::optional<Viewer> signed_in(RouteState& state, const httplib::Request& request,
                                 httplib::Response& response, Language lang);
+// Signed in with the session's CSRF token in `csrf` (a form's field); the
+// viewer, or nullopt after answering (303 to /login, or 403 form_expired).
+std::optional<Viewer> signed_in_form(RouteState& state, const httplib::Request& request,
+                                     httplib::Response& response, Language lang,
+                                     const std::string& csrf);
 void answer_html(httplib::Response& response, int status, const std::string& html);
 // A short page for refusals (400, 403, 404): the message and a way back.
 void answer_message(httplib::Response& response, int status, Language lang,

@@ -17,7 +17,7 @@
 // the library's package upload (library_routes.h).
 #include "hub_server.h"
 
-#include "content_key.h"
+#include "hub_signing_key.h"
 #include "library_routes.h"
 #include "sync_api.h"
 
@@ -137,12 +137,13 @@ bool parse_listen_address(const std::string& listen, std::string& host, int& por
     return true;
 }
 
-void add_api_routes(httplib::Server& server, HubStore& store, ContentService& content) {
+void add_api_routes(httplib::Server& server, HubStore& store, ContentService& content,
+                    NoticeFeedCache& notices, bool has_notice_key) {
     server.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& response) {
         answer_json(response, 200, "{\"ok\":true}");
     });
-    server.Post("/api/v1/sync", [&store, &content](const httplib::Request& request,
-                                                   httplib::Response& response) {
+    server.Post("/api/v1/sync", [&store, &content, &notices, has_notice_key](
+                                    const httplib::Request& request, httplib::Response& response) {
         const int64_t received_utc_ms = now_utc_ms();
         const ContentVersionOf content_version =
             [&](const std::string& kiosk) -> std::optional<int64_t> {
@@ -152,13 +153,15 @@ void add_api_routes(httplib::Server& server, HubStore& store, ContentService& co
                 content.snapshot_for(kiosk, received_utc_ms, error);
             return snapshot ? std::optional<int64_t>(snapshot->version) : std::nullopt;
         };
-        const ApiAnswer answer = handle_sync(store, request.get_header_value("Authorization"),
-                                             request.body, received_utc_ms, content_version);
+        const ApiAnswer answer =
+            handle_sync(store, request.get_header_value("Authorization"), request.body,
+                        received_utc_ms, content_version, {&notices.notices(), has_notice_key});
         answer_json(response, answer.status, answer.body);
         if (answer.retry_after_s > 0)
             response.set_header("Retry-After", std::to_string(answer.retry_after_s));
     });
     add_content_routes(server, store, content);
+    add_notice_routes(server, store, notices);
 }
 
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
@@ -180,13 +183,25 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
         err << "kiosk-hub: " << error << "\n";
         return 1;
     }
-    std::optional<SecretKey> content_key = load_content_key(options.data_dir, error);
+    std::optional<SecretKey> content_key = load_hub_key(kContentKey, options.data_dir, error);
     if (!content_key && !error.empty()) {
         err << "kiosk-hub: " << error << "\n";
         return 1;
     }
-    if (!content_key) err << "kiosk-hub: " << no_content_key_message() << "\n";
+    if (!content_key) err << "kiosk-hub: " << no_hub_key_message(kContentKey) << "\n";
     ContentService content(library.get(), std::move(content_key), options.snapshot_policy);
+    std::unique_ptr<NoticeStore> notice_store = open_sqlite_notice_store(options.data_dir, error);
+    if (!notice_store) {
+        err << "kiosk-hub: " << error << "\n";
+        return 1;
+    }
+    const std::optional<SecretKey> notice_key = load_hub_key(kNoticeKey, options.data_dir, error);
+    if (!notice_key && !error.empty()) {
+        err << "kiosk-hub: " << error << "\n";
+        return 1;
+    }
+    if (!notice_key) err << "kiosk-hub: " << no_hub_key_message(kNoticeKey) << "\n";
+    NoticeFeedCache notices(*notice_store);
     GatedServer server(options.gate);
     server.set_payload_max_length(kMaxLibraryUploadBytes); // per route: check_body_size
     server.set_pre_routing_handler(check_body_size);
@@ -195,7 +210,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
         [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
             answer_json(response, 500, error_json("internal error"));
         });
-    add_api_routes(server, *store, content);
+    add_api_routes(server, *store, content, notices, notice_key.has_value());
     if (options.extra_routes) options.extra_routes(server, *store);
 
     const int bound_port =
@@ -232,6 +247,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     stopper.join();
     server.finish(); // the requests whose head had arrived are answered
     library.reset();
+    notice_store.reset();
     store.reset(); // closes hub.db after every request has finished
     if (!listened) {
         err << "kiosk-hub: the server stopped with an error\n";

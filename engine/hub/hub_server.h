@@ -8,6 +8,7 @@
 #include "connection_gate_internal.h"
 #include "content_routes.h"
 #include "hub_store.h"
+#include "notice_feed.h"
 
 #include <functional>
 #include <iosfwd>
@@ -28,10 +29,12 @@ struct ServeOptions {
 bool parse_listen_address(const std::string& listen, std::string& host, int& port,
                           std::string& error);
 
-// Adds GET /api/v1/health, POST /api/v1/sync and the content routes to
-// `server`; the sync answer names the kiosk's snapshot version when `content`
-// has a key.
-void add_api_routes(httplib::Server& server, HubStore& store, ContentService& content);
+// Adds GET /api/v1/health, POST /api/v1/sync, the content routes and GET
+// /api/v1/notices to `server`; the sync answer names the kiosk's snapshot
+// version when `content` has a key, and the notice version when
+// `has_notice_key`, and stores the heartbeat's notice receipts.
+void add_api_routes(httplib::Server& server, HubStore& store, ContentService& content,
+                    NoticeFeedCache& notices, bool has_notice_key);
 
 // Runs the server until SIGTERM or SIGINT. Prints "listening on HOST:PORT" to
 // `out` (flushed) once it accepts connections. Returns the process exit code:

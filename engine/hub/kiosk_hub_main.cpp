@@ -3,11 +3,12 @@
 // Usage errors exit 2.
 #include "bundle_import.h"
 #include "content_export.h"
-#include "content_key.h"
 #include "dashboard_routes.h"
 #include "hub_admin.h"
 #include "hub_server.h"
+#include "hub_signing_key.h"
 #include "library_commands.h"
+#include "notice_commands.h"
 
 #include <CLI/CLI.hpp>
 #include <sodium.h>
@@ -158,13 +159,48 @@ int main(int argc, char** argv) {
     add_reviewer->add_option("--public-key", reviewer.public_key_file, "NAME.pub (kioskctl keygen)")
         ->required();
 
-    std::string content_key_data;
-    bool content_key_rotate = false;
-    CLI::App* content_key = admin->add_subcommand(
-        "content-key", "Make the hub content key that signs the kiosks' assignment snapshots");
-    content_key->add_option("--data", content_key_data, "Folder of hub.db")->required();
-    content_key->add_flag("--rotate", content_key_rotate,
-                          "Replace an existing key (the old one is kept as content-OLDID.key)");
+    // admin content-key and admin notice-key (hub_signing_key.h).
+    struct KeyCommand {
+        const kiosk::hub::HubKeyKind* kind;
+        const char* description;
+        CLI::App* command = nullptr;
+        std::string data_dir;
+        bool rotate = false;
+    };
+    KeyCommand key_commands[] = {
+        {&kiosk::hub::kContentKey,
+         "Make the hub content key that signs the kiosks' assignment snapshots"},
+        {&kiosk::hub::kNoticeKey, "Make the hub notice key that signs every emergency notice"},
+    };
+    for (KeyCommand& key : key_commands) {
+        const std::string name = key.kind->name;
+        key.command = admin->add_subcommand(name + "-key", key.description);
+        key.command->add_option("--data", key.data_dir, "Folder of hub.db")->required();
+        key.command->add_flag("--rotate", key.rotate,
+                              "Replace an existing key (the old one is kept as " + name +
+                                  "-OLDID.key)");
+    }
+
+    // admin set-division and map-area: routing CAP alerts to venues (notice_commands.h).
+    kiosk::hub::NoticeCommandOptions routing;
+    std::string routing_lang = "zh", division_venue, division_code;
+    CLI::App* set_division = admin->add_subcommand(
+        "set-division", "Record a venue's administrative-division code (GB/T 2260) for CAP alerts");
+    set_division->add_option("--data", routing.data_dir, "Folder of hub.db")->required();
+    set_division->add_option("--venue", division_venue, "The venue's id")->required();
+    set_division->add_option("--code", division_code, "6 digits, e.g. 330106 (\"\" removes it)")
+        ->required();
+    kiosk::hub::AreaRoute area_route;
+    bool area_remove = false;
+    CLI::App* map_area = admin->add_subcommand(
+        "map-area", "Route an alert's area name or geocode to a venue (notice import)");
+    map_area->add_option("--data", routing.data_dir, "Folder of hub.db")->required();
+    map_area->add_option("--area", area_route.area, "The area as alerts write it")->required();
+    map_area->add_option("--venue", area_route.venue, "The venue's id")->required();
+    map_area->add_flag("--remove", area_remove, "Remove this route");
+    for (CLI::App* command : {set_division, map_area})
+        command->add_option("--lang", routing_lang, "Language of messages: zh or en")
+            ->check(CLI::IsMember({"zh", "en"}));
 
     std::string list_data;
     CLI::App* list =
@@ -220,6 +256,64 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 365))
         ->capture_default_str();
 
+    // notice: emergency notices (notice_commands.h).
+    CLI::App* notice = app.add_subcommand("notice", "Emergency notices for the kiosks");
+    notice->require_subcommand(1);
+    kiosk::hub::NoticeCommandOptions notice_options;
+    std::string notice_lang = "zh";
+    kiosk::hub::NoticeDraft draft;
+    CLI::App* notice_add = notice->add_subcommand("add", "Issue a notice (signed, for polls)");
+    CLI::App* notice_update =
+        notice->add_subcommand("update", "Replace a notice (fields not given are kept)");
+    CLI::App* notice_cancel = notice->add_subcommand("cancel", "Cancel a notice");
+    for (CLI::App* command : {notice_update, notice_cancel})
+        command->add_option("ID", draft.replaces, "The identifier of the notice")->required();
+    for (CLI::App* command : {notice_add, notice_update}) {
+        command
+            ->add_option("--venue", draft.venues,
+                         "A venue it is for (repeatable; none: every venue)")
+            ->allow_extra_args(false);
+        command->add_option("--status", draft.status, "Actual, Exercise or Test");
+        command->add_option("--severity", draft.severity,
+                            "Extreme, Severe (take over the screen), Moderate, Minor, Unknown");
+        command->add_option("--urgency", draft.urgency,
+                            "Immediate, Expected, Future, Past, Unknown");
+        command->add_option("--certainty", draft.certainty,
+                            "Observed, Likely, Possible, Unlikely, Unknown");
+        command->add_option("--category", draft.categories, "CAP category (repeatable)")
+            ->allow_extra_args(false);
+        command->add_option("--event-zh", draft.event.zh, "The event, in Chinese");
+        command->add_option("--event-en", draft.event.en, "The event, in English");
+        command->add_option("--headline-zh", draft.headline.zh, "The headline, in Chinese");
+        command->add_option("--headline-en", draft.headline.en, "The headline, in English");
+        command->add_option("--description-zh", draft.description.zh, "Description, Chinese");
+        command->add_option("--description-en", draft.description.en, "Description, English");
+        command->add_option("--instruction-zh", draft.instruction.zh, "What to do, Chinese");
+        command->add_option("--instruction-en", draft.instruction.en, "What to do, English");
+        command
+            ->add_option("--content", draft.content_ids,
+                         "A library item that teaches what to do (repeatable)")
+            ->allow_extra_args(false);
+    }
+    notice_add->get_option("--severity")->required();
+    for (CLI::App* command : {notice_add, notice_update, notice_cancel})
+        command->add_option("--expires", draft.expires,
+                            "YYYY-MM-DDTHH:MM:SSZ or a duration: 90m, 6h, 2d");
+    notice_add->get_option("--expires")->required();
+    std::string notice_venue, notice_out;
+    CLI::App* notice_list = notice->add_subcommand("list", "The notices, newest first");
+    notice_list->add_option("--venue", notice_venue, "Only those for this venue");
+    CLI::App* notice_export = notice->add_subcommand(
+        "export", "Write a venue's notices to DIR/notices.json (a USB stick)");
+    notice_export->add_option("--venue", notice_venue, "The venue's id")->required();
+    notice_export->add_option("-o,--out", notice_out, "The folder to write")->required();
+    for (CLI::App* command :
+         {notice_add, notice_update, notice_cancel, notice_list, notice_export}) {
+        command->add_option("--data", notice_options.data_dir, "Folder of hub.db")->required();
+        command->add_option("--lang", notice_lang, "Language of messages: zh or en")
+            ->check(CLI::IsMember({"zh", "en"}));
+    }
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& help) {
@@ -242,8 +336,8 @@ int main(int argc, char** argv) {
         gate.head_timeout_ms = head_timeout_s * 1000;
         gate.request_timeout_ms = request_timeout_s * 1000;
         serve.snapshot_policy = {snapshot_lifetime_days * kiosk::kMsPerDay, utc_offset_min};
-        // The content library (its own connection to hub.db), open for the
-        // whole of serve().
+        // The content library and the notices (their own connections to
+        // hub.db), open for the whole of serve().
         std::string library_error;
         std::unique_ptr<kiosk::hub::LibraryStore> library =
             kiosk::hub::open_library_store(serve.data_dir, library_error);
@@ -252,20 +346,46 @@ int main(int argc, char** argv) {
                       << "\n";
             return 1;
         }
+        std::unique_ptr<kiosk::hub::NoticeStore> notices =
+            kiosk::hub::open_sqlite_notice_store(serve.data_dir, library_error);
+        if (!notices) {
+            std::cerr << "kiosk-hub: " << library_error << "\n";
+            return 1;
+        }
         dashboard.library = library.get();
+        dashboard.notices = notices.get();
         dashboard.data_dir = serve.data_dir;
         serve.extra_routes = [dashboard](httplib::Server& server, kiosk::hub::HubStore& store) {
             kiosk::hub::add_dashboard_routes(server, store, dashboard);
         };
         return kiosk::hub::serve(serve, std::cout, std::cerr);
     }
-    if (*content_key)
-        return kiosk::hub::admin_content_key(content_key_data, content_key_rotate, std::cout,
+    for (const KeyCommand& key : key_commands)
+        if (*key.command)
+            return kiosk::hub::admin_hub_key(*key.kind, key.data_dir, key.rotate, std::cout,
                                              std::cerr);
     if (*content_export_command) {
         content_export.policy.lifetime_ms = snapshot_lifetime_days * kiosk::kMsPerDay;
         return kiosk::hub::content_export(content_export, std::cout, std::cerr);
     }
+    notice_options.lang = notice_lang == "en" ? kiosk::Language::En : kiosk::Language::Zh;
+    if (*notice_add || *notice_update || *notice_cancel) {
+        draft.msg_type = *notice_add      ? kiosk::sync::NoticeMsgType::Alert
+                         : *notice_update ? kiosk::sync::NoticeMsgType::Update
+                                          : kiosk::sync::NoticeMsgType::Cancel;
+        return kiosk::hub::notice_issue(notice_options, draft, std::cout, std::cerr);
+    }
+    if (*notice_list)
+        return kiosk::hub::notice_list(notice_options, notice_venue, std::cout, std::cerr);
+    if (*notice_export)
+        return kiosk::hub::notice_export(notice_options, notice_venue, notice_out, std::cout,
+                                         std::cerr);
+    routing.lang = routing_lang == "en" ? kiosk::Language::En : kiosk::Language::Zh;
+    if (*set_division)
+        return kiosk::hub::admin_set_division(routing, division_venue, division_code, std::cout,
+                                              std::cerr);
+    if (*map_area)
+        return kiosk::hub::admin_map_area(routing, area_route, area_remove, std::cout, std::cerr);
     if (*add_venue) return kiosk::hub::admin_add_venue(venue, std::cout, std::cerr);
     if (*add_kiosk) return kiosk::hub::admin_add_kiosk(kiosk, std::cout, std::cerr);
     if (*add_user) return kiosk::hub::admin_add_user(user, std::cin, std::cout, std::cerr);

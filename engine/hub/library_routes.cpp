@@ -154,18 +154,6 @@ dashboard::LibraryPageData page_data(RouteState& state, LibraryStore& library, c
     return data;
 }
 
-// Signed in with the session's CSRF token in `csrf`; the viewer, or nullopt after answering.
-std::optional<Viewer> signed_in_form(RouteState& state, const httplib::Request& request,
-                                     httplib::Response& response, Language lang,
-                                     const std::string& csrf) {
-    std::optional<Viewer> viewer = web::signed_in(state, request, response, lang);
-    if (viewer && csrf != viewer->session.csrf) {
-        web::answer_message(response, 403, lang, manager_text("form_expired", lang));
-        return std::nullopt;
-    }
-    return viewer;
-}
-
 std::string upload_failure_text(UploadFailure failure, Language lang) {
     switch (failure) {
     case UploadFailure::TooLarge:
@@ -204,7 +192,7 @@ void post_upload(RouteState& state, LibraryStore& library, const std::string& da
         return;
     }
     const std::optional<Viewer> viewer =
-        signed_in_form(state, request, response, lang, web::form_field(request, "csrf"));
+        web::signed_in_form(state, request, response, lang, web::form_field(request, "csrf"));
     if (!viewer) return;
     const httplib::MultipartFormData file = request.get_file_value("package");
     const std::string label = file.filename.empty() ? "package" : file.filename;
@@ -231,7 +219,7 @@ void post_item_action(RouteState& state, LibraryStore& library, const httplib::R
                       httplib::Response& response, bool publish) {
     const Language lang = web::request_language(request);
     const std::optional<Viewer> viewer =
-        signed_in_form(state, request, response, lang, request.get_param_value("csrf"));
+        web::signed_in_form(state, request, response, lang, request.get_param_value("csrf"));
     if (!viewer) return;
     if (!is_province_admin(viewer->user)) {
         web::answer_message(response, 403, lang, manager_text("library_not_province_admin", lang));
@@ -264,7 +252,7 @@ void post_assign(RouteState& state, LibraryStore& library, const httplib::Reques
                  httplib::Response& response) {
     const Language lang = web::request_language(request);
     const std::optional<Viewer> viewer =
-        signed_in_form(state, request, response, lang, request.get_param_value("csrf"));
+        web::signed_in_form(state, request, response, lang, request.get_param_value("csrf"));
     if (!viewer) return;
     const std::optional<KioskRecord> kiosk =
         state.store.find_kiosk(request.get_param_value("kiosk"));

@@ -328,6 +328,35 @@ std::mutex open_databases_mutex;
 std::map<sqlite3*, std::pair<std::string, std::string>> open_databases;
 } // namespace
 
+bool migrate_hub_part(sqlite3* db, const char* schema_table, std::span<const char* const> steps,
+                      const char* what, std::string& error) {
+    const std::string table = schema_table;
+    const int64_t newest = int64_t(steps.size());
+    SqliteTransaction transaction(db);
+    if (!transaction.begin(error) ||
+        !exec_sql(db, "CREATE TABLE IF NOT EXISTS " + table + "(version INTEGER NOT NULL)", &error))
+        return false;
+    const int64_t version = query_int64(db, ("SELECT max(version) FROM " + table).c_str(), 0);
+    if (version > newest) {
+        error = std::string("the ") + what + " in hub.db has schema version " +
+                std::to_string(version) + ", newer than this kiosk-hub (" + std::to_string(newest) +
+                ")";
+        return false;
+    }
+    for (int64_t step = version; step < newest; ++step) {
+        if (!exec_sql(db, steps[size_t(step)], &error)) {
+            error = std::string("migrating the ") + what + " to version " +
+                    std::to_string(step + 1) + ": " + error;
+            return false;
+        }
+    }
+    if (version < newest &&
+        (!exec_sql(db, "DELETE FROM " + table, &error) ||
+         !exec_sql(db, "INSERT INTO " + table + " VALUES(" + std::to_string(newest) + ")", &error)))
+        return false;
+    return transaction.commit(error);
+}
+
 sqlite3* open_hub_database(const std::string& data_dir, std::string& error) {
     // hub.db holds password and token hashes: its folder is 0700 and safe, the
     // file 0600 (its -wal and -shm follow), never opened through a link

@@ -35,6 +35,7 @@
 
 #include <memory>
 #include <mutex>
+#include <span>
 
 namespace kiosk::hub {
 
@@ -52,6 +53,15 @@ const char* hub_schema_step(int version);
 // each is closed with close_hub_database.
 sqlite3* open_hub_database(const std::string& data_dir, std::string& error);
 void close_hub_database(sqlite3* db);
+
+// Migrates one part of hub.db kept by its own store (the library, the
+// notices) with its own schema version, so the hub's PRAGMA user_version
+// sequence stays the hub store's alone: `schema_table`(version) holds the
+// number of `steps` applied (steps[0] makes version 1). Refuses a newer
+// version than `steps` knows ("the WHAT in hub.db has schema version N, newer
+// than this kiosk-hub").
+bool migrate_hub_part(sqlite3* db, const char* schema_table, std::span<const char* const> steps,
+                      const char* what, std::string& error);
 
 class SqliteHubStore final : public HubStore {
 public:

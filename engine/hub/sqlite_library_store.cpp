@@ -112,7 +112,6 @@ CREATE TABLE library_snapshots(
   key_id TEXT NOT NULL);
 )sql",
 };
-constexpr int64_t kLibrarySchemaVersion = std::size(kLibrarySteps);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers: clock, transactions, versions, keys
@@ -122,33 +121,6 @@ int64_t now_utc_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::system_clock::now().time_since_epoch())
         .count();
-}
-
-bool migrate_library(sqlite3* db, std::string& error) {
-    SqliteTransaction transaction(db);
-    if (!transaction.begin(error) ||
-        !exec_sql(db, "CREATE TABLE IF NOT EXISTS library_schema(version INTEGER NOT NULL)",
-                  &error))
-        return false;
-    const int64_t version = query_int64(db, "SELECT max(version) FROM library_schema", 0);
-    if (version > kLibrarySchemaVersion) {
-        error = "the library in hub.db has schema version " + std::to_string(version) +
-                ", newer than this kiosk-hub (" + std::to_string(kLibrarySchemaVersion) + ")";
-        return false;
-    }
-    for (int64_t step = version; step < kLibrarySchemaVersion; ++step) {
-        if (!exec_sql(db, kLibrarySteps[step], &error)) {
-            error = "migrating the library to version " + std::to_string(step + 1) + ": " + error;
-            return false;
-        }
-    }
-    if (version < kLibrarySchemaVersion &&
-        (!exec_sql(db, "DELETE FROM library_schema", &error) ||
-         !exec_sql(
-             db, "INSERT INTO library_schema VALUES(" + std::to_string(kLibrarySchemaVersion) + ")",
-             &error)))
-        return false;
-    return transaction.commit(error);
 }
 
 // MAJOR.MINOR.PATCH as numbers, for "newest"; unparsable parts count as 0.
@@ -633,7 +605,7 @@ std::unique_ptr<LibraryStore> open_library_store(const std::string& data_dir, st
     sqlite3* db = open_hub_database(data_dir, error);
     if (!db) return nullptr;
     auto store = std::make_unique<SqliteLibraryStore>(db, data_dir);
-    if (!migrate_library(db, error)) {
+    if (!migrate_hub_part(db, "library_schema", kLibrarySteps, "library", error)) {
         error = (std::filesystem::path(data_dir) / "hub.db").string() + ": " + error;
         return nullptr;
     }

@@ -2,6 +2,7 @@
 // parse and validate, store, answer.
 #include "sync_api.h"
 
+#include "core/log.h"
 #include "credentials.h"
 
 #include <nlohmann/json.hpp>
@@ -42,7 +43,8 @@ std::optional<KioskRecord> authenticate_bearer(HubStore& store, const std::strin
 }
 
 ApiAnswer handle_sync(HubStore& store, const std::string& authorization, const std::string& body,
-                      int64_t received_utc_ms, const ContentVersionOf& content_version) {
+                      int64_t received_utc_ms, const ContentVersionOf& content_version,
+                      const SyncNotices& notices) {
     ApiAnswer refusal;
     const std::optional<KioskRecord> kiosk = authenticate_bearer(store, authorization, refusal);
     if (!kiosk) return refusal;
@@ -70,6 +72,15 @@ ApiAnswer handle_sync(HubStore& store, const std::string& authorization, const s
     answer.server_utc_ms = received_utc_ms;
     answer.clock_skew_ms = batch->heartbeat.clock_utc_ms - received_utc_ms;
     if (content_version) answer.content_snapshot_version = content_version(kiosk->id);
+    if (notices.store) {
+        if (batch->heartbeat.notice_receipts &&
+            !notices.store->store_receipts(kiosk->id, kiosk->venue,
+                                           *batch->heartbeat.notice_receipts, received_utc_ms,
+                                           store_error))
+            log_warning("kiosk " + kiosk->id +
+                        ": its notice receipts were not stored: " + store_error);
+        if (notices.answer_version) answer.notices_version = notices.store->version();
+    }
     return {200, sync::to_json(answer)};
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "hub_store.h"
+#include "notice_store.h"
 
 #include <cstdint>
 #include <functional>
@@ -39,10 +40,20 @@ std::optional<KioskRecord> authenticate_bearer(HubStore& store, const std::strin
 // content_snapshot_version (nullopt: no content key, or none could be issued).
 using ContentVersionOf = std::function<std::optional<int64_t>(const std::string& kiosk)>;
 
+// The notices a sync touches (issue 18): the heartbeat's notice_receipts are
+// stored in `store`, and the answer's notices_version is its version when
+// the hub has a notice key (`answer_version`).
+struct SyncNotices {
+    NoticeStore* store = nullptr;
+    bool answer_version = false;
+};
+
 // Answers one sync request. `authorization` is the Authorization header ("" when
 // absent), `received_utc_ms` the hub clock when the request arrived.
 // `content_version` (may be empty) fills the answer's content_snapshot_version.
+// Receipts that cannot be stored are logged; the batch stays stored.
 ApiAnswer handle_sync(HubStore& store, const std::string& authorization, const std::string& body,
-                      int64_t received_utc_ms, const ContentVersionOf& content_version = {});
+                      int64_t received_utc_ms, const ContentVersionOf& content_version = {},
+                      const SyncNotices& notices = {});
 
 } // namespace kiosk::hub
