@@ -95,7 +95,7 @@ DocPtr read_xml(std::string_view xml, std::string& error) {
     return doc;
 }
 
-std::string text_of(const xmlNode* node) {
+std::string element_text(const xmlNode* node) {
     xmlChar* content = xmlNodeGetContent(node);
     if (!content) return "";
     std::string text = trimmed(reinterpret_cast<const char*>(content));
@@ -157,7 +157,7 @@ public:
               std::string& error) const {
         const xmlNode* found = nullptr;
         if (!one(path, name, required, found, error)) return false;
-        value = found ? text_of(found) : "";
+        value = found ? element_text(found) : "";
         if (required && value.empty()) {
             error = std::string(path) + std::string(name) + at_line(found) + ": empty";
             return false;
@@ -198,7 +198,7 @@ bool read_time(const Children& parent, std::string_view path, std::string_view n
     const xmlNode* found = nullptr;
     if (!parent.one(path, name, required, found, error)) return false;
     if (!found) return true;
-    const std::string text = text_of(found);
+    const std::string text = element_text(found);
     value = parse_cap_time(text);
     if (!value) {
         error = std::string(path) + std::string(name) + at_line(found) + ": \"" + text +
@@ -309,7 +309,7 @@ bool read_info(const xmlNode* element, InfoBlock& info, std::string& error) {
     if (!children.text("info/", "language", false, info.language, error)) return false;
     if (info.language.empty()) info.language = "en-US"; // CAP 1.2's default
     for (const xmlNode* category : children.all("category")) {
-        const std::string value = text_of(category);
+        const std::string value = element_text(category);
         if (!sync::is_cap_category(value)) {
             error = "info/category" + at_line(category) + ": \"" + value +
                     "\" is not a CAP category (Geo Met Safety Security Rescue Fire Health Env "
