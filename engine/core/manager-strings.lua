@@ -479,4 +479,30 @@ return {
   notice_severity_minor = { zh = "一般", en = "Minor" },
   notice_severity_unknown = { zh = "未知", en = "Unknown" },
   notices_link = { zh = "应急通知", en = "Emergency notices" },
+  -- kiosk-hub notice import: a CAP 1.2 alert from an alerting authority
+  -- (engine/hub/notice_import.cpp). {detail} and {note} are the parser's
+  -- technical text, naming the XML element and its line.
+  notice_import_bad_hours = { zh = "默认有效时长应为 1 到 {max} 小时。", en = "The default expiry must be 1 to {max} hours." },
+  notice_import_unreadable = { zh = "无法读取文件 {file}。", en = "Cannot read the file {file}." },
+  notice_import_refused = {
+    zh = "{file} 不是可导入的预警，未导入：{detail}",
+    en = "{file} is not an alert that can be imported; nothing was stored: {detail}",
+  },
+  notice_import_expired = { zh = "预警 {id} 已于 {expires} 过期，未导入。", en = "Alert {id} expired at {expires}; nothing was stored." },
+  notice_import_no_venue = {
+    zh = "预警 {id} 的地区没有对应任何场馆，未导入。没有对应场馆的地区：{areas}。请登记场馆的行政区划代码（{set_division}），或把地区名称对应到场馆（{map_area}）。",
+    en = "Alert {id} reaches no venue; nothing was stored. Areas that matched no venue: {areas}. Record the venues' division codes ({set_division}) or map the area names to venues ({map_area}).",
+  },
+  notice_import_no_areas = { zh = "（预警没有写地区）", en = "(the alert names no area)" },
+  notice_import_by_issuer = {
+    zh = "预警没有写地区，按编号中发布单位的行政区划代码 {code} 发送。",
+    en = "The alert names no area: it is sent by its issuer's division code {code}, from its identifier.",
+  },
+  notice_import_duplicate = { zh = "预警 {id} 已经导入过，未重复保存。", en = "Alert {id} was already imported; nothing new was stored." },
+  notice_import_stored = {
+    zh = "已导入预警 {id}（{type}，{status}，{severity}），发往：{venues}，有效至 {expires}。",
+    en = "Imported alert {id} ({type}, {status}, {severity}) for {venues}, in force until {expires}.",
+  },
+  notice_import_unmatched = { zh = "以下地区没有对应场馆：{areas}", en = "These areas matched no venue: {areas}" },
+  notice_import_note = { zh = "说明：{note}", en = "Note: {note}" },
 }

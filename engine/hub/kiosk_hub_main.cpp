@@ -9,6 +9,7 @@
 #include "hub_signing_key.h"
 #include "library_commands.h"
 #include "notice_commands.h"
+#include "notice_import.h"
 
 #include <CLI/CLI.hpp>
 #include <sodium.h>
@@ -307,8 +308,19 @@ int main(int argc, char** argv) {
         "export", "Write a venue's notices to DIR/notices.json (a USB stick)");
     notice_export->add_option("--venue", notice_venue, "The venue's id")->required();
     notice_export->add_option("-o,--out", notice_out, "The folder to write")->required();
-    for (CLI::App* command :
-         {notice_add, notice_update, notice_cancel, notice_list, notice_export}) {
+    kiosk::hub::NoticeImportOptions notice_import;
+    CLI::App* notice_import_command = notice->add_subcommand(
+        "import", "Import a CAP 1.2 XML alert, routed to venues by division code and area");
+    notice_import_command->add_option("FILE", notice_import.file, "The CAP 1.2 XML file")
+        ->required();
+    notice_import_command
+        ->add_option("--default-expiry-hours", notice_import.default_expiry_hours,
+                     "Lifetime of an alert without <expires>, in hours (1..744)")
+        ->capture_default_str();
+    notice_import_command->add_option("--content", notice_import.content_ids,
+                                      "A library item that teaches what to do (repeatable)");
+    for (CLI::App* command : {notice_add, notice_update, notice_cancel, notice_list, notice_export,
+                              notice_import_command}) {
         command->add_option("--data", notice_options.data_dir, "Folder of hub.db")->required();
         command->add_option("--lang", notice_lang, "Language of messages: zh or en")
             ->check(CLI::IsMember({"zh", "en"}));
@@ -377,6 +389,8 @@ int main(int argc, char** argv) {
     }
     if (*notice_list)
         return kiosk::hub::notice_list(notice_options, notice_venue, std::cout, std::cerr);
+    if (*notice_import_command)
+        return kiosk::hub::notice_import(notice_options, notice_import, std::cout, std::cerr);
     if (*notice_export)
         return kiosk::hub::notice_export(notice_options, notice_venue, notice_out, std::cout,
                                          std::cerr);
