@@ -20,7 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-all_targets=(package lua_data image input_replay sync_body bundle snapshot dashboard_query)
+all_targets=(package lua_data image input_replay sync_body bundle snapshot notice dashboard_query)
 targets=()
 limit=()
 out=/tmp/kiosk-fuzz
@@ -52,7 +52,7 @@ max_len() {
     package) echo 65536 ;;
     lua_data) echo 24576 ;;
     image) echo 32768 ;;
-    bundle|sync_body|snapshot) echo 16384 ;;
+    bundle|sync_body|snapshot|notice) echo 16384 ;;
     *) echo 4096 ;;
   esac
 }

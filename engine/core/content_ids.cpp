@@ -36,4 +36,12 @@ bool is_valid_content_version(std::string_view version) {
     return parts == 3 && run > 0;
 }
 
+bool is_valid_hub_id(std::string_view id) {
+    return !id.empty() && id.size() <= kMaxHubIdLength &&
+           std::all_of(id.begin(), id.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_';
+           });
+}
+
 } // namespace kiosk

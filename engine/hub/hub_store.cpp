@@ -4,6 +4,8 @@
 
 #include "sqlite_hub_store.h"
 
+#include "core/content_ids.h"
+
 #include <algorithm>
 
 namespace kiosk::hub {
@@ -17,7 +19,7 @@ bool is_plain_char(char c) {
 } // namespace
 
 bool is_valid_id(const std::string& id) {
-    return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), is_plain_char);
+    return is_valid_hub_id(id);
 }
 
 bool is_valid_user_name(const std::string& name) {

@@ -23,13 +23,8 @@ using namespace json_fields;
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-constexpr size_t kEd25519SignatureBytes = 64;
-constexpr size_t kMaxKioskIdBytes = 64;
 constexpr size_t kMaxUrlBytes = 256;
 constexpr size_t kMaxLastImportBytes = 1024;
-// An envelope holds the document as a JSON string: at most 6 bytes per byte
-// (\u00XX), plus the signature and key id.
-constexpr size_t kMaxEnvelopeBytes = 6 * kMaxSnapshotBytes + 1024;
 constexpr std::array<std::string_view, 5> kContentStates = {"none", "up_to_date", "downloading",
                                                             "failed", "expired"};
 
@@ -37,23 +32,6 @@ bool is_lower_hex(std::string_view text, size_t length) {
     return text.size() == length && std::all_of(text.begin(), text.end(), [](char c) {
                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
            });
-}
-
-// The hub's id rule for kiosks (hub_store.h is_valid_id): 1..64 of A-Z a-z 0-9 - _.
-bool is_kiosk_id(std::string_view id) {
-    return !id.empty() && id.size() <= kMaxKioskIdBytes &&
-           std::all_of(id.begin(), id.end(), [](char c) {
-               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '_';
-           });
-}
-
-int64_t time_field(const json& object, const char* name) {
-    constexpr const char* kExpected = "expected a UTC time YYYY-MM-DDTHH:MM:SSZ";
-    const std::string& text = string_field(object, "", name, 20, 20, kExpected);
-    const std::optional<int64_t> utc_ms = parse_iso_utc_seconds(text);
-    if (!utc_ms) fail(name, kExpected);
-    return *utc_ms;
 }
 
 SnapshotPackage parse_package(const json& value, const std::string& path) {
@@ -84,11 +62,11 @@ Snapshot parse_snapshot_value(const json& message) {
         fail("format", std::string("expected \"") + kSnapshotFormat + "\"");
     Snapshot snapshot;
     constexpr const char* kKioskRule = "expected a kiosk id: 1..64 of A-Z a-z 0-9 - _";
-    snapshot.kiosk = string_field(message, "", "kiosk", 1, kMaxKioskIdBytes, kKioskRule);
-    if (!is_kiosk_id(snapshot.kiosk)) fail("kiosk", kKioskRule);
+    snapshot.kiosk = string_field(message, "", "kiosk", 1, kMaxHubIdLength, kKioskRule);
+    if (!is_valid_hub_id(snapshot.kiosk)) fail("kiosk", kKioskRule);
     snapshot.version = integer_field(message, "", "version", 1, kMaxSafeInteger);
-    snapshot.issued_utc_ms = time_field(message, "issued");
-    snapshot.expires_utc_ms = time_field(message, "expires");
+    snapshot.issued_utc_ms = time_field(message, "", "issued");
+    snapshot.expires_utc_ms = time_field(message, "", "expires");
     if (snapshot.expires_utc_ms <= snapshot.issued_utc_ms)
         fail("expires", "expected a time after issued");
     const json& packages = message.at("packages");
@@ -125,10 +103,7 @@ ContentFailure parse_failure(const json& value, const std::string& path) {
 } // namespace
 
 std::string snapshot_message(std::string_view document) {
-    std::string message(kSnapshotFormat);
-    message.push_back('\0');
-    message.append(document);
-    return message;
+    return signed_document_message(kSnapshotFormat, document);
 }
 
 std::string package_file_url(const std::string& id, const std::string& version) {
@@ -153,11 +128,7 @@ std::string snapshot_document(const Snapshot& snapshot) {
 }
 
 SignedSnapshot sign_snapshot(const Snapshot& snapshot, const SecretKey& key) {
-    SignedSnapshot signed_snapshot;
-    signed_snapshot.document = snapshot_document(snapshot);
-    signed_snapshot.signature = sign_detached(snapshot_message(signed_snapshot.document), key);
-    signed_snapshot.key_id = key.id;
-    return signed_snapshot;
+    return sign_document(kSnapshotFormat, snapshot_document(snapshot), key);
 }
 
 std::optional<Snapshot> parse_snapshot_document(std::string_view document, std::string& error) {
@@ -177,60 +148,18 @@ std::optional<Snapshot> verify_and_parse_snapshot(const SignedSnapshot& signed_s
             "no trusted_content_keys: a snapshot cannot be checked without the hub's content key";
         return std::nullopt;
     }
-    if (signed_snapshot.document.size() > kMaxSnapshotBytes) {
-        error = "document: " + std::to_string(signed_snapshot.document.size()) +
-                " bytes, more than the limit of " + std::to_string(kMaxSnapshotBytes);
-        return std::nullopt;
-    }
-    if (signed_snapshot.signature.size() != kEd25519SignatureBytes) {
-        error =
-            "signature: expected 64 bytes, got " + std::to_string(signed_snapshot.signature.size());
-        return std::nullopt;
-    }
-    const std::string message = snapshot_message(signed_snapshot.document);
-    const bool verified = std::any_of(trusted.begin(), trusted.end(), [&](const PublicKey& key) {
-        return verify_detached(message, signed_snapshot.signature, key);
-    });
-    if (!verified) {
-        error = "signature: does not verify against any of the " + std::to_string(trusted.size()) +
-                " trusted_content_keys (the snapshot names key \"" +
-                make_showable_text(signed_snapshot.key_id.substr(0, 64)) + "\")";
-        return std::nullopt;
-    }
+    if (!verify_document(kSnapshotFormat, signed_snapshot, trusted, error)) return std::nullopt;
     return parse_snapshot_document(signed_snapshot.document, error);
 }
 
 std::string envelope_to_json(const SignedSnapshot& signed_snapshot) {
-    const ordered_json envelope = {{"document", signed_snapshot.document},
-                                   {"signature", to_base64(signed_snapshot.signature)},
-                                   {"key_id", signed_snapshot.key_id}};
-    return envelope.dump();
+    return signed_document_to_json(signed_snapshot);
 }
 
 std::optional<SignedSnapshot> parse_snapshot_envelope(std::string_view text, std::string& error) {
-    if (text.size() > kMaxEnvelopeBytes) {
-        error = "snapshot envelope: " + std::to_string(text.size()) +
-                " bytes, more than the limit of " + std::to_string(kMaxEnvelopeBytes);
-        return std::nullopt;
-    }
-    return parse_with<SignedSnapshot>(text, error, [](const json& message) {
-        check_object(message, "", {"document", "signature", "key_id"});
-        SignedSnapshot signed_snapshot;
-        signed_snapshot.document =
-            string_field(message, "", "document", 2, kMaxSnapshotBytes,
-                         "expected the snapshot's JSON text as a string of at most 256 KiB");
-        const std::string& signature =
-            string_field(message, "", "signature", 1, 128, "expected a base64 Ed25519 signature");
-        const std::optional<std::string> raw = from_base64(signature);
-        if (!raw || raw->size() != kEd25519SignatureBytes)
-            fail("signature", "expected a base64 Ed25519 signature (64 bytes)");
-        signed_snapshot.signature = *raw;
-        signed_snapshot.key_id =
-            string_field(message, "", "key_id", 16, 16, "expected a key id of 16 hex digits");
-        if (!is_lower_hex(signed_snapshot.key_id, 16))
-            fail("key_id", "expected a key id of 16 hex digits");
-        return signed_snapshot;
-    });
+    std::optional<SignedSnapshot> envelope = parse_signed_document(text, kMaxSnapshotBytes, error);
+    if (!envelope && error.rfind("envelope: ", 0) == 0) error.insert(0, "snapshot ");
+    return envelope;
 }
 
 SnapshotVerdict decide_snapshot(const std::optional<SignedSnapshot>& accepted_signed,

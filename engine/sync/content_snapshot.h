@@ -7,7 +7,7 @@
 // (it verifies, parses and accepts); both sides call these functions.
 #pragma once
 
-#include "core/signing_keys.h"
+#include "signed_document.h"
 
 #include <cstdint>
 #include <optional>
@@ -45,14 +45,12 @@ struct Snapshot {
     std::vector<SnapshotPackage> packages; // home-screen order, ids unique
 };
 
-// The document bytes and the detached signature as served and as stored.
-struct SignedSnapshot {
-    std::string document;  // the JSON bytes exactly as signed
-    std::string signature; // 64 raw bytes (base64 in transit: see the routes)
-    std::string key_id;    // the hub content key's id
-};
+// The document bytes and the detached signature as served and as stored
+// (signed_document.h; key_id is the hub content key's id).
+using SignedSnapshot = SignedDocument;
 
-// "kiosk-snapshot-v1", a zero byte, then the document bytes.
+// "kiosk-snapshot-v1", a zero byte, then the document bytes
+// (signed_document_message for this format).
 std::string snapshot_message(std::string_view document);
 
 // Hub side: the canonical JSON of `snapshot`, signed by `key`.
@@ -76,10 +74,10 @@ std::optional<Snapshot> parse_snapshot_document(std::string_view document, std::
 std::string snapshot_document(const Snapshot& snapshot);
 
 // The envelope as served by GET /api/v1/content/snapshot and written to a USB
-// export's snapshot.json: {"document": "<the exact bytes>", "signature":
-// "<base64 of 64 bytes>", "key_id": "<16 hex>"}. Parsing is strict (unknown
-// fields, a signature that is not 64 bytes, a document over
-// kMaxSnapshotBytes are refused); it checks the form only, not the signature.
+// export's snapshot.json: signed_document_to_json, and parse_signed_document
+// with a document of at most kMaxSnapshotBytes (an envelope over its size
+// limit is refused as "snapshot envelope: ..."); the form only, not the
+// signature.
 std::string envelope_to_json(const SignedSnapshot& signed_snapshot);
 std::optional<SignedSnapshot> parse_snapshot_envelope(std::string_view json, std::string& error);
 

@@ -1,6 +1,7 @@
 // Strict JSON field reading shared by engine/sync's parsers (see json_fields.h).
 #include "json_fields.h"
 
+#include "core/civil_time.h"
 #include "core/data_reader.h"
 
 #include <algorithm>
@@ -60,6 +61,14 @@ const std::string& string_field(const json& object, const std::string& parent, c
     if (text.size() < min_bytes || text.size() > max_bytes || !is_valid_utf8(text))
         fail(path, expected);
     return text;
+}
+
+int64_t time_field(const json& object, const std::string& parent, const char* name) {
+    constexpr const char* kExpected = "expected a UTC time YYYY-MM-DDTHH:MM:SSZ";
+    const std::string& text = string_field(object, parent, name, 20, 20, kExpected);
+    const std::optional<int64_t> utc_ms = parse_iso_utc_seconds(text);
+    if (!utc_ms) fail(member_path(parent, name), kExpected);
+    return *utc_ms;
 }
 
 json parse_document(std::string_view text) {

@@ -41,6 +41,10 @@ int64_t integer_field(const json& object, const std::string& parent, const char*
 const std::string& string_field(const json& object, const std::string& parent, const char* name,
                                 size_t min_bytes, size_t max_bytes, const char* expected);
 
+// A UTC time "YYYY-MM-DDTHH:MM:SSZ" (core/civil_time's parse_iso_utc_seconds),
+// as milliseconds since 1970.
+int64_t time_field(const json& object, const std::string& parent, const char* name);
+
 // Parses `text` as JSON, turning nlohmann's parse error into a FieldError.
 json parse_document(std::string_view text);
 

@@ -38,7 +38,8 @@ constexpr size_t kMaxNoticeVenues = 512;
 constexpr size_t kMaxNoticeContentIds = 8;
 constexpr size_t kMaxFeedNotices = 256; // in one feed answer or export
 constexpr size_t kMaxFeedBytes = 4 << 20;
-constexpr size_t kMaxNoticeReceipts = 64;                                // in one heartbeat
+constexpr size_t kMaxNoticeReceipts = 64;                 // in one heartbeat
+constexpr int64_t kMaxNoticeReceiptCount = 1'000'000'000; // a receipt's viewers and opened
 constexpr int64_t kMaxNoticeLifetimeMs = int64_t(31) * 24 * 3600 * 1000; // sent .. expires
 
 // CAP 1.2 <status>. System and Draft are never for visitors and are refused.

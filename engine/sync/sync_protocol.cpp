@@ -10,6 +10,7 @@
 
 #include "content_state_json.h"
 #include "json_fields.h"
+#include "notice_json.h"
 
 #include "core/civil_time.h"
 #include "core/data_reader.h"
@@ -142,7 +143,7 @@ Heartbeat parse_heartbeat(const json& value) {
     check_object(
         value, path,
         {"software_version", "content", "uptime_s", "disk_free_mb", "errors", "clock_utc_ms"},
-        {"content_state"});
+        {"content_state", "notice_receipts"});
     Heartbeat heartbeat;
     heartbeat.software_version = string_field(value, path, "software_version", 0, kMaxHeartbeatText,
                                               "expected 0..128 bytes of UTF-8");
@@ -166,6 +167,9 @@ Heartbeat parse_heartbeat(const json& value) {
     if (value.contains("content_state"))
         heartbeat.content_state =
             parse_content_state_value(value.at("content_state"), "heartbeat.content_state");
+    if (value.contains("notice_receipts"))
+        heartbeat.notice_receipts =
+            parse_notice_receipts_value(value.at("notice_receipts"), "heartbeat.notice_receipts");
     return heartbeat;
 }
 
@@ -198,6 +202,8 @@ std::string to_json(const SyncBatch& batch) {
                               {"clock_utc_ms", batch.heartbeat.clock_utc_ms}};
     if (batch.heartbeat.content_state)
         heartbeat["content_state"] = content_state_value(*batch.heartbeat.content_state);
+    if (batch.heartbeat.notice_receipts)
+        heartbeat["notice_receipts"] = notice_receipts_value(*batch.heartbeat.notice_receipts);
     ordered_json message = {{"protocol", batch.protocol},
                             {"epoch", batch.epoch},
                             {"through_seq", batch.through_seq},
@@ -222,6 +228,7 @@ std::string to_json(const SyncAnswer& answer) {
                             {"clock_skew_ms", answer.clock_skew_ms}};
     if (answer.content_snapshot_version)
         message["content_snapshot_version"] = *answer.content_snapshot_version;
+    if (answer.notices_version) message["notices_version"] = *answer.notices_version;
     return message.dump();
 }
 
@@ -279,7 +286,7 @@ std::optional<SyncAnswer> parse_sync_answer(std::string_view text, std::string& 
     return parse_with<SyncAnswer>(text, error, [](const json& message) {
         check_object(message, "",
                      {"acknowledged_through_seq", "stored", "server_utc_ms", "clock_skew_ms"},
-                     {"content_snapshot_version"});
+                     {"content_snapshot_version", "notices_version"});
         SyncAnswer answer;
         answer.acknowledged_through_seq =
             integer_field(message, "", "acknowledged_through_seq", 0, kMaxSafeInteger);
@@ -290,6 +297,9 @@ std::optional<SyncAnswer> parse_sync_answer(std::string_view text, std::string& 
         if (message.contains("content_snapshot_version"))
             answer.content_snapshot_version =
                 integer_field(message, "", "content_snapshot_version", 1, kMaxSafeInteger);
+        if (message.contains("notices_version"))
+            answer.notices_version =
+                integer_field(message, "", "notices_version", 0, kMaxSafeInteger);
         return answer;
     });
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "content_snapshot.h"
+#include "notice.h"
 
 #include <cstdint>
 #include <optional>
@@ -52,6 +53,9 @@ struct Heartbeat {
     // Optional in JSON: what the kiosk's content updater reports (issue 17,
     // part 6); absent from kiosks without hub content.
     std::optional<ContentState> content_state;
+    // Optional in JSON: what the kiosk's notice board reports about each
+    // notice it holds (issue 18, part 4); absent from kiosks without notices.
+    std::optional<std::vector<NoticeReceipt>> notice_receipts;
 };
 
 struct SyncBatch {
@@ -73,6 +77,9 @@ struct SyncAnswer {
     // at the hub (absent when the hub has no content key or has issued none);
     // a kiosk whose accepted snapshot is older fetches the new one.
     std::optional<int64_t> content_snapshot_version;
+    // Optional in JSON: the hub's notice version (absent when the hub has no
+    // notice key); a kiosk whose feed has another version polls at once.
+    std::optional<int64_t> notices_version;
 };
 
 struct Bundle {

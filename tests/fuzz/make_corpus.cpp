@@ -12,6 +12,7 @@
 #include "content/package.h"
 #include "sync/bundle.h"
 #include "sync/content_snapshot.h"
+#include "sync/notice.h"
 #include "sync/sync_protocol.h"
 
 #include <sqlite3.h>
@@ -351,6 +352,66 @@ void make_snapshots() {
     seed("snapshot", "not-a-snapshot.json", "{\"document\":1}");
 }
 
+// --- emergency notices ------------------------------------------------------------
+
+sync::SignedDocument signed_notice(const sync::Notice& notice) {
+    std::string error;
+    const std::optional<sync::SignedDocument> signed_document =
+        sync::sign_notice(notice, fuzz::fuzz_secret_key(), error);
+    if (!signed_document) die("a sample notice is refused: " + error);
+    return *signed_document;
+}
+
+void make_notices() {
+    sync::Notice alert;
+    alert.identifier = "quake-0001";
+    alert.sender = "zj-hub";
+    alert.sent_utc_ms = 1795824000000; // 2026-11-28T00:00:00Z
+    alert.categories = {"Geo"};
+    alert.event = {"地震", "Earthquake"};
+    alert.urgency = sync::NoticeUrgency::Immediate;
+    alert.severity = sync::NoticeSeverity::Severe;
+    alert.certainty = sync::NoticeCertainty::Observed;
+    alert.effective_utc_ms = alert.sent_utc_ms;
+    alert.expires_utc_ms = alert.sent_utc_ms + 6 * 3600000LL;
+    alert.headline = {"西湖区发生4.8级地震", "M4.8 earthquake in Xihu District"};
+    alert.instruction = {"请听从工作人员指挥，有序撤离。", "Follow the staff and leave in order."};
+    alert.venues = {"county-museum"};
+    alert.content_ids = {"quake-drill"};
+    sync::Notice update = alert;
+    update.identifier = "quake-0002";
+    update.msg_type = sync::NoticeMsgType::Update;
+    update.status = sync::NoticeStatus::Exercise;
+    update.severity = sync::NoticeSeverity::Moderate;
+    update.sent_utc_ms += 300000;
+    update.effective_utc_ms = update.sent_utc_ms;
+    update.references = {{alert.sender, alert.identifier, alert.sent_utc_ms}};
+    update.venues.clear();
+    sync::Notice cancel = update;
+    cancel.identifier = "quake-0003";
+    cancel.msg_type = sync::NoticeMsgType::Cancel;
+    cancel.sent_utc_ms += 300000;
+    cancel.effective_utc_ms = cancel.sent_utc_ms;
+    cancel.references = {{update.sender, update.identifier, update.sent_utc_ms}};
+    cancel.headline = {};
+
+    const sync::SignedDocument alert_signed = signed_notice(alert);
+    seed("notice", "document.json", alert_signed.document);
+    seed("notice", "envelope.json", sync::signed_document_to_json(alert_signed));
+    sync::SignedDocument changed = alert_signed;
+    changed.document.replace(changed.document.find("\"Severe\""), 8, "\"Extreme\"");
+    seed("notice", "changed-after-signing.json", sync::signed_document_to_json(changed));
+    seed("notice", "cancel-document.json", sync::notice_document(cancel));
+    sync::NoticeFeed feed;
+    feed.version = 7;
+    feed.notices = {alert_signed, signed_notice(update), signed_notice(cancel), changed};
+    seed("notice", "feed.json", sync::to_json(feed));
+    seed("notice", "receipts.json",
+         sync::to_json(std::vector<sync::NoticeReceipt>{
+             {"quake-0001", alert.sent_utc_ms + 5000, true, 12, 3}, {"quake-0002", 0, false, 0, 0}}));
+    seed("notice", "not-a-notice.json", "{\"version\":1,\"notices\":{}}");
+}
+
 // --- dashboard queries --------------------------------------------------------------
 
 void make_queries() {
@@ -385,6 +446,7 @@ int main(int argc, char** argv) {
     make_sync_bodies();
     make_bundles();
     make_snapshots();
+    make_notices();
     make_queries();
     std::printf("fuzz_make_corpus: seed corpora written to %s\n", out_dir.c_str());
     return 0;
