@@ -101,6 +101,19 @@ return {
   admin_hub_content_downloading = { zh = "正在下载 {have}/{need}", en = "Downloading {have}/{need}" },
   admin_hub_content_failed = { zh = "失败：{reason}", en = "Failed: {reason}" },
   admin_hub_content_expired = { zh = "快照已过期", en = "Snapshot expired" },
+  admin_notices = { zh = "应急通知", en = "Emergency notices" },
+  admin_notices_held = { zh = "收到 {n} 条", en = "{n} held" },
+  admin_notices_refused = { zh = "已拒绝 {n} 条", en = "{n} refused" },
+
+  -- Emergency notices from the hub (docs/emergency-notices.md): the
+  -- takeover, the banner on home and attract, the strip on exhibits and
+  -- quizzes. Drill labels are large on purpose: nobody may take a drill
+  -- for a real alarm.
+  notice_title = { zh = "应急通知", en = "Emergency notice" },
+  notice_learn = { zh = "了解如何应对", en = "Learn what to do" },
+  notice_close = { zh = "关闭", en = "Close" },
+  notice_exercise = { zh = "演练", en = "EXERCISE" },
+  notice_test = { zh = "测试", en = "TEST" },
 
   -- Quiz screens (engine/app/quiz_screen.cpp). {n}, {total} and {correct}
   -- are filled in by the kiosk: keep them, in any order the language needs.

@@ -11,6 +11,8 @@ return {
   venue = {
     name = { zh = "青山县流动科技馆", en = "Qingshan Mobile Science Exhibit" }, -- (required) both languages
     kind = "mobile_exhibit",    -- (required) "county_museum" or "mobile_exhibit"
+    id = "mobile-unit",         -- the hub's id of this venue (kiosk-hub admin add-venue --id);
+                                -- required with trusted_notice_keys
   },
 
   -- Name of this touchscreen inside the truck: 1 to 64 letters, digits, "-" or "_".
@@ -80,6 +82,17 @@ return {
     enabled = true,
     retention_days = 400,          -- raw events kept this long, 30..3650; daily counts stay
     log_events_per_session = 600,  -- exhibit kiosk.log events kept per visitor, 0..100000
+  },
+
+  -- Emergency notices from the hub (docs/emergency-notices.md): the hub's
+  -- notice key(s), made by `kiosk-hub admin notice-key` (DATA/notice.pub; list
+  -- the old and the new key while rotating). With a key and the sync section
+  -- below (or content_import_dirs, for notices carried on a USB stick), an
+  -- Extreme or Severe notice takes the screen over at once; others show as a
+  -- banner. Only notices signed by these keys are ever shown.
+  -- trusted_notice_keys = { "/etc/kiosk/hub-notice.pub" },  -- 0..4 public key files
+  notices = {
+    poll_s = 30,                -- seconds between asking the hub for notices, 5..3600
   },
 
   -- Sending the usage counts to the venue's kiosk-hub (docs/sync-protocol.md).

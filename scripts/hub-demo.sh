@@ -61,18 +61,20 @@ Demo accounts (demo passwords, for this sample only):
 TEXT
 fi
 
-# A kiosk config that pulls content from this hub: ID VENUE_KIND NAME_ZH NAME_EN.
+# A kiosk config that pulls content and emergency notices from this hub:
+# ID VENUE_ID VENUE_KIND NAME_ZH NAME_EN.
 # Paths are relative to the config's folder (build/hub-demo/kiosks); the data
 # folder is the one the kiosk's first visitor above was recorded in.
 write_kiosk_config() {
-  local id=$1 kind=$2 name_zh=$3 name_en=$4 pin_hash
+  local id=$1 venue=$2 kind=$3 name_zh=$4 name_en=$5 pin_hash
   pin_hash=$(sed -n 's/^ *pin_hash = "\(.*\)",.*/\1/p' kiosk-config/county-museum.lua)
   mkdir -p "$DATA/kiosks/$id" "$DATA/kiosks/$id-content"
   cat > "$DATA/kiosks/$id.lua" <<LUA
 -- Kiosk $id of the hub demo (made by scripts/hub-demo.sh): its content comes
--- from the hub at http://127.0.0.1:8080 (what the hub assigns to $id).
+-- from the hub at http://127.0.0.1:8080 (what the hub assigns to $id), and
+-- so do the emergency notices for venue $venue (signed with ../notice.pub).
 return {
-  venue = { name = { zh = "$name_zh", en = "$name_en" }, kind = "$kind" },
+  venue = { name = { zh = "$name_zh", en = "$name_en" }, kind = "$kind", id = "$venue" },
   kiosk_name = "$id",
   default_language = "zh",
   idle_timeout_s = 90,
@@ -81,6 +83,8 @@ return {
   trusted_keys = { "../../demo-keys/demo.pub" },
   trusted_reviewers = { "../../demo-keys/reviewer.pub" },
   trusted_content_keys = { "../content.pub" },
+  trusted_notice_keys = { "../notice.pub" },
+  notices = { poll_s = 30 },
   exhibit_dirs = {},
   strings_file = "../../../content/strings.lua",
   window = { width = 1280, height = 720, fullscreen = false, vsync = true },
@@ -105,9 +109,14 @@ if [ ! -f "$DATA/content.pub" ]; then
   done
   "$HUB" content assign --data "$DATA" --kiosk lobby-1 pendulum-lab water-cycle
   "$HUB" content assign --data "$DATA" --kiosk hall-2 earthquake-drill general-science
-  write_kiosk_config lobby-1 county_museum "示范县科技馆" "Demo County Science Museum"
-  write_kiosk_config hall-2 county_museum "示范县科技馆" "Demo County Science Museum"
-  write_kiosk_config truck-1 mobile_exhibit "流动科技馆一号车" "Mobile Exhibit Unit 1"
+  write_kiosk_config lobby-1 county-museum county_museum "示范县科技馆" "Demo County Science Museum"
+  write_kiosk_config hall-2 county-museum county_museum "示范县科技馆" "Demo County Science Museum"
+  write_kiosk_config truck-1 mobile-unit mobile_exhibit "流动科技馆一号车" "Mobile Exhibit Unit 1"
+fi
+
+# The hub's notice key: the demo kiosks above trust DATA/notice.pub.
+if [ ! -f "$DATA/notice.pub" ]; then
+  "$HUB" admin notice-key --data "$DATA"
 fi
 
 "$HUB" admin list --data "$DATA"

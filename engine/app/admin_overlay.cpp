@@ -142,6 +142,23 @@ std::string sync_text(ScreenContext& context, const AdminSyncInfo& sync) {
     return text;
 }
 
+// "2 held: ID Severe Actual 标题 …  Refused 1: TIME forged hub ID: reason".
+std::string notices_text(ScreenContext& context, const AdminNoticeInfo& notices) {
+    constexpr size_t kShownLines = 2; // the kiosk log has them all
+    std::string text =
+        fill_in(context.text("admin_notices_held"), {{"n", int64_t(notices.held.size())}});
+    for (size_t i = 0; i < notices.held.size() && i < kShownLines; ++i)
+        text += "\n" + notices.held[i];
+    if (!notices.refused.empty()) {
+        text += "\n" + fill_in(context.text("admin_notices_refused"),
+                               {{"n", int64_t(notices.refused.size())}});
+        for (size_t i = 0; i < notices.refused.size() && i < kShownLines; ++i)
+            text += "\n" + notices.refused[i];
+    }
+    if (!notices.problem.empty()) text += "\n" + notices.problem;
+    return text;
+}
+
 } // namespace
 
 std::string hub_content_text(const StringsTable& strings, Language language,
@@ -180,6 +197,7 @@ AdminAction AdminOverlay::draw_info(ScreenContext& context, const AdminInfo& inf
     if (!info.hub_content.state_key.empty())
         row("admin_hub_content",
             hub_content_text(context.strings, context.language, info.hub_content));
+    if (info.notices.wanted) row("admin_notices", notices_text(context, info.notices));
     std::string content;
     for (const std::string& line : info.content_lines)
         content += line + "\n";

@@ -2,7 +2,8 @@
 // a PIN typed on an on-screen keypad (checked against the config's argon2 hash,
 // with a lock-out after repeated failures). Unlocked, it shows the software
 // version, config file, data folder, statistics, the last sync with the hub,
-// the hub content's state and loaded content, and offers Exit.
+// the hub content's state, the emergency notices held and refused, and
+// loaded content, and offers Exit.
 #pragma once
 
 #include "screen_context.h"
@@ -30,6 +31,15 @@ struct AdminContentInfo {
     std::string reason;         // failed: the first problem
 };
 
+// The emergency notices row (issue 18): what the kiosk holds and what it
+// refused, as data lines. No row when `wanted` is false (no notice key).
+struct AdminNoticeInfo {
+    bool wanted = false;
+    std::string problem;              // why notices cannot start, or are not kept in kiosk.db
+    std::vector<std::string> held;    // "ID MsgType Severity Status headline", one per notice held
+    std::vector<std::string> refused; // "TIME offer source ID: reason", newest first
+};
+
 struct AdminInfo {
     std::string version;
     std::string config_file;
@@ -39,6 +49,7 @@ struct AdminInfo {
     int64_t events_stored = 0, events_dropped = 0; // since start
     AdminSyncInfo sync;                            // read live, like the statistics
     AdminContentInfo hub_content;                  // read live, like the sync row
+    AdminNoticeInfo notices;                       // read live, like the sync row
     std::vector<std::string> content_lines;        // one line per loaded item
     std::vector<std::string> problem_lines;        // content that was refused, and why
 };

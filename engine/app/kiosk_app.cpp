@@ -10,6 +10,7 @@
 // [SECTION] Content: the catalog, its changes, what the hub is told
 // [SECTION] Screens: opening and closing quizzes and exhibits
 // [SECTION] Statistics and the admin overlay's rows
+// [SECTION] Emergency notices: the takeover, the banner and the strip
 // [SECTION] Drawing a frame
 
 #include "kiosk_app.h"
@@ -156,6 +157,8 @@ const char* screen_name(ScreenId screen) {
         return "exhibit";
     case ScreenId::Quiz:
         return "quiz";
+    case ScreenId::Notice:
+        return "notice";
     }
     return "?";
 }
@@ -207,6 +210,14 @@ const std::vector<std::string>& required_string_keys() {
         "admin_hub_content_downloading",
         "admin_hub_content_failed",
         "admin_hub_content_expired",
+        "admin_notices",
+        "admin_notices_held",
+        "admin_notices_refused",
+        "notice_title",
+        "notice_learn",
+        "notice_close",
+        "notice_exercise",
+        "notice_test",
     };
     return keys;
 }
@@ -221,6 +232,7 @@ KioskApp::KioskApp(const KioskConfig& config, std::string pin_hash)
 
 KioskApp::~KioskApp() {
     sync_.reset();          // a round in flight is cut short; the next start sends the rest
+    notices_.reset();       // a poll in flight is cut short; the board is saved
     hub_content_.reset();   // a download in flight is cut short; the next start resumes it
     content_scans_.reset(); // a scan in progress finishes first
     if (font_bake_.valid()) font_bake_.wait(); // it reads the font file fonts_ maps
@@ -529,9 +541,12 @@ void KioskApp::update(double dt) {
     }
     if (screen_ == ScreenId::Quiz) quiz_.update(dt);
     if (screen_ == ScreenId::Exhibit && exhibit_screen_->update(dt, fonts_)) close_exhibit();
-    if (!preview_ && screen_ != ScreenId::Attract &&
+    // A takeover with nobody in front of it stands in for the attract screen.
+    const bool unattended_takeover = screen_ == ScreenId::Notice && !sessions_.active();
+    if (!preview_ && screen_ != ScreenId::Attract && !unattended_takeover &&
         time_s_ - last_input_s_ >= config_.idle_timeout_s)
         go_to_attract();
+    refresh_notices();
     pick_up_content_changes();
 }
 
@@ -545,6 +560,10 @@ void KioskApp::go_to_attract() {
         interactions_->session_ended("idle");
         if (sync_) sync_->session_ended();
     }
+    // A takeover the visitor closed comes back for the next one.
+    takeovers_closed_.clear();
+    viewers_counted_.clear();
+    takeover_id_.clear();
     set_screen(ScreenId::Attract);
     home_ = HomeState{};
     language_ = config_.default_language;
@@ -679,8 +698,15 @@ void KioskApp::start_sync() {
     if (KioskContent::wanted(config_))
         hub_content_ = std::make_unique<KioskContent>(config_, catalog_options_.trust,
                                                       catalog_options_.package_limits);
+    if (KioskNotices::wanted(config_)) {
+        const telemetry::Clock* clock = clock_.get();
+        notices_ = std::make_unique<KioskNotices>(
+            config_, [clock] { return clock->now().utc_ms; },
+            [clock] { return clock->now().mono_ms; });
+        refresh_notices();
+    }
     if (!config_.sync) return;
-    sync_ = std::make_unique<KioskSync>(config_, store_.get(), hub_content_.get());
+    sync_ = std::make_unique<KioskSync>(config_, store_.get(), hub_content_.get(), notices_.get());
     share_content_versions();
 }
 
@@ -838,6 +864,7 @@ void KioskApp::update_sync_info(AdminInfo& info) const {
     else
         info.sync = AdminSyncInfo{"admin_sync_off"};
     if (hub_content_) info.hub_content = hub_content_->info();
+    if (notices_) info.notices = notices_->info();
 }
 
 AdminInfo KioskApp::admin_info() const {
@@ -849,6 +876,123 @@ AdminInfo KioskApp::admin_info() const {
 
 AdminInfo KioskApp::make_admin_info() const {
     return describe_content(config_, home_items_, catalog_);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Emergency notices: the takeover, the banner and the strip
+//-----------------------------------------------------------------------------
+
+// What is in force, read again when the board changed and twice a second (a
+// notice becomes effective or expires by the clock). A takeover not yet on
+// screen, and not closed by this visitor, takes the screen at once.
+void KioskApp::refresh_notices() {
+    if (!notices_) return;
+    // Each visitor session in front of a takeover is counted once (a touch on
+    // it starts one).
+    if (screen_ == ScreenId::Notice && sessions_.active())
+        for (const sync::BoardNotice& held : notices_in_force_)
+            if (held.notice.identifier == takeover_id_) count_takeover_viewer(held.notice);
+    const int64_t generation = notices_->generation();
+    if (generation == notices_generation_ && time_s_ - notices_checked_at_s_ < 0.5) return;
+    if (generation != notices_generation_)
+        for (const sync::BoardNotice& held : notices_->showing())
+            for (const Bilingual* text : {&held.notice.event, &held.notice.headline,
+                                          &held.notice.instruction, &held.notice.description}) {
+                fonts_.add_text(text->zh);
+                fonts_.add_text(text->en);
+            }
+    notices_generation_ = generation;
+    notices_checked_at_s_ = time_s_;
+    notices_in_force_ = notices_->showing();
+
+    const auto in_force = [&](const std::string& identifier) {
+        for (const sync::BoardNotice& held : notices_in_force_)
+            if (held.notice.identifier == identifier) return true;
+        return false;
+    };
+    if (screen_ == ScreenId::Notice && !in_force(takeover_id_)) {
+        log_info("emergency notice " + takeover_id_ + " is no longer in force");
+        end_takeover();
+    }
+    if (screen_ != ScreenId::Notice)
+        for (const sync::BoardNotice& held : notices_in_force_)
+            if (sync::presentation_of(held.notice) == sync::NoticePresentation::Takeover &&
+                !takeovers_closed_.contains(held.notice.identifier)) {
+                start_takeover(held);
+                break;
+            }
+}
+
+void KioskApp::count_takeover_viewer(const sync::Notice& notice) {
+    if (!viewers_counted_.insert(notice.identifier).second) return;
+    notices_->count_viewer(notice.identifier);
+    interactions_->notice_takeover(notice.identifier, sync::to_cap(notice.status),
+                                   sync::to_cap(notice.severity));
+}
+
+// At once, even during a visit: the exhibit or quiz is left through its
+// usual exit (the exhibit's leave hook runs), and the visitor session ends
+// as interrupted, counted as having seen the takeover.
+void KioskApp::start_takeover(const sync::BoardNotice& held) {
+    const sync::Notice& notice = held.notice;
+    log_warning("emergency notice " + notice.identifier + " (" + sync::to_cap(notice.severity) +
+                ", " + sync::to_cap(notice.status) + ") takes the screen over");
+    close_exhibit(false);
+    close_quiz(false);
+    if (sessions_.active()) {
+        count_takeover_viewer(notice);
+        interactions_->screen_left();
+        sessions_.end(time_s_, SessionEndReason::Interrupted);
+        interactions_->session_ended("interrupted");
+        viewers_counted_.clear();
+        if (sync_) sync_->session_ended();
+    }
+    takeover_id_ = notice.identifier;
+    takeover_since_s_ = time_s_;
+    last_input_s_ = time_s_;
+    set_screen(ScreenId::Notice);
+    pointer_.reset();
+    swallowed_pointers_.clear();
+}
+
+// The visitor closed it or asked to learn what to do: home, and the
+// takeover stays away until the kiosk returns to attract.
+void KioskApp::end_takeover() {
+    takeovers_closed_.insert(takeover_id_);
+    takeover_id_.clear();
+    set_screen(sessions_.active() ? ScreenId::Home : ScreenId::Attract);
+    pointer_.reset();
+}
+
+// The linked content the catalog has, in the notice's order; ids it does
+// not have are not offered.
+std::vector<NoticeLink> KioskApp::notice_links(const sync::Notice& notice) const {
+    std::vector<NoticeLink> links;
+    for (const std::string& id : notice.content_ids)
+        for (const ContentManifest& item : home_items_)
+            if (item.id == id && links.size() < kMaxNoticeLinksShown)
+                links.push_back({item.id, item.title});
+    return links;
+}
+
+// Home and attract: a banner (the attract screen cycles every notice in
+// force); exhibits and quizzes: a strip. A takeover closed by this visitor
+// shows there too while it is in force.
+void KioskApp::draw_notice_overlays(ScreenContext& context) {
+    banner_id_.clear();
+    if (screen_ == ScreenId::Notice || notices_in_force_.empty()) return;
+    constexpr double kAttractCycleS = 6;
+    size_t index = 0;
+    if (screen_ == ScreenId::Attract)
+        index = size_t(time_s_ / kAttractCycleS) % notices_in_force_.size();
+    const sync::Notice& notice = notices_in_force_[index].notice;
+    banner_id_ = notice.identifier;
+    notices_->mark_shown(banner_id_);
+    if (screen_ == ScreenId::Home || screen_ == ScreenId::Attract)
+        draw_notice_banner(context, notice,
+                           screen_ == ScreenId::Home ? notices_in_force_.size() - 1 : 0);
+    else
+        draw_notice_strip(context, notice);
 }
 
 //-----------------------------------------------------------------------------
@@ -878,7 +1022,29 @@ void KioskApp::draw() {
     case ScreenId::Exhibit:
         if (exhibit_screen_->draw(context)) close_exhibit();
         break;
+    case ScreenId::Notice:
+        for (const sync::BoardNotice& held : notices_in_force_) {
+            if (held.notice.identifier != takeover_id_) continue;
+            notices_->mark_shown(takeover_id_);
+            const std::vector<NoticeLink> links = notice_links(held.notice);
+            const TakeoverAction action =
+                draw_notice_takeover(context, held.notice, links, time_s_ - takeover_since_s_);
+            if (action.open_link >= 0) {
+                const std::string& content = links[size_t(action.open_link)].content_id;
+                log_info("emergency notice " + takeover_id_ + ": learn what to do: " + content);
+                notices_->count_opened(takeover_id_);
+                interactions_->notice_opened(takeover_id_, content);
+                end_takeover();
+                for (size_t i = 0; i < home_items_.size(); ++i)
+                    if (home_items_[i].id == content) open_home_item(i);
+            } else if (action.close) {
+                end_takeover();
+            }
+            break;
+        }
+        break;
     }
+    draw_notice_overlays(context);
     if (admin_.visible()) {
         update_statistics_info(admin_info_);
         update_sync_info(admin_info_);

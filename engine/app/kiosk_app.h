@@ -7,7 +7,11 @@
 // start and the kiosk never goes to Attract. With the config's sync section,
 // usage counts go to kiosk-hub in the background (kiosk_sync.h), after each
 // visitor session and on a schedule; with trusted_content_keys, hub content
-// arrives in the background too (kiosk_content.h) and shows between visitors.
+// arrives in the background too (kiosk_content.h) and shows between visitors;
+// with trusted_notice_keys, emergency notices arrive in the background
+// (kiosk_notices.h): an Extreme or Severe one takes the screen over at once
+// (ScreenId::Notice; a visit in progress is interrupted), others show as a
+// banner on home and attract and a strip on exhibits and quizzes.
 #pragma once
 
 #include "admin_overlay.h"
@@ -19,7 +23,9 @@
 #include "exhibit_screen.h"
 #include "home_screen.h"
 #include "kiosk_content.h"
+#include "kiosk_notices.h"
 #include "kiosk_sync.h"
+#include "notice_screens.h"
 #include "quiz_screen.h"
 #include "render/display.h"
 #include "render/fonts.h"
@@ -64,7 +70,7 @@ struct AppOptions {
     bool paced = false;
 };
 
-enum class ScreenId { Attract, Home, Exhibit, Quiz };
+enum class ScreenId { Attract, Home, Exhibit, Quiz, Notice };
 const char* screen_name(ScreenId screen);
 
 // The visitor-facing string keys the app needs from the strings table.
@@ -125,6 +131,13 @@ public:
     bool wait_for_content_scans(std::chrono::steady_clock::time_point deadline);
     // The hub content updater's link (nullptr when the config takes no hub content).
     const KioskContent* hub_content() const { return hub_content_.get(); }
+    // The emergency notices (nullptr when the config trusts no notice key).
+    KioskNotices* notices() { return notices_.get(); }
+    // The notice taking the screen over ("" when none).
+    const std::string& takeover() const { return takeover_id_; }
+    // The notice on the banner (home, attract) or strip (exhibit, quiz) in the
+    // last frame ("" when none).
+    const std::string& notice_banner() const { return banner_id_; }
 
 private:
     KioskApp(const KioskConfig& config, std::string pin_hash);
@@ -171,6 +184,12 @@ private:
     void start_sync();
     void share_content_versions();
     void update_sync_info(AdminInfo& info) const;
+    void refresh_notices();
+    void start_takeover(const sync::BoardNotice& notice);
+    void end_takeover();
+    void count_takeover_viewer(const sync::Notice& notice);
+    std::vector<NoticeLink> notice_links(const sync::Notice& notice) const;
+    void draw_notice_overlays(ScreenContext& context);
 
     KioskConfig config_;
     // The interaction log: the clock (moved by update() when headless), the
@@ -181,6 +200,7 @@ private:
     std::unique_ptr<telemetry::EventStore> store_;
     std::unique_ptr<telemetry::InteractionLog> interactions_;
     std::unique_ptr<KioskContent> hub_content_; // trusted_content_keys; after sync_ goes
+    std::unique_ptr<KioskNotices> notices_;     // trusted_notice_keys; after sync_ goes
     std::unique_ptr<KioskSync> sync_;           // the config's sync section; before the store goes
     std::string statistics_problem_;
     bool quiz_round_open_ = false;
@@ -211,6 +231,18 @@ private:
     static constexpr double kContentCheckIntervalS = 2;
     double content_checked_at_s_ = 0;
     bool preview_ = false;
+
+    // Emergency notices: what is in force (refreshed on a change and twice a
+    // second, for expiry), the takeover on screen, the takeovers this visitor
+    // closed (back on attract), the notices this session was counted for.
+    std::vector<sync::BoardNotice> notices_in_force_;
+    int64_t notices_generation_ = -1;
+    double notices_checked_at_s_ = -1;
+    std::string takeover_id_;
+    double takeover_since_s_ = 0;
+    std::set<std::string> takeovers_closed_;
+    std::set<std::string> viewers_counted_; // this visitor session's takeovers
+    std::string banner_id_;
 
     ScreenId screen_ = ScreenId::Home;
     Language language_ = Language::Zh;

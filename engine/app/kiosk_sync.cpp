@@ -22,8 +22,9 @@ std::string machine_local_minute(int64_t utc_ms) {
 
 } // namespace
 
-KioskSync::KioskSync(const KioskConfig& config, telemetry::EventStore* store, KioskContent* content)
-    : data_dir_(config.data_dir), content_(content) {
+KioskSync::KioskSync(const KioskConfig& config, telemetry::EventStore* store, KioskContent* content,
+                     KioskNotices* notices)
+    : data_dir_(config.data_dir), content_(content), notices_(notices) {
     const SyncConfig& sync_config = *config.sync;
     if (!store) {
         problem_ = "visitor statistics are off, so there is nothing to sync";
@@ -48,9 +49,10 @@ KioskSync::KioskSync(const KioskConfig& config, telemetry::EventStore* store, Ki
     options.acknowledge = [store](int64_t seq) { store->acknowledge_synced(seq); };
     // The visitor who just left is committed before the round reads kiosk.db.
     options.before_round = [store] { store->flush(); };
-    if (content_)
+    if (content_ || notices_)
         options.on_answer = [this](const sync::SyncAnswer& answer) {
-            content_->on_sync_answer(answer);
+            if (content_) content_->on_sync_answer(answer);
+            if (notices_) notices_->on_sync_answer(answer);
         };
     client_ = std::make_unique<sync::SyncClient>(std::move(options), std::move(transport));
     client_->start();
@@ -84,6 +86,7 @@ sync::Heartbeat KioskSync::heartbeat() const {
         heartbeat.content = content_versions_;
     }
     if (content_) heartbeat.content_state = content_->state();
+    if (notices_) heartbeat.notice_receipts = notices_->receipts();
     heartbeat.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(
                              std::chrono::steady_clock::now() - started_)
                              .count();

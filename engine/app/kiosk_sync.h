@@ -9,6 +9,7 @@
 #include "admin_overlay.h"
 #include "core/kiosk_config.h"
 #include "kiosk_content.h"
+#include "kiosk_notices.h"
 #include "sync/sync_client.h"
 
 #include <atomic>
@@ -30,9 +31,11 @@ public:
     // kiosk.db. Never fails: when it cannot start (statistics off, no token
     // file, a bad URL), problem() says why and the kiosk runs without it.
     // With `content` (which must outlive this), the heartbeat carries its
-    // state and each answer's snapshot version goes to it.
+    // state and each answer's snapshot version goes to it; with `notices`
+    // (the same), the heartbeat carries its receipts and each answer's
+    // notices_version goes to it.
     KioskSync(const KioskConfig& config, telemetry::EventStore* store,
-              KioskContent* content = nullptr);
+              KioskContent* content = nullptr, KioskNotices* notices = nullptr);
     ~KioskSync();
     KioskSync(const KioskSync&) = delete;
     KioskSync& operator=(const KioskSync&) = delete;
@@ -51,6 +54,7 @@ private:
 
     std::string data_dir_;
     KioskContent* content_ = nullptr;
+    KioskNotices* notices_ = nullptr;
     std::string problem_;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
     mutable std::mutex mutex_;

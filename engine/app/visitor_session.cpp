@@ -10,7 +10,15 @@
 namespace kiosk {
 
 const char* session_end_reason_name(SessionEndReason reason) {
-    return reason == SessionEndReason::Idle ? "idle" : "shutdown";
+    switch (reason) {
+    case SessionEndReason::Idle:
+        return "idle";
+    case SessionEndReason::Shutdown:
+        return "shutdown";
+    case SessionEndReason::Interrupted:
+        return "interrupted";
+    }
+    return "idle";
 }
 
 bool VisitorSessions::begin_if_idle(double now_s) {

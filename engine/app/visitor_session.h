@@ -7,7 +7,8 @@
 
 namespace kiosk {
 
-enum class SessionEndReason { Idle, Shutdown };
+// Interrupted: an emergency notice took the screen over during the visit.
+enum class SessionEndReason { Idle, Shutdown, Interrupted };
 
 class VisitorSessions {
 public:

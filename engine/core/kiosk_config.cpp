@@ -25,6 +25,7 @@ constexpr size_t kMaxKioskName = 64;
 constexpr size_t kMaxTrustedKeys = 16;
 constexpr size_t kMaxTrustedReviewers = 16;
 constexpr size_t kMaxTrustedContentKeys = 4;
+constexpr size_t kMaxTrustedNoticeKeys = 4;
 constexpr size_t kMaxContentImportDirs = 8;
 constexpr int64_t kMaxContentReserveMb = 1048576;
 
@@ -76,6 +77,11 @@ void read_venue(DataReader& root, VenueConfig& venue) {
         reader->required_one_of("kind", {"county_museum", "mobile_exhibit"});
     if (kind)
         venue.kind = *kind == "mobile_exhibit" ? VenueKind::MobileExhibit : VenueKind::CountyMuseum;
+    venue.id = reader->string("id", "");
+    if (reader->has("id") && (venue.id.empty() || venue.id.size() > kMaxKioskName ||
+                              !std::all_of(venue.id.begin(), venue.id.end(), is_kiosk_name_char)))
+        reader->error("id", "expected the hub's venue id (1..64 of A-Z a-z 0-9 _ -), got \"" +
+                                venue.id + "\"");
     reader->finish();
 }
 
@@ -176,6 +182,13 @@ std::string hub_url_host(const std::string& url) {
     return std::string(authority.substr(0, authority.rfind(':')));
 }
 
+void read_notices(DataReader& root, NoticesConfig& notices) {
+    std::optional<DataReader> reader = root.table("notices");
+    if (!reader) return;
+    notices.poll_s = static_cast<int>(reader->integer("poll_s", 5, 3600, notices.poll_s));
+    reader->finish();
+}
+
 void read_sync(DataReader& root, const fs::path& base, std::optional<SyncConfig>& sync) {
     std::optional<DataReader> reader = root.table("sync");
     if (!reader) return;
@@ -265,6 +278,8 @@ void read_config(DataReader& root, const fs::path& base, KioskConfig& config) {
                                               "public key file paths");
     config.trusted_content_keys = read_path_list(
         root, "trusted_content_keys", kMaxTrustedContentKeys, base, "public key file paths");
+    config.trusted_notice_keys = read_path_list(root, "trusted_notice_keys", kMaxTrustedNoticeKeys,
+                                                base, "public key file paths");
     config.content_import_dirs =
         read_path_list(root, "content_import_dirs", kMaxContentImportDirs, base, "folder paths");
     config.content_reserve_mb =
@@ -273,6 +288,11 @@ void read_config(DataReader& root, const fs::path& base, KioskConfig& config) {
     read_font(root, base, config.font);
     read_exhibit_limits(root, config.exhibit_limits);
     read_statistics(root, config.statistics);
+    read_notices(root, config.notices);
+    if (!config.trusted_notice_keys.empty() && config.venue.id.empty())
+        root.error("trusted_notice_keys",
+                   "needs venue.id (the hub's id of this venue): a notice names the venues it is "
+                   "for");
     read_package_limits(root, config.package_limits);
     read_sync(root, base, config.sync);
     read_admin(root, config.admin);

@@ -7,6 +7,8 @@
 //   venue = {                          -- required
 //     name = { zh = "...", en = "..." },   -- required, both languages required
 //     kind = "county_museum",              -- required: "county_museum" | "mobile_exhibit"
+//     id = "county-museum",                -- the hub's id of the venue (1..64 of A-Z a-z 0-9 _ -);
+//                                          --   required with trusted_notice_keys
 //   },
 //   kiosk_name = "entrance-1",         -- 1..64 of [A-Za-z0-9_-]; default "kiosk"
 //   default_language = "zh",           -- "zh" | "en"; default "zh"
@@ -20,7 +22,13 @@
 //                                      --   count; in venue mode a package shows only with one
 //   trusted_content_keys = { "keys/hub-content.pub" }, -- 0..4 public key files: the hub's
 //                                      --   content key(s), whose assignment snapshots count
+//   trusted_notice_keys = { "keys/hub-notice.pub" }, -- 0..4 public key files: the hub's
+//                                      --   notice key(s), whose emergency notices count
+//   notices = {                        -- emergency notices (docs/emergency-notices.md)
+//     poll_s = 30,                     -- seconds between notice polls to the hub, 5..3600
+//   },
 //   content_import_dirs = { "/media/usb" },    -- 0..8 folders checked for USB content imports
+//                                      --   (and for a USB notices.json)
 //   content_reserve_mb = 512,          -- free disk space the content updater never uses,
 //                                      --   0..1048576
 //   package_limits = {                 -- what one package may hold, uncompressed
@@ -90,6 +98,7 @@ const char* admin_corner_code(AdminCorner corner);
 struct VenueConfig {
     Bilingual name;
     VenueKind kind = VenueKind::CountyMuseum;
+    std::string id; // the hub's venue id; "" when the config names none
 };
 
 struct WindowConfig {
@@ -122,6 +131,10 @@ struct StatisticsConfig {
     bool enabled = true;
     int retention_days = 400;
     int log_events_per_session = 600;
+};
+
+struct NoticesConfig {
+    int poll_s = 30; // seconds between GET /api/v1/notices
 };
 
 struct SyncConfig {
@@ -157,6 +170,7 @@ struct KioskConfig {
     std::vector<std::string> trusted_keys;         // publisher keys: whose signatures count
     std::vector<std::string> trusted_reviewers;    // reviewer keys: whose approvals count
     std::vector<std::string> trusted_content_keys; // hub content keys: whose snapshots count
+    std::vector<std::string> trusted_notice_keys;  // hub notice keys: whose notices count
     std::vector<std::string> content_import_dirs;  // folders checked for USB imports
     int64_t content_reserve_mb = 512;              // free disk the content updater leaves
     PackageLimitsConfig package_limits;
@@ -164,6 +178,7 @@ struct KioskConfig {
     FontConfig font;
     ExhibitLimitsConfig exhibit_limits;
     StatisticsConfig statistics;
+    NoticesConfig notices;
     std::optional<SyncConfig> sync; // absent: the kiosk does not sync
     AdminConfig admin;
 };

@@ -49,6 +49,13 @@ constexpr ImU32 kPill = with_alpha(kOnDark, 60);
 constexpr ImU32 kScrollBar = with_alpha(kOnDark, 120);
 constexpr ImU32 kVeil = with_alpha(kBackground, 130); // fades a picture not involved
 
+// Emergency notices (docs/emergency-notices.md): contrast at least 7:1 for
+// every text on them (white on kAlert 12.6:1, kInk on kDrill 11.6:1, kInk on
+// kAccent 8.9:1).
+constexpr ImU32 kAlert = IM_COL32(110, 0, 0, 255);   // the takeover's background
+constexpr ImU32 kDrill = IM_COL32(255, 214, 0, 255); // the 演练 / 测试 label's band
+constexpr ImU32 kNoticeBanner = kAccent;             // banner and strip, ink kInk
+
 // Scenes: the attract screen's atom, the startup failure's night sky, the
 // curator's error page.
 constexpr ImU32 kOrbit = IM_COL32(120, 200, 230, 110);

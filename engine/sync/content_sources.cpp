@@ -95,15 +95,21 @@ bool HubContentSource::fill(const SnapshotPackage& package, PartFile& part, std:
     return true;
 }
 
-std::optional<SignedSnapshot> FolderContentSource::snapshot(bool& absent, std::string& error) {
+std::optional<std::string> read_import_file(const std::string& folder, const std::string& name,
+                                            int64_t max_bytes, bool& absent, std::string& error,
+                                            std::string* stamp) {
     struct stat info {};
-    const int fd = open_in_folder(folder_, kImportSnapshotName, info, absent, error);
+    const int fd = open_in_folder(folder, name, info, absent, error);
     if (fd < 0) return std::nullopt;
-    if (info.st_size > kMaxEnvelopeBytes) {
-        error = folder_ + "/" + kImportSnapshotName + ": larger than a snapshot can be";
+    if (info.st_size > max_bytes) {
+        error = folder + "/" + name + ": larger than the " + std::to_string(max_bytes) +
+                " bytes it can be";
         ::close(fd);
         return std::nullopt;
     }
+    if (stamp)
+        *stamp = std::to_string(info.st_size) + ":" + std::to_string(info.st_mtim.tv_sec) + "." +
+                 std::to_string(info.st_mtim.tv_nsec);
     std::string body(size_t(info.st_size), '\0');
     ssize_t got = 0;
     size_t filled = 0;
@@ -112,7 +118,14 @@ std::optional<SignedSnapshot> FolderContentSource::snapshot(bool& absent, std::s
         filled += size_t(got);
     ::close(fd);
     body.resize(filled);
-    std::optional<SignedSnapshot> parsed = parse_snapshot_envelope(body, error);
+    return body;
+}
+
+std::optional<SignedSnapshot> FolderContentSource::snapshot(bool& absent, std::string& error) {
+    std::optional<std::string> body =
+        read_import_file(folder_, kImportSnapshotName, kMaxEnvelopeBytes, absent, error);
+    if (!body) return std::nullopt;
+    std::optional<SignedSnapshot> parsed = parse_snapshot_envelope(*body, error);
     if (!parsed) error = folder_ + "/" + kImportSnapshotName + ": " + error;
     return parsed;
 }

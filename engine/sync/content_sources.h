@@ -46,6 +46,14 @@ private:
     SyncTransport& transport_;
 };
 
+// Reads `name` inside an import `folder` (a USB stick): never through a
+// symbolic link, a regular file only, at most `max_bytes`. nullopt with
+// `error` (and `absent` when there is no such file). `stamp`, when given,
+// gets "size:mtime" so a caller can tell a changed file.
+std::optional<std::string> read_import_file(const std::string& folder, const std::string& name,
+                                            int64_t max_bytes, bool& absent, std::string& error,
+                                            std::string* stamp = nullptr);
+
 class FolderContentSource final : public ContentSource {
 public:
     explicit FolderContentSource(std::string folder) : folder_(std::move(folder)) {}

@@ -55,16 +55,20 @@ public:
     }
 
     GetAnswer get(const std::string& path, int64_t offset, int64_t max_total_bytes,
-                  const GetSink& sink) override {
+                  const GetSink& sink, const RequestHeaders& extra_headers) override {
         GetAnswer answer;
         answer.body_start = offset;
         httplib::Headers headers = {{"Accept-Encoding", "identity"}};
         if (offset > 0) headers.emplace("Range", "bytes=" + std::to_string(offset) + "-");
+        for (const auto& [name, value] : extra_headers)
+            headers.emplace(name, value);
         bool body_wanted = false;
         const auto on_answer = [&](const httplib::Response& response) {
             answer.status = response.status;
             if (response.has_header("Retry-After"))
                 answer.retry_after_s = parse_retry_after(response.get_header_value("Retry-After"));
+            answer.etag = response.get_header_value("ETag");
+            if (response.status == 304) return true; // nothing changed: no body follows
             if (response.status == 200) {
                 answer.body_start = 0;
             } else if (response.status == 206) {
@@ -179,7 +183,8 @@ private:
 
 } // namespace
 
-GetAnswer SyncTransport::get(const std::string&, int64_t offset, int64_t, const GetSink&) {
+GetAnswer SyncTransport::get(const std::string&, int64_t offset, int64_t, const GetSink&,
+                             const RequestHeaders&) {
     GetAnswer answer;
     answer.body_start = offset;
     answer.error = "this transport cannot fetch content (" + describe() + ")";

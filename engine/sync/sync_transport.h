@@ -1,6 +1,7 @@
 // How the kiosk reaches the hub: one POST of a batch's JSON to /api/v1/sync,
-// answered with a status and a body, and the content updater's GETs (the
-// snapshot, package files resumed with HTTP Range), streamed into a sink and
+// answered with a status and a body, and the GETs of the content updater (the
+// snapshot, package files resumed with HTTP Range) and of the notice poller
+// (If-None-Match, answered 304 when nothing changed), streamed into a sink and
 // bounded in size. An interface, so tests drive the clients with a scripted
 // hub; the real one (make_http_transport) is cpp-httplib over http:// or
 // https://.
@@ -15,6 +16,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace kiosk::sync {
 
@@ -42,13 +45,19 @@ struct GetSink {
     std::function<bool(const char* data, size_t size)> write;
 };
 
+// Request headers a GET adds to the token and Range ({"If-None-Match", "\"7\""}).
+using RequestHeaders = std::vector<std::pair<std::string, std::string>>;
+
 struct GetAnswer {
-    int status = 0;         // 200, 206, 416, ...; 0: no HTTP answer (see error)
+    int status = 0;         // 200, 206, 304, 416, ...; 0: no HTTP answer (see error)
     int64_t body_start = 0; // where the body began in the resource (see GetSink)
     int64_t received = 0;   // body bytes handed to the sink
     bool complete = false;  // the body arrived whole (status 200 or 206)
     std::string error;      // why not complete, "" when it is
     int64_t retry_after_s = -1;
+    std::string etag; // the answer's ETag header, "" without one
+    // 304 Not Modified (asked with If-None-Match): no body, no error.
+    bool not_modified() const { return status == 304; }
 };
 
 class SyncTransport {
@@ -62,9 +71,10 @@ public:
     // there. The body is cut off (an error) once body_start plus the bytes
     // received would pass `max_total_bytes`: a hub cannot send endless data.
     // Other statuses (404, 416, ...) come back with complete = false and no
-    // body bytes given to the sink. This default answers "not supported".
+    // body bytes given to the sink; a 304 (to If-None-Match in `headers`)
+    // comes back without an error. This default answers "not supported".
     virtual GetAnswer get(const std::string& path, int64_t offset, int64_t max_total_bytes,
-                          const GetSink& sink);
+                          const GetSink& sink, const RequestHeaders& headers = {});
     // From another thread: cut a request in progress short (shutting down).
     virtual void cancel() {}
     // "https://hub.example:8443" as configured, for messages.

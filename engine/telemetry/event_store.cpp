@@ -408,46 +408,9 @@ std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, s
         error = path + ": the event store needs a clock";
         return nullptr;
     }
-    // Created 0600 (its -wal and -shm follow), never through a link (see
-    // core/private_files.h): SQLITE_OPEN_NOFOLLOW refuses one in the path.
-    const std::string real_path = prepare_private_database(path, error);
-    if (real_path.empty()) return nullptr;
-    if (sqlite3_open_v2(real_path.c_str(), &writer->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
-                            SQLITE_OPEN_NOFOLLOW,
-                        nullptr) != SQLITE_OK) {
-        error = path + ": cannot open the statistics database: " +
-                (writer->db ? sqlite3_errmsg(writer->db) : "out of memory");
-        return nullptr;
-    }
+    writer->db = open_kiosk_db(path, error);
+    if (!writer->db) return nullptr;
     sqlite3* db = writer->db;
-    sqlite3_busy_timeout(db, 5000);
-    // Read before anything is written: a newer or foreign database stays untouched.
-    const int64_t version = query_int64(db, "PRAGMA user_version", -1);
-    if (version < 0) {
-        error = path + ": not a statistics database (" + sqlite3_errmsg(db) + ")";
-        return nullptr;
-    }
-    if (version > kSchemaVersion) {
-        error = path + ": the database has schema version " + std::to_string(version) +
-                ", newer than this kiosk software knows (" + std::to_string(kSchemaVersion) +
-                "); it was left untouched: use the newer software, or a new data folder";
-        return nullptr;
-    }
-    if (version == 0 && query_int64(db, "SELECT count(*) FROM sqlite_schema") > 0) {
-        error = path + ": holds tables but is not a kiosk statistics database; it was left "
-                       "untouched";
-        return nullptr;
-    }
-    if (query_text(db, "PRAGMA journal_mode = WAL") != "wal") {
-        error = path + ": cannot switch the database to WAL mode (" + sqlite3_errmsg(db) + ")";
-        return nullptr;
-    }
-    std::string migrate_error;
-    if (!exec_sql(db, "PRAGMA synchronous = FULL") || !migrate_schema(db, migrate_error)) {
-        error = path + ": " + (migrate_error.empty() ? sqlite3_errmsg(db) : migrate_error);
-        return nullptr;
-    }
     if (options.max_page_count > 0)
         exec_sql(db, "PRAGMA max_page_count = " + std::to_string(options.max_page_count));
 

@@ -297,4 +297,18 @@ void InteractionLog::quiz_finished(int score, int questions) {
     record(std::move(event));
 }
 
+// ---- emergency notices ----
+
+void InteractionLog::notice_takeover(const std::string& identifier, const std::string& status,
+                                     const std::string& severity) {
+    if (!store_) return;
+    record(make("notice_takeover", identifier, "",
+                Fields().text("status", status).text("severity", severity).done()));
+}
+
+void InteractionLog::notice_opened(const std::string& identifier, const std::string& content_id) {
+    if (!store_) return;
+    record(make("notice_opened", identifier, "", Fields().text("content", content_id).done()));
+}
+
 } // namespace kiosk::telemetry

@@ -15,6 +15,12 @@
 //   exhibit_event [id] {event, data}    exhibit_error [id] {kind, callback, file, line, message}
 //   quiz_start [pack] {questions}       quiz_finish [pack] {score, questions}
 //   quiz_answer [pack] {question, chosen: [option ids], correct, answer_ms}
+//   notice_takeover [identifier] {status, severity}   an emergency notice took the
+//                                       screen over in this visitor session
+//   notice_opened [identifier] {content}              its "learn what to do" opened content
+// (session_end's reason: idle | shutdown | interrupted, the last when a
+// notice took the screen over during the visit.) The notice events count no
+// rollup: the hub gets their counts in the heartbeat's notice receipts.
 //
 // Nothing here can identify a visitor: a session is a random id made at the
 // first touch and forgotten at idle; no names, faces, devices or addresses exist.
@@ -55,7 +61,7 @@ public:
 
     // Visitor sessions: events between start and end carry the session id.
     void session_started(const std::string& session_id);
-    void session_ended(const std::string& reason); // "idle" | "shutdown"
+    void session_ended(const std::string& reason); // "idle" | "shutdown" | "interrupted"
     bool in_session() const { return !session_.empty(); }
 
     // Screens and exhibits; the leave call works out the dwell time.
@@ -80,6 +86,11 @@ public:
                        const std::vector<std::pair<std::string, Bilingual>>& option_labels,
                        const std::vector<std::string>& chosen, bool correct, int64_t answer_ms);
     void quiz_finished(int score, int questions);
+
+    // Emergency notices (issue 18, part 4).
+    void notice_takeover(const std::string& identifier, const std::string& status,
+                         const std::string& severity);
+    void notice_opened(const std::string& identifier, const std::string& content_id);
 
     bool enabled() const { return store_ != nullptr; }
     int64_t dropped_exhibit_events() const { return dropped_total_; }

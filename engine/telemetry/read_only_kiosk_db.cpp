@@ -12,6 +12,10 @@
 #include <filesystem>
 
 namespace kiosk::telemetry {
+
+// Version 3 added only the kiosk's notice tables, which no report reads: a
+// version 2 database is read as it is.
+constexpr int64_t kOldestReportedSchema = 2;
 namespace {
 
 // "file:" URI of a path: every byte outside [A-Za-z0-9/._~-] percent-encoded.
@@ -111,13 +115,13 @@ std::unique_ptr<ReadOnlyKioskDb> ReadOnlyKioskDb::open(const std::string& path,
                 "); use a newer kioskctl (the file was not changed)";
         return nullptr;
     }
-    if (version <= 0 || (version == kSchemaVersion && kiosk_tables < 5)) {
+    if (version <= 0 || (version >= kOldestReportedSchema && kiosk_tables < 5)) {
         error = path + ": not a kiosk database (it lacks the kiosk tables)";
         return nullptr;
     }
-    if (version < kSchemaVersion) {
+    if (version < kOldestReportedSchema) {
         error = path + ": the database has schema version " + std::to_string(version) +
-                ", older than this kioskctl reads (" + std::to_string(kSchemaVersion) +
+                ", older than this kioskctl reads (" + std::to_string(kOldestReportedSchema) +
                 "); let the kiosk software open it once to upgrade it (kioskctl only reads, "
                 "the file was not changed)";
         return nullptr;

@@ -3,6 +3,7 @@
 // changes once a kiosk may have written it.
 #include "schema.h"
 
+#include "core/private_files.h"
 #include "core/random_id.h"
 #include "core/sqlite_statement.h"
 
@@ -58,6 +59,28 @@ CREATE TABLE subjects(
   PRIMARY KEY(subject_kind, subject)) WITHOUT ROWID;
 )sql";
 
+// Version 3: the emergency notices the kiosk holds (the signed bytes as
+// received, with what it knows about each) and the identifiers an Update or a
+// Cancel retired (engine/sync/kiosk_notice_store.h).
+constexpr const char* kStep3 = R"sql(
+CREATE TABLE notices(
+  sender TEXT NOT NULL,
+  identifier TEXT NOT NULL,
+  document TEXT NOT NULL,
+  signature BLOB NOT NULL,
+  key_id TEXT NOT NULL,
+  received_utc_ms INTEGER NOT NULL,
+  first_shown_utc_ms INTEGER NOT NULL DEFAULT 0,
+  viewers INTEGER NOT NULL DEFAULT 0,
+  opened INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(sender, identifier)) WITHOUT ROWID;
+CREATE TABLE retired_notices(
+  sender TEXT NOT NULL,
+  identifier TEXT NOT NULL,
+  keep_until_utc_ms INTEGER NOT NULL,
+  PRIMARY KEY(sender, identifier)) WITHOUT ROWID;
+)sql";
+
 std::string quoted(const std::string& text) {
     char* sql = sqlite3_mprintf("%Q", text.c_str());
     std::string out = sql ? sql : "''";
@@ -73,6 +96,8 @@ const char* schema_step_sql(int version) {
         return kStep1;
     case 2:
         return kStep2;
+    case 3:
+        return kStep3;
     }
     return nullptr;
 }
@@ -116,6 +141,43 @@ bool migrate_schema(sqlite3* db, std::string& error) {
     if (!exec_sql(db, "COMMIT", &step_error))
         return fail("committing the migration: " + step_error);
     return true;
+}
+
+sqlite3* open_kiosk_db(const std::string& path, std::string& error) {
+    // Created 0600 (its -wal and -shm follow), never through a link (see
+    // core/private_files.h): SQLITE_OPEN_NOFOLLOW refuses one in the path.
+    const std::string real_path = prepare_private_database(path, error);
+    if (real_path.empty()) return nullptr;
+    sqlite3* db = nullptr;
+    const auto fail = [&](const std::string& message) -> sqlite3* {
+        error = path + ": " + message;
+        sqlite3_close(db);
+        return nullptr;
+    };
+    if (sqlite3_open_v2(real_path.c_str(), &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
+                            SQLITE_OPEN_NOFOLLOW,
+                        nullptr) != SQLITE_OK)
+        return fail(std::string("cannot open the statistics database: ") +
+                    (db ? sqlite3_errmsg(db) : "out of memory"));
+    sqlite3_busy_timeout(db, 5000);
+    // Read before anything is written: a newer or foreign database stays untouched.
+    const int64_t version = query_int64(db, "PRAGMA user_version", -1);
+    if (version < 0)
+        return fail(std::string("not a statistics database (") + sqlite3_errmsg(db) + ")");
+    if (version > kSchemaVersion)
+        return fail("the database has schema version " + std::to_string(version) +
+                    ", newer than this kiosk software knows (" + std::to_string(kSchemaVersion) +
+                    "); it was left untouched: use the newer software, or a new data folder");
+    if (version == 0 && query_int64(db, "SELECT count(*) FROM sqlite_schema") > 0)
+        return fail("holds tables but is not a kiosk statistics database; it was left untouched");
+    if (query_text(db, "PRAGMA journal_mode = WAL") != "wal")
+        return fail(std::string("cannot switch the database to WAL mode (") + sqlite3_errmsg(db) +
+                    ")");
+    std::string migrate_error;
+    if (!exec_sql(db, "PRAGMA synchronous = FULL") || !migrate_schema(db, migrate_error))
+        return fail(migrate_error.empty() ? sqlite3_errmsg(db) : migrate_error);
+    return db;
 }
 
 std::string read_meta(sqlite3* db, const std::string& key) {

@@ -21,6 +21,13 @@
 //       usage counts, updated in the same transaction as the events they
 //       count; changed_seq is the seq of the last event that changed the row
 //       (sync sends rows changed since the hub's acknowledgement).
+//   notices(sender, identifier, document, signature, key_id, received_utc_ms,
+//           first_shown_utc_ms, viewers, opened)
+//       the emergency notices the kiosk holds, exactly as signed (verified
+//       again when loaded), with when each was first shown and part 4's counts
+//       (engine/sync/kiosk_notice_store.h)
+//   retired_notices(sender, identifier, keep_until_utc_ms)
+//       identifiers an Update or a Cancel retired: a replay is refused
 //   subjects(subject_kind, subject, title_zh, title_en)
 //       the names reports show for a subject (the latest content's titles;
 //       a question's prompt, an option's label)
@@ -44,12 +51,19 @@ namespace kiosk::telemetry {
 
 // The version this build writes. A database with a higher user_version is
 // refused untouched.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Brings `db` from its user_version up to kSchemaVersion in one transaction
 // (a new, empty database goes through every step). False with `error` set when
 // the database is newer than this build or a step fails; nothing is changed then.
 bool migrate_schema(sqlite3* db, std::string& error);
+
+// Opens DATA/kiosk.db read-write (created owner-only, never through a link),
+// busy timeout 5 s, WAL, migrated to kSchemaVersion; a database newer than
+// this build or one that is not a kiosk's is left untouched. nullptr with
+// `error` naming the file otherwise. The event store and the notice store
+// each open their own connection with it.
+sqlite3* open_kiosk_db(const std::string& path, std::string& error);
 
 // The DDL of one version step (1 = the first schema), for tests that make an
 // old database.

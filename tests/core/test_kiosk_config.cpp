@@ -388,6 +388,77 @@ TEST_CASE("content trust roots, import folders and the disk reserve", "[kiosk_co
     }
 }
 
+// minimal_config with the venue's hub id (same line numbers).
+std::string config_with_venue_id(const std::string& id, const std::string& extra = "") {
+    std::string text = minimal_config(extra);
+    const std::string kind = "kind = 'county_museum' }";
+    return text.replace(text.find(kind), kind.size(),
+                        "kind = 'county_museum', id = '" + id + "' }");
+}
+
+TEST_CASE("emergency notice keys and the notice poll interval", "[kiosk_config]") {
+    test::TempFolder folder;
+    SECTION("defaults: no notice key, a poll every 30 s") {
+        ConfigLoadResult result = load_kiosk_config(folder.write("kiosk.lua", minimal_config()));
+        REQUIRE(result.ok());
+        REQUIRE(result.config->trusted_notice_keys.empty());
+        REQUIRE(result.config->notices.poll_s == 30);
+    }
+    SECTION("paths resolved like trusted_content_keys, the interval's bounds") {
+        std::string path = folder.write(
+            "configs/kiosk.lua",
+            config_with_venue_id(
+                "county-museum",
+                "  trusted_notice_keys = { 'keys/notice.pub', '/etc/kiosk/old.pub' },\n"
+                "  notices = { poll_s = 5 },\n"));
+        ConfigLoadResult result = load_kiosk_config(path);
+        REQUIRE(result.ok());
+        REQUIRE(result.config->trusted_notice_keys ==
+                std::vector<std::string>{folder.path().string() + "/configs/keys/notice.pub",
+                                         "/etc/kiosk/old.pub"});
+        REQUIRE(result.config->notices.poll_s == 5);
+        REQUIRE(result.config->venue.id == "county-museum");
+        path = folder.write("kiosk.lua", minimal_config("  notices = { poll_s = 3600 },\n"));
+        REQUIRE(load_kiosk_config(path).config->notices.poll_s == 3600);
+    }
+    SECTION("broken values, each named") {
+        std::string path = folder.write(
+            "kiosk.lua",
+            config_with_venue_id("v1", "  trusted_notice_keys = { 'a.pub', 'b', 'c', 'd', 'e' },\n"
+                                       "  notices = { poll_s = 4, pol_s = 3 },\n"));
+        ConfigLoadResult result = load_kiosk_config(path);
+        REQUIRE_FALSE(result.ok());
+        REQUIRE(result.errors ==
+                std::vector<std::string>{
+                    path + ":6: trusted_notice_keys: expected at most 4 items, got 5",
+                    path + ":7: notices.poll_s: expected an integer from 5 to 3600, got 4",
+                    path + ":7: notices: unknown key 'pol_s' (did you mean 'poll_s'?)",
+                });
+        path = folder.write("kiosk.lua",
+                            config_with_venue_id("v1", "  trusted_notice_keys = { '' },\n"
+                                                       "  notices = { poll_s = 3601 },\n"));
+        REQUIRE(load_kiosk_config(path).errors ==
+                std::vector<std::string>{
+                    path + ":6: trusted_notice_keys: expected public key file paths, got an "
+                           "empty string",
+                    path + ":7: notices.poll_s: expected an integer from 5 to 3600, got 3601",
+                });
+    }
+    SECTION("a notice key needs the venue's hub id, which must be a hub id") {
+        std::string path =
+            folder.write("kiosk.lua", minimal_config("  trusted_notice_keys = { 'n.pub' },\n"));
+        REQUIRE(load_kiosk_config(path).errors ==
+                std::vector<std::string>{path + ":6: trusted_notice_keys: needs venue.id (the "
+                                                "hub's id of this venue): a notice names the "
+                                                "venues it is for"});
+        path = folder.write("kiosk.lua", config_with_venue_id("county museum"));
+        REQUIRE(load_kiosk_config(path).errors ==
+                std::vector<std::string>{path + ":3: venue.id: expected the hub's venue id "
+                                                "(1..64 of A-Z a-z 0-9 _ -), got \"county "
+                                                "museum\""});
+    }
+}
+
 TEST_CASE("Lua-level failures come through unchanged", "[kiosk_config]") {
     test::TempFolder folder;
     SECTION("missing file") {

@@ -187,7 +187,7 @@ TEST_CASE("stats export json parses back to the same numbers under English keys"
     REQUIRE(run.code == 0);
     nlohmann::json json = nlohmann::json::parse(kiosk::test::read_file(folder.file("r.json")));
     CHECK(json["database"]["epoch"] == "fixture-epoch-0001");
-    CHECK(json["database"]["schema_version"] == 2);
+    CHECK(json["database"]["schema_version"] == 3);
     CHECK(json["from"] == "2025-06-01");
     CHECK(json["to"] == "2025-06-03");
     CHECK(json["language"] == "zh");
@@ -367,7 +367,7 @@ TEST_CASE("broken databases are refused with a message naming the file, which st
     CommandRun newer = run_kioskctl(folder, "stats export --db newer.db --format csv -o newer.csv");
     CHECK(newer.code == 2);
     CHECK(newer.err.find("newer.db: the database has schema version 99, newer than this "
-                         "kioskctl reads (2)") != std::string::npos);
+                         "kioskctl reads (3)") != std::string::npos);
     CHECK(kiosk::test::read_file(folder.file("newer.db")) == newer_bytes);
     CHECK_FALSE(fs::exists(folder.file("newer.csv")));
 

@@ -153,7 +153,7 @@ TEST_CASE("every report counts the fixture's rollups, in Chinese by default", "[
     for (const stats::ReportField& field : set.about)
         about[field.key] = field.value.display();
     CHECK(about["epoch"] == "fixture-epoch-0001");
-    CHECK(about["schema_version"] == "2");
+    CHECK(about["schema_version"] == "3");
     CHECK(about["created"] == "2025-06-01 08:00 北京时间"); // 2025-06-01T00:00:00.000Z
 }
 

@@ -302,7 +302,8 @@ struct HoldingTransport : SyncTransport {
     bool holding = false, cut = false, released = false;
     int cancels = 0;
 
-    GetAnswer get(const std::string& path, int64_t, int64_t, const GetSink& sink) override {
+    GetAnswer get(const std::string& path, int64_t, int64_t, const GetSink& sink,
+                  const RequestHeaders&) override {
         if (path == "/api/v1/content/snapshot") {
             GetAnswer answer{200, 0, int64_t(envelope.size()), true, "", -1};
             if ((sink.begin && !sink.begin(0)) || !sink.write(envelope.data(), envelope.size()))

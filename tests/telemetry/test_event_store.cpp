@@ -105,11 +105,44 @@ TEST_CASE("a version 1 database opens and is upgraded with its events kept", "[t
         CHECK(store->record(session_event(clock)) == 8); // after the old events
     }
     Db db(path);
-    CHECK(db.integer("PRAGMA user_version") == 2);
+    CHECK(db.integer("PRAGMA user_version") == kSchemaVersion);
     CHECK(db.integer("SELECT count(*) FROM events") == 2);
     CHECK(db.integer("SELECT clock_flags FROM events WHERE seq = 7") == 1); // its 1970 time
     CHECK(db.integer("SELECT changed_seq FROM rollups WHERE day = '2026-01-05'") == 7);
     CHECK(db.integer("SELECT count(*) FROM subjects") == 0);
+}
+
+TEST_CASE("a version 2 database gains the notice tables with its events kept", "[telemetry]") {
+    test::TempFolder folder;
+    const std::string path = folder.file("kiosk.db");
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, schema_step_sql(1), nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, schema_step_sql(2), nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw,
+                         "INSERT INTO meta VALUES ('epoch', 'v2-epoch'), ('created_utc_ms', '1');"
+                         "INSERT INTO boots VALUES (1, 'b1', 1, '0.5.0');"
+                         "INSERT INTO events(seq, utc_ms, utc_offset_min, day, boot, mono_ms, "
+                         " session, kind) VALUES (3, 1795829400000, 480, '2026-11-28', 1, 0, 's', "
+                         " 'session_start');"
+                         "PRAGMA user_version = 2;",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+
+    std::string error;
+    sqlite3* db = open_kiosk_db(path, error);
+    INFO(error);
+    REQUIRE(db);
+    CHECK(read_meta(db, "epoch") == "v2-epoch");
+    sqlite3_close(db);
+    Db check(path);
+    CHECK(check.integer("PRAGMA user_version") == 3);
+    CHECK(check.integer("SELECT count(*) FROM events") == 1);
+    CHECK(check.integer("SELECT count(*) FROM notices") == 0);
+    CHECK(check.integer("SELECT count(*) FROM retired_notices") == 0);
+    CHECK(check.integer("SELECT count(*) FROM pragma_table_info('notices') WHERE name IN "
+                        "('sender', 'identifier', 'document', 'signature', 'key_id', "
+                        "'received_utc_ms', 'first_shown_utc_ms', 'viewers', 'opened')") == 9);
 }
 
 TEST_CASE("a database newer than the software is refused and left untouched", "[telemetry]") {
