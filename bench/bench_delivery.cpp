@@ -488,7 +488,7 @@ FrameRun frame_run(const std::string& dir, const Library& library, int port,
 // Pins every thread of a running process (taskset -a -p); exits the bench when it cannot.
 void pin_process(pid_t pid, const std::string& cpus) {
     const std::string command =
-        "taskset -a -c -p " + shell_quoted(cpus) + " " + std::to_string(pid) + " >/dev/null";
+        "taskset -a -c -p " + bench::shell_quoted(cpus) + " " + std::to_string(pid) + " >/dev/null";
     if (std::system(command.c_str()) != 0) fail("cannot pin the hub: " + command);
 }
 

@@ -417,7 +417,7 @@ void make_notices() {
 
 // The sample alerts of docs/examples and the refused ones of tests/hub/cap-samples.
 void make_cap_alerts() {
-    for (const fs::path folder :
+    for (const fs::path& folder :
          {source_dir / "docs/examples", source_dir / "tests/hub/cap-samples"})
         for (const auto& entry : fs::directory_iterator(folder))
             if (entry.path().extension() == ".xml")
