@@ -5,6 +5,12 @@
 // read), the CAP elements' rules and the mapping of the zh and en <info>
 // blocks onto one bilingual sync::Notice; the Notice's own limits are
 // sync::check_notice's.
+//
+// Index of this file:
+// [SECTION] Libxml2
+// [SECTION] CAP values
+// [SECTION] <info>
+// [SECTION] <alert>
 #include "cap_alert.h"
 
 #include "core/civil_time.h"
@@ -22,7 +28,9 @@ namespace {
 
 constexpr int64_t kMaxCapLifetimeMs = sync::kMaxNoticeLifetimeMs;
 
-// ---- libxml2 -------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Libxml2
+//-----------------------------------------------------------------------------
 
 // What the parse reported: the first error with its line, and whether a
 // DOCTYPE was met (the parse is stopped there).
@@ -170,7 +178,9 @@ private:
     std::vector<const xmlNode*> elements_;
 };
 
-// ---- CAP values ------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] CAP values
+//-----------------------------------------------------------------------------
 
 bool two_digits(std::string_view text, size_t at, int& value) {
     if (text[at] < '0' || text[at] > '9' || text[at + 1] < '0' || text[at + 1] > '9') return false;
@@ -258,7 +268,9 @@ bool read_references(std::string_view text, const xmlNode* element,
     return true;
 }
 
-// ---- <info> ----------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] <info>
+//-----------------------------------------------------------------------------
 
 enum class InfoLanguage { Chinese, English, Other };
 
@@ -345,7 +357,9 @@ bool read_info(const xmlNode* element, InfoBlock& info, std::string& error) {
     return true;
 }
 
-// ---- <alert> ---------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] <alert>
+//-----------------------------------------------------------------------------
 
 // GB/T 35965.1's identifier: 14 digits (6 of them the GB/T 2260 division),
 // "_", the 14-digit entry time, "_", one sequence digit.

@@ -2,6 +2,11 @@
 // canonical signed document, its strict parser and the one set of field rules
 // (check_notice) both the parser and the hub's form apply, signing and
 // verifying, the feed a kiosk polls and the receipts its heartbeat carries.
+//
+// Index of this file:
+// [SECTION] The field rules, once (check_notice and the parser)
+// [SECTION] The canonical document
+// [SECTION] Receipts
 #include "notice.h"
 
 #include "json_fields.h"
@@ -73,7 +78,9 @@ template <typename Enum, size_t N> std::string one_of(const Spellings<Enum, N>& 
     return list;
 }
 
-// ---- the field rules, once (check_notice and the parser) -------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] The field rules, once (check_notice and the parser)
+//-----------------------------------------------------------------------------
 
 // CAP's rule for identifier and sender: no spaces, commas or restricted
 // characters (< and &); " and control characters are refused here too.
@@ -209,7 +216,9 @@ std::string ids_problem(const char* name, const std::vector<std::string>& ids, s
     return "";
 }
 
-// ---- the canonical document ---------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] The canonical document
+//-----------------------------------------------------------------------------
 
 ordered_json bilingual_value(const Bilingual& text) {
     return {{"zh", text.zh}, {"en", text.en}};
@@ -307,7 +316,9 @@ Notice parse_notice_value(const json& message) {
     return notice;
 }
 
-// ---- receipts -------------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Receipts
+//-----------------------------------------------------------------------------
 
 NoticeReceipt parse_receipt(const json& value, const std::string& path) {
     check_object(value, path, {"identifier", "first_shown", "showing", "viewers", "opened"});

@@ -79,6 +79,11 @@ ContentHub::ContentHub() {
                                       reviewer_pub);
     INFO(run.out << run.err);
     REQUIRE(run.code == 0);
+    run = run_hub_command(folder, "admin notice-key --data " + data);
+    INFO(run.out << run.err);
+    REQUIRE(run.code == 0);
+    notice_pub = data + "/notice.pub";
+    REQUIRE(std::filesystem::exists(notice_pub));
     hub = std::make_unique<HubProcess>(data);
 }
 
@@ -129,6 +134,10 @@ std::string ContentHub::make_package(const std::string& exhibit, const std::stri
 
 CommandRun ContentHub::content(const std::string& arguments) {
     return run_hub_command(folder, "content " + arguments + " --data " + data);
+}
+
+CommandRun ContentHub::notice(const std::string& arguments) {
+    return run_hub_command(folder, "notice " + arguments + " --data " + data + " --lang en");
 }
 
 void ContentHub::add_and_publish(const std::string& package, const std::string& id) {

@@ -43,6 +43,7 @@ public:
     std::string publisher_pub = folder.file("keys/publisher.pub");
     std::string reviewer_pub = folder.file("keys/reviewer.pub");
     std::string content_pub; // the hub's content key, as `admin content-key` wrote it
+    std::string notice_pub;  // the hub's notice key, as `admin notice-key` wrote it
     std::map<std::string, std::string> tokens, token_files; // by kiosk id
     std::unique_ptr<HubProcess> hub;
 
@@ -59,6 +60,9 @@ public:
     // add + publish, REQUIRE-ing both to succeed.
     void add_and_publish(const std::string& package, const std::string& id);
     void assign(const std::string& kiosk, const std::vector<std::string>& ids);
+
+    // `kiosk-hub notice ARGUMENTS --data DATA --lang en`.
+    CommandRun notice(const std::string& arguments);
 
     // A config for `kiosk` syncing to `hub_url` (default the hub itself).
     KioskSetup kiosk_setup(const std::string& kiosk, const std::string& hub_url = "") const;

@@ -62,7 +62,9 @@ std::string write_kiosk_config(const TempFolder& folder, const KioskSetup& setup
                                const std::string& name) {
     const KioskConfig& sample = sample_config();
     std::string text = "return {\n";
-    text += "  venue = { name = { zh = " + lua_string(sample.venue.name.zh) +
+    text += "  venue = { " +
+            (setup.venue_id.empty() ? "" : "id = " + lua_string(setup.venue_id) + ", ") +
+            "name = { zh = " + lua_string(sample.venue.name.zh) +
             ", en = " + lua_string(sample.venue.name.en) + " }, kind = \"county_museum\" },\n";
     text += "  kiosk_name = \"fault-test\",\n";
     text += "  idle_timeout_s = " + std::to_string(setup.idle_timeout_s) + ",\n";
@@ -85,6 +87,10 @@ std::string write_kiosk_config(const TempFolder& folder, const KioskSetup& setup
         text += "  content_reserve_mb = " + std::to_string(setup.content_reserve_mb) + ",\n";
     if (!setup.import_dir.empty())
         text += "  content_import_dirs = { " + lua_string(setup.import_dir) + " },\n";
+    if (!setup.trusted_notice_key.empty())
+        text += "  trusted_notice_keys = { " + lua_string(setup.trusted_notice_key) + " },\n";
+    if (setup.notice_poll_s > 0)
+        text += "  notices = { poll_s = " + std::to_string(setup.notice_poll_s) + " },\n";
     text += "  admin = { pin_hash = " + lua_string(sample.admin.pin_hash) + " },\n";
     text += "}\n";
     return folder.write(name, text);

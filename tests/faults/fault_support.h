@@ -35,6 +35,9 @@ struct KioskSetup {
     int idle_timeout_s = 10;
     int time_budget_ms = 50;         // exhibit_limits.time_budget_ms
     int64_t content_reserve_mb = -1; // -1: the config's default
+    std::string venue_id;            // venue.id (the hub's venue); "" = none
+    std::string trusted_notice_key;  // the hub's notice.pub; "" = none
+    int notice_poll_s = 0;           // notices.poll_s; 0 = the config's default
 };
 
 // Input replay lines (engine/app/input_replay.h). From the attract screen: a

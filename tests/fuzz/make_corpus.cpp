@@ -7,6 +7,19 @@
 //
 // usage: fuzz_make_corpus SOURCE_DIR SAMPLES_DIR OUT_DIR
 // (SAMPLES_DIR: the build's sample-folders, where the quiz pictures are rendered)
+//
+// Index of this file:
+// [SECTION] PNG writing (for the image seeds)
+// [SECTION] Packages
+// [SECTION] Lua data files
+// [SECTION] Images
+// [SECTION] Input replays
+// [SECTION] Sync bodies and bundles
+// [SECTION] Assignment snapshots
+// [SECTION] Emergency notices
+// [SECTION] CAP alerts
+// [SECTION] Dashboard queries
+// [SECTION] Reviewers' attestations (fuzz_attestation.cpp's input format)
 #include "fuzz_support.h"
 
 #include "content/package.h"
@@ -65,7 +78,9 @@ void sql(const fs::path& database, const std::string& statements) {
     sqlite3_close(db);
 }
 
-// --- images ---------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] PNG writing (for the image seeds)
+//-----------------------------------------------------------------------------
 
 void append_bytes(void* context, void* data, int size) {
     static_cast<std::string*>(context)->append(static_cast<const char*>(data), size_t(size));
@@ -96,7 +111,9 @@ std::string small_image(const std::string& format, int width, int height) {
     return out;
 }
 
-// --- packages -------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Packages
+//-----------------------------------------------------------------------------
 
 const char* const kSmallQuiz = R"(-- A two-question pack made from the general-science sample.
 return {
@@ -199,7 +216,9 @@ void make_packages() {
     seed("package", "not-sqlite.kpkg", "this is not an SQLite database\n");
 }
 
-// --- Lua data files ------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Lua data files
+//-----------------------------------------------------------------------------
 
 void make_lua_data() {
     const auto sample = [](char loader, const std::string& name, const fs::path& file) {
@@ -233,7 +252,9 @@ void make_lua_data() {
     seed("lua_data", "strings-missing", "3return { home_title = { zh = \"探索\" }, [1] = 2 }\n");
 }
 
-// --- images ---------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Images
+//-----------------------------------------------------------------------------
 
 void make_images() {
     const fs::path images = samples_dir / "general-science/images";
@@ -256,7 +277,9 @@ void make_images() {
                          23));
 }
 
-// --- input replays ----------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Input replays
+//-----------------------------------------------------------------------------
 
 void make_replays() {
     for (const char* name : {"demo-tour", "quiz-round", "visitor-path"})
@@ -269,7 +292,9 @@ void make_replays() {
     seed("input_replay", "bad-command", "wait 2\nswipe 1 2 3 4\n");
 }
 
-// --- sync bodies and bundles ----------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Sync bodies and bundles
+//-----------------------------------------------------------------------------
 
 sync::SyncBatch sample_batch() {
     sync::SyncBatch batch;
@@ -325,7 +350,9 @@ void make_bundles() {
     seed("bundle", "not-a-bundle.json", "{\"format\":\"zip\"}");
 }
 
-// --- assignment snapshots ----------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Assignment snapshots
+//-----------------------------------------------------------------------------
 
 void make_snapshots() {
     sync::Snapshot snapshot;
@@ -352,7 +379,9 @@ void make_snapshots() {
     seed("snapshot", "not-a-snapshot.json", "{\"document\":1}");
 }
 
-// --- emergency notices ------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Emergency notices
+//-----------------------------------------------------------------------------
 
 sync::SignedDocument signed_notice(const sync::Notice& notice) {
     std::string error;
@@ -413,7 +442,9 @@ void make_notices() {
     seed("notice", "not-a-notice.json", "{\"version\":1,\"notices\":{}}");
 }
 
-// --- CAP alerts ----------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] CAP alerts
+//-----------------------------------------------------------------------------
 
 // The sample alerts of docs/examples and the refused ones of tests/hub/cap-samples.
 void make_cap_alerts() {
@@ -424,7 +455,9 @@ void make_cap_alerts() {
                 seed("cap", entry.path().filename().string(), read_file(entry.path()));
 }
 
-// --- dashboard queries --------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Dashboard queries
+//-----------------------------------------------------------------------------
 
 void make_queries() {
     const std::vector<std::pair<std::string, std::string>> queries = {
@@ -446,7 +479,9 @@ void make_queries() {
 
 } // namespace
 
-// --- reviewers' attestations (fuzz_attestation.cpp's input format) --------------
+//-----------------------------------------------------------------------------
+// [SECTION] Reviewers' attestations (fuzz_attestation.cpp's input format)
+//-----------------------------------------------------------------------------
 
 std::string attestation_field(char tag, const std::string& bytes = "") {
     return std::string(1, tag) + char((bytes.size() >> 8) & 0xff) + char(bytes.size() & 0xff) +
