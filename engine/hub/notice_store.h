@@ -74,7 +74,9 @@ public:
                                              const std::string& identifier) = 0;
 
     // Part 4: a kiosk's heartbeat receipts (replacing its earlier ones for
-    // the same notices), and every receipt of one notice.
+    // the same notices; the heartbeat lists every notice the kiosk holds, so
+    // its earlier receipts for notices not listed now are marked not
+    // showing), and every receipt of one notice.
     virtual bool store_receipts(const std::string& kiosk, const std::string& venue,
                                 const std::vector<sync::NoticeReceipt>& receipts,
                                 int64_t now_utc_ms, std::string& error) = 0;

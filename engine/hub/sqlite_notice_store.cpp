@@ -191,6 +191,15 @@ public:
         std::lock_guard lock(mutex_);
         SqliteTransaction transaction(db_);
         if (!transaction.begin(error)) return false;
+        // The heartbeat lists every notice the kiosk holds: one it no longer
+        // lists (cancelled, replaced, expired) is no longer on its screen.
+        SqliteStatement not_listed(db_, "UPDATE notice_receipts SET showing = 0, "
+                                        "reported_utc_ms = ?2 WHERE kiosk = ?1 AND showing = 1");
+        not_listed.bind(1, kiosk).bind(2, now_utc_ms);
+        if (!not_listed.run()) {
+            error = "storing notice receipts: " + not_listed.error();
+            return false;
+        }
         // Receipts for identifiers the hub never issued are not kept: a kiosk
         // cannot fill hub.db with made-up identifiers.
         SqliteStatement upsert(

@@ -13,6 +13,7 @@
 
 #include "../hub/browser_test_support.h"
 
+#include "core/civil_time.h"
 #include "core/private_files.h"
 #include "hub/notice_store.h"
 #include "render/theme.h"
@@ -170,6 +171,13 @@ TEST_CASE("a Severe alert takes over three kiosks, an Update makes it a banner, 
         CHECK(kiosk_log(*kiosk).find(elsewhere) == std::string::npos);
 
     {
+        const CommandRun user = run_hub_command(hub.folder,
+                                                "admin add-user --data " + hub.data +
+                                                    " --name province --role "
+                                                    "province_admin",
+                                                "e2e-password\n");
+        INFO(user.out << user.err);
+        REQUIRE(user.code == 0);
         Browser browser(hub.hub->port());
         REQUIRE(sign_in(browser, "province", "e2e-password")->status == 303);
         auto page = browser.get("/dashboard/notices?lang=en");

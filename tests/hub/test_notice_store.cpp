@@ -175,6 +175,26 @@ TEST_CASE("notice store: receipts replace a kiosk's earlier ones; unknown identi
     CHECK(notices.store->receipts_for("KH-1").size() == 2);
 }
 
+TEST_CASE("notice store: a notice a kiosk's heartbeat no longer lists (cancelled) is no longer "
+          "showing there",
+          "[hub][notices]") {
+    Notices notices;
+    REQUIRE(notices.add(make_notice("KH-1", {}, kSent, kSent + kNoticeHourMs)) ==
+            AddNoticeOutcome::Added);
+    std::string error;
+    for (const char* kiosk : {"lobby-1", "lobby-2"})
+        REQUIRE(notices.store->store_receipts(
+            kiosk, "county-1", {{"KH-1", kSent + 5000, true, 1, 0}}, kSent + 6000, error));
+    // lobby-1 received the Cancel: its next heartbeat lists nothing.
+    REQUIRE(notices.store->store_receipts("lobby-1", "county-1", {}, kSent + 9000, error));
+    const std::vector<StoredReceipt> receipts = notices.store->receipts_for("KH-1");
+    REQUIRE(receipts.size() == 2);
+    CHECK_FALSE(receipts[0].receipt.showing); // lobby-1
+    CHECK(receipts[0].receipt.first_shown_utc_ms == kSent + 5000);
+    CHECK(receipts[0].receipt.viewers == 1);
+    CHECK(receipts[1].receipt.showing); // lobby-2 has not heard yet
+}
+
 TEST_CASE("notice store: division codes and area routes are checked", "[hub][notices]") {
     Notices notices;
     NoticeStore& store = *notices.store;
