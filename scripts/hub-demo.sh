@@ -114,9 +114,13 @@ if [ ! -f "$DATA/content.pub" ]; then
   write_kiosk_config truck-1 mobile-unit mobile_exhibit "流动科技馆一号车" "Mobile Exhibit Unit 1"
 fi
 
-# The hub's notice key: the demo kiosks above trust DATA/notice.pub.
+# The hub's notice key: the demo kiosks above trust DATA/notice.pub. The
+# county museum sits in the sample alerts' county (GB/T 2260 511826), the
+# truck in the city around it, so docs/examples/cap-*.xml reach them.
 if [ ! -f "$DATA/notice.pub" ]; then
   "$HUB" admin notice-key --data "$DATA"
+  "$HUB" admin set-division --data "$DATA" --venue county-museum --code 511826
+  "$HUB" admin set-division --data "$DATA" --venue mobile-unit --code 511803
 fi
 
 "$HUB" admin list --data "$DATA"
