@@ -132,6 +132,8 @@ Try it from another terminal:
   curl -s -i -H "Authorization: Bearer wrong.token" -d '{}' http://127.0.0.1:8080/api/v1/sync   # 401
   curl -s -i -H "Authorization: Bearer \$(cat $DATA/tokens/lobby-1.token)" -d '{bad' http://127.0.0.1:8080/api/v1/sync   # 400
   build/bin/kiosk --config $DATA/kiosks/lobby-1.lua   # a kiosk that shows what the hub assigns it
+  scripts/cap-sample-now.sh docs/examples/cap-earthquake-severe.xml > /tmp/quake.xml
+  build/bin/kiosk-hub notice import --data $DATA /tmp/quake.xml   # the earthquake alert takes over the county museum's kiosks
 Stop with Ctrl-C.
 
 TEXT
