@@ -2,6 +2,7 @@
 #include "dashboard/notices_page.h"
 
 #include "core/manager_text.h"
+#include "dashboard/notice_words.h"
 
 namespace kiosk::dashboard {
 namespace {
@@ -22,23 +23,22 @@ std::string text_of(std::string_view key, Language lang) {
 }
 
 std::string severity_text(const std::string& severity, Language lang) {
-    if (severity == "Extreme") return text_of("notice_severity_extreme", lang);
-    if (severity == "Severe") return text_of("notice_severity_severe", lang);
-    if (severity == "Moderate") return text_of("notice_severity_moderate", lang);
-    if (severity == "Minor") return text_of("notice_severity_minor", lang);
-    return text_of("notice_severity_unknown", lang);
+    return esc(notice_severity_word(severity, lang));
 }
-
 std::string status_text(const std::string& status, Language lang) {
-    if (status == "Exercise") return text_of("notice_status_exercise", lang);
-    if (status == "Test") return text_of("notice_status_test", lang);
-    return text_of("notice_status_actual", lang);
+    return esc(notice_status_word(status, lang));
 }
-
+std::string urgency_text(const std::string& urgency, Language lang) {
+    return esc(notice_urgency_word(urgency, lang));
+}
+std::string certainty_text(const std::string& certainty, Language lang) {
+    return esc(notice_certainty_word(certainty, lang));
+}
+std::string category_text(const std::string& category, Language lang) {
+    return esc(notice_category_word(category, lang));
+}
 std::string type_text(const std::string& type, Language lang) {
-    if (type == "Update") return text_of("notice_type_update", lang);
-    if (type == "Cancel") return text_of("notice_type_cancel", lang);
-    return text_of("notice_type_alert", lang);
+    return esc(notice_type_word(type, lang));
 }
 
 void form_start(std::string& out, const NoticesPageData& data, const char* action) {
@@ -88,11 +88,11 @@ void notice_fields(std::string& out, const NoticesPageData& data, bool update) {
     select_field(out, "status", text_of("notices_status_label", lang), kStatuses,
                  std::size(kStatuses), update, lang, status_text);
     select_field(out, "urgency", text_of("notices_urgency_label", lang), kUrgencies,
-                 std::size(kUrgencies), update, lang);
+                 std::size(kUrgencies), update, lang, urgency_text);
     select_field(out, "certainty", text_of("notices_certainty_label", lang), kCertainties,
-                 std::size(kCertainties), update, lang);
+                 std::size(kCertainties), update, lang, certainty_text);
     select_field(out, "category", text_of("notices_category_label", lang), kCategories,
-                 std::size(kCategories), update, lang);
+                 std::size(kCategories), update, lang, category_text);
     out += "<label>" +
            esc(manager_text("notices_expires_label", lang,
                             {{"examples", "6h, 2d, 2026-12-31T16:00:00Z"}})) +

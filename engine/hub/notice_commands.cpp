@@ -5,6 +5,7 @@
 #include "core/civil_time.h"
 #include "core/manager_text.h"
 #include "core/private_files.h"
+#include "dashboard/notice_words.h"
 #include "hub_signing_key.h"
 #include "notice_delivery.h"
 #include "notice_feed.h"
@@ -36,18 +37,6 @@ struct Stores {
 
 std::string time_text(int64_t utc_ms, Language lang) {
     return manager_time(utc_ms, kDefaultVenueUtcOffsetMin, lang);
-}
-
-std::string type_text(sync::NoticeMsgType type, Language lang) {
-    switch (type) {
-    case sync::NoticeMsgType::Update:
-        return manager_text("notice_type_update", lang);
-    case sync::NoticeMsgType::Cancel:
-        return manager_text("notice_type_cancel", lang);
-    case sync::NoticeMsgType::Alert:
-        break;
-    }
-    return manager_text("notice_type_alert", lang);
 }
 
 std::string venues_text(const sync::Notice& notice, Language lang) {
@@ -85,7 +74,7 @@ int notice_issue(const NoticeCommandOptions& options, const NoticeDraft& draft, 
     const sync::Notice& notice = result.stored.notice;
     out << manager_text("notice_issued", lang,
                         {{"id", notice.identifier},
-                         {"type", type_text(notice.msg_type, lang)},
+                         {"type", dashboard::notice_type_word(sync::to_cap(notice.msg_type), lang)},
                          {"venues", venues_text(notice, lang)},
                          {"expires", time_text(notice.expires_utc_ms, lang)}})
         << "\n";

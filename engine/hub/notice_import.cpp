@@ -4,6 +4,7 @@
 #include "cap_alert.h"
 #include "core/civil_time.h"
 #include "core/manager_text.h"
+#include "dashboard/notice_words.h"
 #include "hub_signing_key.h"
 #include "library_store.h"
 
@@ -184,9 +185,9 @@ int notice_import(const NoticeCommandOptions& options, const NoticeImportOptions
     out << manager_text(
                "notice_import_stored", lang,
                {{"id", notice.identifier},
-                {"type", sync::to_cap(notice.msg_type)},
-                {"status", sync::to_cap(notice.status)},
-                {"severity", sync::to_cap(notice.severity)},
+                {"type", dashboard::notice_type_word(sync::to_cap(notice.msg_type), lang)},
+                {"status", dashboard::notice_status_word(sync::to_cap(notice.status), lang)},
+                {"severity", dashboard::notice_severity_word(sync::to_cap(notice.severity), lang)},
                 {"venues",
                  notice.venues.empty() ? manager_text("all_venues", lang) : joined(notice.venues)},
                 {"expires", manager_time(notice.expires_utc_ms, kDefaultVenueUtcOffsetMin, lang)}})

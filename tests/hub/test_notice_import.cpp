@@ -151,7 +151,7 @@ TEST_CASE("notice import: routing by city and province codes and the area table"
         const test::CommandRun run = hub.import("cap-earthquake-exercise.xml");
         INFO(run.out << run.err);
         REQUIRE(run.code == 0);
-        CHECK(run.out.find("(Alert, Exercise, Severe) for chengdu-museum, lushan-museum,") !=
+        CHECK(run.out.find("(Alert, EXERCISE, Severe) for chengdu-museum, lushan-museum,") !=
               std::string::npos);
     }
     SECTION("an area the admin mapped reaches that venue too") {
