@@ -37,15 +37,9 @@ KioskContent::KioskContent(const KioskConfig& config, const TrustRoots& trust,
     }
     std::unique_ptr<sync::SyncTransport> transport;
     if (problem_.empty() && config.sync) {
-        std::optional<std::string> token = sync::read_token_file(config.sync->token_file, problem_);
-        if (token) {
-            options.own_kiosk = sync::kiosk_id_of_token(*token);
-            sync::HttpTransportOptions transport_options;
-            transport_options.hub_url = config.sync->hub_url;
-            transport_options.token = *token;
-            transport_options.ca_file = config.sync->ca_file;
-            transport = sync::make_http_transport(transport_options, problem_);
-        }
+        std::string token;
+        transport = sync::make_hub_transport(*config.sync, token, problem_);
+        if (!token.empty()) options.own_kiosk = sync::kiosk_id_of_token(token);
     }
     if (!problem_.empty()) {
         log_error("hub content cannot start: " + problem_);

@@ -34,14 +34,8 @@ KioskNotices::KioskNotices(const KioskConfig& config, std::function<int64_t()> u
     }
     std::unique_ptr<sync::SyncTransport> transport;
     if (problem_.empty() && config.sync) {
-        std::optional<std::string> token = sync::read_token_file(config.sync->token_file, problem_);
-        if (token) {
-            sync::HttpTransportOptions transport_options;
-            transport_options.hub_url = config.sync->hub_url;
-            transport_options.token = *token;
-            transport_options.ca_file = config.sync->ca_file;
-            transport = sync::make_http_transport(transport_options, problem_);
-        }
+        std::string token;
+        transport = sync::make_hub_transport(*config.sync, token, problem_);
     }
     if (!problem_.empty()) {
         log_error("emergency notices cannot start: " + problem_);

@@ -31,13 +31,9 @@ KioskSync::KioskSync(const KioskConfig& config, telemetry::EventStore* store, Ki
         log_warning("sync is configured but " + problem_);
         return;
     }
-    std::optional<std::string> token = sync::read_token_file(sync_config.token_file, problem_);
-    sync::HttpTransportOptions transport_options;
-    transport_options.hub_url = sync_config.hub_url;
-    transport_options.token = token.value_or("");
-    transport_options.ca_file = sync_config.ca_file;
-    std::unique_ptr<sync::SyncTransport> transport;
-    if (token) transport = sync::make_http_transport(transport_options, problem_);
+    std::string token;
+    std::unique_ptr<sync::SyncTransport> transport =
+        sync::make_hub_transport(sync_config, token, problem_);
     if (!transport) {
         log_error("sync cannot start: " + problem_);
         return;
@@ -57,7 +53,7 @@ KioskSync::KioskSync(const KioskConfig& config, telemetry::EventStore* store, Ki
     client_ = std::make_unique<sync::SyncClient>(std::move(options), std::move(transport));
     client_->start();
     log_info("syncing usage counts with " + sync_config.hub_url + " as kiosk " +
-             sync::kiosk_id_of_token(*token) + " every " + std::to_string(sync_config.interval_s) +
+             sync::kiosk_id_of_token(token) + " every " + std::to_string(sync_config.interval_s) +
              " s and after each visitor");
 }
 

@@ -1,5 +1,7 @@
-// Reading the kiosk's token file.
+// Reading the kiosk's token file, and the transport it authenticates.
 #include "kiosk_credentials.h"
+
+#include "core/kiosk_config.h"
 
 #include <algorithm>
 #include <cctype>
@@ -34,6 +36,18 @@ std::optional<std::string> read_token_file(const std::string& path, std::string&
 
 std::string kiosk_id_of_token(const std::string& token) {
     return token.substr(0, token.find('.'));
+}
+
+std::unique_ptr<SyncTransport> make_hub_transport(const SyncConfig& config, std::string& token,
+                                                  std::string& error) {
+    std::optional<std::string> read = read_token_file(config.token_file, error);
+    if (!read) return nullptr;
+    token = *read;
+    HttpTransportOptions options;
+    options.hub_url = config.hub_url;
+    options.token = token;
+    options.ca_file = config.ca_file;
+    return make_http_transport(options, error);
 }
 
 } // namespace kiosk::sync
