@@ -261,6 +261,25 @@ void append_page_header(std::string& out, const DashboardViewer& viewer, Languag
     out += "<button type=\"submit\">" + text_of("sign_out", lang) + "</button></form></header>\n";
 }
 
+void append_status_line(std::string& out, std::string_view status, bool is_error) {
+    if (status.empty()) return;
+    out += std::string("<div class=\"notice") + (is_error ? " error" : "") + "\" role=\"status\">" +
+           esc(status) + "</div>\n";
+}
+
+void open_side_page(std::string& out, const DashboardViewer& viewer, Language lang,
+                    std::string_view csrf_token, const std::string& title, std::string_view path,
+                    std::string_view status, bool status_is_error) {
+    open_page(out, lang, title + " · " + manager_text("app_title", lang));
+    append_page_header(out, viewer, lang, csrf_token, title, path);
+    out += "<main>\n";
+    append_status_line(out, status, status_is_error);
+}
+
+void close_side_page(std::string& out) {
+    out += "</main>\n</body>\n</html>\n";
+}
+
 namespace {
 
 //-----------------------------------------------------------------------------
@@ -766,10 +785,7 @@ std::string render_dashboard_page(const DashboardData& data) {
     if (data.unreadable.any())
         out += "<div class=\"notice error\" role=\"alert\">" +
                text_of("data_unreadable_notice", lang) + "</div>\n";
-    if (!data.notice.empty()) {
-        out += std::string("<div class=\"notice") + (data.notice_is_error ? " error" : "") +
-               "\" role=\"status\">" + esc(data.notice) + "</div>\n";
-    }
+    append_status_line(out, data.notice, data.notice_is_error);
     append_summary(out, data);
     append_visitors_chart(out, data);
     append_heat_map(out, data);

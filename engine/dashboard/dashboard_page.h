@@ -173,6 +173,15 @@ void hidden_field(std::string& out, std::string_view name, std::string_view valu
 // other language) and the sign-out button.
 void append_page_header(std::string& out, const DashboardViewer& viewer, Language lang,
                         std::string_view csrf_token, std::string_view title, std::string_view path);
+// The status line after a form was sent (a notice, or an error); "" writes
+// nothing.
+void append_status_line(std::string& out, std::string_view status, bool is_error);
+// A page beside the dashboard up to its <main> and status line: the shell
+// titled "TITLE · app title" and append_page_header. close_side_page ends it.
+void open_side_page(std::string& out, const DashboardViewer& viewer, Language lang,
+                    std::string_view csrf_token, const std::string& title, std::string_view path,
+                    std::string_view status, bool status_is_error);
+void close_side_page(std::string& out);
 
 // The short weekday names, Monday first ("周一" .. "周日", "Mon" .. "Sun").
 std::array<std::string, 7> weekday_names(Language language);

@@ -167,18 +167,12 @@ std::string render_library_page(const LibraryPageData& data) {
     const Language lang = data.language;
     std::string out;
     out.reserve(32 * 1024);
-    open_page(out, lang,
-              manager_text("library_title", lang) + " · " + manager_text("app_title", lang));
-    append_page_header(out, data.viewer, lang, data.csrf_token, manager_text("library_title", lang),
-                       "/dashboard/library");
-    out += "<main>\n";
-    if (!data.notice.empty())
-        out += std::string("<div class=\"notice") + (data.notice_is_error ? " error" : "") +
-               "\" role=\"status\">" + esc(data.notice) + "</div>\n";
+    open_side_page(out, data.viewer, lang, data.csrf_token, manager_text("library_title", lang),
+                   "/dashboard/library", data.notice, data.notice_is_error);
     append_items(out, data);
     append_assignments(out, data);
     append_upload(out, data);
-    out += "</main>\n</body>\n</html>\n";
+    close_side_page(out);
     return out;
 }
 

@@ -217,17 +217,11 @@ std::string render_notices_page(const NoticesPageData& data) {
     const Language lang = data.language;
     std::string out;
     out.reserve(32 * 1024);
-    open_page(out, lang,
-              manager_text("notices_title", lang) + " · " + manager_text("app_title", lang));
-    append_page_header(out, data.viewer, lang, data.csrf_token, manager_text("notices_title", lang),
-                       "/dashboard/notices");
-    out += "<main>\n";
-    if (!data.notice.empty())
-        out += std::string("<div class=\"notice") + (data.notice_is_error ? " error" : "") +
-               "\" role=\"status\">" + esc(data.notice) + "</div>\n";
+    open_side_page(out, data.viewer, lang, data.csrf_token, manager_text("notices_title", lang),
+                   "/dashboard/notices", data.notice, data.notice_is_error);
     append_form(out, data);
     append_history(out, data);
-    out += "</main>\n</body>\n</html>\n";
+    close_side_page(out);
     return out;
 }
 
