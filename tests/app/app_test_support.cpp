@@ -117,15 +117,6 @@ void play(KioskApp& app, const std::string& replay_text, int extra_frames) {
     run_frames(app, extra_frames);
 }
 
-Png::Png(const std::string& path) {
-    int channels = 0;
-    pixels = stbi_load(path.c_str(), &width, &height, &channels, 4);
-}
-
-Png::~Png() {
-    stbi_image_free(pixels);
-}
-
 std::string read_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -152,14 +143,6 @@ void write_test_exhibit(const TempFolder& parent, const std::string& id,
     std::filesystem::copy_file(source_path("exhibits/pendulum-lab/thumbnail.png"),
                                parent.file(id + "/thumbnail.png"),
                                std::filesystem::copy_options::overwrite_existing);
-}
-
-bool pixel_is(const Png& png, int x, int y, uint32_t colour) {
-    const unsigned char* pixel = png.at(x, y);
-    const int rgb[] = {int(colour & 0xff), int((colour >> 8) & 0xff), int((colour >> 16) & 0xff)};
-    for (int c = 0; c < 3; ++c)
-        if (std::abs(int(pixel[c]) - rgb[c]) > 8) return false;
-    return true;
 }
 
 KioskRun run_kiosk(const std::string& arguments) {

@@ -5,6 +5,7 @@
 
 #include "../core/temp_folder.h"
 #include "app/kiosk_app.h"
+#include "png_pixels.h"
 
 #include <cstdint>
 #include <memory>
@@ -52,21 +53,6 @@ struct PngCompare {
 PngCompare compare_with_golden(KioskApp& app, const std::string& name);
 // Fraction of pixels that differ between two screenshots files.
 double png_difference(const std::string& a_path, const std::string& b_path);
-
-// A PNG file read as RGBA; `pixels` is null when it cannot be read.
-struct Png {
-    int width = 0, height = 0;
-    unsigned char* pixels = nullptr;
-    explicit Png(const std::string& path);
-    ~Png();
-    Png(const Png&) = delete;
-    Png& operator=(const Png&) = delete;
-    const unsigned char* at(int x, int y) const { return pixels + (size_t(y) * width + x) * 4; }
-};
-
-// Whether the pixel at (x, y) is `colour` (an ImU32, alpha ignored), each
-// channel within 8.
-bool pixel_is(const Png& png, int x, int y, uint32_t colour);
 
 // Runs build/bin/kiosk with `arguments` (a shell command line), stderr with stdout.
 struct KioskRun {

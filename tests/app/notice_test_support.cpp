@@ -55,13 +55,4 @@ bool step_until(KioskApp& app, const std::function<bool()>& done) {
     return true;
 }
 
-double colour_fraction(const Png& png, uint32_t colour) {
-    if (!png.pixels) return 0;
-    int64_t same = 0;
-    for (int y = 0; y < png.height; ++y)
-        for (int x = 0; x < png.width; ++x)
-            same += pixel_is(png, x, y, colour);
-    return double(same) / double(int64_t(png.width) * png.height);
-}
-
 } // namespace kiosk::test

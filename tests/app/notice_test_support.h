@@ -39,7 +39,4 @@ struct NoticeKit {
 // Steps `app` a frame at a time until `done` (true) or 60 s of real time (false).
 bool step_until(KioskApp& app, const std::function<bool()>& done);
 
-// The fraction of `png`'s pixels that are `colour` (each channel within 8).
-double colour_fraction(const Png& png, uint32_t colour);
-
 } // namespace kiosk::test

@@ -12,6 +12,7 @@
 #include "content_e2e_support.h"
 
 #include "../hub/browser_test_support.h"
+#include "png_pixels.h"
 
 #include "core/civil_time.h"
 #include "core/private_files.h"
@@ -20,7 +21,6 @@
 #include "sync/notice.h"
 
 #include <catch2/catch.hpp>
-#include <stb_image.h>
 
 #include <filesystem>
 #include <regex>
@@ -59,7 +59,7 @@ struct NoticeKiosk {
 
 // The newest screenshot that reads whole, taken after at least two more were
 // written from now (so it shows the screen as it is now); its fraction of
-// pixels in `colour`, each channel within 8.
+// pixels in `colour`.
 double screen_fraction(NoticeKiosk& kiosk, ImU32 colour) {
     auto pngs = [&] {
         std::vector<std::string> files;
@@ -73,18 +73,10 @@ double screen_fraction(NoticeKiosk& kiosk, ImU32 colour) {
     REQUIRE(eventually([&] { return pngs().size() >= before + 3; }, kDeliveryMs));
     const std::vector<std::string> files = pngs();
     const std::string& path = files[files.size() - 2]; // the last one may be half written
-    int width = 0, height = 0, channels = 0;
-    unsigned char* pixels = stbi_load(path.c_str(), &width, &height, &channels, 4);
+    const Png png(path);
     INFO(path);
-    REQUIRE(pixels);
-    const int r = colour & 0xff, g = (colour >> 8) & 0xff, b = (colour >> 16) & 0xff;
-    size_t matching = 0;
-    for (int i = 0; i < width * height; ++i) {
-        const unsigned char* p = pixels + size_t(i) * 4;
-        matching += std::abs(p[0] - r) <= 8 && std::abs(p[1] - g) <= 8 && std::abs(p[2] - b) <= 8;
-    }
-    stbi_image_free(pixels);
-    return double(matching) / (double(width) * height);
+    REQUIRE(png.pixels);
+    return colour_fraction(png, colour);
 }
 
 // The identifier in `notice add|update|cancel`'s output ("Issued notice ID (...").
