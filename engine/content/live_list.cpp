@@ -171,9 +171,9 @@ std::optional<LiveList> read_live_list(const std::string& content_dir, std::stri
         std::string open_error;
         const int fd = open_private_file(path, O_RDONLY, open_error);
         if (fd < 0) {
-            std::error_code ec;
-            const bool absent = !std::filesystem::exists(std::filesystem::symlink_status(path, ec));
-            if (absent) return LiveList{};
+            // From the open's own errno: a stat after it would race the first
+            // write (absent at the open, present at the stat).
+            if (errno == ENOENT) return LiveList{};
             error = open_error;
             return std::nullopt;
         }

@@ -102,7 +102,9 @@ int open_private_file(const std::string& path, int flags, std::string& error) {
     const int fd =
         ::open(path.c_str(), flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, kPrivateFileMode);
     if (fd < 0) {
-        error = open_problem(path, errno);
+        const int open_errno = errno;
+        error = open_problem(path, open_errno);
+        errno = open_errno; // callers tell "absent" (ENOENT) from the rest
         return -1;
     }
     struct stat info {};
@@ -120,6 +122,7 @@ int open_private_file(const std::string& path, int flags, std::string& error) {
         return fd;
     }
     ::close(fd);
+    errno = EPERM; // opened, but refused: never mistaken for "absent"
     return -1;
 }
 

@@ -34,7 +34,8 @@ bool make_private_folder(const std::string& folder, std::string& error);
 // O_CLOEXEC are added), creating it with mode 0600 when `flags` has O_CREAT.
 // Refuses a symbolic link, anything but a regular file, and a file owned by
 // another user; a file others may read or write loses those bits. Returns the
-// file descriptor, or -1 with `error`.
+// file descriptor, or -1 with `error` and errno: the open's own (ENOENT when
+// absent) or EPERM when the file was opened but refused.
 int open_private_file(const std::string& path, int flags, std::string& error);
 
 // Appends `text` to `path` (created 0600 when missing).

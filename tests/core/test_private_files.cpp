@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <fstream>
 
 using kiosk::test::TempFolder;
@@ -99,4 +100,23 @@ TEST_CASE("a private folder is made 0700 and judged by its owner and write bits"
     folder.write("plain", "");
     CHECK_FALSE(kiosk::make_private_folder(folder.file("plain/data"), error));
     CHECK_THAT(error, Catch::StartsWith(folder.file("plain/data") + ": cannot create the folder"));
+}
+
+// A reader that stats after a failed open races a writer's first rename (absent
+// at the open, present at the stat): live.json was read as broken that way. The
+// open's errno says which it was.
+TEST_CASE("a failed private open says by errno whether the file was absent or refused",
+          "[private-files]") {
+    TempFolder folder;
+    std::string error;
+    errno = 0;
+    CHECK(kiosk::open_private_file(folder.file("absent.json"), O_RDONLY, error) == -1);
+    CHECK(errno == ENOENT);
+    fs::create_symlink(folder.file("absent.json"), folder.file("link.json"));
+    CHECK(kiosk::open_private_file(folder.file("link.json"), O_RDONLY, error) == -1);
+    CHECK(errno != ENOENT);
+    REQUIRE(::mkfifo(folder.file("fifo.json").c_str(), 0600) == 0);
+    errno = ENOENT; // stale from an earlier call: a refusal must overwrite it
+    CHECK(kiosk::open_private_file(folder.file("fifo.json"), O_RDONLY, error) == -1);
+    CHECK(errno == EPERM);
 }

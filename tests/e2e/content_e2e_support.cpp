@@ -273,13 +273,20 @@ std::optional<sync::ContentState> content_state_at_hub(const ContentHub& hub,
     return state;
 }
 
+// Not yet there (the kiosk has not written live.json) is "not yet", not a failure:
+// live_ids REQUIREs the file, so it is only called once the file exists.
 bool live_is(const RunningKiosk& kiosk, const std::vector<std::string>& expected) {
+    std::string error;
+    if (!read_live_list(kiosk.content_dir, error)) return false;
     return live_ids(kiosk.content_dir) == expected;
 }
 
 void require_live(RunningKiosk& kiosk, const std::vector<std::string>& expected) {
     const bool reached = eventually([&] { return live_is(kiosk, expected); }, kRoundMs);
-    INFO(kiosk.id << " has live: " << Catch::Detail::stringify(live_ids(kiosk.content_dir))
+    std::string error;
+    const bool has_list = read_live_list(kiosk.content_dir, error).has_value();
+    INFO(kiosk.id << " has live: "
+                  << (has_list ? Catch::Detail::stringify(live_ids(kiosk.content_dir)) : error)
                   << "\nits log:\n"
                   << read_text_file(kiosk.log));
     REQUIRE(reached);
