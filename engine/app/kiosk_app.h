@@ -20,6 +20,7 @@
 #include "content_scan_worker.h"
 #include "core/kiosk_config.h"
 #include "core/strings_table.h"
+#include "core/visitor_preferences.h"
 #include "exhibit_screen.h"
 #include "home_screen.h"
 #include "kiosk_content.h"
@@ -247,6 +248,7 @@ private:
     ScreenId screen_ = ScreenId::Home;
     Language language_ = Language::Zh;
     HomeState home_;
+    VisitorPreferences preferences_; // this visitor's; back to the defaults when the session ends
     double time_s_ = 0;
     double last_input_s_ = 0;
     int64_t frames_ = 0;
