@@ -93,8 +93,10 @@ int notice_list(const NoticeCommandOptions& options, const std::string& venue, s
     const std::vector<KioskRecord> kiosks = stores.hub->kiosks();
     for (const StoredNotice& stored : history) {
         const sync::Notice& notice = stored.notice;
-        out << notice.identifier << "  " << sync::to_cap(notice.msg_type) << "  "
-            << sync::to_cap(notice.status) << "  " << sync::to_cap(notice.severity) << "  "
+        out << notice.identifier << "  "
+            << dashboard::notice_type_word(sync::to_cap(notice.msg_type), lang) << "  "
+            << dashboard::notice_status_word(sync::to_cap(notice.status), lang) << "  "
+            << dashboard::notice_severity_word(sync::to_cap(notice.severity), lang) << "  "
             << notice.headline.in(lang) << "\n  "
             << manager_text("notice_list_row", lang,
                             {{"venues", venues_text(notice, lang)},

@@ -130,6 +130,10 @@ TEST_CASE("notice add, update, cancel and list", "[hub][notices]") {
     CHECK(listed.out.find("Earthquake warning") != std::string::npos);
     CHECK(listed.out.find("shown on 0 of 1 kiosks") != std::string::npos);
     CHECK(hub.run("notice list --data d --venue v2").out.find(alert) == std::string::npos);
+    // In the manager's words, not CAP's spellings.
+    const CommandRun in_chinese = hub.run("notice list --data d --lang zh");
+    CHECK(in_chinese.out.find("  警报  ") != std::string::npos);
+    CHECK(in_chinese.out.find("Alert") == std::string::npos);
 
     // An Update with a shorter expiry keeps the Alert's: a kiosk remembers the
     // replaced identifier as long as the Alert could be replayed.
