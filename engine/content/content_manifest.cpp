@@ -125,6 +125,16 @@ void read_manifest(DataReader& reader, const FileSource& source, ContentManifest
         reader.required_string("authors"); // reports it missing
     }
     manifest.license = reader.required_string("license").value_or("");
+    if (reader.has("sources")) {
+        manifest.sources = reader.string_list("sources", kMaxManifestSources);
+        if (manifest.sources.empty() ||
+            std::any_of(manifest.sources.begin(), manifest.sources.end(),
+                        [](const std::string& reference) {
+                            return reference.empty() || reference.size() > kMaxManifestSourceBytes;
+                        }))
+            reader.error("sources", "expected 1 to 16 references (a book, a page, a standard), "
+                                    "none empty or longer than 500 bytes");
+    }
     if (std::optional<std::string> minimum = reader.required_string("min_runtime")) {
         if (!is_valid_content_version(*minimum))
             reader.error("min_runtime", "expected a version like \"0.1.0\"");

@@ -13,6 +13,7 @@
 //     summary = { zh = "...", en = "..." },               -- required; missing en = warning
 //     authors = { "青山县科技馆" },  -- required: 1..16 names
 //     license = "CC-BY-4.0",      -- required
+//     sources = { "..." },        -- optional: 1..16 references the science rests on
 //     min_runtime = "0.1.0",      -- required: the oldest kiosk version it works with
 //     review = {                  -- the scientific-accuracy review (absent: not reviewed)
 //       reviewer = "...", organization = "...",
@@ -44,6 +45,9 @@ struct ReviewRecord {
     std::string expires;  // YYYY-MM-DD
 };
 
+inline constexpr size_t kMaxManifestSources = 16;
+inline constexpr size_t kMaxManifestSourceBytes = 500;
+
 struct ContentManifest {
     std::string folder; // absolute, normalized
     std::string id;
@@ -53,6 +57,7 @@ struct ContentManifest {
     Bilingual summary;
     std::vector<std::string> authors;
     std::string license;
+    std::vector<std::string> sources; // references for the science (books, pages, standards)
     std::string min_runtime;
     std::optional<ReviewRecord> review;
     std::string thumbnail; // relative to the folder or package; exists when loaded

@@ -232,3 +232,29 @@ TEST_CASE("a folder without a readable manifest", "[manifest]") {
         REQUIRE(result.errors[0].starts_with(root.file("ex/manifest.lua") + ":2: "));
     }
 }
+
+TEST_CASE("sources: the references the science rests on, optional, 1 to 16", "[manifest]") {
+    test::TempFolder root;
+    const std::string with_sources = good_manifest_with(
+        "license",
+        "  license = 'CC-BY-4.0',\n  sources = { 'NASA Science: Moon Phases', '课程标准' },");
+    ManifestLoadResult result = load_content_manifest(make_exhibit(root, "ok", with_sources));
+    INFO((result.errors.empty() ? std::string() : result.errors[0]));
+    REQUIRE(result.ok());
+    CHECK(result.manifest->sources ==
+          std::vector<std::string>{"NASA Science: Moon Phases", "课程标准"});
+    CHECK(
+        load_content_manifest(make_exhibit(root, "none", kGoodManifest)).manifest->sources.empty());
+
+    const std::string file = root.file("bad/manifest.lua");
+    for (const std::string& bad :
+         {std::string("{}"), std::string("{ '' }"), "{ '" + std::string(501, 'x') + "' }"}) {
+        ManifestLoadResult refused = load_content_manifest(make_exhibit(
+            root, "bad", good_manifest_with("license", "  license = 'x', sources = " + bad + ",")));
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.errors ==
+              std::vector<std::string>{file +
+                                       ":9: sources: expected 1 to 16 references (a book, a "
+                                       "page, a standard), none empty or longer than 500 bytes"});
+    }
+}
