@@ -10,10 +10,13 @@
 -- sandbox does not have (io, os, require, dofile, debug, string.dump...), is
 -- reported here, before a visitor ever sees the "resting" card.
 
--- Only exhibit folders are checked: the kiosk config and the runtime's test
--- data are plain data files with their own checker (the kiosk itself).
-include_files = { "exhibits/**/*.lua" }
-exclude_files = { "build/**", "build-asan/**", "tests/**", "kiosk-config/**" }
+-- Every .lua file under the folders you name is an exhibit file, so this
+-- config also works from outside the repository (exhibits/README.md, section 9:
+-- luacheck --config PATH/.luacheckrc my-exhibit/). In the repository, the
+-- runtime's own Lua, the kiosk configs and the test data are not exhibits.
+include_files = { "**/*.lua" }
+exclude_files = { "build/**", "build-asan/**", "build-fuzz/**", "tests/**", "kiosk-config/**",
+                  "engine/**", "scripts/**", "content/**", "bench/**" }
 
 -- Long bilingual sentences are normal in exhibits; don't nag about line length.
 max_line_length = false
@@ -105,4 +108,4 @@ std = "kiosk_sandbox"
 
 -- manifest.lua is data (`return { ... }`) read in an empty environment:
 -- no names at all are available there.
-files["exhibits/*/manifest.lua"] = { std = "none" }
+files["**/manifest.lua"] = { std = "none" }

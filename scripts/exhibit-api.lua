@@ -1,11 +1,12 @@
 -- Derives the curators' copies of the exhibit API from its one list,
 -- engine/script/exhibit_api.lua: this script owns the generated .luacheckrc
 -- (its every line, the luacheck settings included) and the check that the
--- curators' guide, exhibits/README.md, shows exactly the listed API.
+-- curators' guide, exhibits/README.md (Chinese) and its English twin
+-- exhibits/README.en.md, shows exactly the listed API.
 --
 --   lua scripts/exhibit-api.lua write              # rewrites .luacheckrc
 --   lua scripts/exhibit-api.lua check-luacheckrc   # fails while .luacheckrc is out of date
---   lua scripts/exhibit-api.lua check-guide        # fails while the guide disagrees
+--   lua scripts/exhibit-api.lua check-guide        # fails while either guide disagrees
 --
 -- Runs on any Lua from 5.1 (Debian's luacheck brings lua5.1) to 5.4, from any
 -- folder. ctest runs both checks (tests/script/CMakeLists.txt).
@@ -14,7 +15,17 @@ local script_dir = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
 local root = script_dir .. "/.."
 local api_path = "engine/script/exhibit_api.lua"
 local luacheckrc_path = ".luacheckrc"
-local guide_path = "exhibits/README.md"
+local guide_paths = { "exhibits/README.md", "exhibits/README.en.md" }
+-- How section 5 of each guide starts and ends its list of what the sandbox has.
+local available_markers = { "^Available:", "^可以用：" }
+local absent_markers = { "^Not available:", "^不能用：" }
+
+local function starts_with_one_of(line, patterns)
+  for _, pattern in ipairs(patterns) do
+    if line:match(pattern) then return true end
+  end
+  return false
+end
 
 local function fail(message)
   io.stderr:write("exhibit-api.lua: " .. message .. "\n")
@@ -111,10 +122,13 @@ local function luacheckrc(api)
 -- sandbox does not have (io, os, require, dofile, debug, string.dump...), is
 -- reported here, before a visitor ever sees the "resting" card.
 
--- Only exhibit folders are checked: the kiosk config and the runtime's test
--- data are plain data files with their own checker (the kiosk itself).
-include_files = { "exhibits/**/*.lua" }
-exclude_files = { "build/**", "build-asan/**", "tests/**", "kiosk-config/**" }
+-- Every .lua file under the folders you name is an exhibit file, so this
+-- config also works from outside the repository (exhibits/README.md, section 9:
+-- luacheck --config PATH/.luacheckrc my-exhibit/). In the repository, the
+-- runtime's own Lua, the kiosk configs and the test data are not exhibits.
+include_files = { "**/*.lua" }
+exclude_files = { "build/**", "build-asan/**", "build-fuzz/**", "tests/**", "kiosk-config/**",
+                  "engine/**", "scripts/**", "content/**", "bench/**" }
 
 -- Long bilingual sentences are normal in exhibits; don't nag about line length.
 max_line_length = false
@@ -163,7 +177,7 @@ std = "kiosk_sandbox"
 
 -- manifest.lua is data (`return { ... }`) read in an empty environment:
 -- no names at all are available there.
-files["exhibits/*/manifest.lua"] = { std = "none" }
+files["**/manifest.lua"] = { std = "none" }
 ]])
   return table.concat(out, "\n")
 end
@@ -192,7 +206,7 @@ local function first_cell_code(line)
   return spans
 end
 
-local function check_guide(api)
+local function check_guide(api, guide_path)
   local problems = {}
   local function problem(line_number, message)
     problems[#problems + 1] = string.format("%s%s: %s", guide_path,
@@ -241,7 +255,7 @@ local function check_guide(api)
         problem(line_number, "exhibit." .. name .. "() is no callback (" .. api_path .. ")")
       end
     end
-    if line:match("^Available:") then
+    if starts_with_one_of(line, available_markers) then
       in_available = true
     elseif in_available and line:match("^| `") then
       for _, span in ipairs(first_cell_code(line)) do
@@ -253,7 +267,7 @@ local function check_guide(api)
           end
         end
       end
-    elseif in_available and line:match("^Not available:") then
+    elseif in_available and starts_with_one_of(line, absent_markers) then
       in_available = false
       absent_line = line_number
       local listed = line:match("`([^`]*)`") or ""
@@ -304,10 +318,12 @@ elseif command == "check-luacheckrc" then
   end
   print(luacheckrc_path .. " is up to date with " .. api_path)
 elseif command == "check-guide" then
-  local problems = check_guide(api)
-  if #problems > 0 then fail("the guide disagrees with " .. api_path .. ":\n" ..
-    table.concat(problems, "\n")) end
-  print(guide_path .. " shows exactly the API in " .. api_path)
+  for _, guide_path in ipairs(guide_paths) do
+    local problems = check_guide(api, guide_path)
+    if #problems > 0 then fail("the guide disagrees with " .. api_path .. ":\n" ..
+      table.concat(problems, "\n")) end
+    print(guide_path .. " shows exactly the API in " .. api_path)
+  end
 else
   fail("usage: lua scripts/exhibit-api.lua write | check-luacheckrc | check-guide")
 end

@@ -20,11 +20,16 @@ const char* check_label(lua_State* L, int arg) {
     return label;
 }
 
+// The guide's touch target for visitors (exhibits/README.md): an exhibit's
+// button is never smaller than this either way, like its sliders and choices.
+constexpr float kExhibitTouchTarget = 88;
+
 int l_button(lua_State* L) {
     drawing_canvas(L, "kiosk.button");
     const char* label = check_label(L, 1);
     float x = check_finite(L, 2), y = check_finite(L, 3);
-    float w = check_in_range(L, 4, 0, 1920), h = check_in_range(L, 5, 0, 1080);
+    float w = std::max(check_in_range(L, 4, 0, 1920), kExhibitTouchTarget);
+    float h = std::max(check_in_range(L, 5, 0, 1080), kExhibitTouchTarget);
     ExhibitApi& api = api_of(L);
     bool tapped = false;
     {

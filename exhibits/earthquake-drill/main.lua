@@ -1,6 +1,6 @@
 -- Earthquake Safety Drill (地震避险演练): a sample exhibit to copy.
 --
--- Three screens (S.screen): "shelter" (step 1: the room shakes, touch where
+-- Three screens (screen): "shelter" (step 1: the room shakes, touch where
 -- you would shelter), "actions" (step 2: tap Drop, Cover, Hold on in order),
 -- "summary" (what to remember, "try again"). The file goes: 1. content (all
 -- visitor text), 2. state, 3. drawing helpers, 4. screens and callbacks.
@@ -67,14 +67,16 @@ local PRAISE = {
 }
 
 -- Colours in one place, so a curator can restyle the exhibit quickly.
-local C = {
+local COLOUR = {
   bg = "#FFF8EC", wall = "#F3E9D2", floor = "#D2B48C", wood = "#A0522D", dark = "#5E3A1A",
   glass = "#9ED3F0", ink = "#2B2B2B", good = "#2E9E4F", bad = "#D64541", panel = "#FFFFFF",
   books = { "#C0392B", "#2980B9", "#27AE60", "#F39C12" },
 }
 
 -- 2. State -------------------------------------------------------------------
-local S -- everything about the current visitor; start() makes a fresh one
+-- Everything about the current visitor; start() sets each afresh.
+local screen, quake, shake_x, shake_y, chosen, found_safe, mistakes, placed
+local order, hint, pose, prev_pose, pose_since, done_at, stars
 
 -- Fisher-Yates shuffle with kiosk.random, so the order repeats with the seed.
 local function shuffled(list)
@@ -86,21 +88,20 @@ local function shuffled(list)
 end
 
 local function start()
-  S = {
-    screen = "shelter",
-    quake = 1,            -- shaking strength, 0 (still) .. 1 (strong)
-    sx = 0, sy = 0,       -- this frame's shake offset, in px
-    chosen = nil,         -- the last SPOTS entry touched
-    found_safe = false,
-    mistakes = 0,         -- wrong spots + wrong order taps; sets the stars
-    placed = 0,           -- how many ACTIONS are in place (step 2)
-    order = shuffled({ 1, 2, 3 }), -- button order on screen (step 2)
-    hint = false,         -- show the "wrong order" hint
-    pose = "stand",       -- the stick figure's pose (step 2) ...
-    prev_pose = "stand",  -- ... and the one it is moving from
-    pose_since = 0,       -- kiosk.time() when the pose changed
-    done_at = nil,        -- kiosk.time() when step 2 was finished
-  }
+  screen = "shelter"
+  quake = 1            -- shaking strength, 0 (still) .. 1 (strong)
+  shake_x, shake_y = 0, 0  -- this frame's shake offset, in px
+  chosen = nil         -- the last SPOTS entry touched
+  found_safe = false
+  mistakes = 0         -- wrong spots + wrong order taps; sets the stars
+  placed = 0           -- how many ACTIONS are in place (step 2)
+  order = shuffled({ 1, 2, 3 }) -- button order on screen (step 2)
+  hint = false         -- show the "wrong order" hint
+  pose = "stand"       -- the stick figure's pose (step 2) ...
+  prev_pose = "stand"  -- ... and the one it is moving from
+  pose_since = 0       -- kiosk.time() when the pose changed
+  done_at = nil        -- kiosk.time() when step 2 was finished
+  stars = nil          -- set when step 2 is finished
 end
 
 -- 3. Drawing helpers ---------------------------------------------------------
@@ -110,18 +111,18 @@ end
 
 -- The title and the one-line prompt at the top of a step (clear of the Home button).
 local function heading(title, prompt, prompt_color)
-  kiosk.color(C.ink); say(kiosk.t(title), 960, 24, 60, "center")
-  kiosk.color(prompt_color or C.ink); say(kiosk.t(prompt), 960, 104, 36, "center")
+  kiosk.color(COLOUR.ink); say(kiosk.t(title), 960, 24, 60, "center")
+  kiosk.color(prompt_color or COLOUR.ink); say(kiosk.t(prompt), 960, 104, 36, "center")
 end
 
 local function draw_room(t)
-  local q = S.quake
-  kiosk.color(C.wall); kiosk.rect("fill", 100, 170, 1720, 570)
-  kiosk.color(C.floor); kiosk.rect("fill", 100, 740, 1720, 110)
+  local q = quake
+  kiosk.color(COLOUR.wall); kiosk.rect("fill", 100, 170, 1720, 570)
+  kiosk.color(COLOUR.floor); kiosk.rect("fill", 100, 740, 1720, 110)
 
   -- Window: white frame, blue glass, two shines.
   kiosk.color("#FFFFFF"); kiosk.rect("fill", 170, 270, 310, 320, 8)
-  kiosk.color(C.glass); kiosk.rect("fill", 185, 285, 280, 290)
+  kiosk.color(COLOUR.glass); kiosk.rect("fill", 185, 285, 280, 290)
   kiosk.color("#FFFFFF"); kiosk.linewidth(12)
   kiosk.line(325, 285, 325, 575); kiosk.line(185, 430, 465, 430)
   kiosk.color(1, 1, 1, 0.7); kiosk.linewidth(6)
@@ -132,13 +133,13 @@ local function draw_room(t)
   kiosk.push()
   kiosk.translate(640, 740)
   kiosk.rotate(math.sin(t * 9) * 0.04 * q)
-  kiosk.color(C.wood); kiosk.rect("fill", -95, -490, 190, 490)
+  kiosk.color(COLOUR.wood); kiosk.rect("fill", -95, -490, 190, 490)
   for i = 0, 3 do
     local y = -470 + i * 118
-    kiosk.color(C.dark); kiosk.rect("fill", -83, y, 166, 100)
+    kiosk.color(COLOUR.dark); kiosk.rect("fill", -83, y, 166, 100)
     for b = 0, 5 do
       local h = 60 + ((i * 7 + b * 5) % 4) * 8
-      kiosk.color(C.books[(i + b) % 4 + 1]); kiosk.rect("fill", -77 + b * 26, y + 100 - h, 22, h)
+      kiosk.color(COLOUR.books[(i + b) % 4 + 1]); kiosk.rect("fill", -77 + b * 26, y + 100 - h, 22, h)
     end
   end
   kiosk.pop()
@@ -153,7 +154,7 @@ local function draw_room(t)
   kiosk.pop()
 
   -- Sturdy table: a thick top and thick legs.
-  kiosk.color(C.wood)
+  kiosk.color(COLOUR.wood)
   kiosk.rect("fill", 1000, 560, 360, 36, 6)
   kiosk.rect("fill", 1020, 596, 30, 144); kiosk.rect("fill", 1310, 596, 30, 144)
 
@@ -163,18 +164,18 @@ local function draw_room(t)
   kiosk.color("#B8A888"); kiosk.linewidth(4); kiosk.line(1480, 170, 1480, 740)
 
   -- Doorway to the stairs and the elevator, with a green exit sign.
-  kiosk.color(C.dark); kiosk.rect("fill", 1590, 320, 200, 420)
+  kiosk.color(COLOUR.dark); kiosk.rect("fill", 1590, 320, 200, 420)
   kiosk.color("#3B3B48"); kiosk.rect("fill", 1605, 335, 170, 405)
   kiosk.color("#8A8A9A"); kiosk.linewidth(8)
   kiosk.polyline({ 1605, 700, 1650, 700, 1650, 650, 1695, 650, 1695, 600, 1740, 600, 1740, 550, 1775, 550 })
-  kiosk.color(C.good); kiosk.rect("fill", 1600, 230, 180, 70, 8)
+  kiosk.color(COLOUR.good); kiosk.rect("fill", 1600, 230, 180, 70, 8)
   kiosk.color("#FFFFFF"); say(kiosk.t{ zh = "出口", en = "EXIT" }, 1690, 244, 36, "center")
 end
 
 -- A round mark: green tick for a safe spot, red cross for a dangerous one.
 local function draw_mark(x, y, safe)
   kiosk.color("#FFFFFF"); kiosk.circle("fill", x, y, 46)
-  kiosk.color(safe and C.good or C.bad); kiosk.linewidth(10); kiosk.circle("line", x, y, 46)
+  kiosk.color(safe and COLOUR.good or COLOUR.bad); kiosk.linewidth(10); kiosk.circle("line", x, y, 46)
   if safe then kiosk.polyline({ x - 22, y, x - 6, y + 18, x + 24, y - 18 }) return end
   kiosk.line(x - 18, y - 18, x + 18, y + 18); kiosk.line(x - 18, y + 18, x + 18, y - 18)
 end
@@ -233,60 +234,60 @@ local function draw_shelter()
 
   -- Only the room shakes; text and buttons stay still so they stay readable.
   kiosk.push()
-  kiosk.translate(S.sx, S.sy)
+  kiosk.translate(shake_x, shake_y)
   draw_room(kiosk.time())
-  if S.chosen then draw_mark(S.chosen.mx, S.chosen.my, S.chosen.safe) end
+  if chosen then draw_mark(chosen.mx, chosen.my, chosen.safe) end
   kiosk.pop()
 
-  kiosk.color(C.panel); kiosk.rect("fill", 100, 865, 1720, 200, 16)
-  local spot = S.chosen
+  kiosk.color(COLOUR.panel); kiosk.rect("fill", 100, 865, 1720, 200, 16)
+  local spot = chosen
   if not spot then
-    kiosk.color(C.ink)
+    kiosk.color(COLOUR.ink)
     say(kiosk.t{ zh = "想一想：什么东西会倒下、掉落或者碎裂？",
                  en = "Think: what could fall over, drop down or break?" }, 140, 930, 40)
     return
   end
   local verdict = spot.safe and kiosk.t{ zh = "安全！", en = "safe!" }
                              or kiosk.t{ zh = "危险，再选一次", en = "not safe, try again" }
-  kiosk.color(spot.safe and C.good or C.bad)
+  kiosk.color(spot.safe and COLOUR.good or COLOUR.bad)
   say(kiosk.t(spot.name) .. kiosk.t{ zh = "：", en = ": " } .. verdict, 140, 878, 48)
-  kiosk.color(C.ink)
-  say(kiosk.t(spot.why), 140, 948, 36, "left", S.found_safe and 1260 or 1640) -- leave room for "Next"
-  if S.found_safe and kiosk.button(kiosk.t{ zh = "下一步", en = "Next" }, 1450, 895, 340, 140) then
-    S.screen, S.quake = "actions", 0.6 -- the drill goes on: it still shakes
+  kiosk.color(COLOUR.ink)
+  say(kiosk.t(spot.why), 140, 948, 36, "left", found_safe and 1260 or 1640) -- leave room for "Next"
+  if found_safe and kiosk.button(kiosk.t{ zh = "下一步", en = "Next" }, 1450, 895, 340, 140) then
+    screen, quake = "actions", 0.6 -- the drill goes on: it still shakes
   end
 end
 
 local function draw_actions()
   local title = { zh = "第2步：趴下、掩护、抓牢", en = "Step 2: Drop, Cover, Hold on" }
-  if S.hint then
+  if hint then
     heading(title, { zh = "还不对哦：先防止摔倒，再护住头颈，最后抓牢。",
-                     en = "Not yet! First don't fall, then protect your head, then hold on." }, C.bad)
+                     en = "Not yet! First don't fall, then protect your head, then hold on." }, COLOUR.bad)
   else
     heading(title, { zh = "按正确的顺序点下面的三个动作。", en = "Tap the three actions below in the right order." })
   end
 
   -- Left: a small scene with the table and the figure acting out each step.
   kiosk.push()
-  kiosk.translate(S.sx, S.sy)
-  kiosk.color(C.wall); kiosk.rect("fill", 100, 180, 1000, 620)
-  kiosk.color(C.floor); kiosk.rect("fill", 100, 800, 1000, 50)
-  kiosk.color(C.wood); kiosk.rect("fill", 660, 560, 380, 40, 6)
+  kiosk.translate(shake_x, shake_y)
+  kiosk.color(COLOUR.wall); kiosk.rect("fill", 100, 180, 1000, 620)
+  kiosk.color(COLOUR.floor); kiosk.rect("fill", 100, 800, 1000, 50)
+  kiosk.color(COLOUR.wood); kiosk.rect("fill", 660, 560, 380, 40, 6)
   kiosk.rect("fill", 680, 600, 30, 200); kiosk.rect("fill", 1000, 600, 30, 200)
-  draw_figure(S.prev_pose, S.pose, math.min(1, (kiosk.time() - S.pose_since) / 0.6))
+  draw_figure(prev_pose, pose, math.min(1, (kiosk.time() - pose_since) / 0.6))
   kiosk.pop()
-  if S.placed > 0 then -- name the action being shown, big
-    kiosk.color(C.good); say(kiosk.t(ACTIONS[S.placed].name), 600, 230, 72, "center")
+  if placed > 0 then -- name the action being shown, big
+    kiosk.color(COLOUR.good); say(kiosk.t(ACTIONS[placed].name), 600, 230, 72, "center")
   end
 
   -- Right: three numbered slots that fill in as the visitor gets them right.
   for i, action in ipairs(ACTIONS) do
     local y = 180 + (i - 1) * 225
-    kiosk.color(C.panel); kiosk.rect("fill", 1150, y, 670, 205, 16)
-    kiosk.color(i <= S.placed and C.good or "#BBBBBB"); kiosk.circle("fill", 1205, y + 55, 36)
+    kiosk.color(COLOUR.panel); kiosk.rect("fill", 1150, y, 670, 205, 16)
+    kiosk.color(i <= placed and COLOUR.good or "#BBBBBB"); kiosk.circle("fill", 1205, y + 55, 36)
     kiosk.color("#FFFFFF"); say(tostring(i), 1205, y + 32, 40, "center")
-    kiosk.color(C.ink)
-    if i <= S.placed then
+    kiosk.color(COLOUR.ink)
+    if i <= placed then
       say(kiosk.t(action.name), 1265, y + 22, 48)
       say(kiosk.t(action.how), 1265, y + 88, 36, "left", 530)
     else
@@ -295,52 +296,52 @@ local function draw_actions()
   end
 
   -- Buttons work only inside draw(), so taps on them are handled right here.
-  if S.placed < #ACTIONS then
+  if placed < #ACTIONS then
     -- Big buttons in shuffled order; a button disappears once it is placed.
-    for slot, index in ipairs(S.order) do
+    for slot, index in ipairs(order) do
       local x = 160 + (slot - 1) * 560
-      if index > S.placed and kiosk.button(kiosk.t(ACTIONS[index].name), x, 890, 480, 140) then
-        if index == S.placed + 1 then
-          S.placed, S.hint = index, false
-          S.prev_pose, S.pose, S.pose_since = S.pose, ACTIONS[index].pose, kiosk.time()
-          if index == #ACTIONS then S.done_at = kiosk.time() end
+      if index > placed and kiosk.button(kiosk.t(ACTIONS[index].name), x, 890, 480, 140) then
+        if index == placed + 1 then
+          placed, hint = index, false
+          prev_pose, pose, pose_since = pose, ACTIONS[index].pose, kiosk.time()
+          if index == #ACTIONS then done_at = kiosk.time() end
         else
-          S.hint, S.mistakes = true, S.mistakes + 1
+          hint, mistakes = true, mistakes + 1
         end
       end
     end
-  elseif kiosk.time() - S.done_at < 2.5 then
-    kiosk.color(C.ink)
+  elseif kiosk.time() - done_at < 2.5 then
+    kiosk.color(COLOUR.ink)
     say(kiosk.t{ zh = "保持不动，直到震动停止……", en = "Stay there until the shaking stops..." }, 160, 930, 40)
   else
-    kiosk.color(C.good)
+    kiosk.color(COLOUR.good)
     say(kiosk.t{ zh = "震动停止了。走楼梯，有序撤离到空旷的地方。",
                  en = "The shaking has stopped. Take the stairs and walk calmly to open ground." },
         160, 905, 36, "left", 1150)
     if kiosk.button(kiosk.t{ zh = "看总结", en = "See summary" }, 1400, 890, 420, 140) then
-      S.screen = "summary"
-      S.stars = S.mistakes == 0 and 3 or (S.mistakes <= 2 and 2 or 1)
-      kiosk.log("drill_completed", { score = S.stars, mistakes = S.mistakes })
+      screen = "summary"
+      stars = mistakes == 0 and 3 or (mistakes <= 2 and 2 or 1)
+      kiosk.log("drill_completed", { score = stars, mistakes = mistakes })
     end
   end
 end
 
 local function draw_summary()
-  kiosk.color(C.panel); kiosk.rect("fill", 360, 150, 1200, 900, 24)
-  kiosk.color(C.ink)
+  kiosk.color(COLOUR.panel); kiosk.rect("fill", 360, 150, 1200, 900, 24)
+  kiosk.color(COLOUR.ink)
   say(kiosk.t{ zh = "演练完成！", en = "Drill complete!" }, 960, 180, 64, "center")
   for i = 1, 3 do
-    kiosk.color(i <= S.stars and "#F5B700" or "#DDDDDD")
+    kiosk.color(i <= stars and "#F5B700" or "#DDDDDD")
     draw_star(840 + (i - 1) * 120, 330, 56)
   end
-  kiosk.color(C.good)
-  say(kiosk.t(PRAISE[S.stars]), 960, 405, 40, "center")
-  kiosk.color(C.ink)
+  kiosk.color(COLOUR.good)
+  say(kiosk.t(PRAISE[stars]), 960, 405, 40, "center")
+  kiosk.color(COLOUR.ink)
   say(kiosk.t{ zh = "记住这四点：", en = "Remember:" }, 440, 490, 40)
   local y = 555
   for _, point in ipairs(REMEMBER) do
-    kiosk.color(C.good); kiosk.circle("fill", 455, y + 22, 10)
-    kiosk.color(C.ink)
+    kiosk.color(COLOUR.good); kiosk.circle("fill", 455, y + 22, 10)
+    kiosk.color(COLOUR.ink)
     local _, h = say(kiosk.t(point), 485, y, 36, "left", 1000)
     y = y + h + 24 -- kiosk.text returns the drawn size: stack the next point under it
   end
@@ -356,27 +357,27 @@ end
 
 function exhibit.update(dt)
   -- After a safe choice (step 1) or the last action (step 2), the quake calms down.
-  if (S.screen == "shelter" and S.found_safe) or S.done_at then
-    S.quake = math.max(0, S.quake - dt * 0.5)
+  if (screen == "shelter" and found_safe) or done_at then
+    quake = math.max(0, quake - dt * 0.5)
   end
-  local a = 12 * S.quake -- up to 12 px each way
-  S.sx, S.sy = (kiosk.random() * 2 - 1) * a, (kiosk.random() * 2 - 1) * a
+  local a = 12 * quake -- up to 12 px each way
+  shake_x, shake_y = (kiosk.random() * 2 - 1) * a, (kiosk.random() * 2 - 1) * a
 end
 
 local SCREENS = { shelter = draw_shelter, actions = draw_actions, summary = draw_summary }
 
 function exhibit.draw()
-  kiosk.clear(C.bg)
-  SCREENS[S.screen]()
+  kiosk.clear(COLOUR.bg)
+  SCREENS[screen]()
 end
 
 function exhibit.touchpressed(_, x, y)
-  if S.screen ~= "shelter" then return end -- the other screens use buttons
+  if screen ~= "shelter" then return end -- the other screens use buttons
   for _, spot in ipairs(SPOTS) do
     if x >= spot.x and x < spot.x + spot.w and y >= spot.y and y < spot.y + spot.h then
-      S.chosen = spot
-      if not spot.safe and not S.found_safe then S.mistakes = S.mistakes + 1 end
-      if spot.safe then S.found_safe = true end
+      chosen = spot
+      if not spot.safe and not found_safe then mistakes = mistakes + 1 end
+      if spot.safe then found_safe = true end
       kiosk.log("shelter_chosen", { spot = spot.id, safe = spot.safe })
       return
     end
@@ -386,5 +387,5 @@ end
 -- The visitor went home or walked away. Each visit starts main.lua afresh, so
 -- there is nothing to reset; note how far they got (where do people give up?).
 function exhibit.leave()
-  if S.screen ~= "summary" then kiosk.log("drill_left", { screen = S.screen }) end
+  if screen ~= "summary" then kiosk.log("drill_left", { screen = screen }) end
 end

@@ -4,12 +4,10 @@
 --
 -- How this file is organised (a pattern worth copying):
 --   1. constants (layout, scale, physics settings)
---   2. state (everything that changes), set by resetLab()
+--   2. state (everything that changes), set by reset_lab()
 --   3. small helper functions
 --   4. the lifecycle callbacks: load, update, draw, touch..., leave
 -- update() does the physics, draw() only draws, touch callbacks only change state.
-
-exhibit = {}
 
 -- 1. Constants ---------------------------------------------------------------
 
@@ -36,11 +34,11 @@ local PLANETS = {
 local planet          -- index into PLANETS
 local length          -- string length, metres
 local angle, speed    -- angle from straight down (rad, + = right) and its rate (rad/s)
-local releaseAngle    -- the angle the visitor let go at (rad)
+local release_angle    -- the angle the visitor let go at (rad)
 local dragging        -- id of the finger holding the bob, or nil
-local simTime         -- simulated seconds since the last release
+local sim_time         -- simulated seconds since the last release
 local leftover        -- part of dt not yet simulated (less than one STEP)
-local lastCrossing    -- simTime of the last left-to-right pass through the bottom
+local last_crossing    -- sim_time of the last left-to-right pass through the bottom
 local period          -- measured period, s (nil until one full swing was seen)
 local trail           -- recent bob positions, newest first: { {x=, y=}, ... }
 
@@ -55,30 +53,30 @@ local function gravity()
 end
 
 -- The small-angle formula every textbook prints.
-local function formulaPeriod()
+local function formula_period()
   return 2 * math.pi * math.sqrt(length / gravity())
 end
 
-local function bobPosition()
+local function bob_position()
   local r = length * PX_PER_M
   return PIVOT_X + r * math.sin(angle), PIVOT_Y + r * math.cos(angle)
 end
 
 -- Starts a fresh swing from angle `a` at rest and forgets the old measurement.
-local function startSwing(a)
+local function start_swing(a)
   angle, speed = a, 0
-  releaseAngle = a
-  simTime, leftover = 0, 0
-  lastCrossing, period = nil, nil
+  release_angle = a
+  sim_time, leftover = 0, 0
+  last_crossing, period = nil, nil
   trail = {}
 end
 
 -- Every visitor starts from the same friendly setup: 1 m on Earth, 30 degrees.
-local function resetLab()
+local function reset_lab()
   planet = 1
   length = 1.0
   dragging = nil
-  startSwing(math.rad(30))
+  start_swing(math.rad(30))
 end
 
 -- One physics step of the real (not small-angle) pendulum equation
@@ -89,20 +87,20 @@ local function step(h)
   local before = angle
   speed = speed - (gravity() / length) * math.sin(angle) * h
   angle = angle + speed * h
-  simTime = simTime + h
+  sim_time = sim_time + h
   -- Passing the bottom from left to right again means one full period passed.
   if before < 0 and angle >= 0 then
     -- Find where inside this step the crossing happened, for a sharper reading.
-    local t = simTime - h + h * (-before) / (angle - before)
-    if lastCrossing then
-      period = t - lastCrossing
+    local t = sim_time - h + h * (-before) / (angle - before)
+    if last_crossing then
+      period = t - last_crossing
     end
-    lastCrossing = t
+    last_crossing = t
   end
 end
 
 -- Turns a finger position into a string length and angle, kept in range.
-local function holdBobAt(x, y)
+local function hold_bob_at(x, y)
   local dx, dy = x - PIVOT_X, y - PIVOT_Y
   local a = clamp(math.atan(dx, dy), -MAX_ANGLE, MAX_ANGLE)
   local r = clamp(math.sqrt(dx * dx + dy * dy), MIN_LEN * PX_PER_M, MAX_LEN * PX_PER_M)
@@ -113,7 +111,7 @@ local function holdBobAt(x, y)
   end
   length = r / PX_PER_M
   angle, speed = a, 0
-  releaseAngle = a       -- the panel shows the angle while the visitor drags
+  release_angle = a       -- the panel shows the angle while the visitor drags
   trail = {}
 end
 
@@ -124,11 +122,11 @@ end
 -- 4. Lifecycle callbacks -----------------------------------------------------
 
 function exhibit.load()
-  resetLab()
+  reset_lab()
 end
 
 function exhibit.leave()
-  resetLab()   -- the next visitor must not inherit this one's pendulum
+  reset_lab()   -- the next visitor must not inherit this one's pendulum
 end
 
 function exhibit.update(dt)
@@ -141,30 +139,30 @@ function exhibit.update(dt)
     leftover = leftover - STEP
   end
   -- Remember where the bob was, newest first, for the fading trail.
-  local x, y = bobPosition()
+  local x, y = bob_position()
   table.insert(trail, 1, { x = x, y = y })
   trail[TRAIL_LEN + 1] = nil
 end
 
 function exhibit.touchpressed(id, x, y)
-  local bx, by = bobPosition()
+  local bx, by = bob_position()
   local dx, dy = x - bx, y - by
   if dragging == nil and dx * dx + dy * dy <= GRAB_R * GRAB_R then
     dragging = id
-    holdBobAt(x, y)
+    hold_bob_at(x, y)
   end
 end
 
 function exhibit.touchmoved(id, x, y)
   if id == dragging then
-    holdBobAt(x, y)
+    hold_bob_at(x, y)
   end
 end
 
 function exhibit.touchreleased(id)
   if id == dragging then
     dragging = nil
-    startSwing(angle)
+    start_swing(angle)
     kiosk.log("released", {
       length_m = math.floor(length * 100 + 0.5) / 100,
       angle_deg = degrees(angle),
@@ -174,7 +172,7 @@ end
 
 -- Drawing ----------------------------------------------------------------------
 
-local function drawTitle()
+local function draw_title()
   kiosk.color("#FFFFFF")
   kiosk.text(kiosk.t{ zh = "单摆实验室", en = "Pendulum Lab" }, 360, 44, { size = 60 })
   kiosk.color("#A9C4E4")
@@ -183,8 +181,8 @@ local function drawTitle()
              360, 120, { size = 32 })
 end
 
-local function drawPendulum()
-  local bx, by = bobPosition()
+local function draw_pendulum()
+  local bx, by = bob_position()
   local r = length * PX_PER_M
 
   -- The beam the pendulum hangs from.
@@ -200,12 +198,12 @@ local function drawPendulum()
 
   -- Angle arc between the dashed line and the string, with the angle in degrees.
   if math.abs(angle) > math.rad(2) then
-    local arcR = clamp(r - BOB_R - 20, 40, 140)
+    local arc_r = clamp(r - BOB_R - 20, 40, 140)
     local points = {}
     for i = 0, 16 do
       local a = angle * i / 16
-      points[#points + 1] = PIVOT_X + arcR * math.sin(a)
-      points[#points + 1] = PIVOT_Y + arcR * math.cos(a)
+      points[#points + 1] = PIVOT_X + arc_r * math.sin(a)
+      points[#points + 1] = PIVOT_Y + arc_r * math.cos(a)
     end
     kiosk.color("#FFD166")
     kiosk.linewidth(5)
@@ -213,9 +211,9 @@ local function drawPendulum()
     -- The number goes on the other side of the dashed line, so the string never covers it.
     local label = math.abs(degrees(angle)) .. "°"
     if angle > 0 then
-      kiosk.text(label, PIVOT_X - 16, PIVOT_Y + arcR - 24, { size = 32, align = "right" })
+      kiosk.text(label, PIVOT_X - 16, PIVOT_Y + arc_r - 24, { size = 32, align = "right" })
     else
-      kiosk.text(label, PIVOT_X + 16, PIVOT_Y + arcR - 24, { size = 32 })
+      kiosk.text(label, PIVOT_X + 16, PIVOT_Y + arc_r - 24, { size = 32 })
     end
   end
 
@@ -257,7 +255,7 @@ local function drawPendulum()
   end
 end
 
-local function drawPanel()
+local function draw_panel()
   local x, w = PANEL_X + 30, PANEL_W - 60
   kiosk.color("#1C3352")
   kiosk.rect("fill", PANEL_X, PANEL_Y, PANEL_W, PANEL_H, 24)
@@ -272,46 +270,46 @@ local function drawPanel()
   local picked = kiosk.choice(names, planet, x, PANEL_Y + 70, w)
   if picked ~= planet then
     planet = picked
-    startSwing(releaseAngle)   -- same swing again, so the planets compare fairly
+    start_swing(release_angle)   -- same swing again, so the planets compare fairly
     kiosk.log("gravity_changed", { planet = PLANETS[planet].key })
   end
 
   kiosk.color("#FFFFFF")
-  local startDeg = math.abs(degrees(releaseAngle))
+  local start_deg = math.abs(degrees(release_angle))
   kiosk.text(string.format("g = %.2f m/s²", gravity()), x, PANEL_Y + 172, { size = 32 })
-  kiosk.text(kiosk.t{ zh = string.format("摆长 %.2f m    起摆角 %d°", length, startDeg),
-                      en = string.format("Length %.2f m    Angle %d°", length, startDeg) },
+  kiosk.text(kiosk.t{ zh = string.format("摆长 %.2f m    起摆角 %d°", length, start_deg),
+                      en = string.format("Length %.2f m    Angle %d°", length, start_deg) },
              x, PANEL_Y + 214, { size = 32 })
   kiosk.color("#A9C4E4")
-  local _, defH = kiosk.text(kiosk.t{ zh = "周期 T：摆过去再摆回来所用的时间。",
+  local _, def_h = kiosk.text(kiosk.t{ zh = "周期 T：摆过去再摆回来所用的时间。",
                                       en = "Period T: the time the bob takes to swing there and back." },
                              x, PANEL_Y + 262, { size = 32, width = w })
 
   -- Measured period and formula side by side.
-  local boxY, half = PANEL_Y + 280 + defH, w / 2
+  local box_y, half = PANEL_Y + 280 + def_h, w / 2
   kiosk.color("#28476E")
-  kiosk.rect("fill", x, boxY, w, 200, 16)
+  kiosk.rect("fill", x, box_y, w, 200, 16)
   kiosk.color("#A9C4E4")
-  kiosk.text(kiosk.t{ zh = "实测周期", en = "Measured" }, x + half / 2, boxY + 16, { size = 32, align = "center" })
-  kiosk.text("2π√(L/g)", x + half * 1.5, boxY + 16, { size = 32, align = "center" })
+  kiosk.text(kiosk.t{ zh = "实测周期", en = "Measured" }, x + half / 2, box_y + 16, { size = 32, align = "center" })
+  kiosk.text("2π√(L/g)", x + half * 1.5, box_y + 16, { size = 32, align = "center" })
   kiosk.color("#F4A261")
   local measured = period and string.format("%.2f s", period) or "…"
-  kiosk.text(measured, x + half / 2, boxY + 66, { size = 60, align = "center" })
+  kiosk.text(measured, x + half / 2, box_y + 66, { size = 60, align = "center" })
   kiosk.color("#7FDBCA")
-  kiosk.text(string.format("%.2f s", formulaPeriod()), x + half * 1.5, boxY + 66, { size = 60, align = "center" })
+  kiosk.text(string.format("%.2f s", formula_period()), x + half * 1.5, box_y + 66, { size = 60, align = "center" })
   kiosk.color("#A9C4E4")
   local note
   if dragging then
     note = kiosk.t{ zh = "松手，让它摆起来", en = "Let go to start the swing" }
-  elseif math.abs(releaseAngle) < math.rad(1) then
+  elseif math.abs(release_angle) < math.rad(1) then
     note = kiosk.t{ zh = "把摆锤拉到一边再松手", en = "Pull the bob aside, then let go" }
   elseif period then
-    local diff = (period / formulaPeriod() - 1) * 100
+    local diff = (period / formula_period() - 1) * 100
     note = kiosk.t{ zh = string.format("相差 %+.1f%%", diff), en = string.format("Difference %+.1f%%", diff) }
   else
     note = kiosk.t{ zh = "正在测量一次完整摆动…", en = "Timing one full swing…" }
   end
-  kiosk.text(note, x + w / 2, boxY + 146, { size = 32, align = "center" })
+  kiosk.text(note, x + w / 2, box_y + 146, { size = 32, align = "center" })
 
   -- What to notice. Each line is drawn below the previous one.
   local lines = {
@@ -321,7 +319,7 @@ local function drawPanel()
     kiosk.t{ zh = "• 摆角大时，实测周期比公式略长。",
              en = "• At big angles the real period is a bit longer than the formula." },
   }
-  local y = boxY + 230
+  local y = box_y + 230
   kiosk.color("#FFFFFF")
   for _, line in ipairs(lines) do
     local _, h = kiosk.text(line, x, y, { size = 32, width = w })
@@ -331,7 +329,7 @@ end
 
 function exhibit.draw()
   kiosk.clear("#12233B")
-  drawTitle()
-  drawPendulum()
-  drawPanel()
+  draw_title()
+  draw_pendulum()
+  draw_panel()
 end

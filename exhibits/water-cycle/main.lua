@@ -4,12 +4,10 @@
 -- The four stage cards on the right light up while their stage is happening.
 --
 -- How this file is organised (a pattern worth copying):
---   1. constants (layout and rates), 2. state, set by resetCycle(),
+--   1. constants (layout and rates), 2. state, set by reset_cycle(),
 --   3. helpers, 4. load/leave/update (moves particles), 5. touch, 6. drawing.
 -- Every moving thing is a "particle": a small table in a list. update() moves
 -- the particles and removes the finished ones; draw() only draws them.
-
-exhibit = {}
 
 -- 1. Constants ---------------------------------------------------------------
 
@@ -57,24 +55,24 @@ local STAGES = {
 -- 2. State -------------------------------------------------------------------
 
 local heat            -- seconds of sunshine left
-local cloudWater      -- how much water the cloud holds, 0..100
+local cloud_water      -- how much water the cloud holds, 0..100
 local raining         -- true while the cloud lets its water fall
 local vapour, drops, runoff   -- particle lists
-local vapourDue, rainDue      -- fractions of a particle carried to the next frame
-local condenseGlow    -- seconds the condensation stage stays lit after a puff joined the cloud
-local tipTime         -- seconds the TIP stays on screen
-local riverLength     -- total length of RIVER in px
+local vapour_due, rain_due      -- fractions of a particle carried to the next frame
+local condense_glow    -- seconds the condensation stage stays lit after a puff joined the cloud
+local tip_time         -- seconds the TIP stays on screen
+local river_length     -- total length of RIVER in px
 
-local function resetCycle()
-  heat, cloudWater, raining = 0, 20, false
+local function reset_cycle()
+  heat, cloud_water, raining = 0, 20, false
   vapour, drops, runoff = {}, {}, {}
-  vapourDue, rainDue, condenseGlow, tipTime = 0, 0, 0, 0
+  vapour_due, rain_due, condense_glow, tip_time = 0, 0, 0, 0
 end
 
 -- 3. Helpers -----------------------------------------------------------------
 
 -- Height of the ground (mountain or flat land) at x: where raindrops land.
-local function groundY(x)
+local function ground_y(x)
   if x > FOOT_LEFT and x <= PEAK_X then
     return GROUND_Y - (GROUND_Y - PEAK_Y) * (x - FOOT_LEFT) / (PEAK_X - FOOT_LEFT)
   elseif x > PEAK_X and x < FOOT_RIGHT then
@@ -84,14 +82,14 @@ local function groundY(x)
 end
 
 -- Length of the river piece that starts at RIVER[i], RIVER[i + 1].
-local function pieceLength(i)
+local function piece_length(i)
   return math.sqrt((RIVER[i + 2] - RIVER[i]) ^ 2 + (RIVER[i + 3] - RIVER[i + 1]) ^ 2)
 end
 
 -- The point `d` px along the river, walking from its first point.
-local function riverPoint(d)
+local function river_point(d)
   for i = 1, #RIVER - 3, 2 do
-    local len = pieceLength(i)
+    local len = piece_length(i)
     if d <= len then
       return RIVER[i] + (RIVER[i + 2] - RIVER[i]) * d / len,
              RIVER[i + 1] + (RIVER[i + 3] - RIVER[i + 1]) * d / len
@@ -102,14 +100,14 @@ local function riverPoint(d)
 end
 
 -- The cloud grows with its water: 0.55 (nearly empty) .. 1.0 (full).
-local function cloudScale()
-  return 0.55 + 0.45 * cloudWater / 100
+local function cloud_scale()
+  return 0.55 + 0.45 * cloud_water / 100
 end
 
 -- Which stage is happening right now (1..4).
-local function stageActive(n)
+local function stage_active(n)
   if n == 1 then return heat > 0 or #vapour > 0 end
-  if n == 2 then return condenseGlow > 0 end
+  if n == 2 then return condense_glow > 0 end
   if n == 3 then return raining or #drops > 0 end
   return #runoff > 0
 end
@@ -118,24 +116,24 @@ end
 
 function exhibit.load()
   kiosk.seed(2024)          -- same "random" particles every run: reproducible screenshots
-  riverLength = 0
+  river_length = 0
   for i = 1, #RIVER - 3, 2 do
-    riverLength = riverLength + pieceLength(i)
+    river_length = river_length + piece_length(i)
   end
-  resetCycle()
+  reset_cycle()
 end
 
 function exhibit.leave()
-  resetCycle()              -- the next visitor starts with a calm, small cloud
+  reset_cycle()              -- the next visitor starts with a calm, small cloud
 end
 
-local function updateVapour(dt)
+local function update_vapour(dt)
   -- New puffs rise from the sea while the sun shines.
   if heat > 0 then
     heat = math.max(0, heat - dt)
-    vapourDue = vapourDue + VAPOUR_RATE * dt
-    while vapourDue >= 1 do
-      vapourDue = vapourDue - 1
+    vapour_due = vapour_due + VAPOUR_RATE * dt
+    while vapour_due >= 1 do
+      vapour_due = vapour_due - 1
       table.insert(vapour, { x = SEA_X + 60 + kiosk.random() * (SCENE_W - SEA_X - 100),
                              y = SEA_Y, speed = 70 + 50 * kiosk.random(),
                              phase = 6.28 * kiosk.random() })
@@ -150,29 +148,29 @@ local function updateVapour(dt)
     p.x = p.x + (CLOUD_X - p.x) * 0.9 * height * dt
     if p.y < CLOUD_Y + 40 then
       table.remove(vapour, i)
-      cloudWater = math.min(100, cloudWater + WATER_PER_PUFF)
-      condenseGlow = 0.8
+      cloud_water = math.min(100, cloud_water + WATER_PER_PUFF)
+      condense_glow = 0.8
     end
   end
-  condenseGlow = math.max(0, condenseGlow - dt)
+  condense_glow = math.max(0, condense_glow - dt)
 end
 
-local function updateRain(dt)
+local function update_rain(dt)
   if raining then
-    rainDue = rainDue + RAIN_RATE * dt
-    while rainDue >= 1 and cloudWater >= 1 do
-      rainDue = rainDue - 1
-      cloudWater = cloudWater - 1
-      local s = cloudScale()
+    rain_due = rain_due + RAIN_RATE * dt
+    while rain_due >= 1 and cloud_water >= 1 do
+      rain_due = rain_due - 1
+      cloud_water = cloud_water - 1
+      local s = cloud_scale()
       table.insert(drops, { x = CLOUD_X + (kiosk.random() * 2 - 1) * 140 * s, y = CLOUD_Y + 50 * s })
     end
-    if cloudWater < 1 then raining = false end
+    if cloud_water < 1 then raining = false end
   end
   -- Drops fall; where one lands, a bit of water starts down the river.
   for i = #drops, 1, -1 do
     local d = drops[i]
     d.y = d.y + 650 * dt
-    if d.y >= groundY(d.x) then
+    if d.y >= ground_y(d.x) then
       table.remove(drops, i)
       table.insert(runoff, { d = 0 })
     end
@@ -181,14 +179,14 @@ local function updateRain(dt)
   for i = #runoff, 1, -1 do
     local r = runoff[i]
     r.d = r.d + RIVER_SPEED * dt
-    if r.d >= riverLength then table.remove(runoff, i) end
+    if r.d >= river_length then table.remove(runoff, i) end
   end
 end
 
 function exhibit.update(dt)
-  updateVapour(dt)
-  updateRain(dt)
-  tipTime = math.max(0, tipTime - dt)
+  update_vapour(dt)
+  update_rain(dt)
+  tip_time = math.max(0, tip_time - dt)
 end
 
 -- 5. Touch -------------------------------------------------------------------
@@ -197,24 +195,24 @@ function exhibit.touchpressed(_, x, y)
   -- The sun: a generous circle around it counts as a touch (big target).
   if (x - SUN_X) ^ 2 + (y - SUN_Y) ^ 2 <= (SUN_R + 40) ^ 2 then
     heat = HEAT_TIME
-    kiosk.log("sun_touched", { cloud_water = math.floor(cloudWater) })
+    kiosk.log("sun_touched", { cloud_water = math.floor(cloud_water) })
     return
   end
   -- The cloud: a box around it that grows with the cloud.
-  local s = cloudScale()
+  local s = cloud_scale()
   if math.abs(x - CLOUD_X) < 200 * s and math.abs(y - CLOUD_Y) < 120 * s and not raining then
-    if cloudWater >= RAIN_NEEDS then
+    if cloud_water >= RAIN_NEEDS then
       raining = true
-      kiosk.log("rain_started", { cloud_water = math.floor(cloudWater) })
+      kiosk.log("rain_started", { cloud_water = math.floor(cloud_water) })
     else
-      tipTime = 3
+      tip_time = 3
     end
   end
 end
 
 -- 6. Drawing -----------------------------------------------------------------
 
-local function drawSun()
+local function draw_sun()
   local glow = heat > 0 and 1 or 0          -- a heating sun looks bigger and brighter
   kiosk.color(glow == 1 and "#FFE08A" or "#FFF3C4")
   kiosk.circle("fill", SUN_X, SUN_Y, SUN_R + 25 + 20 * glow)
@@ -229,7 +227,7 @@ local function drawSun()
   kiosk.circle("fill", SUN_X, SUN_Y, SUN_R)
 end
 
-local function drawLand()
+local function draw_land()
   -- Far mountain first, so the near one covers it.
   kiosk.color("#5E8C61")
   kiosk.polygon("fill", { -120, GROUND_Y, 130, 540, 400, GROUND_Y })
@@ -259,8 +257,8 @@ local function drawLand()
   end
 end
 
-local function drawCloud()
-  local s, fill = cloudScale(), cloudWater / 100
+local function draw_cloud()
+  local s, fill = cloud_scale(), cloud_water / 100
   -- A fuller cloud is greyer: it holds more water.
   kiosk.color(1 - 0.4 * fill, 1 - 0.38 * fill, 1 - 0.3 * fill)
   local puffs = { { -110, 20, 60 }, { -50, -20, 75 }, { 30, -40, 85 }, { 105, 0, 65 }, { 0, 30, 70 } }
@@ -269,7 +267,7 @@ local function drawCloud()
   end
   kiosk.ellipse("fill", CLOUD_X, CLOUD_Y + 45 * s, 165 * s, 40 * s)
   -- A gentle pulse says "touch me" when the cloud is ready to rain.
-  if cloudWater >= RAIN_NEEDS and not raining then
+  if cloud_water >= RAIN_NEEDS and not raining then
     kiosk.color(1, 1, 1, 0.6)
     kiosk.linewidth(4)
     local grow = 10 * math.sin(kiosk.time() * 4)
@@ -277,7 +275,7 @@ local function drawCloud()
   end
 end
 
-local function drawParticles()
+local function draw_particles()
   kiosk.color(1, 1, 1, 0.7)                 -- vapour: small wobbling puffs
   for _, p in ipairs(vapour) do
     kiosk.circle("fill", p.x + 8 * math.sin(kiosk.time() * 3 + p.phase), p.y, 7)
@@ -289,14 +287,14 @@ local function drawParticles()
   end
   kiosk.color("#D6EAF8")                    -- river water
   for _, r in ipairs(runoff) do
-    local x, y = riverPoint(r.d)
+    local x, y = river_point(r.d)
     kiosk.circle("fill", x, y, 6)
   end
 end
 
 -- A numbered circle: orange when its stage is happening, white otherwise.
-local function drawMarker(n, x, y)
-  local on = stageActive(n)
+local function draw_marker(n, x, y)
+  local on = stage_active(n)
   kiosk.color(on and "#FB8500" or "#FFFFFF")
   kiosk.circle("fill", x, y, 26)
   kiosk.color(on and "#FB8500" or "#34495E")
@@ -306,13 +304,13 @@ local function drawMarker(n, x, y)
   kiosk.text(tostring(n), x, y - 20, { size = 34, align = "center" })
 end
 
-local function drawCards()
+local function draw_cards()
   -- The cards sit on the sky: no big backdrop, because every filled pixel costs
   -- time on the kiosk's software renderer.
   local x, w = SCENE_W + 30, 1920 - SCENE_W - 60
   local y, h = 104, 200                     -- four cards of 200 px, 24 px apart, centred
   for n, stage in ipairs(STAGES) do
-    local on = stageActive(n)
+    local on = stage_active(n)
     kiosk.color(on and "#FFF3D6" or "#FFFFFF")
     kiosk.rect("fill", x, y, w, h, 20)
     if on then                              -- a thick orange frame on the live stage
@@ -320,7 +318,7 @@ local function drawCards()
       kiosk.linewidth(6)
       kiosk.rect("line", x, y, w, h, 20)
     end
-    drawMarker(n, x + 46, y + 46)
+    draw_marker(n, x + 46, y + 46)
     kiosk.color(on and "#B35900" or "#1B3A57")
     kiosk.text(kiosk.t(stage.title), x + 88, y + 18, { size = 44 })
     kiosk.color("#2C3E50")
@@ -331,12 +329,12 @@ end
 
 function exhibit.draw()
   kiosk.clear("#A8DAF5")
-  drawSun()
-  drawLand()
-  drawParticles()
-  drawCloud()
+  draw_sun()
+  draw_land()
+  draw_particles()
+  draw_cloud()
   for n, stage in ipairs(STAGES) do
-    drawMarker(n, stage.mx, stage.my)
+    draw_marker(n, stage.mx, stage.my)
   end
 
   -- Title and what to do, in the sky (clear of the Home button's corner).
@@ -347,7 +345,7 @@ function exhibit.draw()
   kiosk.text(kiosk.t{ zh = "云变大、变灰后，点一点云，让它下雨。", en = "When the cloud turns grey, touch it for rain." },
              360, 160, { size = 32 })
 
-  if tipTime > 0 then                       -- the tip bubble under the cloud
+  if tip_time > 0 then                       -- the tip bubble under the cloud
     local tip = kiosk.t(TIP)
     local w, h = kiosk.measure(tip, { size = 32, width = 560 })
     kiosk.color(1, 1, 1, 0.95)
@@ -356,5 +354,5 @@ function exhibit.draw()
     kiosk.text(tip, CLOUD_X - w / 2, CLOUD_Y + 126, { size = 32, width = 560 })
   end
 
-  drawCards()
+  draw_cards()
 end

@@ -232,6 +232,28 @@ end
     CHECK(open_host(*app).error().message == "STATE 1 10.0 true 3");
 }
 
+TEST_CASE("an exhibit's button drawn smaller than a finger is made 88 x 88 px",
+          "[exhibit][touch]") {
+    TempFolder exhibits;
+    write_test_exhibit(exhibits, "small-button", R"(
+local taps = 0
+function exhibit.draw()
+  kiosk.clear(0.1, 0.2, 0.3)
+  if kiosk.button("S", 800, 300, 40, 40) then taps = taps + 1 end
+end
+function exhibit.touchreleased(id, x, y)
+  if x > 1850 then error("TAPS " .. taps, 0) end
+end
+)");
+    auto app = app_on(exhibits, "exhibit-small-button");
+    play(*app, kTapTile1);
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    // 84 px right and down of the corner: inside 88 x 88, outside the old 64 px minimum.
+    play(*app, "tap 884 384\nwait 0.1\ntap 1880 1000\n");
+    REQUIRE(open_host(*app).failed());
+    CHECK(open_host(*app).error().message == "TAPS 1");
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Drawing limits: bad numbers, pictures against the memory cap
 //-----------------------------------------------------------------------------

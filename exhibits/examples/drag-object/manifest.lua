@@ -1,0 +1,21 @@
+-- Example "drag-object": the manifest (data only). See exhibits/README.md.
+return {
+  id = "example-drag-object",
+  kind = "exhibit",
+  version = "1.0.0",
+  title = { zh = "例子：拖动物体", en = "Example: drag an object" },
+  summary = { zh = "用手指拖动一个小球。", en = "Drag a ball with one finger." },
+  authors = { "kiosk examples" },
+  license = "CC0-1.0",
+  min_runtime = "0.3.0",
+  -- A SAMPLE review record, so validate passes. Real content needs a real
+  -- scientific-accuracy review (exhibits/README.md, section 2).
+  review = {
+    reviewer = "示例审查人 (sample reviewer)",
+    organization = "示例科学技术协会 (sample review record)",
+    reviewed = "2026-11-01",
+    expires = "2030-12-31",
+  },
+  thumbnail = "thumbnail.png",
+  entry = "main.lua",
+}

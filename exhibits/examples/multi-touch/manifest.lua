@@ -1,0 +1,21 @@
+-- Example "multi-touch": the manifest (data only). See exhibits/README.md.
+return {
+  id = "example-multi-touch",
+  kind = "exhibit",
+  version = "1.0.0",
+  title = { zh = "例子：多指触摸", en = "Example: multi-touch" },
+  summary = { zh = "几根手指同时触摸，每根手指一个圆。", en = "Several fingers at once, a circle for each." },
+  authors = { "kiosk examples" },
+  license = "CC0-1.0",
+  min_runtime = "0.3.0",
+  -- A SAMPLE review record, so validate passes. Real content needs a real
+  -- scientific-accuracy review (exhibits/README.md, section 2).
+  review = {
+    reviewer = "示例审查人 (sample reviewer)",
+    organization = "示例科学技术协会 (sample review record)",
+    reviewed = "2026-11-01",
+    expires = "2030-12-31",
+  },
+  thumbnail = "thumbnail.png",
+  entry = "main.lua",
+}
