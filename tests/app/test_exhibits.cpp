@@ -246,6 +246,7 @@ local calls = {
   {"ellipse", {"line", 0, 0, 10, 5}}, {"line", {0, 0, 10, 10}},
   {"text", {"x", 0, 0}}, {"measure", {"x"}}, {"image", {"thumbnail.png", 0, 0}},
   {"translate", {1, 1}}, {"rotate", {0.1}}, {"scale", {1, 1}},
+  {"arc", {"fill", 0, 0, 10, 0, 1}}, {"dashline", {0, 0, 10, 10, 2, 2}}, {"clip", {0, 0, 10, 10}},
   {"button", {"b", 0, 0, 100, 100}}, {"slider", {"s", 0.5, 0, 1, 0, 0, 100}},
   {"toggle", {"t", true, 0, 0}}, {"choice", {{"a", "b"}, 1, 0, 0, 100}},
 }
@@ -276,12 +277,20 @@ function exhibit.draw()
     try("image", {"thumbnail.png", 0, 0, {w = value}}, "w " .. tostring(value))
     try("image", {"thumbnail.png", 0, 0, {rotation = value}}, "rotation " .. tostring(value))
     try("image", {"thumbnail.png", 0, 0, {tint = {1, value, 1}}}, "tint " .. tostring(value))
+    try("image", {"thumbnail.png", 0, 0, {source = {0, 0, value, 1}}}, "source " .. tostring(value))
+    try("text", {"x", 0, 0, {background = {1, value, 1}}}, "background " .. tostring(value))
+    try("text", {"x", 0, 0, {background = "#000000", padding = value}}, "padding " .. tostring(value))
   end
   try("rect", {"fill", 0, 0, 1e9, 10}, "huge width")
   try("polyline", {{}}, "no points")
   try("text", {string.rep("x", 20000), 0, 0}, "huge text")
   try("image", {"../../etc/passwd.png", 0, 0}, "escaping path")
   try("image", {"/etc/passwd.png", 0, 0}, "absolute path")
+  try("image", {"thumbnail.png", 0, 0, {source = {600, 0, 100, 10}}}, "source outside the picture")
+  try("image", {"thumbnail.png", 0, 0, {source = {0, 0, 10}}}, "source of three numbers")
+  try("text", {"x", 0, 0, {background = "red"}}, "background by name")
+  try("dashline", {0, 0, 100000, 0, 1, 1}, "50000 dashes")
+  if pcall(kiosk.unclip) then error("ACCEPTED kiosk.unclip without clip", 0) end
   if pcall(kiosk.pop) then error("ACCEPTED kiosk.pop without push", 0) end
   local ok, message = pcall(kiosk.linewidth, 500)
   if ok or not message:find("out of range") then error("UNCLEAR " .. tostring(message), 0) end
@@ -297,7 +306,7 @@ end
     INFO(error.message);
     CHECK(error.message.find("ACCEPTED") == std::string::npos);
     CHECK(error.message.find("NaN") != std::string::npos);
-    CHECK(error.line == 49);
+    CHECK(error.line == 58);
     run_frames(*app, 2); // and the kiosk draws on
 }
 
