@@ -81,13 +81,18 @@ ImU32 opt_color_field(lua_State* L, int table, const char* key, ImU32 fallback,
         return ImU32(luaL_error(L, "%s: opts.%s must be \"#RRGGBB\", \"#RRGGBBAA\" or {r, g, b, a}",
                                 function, key));
     const int color_table = lua_gettop(L);
-    for (int i = 1; i <= 4; ++i)
+    for (int i = 1; i <= 4; ++i) {
         lua_rawgeti(L, color_table, i);
-    lua_remove(L, color_table);
-    if (lua_isnil(L, -1)) { // alpha is optional
-        lua_pop(L, 1);
-        lua_pushnumber(L, 1);
+        if (i == 4 && lua_isnil(L, -1)) { // alpha is optional
+            lua_pop(L, 1);
+            lua_pushnumber(L, 1);
+        }
+        const double channel = lua_tonumber(L, -1);
+        if (!lua_isnumber(L, -1) || !std::isfinite(channel) || std::fabs(channel) > 1e6)
+            return ImU32(luaL_error(L, "%s: opts.%s[%d] must be a finite number (0 to 1)", function,
+                                    key, i));
     }
+    lua_remove(L, color_table);
     ImU32 color = check_color(L, lua_gettop(L) - 3);
     lua_pop(L, 4);
     return color;

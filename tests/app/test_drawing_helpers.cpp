@@ -32,24 +32,38 @@ void write_sprite_sheet(const std::string& path) {
     REQUIRE(stbi_write_png(path.c_str(), 64, 16, 3, pixels.data(), 64 * 3));
 }
 
+// A kiosk previewing the exhibit `main_lua` (with sheet.png beside it).
+struct Preview {
+    TempFolder exhibits;
+    std::unique_ptr<KioskApp> app;
+
+    Preview(const std::string& name, const std::string& main_lua) {
+        write_test_exhibit(exhibits, name, main_lua);
+        write_sprite_sheet(exhibits.file(name + "/sheet.png"));
+        AppOptions options;
+        options.exhibit_path = exhibits.file(name);
+        options.width = 960;
+        options.height = 540;
+        app = make_app_from(load_sample_config("kiosk-config/county-museum.lua", name), options);
+        REQUIRE(app->screen() == ScreenId::Exhibit);
+    }
+    const ExhibitHost& host() const {
+        const ExhibitHost* host = app->exhibit_screen().host();
+        REQUIRE(host);
+        return *host;
+    }
+};
+
 // Previews the exhibit `main_lua` for a few frames and screenshots it to `png`.
 void preview_and_screenshot(const std::string& name, const std::string& main_lua,
                             const std::string& png) {
-    TempFolder exhibits;
-    write_test_exhibit(exhibits, name, main_lua);
-    write_sprite_sheet(exhibits.file(name + "/sheet.png"));
-    AppOptions options;
-    options.exhibit_path = exhibits.file(name);
-    auto app = make_app_from(load_sample_config("kiosk-config/county-museum.lua", name), options);
-    REQUIRE(app->screen() == ScreenId::Exhibit);
-    run_frames(*app, 3);
-    const ExhibitHost* host = app->exhibit_screen().host();
-    REQUIRE(host);
-    INFO(host->error().message);
-    REQUIRE_FALSE(host->failed());
+    Preview preview(name, main_lua);
+    run_frames(*preview.app, 3);
+    INFO(preview.host().error().message);
+    REQUIRE_FALSE(preview.host().failed());
     std::string error;
     INFO(error);
-    REQUIRE(app->screenshot(png, error));
+    REQUIRE(preview.app->screenshot(png, error));
 }
 
 // Whether the logical point (x, y) shows `colour` on the 960x540 screenshot.
@@ -125,7 +139,7 @@ end
                            png);
     Png shot(png);
     REQUIRE(shot.pixels);
-    CHECK(shows(shot, 100, 100, kWhite));
+    CHECK(shows(shot, 400, 300, kWhite)); // (the home button covers the corner)
     CHECK(shows(shot, 900, 500, kWhite));
     CHECK_FALSE(shows(shot, 1000, 800, kWhite)); // kiosk.clear stayed inside the clip
     CHECK_FALSE(shows(shot, 100, 700, kWhite));
@@ -139,29 +153,45 @@ end
     CHECK(shows(shot, 1550, 750, kGreen));
 }
 
+TEST_CASE("a control's part outside the clip cannot be tapped", "[exhibit][helpers][touch]") {
+    Preview preview("helpers-clip-touch", R"(
+function exhibit.draw()
+  kiosk.clip(0, 0, 800, 1080)
+  if kiosk.button("half hidden", 600, 400, 400, 200) then error("TAPPED", 0) end
+  kiosk.unclip()
+end
+)");
+    play(*preview.app, "tap 900 500\n"); // on the button, outside the clip
+    INFO(preview.host().error().message);
+    REQUIRE_FALSE(preview.host().failed());
+    play(*preview.app, "tap 700 500\n"); // inside both
+    CHECK(preview.host().failed());
+    CHECK(preview.host().error().message == "TAPPED");
+}
+
 TEST_CASE("kiosk.image draws one frame of a sprite sheet with opts.source", "[exhibit][helpers]") {
     const std::string png = temp_dir("helpers-sprites") + "/shot.png";
     preview_and_screenshot("helpers-sprites", R"(
 function exhibit.draw()
   kiosk.clear(0, 0, 0)
-  kiosk.image("sheet.png", 100, 100, {source = {32, 0, 16, 16}, w = 160}) -- blue, 160x160
-  kiosk.image("sheet.png", 400, 100, {source = {48, 0, 16, 16}})          -- yellow, 16x16
-  kiosk.image("sheet.png", 600, 100, {w = 640})                           -- the whole sheet
+  kiosk.image("sheet.png", 100, 300, {source = {32, 0, 16, 16}, w = 160}) -- blue, 160x160
+  kiosk.image("sheet.png", 400, 300, {source = {48, 0, 16, 16}})          -- yellow, 16x16
+  kiosk.image("sheet.png", 600, 300, {w = 640})                           -- the whole sheet
 end
 )",
                            png);
     Png shot(png);
     REQUIRE(shot.pixels);
-    CHECK(shows(shot, 120, 120, kBlue));
-    CHECK(shows(shot, 180, 180, kBlue));
-    CHECK(shows(shot, 240, 240, kBlue));
-    CHECK(shows(shot, 280, 180, kBlack)); // the frame's natural size is 16, drawn at 160
-    CHECK(shows(shot, 408, 108, kYellow));
-    CHECK(shows(shot, 430, 108, kBlack));
-    CHECK(shows(shot, 680, 180, kRed)); // the sheet's frames, left to right
-    CHECK(shows(shot, 840, 180, kGreen));
-    CHECK(shows(shot, 1000, 180, kBlue));
-    CHECK(shows(shot, 1160, 180, kYellow));
+    CHECK(shows(shot, 120, 320, kBlue));
+    CHECK(shows(shot, 180, 380, kBlue));
+    CHECK(shows(shot, 240, 440, kBlue));
+    CHECK(shows(shot, 280, 380, kBlack)); // the frame's natural size is 16, drawn at 160
+    CHECK(shows(shot, 408, 308, kYellow));
+    CHECK(shows(shot, 430, 308, kBlack));
+    CHECK(shows(shot, 680, 380, kRed)); // the sheet's frames, left to right
+    CHECK(shows(shot, 840, 380, kGreen));
+    CHECK(shows(shot, 1000, 380, kBlue));
+    CHECK(shows(shot, 1160, 380, kYellow));
 }
 
 TEST_CASE("kiosk.text draws a background box around the text, as aligned", "[exhibit][helpers]") {

@@ -294,6 +294,10 @@ function exhibit.draw()
   if pcall(kiosk.pop) then error("ACCEPTED kiosk.pop without push", 0) end
   local ok, message = pcall(kiosk.linewidth, 500)
   if ok or not message:find("out of range") then error("UNCLEAR " .. tostring(message), 0) end
+  ok, message = pcall(kiosk.text, "x", 0, 0, {background = {1, 0/0, 1}})
+  if ok or not message:find("opts.background[2] must be", 1, true) then error("UNCLEAR " .. tostring(message), 0) end
+  ok, message = pcall(kiosk.image, "thumbnail.png", 0, 0, {source = {0, 0, 0/0, 1}})
+  if ok or not message:find("opts.source w must be", 1, true) then error("UNCLEAR " .. tostring(message), 0) end
   kiosk.text("bad \255\254 utf8 \228\184", 100, 100) -- drawn, with replacement marks
   kiosk.circle("fill", 0/0, 0, 1) -- not caught: the exhibit stops here
 end
@@ -306,7 +310,7 @@ end
     INFO(error.message);
     CHECK(error.message.find("ACCEPTED") == std::string::npos);
     CHECK(error.message.find("NaN") != std::string::npos);
-    CHECK(error.line == 58);
+    CHECK(error.line == 62);
     run_frames(*app, 2); // and the kiosk draws on
 }
 
