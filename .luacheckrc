@@ -50,7 +50,9 @@ stds.kiosk_sandbox = {
       "rect",       -- kiosk.rect(mode, x, y, w, h [, radius])  画矩形，可带圆角 / a rectangle, optionally with round corners
       "circle",     -- kiosk.circle(mode, x, y, radius)  画圆 / a circle
       "ellipse",    -- kiosk.ellipse(mode, x, y, rx, ry)  画椭圆 / an ellipse
+      "arc",        -- kiosk.arc(mode, x, y, radius, from, to)  画圆弧（填充时为扇形） / an arc (a pie slice when filled)
       "line",       -- kiosk.line(x1, y1, x2, y2)  画一条直线 / a straight line
+      "dashline",   -- kiosk.dashline(x1, y1, x2, y2, dash [, gap])  画一条虚线 / a dashed line
       "polyline",   -- kiosk.polyline(points)  画经过各点的折线 / an open line through the points
       "polygon",    -- kiosk.polygon(mode, points)  画多边形（填充时须为凸多边形） / a closed polygon (convex when filled)
       "text",       -- kiosk.text(str, x, y [, opts])  写文字，返回宽和高 / draws text; returns its width and height
@@ -62,10 +64,19 @@ stds.kiosk_sandbox = {
       "translate",  -- kiosk.translate(dx, dy)  移动原点 / moves the origin
       "rotate",     -- kiosk.rotate(radians)  绕原点顺时针旋转 / turns around the origin, clockwise
       "scale",      -- kiosk.scale(sx [, sy])  缩放 / scales
+      "clip",       -- kiosk.clip(x, y, w, h)  之后只画在这个矩形里 / draws what follows only inside the rectangle
+      "unclip",     -- kiosk.unclip()  取消上一次 kiosk.clip / undoes the last kiosk.clip
       "button",     -- kiosk.button(label, x, y, w, h)  按钮；被点的那一帧返回 true / a button; true in the frame it was tapped
       "slider",     -- kiosk.slider(label, value, min, max, x, y, w)  滑块；返回新值 / a slider; returns the new value
       "toggle",     -- kiosk.toggle(label, on, x, y)  开关；返回新的 true 或 false / a switch; returns the new true or false
       "choice",     -- kiosk.choice(options, selected, x, y, w)  分段选择；返回选中的序号 / a row of segments; returns the selected number
+      "ease",       -- kiosk.ease(name, t)  缓动曲线在 t（0 到 1）处的值 / an easing curve's value at t (0 to 1)
+      "tween",      -- kiosk.tween(from, to, elapsed, duration [, easing])  在一段时间里从 from 变到 to 的值 / a value going from `from` to `to` over a duration
+      "lerp",       -- kiosk.lerp(a, b, t)  a 和 b 之间按 t 取值 / the value a part t of the way from a to b
+      "clamp",      -- kiosk.clamp(x, lowest, highest)  把 x 限制在范围内 / x kept within a range
+      "inrect",     -- kiosk.inrect(px, py, x, y, w, h)  点是否在矩形里 / whether a point is inside a rectangle
+      "incircle",   -- kiosk.incircle(px, py, x, y, radius)  点是否在圆里 / whether a point is inside a circle
+      "inpolygon",  -- kiosk.inpolygon(px, py, points)  点是否在多边形里 / whether a point is inside a polygon
       "time",       -- kiosk.time()  展项打开后经过的秒数 / seconds since the exhibit opened
       "random",     -- kiosk.random()  随机数（由 kiosk.seed 控制） / a random number (kiosk.seed controls it)
       "seed",       -- kiosk.seed(n)  重新设定 kiosk.random 的种子 / restarts kiosk.random from a seed

@@ -1,6 +1,7 @@
 // The graphics part of the curator API: kiosk.clear, color, linewidth, rect,
-// circle, ellipse, line, polyline, polygon, text, measure, image, imagesize,
-// push, pop, translate, rotate, scale. Also the shared argument checks.
+// circle, ellipse, arc, line, dashline, polyline, polygon, text, measure, image,
+// imagesize, push, pop, translate, rotate, scale, clip, unclip. Also the shared
+// argument checks.
 #include "api_internal.h"
 
 #include <algorithm>
@@ -39,32 +40,6 @@ bool check_mode(lua_State* L, int arg) {
     return luaL_argerror(L, arg, "expected \"fill\" or \"line\"");
 }
 
-// Reads a flat {x1, y1, x2, y2, ...} table into api.points; returns the point count.
-int check_points(lua_State* L, int arg, int minimum) {
-    luaL_checktype(L, arg, LUA_TTABLE);
-    const lua_Unsigned length = lua_rawlen(L, arg);
-    if (length % 2 != 0)
-        return luaL_argerror(L, arg, "needs an even count of numbers (x, y pairs)");
-    if (length < lua_Unsigned(minimum) * 2 || length > lua_Unsigned(kMaxPathPoints) * 2)
-        return luaL_error(L, "bad argument #%d (needs %d to %d points, got %d)", arg, minimum,
-                          kMaxPathPoints, int(std::min<lua_Unsigned>(length / 2, 1u << 30)));
-    ExhibitApi& api = api_of(L);
-    api.points.resize(length);
-    for (lua_Unsigned i = 0; i < length; ++i) {
-        lua_rawgeti(L, arg, lua_Integer(i + 1));
-        int is_number = 0;
-        double value = lua_tonumberx(L, -1, &is_number);
-        lua_pop(L, 1);
-        if (!is_number || !std::isfinite(value) || std::fabs(value) > 100000)
-            return luaL_error(L,
-                              "bad argument #%d (item %d must be a finite number within "
-                              "+-100000)",
-                              arg, int(i + 1));
-        api.points[i] = float(value);
-    }
-    return int(length / 2);
-}
-
 Align check_align(lua_State* L, int table, const char* function) {
     read_field(L, table, "align", HostStep{"opts", "align", function});
     const char* align = lua_tostring(L, -1);
@@ -82,19 +57,64 @@ Align check_align(lua_State* L, int table, const char* function) {
     return result;
 }
 
+// Reads the optional colour field `key` of the table at `table`: "#RRGGBB",
+// "#RRGGBBAA" or {r, g, b [, a]}; `fallback` when absent.
+ImU32 opt_color_field(lua_State* L, int table, const char* key, ImU32 fallback,
+                      const char* function) {
+    read_field(L, table, key, HostStep{"opts", key, function});
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return fallback;
+    }
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        size_t length = 0;
+        const char* text = lua_tolstring(L, -1, &length);
+        ImU32 color = 0;
+        if (!parse_hex_color(text, length, color))
+            return ImU32(
+                luaL_error(L, "%s: opts.%s must be \"#RRGGBB\", \"#RRGGBBAA\" or {r, g, b, a}",
+                           function, key));
+        lua_pop(L, 1);
+        return color;
+    }
+    if (!lua_istable(L, -1))
+        return ImU32(luaL_error(L, "%s: opts.%s must be \"#RRGGBB\", \"#RRGGBBAA\" or {r, g, b, a}",
+                                function, key));
+    const int color_table = lua_gettop(L);
+    for (int i = 1; i <= 4; ++i) {
+        lua_rawgeti(L, color_table, i);
+        if (i == 4 && lua_isnil(L, -1)) { // alpha is optional
+            lua_pop(L, 1);
+            lua_pushnumber(L, 1);
+        }
+        const double channel = lua_tonumber(L, -1);
+        if (!lua_isnumber(L, -1) || !std::isfinite(channel) || std::fabs(channel) > 1e6)
+            return ImU32(luaL_error(L, "%s: opts.%s[%d] must be a finite number (0 to 1)", function,
+                                    key, i));
+    }
+    lua_remove(L, color_table);
+    ImU32 color = check_color(L, lua_gettop(L) - 3);
+    lua_pop(L, 4);
+    return color;
+}
+
 struct TextOptions {
     float size;
     Align align;
     float width;
+    ImU32 background;
+    float padding;
 };
 
 TextOptions check_text_options(lua_State* L, int arg, const char* function) {
-    TextOptions options{36, Align::Left, 0};
+    TextOptions options{36, Align::Left, 0, 0, 0};
     if (lua_isnoneornil(L, arg)) return options;
     luaL_checktype(L, arg, LUA_TTABLE);
     options.size = opt_field(L, arg, "size", 36, 8, 300, function);
     options.align = check_align(L, arg, function);
     options.width = opt_field(L, arg, "width", 0, 0, 100000, function);
+    options.background = opt_color_field(L, arg, "background", 0, function);
+    options.padding = opt_field(L, arg, "padding", options.size / 4, 0, 200, function);
     return options;
 }
 
@@ -155,6 +175,34 @@ int l_ellipse(lua_State* L) {
     return 0;
 }
 
+int l_arc(lua_State* L) {
+    Canvas& canvas = drawing_canvas(L, "kiosk.arc");
+    bool fill = check_mode(L, 1);
+    float x = check_finite(L, 2), y = check_finite(L, 3), r = check_in_range(L, 4, 0, 100000);
+    float from = check_finite(L, 5), to = check_finite(L, 6);
+    Sandbox::HostScope scope(*api_of(L).sandbox);
+    canvas.arc(fill, x, y, r, from, to);
+    return 0;
+}
+
+int l_dashline(lua_State* L) {
+    Canvas& canvas = drawing_canvas(L, "kiosk.dashline");
+    float x1 = check_finite(L, 1), y1 = check_finite(L, 2), x2 = check_finite(L, 3),
+          y2 = check_finite(L, 4);
+    float dash = check_in_range(L, 5, 1, 100000);
+    float gap = lua_isnoneornil(L, 6) ? dash : check_in_range(L, 6, 0, 100000);
+    const double length = std::hypot(double(x2) - x1, double(y2) - y1);
+    const double dashes = std::ceil(length / (double(dash) + gap));
+    if (dashes > kMaxDashes)
+        return luaL_error(L,
+                          "kiosk.dashline: %d dashes, at most %d: make the dash (argument #5) or "
+                          "the gap (argument #6) longer",
+                          int(dashes), kMaxDashes);
+    Sandbox::HostScope scope(*api_of(L).sandbox);
+    canvas.dashed_line(x1, y1, x2, y2, dash, gap, int(dashes));
+    return 0;
+}
+
 int l_line(lua_State* L) {
     Canvas& canvas = drawing_canvas(L, "kiosk.line");
     float x1 = check_finite(L, 1), y1 = check_finite(L, 2), x2 = check_finite(L, 3),
@@ -191,7 +239,8 @@ int l_text(lua_State* L) {
     ImVec2 size;
     {
         Sandbox::HostScope scope(*api_of(L).sandbox);
-        size = canvas.text(text, x, y, options.size, options.align, options.width);
+        size = canvas.text(text, x, y, options.size, options.align, options.width,
+                           options.background, options.padding);
     }
     lua_pushnumber(L, size.x);
     lua_pushnumber(L, size.y);
@@ -218,8 +267,47 @@ int l_image(lua_State* L) {
     float x = check_finite(L, 2), y = check_finite(L, 3);
     float w = float(image.width), h = float(image.height), rotation = 0, ox = 0, oy = 0;
     ImU32 tint = IM_COL32_WHITE;
+    ImVec2 uv_min(0, 0), uv_max(1, 1);
     if (!lua_isnoneornil(L, 4)) {
         luaL_checktype(L, 4, LUA_TTABLE);
+        // opts.source = {x, y, w, h}: a part of the picture (a sprite sheet's
+        // frame), in the picture's pixels; its size becomes the natural size.
+        read_field(L, 4, "source", HostStep{"opts", "source", "kiosk.image"});
+        if (!lua_isnil(L, -1)) {
+            if (!lua_istable(L, -1) || lua_rawlen(L, -1) != 4)
+                return luaL_error(L, "kiosk.image: opts.source must be {x, y, w, h} in the "
+                                     "picture's pixels");
+            const int source_table = lua_gettop(L);
+            const char* const names[] = {"x", "y", "w", "h"};
+            const float extent[] = {float(image.width), float(image.height), float(image.width),
+                                    float(image.height)};
+            float part[4];
+            for (int i = 0; i < 4; ++i) {
+                lua_rawgeti(L, source_table, i + 1);
+                int is_number = 0;
+                double value = lua_tonumberx(L, -1, &is_number);
+                lua_pop(L, 1);
+                const double lowest = i < 2 ? 0 : 1;
+                if (!is_number || std::isnan(value) || value < lowest || value > extent[i])
+                    return luaL_error(L,
+                                      "kiosk.image: opts.source %s must be a number from %d to %d "
+                                      "(\"%s\" is %dx%d)",
+                                      names[i], int(lowest), int(extent[i]), lua_tostring(L, 1),
+                                      image.width, image.height);
+                part[i] = float(value);
+            }
+            if (part[0] + part[2] > extent[0] || part[1] + part[3] > extent[1])
+                return luaL_error(L,
+                                  "kiosk.image: opts.source {%d, %d, %d, %d} reaches outside "
+                                  "\"%s\" (%dx%d)",
+                                  int(part[0]), int(part[1]), int(part[2]), int(part[3]),
+                                  lua_tostring(L, 1), image.width, image.height);
+            uv_min = ImVec2(part[0] / extent[0], part[1] / extent[1]);
+            uv_max = ImVec2((part[0] + part[2]) / extent[0], (part[1] + part[3]) / extent[1]);
+            w = part[2];
+            h = part[3];
+        }
+        lua_pop(L, 1);
         bool has_w = read_field(L, 4, "w", HostStep{"opts", "w", "kiosk.image"}) != LUA_TNIL;
         bool has_h = read_field(L, 4, "h", HostStep{"opts", "h", "kiosk.image"}) != LUA_TNIL;
         lua_pop(L, 2);
@@ -231,26 +319,10 @@ int l_image(lua_State* L) {
         rotation = opt_field(L, 4, "rotation", 0, -100000, 100000, "kiosk.image");
         ox = opt_field(L, 4, "ox", 0, -100, 100, "kiosk.image");
         oy = opt_field(L, 4, "oy", 0, -100, 100, "kiosk.image");
-        read_field(L, 4, "tint", HostStep{"opts", "tint", "kiosk.image"});
-        if (!lua_isnil(L, -1)) {
-            if (!lua_istable(L, -1))
-                return luaL_error(L, "kiosk.image: opts.tint must be {r, g, b, a}");
-            const int tint_table = lua_gettop(L);
-            for (int i = 1; i <= 4; ++i)
-                lua_rawgeti(L, tint_table, i);
-            lua_remove(L, tint_table);
-            if (lua_isnil(L, -1)) { // alpha is optional
-                lua_pop(L, 1);
-                lua_pushnumber(L, 1);
-            }
-            tint = check_color(L, lua_gettop(L) - 3);
-            lua_pop(L, 4);
-        } else {
-            lua_pop(L, 1);
-        }
+        tint = opt_color_field(L, 4, "tint", IM_COL32_WHITE, "kiosk.image");
     }
     Sandbox::HostScope scope(*api_of(L).sandbox);
-    canvas.image(image, x, y, w, h, rotation, ox, oy, tint);
+    canvas.image(image, x, y, w, h, rotation, ox, oy, tint, uv_min, uv_max);
     return 0;
 }
 
@@ -295,6 +367,21 @@ int l_scale(lua_State* L) {
     return 0;
 }
 
+int l_clip(lua_State* L) {
+    Canvas& canvas = drawing_canvas(L, "kiosk.clip");
+    float x = check_finite(L, 1), y = check_finite(L, 2), w = check_in_range(L, 3, 0, 100000),
+          h = check_in_range(L, 4, 0, 100000);
+    if (!canvas.clip(x, y, w, h))
+        return luaL_error(L, "kiosk.clip: more than %d clips without kiosk.unclip", kMaxClipDepth);
+    return 0;
+}
+
+int l_unclip(lua_State* L) {
+    Canvas& canvas = drawing_canvas(L, "kiosk.unclip");
+    if (!canvas.unclip()) return luaL_error(L, "kiosk.unclip: no kiosk.clip to undo");
+    return 0;
+}
+
 // A path inside the exhibit folder: relative, no "." or ".." parts, a picture type.
 const char* asset_name_problem(std::string_view file) {
     if (file.empty() || file.size() > 255) return "must be 1 to 255 characters";
@@ -321,6 +408,38 @@ float check_finite(lua_State* L, int arg, float limit) {
         return float(luaL_error(L, "bad argument #%d (%f is out of range: +-%f at most)", arg,
                                 value, double(limit)));
     return float(value);
+}
+
+int check_points(lua_State* L, int arg, int minimum) {
+    luaL_checktype(L, arg, LUA_TTABLE);
+    const lua_Unsigned length = lua_rawlen(L, arg);
+    if (length % 2 != 0)
+        return luaL_argerror(L, arg, "needs an even count of numbers (x, y pairs)");
+    if (length < lua_Unsigned(minimum) * 2 || length > lua_Unsigned(kMaxPathPoints) * 2)
+        return luaL_error(L, "bad argument #%d (needs %d to %d points, got %d)", arg, minimum,
+                          kMaxPathPoints, int(std::min<lua_Unsigned>(length / 2, 1u << 30)));
+    ExhibitApi& api = api_of(L);
+    api.points.resize(length);
+    for (lua_Unsigned i = 0; i < length; ++i) {
+        lua_rawgeti(L, arg, lua_Integer(i + 1));
+        int is_number = 0;
+        double value = lua_tonumberx(L, -1, &is_number);
+        lua_pop(L, 1);
+        if (!is_number || !std::isfinite(value) || std::fabs(value) > 100000)
+            return luaL_error(L,
+                              "bad argument #%d (item %d must be a finite number within "
+                              "+-100000)",
+                              arg, int(i + 1));
+        api.points[i] = float(value);
+    }
+    return int(length / 2);
+}
+
+double check_number(lua_State* L, int arg) {
+    double value = luaL_checknumber(L, arg);
+    if (std::isnan(value)) return luaL_argerror(L, arg, "number is NaN");
+    if (!std::isfinite(value)) return luaL_argerror(L, arg, "number is infinite");
+    return value;
 }
 
 float check_in_range(lua_State* L, int arg, float lowest, float highest) {
@@ -427,13 +546,14 @@ const Image& check_image(lua_State* L, int arg) {
 
 void add_graphics_api(lua_State* L) {
     const luaL_Reg functions[] = {
-        {"clear", l_clear},         {"color", l_color},       {"linewidth", l_linewidth},
-        {"rect", l_rect},           {"circle", l_circle},     {"ellipse", l_ellipse},
-        {"line", l_line},           {"polyline", l_polyline}, {"polygon", l_polygon},
-        {"text", l_text},           {"measure", l_measure},   {"image", l_image},
-        {"imagesize", l_imagesize}, {"push", l_push},         {"pop", l_pop},
-        {"translate", l_translate}, {"rotate", l_rotate},     {"scale", l_scale},
-        {nullptr, nullptr},
+        {"clear", l_clear},       {"color", l_color},         {"linewidth", l_linewidth},
+        {"rect", l_rect},         {"circle", l_circle},       {"ellipse", l_ellipse},
+        {"arc", l_arc},           {"line", l_line},           {"dashline", l_dashline},
+        {"polyline", l_polyline}, {"polygon", l_polygon},     {"clip", l_clip},
+        {"unclip", l_unclip},     {"text", l_text},           {"measure", l_measure},
+        {"image", l_image},       {"imagesize", l_imagesize}, {"push", l_push},
+        {"pop", l_pop},           {"translate", l_translate}, {"rotate", l_rotate},
+        {"scale", l_scale},       {nullptr, nullptr},
     };
     luaL_setfuncs(L, functions, 0);
 }

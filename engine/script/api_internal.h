@@ -1,5 +1,5 @@
 // What the curator API bindings (api_graphics.cpp, api_widgets.cpp,
-// api_system.cpp) share for one exhibit: its files, the visitor's language, the
+// api_system.cpp, api_helpers.cpp) share for one exhibit: its files, the visitor's language, the
 // simulated clock, the canvas while exhibit.draw() runs, images, the seeded
 // random generator and what the exhibit recorded. Private to engine/script.
 //
@@ -68,13 +68,19 @@ inline ExhibitApi& api_of(lua_State* L) {
 void add_graphics_api(lua_State* L);
 void add_widget_api(lua_State* L);
 void add_system_api(lua_State* L);
+void add_helpers_api(lua_State* L);
 
 // Argument checks shared by the bindings (they raise a Lua error naming the argument).
 float check_finite(lua_State* L, int arg, float limit = 100000);
+// A number of any size, but not NaN or an infinity (for arithmetic helpers).
+double check_number(lua_State* L, int arg);
 float check_in_range(lua_State* L, int arg, float lowest, float highest);
 float opt_field(lua_State* L, int table, const char* key, float fallback, float lowest,
                 float highest, const char* function);
 ImU32 check_color(lua_State* L, int first_arg, int* next_arg = nullptr);
+// Reads a flat {x1, y1, x2, y2, ...} table (at least `minimum` points) into
+// api.points; returns the point count.
+int check_points(lua_State* L, int arg, int minimum);
 // Reads `index`'s file name argument as a path inside the exhibit folder and
 // returns the image (or raises a Lua error saying why not).
 const Image& check_image(lua_State* L, int arg);

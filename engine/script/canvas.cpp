@@ -1,6 +1,7 @@
 // Canvas implementation: shapes become screen-space paths filled or stroked by
 // the ImGui draw list; axis-aligned filled rectangles take Ui::rect's fast path
-// (software rendering pays for every triangle's bounding box).
+// (software rendering pays for every triangle's bounding box). Clip rectangles
+// go on ImGui's clip stack, so they cut drawing and the widgets' touch areas.
 #include "canvas_internal.h"
 
 #define IMGUI_DEFINE_MATH_OPERATORS // ImVec2 arithmetic, from imgui_internal.h
@@ -33,6 +34,12 @@ void Canvas::begin_frame() {
     stack_.clear();
     color_ = IM_COL32_WHITE;
     line_width_ = 2;
+    clip_depth_ = 0;
+}
+
+void Canvas::end_frame() {
+    while (unclip()) {
+    }
 }
 
 int Canvas::segments_for(float screen_radius) const {
@@ -54,7 +61,7 @@ void Canvas::stroke_or_fill(bool fill, bool closed) {
 }
 
 void Canvas::clear(ImU32 color) {
-    if (ui_.draw_list().VtxBuffer.Size == vertices_at_begin_ &&
+    if (clip_depth_ == 0 && ui_.draw_list().VtxBuffer.Size == vertices_at_begin_ &&
         (color >> IM_COL32_A_SHIFT) == 0xFF) {
         frame_clear_ = color;
         return;
@@ -157,6 +164,40 @@ void Canvas::line(float x1, float y1, float x2, float y2) {
     stroke_or_fill(false, false);
 }
 
+void Canvas::arc(bool fill, float x, float y, float r, float from, float to) {
+    to = from + std::clamp(to - from, -2 * IM_PI, 2 * IM_PI);
+    const float sweep = std::fabs(to - from);
+    const int segments =
+        std::max(2, int(std::ceil(float(segments_for(r * screen_scale())) * sweep / (2 * IM_PI))));
+    if (!fill) {
+        add_arc(ImVec2(x, y), r, r, from, to, segments);
+        stroke_or_fill(false, false);
+        return;
+    }
+    // A convex fill takes at most half a turn: a larger slice is two halves.
+    const int pieces = sweep > IM_PI ? 2 : 1;
+    for (int piece = 0; piece < pieces; ++piece) {
+        const float a = from + (to - from) * float(piece) / float(pieces);
+        const float b = from + (to - from) * float(piece + 1) / float(pieces);
+        path_.push_back(to_screen(ImVec2(x, y)));
+        add_arc(ImVec2(x, y), r, r, a, b, std::max(2, segments / pieces));
+        stroke_or_fill(true, true);
+    }
+}
+
+void Canvas::dashed_line(float x1, float y1, float x2, float y2, float dash, float gap, int count) {
+    const float dx = x2 - x1, dy = y2 - y1;
+    const float length = std::sqrt(dx * dx + dy * dy);
+    if (length <= 0) return;
+    const float ux = dx / length, uy = dy / length;
+    for (int i = 0; i < count; ++i) {
+        const float start = float(i) * (dash + gap);
+        const float end = std::min(start + dash, length);
+        if (start >= length) break;
+        line(x1 + ux * start, y1 + uy * start, x1 + ux * end, y1 + uy * end);
+    }
+}
+
 void Canvas::polyline(const float* xy, int count) {
     for (int i = 0; i < count; ++i)
         path_.push_back(to_screen(ImVec2(xy[2 * i], xy[2 * i + 1])));
@@ -173,16 +214,27 @@ ImVec2 Canvas::measure(std::string_view utf8, float size, float wrap) {
     return ui_.measure_sized(size, utf8, wrap);
 }
 
-ImVec2 Canvas::text(std::string_view utf8, float x, float y, float size, Align align, float wrap) {
-    // Text follows the transform's position and scale; it is never rotated.
+ImVec2 Canvas::text(std::string_view utf8, float x, float y, float size, Align align, float wrap,
+                    ImU32 background, float padding) {
+    // Text follows the transform's position and scale; it is never rotated,
+    // and neither is its box.
     float scale = transform_.uniform_scale();
     ImVec2 at = transform_.apply(ImVec2(x, y));
+    if ((background >> IM_COL32_A_SHIFT) != 0) {
+        const ImVec2 size_drawn = ui_.measure_sized(size * scale, utf8, wrap * scale);
+        const float left = align == Align::Center  ? at.x - size_drawn.x / 2
+                           : align == Align::Right ? at.x - size_drawn.x
+                                                   : at.x;
+        const float pad = padding * scale;
+        ui_.rect(ImVec2(left - pad, at.y - pad),
+                 ImVec2(left + size_drawn.x + pad, at.y + size_drawn.y + pad), background);
+    }
     ImVec2 drawn = ui_.text_sized(size * scale, at, color_, utf8, align, wrap * scale);
     return scale > 0 ? ImVec2(drawn.x / scale, drawn.y / scale) : ImVec2(0, 0);
 }
 
 void Canvas::image(const Image& image, float x, float y, float w, float h, float rotation, float ox,
-                   float oy, ImU32 tint) {
+                   float oy, ImU32 tint, ImVec2 uv_min, ImVec2 uv_max) {
     if (!image.texture) return;
     const float cos_r = std::cos(rotation), sin_r = std::sin(rotation);
     ImVec2 corners[4];
@@ -196,8 +248,8 @@ void Canvas::image(const Image& image, float x, float y, float w, float h, float
         corners[i] = to_screen(ImVec2(x + turned.x, y + turned.y));
     }
     ui_.draw_list().AddImageQuad(ImTextureID(image.texture), corners[0], corners[1], corners[2],
-                                 corners[3], ImVec2(0, 0), ImVec2(1, 0), ImVec2(1, 1), ImVec2(0, 1),
-                                 tint);
+                                 corners[3], uv_min, ImVec2(uv_max.x, uv_min.y), uv_max,
+                                 ImVec2(uv_min.x, uv_max.y), tint);
 }
 
 bool Canvas::push() {
@@ -224,6 +276,26 @@ void Canvas::rotate(float radians) {
 
 void Canvas::scale(float sx, float sy) {
     transform_ = transform_.then(Affine{sx, 0, 0, sy, 0, 0});
+}
+
+bool Canvas::clip(float x, float y, float w, float h) {
+    if (clip_depth_ >= kMaxClipDepth) return false;
+    ImVec2 min(FLT_MAX, FLT_MAX), max(-FLT_MAX, -FLT_MAX);
+    for (ImVec2 corner : {ImVec2(x, y), ImVec2(x + w, y), ImVec2(x + w, y + h), ImVec2(x, y + h)}) {
+        ImVec2 screen = to_screen(corner);
+        min = ImMin(min, screen);
+        max = ImMax(max, screen);
+    }
+    ImGui::PushClipRect(min, max, true); // within the clip before (and the window's)
+    ++clip_depth_;
+    return true;
+}
+
+bool Canvas::unclip() {
+    if (clip_depth_ == 0) return false;
+    ImGui::PopClipRect();
+    --clip_depth_;
+    return true;
 }
 
 } // namespace kiosk

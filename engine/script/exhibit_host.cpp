@@ -131,6 +131,7 @@ int ExhibitHost::open_state(lua_State* L) {
     add_graphics_api(L);
     add_widget_api(L);
     add_system_api(L);
+    add_helpers_api(L);
     Sandbox::from(L).make_read_only();
     lua_setglobal(L, "kiosk");
     lua_newtable(L);
@@ -359,6 +360,7 @@ std::optional<uint32_t> ExhibitHost::draw(Ui& ui) {
     api_->ui = &ui;
     api_->canvas = &canvas;
     run_callback(ExhibitCallback::Draw, 0);
+    canvas.end_frame();
     api_->canvas = nullptr;
     api_->ui = nullptr;
     if (failed_) return std::nullopt;

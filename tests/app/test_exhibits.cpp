@@ -268,6 +268,7 @@ local calls = {
   {"ellipse", {"line", 0, 0, 10, 5}}, {"line", {0, 0, 10, 10}},
   {"text", {"x", 0, 0}}, {"measure", {"x"}}, {"image", {"thumbnail.png", 0, 0}},
   {"translate", {1, 1}}, {"rotate", {0.1}}, {"scale", {1, 1}},
+  {"arc", {"fill", 0, 0, 10, 0, 1}}, {"dashline", {0, 0, 10, 10, 2, 2}}, {"clip", {0, 0, 10, 10}},
   {"button", {"b", 0, 0, 100, 100}}, {"slider", {"s", 0.5, 0, 1, 0, 0, 100}},
   {"toggle", {"t", true, 0, 0}}, {"choice", {{"a", "b"}, 1, 0, 0, 100}},
 }
@@ -298,15 +299,27 @@ function exhibit.draw()
     try("image", {"thumbnail.png", 0, 0, {w = value}}, "w " .. tostring(value))
     try("image", {"thumbnail.png", 0, 0, {rotation = value}}, "rotation " .. tostring(value))
     try("image", {"thumbnail.png", 0, 0, {tint = {1, value, 1}}}, "tint " .. tostring(value))
+    try("image", {"thumbnail.png", 0, 0, {source = {0, 0, value, 1}}}, "source " .. tostring(value))
+    try("text", {"x", 0, 0, {background = {1, value, 1}}}, "background " .. tostring(value))
+    try("text", {"x", 0, 0, {background = "#000000", padding = value}}, "padding " .. tostring(value))
   end
   try("rect", {"fill", 0, 0, 1e9, 10}, "huge width")
   try("polyline", {{}}, "no points")
   try("text", {string.rep("x", 20000), 0, 0}, "huge text")
   try("image", {"../../etc/passwd.png", 0, 0}, "escaping path")
   try("image", {"/etc/passwd.png", 0, 0}, "absolute path")
+  try("image", {"thumbnail.png", 0, 0, {source = {600, 0, 100, 10}}}, "source outside the picture")
+  try("image", {"thumbnail.png", 0, 0, {source = {0, 0, 10}}}, "source of three numbers")
+  try("text", {"x", 0, 0, {background = "red"}}, "background by name")
+  try("dashline", {0, 0, 100000, 0, 1, 1}, "50000 dashes")
+  if pcall(kiosk.unclip) then error("ACCEPTED kiosk.unclip without clip", 0) end
   if pcall(kiosk.pop) then error("ACCEPTED kiosk.pop without push", 0) end
   local ok, message = pcall(kiosk.linewidth, 500)
   if ok or not message:find("out of range") then error("UNCLEAR " .. tostring(message), 0) end
+  ok, message = pcall(kiosk.text, "x", 0, 0, {background = {1, 0/0, 1}})
+  if ok or not message:find("opts.background[2] must be", 1, true) then error("UNCLEAR " .. tostring(message), 0) end
+  ok, message = pcall(kiosk.image, "thumbnail.png", 0, 0, {source = {0, 0, 0/0, 1}})
+  if ok or not message:find("opts.source w must be", 1, true) then error("UNCLEAR " .. tostring(message), 0) end
   kiosk.text("bad \255\254 utf8 \228\184", 100, 100) -- drawn, with replacement marks
   kiosk.circle("fill", 0/0, 0, 1) -- not caught: the exhibit stops here
 end
@@ -319,7 +332,7 @@ end
     INFO(error.message);
     CHECK(error.message.find("ACCEPTED") == std::string::npos);
     CHECK(error.message.find("NaN") != std::string::npos);
-    CHECK(error.line == 49);
+    CHECK(error.line == 62);
     run_frames(*app, 2); // and the kiosk draws on
 }
 
