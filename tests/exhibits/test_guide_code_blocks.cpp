@@ -62,6 +62,10 @@ std::string fragment_problems(const GuideBlock& block, const std::string& place,
     main_lua += block.code;
     if (place != "main") main_lua += "end\n";
     write_test_exhibit(folder, id, main_lua);
+    // The files the guide's fragments name (sheet.png, the sounds): in every harness.
+    for (const auto& file :
+         std::filesystem::directory_iterator(source_path("tests/exhibits/harness-files")))
+        std::filesystem::copy_file(file.path(), folder.file(id + "/" + file.path().filename().string()));
     const std::string problems =
         preview_problems(folder.file(id), folder.file("data"), "--frames 30");
     return problems.empty() ? "" : as_guide_lines(problems, block, first);
