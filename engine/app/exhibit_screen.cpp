@@ -265,6 +265,7 @@ void ExhibitScreen::record_failure() {
         return;
     }
     ++failures_;
+    last_failure_ = error;
     if (options_.on_error) options_.on_error(error);
     log_warning("exhibit " + exhibit_.id + " stopped (" + exhibit_error_kind_name(error.kind) +
                 " in " + error.callback + "): " + error.message);

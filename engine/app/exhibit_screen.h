@@ -64,6 +64,8 @@ public:
     std::optional<uint32_t> clear_color() const { return clear_color_; }
 
     int failures() const { return failures_; }
+    // The last failure recorded (a kiosk's stop is none), kept after the exhibit closes.
+    const std::optional<ExhibitError>& last_failure() const { return last_failure_; }
 
 private:
     struct Touch {
@@ -86,6 +88,7 @@ private:
     double failed_for_s_ = 0;
     bool failure_recorded_ = false;
     int failures_ = 0;
+    std::optional<ExhibitError> last_failure_;
     std::optional<uint32_t> clear_color_;
     double since_poll_s_ = 0;
     std::map<std::string, std::pair<int64_t, int64_t>> files_; // path -> (mtime ns, size)

@@ -19,6 +19,7 @@
 #include "core/idle_priority.h"
 #include "core/log.h"
 #include "core/private_files.h"
+#include "preview_run.h"
 
 #include <fcntl.h>
 #include <sodium.h>
@@ -264,7 +265,10 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     if (!app->open_display_and_bake_fonts(choose_display(config, options), error)) return nullptr;
     app->create_exhibit_screen(options);
     app->interactions_->screen_entered(screen_name(app->screen_));
-    if (app->preview_) app->open_exhibit(0);
+    if (app->preview_) { // one visitor at the exhibit, counted as the venue would count them
+        app->leave_attract();
+        app->open_exhibit(0);
+    }
     app->start_sync();
     if (!app->imgui_->update_fonts(app->fonts_, app->ui_.scale(), error)) return nullptr;
     log_info("kiosk started with " + config.source_path + " (" +
@@ -277,7 +281,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
 // for the admin overlay, when the folder cannot be written).
 bool KioskApp::open_data_folder(const AppOptions& options, std::string& error) {
     if (!prepare_data_dir(config_.data_dir, error, statistics_problem_)) return false;
-    if (!statistics_problem_.empty())
+    if (!statistics_problem_.empty() && options.exhibit_path.empty())
         log_error("visitor statistics are off: " + statistics_problem_);
     open_statistics(options);
     return true;
@@ -426,11 +430,16 @@ void KioskApp::create_exhibit_screen(const AppOptions& options) {
     exhibit_options.data_dir = config_.data_dir;
     exhibit_options.renderer = display_->renderer();
     telemetry::InteractionLog* interactions = interactions_.get();
-    exhibit_options.on_interaction = [interactions](const ExhibitInteraction& interaction) {
-        interactions->exhibit_event(interaction.name, interaction.fields_json);
+    exhibit_options.on_interaction = [interactions, this](const ExhibitInteraction& interaction) {
+        const bool counted = interactions->exhibit_event(interaction.name, interaction.fields_json);
+        if (preview_)
+            print_preview_event(clock_->now(), exhibit_screen_->exhibit().id, interaction,
+                                counted || !interactions->enabled());
     };
-    exhibit_options.on_dropped_interactions = [interactions](int count) {
+    exhibit_options.on_dropped_interactions = [interactions, this](int count) {
         interactions->exhibit_events_dropped(count);
+        if (preview_)
+            log_warning(std::to_string(count) + " kiosk.log event(s) dropped: over the rate limit");
     };
     exhibit_options.on_error = [interactions, this](const ExhibitError& failure) {
         interactions->exhibit_error(exhibit_error_kind_name(failure.kind), failure.callback,
@@ -817,10 +826,15 @@ void KioskApp::open_statistics(const AppOptions& options) {
     } else {
         clock_ = std::make_unique<telemetry::SystemClock>();
     }
-    // Previewing one exhibit (--exhibit) is a curator at work, not a visit.
-    if (config_.statistics.enabled && options.exhibit_path.empty() && statistics_problem_.empty()) {
+    // Previewing one exhibit (--exhibit) is a curator at work, not a visit: its
+    // events go to preview.db, afresh each run (preview_run.h).
+    const bool preview = !options.exhibit_path.empty();
+    if (preview && statistics_problem_.empty())
+        remove_preview_database(preview_database_path(config_.data_dir), statistics_problem_);
+    if ((config_.statistics.enabled || preview) && statistics_problem_.empty()) {
         telemetry::EventStoreOptions store_options;
-        store_options.path = config_.data_dir + "/kiosk.db";
+        store_options.path =
+            preview ? preview_database_path(config_.data_dir) : config_.data_dir + "/kiosk.db";
         store_options.software_version = KIOSK_VERSION;
         store_options.clock = clock_.get();
         store_options.retention_days = config_.statistics.retention_days;
@@ -832,9 +846,11 @@ void KioskApp::open_statistics(const AppOptions& options) {
             // Visitors are still served; the admin overlay and the log say why
             // nothing is recorded.
             statistics_problem_ = store_error;
-            log_error("visitor statistics are off: " + store_error);
+            if (!preview) log_error("visitor statistics are off: " + store_error);
         }
     }
+    if (preview && !statistics_problem_.empty())
+        log_error("the preview's events are not recorded in preview.db: " + statistics_problem_);
     telemetry::InteractionLimits limits;
     limits.exhibit_events_per_session = config_.statistics.log_events_per_session;
     interactions_ = std::make_unique<telemetry::InteractionLog>(store_.get(), *clock_, limits);

@@ -1,10 +1,13 @@
 // `kiosk`: the runtime on the touchscreen. Parses the command line, starts the
 // kiosk (startup.h: a setup that cannot start shows the startup failure screen
 // and is retried; headless, it exits 2), then runs the frame loop in a window,
-// full screen, or headless. Run `kiosk --help` for the options.
+// full screen, or headless. A headless preview (--exhibit) ends as
+// preview_run.h says (exit 4 when its exhibit failed). Run `kiosk --help` for
+// the options.
 #include "core/log.h"
 #include "frame_loop.h"
 #include "kiosk_app.h"
+#include "preview_run.h"
 #include "script/sandbox.h"
 #include "startup.h"
 
@@ -76,8 +79,14 @@ int main(int argc, char** argv) {
     cli.add_option("--data", data_dir, "Data folder (overrides the config's data_dir)");
     cli.add_option("--exhibit", app_options.exhibit_path,
                    "Preview one exhibit folder or package (.kpkg): open it directly, skipping "
-                   "the home screen")
+                   "the home screen; its kiosk.log events go to DATA/preview.db and, one line "
+                   "each, to standard output (headless: 1920x1080 unless --width/--height, and "
+                   "exit code 4 when the exhibit stopped with an error)")
         ->check(CLI::ExistingPath);
+    std::string language;
+    auto* language_option =
+        cli.add_option("--lang", language,
+                       "Language to start in, zh or en (default: the config's default_language)");
     cli.add_flag("--dev", app_options.dev,
                  "Curators: reload the open exhibit when a file changes; show errors in full");
     cli.add_option("--seed", app_options.seed,
@@ -118,6 +127,20 @@ int main(int argc, char** argv) {
                   << screenshot_every.first << "\n";
         return 2;
     }
+    std::optional<kiosk::Language> start_language;
+    if (language_option->count() > 0) {
+        start_language = kiosk::parse_language(language);
+        if (!start_language) {
+            std::cerr << "kiosk: --lang: expected zh (Chinese) or en (English), got \"" << language
+                      << "\"\n";
+            return kiosk::kExitNotStarted;
+        }
+    }
+    const bool preview = !app_options.exhibit_path.empty();
+    if (preview && app_options.headless) { // a preview's screenshot is the kiosk's full screen
+        if (app_options.width == 0) app_options.width = int(kiosk::kLogicalWidth);
+        if (app_options.height == 0) app_options.height = int(kiosk::kLogicalHeight);
+    }
     app_options.paced = loop.paced;
     loop.screenshot_every = screenshot_every.first;
     loop.screenshot_dir = screenshot_every.second;
@@ -139,14 +162,19 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     loop.stop = &g_stop;
 
-    kiosk::StartupOptions startup{
-        {config_path, data_dir, app_options}, retry_s, loop.screenshot_path, &g_stop};
+    kiosk::StartupOptions startup{{config_path, data_dir, app_options, start_language},
+                                  retry_s,
+                                  loop.screenshot_path,
+                                  &g_stop};
     int not_started = kiosk::kExitNotStarted;
     std::unique_ptr<kiosk::KioskApp> app = kiosk::start_or_wait(startup, not_started);
     if (!app) return not_started;
     std::string error;
     int code = app_options.headless ? kiosk::run_headless(*app, loop, error)
                                     : kiosk::run_realtime(*app, loop, error);
+    // Scripted checks of an exhibit fail when it failed; a venue kiosk serves on.
+    if (code == 0 && preview && app_options.headless)
+        code = kiosk::headless_preview_exit_code(*app, error);
     if (code != 0 && !error.empty()) std::cerr << "kiosk: " << error << "\n";
     return code;
 }

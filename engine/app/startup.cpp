@@ -217,6 +217,7 @@ StartAttempt attempt_start(const StartRequest& request) {
     }
     KioskConfig& config = *loaded.config;
     if (!request.data_dir.empty()) config.data_dir = absolute_path(request.data_dir);
+    if (request.language) config.default_language = *request.language;
     if (request.options.sync_interval_s > 0 && config.sync)
         config.sync->interval_s = request.options.sync_interval_s;
     attempt.setup = setup_from(config, request);

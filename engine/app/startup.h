@@ -63,6 +63,9 @@ struct StartRequest {
     std::string config_path;
     std::string data_dir; // --data; "" for the config's data_dir
     AppOptions options;
+    // --lang: the language the kiosk starts in and each new visitor gets,
+    // over the config's default_language.
+    std::optional<Language> language;
 };
 
 struct StartAttempt {
