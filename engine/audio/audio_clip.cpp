@@ -51,21 +51,33 @@ bool convert_to_output(const void* data, size_t bytes, SDL_AudioFormat format, i
     return true;
 }
 
-bool decode_ogg(const std::string& bytes, AudioClip& clip, std::string& error) {
+using VorbisPtr = std::unique_ptr<stb_vorbis, decltype(&stb_vorbis_close)>;
+
+// The stream, its header read and checked; nullptr and `error` when unusable.
+VorbisPtr open_ogg(const std::string& bytes, AudioHeader& header, std::string& error) {
     int vorbis_error = 0;
-    std::unique_ptr<stb_vorbis, decltype(&stb_vorbis_close)> vorbis(
-        stb_vorbis_open_memory(reinterpret_cast<const unsigned char*>(bytes.data()),
-                               int(bytes.size()), &vorbis_error, nullptr),
-        stb_vorbis_close);
+    VorbisPtr vorbis(stb_vorbis_open_memory(reinterpret_cast<const unsigned char*>(bytes.data()),
+                                            int(bytes.size()), &vorbis_error, nullptr),
+                     stb_vorbis_close);
     if (!vorbis) {
         error = "not a readable OGG Vorbis file (stb_vorbis error " + std::to_string(vorbis_error) +
                 ")";
-        return false;
+        return VorbisPtr(nullptr, stb_vorbis_close);
     }
     const stb_vorbis_info info = stb_vorbis_get_info(vorbis.get());
-    const unsigned length = stb_vorbis_stream_length_in_samples(vorbis.get());
-    error = implausible_audio_header(int(info.sample_rate), info.channels, length);
-    if (!error.empty()) return false;
+    header = AudioHeader{int(info.sample_rate), info.channels,
+                         stb_vorbis_stream_length_in_samples(vorbis.get())};
+    error = implausible_audio_header(header.rate, header.channels, header.frames);
+    if (!error.empty()) return VorbisPtr(nullptr, stb_vorbis_close);
+    return vorbis;
+}
+
+bool decode_ogg(const std::string& bytes, AudioClip& clip, std::string& error) {
+    AudioHeader header;
+    VorbisPtr vorbis = open_ogg(bytes, header, error);
+    if (!vorbis) return false;
+    const stb_vorbis_info info = stb_vorbis_get_info(vorbis.get());
+    const auto length = size_t(header.frames);
     // At most the length the header claims: a stream that goes on is cut there.
     std::vector<int16_t> decoded(size_t(length) * size_t(info.channels));
     size_t frames = 0;
@@ -84,25 +96,61 @@ bool decode_ogg(const std::string& bytes, AudioClip& clip, std::string& error) {
                              AUDIO_S16SYS, info.channels, int(info.sample_rate), clip, error);
 }
 
-bool decode_wav(const std::string& bytes, AudioClip& clip, std::string& error) {
-    SDL_AudioSpec spec{};
+using WavPtr = std::unique_ptr<Uint8, decltype(&SDL_FreeWAV)>;
+
+// The samples, their format and header read and checked; nullptr and `error`
+// when unusable.
+WavPtr load_wav(const std::string& bytes, SDL_AudioSpec& spec, Uint32& length, AudioHeader& header,
+                std::string& error) {
     Uint8* data = nullptr;
-    Uint32 length = 0;
     SDL_RWops* source = SDL_RWFromConstMem(bytes.data(), int(bytes.size()));
     if (!source || !SDL_LoadWAV_RW(source, 1, &spec, &data, &length)) {
         error = std::string("not a readable WAV file (") + SDL_GetError() + ")";
-        return false;
+        return WavPtr(nullptr, SDL_FreeWAV);
     }
-    std::unique_ptr<Uint8, decltype(&SDL_FreeWAV)> owned(data, SDL_FreeWAV);
+    WavPtr owned(data, SDL_FreeWAV);
     const size_t frame_bytes = size_t(SDL_AUDIO_BITSIZE(spec.format) / 8) * spec.channels;
-    error =
-        implausible_audio_header(spec.freq, spec.channels, frame_bytes ? length / frame_bytes : 0);
-    if (!error.empty()) return false;
-    return convert_to_output(data, length - length % frame_bytes, spec.format, spec.channels,
+    header = AudioHeader{spec.freq, spec.channels, frame_bytes ? length / frame_bytes : 0};
+    error = implausible_audio_header(header.rate, header.channels, header.frames);
+    if (!error.empty()) return WavPtr(nullptr, SDL_FreeWAV);
+    return owned;
+}
+
+bool decode_wav(const std::string& bytes, AudioClip& clip, std::string& error) {
+    SDL_AudioSpec spec{};
+    Uint32 length = 0;
+    AudioHeader header;
+    WavPtr data = load_wav(bytes, spec, length, header, error);
+    if (!data) return false;
+    const size_t frame_bytes = size_t(SDL_AUDIO_BITSIZE(spec.format) / 8) * spec.channels;
+    return convert_to_output(data.get(), length - length % frame_bytes, spec.format, spec.channels,
                              spec.freq, clip, error);
 }
 
+bool probe_ogg(const std::string& bytes, AudioHeader& header, std::string& error) {
+    return open_ogg(bytes, header, error) != nullptr;
+}
+
+bool probe_wav(const std::string& bytes, AudioHeader& header, std::string& error) {
+    SDL_AudioSpec spec{};
+    Uint32 length = 0;
+    return load_wav(bytes, spec, length, header, error) != nullptr;
+}
+
 } // namespace
+
+bool probe_audio_clip(const std::string& name, const std::string& bytes, AudioHeader& header,
+                      std::string& error) {
+    bool probed = false;
+    if (ends_with_ci(name, ".ogg"))
+        probed = probe_ogg(bytes, header, error);
+    else if (ends_with_ci(name, ".wav"))
+        probed = probe_wav(bytes, header, error);
+    else
+        error = "expected an .ogg (OGG Vorbis) or .wav file";
+    if (!probed) error = name + ": " + error;
+    return probed;
+}
 
 std::string implausible_audio_header(int rate, int channels, uint64_t frames) {
     if (rate < kMinClipRate || rate > kMaxClipRate)

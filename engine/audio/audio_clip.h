@@ -31,6 +31,20 @@ struct AudioClip {
     size_t bytes() const { return samples.size() * sizeof(int16_t); }
 };
 
+// What a sound file's header claims.
+struct AudioHeader {
+    int rate = 0;
+    int channels = 0;
+    uint64_t frames = 0; // per channel
+    double seconds() const { return rate > 0 ? double(frames) / rate : 0; }
+};
+
+// Reads and checks only the header of `bytes`, the file `name`: quick enough
+// to run inside an exhibit's callback (decoding may take a tenth of a second
+// per minute of sound, so it happens outside). False and `error` ("NAME: why").
+bool probe_audio_clip(const std::string& name, const std::string& bytes, AudioHeader& header,
+                      std::string& error);
+
 // Decodes `bytes`, the contents of the file `name` (its extension, .ogg or
 // .wav, chooses the decoder). nullptr and `error` ("NAME: why") on failure.
 std::shared_ptr<const AudioClip> decode_audio_clip(const std::string& name,

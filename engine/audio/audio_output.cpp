@@ -6,6 +6,7 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -51,17 +52,23 @@ void AudioOutput::advance(double dt, bool audible, float volume) {
     frames_due_ += std::max(0.0, dt) * kOutputRate;
     const auto frames = size_t(frames_due_);
     frames_due_ -= double(frames);
-    const bool playing = mixer_.playing();
+    size_t to_queue = frames;
     buffer_.clear();
     if (device_ && live_) {
-        const size_t lead_bytes = size_t(kLiveLeadS * kOutputRate) * kFrameBytes;
-        const size_t queued = SDL_GetQueuedAudioSize(device_);
-        if (queued < lead_bytes) buffer_.resize((lead_bytes - queued) / sizeof(int16_t), 0);
+        // Keep at least the lead queued; after a long frame, what would push
+        // the queue past twice the lead is played silently instead of late.
+        const size_t lead_frames = size_t(kLiveLeadS * kOutputRate);
+        const size_t queued = SDL_GetQueuedAudioSize(device_) / kFrameBytes;
+        if (queued < lead_frames) buffer_.resize((lead_frames - queued) * kOutputChannels, 0);
+        const size_t ahead = queued + buffer_.size() / kOutputChannels;
+        to_queue = std::min(frames, 2 * lead_frames - std::min(2 * lead_frames, ahead));
+        if (to_queue < frames) mixer_.mix(frames - to_queue, false, 0, skipped_);
+        skipped_.clear();
     }
-    if (playing)
-        mixer_.mix(frames, audible, volume, buffer_);
+    if (mixer_.playing())
+        mixer_.mix(to_queue, audible, volume, buffer_);
     else if (device_ && live_)
-        buffer_.resize(buffer_.size() + frames * kOutputChannels, 0);
+        buffer_.resize(buffer_.size() + to_queue * kOutputChannels, 0);
     if (!device_ || buffer_.empty()) return;
     if (!live_ &&
         SDL_GetQueuedAudioSize(device_) > size_t(kHeadlessQueueS * kOutputRate) * kFrameBytes)

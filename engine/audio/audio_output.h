@@ -6,8 +6,9 @@
 // (SDL_AUDIODRIVER=disk, SDL_DISKAUDIOFILE) and a test can read them back.
 //
 // Live, a small lead (kLiveLeadS) of silence is kept queued so a late frame
-// does not starve the device. Headless, only what the voices play is queued
-// (nothing between sounds, so a run faster than real time does not pile up
+// does not starve the device, and the queue never grows past twice the lead:
+// after a long frame the voices skip ahead silently rather than play late. Headless, only what the
+// voices play is queued (nothing between sounds, so a run faster than real time does not pile up
 // silence), at most kHeadlessQueueS ahead of the device, and closing waits for
 // the device to take what is queued while it keeps taking it.
 //
@@ -52,6 +53,7 @@ private:
     AudioMixer mixer_;
     double frames_due_ = 0; // fractional frames carried to the next advance
     std::vector<int16_t> buffer_;
+    std::vector<int16_t> skipped_; // live: sound a long frame missed, played silently
 };
 
 } // namespace kiosk

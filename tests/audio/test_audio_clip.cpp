@@ -31,6 +31,19 @@ TEST_CASE("an OGG Vorbis file decodes to 48 kHz stereo with its sound", "[audio]
     REQUIRE(test::rms(clip->samples) == Approx(0.5 * 32767 / std::sqrt(2.0)).epsilon(0.1));
 }
 
+TEST_CASE("the header probe reads what the headers claim", "[audio]") {
+    AudioHeader header;
+    std::string error;
+    REQUIRE(probe_audio_clip("tone.ogg", read_asset("tone-440hz-stereo-44k.ogg"), header, error));
+    CHECK(header.rate == 44100);
+    CHECK(header.channels == 2);
+    CHECK(header.seconds() == Approx(0.5).margin(0.01));
+    REQUIRE(probe_audio_clip("tone.wav", read_asset("tone-440hz-mono-22k.wav"), header, error));
+    CHECK(header.rate == 22050);
+    CHECK(header.channels == 1);
+    CHECK(header.frames == 5512);
+}
+
 TEST_CASE("a WAV file decodes, resampled and made stereo", "[audio]") {
     std::string error;
     auto clip = decode_audio_clip("tone.wav", read_asset("tone-440hz-mono-22k.wav"), error);
@@ -73,6 +86,10 @@ TEST_CASE("implausible header numbers are refused before decoding", "[audio]") {
         REQUIRE_FALSE(decode_audio_clip("fast.wav", wav, error));
         REQUIRE(error == "fast.wav: its header claims a sample rate of 1000000 Hz (expected 8000 "
                          "to 192000)");
+        AudioHeader header;
+        REQUIRE_FALSE(probe_audio_clip("fast.wav", wav, header, error));
+        REQUIRE(error == "fast.wav: its header claims a sample rate of 1000000 Hz (expected 8000 "
+                         "to 192000)");
     }
     SECTION("a WAV with six channels") {
         REQUIRE_FALSE(decode_audio_clip("six.wav", test::sine_wav(22050, 6, 0.1), error));
@@ -86,6 +103,9 @@ TEST_CASE("implausible header numbers are refused before decoding", "[audio]") {
         put_u32(ogg, 40, 500000);
         REQUIRE_FALSE(decode_audio_clip("fast.ogg", ogg, error));
         REQUIRE(error.starts_with("fast.ogg: "));
+        REQUIRE(error.find("500000") != std::string::npos);
+        AudioHeader header;
+        REQUIRE_FALSE(probe_audio_clip("fast.ogg", ogg, header, error));
         REQUIRE(error.find("500000") != std::string::npos);
     }
     SECTION("the numbers themselves") {
