@@ -2,6 +2,7 @@
 // defaults and path resolution, and every kind of config mistake produces its
 // message while never yielding a half-filled config.
 #include "core/kiosk_config.h"
+#include "minimal_config.h"
 #include "temp_folder.h"
 #include "test_paths.h"
 
@@ -16,18 +17,8 @@ using namespace kiosk;
 namespace {
 
 const std::string kSourceDir = kiosk::test::source_dir();
-const std::string kDemoHash = "$argon2id$v=19$m=16384,t=3,p=1$LzyWisvvVG1CksfTja3smQ$"
-                              "IQr9akcHhSAGV+CwVV4Qz1kAp8jIxxCi04L9EC7Dhao";
-
-// The smallest valid config, with `extra` spliced in as more root keys.
-std::string minimal_config(const std::string& extra = "") {
-    return "return {\n"
-           "  venue = { name = { zh = '青山县科技馆', en = 'Qingshan County Science Museum' },\n"
-           "            kind = 'county_museum' },\n"
-           "  data_dir = 'data',\n"
-           "  admin = { pin_hash = '" +
-           kDemoHash + "' },\n" + extra + "}\n";
-}
+using test::kDemoHash;
+using test::minimal_config;
 
 bool verifies(const std::string& hash, const char* pin) {
     REQUIRE(sodium_init() >= 0);
@@ -484,58 +475,5 @@ TEST_CASE("Lua-level failures come through unchanged", "[kiosk_config]") {
         REQUIRE(result.errors ==
                 std::vector<std::string>{
                     path + ":7: window.width: functions are not allowed in data files"});
-    }
-}
-
-TEST_CASE("the sound section has documented defaults and checked values", "[kiosk_config]") {
-    test::TempFolder folder;
-    SECTION("absent: volume 0.8, captions when silent, no quiet hours") {
-        ConfigLoadResult result = load_kiosk_config(folder.write("kiosk.lua", minimal_config()));
-        REQUIRE(result.ok());
-        REQUIRE(result.config->sound.volume == 0.8);
-        REQUIRE(result.config->sound.captions == CaptionsMode::WhenSilent);
-        REQUIRE(result.config->sound.quiet_hours.empty());
-    }
-    SECTION("given: read as written, a span may pass midnight") {
-        ConfigLoadResult result = load_kiosk_config(folder.write(
-            "kiosk.lua",
-            minimal_config("  sound = { volume = 0.5, captions = 'always',\n"
-                           "    quiet_hours = { { from = '12:00', to = '14:30' },\n"
-                           "                    { from = '22:00', to = '07:00' } } },\n")));
-        REQUIRE(result.ok());
-        const SoundConfig& sound = result.config->sound;
-        REQUIRE(sound.volume == 0.5);
-        REQUIRE(sound.captions == CaptionsMode::Always);
-        REQUIRE(sound.quiet_hours.size() == 2);
-        REQUIRE(in_quiet_hours(sound, 12 * 60));
-        REQUIRE(in_quiet_hours(sound, 14 * 60 + 29));
-        REQUIRE_FALSE(in_quiet_hours(sound, 14 * 60 + 30));
-        REQUIRE(in_quiet_hours(sound, 23 * 60));
-        REQUIRE(in_quiet_hours(sound, 6 * 60 + 59));
-        REQUIRE_FALSE(in_quiet_hours(sound, 7 * 60));
-        REQUIRE_FALSE(in_quiet_hours(sound, 9 * 60));
-    }
-    SECTION("mistakes: each named with its field and what was expected") {
-        const std::string path = folder.write(
-            "kiosk.lua", "return {\n"
-                         "  sound = { volume = 1.5, captions = 'sometimes',\n"
-                         "    quiet_hours = { { from = '12:00', to = '25:00' },\n"
-                         "                    { from = '9:00', to = '10:00' },\n"
-                         "                    { from = '08:00', to = '08:00' } } },\n" +
-                             minimal_config().substr(9));
-        ConfigLoadResult result = load_kiosk_config(path);
-        REQUIRE_FALSE(result.ok());
-        REQUIRE(result.errors ==
-                std::vector<std::string>{
-                    path + ":2: sound.volume: expected a number from 0 to 1, got 1.5",
-                    path + ":2: sound.captions: expected \"when_silent\" or \"always\", got "
-                           "\"sometimes\"",
-                    path + ":3: sound.quiet_hours[1].to: expected a local time \"HH:MM\" from "
-                           "\"00:00\" to \"23:59\", got \"25:00\"",
-                    path + ":4: sound.quiet_hours[2].from: expected a local time \"HH:MM\" from "
-                           "\"00:00\" to \"23:59\", got \"9:00\"",
-                    path + ":5: sound.quiet_hours[3].to: must differ from `from` (a span of no "
-                           "time, or of the whole day, is most likely a typo)",
-                });
     }
 }
