@@ -84,6 +84,9 @@ stds.kiosk_sandbox = {
       "lang",       -- kiosk.lang()  观众的语言："zh" 或 "en" / the visitor's language: "zh" or "en"
       "log",        -- kiosk.log(name [, fields])  记录观众的操作，用于观众统计 / records what the visitor did, for the statistics
       "home",       -- kiosk.home()  回到首页 / goes back to the home screen
+      "sound",      -- kiosk.sound(file [, opts])  播放展项文件夹里的短音效（.ogg 或 .wav） / plays a short effect from the exhibit folder (.ogg or .wav)
+      "narrate",    -- kiosk.narrate(file, captions)  播放讲解，必须带中英文字幕 / plays a narration, which must come with captions
+      "narrating",  -- kiosk.narrating()  讲解（或其字幕）是否还在进行 / whether a narration (or its captions) is still running
     } },
     -- Lua's base functions that the sandbox keeps. print goes to the kiosk log.
     "assert", "error", "ipairs", "next", "pairs", "pcall", "xpcall", "print", "rawequal",

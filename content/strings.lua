@@ -104,6 +104,8 @@ return {
   admin_notices = { zh = "应急通知", en = "Emergency notices" },
   admin_notices_held = { zh = "收到 {n} 条", en = "{n} held" },
   admin_notices_refused = { zh = "已拒绝 {n} 条", en = "{n} refused" },
+  admin_sound = { zh = "声音", en = "Sound" },
+  admin_sound_no_device = { zh = "没有音频设备：讲解只显示字幕", en = "No audio device: narration shows captions only" },
 
   -- Emergency notices from the hub (docs/emergency-notices.md): the
   -- takeover, the banner on home and attract, the strip on exhibits and

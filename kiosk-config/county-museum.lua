@@ -76,6 +76,17 @@ return {
     time_budget_ms = 50,  -- per callback (update, draw, a touch), 5..1000
   },
 
+  -- Sound: exhibits' effects and narration (kiosk.sound, kiosk.narrate).
+  -- Narration always comes with captions; they show when the visitor turned
+  -- sound off, in quiet hours, when the kiosk has no audio device, or always.
+  sound = {
+    volume = 0.8,              -- 0..1 (0: silent, captions show)
+    captions = "when_silent",  -- "when_silent" | "always"
+    quiet_hours = {            -- 0..8 daily spans, local "HH:MM"; nothing plays
+      { from = "12:00", to = "13:30" },  -- the museum's lunch break
+    },
+  },
+
   -- Visitor statistics (data_dir/kiosk.db): anonymous sessions and what they
   -- touched, never anything about who a visitor is (see README, "Privacy").
   statistics = {

@@ -198,6 +198,8 @@ AdminAction AdminOverlay::draw_info(ScreenContext& context, const AdminInfo& inf
         row("admin_hub_content",
             hub_content_text(context.strings, context.language, info.hub_content));
     if (info.notices.wanted) row("admin_notices", notices_text(context, info.notices));
+    if (!info.sound_problem.empty())
+        row("admin_sound", context.text("admin_sound_no_device") + "  " + info.sound_problem);
     std::string content;
     for (const std::string& line : info.content_lines)
         content += line + "\n";

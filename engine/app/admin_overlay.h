@@ -50,8 +50,9 @@ struct AdminInfo {
     AdminSyncInfo sync;                            // read live, like the statistics
     AdminContentInfo hub_content;                  // read live, like the sync row
     AdminNoticeInfo notices;                       // read live, like the sync row
-    std::vector<std::string> content_lines;        // one line per loaded item
-    std::vector<std::string> problem_lines;        // content that was refused, and why
+    std::string sound_problem;              // why there is no audio device ("" when there is one)
+    std::vector<std::string> content_lines; // one line per loaded item
+    std::vector<std::string> problem_lines; // content that was refused, and why
 };
 
 // The hub content row's text: "已是最新", "正在下载 3/5", "失败：signature", "快照已过期".

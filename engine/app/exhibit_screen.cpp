@@ -2,6 +2,8 @@
 // runtime-drawn "back to home" control.
 #include "exhibit_screen.h"
 
+#include "caption_band.h"
+
 #include "core/civil_time.h"
 #include "core/log.h"
 #include "core/private_files.h"
@@ -134,8 +136,10 @@ void ExhibitScreen::start_host(FontLibrary& fonts) {
     source.files =
         exhibit_.folder.empty() ? exhibit_.files : std::make_shared<FolderSource>(exhibit_.folder);
     source.entry = exhibit_.entry;
+    if (options_.audio) options_.audio->reset();
     host_ =
         std::make_unique<ExhibitHost>(source, options_.limits, options_.seed, options_.renderer);
+    host_->set_audio_sink(options_.audio);
     // The exhibit's own text is baked with the first frame, not a frame late.
     for (const std::string& text : host_->source_texts())
         fonts.add_text(text);
@@ -154,6 +158,7 @@ void ExhibitScreen::close() {
     if (host_->failed()) record_failure();
     deliver_interactions();
     host_.reset();
+    if (options_.audio) options_.audio->reset();
 }
 
 void ExhibitScreen::set_language(Language language) {
@@ -232,6 +237,8 @@ bool ExhibitScreen::draw(ScreenContext& context) {
                           ui.to_screen(ImVec2(kLogicalWidth, kLogicalHeight)), true);
         clear_color_ = host_->draw(ui);
         draw.PopClipRect();
+        if (const Caption* caption = options_.audio ? options_.audio->caption_to_show() : nullptr)
+            draw_caption_band(context, *caption);
     }
     if (host_ && host_->failed()) {
         record_failure();
@@ -259,6 +266,7 @@ void ExhibitScreen::deliver_interactions() {
 void ExhibitScreen::record_failure() {
     if (failure_recorded_ || !host_ || !host_->failed()) return;
     failure_recorded_ = true;
+    if (options_.audio) options_.audio->reset(); // the resting card is silent
     const ExhibitError& error = host_->error();
     if (error.kind == ExhibitErrorKind::Shutdown) { // the kiosk's stop, not the exhibit's fault
         log_info("exhibit " + exhibit_.id + ": " + error.message);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "content/content_manifest.h"
+#include "exhibit_audio.h"
 #include "render/input.h"
 #include "screen_context.h"
 #include "script/exhibit_host.h"
@@ -37,6 +38,9 @@ struct ExhibitScreenOptions {
     std::function<void(const ExhibitInteraction&)> on_interaction;
     std::function<void(int count)> on_dropped_interactions;
     std::function<void(const ExhibitError&)> on_error;
+    // Where kiosk.sound and kiosk.narrate play (nullptr: nowhere); stopped
+    // whenever an exhibit starts, fails or ends, and its captions drawn over it.
+    ExhibitAudio* audio = nullptr;
 };
 
 class ExhibitScreen {

@@ -212,6 +212,8 @@ const std::vector<std::string>& required_string_keys() {
         "admin_hub_content_failed",
         "admin_hub_content_expired",
         "admin_notices",
+        "admin_sound",
+        "admin_sound_no_device",
         "admin_notices_held",
         "admin_notices_refused",
         "notice_title",
@@ -263,6 +265,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     app->admin_info_ = app->make_admin_info();
     app->language_ = config.default_language;
     if (!app->open_display_and_bake_fonts(choose_display(config, options), error)) return nullptr;
+    app->start_audio(options);
     app->create_exhibit_screen(options);
     app->interactions_->screen_entered(screen_name(app->screen_));
     if (app->preview_) { // one visitor at the exhibit, counted as the venue would count them
@@ -418,10 +421,29 @@ bool KioskApp::open_display_and_bake_fonts(const DisplayOptions& display, std::s
     return true;
 }
 
+// The sound output (headless: SDL's dummy driver unless SDL_AUDIODRIVER names
+// one, as tests do with "disk"). Without a device the kiosk runs on, captions
+// only, and the admin overlay says why.
+void KioskApp::start_audio(const AppOptions& options) {
+    if (options.headless) SDL_SetHint(SDL_HINT_AUDIODRIVER, "dummy"); // the variable wins
+    audio_ = std::make_unique<AudioOutput>(!options.headless);
+    exhibit_audio_ =
+        std::make_unique<ExhibitAudio>(*audio_, config_.sound, options.headless && !options.paced);
+    admin_info_.sound_problem = audio_->problem();
+}
+
+// Minutes after local midnight on the kiosk's clock (the fixed step's, headless).
+int KioskApp::local_minute() const {
+    const telemetry::ClockReading now = clock_->now();
+    const int64_t minutes = now.utc_ms / 60000 + now.utc_offset_min;
+    return int(((minutes % 1440) + 1440) % 1440);
+}
+
 // The exhibit screen, its interactions and failures reported to the
 // interaction log (and failures counted for the hub).
 void KioskApp::create_exhibit_screen(const AppOptions& options) {
     ExhibitScreenOptions exhibit_options;
+    exhibit_options.audio = exhibit_audio_.get();
     exhibit_options.limits.memory_bytes = size_t(config_.exhibit_limits.memory_mb) << 20;
     exhibit_options.limits.time_budget_s = config_.exhibit_limits.time_budget_ms / 1000.0;
     exhibit_options.dev = options.dev;
@@ -550,6 +572,7 @@ void KioskApp::update(double dt) {
     }
     if (screen_ == ScreenId::Quiz) quiz_.update(dt);
     if (screen_ == ScreenId::Exhibit && exhibit_screen_->update(dt, fonts_)) close_exhibit();
+    exhibit_audio_->update(dt, preferences_.sound_on, local_minute());
     // A takeover with nobody in front of it stands in for the attract screen.
     const bool unattended_takeover = screen_ == ScreenId::Notice && !sessions_.active();
     if (!preview_ && screen_ != ScreenId::Attract && !unattended_takeover &&
@@ -891,7 +914,9 @@ AdminInfo KioskApp::admin_info() const {
 }
 
 AdminInfo KioskApp::make_admin_info() const {
-    return describe_content(config_, home_items_, catalog_);
+    AdminInfo info = describe_content(config_, home_items_, catalog_);
+    if (audio_) info.sound_problem = audio_->problem();
+    return info;
 }
 
 //-----------------------------------------------------------------------------

@@ -16,6 +16,7 @@
 
 #include "admin_overlay.h"
 #include "attract_screen.h"
+#include "audio/audio_output.h"
 #include "content/exhibit_catalog.h"
 #include "content_scan_worker.h"
 #include "core/kiosk_config.h"
@@ -139,6 +140,11 @@ public:
     // The notice on the banner (home, attract) or strip (exhibit, quiz) in the
     // last frame ("" when none).
     const std::string& notice_banner() const { return banner_id_; }
+    // The visitor's choices (the home screen's toggles set them; tests too).
+    const VisitorPreferences& preferences() const { return preferences_; }
+    void set_preferences(const VisitorPreferences& preferences) { preferences_ = preferences; }
+    // The open exhibit's sound and captions (exhibit_audio.h).
+    const ExhibitAudio& exhibit_audio() const { return *exhibit_audio_; }
 
 private:
     KioskApp(const KioskConfig& config, std::string pin_hash);
@@ -150,7 +156,9 @@ private:
     bool load_fonts(std::string& error);
     bool start_video(bool headless, std::string& error);
     bool open_display_and_bake_fonts(const DisplayOptions& display, std::string& error);
+    void start_audio(const AppOptions& options);
     void create_exhibit_screen(const AppOptions& options);
+    int local_minute() const;
 
     void register_loaded_text();
     void handle_pointer(const PointerEvent& event);
@@ -216,6 +224,8 @@ private:
     AdminOverlay admin_;
     AdminInfo admin_info_;
     VisitorSessions sessions_;
+    std::unique_ptr<AudioOutput> audio_;          // the one sound output; outlives the exhibits
+    std::unique_ptr<ExhibitAudio> exhibit_audio_; // the open exhibit's sound, on audio_
     std::unique_ptr<ExhibitScreen> exhibit_screen_;
     QuizScreen quiz_;
     uint64_t fixed_seed_ = 0; // 0: quiz rounds seeded per visitor session

@@ -295,6 +295,7 @@ void read_config(DataReader& root, const fs::path& base, KioskConfig& config) {
                    "for");
     read_package_limits(root, config.package_limits);
     read_sync(root, base, config.sync);
+    read_sound_config(root, config.sound);
     read_admin(root, config.admin);
     root.finish();
 }

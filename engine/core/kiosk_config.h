@@ -68,6 +68,8 @@
 //                                      --   the system's, for a venue hub with its own CA
 //     interval_s = 900,                -- seconds between scheduled syncs, 60..86400
 //   },
+//   sound = { volume = 0.8, captions = "when_silent", quiet_hours = {} },
+//                                      -- narration and effects (core/sound_config.h)
 //   admin = {                          -- required
 //     pin_hash = "$argon2id$...",      -- required: libsodium crypto_pwhash_str output
 //     corner = "top_left",             -- where the hidden admin press goes:
@@ -80,6 +82,7 @@
 #pragma once
 
 #include "bilingual.h"
+#include "sound_config.h"
 
 #include <cstdint>
 #include <optional>
@@ -180,6 +183,7 @@ struct KioskConfig {
     StatisticsConfig statistics;
     NoticesConfig notices;
     std::optional<SyncConfig> sync; // absent: the kiosk does not sync
+    SoundConfig sound;
     AdminConfig admin;
 };
 

@@ -382,15 +382,9 @@ int l_unclip(lua_State* L) {
     return 0;
 }
 
-// A path inside the exhibit folder: relative, no "." or ".." parts, a picture type.
+// A picture inside the exhibit folder: a safe path, a picture type.
 const char* asset_name_problem(std::string_view file) {
-    if (file.empty() || file.size() > 255) return "must be 1 to 255 characters";
-    if (file.front() == '/') return "must be relative to the exhibit folder";
-    if (file.find('\\') != std::string_view::npos || file.find('\0') != std::string_view::npos)
-        return "must use / between folders";
-    // What is left for the shared rule to refuse are empty, "." and ".." parts.
-    if (!relative_path_problem(std::string(file)).empty())
-        return "must stay inside the exhibit folder (no empty, \".\" or \"..\" parts)";
+    if (const char* problem = asset_path_problem(file)) return problem;
     std::string_view extension = file.substr(file.find_last_of('.') + 1);
     if (file.find('.') == std::string_view::npos ||
         (extension != "png" && extension != "jpg" && extension != "jpeg" && extension != "PNG" &&
@@ -400,6 +394,17 @@ const char* asset_name_problem(std::string_view file) {
 }
 
 } // namespace
+
+const char* asset_path_problem(std::string_view file) {
+    if (file.empty() || file.size() > 255) return "must be 1 to 255 characters";
+    if (file.front() == '/') return "must be relative to the exhibit folder";
+    if (file.find('\\') != std::string_view::npos || file.find('\0') != std::string_view::npos)
+        return "must use / between folders";
+    // What is left for the shared rule to refuse are empty, "." and ".." parts.
+    if (!relative_path_problem(std::string(file)).empty())
+        return "must stay inside the exhibit folder (no empty, \".\" or \"..\" parts)";
+    return nullptr;
+}
 
 float check_finite(lua_State* L, int arg, float limit) {
     double value = luaL_checknumber(L, arg);

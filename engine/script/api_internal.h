@@ -1,4 +1,4 @@
-// What the curator API bindings (api_graphics.cpp, api_widgets.cpp,
+// What the curator API bindings (api_graphics.cpp, api_widgets.cpp, api_audio.cpp,
 // api_system.cpp, api_helpers.cpp) share for one exhibit: its files, the visitor's language, the
 // simulated clock, the canvas while exhibit.draw() runs, images, the seeded
 // random generator and what the exhibit recorded. Private to engine/script.
@@ -18,6 +18,7 @@
 #pragma once
 
 #include "canvas_internal.h"
+#include "exhibit_audio_sink.h"
 #include "exhibit_host.h"
 #include "host_step_internal.h"
 #include "render/images.h"
@@ -46,6 +47,7 @@ struct ExhibitApi {
     std::mt19937_64 random;
     bool home_requested = false;
     HostStep host_step; // set while an __index the host set off runs (host_step_internal.h)
+    ExhibitAudioSink* audio = nullptr; // kiosk.sound and kiosk.narrate; none: checked, not played
 
     std::vector<ExhibitInteraction> interactions;
     int interactions_dropped = 0;
@@ -58,6 +60,7 @@ struct ExhibitApi {
     std::vector<float> points;
     std::vector<std::string_view> labels;
     std::string text;
+    std::vector<Caption> captions;
 };
 
 inline ExhibitApi& api_of(lua_State* L) {
@@ -69,6 +72,7 @@ void add_graphics_api(lua_State* L);
 void add_widget_api(lua_State* L);
 void add_system_api(lua_State* L);
 void add_helpers_api(lua_State* L);
+void add_audio_api(lua_State* L);
 
 // Argument checks shared by the bindings (they raise a Lua error naming the argument).
 float check_finite(lua_State* L, int arg, float limit = 100000);
@@ -84,6 +88,8 @@ int check_points(lua_State* L, int arg, int minimum);
 // Reads `index`'s file name argument as a path inside the exhibit folder and
 // returns the image (or raises a Lua error saying why not).
 const Image& check_image(lua_State* L, int arg);
+// Why `file` is not a safe path inside the exhibit folder (nullptr when it is).
+const char* asset_path_problem(std::string_view file);
 // Enforces that a drawing function runs inside exhibit.draw().
 Canvas& drawing_canvas(lua_State* L, const char* function);
 

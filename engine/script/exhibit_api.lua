@@ -103,6 +103,13 @@ return {
       summary = { zh = "记录观众的操作，用于观众统计", en = "records what the visitor did, for the statistics" } },
     { name = "home", forms = { "kiosk.home()" },
       summary = { zh = "回到首页", en = "goes back to the home screen" } },
+    -- Sound and narration with captions (api_audio.cpp)
+    { name = "sound", forms = { "kiosk.sound(file [, opts])" },
+      summary = { zh = "播放展项文件夹里的短音效（.ogg 或 .wav）", en = "plays a short effect from the exhibit folder (.ogg or .wav)" } },
+    { name = "narrate", forms = { "kiosk.narrate(file, captions)" },
+      summary = { zh = "播放讲解，必须带中英文字幕", en = "plays a narration, which must come with captions" } },
+    { name = "narrating", forms = { "kiosk.narrating()" },
+      summary = { zh = "讲解（或其字幕）是否还在进行", en = "whether a narration (or its captions) is still running" } },
   },
 
   -- The callbacks an exhibit may define in the global table `exhibit`, which

@@ -132,6 +132,7 @@ int ExhibitHost::open_state(lua_State* L) {
     add_widget_api(L);
     add_system_api(L);
     add_helpers_api(L);
+    add_audio_api(L);
     Sandbox::from(L).make_read_only();
     lua_setglobal(L, "kiosk");
     lua_newtable(L);
@@ -329,6 +330,10 @@ bool ExhibitHost::run_callback(ExhibitCallback callback, int nargs, const lua_Nu
 
 void ExhibitHost::set_language(Language language) {
     api_->language = language;
+}
+
+void ExhibitHost::set_audio_sink(ExhibitAudioSink* sink) {
+    api_->audio = sink;
 }
 
 void ExhibitHost::touch(TouchPhase phase, int id, float x, float y, float dx, float dy) {

@@ -30,6 +30,7 @@ namespace kiosk {
 
 class Ui;
 class FontLibrary;
+class ExhibitAudioSink;
 struct ExhibitApi;
 
 struct ExhibitSource {
@@ -89,6 +90,9 @@ public:
     bool start(Language language);
 
     void set_language(Language language);
+    // Where kiosk.sound and kiosk.narrate play (exhibit_audio_sink.h); none
+    // until set: the calls are checked and play nothing. Outlives the host.
+    void set_audio_sink(ExhibitAudioSink* sink);
     // Touch in logical 1920x1080 coordinates; `id` is 0 for the mouse, 1.. for fingers.
     void touch(TouchPhase phase, int id, float x, float y, float dx, float dy);
     void update(double dt);

@@ -2,6 +2,7 @@
 // defaults and path resolution, and every kind of config mistake produces its
 // message while never yielding a half-filled config.
 #include "core/kiosk_config.h"
+#include "minimal_config.h"
 #include "temp_folder.h"
 #include "test_paths.h"
 
@@ -16,18 +17,8 @@ using namespace kiosk;
 namespace {
 
 const std::string kSourceDir = kiosk::test::source_dir();
-const std::string kDemoHash = "$argon2id$v=19$m=16384,t=3,p=1$LzyWisvvVG1CksfTja3smQ$"
-                              "IQr9akcHhSAGV+CwVV4Qz1kAp8jIxxCi04L9EC7Dhao";
-
-// The smallest valid config, with `extra` spliced in as more root keys.
-std::string minimal_config(const std::string& extra = "") {
-    return "return {\n"
-           "  venue = { name = { zh = '青山县科技馆', en = 'Qingshan County Science Museum' },\n"
-           "            kind = 'county_museum' },\n"
-           "  data_dir = 'data',\n"
-           "  admin = { pin_hash = '" +
-           kDemoHash + "' },\n" + extra + "}\n";
-}
+using test::kDemoHash;
+using test::minimal_config;
 
 bool verifies(const std::string& hash, const char* pin) {
     REQUIRE(sodium_init() >= 0);
