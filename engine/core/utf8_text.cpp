@@ -67,4 +67,12 @@ std::string make_showable_text(std::string_view text) {
     return out;
 }
 
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;
+    return text.substr(0, cut);
+}
+
 } // namespace kiosk

@@ -17,6 +17,10 @@ void append_utf8(std::string& out, uint32_t codepoint);
 // `text` with each invalid byte sequence replaced by U+FFFD.
 std::string make_valid_utf8(std::string_view text);
 
+// The longest prefix of `text` (valid UTF-8) that is at most `max_bytes`
+// long and ends at a character boundary.
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes);
+
 // Whether `c` is a control character (U+0000..U+001F or U+007F) other than
 // tab, line feed and carriage return: never shown, never written into a page.
 inline bool is_hidden_control(char c) {

@@ -10,7 +10,7 @@
 // [SECTION] The page shell: CSS, <head>, hidden fields
 // [SECTION] Dashboard: header, filter form and summary figures
 // [SECTION] Dashboard: the charts (visitors per day, hour of week)
-// [SECTION] Dashboard: the tables (top exhibits, quiz accuracy, kiosk health)
+// [SECTION] Dashboard: the tables (top exhibits, quiz accuracy, findings, kiosk health)
 // [SECTION] Dashboard: export links and the bundle upload form
 // [SECTION] Public: weekday names, venue time, URLs, the sign-in and dashboard pages
 
@@ -176,6 +176,8 @@ td.meter-cell { width:32%; }
 .badge.ok { background:#dcfce7; color:#166534; }
 .badge.warn { background:#fef3c7; color:#92400e; }
 p.unreadable { color:#b91c1c; font-weight:600; }
+tr.group th { text-align:left; padding-top:10px; }
+tr.detail td:first-child { padding-left:24px; color:var(--muted); }
 tr.alert td:first-child { box-shadow:inset 3px 0 0 #dc2626; }
 .empty { color:var(--muted); background:#f9fafb; border:1px dashed #d1d5db; border-radius:8px; padding:28px 16px; text-align:center; margin:4px 0; }
 .notice { border-radius:8px; padding:10px 14px; margin-bottom:18px; background:#ecfdf5; border:1px solid #a7f3d0; color:#065f46; }
@@ -494,7 +496,7 @@ void append_heat_map(std::string& out, const DashboardData& data) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Dashboard: the tables (top exhibits, quiz accuracy, kiosk health)
+// [SECTION] Dashboard: the tables (top exhibits, quiz accuracy, findings, kiosk health)
 //-----------------------------------------------------------------------------
 
 void append_top_exhibits(std::string& out, const DashboardData& data) {
@@ -562,6 +564,50 @@ void append_quiz_accuracy(std::string& out, const DashboardData& data) {
                format_integer(question.correct) + "</td>";
         out += meter_cell(question.accuracy, colour, format_percent(question.accuracy));
         out += "</tr>";
+    }
+    out += "</tbody></table></div></section>\n";
+}
+
+// Per exhibit, each finding's share of the exhibit's visitors (a meter and the
+// sentence), its events and visitors, and its field values' rows under it.
+void append_findings(std::string& out, const DashboardData& data) {
+    const Language lang = data.filter.language;
+    out +=
+        "<section class=\"card\" id=\"findings\"><h2>" + text_of("report_findings", lang) + "</h2>";
+    if (data.unreadable.findings || data.findings.empty()) {
+        if (data.unreadable.findings)
+            append_unreadable(out, lang);
+        else
+            append_empty(out, lang);
+        out += "</section>\n";
+        return;
+    }
+    out += "<div class=\"scroll\"><table><thead><tr><th>" + text_of("report_finding", lang) +
+           "</th><th>" + text_of("report_share_percent", lang) + "</th><th class=\"num\">" +
+           text_of("report_visitors", lang) + "</th><th class=\"num\">" +
+           text_of("report_events", lang) + "</th></tr></thead><tbody>";
+    const auto share_cell = [](int64_t visitors, int64_t of) {
+        const int percent = share_percent(visitors, of);
+        return percent < 0 ? std::string("<td class=\"num\">–</td>")
+                           : meter_cell(std::min(1.0, double(visitors) / double(of)), "#7c3aed",
+                                        std::to_string(percent) + "%");
+    };
+    for (const ExhibitFindings& exhibit : data.findings) {
+        const std::string& title = exhibit.title.empty() ? exhibit.exhibit : exhibit.title;
+        out += "<tr class=\"group\"><th colspan=\"2\">" + esc(title) + "<span class=\"sub id\">" +
+               esc(exhibit.exhibit) + "</span></th><td class=\"num\">" +
+               format_integer(exhibit.visitors) + "</td><td></td></tr>";
+        for (const Finding& finding : exhibit.findings) {
+            out += "<tr><td>" + esc(finding_share_text(finding, exhibit.visitors, lang)) + "</td>" +
+                   share_cell(finding.visitors, exhibit.visitors) + "<td class=\"num\">" +
+                   format_integer(finding.visitors) + "</td><td class=\"num\">" +
+                   format_integer(finding.events) + "</td></tr>";
+            for (const FindingValue& value : finding.values)
+                out += "<tr class=\"detail\"><td>" +
+                       esc(finding_value_share_text(value, exhibit.visitors, lang)) + "</td>" +
+                       share_cell(value.visitors, exhibit.visitors) + "<td class=\"num\">" +
+                       format_integer(value.visitors) + "</td><td></td></tr>";
+        }
     }
     out += "</tbody></table></div></section>\n";
 }
@@ -792,6 +838,7 @@ std::string render_dashboard_page(const DashboardData& data) {
     out += "<div class=\"grid2\">";
     append_top_exhibits(out, data);
     append_quiz_accuracy(out, data);
+    append_findings(out, data);
     out += "</div>\n";
     append_kiosk_health(out, data);
     append_data_actions(out, data);

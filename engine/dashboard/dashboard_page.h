@@ -17,6 +17,7 @@
 
 #include "core/bilingual.h"
 #include "core/civil_time.h"
+#include "core/findings.h"
 #include "dashboard/svg_chart.h"
 
 #include <array>
@@ -126,8 +127,11 @@ struct UnreadableParts {
     bool hour_of_week = false;
     bool top_exhibits = false;
     bool quiz_accuracy = false;
+    bool findings = false;
     bool kiosks = false;
-    bool any() const { return visitors || hour_of_week || top_exhibits || quiz_accuracy || kiosks; }
+    bool any() const {
+        return visitors || hour_of_week || top_exhibits || quiz_accuracy || findings || kiosks;
+    }
 };
 
 struct DashboardData {
@@ -138,6 +142,7 @@ struct DashboardData {
     HourOfWeekCounts sessions_by_hour_of_week{}; // [weekday, Monday = 0][hour]
     std::vector<ExhibitUsage> top_exhibits;      // in the order to show (most visits first)
     std::vector<QuestionAccuracy> quiz_accuracy; // in the order to show (hardest first)
+    std::vector<ExhibitFindings> findings;       // kiosk.log events by name, per exhibit
     std::vector<KioskHealth> kiosks;
     int silent_alert_days = kDefaultSilentAlertDays; // the N of "silent for more than N days"
     int many_epochs_alert = 3;                       // the N of "N or more new epochs in 30 days"

@@ -3,8 +3,10 @@
 
 #include "core/checked_sum.h"
 #include "core/civil_time.h"
+#include "core/findings.h"
 #include "core/log.h"
 #include "core/manager_text.h"
+#include "stats/findings_tables.h"
 #include "sync/content_snapshot.h"
 
 #include <algorithm>
@@ -212,6 +214,18 @@ dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewe
         }
     });
 
+    read_part(data, unreadable.findings, "findings", [&] {
+        const std::map<std::string, std::string> exhibit_titles =
+            titles_in(store, filter.venue_id, "exhibit", filter.language);
+        FindingsGatherer gatherer;
+        for (const MetricTotal& total : store.finding_totals(scope))
+            gatherer.add(total.kind, total.subject, total.metric, total.value);
+        for (const auto& [exhibit, title] : exhibit_titles)
+            gatherer.set_title(exhibit, title);
+        data.findings = gatherer.gather();
+        if (gatherer.overflowed()) throw StoreReadError("a finding's sum exceeds 64 bits");
+    });
+
     data.many_epochs_alert = kEpochAlertCount;
     read_part(data, unreadable.kiosks, "kiosks", [&] {
         const std::map<std::string, int64_t> recent_epochs = store.epochs_opened_since(
@@ -346,7 +360,9 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
              stats::ReportCell::of_integer(kiosk.error_count),
              stats::ReportCell::of_integer(kiosk.clock_skew_ms)});
 
-    set.tables = {days, hours, exhibits, quiz, kiosks};
+    set.tables = {days, hours, exhibits, quiz};
+    stats::add_findings_tables(data.findings, lang, true, set);
+    set.tables.push_back(std::move(kiosks));
     return set;
 }
 

@@ -172,6 +172,9 @@ public:
     virtual std::vector<KioskRecord> kiosk_health(const std::string& venue) = 0;
     // Every (kind, subject, metric) total in the scope: exports and tests.
     virtual std::vector<MetricTotal> metric_totals(const QueryScope& scope) = 0;
+    // The findings' totals (core/findings.h): exhibit visitors, finding events
+    // and visitors, finding_value visitors.
+    virtual std::vector<MetricTotal> finding_totals(const QueryScope& scope) = 0;
     // The display names for the subjects of one kind, by subject, as `venue`'s
     // managers see them: the latest its own kiosks sent. For every venue
     // (`venue` empty): the title the most venues hold, ties going to the one

@@ -831,6 +831,23 @@ std::vector<MetricTotal> SqliteHubStore::metric_totals(const QueryScope& scope) 
     return totals;
 }
 
+std::vector<MetricTotal> SqliteHubStore::finding_totals(const QueryScope& scope) {
+    std::lock_guard lock(mutex_);
+    const std::string sql = "SELECT kind, subject, metric, sum(value)" +
+                            std::string(totals_of(scope)) +
+                            "kind IN ('exhibit', 'finding', 'finding_value') AND "
+                            "metric IN ('visitors', 'events') AND day BETWEEN ?1 AND ?2 "
+                            "GROUP BY kind, subject, metric";
+    SqliteStatement select(db_, sql.c_str());
+    bind_scope(select, scope);
+    std::vector<MetricTotal> totals;
+    read_rows(select, "findings", [&] {
+        totals.push_back(
+            {select.text(0), select.text(1), select.text(2), exact_integer(select, 3)});
+    });
+    return totals;
+}
+
 std::vector<sync::SubjectTitle> SqliteHubStore::subject_titles(const std::string& venue,
                                                                const std::string& kind) {
     std::lock_guard lock(mutex_);

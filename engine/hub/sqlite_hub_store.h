@@ -90,6 +90,7 @@ public:
     std::vector<QuestionTotals> quiz_accuracy(const QueryScope& scope) override;
     std::vector<KioskRecord> kiosk_health(const std::string& venue) override;
     std::vector<MetricTotal> metric_totals(const QueryScope& scope) override;
+    std::vector<MetricTotal> finding_totals(const QueryScope& scope) override;
     std::vector<sync::SubjectTitle> subject_titles(const std::string& venue,
                                                    const std::string& kind) override;
     std::map<std::string, int64_t> epochs_opened_since(const std::string& venue,

@@ -350,10 +350,7 @@ std::string sheet_name(const std::string& title, const std::string& fallback,
 
 std::string xlsx_text(const std::string& text) {
     if (text.size() <= kXlsxMaxString) return text;
-    size_t cut = kXlsxMaxString - 3; // back off to a character boundary
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;
-    return text.substr(0, cut) + "...";
+    return std::string(utf8_prefix(text, kXlsxMaxString - 3)) + "...";
 }
 
 // Excel column width in characters of the default font: CJK counts 2.

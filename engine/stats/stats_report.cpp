@@ -13,8 +13,11 @@
 
 #include "stats_report.h"
 
+#include "findings_tables.h"
+
 #include "core/checked_sum.h"
 #include "core/civil_time.h"
+#include "core/findings.h"
 #include "core/manager_text.h"
 #include "core/sqlite_statement.h"
 #include "telemetry/schema.h"
@@ -221,6 +224,30 @@ void exhibits(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& options,
         by_dwell.rows.push_back(rows[i].cells);
     set.tables.push_back(std::move(by_visits));
     set.tables.push_back(std::move(by_dwell));
+}
+
+// kiosk.log events by name and field value, each a share of the exhibit's
+// visitors over the same days (core/findings.h).
+void findings(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& options, ReportSet& set,
+              std::string& error) {
+    FindingsGatherer gatherer;
+    const std::string sql =
+        std::string("SELECT r.subject_kind, r.subject, r.metric, sum(r.value), ") +
+        title_sql(options.language) +
+        " FROM rollups r LEFT JOIN subjects s"
+        " ON s.subject_kind = r.subject_kind AND s.subject = r.subject"
+        " WHERE r.day BETWEEN ?1 AND ?2 AND r.metric IN ('visitors', 'events')"
+        " AND r.subject_kind IN ('exhibit', 'finding', 'finding_value')"
+        " GROUP BY r.subject_kind, r.subject, r.metric";
+    SqliteStatement query(db.handle(), sql, error);
+    bind_range(query, options.range);
+    while (query.next()) {
+        gatherer.add(query.text(0), query.text(1), query.text(2), query.integer(3));
+        if (query.text(0) == "exhibit") gatherer.set_title(query.text(1), query.text(4));
+    }
+    const std::vector<ExhibitFindings> exhibits = gatherer.gather();
+    if (gatherer.overflowed() && error.empty()) error = "findings: a sum exceeds 64 bits";
+    add_findings_tables(exhibits, options.language, options.full, set);
 }
 
 void quiz_rounds(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& options, ReportSet& set,
@@ -465,6 +492,7 @@ std::optional<ReportSet> build_stats_reports(const telemetry::ReadOnlyKioskDb& d
     visitors_per_day(db, options, set, error);
     busiest_hours(db, options, set, error);
     exhibits(db, options, set, error);
+    findings(db, options, set, error);
     quiz_rounds(db, options, set, error);
     std::map<std::string, int64_t> answers = quiz_accuracy(db, options, set, error);
     if (options.full) quiz_options(db, options, answers, set, error);

@@ -45,7 +45,8 @@ struct StatsOptions {
 
 // Report keys (JSON names) in the order they appear:
 //   visitors_per_day, busiest_hours, exhibits_by_visits, exhibits_by_dwell,
-//   quiz_rounds, quiz_accuracy, quiz_options (full only), data_quality,
+//   findings (the summary: share sentences; exports: by event), finding_values
+//   (full only), quiz_rounds, quiz_accuracy, quiz_options (full only), data_quality,
 //   clock_jumps, daily_rollups (full only).
 std::optional<ReportSet> build_stats_reports(const telemetry::ReadOnlyKioskDb& db,
                                              const StatsOptions& options, std::string& error);

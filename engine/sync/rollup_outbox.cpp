@@ -31,10 +31,7 @@ std::string shortened_title(const std::string& stored) {
     std::string text = make_valid_utf8(stored);
     if (text.size() <= kMaxTitleBytes) return text;
     const std::string ellipsis = "\u2026";
-    size_t cut = kMaxTitleBytes - ellipsis.size();
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;
-    return text.substr(0, cut) + ellipsis;
+    return std::string(utf8_prefix(text, kMaxTitleBytes - ellipsis.size())) + ellipsis;
 }
 
 } // namespace

@@ -36,8 +36,9 @@ constexpr size_t kMaxContentEntries = 1000;
 constexpr size_t kMaxKioskIdChars = 64;
 constexpr size_t kEd25519SignatureBytes = 64;
 
-constexpr std::array<std::string_view, 8> kBucketKinds = {"kiosk", "hour",     "screen", "exhibit",
-                                                          "quiz",  "question", "option", "content"};
+constexpr std::array<std::string_view, 10> kBucketKinds = {
+    "kiosk",    "hour",   "screen",  "exhibit", "quiz",
+    "question", "option", "content", "finding", "finding_value"};
 
 // The per-second rate behind each metric's bound (see max_bucket_value and
 // docs/sync-protocol.md, "Plausible values"). Durations are milliseconds, so
@@ -49,8 +50,10 @@ struct MetricRate {
 constexpr int64_t kDurationPerSecond = 1000;
 constexpr int64_t kTapsPerSecond = 10;     // a finger on a touchscreen, generously
 constexpr int64_t kGenericPerSecond = 100; // interactions, errors, unknown counts
-constexpr std::array<MetricRate, 13> kMetricRates = {{
+constexpr std::array<MetricRate, 15> kMetricRates = {{
     {"sessions", 1},                     // a session needs a touch and ends on idle (>= 10 s)
+    {"visitors", 1},                     // sessions that did something: at most one a second
+    {"events", kGenericPerSecond},       // kiosk.log events of one name: as interactions
     {"visits", kTapsPerSecond},          // opening a screen, exhibit or quiz is a tap
     {"answers", kTapsPerSecond},         // an answer is a tap
     {"correct", kTapsPerSecond},         // at most one per answer
@@ -94,7 +97,8 @@ bool is_epoch(std::string_view text) {
 // A bucket's or title's subject kind and subject.
 std::string kind_field(const json& object, const std::string& path) {
     constexpr const char* kExpected =
-        "expected one of kiosk, hour, screen, exhibit, quiz, question, option, content";
+        "expected one of kiosk, hour, screen, exhibit, quiz, question, option, content, finding, "
+        "finding_value";
     const std::string& kind = string_field(object, path, "kind", 1, 16, kExpected);
     if (std::find(kBucketKinds.begin(), kBucketKinds.end(), kind) == kBucketKinds.end())
         fail(path + ".kind", kExpected);

@@ -128,6 +128,8 @@ struct EventStore::Writer {
     EventStoreOptions options;
     sqlite3* db = nullptr;
     std::string epoch, boot_id;
+    std::string opening_day; // the local day at open, and its finding values then
+    std::vector<std::string> opening_day_finding_values;
     int64_t boot_row = 0;
     std::optional<WriterStatements> statements;
 
@@ -430,6 +432,14 @@ std::unique_ptr<EventStore> EventStore::open(const EventStoreOptions& options, s
     writer->next_seq = std::max<int64_t>(query_int64(db, "SELECT max(seq) FROM events", 0),
                                          last_seq.empty() ? int64_t(0) : std::stoll(last_seq)) +
                        1;
+    // The finding values already kept today: the cap of 32 a field holds
+    // across restarts (InteractionLog).
+    writer->opening_day = local_day(now.utc_ms, now.utc_offset_min);
+    SqliteStatement kept_values(db, "SELECT subject FROM rollups WHERE day = ?1 AND"
+                                    " subject_kind = 'finding_value' AND metric = 'visitors'");
+    kept_values.bind(1, writer->opening_day);
+    while (kept_values.next())
+        writer->opening_day_finding_values.push_back(kept_values.text(0));
     writer->processed_seq = writer->next_seq - 1;
     writer->health.committed_seq = writer->processed_seq;
     writer->pruned_at_mono = now.mono_ms - kPruneEveryMonoMs; // prune soon after start
@@ -524,6 +534,14 @@ const std::string& EventStore::epoch() const {
 
 const std::string& EventStore::boot_id() const {
     return writer_->boot_id;
+}
+
+const std::string& EventStore::opening_day() const {
+    return writer_->opening_day;
+}
+
+const std::vector<std::string>& EventStore::opening_day_finding_values() const {
+    return writer_->opening_day_finding_values;
 }
 
 } // namespace kiosk::telemetry

@@ -94,6 +94,11 @@ public:
     EventStoreHealth health() const;
     const std::string& epoch() const;
     const std::string& boot_id() const;
+    // The local day when the store opened, and the finding_value subjects its
+    // rollups held for that day then (InteractionLog's cap of values a field
+    // keeps a day holds across restarts).
+    const std::string& opening_day() const;
+    const std::vector<std::string>& opening_day_finding_values() const;
 
 private:
     struct Writer;

@@ -5,6 +5,9 @@
 
 #include "core/civil_time.h"
 #include "core/json_text.h"
+#include "core/utf8_text.h"
+
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -49,6 +52,17 @@ private:
     std::string out_ = "{";
 };
 
+constexpr const char* kOtherValues = "\u2026"; // "…": the values beyond a field's cap
+
+// A field value as findings count it: strings as they are, true/false, and
+// numbers as Lua prints them ("" for anything else).
+std::string finding_value_text(const nlohmann::json& value) {
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+    if (value.is_number()) return value.dump();
+    return "";
+}
+
 std::string two_digits(int value) {
     char text[8];
     std::snprintf(text, sizeof text, "%02d", value);
@@ -58,7 +72,22 @@ std::string two_digits(int value) {
 } // namespace
 
 InteractionLog::InteractionLog(EventStore* store, const Clock& clock, InteractionLimits limits)
-    : store_(store), clock_(clock), limits_(limits) {}
+    : store_(store), clock_(clock), limits_(limits) {
+    if (!store_) return;
+    // Today's kept values: EXHIBIT/EVENT/FIELD=VALUE (exhibit ids, event and
+    // field names hold no '/' or '=').
+    values_day_ = store_->opening_day();
+    for (const std::string& subject : store_->opening_day_finding_values()) {
+        const size_t event_slash = subject.find('/');
+        const size_t field_slash = subject.find('/', event_slash + 1);
+        const size_t equals = subject.find('=', field_slash + 1);
+        if (event_slash == std::string::npos || field_slash == std::string::npos ||
+            equals == std::string::npos ||
+            subject.compare(equals + 1, std::string::npos, kOtherValues) == 0)
+            continue;
+        values_kept_[subject.substr(0, equals)].insert(subject.substr(equals + 1));
+    }
+}
 
 EventRecord InteractionLog::make(const std::string& kind, const std::string& subject,
                                  const std::string& version, std::string fields_json) {
@@ -136,6 +165,7 @@ void InteractionLog::session_started(const std::string& session_id) {
     if (!store_) return;
     session_ = session_id;
     session_exhibit_events_ = 0;
+    visitors_counted_.clear();
     EventRecord event = make("session_start", "", "", "{}");
     session_started_mono_ = event.time.mono_ms;
     event.counts.push_back({"kiosk", "", "sessions", 1});
@@ -166,10 +196,11 @@ void InteractionLog::session_ended(const std::string& reason) {
 
 void InteractionLog::enter(Open& open, const std::string& kind, const std::string& subject_kind,
                            const std::string& id, const std::string& version,
-                           const Bilingual* title) {
+                           const Bilingual* title, bool count_visitors) {
     EventRecord event = make(kind + "_enter", id, version, "{}");
     open = Open{id, version, event.time.mono_ms, true};
     event.counts.push_back({subject_kind, id, "visits", 1});
+    if (count_visitors) count_visitor(event, subject_kind, id);
     if (title) event.titles.push_back({subject_kind, id, title->zh, title->en});
     record(std::move(event));
 }
@@ -187,7 +218,7 @@ void InteractionLog::leave(Open& open, const std::string& kind, const std::strin
 void InteractionLog::screen_entered(const std::string& screen) {
     if (!store_) return;
     leave(screen_, "screen", "screen");
-    enter(screen_, "screen", "screen", screen, "", nullptr);
+    enter(screen_, "screen", "screen", screen, "", nullptr, false);
 }
 
 void InteractionLog::screen_left() {
@@ -199,7 +230,7 @@ void InteractionLog::exhibit_entered(const std::string& id, const std::string& v
                                      const Bilingual& title) {
     if (!store_) return;
     leave(exhibit_, "exhibit", "exhibit");
-    enter(exhibit_, "exhibit", "exhibit", id, version, &title);
+    enter(exhibit_, "exhibit", "exhibit", id, version, &title, true);
 }
 
 void InteractionLog::exhibit_left() {
@@ -221,8 +252,49 @@ bool InteractionLog::exhibit_event(const std::string& name, const std::string& f
     EventRecord event = make("exhibit_event", exhibit_.id, exhibit_.version,
                              Fields().text("event", name).raw("data", fields_json).done());
     event.counts.push_back({"exhibit", exhibit_.id, "interactions", 1});
+    count_findings(event, name, fields_json);
     record(std::move(event));
     return true;
+}
+
+void InteractionLog::count_visitor(EventRecord& event, const std::string& kind,
+                                   const std::string& subject) {
+    if (session_.empty()) return;
+    if (visitors_counted_.insert(event.day + ' ' + kind + ' ' + subject).second)
+        event.counts.push_back({kind, subject, "visitors", 1});
+}
+
+void InteractionLog::count_findings(EventRecord& event, const std::string& name,
+                                    const std::string& fields_json) {
+    const std::string finding = exhibit_.id + "/" + name;
+    event.counts.push_back({"finding", finding, "events", 1});
+    // A session that crossed midnight is the exhibit's visitor on this day too.
+    count_visitor(event, "exhibit", exhibit_.id);
+    count_visitor(event, "finding", finding);
+    const nlohmann::json fields = nlohmann::json::parse(fields_json, nullptr, false);
+    if (!fields.is_object()) return;
+    for (const auto& [field_name, value] : fields.items()) {
+        if (!valid_event_name(field_name)) continue;
+        const std::string text = finding_value_text(value);
+        if (text.empty() && !value.is_string()) continue;
+        const std::string field = finding + "/" + field_name;
+        const std::string kept = kept_value(
+            event.day, field, std::string(utf8_prefix(text, limits_.finding_value_bytes)));
+        count_visitor(event, "finding_value", field + "=" + kept);
+    }
+}
+
+std::string InteractionLog::kept_value(const std::string& day, const std::string& field,
+                                       const std::string& value) {
+    if (day != values_day_) {
+        values_day_ = day;
+        values_kept_.clear();
+    }
+    std::set<std::string>& kept = values_kept_[field];
+    if (kept.count(value)) return value;
+    if (kept.size() >= limits_.finding_values_per_field) return kOtherValues;
+    kept.insert(value);
+    return value;
 }
 
 void InteractionLog::exhibit_events_dropped(int64_t count) {

@@ -29,6 +29,8 @@
 #include "core/bilingual.h"
 #include "event_store.h"
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,8 @@ struct InteractionLimits {
     int exhibit_events_per_session = 600; // kiosk.log events kept per visitor session
     size_t exhibit_event_bytes = 1024;    // name + fields JSON
     int64_t clock_jump_ms = 120000;       // a wall-clock change this large is a jump
+    size_t finding_value_bytes = 64;      // a field value is cut to this (at a character)
+    size_t finding_values_per_field = 32; // distinct values a field keeps a day; then "…"
 };
 
 class InteractionLog {
@@ -100,7 +104,17 @@ private:
                      const std::string& version, std::string fields_json);
     void record(EventRecord event);
     void enter(Open& open, const std::string& kind, const std::string& subject_kind,
-               const std::string& id, const std::string& version, const Bilingual* title);
+               const std::string& id, const std::string& version, const Bilingual* title,
+               bool count_visitors);
+    // Adds `kind subject visitors` to `event` unless this session already
+    // counted it on the event's day (nothing outside a session).
+    void count_visitor(EventRecord& event, const std::string& kind, const std::string& subject);
+    void count_findings(EventRecord& event, const std::string& name,
+                        const std::string& fields_json);
+    // `value` as finding_value keeps it on `day`: itself while the field
+    // (EXHIBIT/EVENT/FIELD) has fewer than the limit's values that day, else "…".
+    std::string kept_value(const std::string& day, const std::string& field,
+                           const std::string& value);
     void leave(Open& open, const std::string& kind, const std::string& subject_kind);
 
     EventStore* store_;
@@ -117,6 +131,10 @@ private:
     int64_t dropped_total_ = 0;
 
     Open screen_, exhibit_, quiz_;
+
+    std::set<std::string> visitors_counted_; // "DAY KIND SUBJECT" this session
+    std::string values_day_;
+    std::map<std::string, std::set<std::string>> values_kept_; // by field, on values_day_
 };
 
 } // namespace kiosk::telemetry

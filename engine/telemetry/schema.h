@@ -36,7 +36,10 @@
 //   kiosk ""                  sessions, session_ms, dropped_log_events, dropped_raw_events
 //   hour "00".."23"           sessions (by the local hour they started)
 //   screen attract|home|...   visits, dwell_ms
-//   exhibit ID                visits, dwell_ms, interactions, errors
+//   exhibit ID                visits, dwell_ms, interactions, errors, visitors
+//   finding EXHIBIT/EVENT     events, visitors (kiosk.log events by name)
+//   finding_value EXHIBIT/EVENT/FIELD=VALUE  visitors (values cut to 64 bytes,
+//                             at most 32 a field and day, the rest as "…")
 //   quiz PACK                 visits (rounds started), completions, score_total
 //   question PACK/QUESTION    answers, correct
 //   option PACK/QUESTION/OPT  choices

@@ -95,6 +95,19 @@ void add_exhibits_and_quiz(DashboardData& data, double scale) {
         data.quiz_accuracy.push_back({q.pack, q.id, q.text, answers, correct,
                                       static_cast<double>(correct) / static_cast<double>(answers)});
     }
+    // What the pendulum lab's kiosk.log events found: a finding with a field's
+    // values (the cap's "…" among them) and one without fields.
+    const auto scaled = [&](int64_t n) { return std::llround(static_cast<double>(n) * scale); };
+    data.findings.push_back({"pendulum-lab",
+                             "单摆实验室",
+                             scaled(5200),
+                             {{"resonance",
+                               scaled(3100),
+                               scaled(1924),
+                               {{"length_m", "0.5", scaled(1100)},
+                                {"length_m", "1", scaled(700)},
+                                {"length_m", std::string(kOtherFindingValues), scaled(240)}}},
+                              {"gravity_changed", scaled(900), scaled(610), {}}}});
 }
 
 DashboardVenue museum() {

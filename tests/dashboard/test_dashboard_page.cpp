@@ -71,6 +71,7 @@ TEST_CASE("the sample page has every chart and section", "[dashboard]") {
     CHECK(count_of(section(page, "top-exhibits"), "<svg class=\"meter\"") == 16);
     CHECK(count_of(section(page, "quiz-accuracy"), "<svg class=\"meter\"") == 8);
     CHECK(count_of(section(page, "kiosk-health"), "<tr") == 4);
+    CHECK(count_of(section(page, "findings"), "<svg class=\"meter\"") == 5);
     CHECK(contains(page, "\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"WenQuanYi Micro Hei\""));
 }
 
@@ -198,7 +199,7 @@ TEST_CASE("a venue without an English name shows the Chinese one in English", "[
 
 TEST_CASE("an empty range says so instead of drawing empty charts", "[dashboard]") {
     const std::string zh = dashboard::render_dashboard_page(sample_empty_dashboard(Language::Zh));
-    CHECK(count_of(zh, "<p class=\"empty\">所选时间范围内没有数据。</p>") == 4);
+    CHECK(count_of(zh, "<p class=\"empty\">所选时间范围内没有数据。</p>") == 5);
     CHECK(contains(zh, "<p class=\"empty\">还没有登记的终端。</p>"));
     CHECK_FALSE(contains(zh, "<svg class=\"chart"));
     CHECK_FALSE(contains(zh, "<svg class=\"meter"));
@@ -206,7 +207,7 @@ TEST_CASE("an empty range says so instead of drawing empty charts", "[dashboard]
     // the forms stay, so the manager can pick another range
     CHECK(contains(zh, "<input type=\"date\" name=\"from\" value=\"2024-01-01\""));
     const std::string en = dashboard::render_dashboard_page(sample_empty_dashboard(Language::En));
-    CHECK(count_of(en, "No data for this range.") == 4);
+    CHECK(count_of(en, "No data for this range.") == 5);
 
     SECTION("days that are all zero count as no data") {
         dashboard::DashboardData data = sample_empty_dashboard(Language::Zh);
@@ -363,6 +364,38 @@ TEST_CASE("the page shows every time in the venue's zone, never bare UTC", "[das
     CHECK(contains(section(page, "kiosk-health"), "2026-11-06 01:30 UTC+9:30"));
     const std::string en = dashboard::render_dashboard_page(sample_dashboard(Language::En));
     CHECK(contains(en, "<footer>Generated 2026-11-29 05:00 Beijing time</footer>"));
+}
+
+TEST_CASE("findings: each finding's share of the exhibit's visitors, its values under it",
+          "[dashboard][findings]") {
+    dashboard::DashboardData data = small_dashboard();
+    data.findings = {{"light-maze",
+                      "光的迷宫",
+                      10,
+                      {{"total_reflection",
+                        9,
+                        4,
+                        {{"angle", "45", 3}, {"angle", std::string(kOtherFindingValues), 1}}}}},
+                     {"old-exhibit", "", 0, {{"found<it>", 2, 2, {}}}}};
+    std::string findings = section(dashboard::render_dashboard_page(data), "findings");
+    CHECK(contains(findings, "光的迷宫"));
+    CHECK(contains(findings, "total_reflection：40% 的观众发现了"));
+    CHECK(contains(findings, "angle = 45：30% 的观众"));
+    CHECK(contains(findings, "angle = 其他取值：10% 的观众"));
+    CHECK(contains(findings, "<td class=\"num\">9</td>")); // its events
+    // Visitors not counted (older kiosks): a count, no share; names escaped.
+    CHECK(contains(findings, "found&lt;it&gt;：2 人次发现了"));
+    data.filter.language = Language::En;
+    findings = section(dashboard::render_dashboard_page(data), "findings");
+    CHECK(contains(findings, "total_reflection: found by 40% of visitors"));
+    CHECK(contains(findings, "angle = other values: 10% of visitors"));
+
+    data.findings.clear();
+    CHECK(contains(section(dashboard::render_dashboard_page(data), "findings"), "class=\"empty\""));
+    data.unreadable.findings = true;
+    findings = section(dashboard::render_dashboard_page(data), "findings");
+    CHECK(contains(findings, "This data could not be read"));
+    CHECK_FALSE(contains(findings, "class=\"empty\""));
 }
 
 TEST_CASE("parts that could not be read say so in both languages, never as empty",

@@ -132,6 +132,11 @@ std::vector<hub::MetricTotal> FakeHubStore::metric_totals(const hub::QueryScope&
     return {{"kiosk", "", "sessions", 42}, {"exhibit", "pendulum-lab", "visits", 40}};
 }
 
+std::vector<hub::MetricTotal> FakeHubStore::finding_totals(const hub::QueryScope&) {
+    return {{"exhibit", "pendulum-lab", "visitors", 30},
+            {"finding", "pendulum-lab/resonance", "visitors", 12}};
+}
+
 std::vector<sync::SubjectTitle> FakeHubStore::subject_titles(const std::string&,
                                                              const std::string& kind) {
     if (kind == "exhibit") return {{"exhibit", "pendulum-lab", "单摆实验室", "Pendulum Lab"}};

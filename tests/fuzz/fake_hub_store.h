@@ -50,6 +50,7 @@ public:
     std::vector<hub::QuestionTotals> quiz_accuracy(const hub::QueryScope& scope) override;
     std::vector<hub::KioskRecord> kiosk_health(const std::string& venue) override;
     std::vector<hub::MetricTotal> metric_totals(const hub::QueryScope& scope) override;
+    std::vector<hub::MetricTotal> finding_totals(const hub::QueryScope& scope) override;
     std::vector<sync::SubjectTitle> subject_titles(const std::string& venue,
                                                    const std::string& kind) override;
     std::map<std::string, int64_t> epochs_opened_since(const std::string& venue,

@@ -60,6 +60,7 @@ struct DashboardHub {
     TempFolder folder;
     std::string data = folder.file("hub");
     SecretKey key;
+    std::string k1_token;
     std::unique_ptr<HubProcess> hub;
 
     DashboardHub() {
@@ -68,6 +69,7 @@ struct DashboardHub {
         std::string error;
         REQUIRE(write_public_key(folder.file("k1.pub"), key.public_key(), error));
         const std::string token = add_kiosk(folder, data, "v1", "k1");
+        k1_token = token;
         add_kiosk(folder, data, "v2", "k2");
         REQUIRE(run_hub_command(folder, "admin add-kiosk --data " + data +
                                             " --venue v1 --id k1b --public-key k1.pub")
@@ -489,6 +491,80 @@ TEST_CASE("dashboard: data that cannot be read is said so on the page, and expor
             CHECK(exported->body.find("could not be read") != std::string::npos);
         }
     }
+}
+
+TEST_CASE("dashboard: findings show each finding's share of visitors over the kiosks and days",
+          "[hub][dashboard][findings]") {
+    DashboardHub hub;
+    // Kiosk k1 syncs 2026-11-20; kiosk k1b's bundle brings 2026-11-21.
+    sync::SyncBatch synced = make_batch(kEpoch, 10);
+    synced.buckets = {
+        {"2026-11-20", "exhibit", "pendulum-lab", "visitors", 6, 6},
+        {"2026-11-20", "finding", "pendulum-lab/resonance", "events", 9, 7},
+        {"2026-11-20", "finding", "pendulum-lab/resonance", "visitors", 3, 8},
+        {"2026-11-20", "finding_value", "pendulum-lab/resonance/length=0.5", "visitors", 2, 9}};
+    const PostResult posted = post_sync(hub.hub->port(), hub.k1_token, sync::to_json(synced));
+    INFO(posted.body);
+    REQUIRE(posted.status == 200);
+    Browser browser = hub.signed_in("manager");
+    const std::string csrf = csrf_of(browser.get("/dashboard?" + kRange)->body);
+    sync::SyncBatch bundled = make_batch("fedcba9876543210fedcba9876543210", 4);
+    bundled.buckets = {
+        {"2026-11-21", "exhibit", "pendulum-lab", "visitors", 4, 1},
+        {"2026-11-21", "finding", "pendulum-lab/resonance", "events", 1, 2},
+        {"2026-11-21", "finding", "pendulum-lab/resonance", "visitors", 1, 2},
+        {"2026-11-21", "finding_value", "pendulum-lab/resonance/length=0.5", "visitors", 1, 3},
+        {"2026-11-21", "finding_value", "pendulum-lab/resonance/length=…", "visitors", 1, 4}};
+    auto imported = browser.post_multipart(
+        "/dashboard/import", {{"csrf", csrf, "", ""},
+                              {"from", "2026-11-01", "", ""},
+                              {"to", "2026-11-30", "", ""},
+                              {"lang", "en", "", ""},
+                              {"bundle", sync::to_json(sync::make_bundle("k1b", bundled, hub.key)),
+                               "bundle.json", "application/json"}});
+    REQUIRE(imported);
+    REQUIRE(imported->status == 303);
+
+    const auto findings_section = [&](const std::string& query) {
+        auto page = browser.get("/dashboard?" + query);
+        REQUIRE(page);
+        REQUIRE(page->status == 200);
+        const size_t at = page->body.find("id=\"findings\"");
+        REQUIRE(at != std::string::npos);
+        return page->body.substr(at, page->body.find("</section>", at) - at);
+    };
+    // 4 of the exhibit's 10 visitors over both kiosks and days; 10 events.
+    std::string section = findings_section("lang=en&" + kRange);
+    CHECK(section.find("Pendulum lab") != std::string::npos);
+    CHECK(section.find("resonance: found by 40% of visitors") != std::string::npos);
+    CHECK(section.find("length = 0.5: 30% of visitors") != std::string::npos);
+    CHECK(section.find("length = other values: 10% of visitors") != std::string::npos);
+    CHECK(section.find("<td class=\"num\">10</td>") != std::string::npos);
+    section = findings_section(kRange);
+    CHECK(section.find("resonance：40% 的观众发现了") != std::string::npos);
+    // One day, one kiosk: 3 of 6.
+    section = findings_section("lang=en&from=2026-11-20&to=2026-11-20");
+    CHECK(section.find("resonance: found by 50% of visitors") != std::string::npos);
+
+    auto json = browser.get("/dashboard/export?format=json&lang=en&" + kRange);
+    REQUIRE(json);
+    REQUIRE(json->status == 200);
+    const nlohmann::json document = nlohmann::json::parse(json->body);
+    CHECK(document["reports"]["findings"][0]["event"] == "resonance");
+    CHECK(document["reports"]["findings"][0]["events"] == 10);
+    CHECK(document["reports"]["findings"][0]["visitors"] == 4);
+    CHECK(document["reports"]["findings"][0]["exhibit_visitors"] == 10);
+    CHECK(document["reports"]["findings"][0]["share_percent"] == 40.0);
+    CHECK(document["reports"]["finding_values"].size() == 2);
+    CHECK(document["reports"]["finding_values"][1]["field_value"] == "…");
+
+    // A sum the store cannot make is an error on the page, never an empty table.
+    exec_hub_sql(hub.data,
+                 attack_leftover_sql("k1", {"'finding', 'pendulum-lab/resonance', 'visitors'"}));
+    section = findings_section("lang=en&" + kRange);
+    CHECK(section.find("class=\"unreadable\"") != std::string::npos);
+    CHECK(section.find("found by") == std::string::npos);
+    CHECK(section.find("No data for this range.") == std::string::npos);
 }
 
 TEST_CASE("dashboard upload: a bundle of the manager's venue is imported, another's is 403",

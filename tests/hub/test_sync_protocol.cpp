@@ -167,10 +167,10 @@ TEST_CASE("every bucket field is checked and named in the error", "[hub][protoco
         {"day", 20261128, "buckets[1].day: expected a string: expected a date YYYY-MM-DD"},
         {"kind", "visitor",
          "buckets[1].kind: expected one of kiosk, hour, screen, exhibit, quiz, question, option, "
-         "content"},
+         "content, finding, finding_value"},
         {"kind", nullptr,
          "buckets[1].kind: expected a string: expected one of kiosk, hour, screen, exhibit, quiz, "
-         "question, option, content"},
+         "question, option, content, finding, finding_value"},
         {"subject", std::string(257, 'x'),
          "buckets[1].subject: expected 0..256 bytes of valid UTF-8"},
         {"subject", 5,
@@ -302,7 +302,7 @@ TEST_CASE("titles are optional, read back unchanged, and every title field is ch
     CHECK(with("/titles/1", 3) == "titles[1]: expected an object");
     CHECK(with("/titles/0/kind", "visitor") ==
           "titles[0].kind: expected one of kiosk, hour, screen, exhibit, quiz, question, "
-          "option, content");
+          "option, content, finding, finding_value");
     CHECK(with("/titles/0/subject", std::string(257, 's')) ==
           "titles[0].subject: expected 0..256 bytes of valid UTF-8");
     CHECK(with("/titles/0/zh", std::string(513, 'z')) ==
@@ -374,6 +374,8 @@ TEST_CASE("each metric's value is bounded by what one kiosk can produce in a day
         {"errors", 17280000},
         {"session_ms", 172800000},
         {"dwell_ms", 172800000},
+        {"visitors", 172800},
+        {"events", 17280000},
         {"dropped_log_events", 1728000000000},
         {"dropped_raw_events", 1728000000000},
         {"future_count", 17280000}, // a metric this build does not know: a count
@@ -396,4 +398,65 @@ TEST_CASE("each metric's value is bounded by what one kiosk can produce in a day
         bucket.value = bound + 1;
         CHECK(kiosk::sync::bucket_problem(bucket).rfind("value ", 0) == 0);
     }
+}
+
+TEST_CASE("finding buckets are accepted; broken ones are refused, naming the field",
+          "[hub][protocol][findings]") {
+    // docs/curators-round-2.md, "Findings": the kinds, subjects and metrics a kiosk sends.
+    json message = sample_json();
+    const std::string value = "refraction/total_reflection/medium=" + std::string(64, 'w');
+    message["buckets"] = json::array({
+        {{"day", "2026-11-28"},
+         {"kind", "exhibit"},
+         {"subject", "refraction"},
+         {"metric", "visitors"},
+         {"value", 40},
+         {"seq", 5}},
+        {{"day", "2026-11-28"},
+         {"kind", "finding"},
+         {"subject", "refraction/total_reflection"},
+         {"metric", "events"},
+         {"value", 61},
+         {"seq", 5}},
+        {{"day", "2026-11-28"},
+         {"kind", "finding"},
+         {"subject", "refraction/total_reflection"},
+         {"metric", "visitors"},
+         {"value", 15},
+         {"seq", 5}},
+        {{"day", "2026-11-28"},
+         {"kind", "finding_value"},
+         {"subject", value},
+         {"metric", "visitors"},
+         {"value", 172800},
+         {"seq", 5}},
+    });
+    std::string error;
+    const auto batch = kiosk::sync::parse_sync_batch(message.dump(), error);
+    REQUIRE(batch);
+    CHECK(batch->buckets.size() == 4);
+    CHECK(batch->buckets[3].subject == value);
+
+    json implausible = message; // more visitors than one a second for two days
+    implausible["buckets"][3]["value"] = 172801;
+    CHECK(batch_error(implausible) == "buckets[3].value: 172801 is more than one kiosk can "
+                                      "produce in a day for metric visitors (at most 172800)");
+    json too_many_events = message;
+    too_many_events["buckets"][1]["value"] = 17280001;
+    CHECK(batch_error(too_many_events) == "buckets[1].value: 17280001 is more than one kiosk can "
+                                          "produce in a day for metric events (at most 17280000)");
+    json long_subject = message; // 257 bytes
+    long_subject["buckets"][3]["subject"] =
+        "refraction/total_reflection/medium=" + std::string(257 - 35, 'w');
+    CHECK(batch_error(long_subject) == "buckets[3].subject: expected 0..256 bytes of valid UTF-8");
+    json bad_kind = message;
+    bad_kind["buckets"][2]["kind"] = "findings";
+    CHECK(batch_error(bad_kind) == "buckets[2].kind: expected one of kiosk, hour, screen, exhibit, "
+                                   "quiz, question, option, content, finding, finding_value");
+    // The kiosk leaves such rows out by the same rule.
+    CHECK_FALSE(
+        kiosk::sync::bucket_problem({"2026-11-28", "finding_value", value, "visitors", 172801, 5})
+            .empty());
+    CHECK(kiosk::sync::bucket_problem({"2026-11-28", "finding", "refraction/x", "events", 9, 5})
+              .empty());
 }

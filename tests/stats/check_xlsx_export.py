@@ -61,7 +61,7 @@ def main():
 
         book = openpyxl.load_workbook(zh_path)
         expected_sheets = ["数据来源", "每日访客", "繁忙时段", "展项（按访问次数）",
-                           "展项（按停留时间）", "测验轮次", "测验正确率（最难在前）",
+                           "展项（按停留时间）", "展项中的发现", "发现的字段取值", "测验轮次", "测验正确率（最难在前）",
                            "选项选择次数", "数据质量", "时钟跳变", "每日汇总"]
         check(book.sheetnames == expected_sheets, f"sheet names {book.sheetnames}")
 

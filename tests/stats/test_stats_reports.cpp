@@ -29,10 +29,19 @@ struct Fixture {
     std::string path = folder.file("kiosk.db");
     std::unique_ptr<telemetry::ReadOnlyKioskDb> db;
 
-    Fixture() {
+    // `extra_sql` runs on the fixture before it is opened read-only.
+    explicit Fixture(const std::string& extra_sql = "") {
         const std::string made = kiosk::test::make_stats_fixture(path);
         INFO(made);
         REQUIRE(made.empty());
+        if (!extra_sql.empty()) {
+            sqlite3* writable = nullptr;
+            REQUIRE(sqlite3_open(path.c_str(), &writable) == SQLITE_OK);
+            const int result = sqlite3_exec(writable, extra_sql.c_str(), nullptr, nullptr, nullptr);
+            INFO(sqlite3_errmsg(writable));
+            sqlite3_close(writable);
+            REQUIRE(result == SQLITE_OK);
+        }
         std::string error;
         db = telemetry::ReadOnlyKioskDb::open(path, error);
         INFO(error);
@@ -94,9 +103,10 @@ TEST_CASE("every report counts the fixture's rollups, in Chinese by default", "[
     for (const stats::ReportTable& table : set.tables)
         keys.push_back(table.key);
     CHECK(keys == std::vector<std::string>{"visitors_per_day", "busiest_hours",
-                                           "exhibits_by_visits", "exhibits_by_dwell", "quiz_rounds",
-                                           "quiz_accuracy", "quiz_options", "data_quality",
-                                           "clock_jumps", "daily_rollups"});
+                                           "exhibits_by_visits", "exhibits_by_dwell", "findings",
+                                           "finding_values", "quiz_rounds", "quiz_accuracy",
+                                           "quiz_options", "data_quality", "clock_jumps",
+                                           "daily_rollups"});
     CHECK(find_table(set, "visitors_per_day")->title == "每日访客");
     CHECK(find_table(set, "visitors_per_day")->columns[1].header == "访客人次");
 
@@ -193,6 +203,52 @@ TEST_CASE("the terminal summary keeps the top rows, the open hours and no export
     CHECK(column(hours, 0) == std::vector<std::string>{"8", "9", "10", "14"});
     CHECK(hours[3][3] == std::string(30, '#')); // the busiest hour has the full bar
     CHECK(hours[0][3] == std::string(10, '#'));
+}
+
+TEST_CASE("findings: each finding's share of the exhibit's visitors over the days, values under it",
+          "[stats][findings]") {
+    // Two days of the light maze: 10 visitors, 4 of whom found total reflection.
+    Fixture fixture(R"sql(
+INSERT INTO rollups(day, subject_kind, subject, metric, value, changed_seq) VALUES
+  ('2025-06-01', 'exhibit', 'light-maze', 'visitors', 6, 5),
+  ('2025-06-02', 'exhibit', 'light-maze', 'visitors', 4, 5),
+  ('2025-06-01', 'finding', 'light-maze/total_reflection', 'events', 7, 5),
+  ('2025-06-01', 'finding', 'light-maze/total_reflection', 'visitors', 3, 5),
+  ('2025-06-02', 'finding', 'light-maze/total_reflection', 'events', 2, 5),
+  ('2025-06-02', 'finding', 'light-maze/total_reflection', 'visitors', 1, 5),
+  ('2025-06-01', 'finding', 'light-maze/mirror_used', 'events', 1, 5),
+  ('2025-06-01', 'finding', 'light-maze/mirror_used', 'visitors', 1, 5),
+  ('2025-06-01', 'finding_value', 'light-maze/total_reflection/angle=45', 'visitors', 2, 5),
+  ('2025-06-02', 'finding_value', 'light-maze/total_reflection/angle=45', 'visitors', 1, 5),
+  ('2025-06-01', 'finding_value', 'light-maze/total_reflection/angle=…', 'visitors', 1, 5),
+  ('2025-06-01', 'finding_value', 'light-maze/total_reflection/angle=60', 'visitors', 2, 5);
+)sql");
+    stats::ReportSet summary = fixture.reports("", "", kiosk::Language::En, false);
+    CHECK(shown(summary, "findings") ==
+          Rows{{"light-maze", "Light maze", "total_reflection: found by 40% of visitors", "4", "9"},
+               {"", "", "  angle = 45: 30% of visitors", "3", ""},
+               {"", "", "  angle = 60: 20% of visitors", "2", ""},
+               {"", "", "  angle = other values: 10% of visitors", "1", ""},
+               {"light-maze", "Light maze", "mirror_used: found by 10% of visitors", "1", "1"}});
+    stats::ReportSet zh = fixture.reports("", "", kiosk::Language::Zh, false);
+    CHECK(shown(zh, "findings")[0][2] == "total_reflection：40% 的观众发现了");
+    CHECK(find_table(zh, "findings")->title == "展项中的发现");
+    CHECK(find_table(summary, "finding_values") == nullptr); // export only
+
+    stats::ReportSet full = fixture.reports("", "", kiosk::Language::En, true);
+    CHECK(shown(full, "findings") ==
+          Rows{{"light-maze", "Light maze", "total_reflection", "9", "4", "10", "40.0"},
+               {"light-maze", "Light maze", "mirror_used", "1", "1", "10", "10.0"}});
+    CHECK(shown(full, "finding_values") ==
+          Rows{{"light-maze", "total_reflection", "angle", "45", "3", "10", "30.0"},
+               {"light-maze", "total_reflection", "angle", "60", "2", "10", "20.0"},
+               {"light-maze", "total_reflection", "angle", "…", "1", "10", "10.0"}});
+    // One day: 3 of 6.
+    stats::ReportSet one_day =
+        fixture.reports("2025-06-01", "2025-06-01", kiosk::Language::En, true);
+    CHECK(shown(one_day, "findings")[0] == std::vector<std::string>{"light-maze", "Light maze",
+                                                                    "total_reflection", "7", "3",
+                                                                    "6", "50.0"});
 }
 
 TEST_CASE("days are real calendar days and a range runs forwards", "[stats]") {

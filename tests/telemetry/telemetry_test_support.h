@@ -66,7 +66,14 @@ inline std::vector<RollupRow> stored_rollups(const Db& db) {
 // The rollups as a recount from raw events would make them (see schema.h).
 inline std::vector<RollupRow> recounted_rollups(const Db& db) {
     return db.rows(R"sql(
-WITH e AS (SELECT * FROM events), counts(day, k, s, m, v) AS (
+-- A visitor is a session of one boot (session ids are random; test programs reuse them).
+WITH e AS (SELECT * FROM events),
+finding_values(day, seq, visit, field, value) AS (
+  SELECT e.day, e.seq, e.boot || ' ' || e.session, e.subject || '/' || (e.fields ->> 'event') || '/' || f.key,
+         CASE f.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(f.value AS TEXT) END
+    FROM e, json_each(e.fields, '$.data') AS f
+   WHERE e.kind = 'exhibit_event' AND e.session IS NOT NULL),
+counts(day, k, s, m, v) AS (
   SELECT day, 'kiosk', '', 'sessions', count(*) FROM e WHERE kind = 'session_start' GROUP BY day
   UNION ALL
   SELECT day, 'hour', printf('%02d', ((utc_ms / 60000 + utc_offset_min) / 60) % 24), 'sessions',
@@ -91,6 +98,25 @@ WITH e AS (SELECT * FROM events), counts(day, k, s, m, v) AS (
    WHERE kind = 'exhibit_event' GROUP BY 1, 3
   UNION ALL
   SELECT day, 'exhibit', subject, 'errors', count(*) FROM e WHERE kind = 'exhibit_error' GROUP BY 1, 3
+  UNION ALL
+  SELECT day, 'exhibit', subject, 'visitors', count(DISTINCT boot || ' ' || session) FROM e
+   WHERE kind IN ('exhibit_enter', 'exhibit_event') AND session IS NOT NULL GROUP BY 1, 3
+  UNION ALL
+  SELECT day, 'finding', subject || '/' || (fields ->> 'event'), 'events', count(*) FROM e
+   WHERE kind = 'exhibit_event' GROUP BY 1, 3
+  UNION ALL
+  SELECT day, 'finding', subject || '/' || (fields ->> 'event'), 'visitors',
+         count(DISTINCT boot || ' ' || session) FROM e
+   WHERE kind = 'exhibit_event' AND session IS NOT NULL GROUP BY 1, 3
+  UNION ALL
+  -- A field keeps its first 32 values of a day (by first appearance), the
+  -- rest count as "…"; values are not cut here (tests of the cut check those rows).
+  SELECT v.day, 'finding_value', v.field || '=' || CASE WHEN r.n > 32 THEN '…' ELSE v.value END,
+         'visitors', count(DISTINCT v.visit) FROM finding_values v
+   JOIN (SELECT day, field, value, row_number() OVER (PARTITION BY day, field ORDER BY min(seq))
+         AS n FROM finding_values GROUP BY day, field, value) r
+     ON r.day = v.day AND r.field = v.field AND r.value = v.value
+   GROUP BY 1, 3
   UNION ALL
   SELECT day, 'content', subject, 'errors', count(*) FROM e WHERE kind = 'content_refused' GROUP BY 1, 3
   UNION ALL

@@ -87,7 +87,11 @@ TEST_CASE("a visitor's path becomes exactly the expected events and rollups", "[
     std::vector<RollupRow> expected = {
         {day, "exhibit", "pendulum-lab", "dwell_ms", 31500},
         {day, "exhibit", "pendulum-lab", "interactions", 1},
+        {day, "exhibit", "pendulum-lab", "visitors", 1},
         {day, "exhibit", "pendulum-lab", "visits", 1},
+        {day, "finding", "pendulum-lab/swing", "events", 1},
+        {day, "finding", "pendulum-lab/swing", "visitors", 1},
+        {day, "finding_value", "pendulum-lab/swing/length_m=0.5", "visitors", 1},
         {day, "hour", "09", "sessions", 1},
         {day, "kiosk", "", "session_ms", 132500},
         {day, "kiosk", "", "sessions", 1},
@@ -114,6 +118,105 @@ TEST_CASE("a visitor's path becomes exactly the expected events and rollups", "[
     CHECK(db.text("SELECT title_zh FROM subjects WHERE subject = 'pendulum-lab'") == "单摆实验室");
     CHECK(db.text("SELECT title_en FROM subjects WHERE subject = 'general-science/q1/a'") ==
           "100 C");
+}
+
+TEST_CASE("findings count events each time and visitors once per session", "[telemetry]") {
+    Fixture f;
+    InteractionLog log(f.store.get(), f.clock);
+    log.session_started("s1"); // opens the exhibit twice, finds it three times
+    log.exhibit_entered("refraction", "1.0.0", {"光的折射", "Refraction"});
+    CHECK(log.exhibit_event("total_reflection", R"({"angle":45,"ok":true})"));
+    CHECK(log.exhibit_event("total_reflection", R"({"angle":45,"ok":true})"));
+    log.exhibit_left();
+    log.exhibit_entered("refraction", "1.0.0", {"光的折射", "Refraction"});
+    CHECK(log.exhibit_event("total_reflection", R"({"angle":48.5,"ok":false})"));
+    log.exhibit_left();
+    log.session_ended("idle");
+    log.session_started("s2"); // opens it, finds nothing
+    log.exhibit_entered("refraction", "1.0.0", {"光的折射", "Refraction"});
+    log.exhibit_left();
+    log.session_ended("idle");
+    log.session_started("s3");
+    log.exhibit_entered("refraction", "1.0.0", {"光的折射", "Refraction"});
+    CHECK(log.exhibit_event("total_reflection", R"({"angle":45,"ok":true})"));
+    log.exhibit_left();
+    log.session_ended("idle");
+
+    Db db = f.db();
+    const std::string day = "2026-11-28";
+    CHECK(db.rows("SELECT day, subject_kind, subject, metric, value FROM rollups"
+                  " WHERE metric IN ('visitors', 'events') ORDER BY 1, 2, 3, 4") ==
+          std::vector<test::RollupRow>{
+              {day, "exhibit", "refraction", "visitors", 3},
+              {day, "finding", "refraction/total_reflection", "events", 4},
+              {day, "finding", "refraction/total_reflection", "visitors", 2},
+              {day, "finding_value", "refraction/total_reflection/angle=45", "visitors", 2},
+              {day, "finding_value", "refraction/total_reflection/angle=48.5", "visitors", 1},
+              {day, "finding_value", "refraction/total_reflection/ok=false", "visitors", 1},
+              {day, "finding_value", "refraction/total_reflection/ok=true", "visitors", 2},
+          });
+    CHECK(db.integer("SELECT value FROM rollups WHERE subject_kind = 'exhibit'"
+                     " AND metric = 'visits'") == 4);
+    CHECK(test::stored_rollups(db) == test::recounted_rollups(db));
+}
+
+TEST_CASE("a finding value is cut to 64 bytes at a character boundary", "[telemetry]") {
+    Fixture f;
+    InteractionLog log(f.store.get(), f.clock);
+    log.session_started("s1");
+    log.exhibit_entered("refraction", "1.0.0", {"光的折射", "Refraction"});
+    std::string long_zh; // 30 characters of 3 bytes: 90 bytes
+    for (int i = 0; i < 30; ++i)
+        long_zh += "光";
+    CHECK(log.exhibit_event("named", R"({"medium":")" + long_zh + R"("})"));
+    CHECK(log.exhibit_event("named", R"({"medium":")" + std::string(70, 'a') + R"("})"));
+    Db db = f.db();
+    CHECK(db.column("SELECT subject FROM rollups WHERE subject_kind = 'finding_value'"
+                    " ORDER BY subject") ==
+          std::vector<std::string>{"refraction/named/medium=" + std::string(64, 'a'),
+                                   "refraction/named/medium=" + long_zh.substr(0, 63)});
+}
+
+TEST_CASE("a field keeps at most 32 values a day, the rest as …, across a restart", "[telemetry]") {
+    Fixture f;
+    const std::string field = "refraction/pick/colour=";
+    {
+        InteractionLog log(f.store.get(), f.clock);
+        log.session_started("s1");
+        log.exhibit_entered("refraction", "1.0.0", {"光的折射", "Refraction"});
+        for (int i = 0; i < 40; ++i) // 8 beyond the cap: one visitor of "…"
+            CHECK(log.exhibit_event("pick", R"({"colour":"c)" + std::to_string(i) + R"("})"));
+        log.exhibit_left();
+        log.session_ended("idle");
+    }
+    std::string error;
+    f.store.reset(); // the kiosk restarts the same day
+    f.store = EventStore::open({f.folder.file("kiosk.db"), "test", &f.clock}, error);
+    REQUIRE(f.store);
+    {
+        InteractionLog log(f.store.get(), f.clock);
+        log.session_started("s2");
+        log.exhibit_entered("refraction", "1.0.0", {"光的折射", "Refraction"});
+        CHECK(log.exhibit_event("pick", R"({"colour":"c99"})")); // new: beyond the cap
+        CHECK(log.exhibit_event("pick", R"({"colour":"c98"})")); // the same visitor of "…"
+        CHECK(log.exhibit_event("pick", R"({"colour":"c5"})"));  // kept before the restart
+        f.clock.advance_ms(24 * 3600 * 1000);                    // the next day starts afresh
+        CHECK(log.exhibit_event("pick", R"({"colour":"c99"})"));
+        log.exhibit_left();
+        log.session_ended("idle");
+    }
+    Db db = f.db();
+    CHECK(db.integer("SELECT count(*) FROM rollups WHERE subject_kind = 'finding_value'"
+                     " AND day = '2026-11-28' AND subject <> '" +
+                     field + "…'") == 32);
+    CHECK(db.integer("SELECT value FROM rollups WHERE day = '2026-11-28' AND subject = '" + field +
+                     "…'") == 2);
+    CHECK(db.integer("SELECT value FROM rollups WHERE day = '2026-11-28' AND subject = '" + field +
+                     "c5'") == 2);
+    CHECK(db.column("SELECT subject FROM rollups WHERE subject_kind = 'finding_value'"
+                    " AND day = '2026-11-29'") == std::vector<std::string>{field + "c99"});
+    CHECK(db.integer("SELECT value FROM rollups WHERE day = '2026-11-29' AND subject = "
+                     "'refraction' AND metric = 'visitors'") == 1);
 }
 
 TEST_CASE("kiosk.log events are bounded per session and the excess is counted", "[telemetry]") {
