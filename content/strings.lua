@@ -16,6 +16,9 @@ return {
   -- Language button: always written in the language it switches to.
   language_toggle_to_en = { zh = "English", en = "English" },
   language_toggle_to_zh = { zh = "中文", en = "中文" },
+  -- The visitor's switches on the home screen (back off for the next visitor).
+  home_large_text = { zh = "大字", en = "Big text" },
+  home_sound = { zh = "声音", en = "Sound" },
 
   -- Attract screen: shown while nobody is using the kiosk.
   attract_title = { zh = "一起来玩科学！", en = "Come and play with science!" },

@@ -30,24 +30,26 @@ std::string without_tabs(std::string text) {
 void draw_resting_card(ScreenContext& context, const ContentManifest& exhibit, double progress) {
     Ui& ui = context.ui;
     ui.rect(ImVec2(0, 0), ImVec2(kLogicalWidth, kLogicalHeight), theme::kBackground);
-    const ImVec2 min(410, 250), max(1510, 830);
+    // The texts stack (large text wraps to more lines); the card grows under them.
+    const std::string& title = context.text("exhibit_resting_title");
+    const std::string& body = context.text("exhibit_resting_body");
+    const std::string& name = exhibit.title.in(context.language);
+    const float top = 480;
+    const float body_y = top + ui.measure(FontRole::Title, title, 1000).y + 20;
+    const float name_y = std::max(700.0f, body_y + ui.measure(FontRole::Body, body, 900).y + 16);
+    const float bar_y = std::max(780.0f, name_y + ui.measure(FontRole::Body, name, 900).y + 24);
+    const ImVec2 min(410, 250), max(1510, bar_y + 50);
     ui.rect(min, max, theme::kCard, 36);
     // A sleeping moon: a warm disc with a bite taken out of it.
     ImDrawList& draw = ui.draw_list();
     draw.AddCircleFilled(ui.to_screen(ImVec2(960, 380)), ui.px(70), theme::kAccent, 48);
     draw.AddCircleFilled(ui.to_screen(ImVec2(995, 355)), ui.px(62), theme::kCard, 48);
-    float y = 480;
-    y += ui.text(FontRole::Title, ImVec2(960, y), theme::kInk,
-                 context.text("exhibit_resting_title"), Align::Center, 1000)
-             .y;
-    y += 20;
-    ui.text(FontRole::Body, ImVec2(960, y), theme::kInkSoft, context.text("exhibit_resting_body"),
-            Align::Center, 900);
-    ui.text(FontRole::Body, ImVec2(960, 700), theme::kInkSoft, exhibit.title.in(context.language),
-            Align::Center, 900);
+    ui.text(FontRole::Title, ImVec2(960, top), theme::kInk, title, Align::Center, 1000);
+    ui.text(FontRole::Body, ImVec2(960, body_y), theme::kInkSoft, body, Align::Center, 900);
+    ui.text(FontRole::Body, ImVec2(960, name_y), theme::kInkSoft, name, Align::Center, 900);
     const float bar = float(std::clamp(progress, 0.0, 1.0)) * 700;
-    ui.rect(ImVec2(610, 780), ImVec2(1310, 792), theme::kCardPressed, 6);
-    ui.rect(ImVec2(610, 780), ImVec2(610 + bar, 792), theme::kTeal, 6);
+    ui.rect(ImVec2(610, bar_y), ImVec2(1310, bar_y + 12), theme::kCardPressed, 6);
+    ui.rect(ImVec2(610, bar_y), ImVec2(610 + bar, bar_y + 12), theme::kTeal, 6);
 }
 
 void draw_dev_error(ScreenContext& context, const ExhibitError& error) {
@@ -74,13 +76,14 @@ void draw_dev_error(ScreenContext& context, const ExhibitError& error) {
     y += 24;
     std::istringstream frames(error.traceback);
     std::string frame;
+    constexpr float kHintY = 1000;
     for (int shown = 0; shown < 8 && std::getline(frames, frame); ++shown) {
-        y += ui.text(FontRole::Body, ImVec2(x, y), theme::kOnDarkSoft, without_tabs(frame),
-                     Align::Left, width)
-                 .y;
-        if (y > 960) break;
+        const std::string line = without_tabs(frame);
+        if (y + ui.measure(FontRole::Body, line, width).y > kHintY - 8)
+            break; // keeps the hint clear
+        y += ui.text(FontRole::Body, ImVec2(x, y), theme::kOnDarkSoft, line, Align::Left, width).y;
     }
-    ui.text(FontRole::Body, ImVec2(x, 1000), theme::kAccent, context.text("dev_error_hint"),
+    ui.text(FontRole::Body, ImVec2(x, kHintY), theme::kAccent, context.text("dev_error_hint"),
             Align::Left, width);
 }
 

@@ -1,5 +1,7 @@
-// The home screen: the venue's name, a title, the language toggle, and a grid of
-// exhibit tiles (thumbnail, title, summary) that scrolls by dragging a finger.
+// The home screen: the venue's name, a title, the visitor's switches (large
+// text, sound), the language toggle, and a grid of exhibit tiles (thumbnail,
+// title, summary) that scrolls by dragging a finger. With large text, a tile's
+// summary shrinks (and at worst is cut at the tile's edge) rather than spill out.
 #include "home_screen.h"
 
 #include "render/ui_shapes.h"
@@ -20,6 +22,7 @@ constexpr float kTileWidth = (kLogicalWidth - 2 * kMargin - (kColumns - 1) * kGa
 constexpr float kThumbHeight = kTileWidth * 9 / 16;
 constexpr float kTileHeight = kThumbHeight + 230;
 constexpr float kTileRounding = 24;
+constexpr float kSmallestSummaryPx = 28; // before the text scale
 
 bool draw_tile(ScreenContext& context, int index, const ContentManifest& exhibit, ImVec2 min,
                bool unreviewed) {
@@ -48,14 +51,20 @@ bool draw_tile(ScreenContext& context, int index, const ContentManifest& exhibit
         ui.text(FontRole::Body, ImVec2(at.x + 18, at.y + 8), theme::kOnDark, badge);
     }
 
-    const float pad = 28;
+    const float pad = 28, width = kTileWidth - 2 * pad;
     float y = min.y + kThumbHeight + 22;
     const std::string& title = exhibit.title.in(context.language);
-    y += ui.text(FontRole::Button, ImVec2(min.x + pad, y), theme::kInk, title, Align::Left,
-                 kTileWidth - 2 * pad)
-             .y;
-    ui.text(FontRole::Body, ImVec2(min.x + pad, y + 12), theme::kInkSoft,
-            exhibit.summary.in(context.language), Align::Left, kTileWidth - 2 * pad);
+    y += ui.text(FontRole::Button, ImVec2(min.x + pad, y), theme::kInk, title, Align::Left, width)
+             .y +
+         12;
+    const std::string& summary = exhibit.summary.in(context.language);
+    const float room = max.y - pad - y;
+    const float body = ui.fonts().logical_size(FontRole::Body);
+    const float size = ui.fitting_text_size(summary, body, kSmallestSummaryPx, width, room);
+    ImGui::PushClipRect(ui.to_screen(ImVec2(min.x, y)), ui.to_screen(ImVec2(max.x, max.y - pad)),
+                        true);
+    ui.text_sized(size, ImVec2(min.x + pad, y), theme::kInkSoft, summary, Align::Left, width);
+    ImGui::PopClipRect();
     return tapped;
 }
 
@@ -63,7 +72,7 @@ bool draw_tile(ScreenContext& context, int index, const ContentManifest& exhibit
 
 HomeAction draw_home_screen(ScreenContext& context, HomeState& state,
                             const std::vector<ContentManifest>& exhibits,
-                            const Bilingual& venue_name,
+                            const Bilingual& venue_name, const VisitorPreferences& preferences,
                             const std::vector<std::string>& unreviewed_ids) {
     Ui& ui = context.ui;
     HomeAction action;
@@ -82,9 +91,21 @@ HomeAction draw_home_screen(ScreenContext& context, HomeState& state,
     ButtonStyle toggle_style;
     toggle_style.fill = theme::kCard;
     toggle_style.fill_pressed = theme::kCardPressed;
-    if (ui.button("##language", ImVec2(kLogicalWidth - kMargin - toggle_width, 60),
-                  ImVec2(toggle_width, 100), toggle_label, toggle_style))
+    const float language_x = kLogicalWidth - kMargin - toggle_width;
+    if (ui.button("##language", ImVec2(language_x, 60), ImVec2(toggle_width, 100), toggle_label,
+                  toggle_style))
         action.toggle_language = true;
+
+    // The visitor's switches: each label keeps clear of what is right of it.
+    constexpr float kSwitchWidth = 140, kLabelGap = 24, kClearance = 40;
+    bool large_text = preferences.large_text, sound_on = preferences.sound_on;
+    action.toggle_large_text = ui.toggle("##large_text", &large_text, kLargeTextSwitchMin,
+                                         context.text("home_large_text"), theme::kOnDark,
+                                         kSoundSwitchMin.x - kClearance - kLargeTextSwitchMin.x -
+                                             kSwitchWidth - kLabelGap);
+    action.toggle_sound =
+        ui.toggle("##sound", &sound_on, kSoundSwitchMin, context.text("home_sound"), theme::kOnDark,
+                  language_x - kClearance - kSoundSwitchMin.x - kSwitchWidth - kLabelGap);
 
     // The tile grid: clipped to its region, scrolled by finger drags.
     const ImVec2 region_min(0, kGridTop - 20);

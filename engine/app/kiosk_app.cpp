@@ -170,6 +170,8 @@ const std::vector<std::string>& required_string_keys() {
         "home_subtitle",
         "language_toggle_to_en",
         "language_toggle_to_zh",
+        "home_large_text",
+        "home_sound",
         "attract_title",
         "attract_hint",
         "exhibit_resting_title",
@@ -599,6 +601,7 @@ void KioskApp::go_to_attract() {
     set_screen(ScreenId::Attract);
     home_ = HomeState{};
     language_ = config_.default_language;
+    preferences_ = VisitorPreferences{};
     admin_.close();
     pointer_.reset();
     swallowed_pointers_.clear();
@@ -1001,6 +1004,8 @@ void KioskApp::start_takeover(const sync::BoardNotice& held) {
 void KioskApp::end_takeover() {
     takeovers_closed_.insert(takeover_id_);
     takeover_id_.clear();
+    // The session ended with the takeover: the next visitor starts from the defaults.
+    if (!sessions_.active()) preferences_ = VisitorPreferences{};
     set_screen(sessions_.active() ? ScreenId::Home : ScreenId::Attract);
     pointer_.reset();
 }
@@ -1042,15 +1047,20 @@ void KioskApp::draw_notice_overlays(ScreenContext& context) {
 
 void KioskApp::draw() {
     ScreenContext context{ui_, strings_, language_, time_s_, *images_, pointer_};
+    // The visitor's large text: every visitor screen and the exhibit's kiosk.text
+    // (drawn through the same Ui); not the staff's admin overlay.
+    ui_.set_text_scale(preferences_.large_text ? kLargeTextScale : 1.0f);
     switch (screen_) {
     case ScreenId::Attract:
         draw_attract_screen(context, config_.venue.name);
         break;
     case ScreenId::Home: {
-        HomeAction action =
-            draw_home_screen(context, home_, home_items_, config_.venue.name, catalog_.unreviewed);
+        HomeAction action = draw_home_screen(context, home_, home_items_, config_.venue.name,
+                                             preferences_, catalog_.unreviewed);
         if (action.toggle_language)
             language_ = language_ == Language::Zh ? Language::En : Language::Zh;
+        if (action.toggle_large_text) preferences_.large_text = !preferences_.large_text;
+        if (action.toggle_sound) preferences_.sound_on = !preferences_.sound_on;
         if (action.open_exhibit >= 0) open_home_item(size_t(action.open_exhibit));
         break;
     }
@@ -1086,6 +1096,7 @@ void KioskApp::draw() {
         break;
     }
     draw_notice_overlays(context);
+    ui_.set_text_scale(1);
     if (admin_.visible()) {
         update_statistics_info(admin_info_);
         update_sync_info(admin_info_);

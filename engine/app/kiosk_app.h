@@ -109,6 +109,12 @@ public:
     // Observation, for the admin overlay and tests.
     ScreenId screen() const { return screen_; }
     Language language() const { return language_; }
+    const VisitorPreferences& preferences() const { return preferences_; }
+    // What the home screen's switches do, for screens without them (a preview
+    // run, tests); the next session end resets it all the same.
+    void set_preferences(const VisitorPreferences& preferences) { preferences_ = preferences; }
+    // Tests: every text drawn from now on is appended to `log` (nullptr: stop).
+    void record_drawn_text(std::vector<DrawnText>* log) { ui_.record_drawn_text(log); }
     const std::string& session_id() const { return sessions_.id(); }
     int sessions_started() const { return sessions_.count(); }
     bool admin_visible() const { return admin_.visible(); }

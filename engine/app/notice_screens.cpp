@@ -27,15 +27,6 @@ void begin_overlay(Ui& ui, const char* id) {
     ImGui::PopStyleVar(2);
 }
 
-// The largest size from `preferred` down to `minimum` at which `text`
-// wrapped to `width` is at most `height` high (`minimum` when none is).
-float fit_size(Ui& ui, std::string_view text, float preferred, float minimum, float width,
-               float height) {
-    for (float size = preferred; size > minimum; size -= 4)
-        if (ui.measure_sized(size, text, width).y <= height) return size;
-    return minimum;
-}
-
 // Text in a box, clipped to it: returns the height used.
 float boxed_text(Ui& ui, float size, ImVec2 at, float width, float max_height, ImU32 color,
                  std::string_view text, Align align = Align::Left) {
@@ -94,23 +85,23 @@ TakeoverAction draw_notice_takeover(ScreenContext& context, const sync::Notice& 
     const float bottom = links.empty() ? 900 : 800;
     const float room = bottom - y;
     const float headline_zh =
-        fit_size(ui, notice.headline.zh, 96, kNoticeMinHeadlinePx, kTextWidth, room * 0.3f);
+        ui.fitting_text_size(notice.headline.zh, 96, kNoticeMinHeadlinePx, kTextWidth, room * 0.3f);
     y += boxed_text(ui, headline_zh, ImVec2(kMargin, y), kTextWidth, room * 0.3f, theme::kOnDark,
                     notice.headline.zh) +
          8;
     const float headline_en =
-        fit_size(ui, notice.headline.en, 72, kNoticeMinHeadlinePx, kTextWidth, room * 0.2f);
+        ui.fitting_text_size(notice.headline.en, 72, kNoticeMinHeadlinePx, kTextWidth, room * 0.2f);
     y += boxed_text(ui, headline_en, ImVec2(kMargin, y), kTextWidth, room * 0.2f, theme::kOnDark,
                     notice.headline.en) +
          20;
     const float left = bottom - y;
-    const float instruction_zh =
-        fit_size(ui, notice.instruction.zh, 72, kNoticeMinInstructionPx, kTextWidth, left * 0.55f);
+    const float instruction_zh = ui.fitting_text_size(
+        notice.instruction.zh, 72, kNoticeMinInstructionPx, kTextWidth, left * 0.55f);
     y += boxed_text(ui, instruction_zh, ImVec2(kMargin, y), kTextWidth, left * 0.55f,
                     theme::kOnDark, notice.instruction.zh) +
          8;
-    const float instruction_en =
-        fit_size(ui, notice.instruction.en, 56, kNoticeMinInstructionPx, kTextWidth, bottom - y);
+    const float instruction_en = ui.fitting_text_size(
+        notice.instruction.en, 56, kNoticeMinInstructionPx, kTextWidth, bottom - y);
     boxed_text(ui, instruction_en, ImVec2(kMargin, y), kTextWidth, bottom - y, theme::kOnDark,
                notice.instruction.en);
 

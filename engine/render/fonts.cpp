@@ -135,7 +135,6 @@ bool FontLibrary::build_atlas(ImFontAtlas& atlas, float scale, std::string& erro
     // A power-of-two height keeps every glyph's texture coordinates exact in float:
     // with an odd height, the software renderer's sampling lost glyphs' bottom rows.
     atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
-    const float sizes[] = {spec_.title_px, spec_.body_px, spec_.button_px};
     for (int role = 0; role < int(FontRole::Count); ++role) {
         ImFontConfig config;
         config.FontDataOwnedByAtlas = false; // one copy of the file serves every size
@@ -143,7 +142,7 @@ bool FontLibrary::build_atlas(ImFontAtlas& atlas, float scale, std::string& erro
         config.OversampleH = 1; // CJK glyphs are dense; oversampling would triple the atlas
         config.OversampleV = 1;
         config.PixelSnapH = true;
-        float pixels = std::max(8.0f, std::round(sizes[role] * scale));
+        float pixels = std::max(8.0f, std::round(logical_size(FontRole(role)) * scale));
         // ImGui only reads the data (FontDataOwnedByAtlas is false) despite the void*.
         fonts_[role] = atlas.AddFontFromMemoryTTF(font_data_, int(font_size_), pixels, &config,
                                                   glyph_ranges_.Data);
@@ -229,6 +228,11 @@ bool FontLibrary::has_glyph(FontRole role, uint32_t codepoint) const {
 float FontLibrary::pixel_size(FontRole role) const {
     const ImFont* font = fonts_[int(role)];
     return font ? font->FontSize : 0.0f;
+}
+
+float FontLibrary::logical_size(FontRole role) const {
+    const float sizes[] = {spec_.title_px, spec_.body_px, spec_.button_px};
+    return sizes[int(role)];
 }
 
 } // namespace kiosk

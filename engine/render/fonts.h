@@ -65,11 +65,14 @@ public:
     size_t registered_count() const { return registered_count_; }
     // The baked pixel size of `role` at the last build.
     float pixel_size(FontRole role) const;
+    // The size of `role` at a 1080-pixel-high screen (the FontSpec's).
+    float logical_size(FontRole role) const;
     // The font baked at `logical_px` (a 1080p size), or the nearest one to scale:
     // a size not baked yet is requested (up to kMaxExtraSizes, at most
     // kLargestExtraSize) and baked by the next atlas build, because glyphs scaled
-    // from another size get uneven letter spacing.
-    static constexpr int kMaxExtraSizes = 8;
+    // from another size get uneven letter spacing. Large text (Ui::set_text_scale)
+    // asks for a second set of sizes, hence room for twice a screen's handful.
+    static constexpr int kMaxExtraSizes = 16;
     static constexpr int kLargestExtraSize = 128;
     ImFont* font_at(float logical_px);
     // Where the atlas holds an anti-aliased white disc (kDiscTexels across): small

@@ -1,7 +1,8 @@
 // The kiosk's colours, each named once, as ImU32 (Dear ImGui's packed colour,
 // 0xAABBGGRR): every screen of engine/app and every widget of engine/render
-// takes its colours from here. A frame's clear colour is an ImU32 too;
-// ImGuiLayer::end_frame is the one place that hands it to SDL.
+// takes its colours from here. Every text colour meets WCAG AA on the
+// backgrounds it is drawn on (tests/app/test_accessibility.cpp lists the pairs). A frame's clear
+// colour is an ImU32 too; ImGuiLayer::end_frame is the one place that hands it to SDL.
 #pragma once
 
 #include <imgui.h>
@@ -35,17 +36,19 @@ constexpr ImU32 kStaffInk = IM_COL32(150, 170, 190, 255); // the startup failure
 // Signals.
 constexpr ImU32 kAccent = IM_COL32(255, 176, 32, 255);
 constexpr ImU32 kAccentPressed = IM_COL32(220, 140, 10, 255);
-constexpr ImU32 kTeal = IM_COL32(32, 160, 170, 255);
+constexpr ImU32 kTeal =
+    IM_COL32(0, 120, 128, 255); // also the quiz's "learn" heading on kCard (5.0:1)
 constexpr ImU32 kDanger = IM_COL32(210, 64, 56, 255);
 constexpr ImU32 kDangerPressed = IM_COL32(170, 40, 36, 255);
-constexpr ImU32 kRight = IM_COL32(40, 156, 82, 255); // a right answer
+constexpr ImU32 kRight = IM_COL32(28, 128, 64, 255); // a right answer (white on it 5.0:1)
 constexpr ImU32 kWrong = kDanger;                    // a wrong one
 
 // Overlays.
 constexpr ImU32 kShade = IM_COL32(0, 0, 0, 170); // behind the admin overlay
 constexpr ImU32 kShadeLight = IM_COL32(0, 0, 0, 120);
 constexpr ImU32 kFaint = with_alpha(kOnDark, 40); // an empty star, a question to come
-constexpr ImU32 kPill = with_alpha(kOnDark, 60);
+constexpr ImU32 kPill =
+    with_alpha(kBackgroundDeep, 140); // "your pick": white on it over kRight 9:1
 constexpr ImU32 kScrollBar = with_alpha(kOnDark, 120);
 constexpr ImU32 kVeil = with_alpha(kBackground, 130); // fades a picture not involved
 

@@ -137,6 +137,18 @@ ImVec2 Ui::draw_text(ImFont* font, float pixel_size, ImVec2 at, ImU32 color, std
     std::vector<std::string_view> lines;
     ImVec2 size = layout_text(font, pixel_size, utf8, wrap_width, &lines);
     if (!font) return size;
+    if (drawn_text_) {
+        const float left = align == Align::Center  ? at.x - size.x * 0.5f
+                           : align == Align::Right ? at.x - size.x
+                                                   : at.x;
+        const ImVec2 clip_min = to_logical(draw_list().GetClipRectMin());
+        const ImVec2 clip_max = to_logical(draw_list().GetClipRectMax());
+        drawn_text_->push_back({{{left, at.y}, {left + size.x, at.y + size.y}},
+                                {{clip_min.x, clip_min.y}, {clip_max.x, clip_max.y}},
+                                std::string(utf8),
+                                color,
+                                pixel_size / scale()});
+    }
     // Each line is aligned on its own: centred text stays centred line by line.
     for (size_t i = 0; i < lines.size(); ++i) {
         std::string_view line = lines[i];
@@ -154,24 +166,43 @@ ImVec2 Ui::draw_text(ImFont* font, float pixel_size, ImVec2 at, ImU32 color, std
     return size;
 }
 
+float Ui::scaled_text_size(float size) const {
+    if (text_scale_ == 1) return size;
+    // Whole pixels, so the size asked of the font library is the one it bakes.
+    const float largest = std::max(size, float(FontLibrary::kLargestExtraSize));
+    return std::min(std::round(size * text_scale_), largest);
+}
+
 ImVec2 Ui::measure(FontRole role, std::string_view utf8, float wrap_width) {
+    if (text_scale_ != 1) return measure_sized(fonts_.logical_size(role), utf8, wrap_width);
     ImFont* font = fonts_.font(role);
     return layout_text(font, font ? font->FontSize : 0, utf8, wrap_width, nullptr);
 }
 
 ImVec2 Ui::text(FontRole role, ImVec2 at, ImU32 color, std::string_view utf8, Align align,
                 float wrap_width) {
+    if (text_scale_ != 1)
+        return text_sized(fonts_.logical_size(role), at, color, utf8, align, wrap_width);
     ImFont* font = fonts_.font(role);
     return draw_text(font, font ? font->FontSize : 0, at, color, utf8, align, wrap_width);
 }
 
 ImVec2 Ui::measure_sized(float size, std::string_view utf8, float wrap_width) {
+    size = scaled_text_size(size);
     return layout_text(font_for_size(size), px(size), utf8, wrap_width, nullptr);
 }
 
 ImVec2 Ui::text_sized(float size, ImVec2 at, ImU32 color, std::string_view utf8, Align align,
                       float wrap_width) {
+    size = scaled_text_size(size);
     return draw_text(font_for_size(size), px(size), at, color, utf8, align, wrap_width);
+}
+
+float Ui::fitting_text_size(std::string_view utf8, float preferred, float minimum, float width,
+                            float height) {
+    for (float size = preferred; size > minimum; size -= 4)
+        if (measure_sized(size, utf8, width).y <= height) return size;
+    return minimum;
 }
 
 ImFont* Ui::font_for_size(float size) const {
@@ -205,9 +236,15 @@ bool Ui::slider(const char* id, float* value, float min_value, float max_value, 
     return changed;
 }
 
-bool Ui::toggle(const char* id, bool* on, ImVec2 min, std::string_view label, ImU32 label_color) {
+bool Ui::toggle(const char* id, bool* on, ImVec2 min, std::string_view label, ImU32 label_color,
+                float label_room) {
     constexpr float kWidth = 140, kHeight = 80;
-    ImVec2 label_size = measure(FontRole::Body, label);
+    float label_px = fonts_.logical_size(FontRole::Body);
+    ImVec2 label_size = measure_sized(label_px, label);
+    if (label_room > 0 && label_size.x > label_room) {
+        label_px = std::max(16.0f, std::floor(label_px * label_room / label_size.x));
+        label_size = measure_sized(label_px, label);
+    }
     float total = kWidth + (label.empty() ? 0 : 24 + label_size.x);
     bool tapped = touch_area(id, min, ImVec2(total, kHeight));
     if (tapped) *on = !*on;
@@ -217,8 +254,8 @@ bool Ui::toggle(const char* id, bool* on, ImVec2 min, std::string_view label, Im
     draw_list().AddCircleFilled(to_screen(ImVec2(knob_x, min.y + kHeight / 2)), px(kHeight / 2 - 8),
                                 theme::kCard, 32);
     if (!label.empty())
-        text(FontRole::Body, ImVec2(min.x + kWidth + 24, min.y + (kHeight - label_size.y) / 2),
-             label_color, label);
+        text_sized(label_px, ImVec2(min.x + kWidth + 24, min.y + (kHeight - label_size.y) / 2),
+                   label_color, label);
     return tapped;
 }
 

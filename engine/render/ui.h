@@ -1,6 +1,7 @@
 // The kiosk's drawing kit: a logical 1920x1080 screen (render/screen_geometry.h)
 // letterboxed onto the real one, and touch-sized widgets (buttons at least 64 logical px
-// high) built on Dear ImGui's draw lists. Every string drawn is registered with
+// high) built on Dear ImGui's draw lists, with every text scaled by the visitor's
+// text scale (large text). Every string drawn is registered with
 // the font library, so a character never loaded before is baked by the next frame.
 #pragma once
 
@@ -10,6 +11,7 @@
 
 #include <imgui.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -44,6 +46,16 @@ struct GradientBand {
 };
 GradientBand gradient_band(int band, float height, ImU32 top, ImU32 bottom);
 
+// One text as drawn, for tests that check layouts and colours: its logical box,
+// the clip rectangle it was drawn in, its colour and logical pixel size.
+struct DrawnText {
+    LogicalRect box;
+    LogicalRect clip;
+    std::string text;
+    ImU32 color = 0;
+    float size = 0;
+};
+
 class Ui {
 public:
     explicit Ui(FontLibrary& fonts) : fonts_(fonts) {}
@@ -55,6 +67,14 @@ public:
     ImVec2 to_screen(ImVec2 logical) const;
     ImVec2 to_logical(ImVec2 screen) const;
     float px(float logical) const { return logical * letterbox_.scale; }
+
+    // Every text drawn or measured from now on is `scale` times its asked size
+    // (the visitor's large text: kLargeTextScale; 1 otherwise), up to
+    // FontLibrary::kLargestExtraSize so the scaled glyphs are baked, not stretched.
+    void set_text_scale(float scale) { text_scale_ = scale; }
+    float text_scale() const { return text_scale_; }
+    // The logical size `size` is drawn at under the text scale.
+    float scaled_text_size(float size) const;
 
     // Opens the full-screen ImGui window every screen draws in.
     void begin_screen(const char* id);
@@ -69,6 +89,11 @@ public:
     ImVec2 text_sized(float size, ImVec2 at, ImU32 color, std::string_view utf8,
                       Align align = Align::Left, float wrap_width = 0);
     ImVec2 measure_sized(float size, std::string_view utf8, float wrap_width = 0);
+    // The largest size from `preferred` down to `minimum` (in steps of 4) at
+    // which `utf8` wrapped to `width` is at most `height` high (`minimum` when
+    // none is).
+    float fitting_text_size(std::string_view utf8, float preferred, float minimum, float width,
+                            float height);
 
     // A rounded button over a logical rect; true on the frame it is tapped.
     bool button(const char* id, ImVec2 min, ImVec2 size, std::string_view label,
@@ -77,8 +102,9 @@ public:
     bool slider(const char* id, float* value, float min_value, float max_value, ImVec2 min,
                 float width);
     // A switch (140 x 80) with `label` to its right; true on the frame it flips `on`.
+    // `label_room` > 0: the label shrinks rather than be wider than that.
     bool toggle(const char* id, bool* on, ImVec2 min, std::string_view label,
-                ImU32 label_color = theme::kOnDark);
+                ImU32 label_color = theme::kOnDark, float label_room = 0);
     // A row of segmented buttons, `width` x 88; true when a new option was picked.
     bool choice(const char* id, int* selected, const std::string_view* options, int count,
                 ImVec2 min, float width);
@@ -102,6 +128,8 @@ public:
     // The whole screen, `top` colour fading to `bottom` in flat bands.
     void vertical_gradient(ImU32 top, ImU32 bottom);
     ImDrawList& draw_list() { return *ImGui::GetWindowDrawList(); }
+    // Tests: every text drawn from now on is appended to `log` (nullptr: stop).
+    void record_drawn_text(std::vector<DrawnText>* log) { drawn_text_ = log; }
     FontLibrary& fonts() { return fonts_; }
 
 private:
@@ -113,6 +141,8 @@ private:
     FontLibrary& fonts_;
     Letterbox letterbox_;
     ImVec2 screen_{kLogicalWidth, kLogicalHeight};
+    float text_scale_ = 1;
+    std::vector<DrawnText>* drawn_text_ = nullptr;
 };
 
 } // namespace kiosk
