@@ -146,9 +146,6 @@ public:
     // The notice on the banner (home, attract) or strip (exhibit, quiz) in the
     // last frame ("" when none).
     const std::string& notice_banner() const { return banner_id_; }
-    // The visitor's choices (the home screen's toggles set them; tests too).
-    const VisitorPreferences& preferences() const { return preferences_; }
-    void set_preferences(const VisitorPreferences& preferences) { preferences_ = preferences; }
     // The open exhibit's sound and captions (exhibit_audio.h).
     const ExhibitAudio& exhibit_audio() const { return *exhibit_audio_; }
 

@@ -2,6 +2,13 @@
 // circle, ellipse, arc, line, dashline, polyline, polygon, text, measure, image,
 // imagesize, push, pop, translate, rotate, scale, clip, unclip. Also the shared
 // argument checks.
+//
+// Index of this file:
+// [SECTION] Argument checks shared by the bindings
+// [SECTION] Shapes: clear, color, linewidth, rect, circle, ellipse, arc, lines, polygons
+// [SECTION] Text and pictures: text, measure, image, imagesize
+// [SECTION] Transform and clip: push, pop, translate, rotate, scale, clip, unclip
+// [SECTION] Asset names and the table of functions
 #include "api_internal.h"
 
 #include <algorithm>
@@ -12,6 +19,10 @@ namespace kiosk {
 namespace {
 
 constexpr size_t kMaxTextBytes = 16384;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Argument checks shared by the bindings
+//-----------------------------------------------------------------------------
 
 bool parse_hex_color(const char* text, size_t length, ImU32& color) {
     if ((length != 7 && length != 9) || text[0] != '#') return false;
@@ -125,6 +136,10 @@ std::string_view check_text(lua_State* L, int arg) {
     return std::string_view(text, length);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Shapes: clear, color, linewidth, rect, circle, ellipse, arc, lines, polygons
+//-----------------------------------------------------------------------------
+
 int l_clear(lua_State* L) {
     Canvas& canvas = drawing_canvas(L, "kiosk.clear");
     ImU32 color = check_color(L, 1);
@@ -231,6 +246,10 @@ int l_polygon(lua_State* L) {
     return 0;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Text and pictures: text, measure, image, imagesize
+//-----------------------------------------------------------------------------
+
 int l_text(lua_State* L) {
     Canvas& canvas = drawing_canvas(L, "kiosk.text");
     std::string_view text = check_text(L, 1);
@@ -333,6 +352,10 @@ int l_imagesize(lua_State* L) {
     return 2;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Transform and clip: push, pop, translate, rotate, scale, clip, unclip
+//-----------------------------------------------------------------------------
+
 int l_push(lua_State* L) {
     Canvas& canvas = drawing_canvas(L, "kiosk.push");
     if (!canvas.push())
@@ -381,6 +404,10 @@ int l_unclip(lua_State* L) {
     if (!canvas.unclip()) return luaL_error(L, "kiosk.unclip: no kiosk.clip to undo");
     return 0;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Asset names and the table of functions
+//-----------------------------------------------------------------------------
 
 // A picture inside the exhibit folder: a safe path, a picture type.
 const char* asset_name_problem(std::string_view file) {

@@ -6,6 +6,13 @@
 // clear of its neighbours); and the runtime's text colours against WCAG AA,
 // computed from the theme's constants and checked on screenshots against the
 // pixels each text was really drawn with.
+//
+// Index of this file:
+// [SECTION] Taps, frames and their texts
+// [SECTION] WCAG 2 contrast
+// [SECTION] The switches
+// [SECTION] Large text still fits
+// [SECTION] Contrast
 #include "app_test_support.h"
 #include "test_paths.h"
 
@@ -26,7 +33,7 @@ using namespace kiosk::test;
 namespace {
 
 //-----------------------------------------------------------------------------
-// Taps, frames and their texts
+// [SECTION] Taps, frames and their texts
 //-----------------------------------------------------------------------------
 
 std::string tap_at(float x, float y) {
@@ -124,7 +131,7 @@ void check_no_overlaps(const std::vector<DrawnText>& texts, const LogicalRect& r
 }
 
 //-----------------------------------------------------------------------------
-// WCAG 2 contrast
+// [SECTION] WCAG 2 contrast
 //-----------------------------------------------------------------------------
 
 double channel(int value) {
@@ -283,7 +290,7 @@ int check_drawn_contrast(KioskApp& app, const std::string& name) {
 } // namespace
 
 //-----------------------------------------------------------------------------
-// The switches
+// [SECTION] The switches
 //-----------------------------------------------------------------------------
 
 TEST_CASE("the home screen's switches turn large text and sound on and off; the next visitor "
@@ -367,7 +374,7 @@ TEST_CASE("large text grows the exhibit's kiosk.text and the back-home button to
 }
 
 //-----------------------------------------------------------------------------
-// Large text still fits
+// [SECTION] Large text still fits
 //-----------------------------------------------------------------------------
 
 TEST_CASE("with large text every screen still fits 1920x1080 in zh and en", "[access][layout]") {
@@ -466,7 +473,7 @@ TEST_CASE("with large text the exhibit's error cards still fit", "[access][layou
 }
 
 //-----------------------------------------------------------------------------
-// Contrast
+// [SECTION] Contrast
 //-----------------------------------------------------------------------------
 
 TEST_CASE("every text colour of the runtime's theme meets WCAG AA on its background",

@@ -2,6 +2,13 @@
 // no server. Structure (charts, forms, links), content (every exhibit, both
 // languages), safety (everything from data escaped, URLs percent-encoded,
 // nothing fetched from elsewhere), empty ranges and kiosk alerts.
+//
+// Index of this file:
+// [SECTION] The sample page: structure, content, escaping, languages
+// [SECTION] Ranges, kiosk alerts, links and forms
+// [SECTION] Times in the venue's zone
+// [SECTION] Findings, unreadable parts and implausible numbers
+// [SECTION] Kiosks' content state
 #include "core/manager_text.h"
 #include "dashboard/dashboard_page.h"
 #include "sample_dashboard.h"
@@ -55,6 +62,10 @@ dashboard::DashboardData small_dashboard() {
 }
 
 } // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] The sample page: structure, content, escaping, languages
+//-----------------------------------------------------------------------------
 
 TEST_CASE("the sample page has every chart and section", "[dashboard]") {
     const std::string page = dashboard::render_dashboard_page(sample_dashboard(Language::Zh));
@@ -196,6 +207,10 @@ TEST_CASE("a venue without an English name shows the Chinese one in English", "[
     CHECK(contains(options, ">Hall One</option>"));
     CHECK(contains(options, ">二号馆</option>"));
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Ranges, kiosk alerts, links and forms
+//-----------------------------------------------------------------------------
 
 TEST_CASE("an empty range says so instead of drawing empty charts", "[dashboard]") {
     const std::string zh = dashboard::render_dashboard_page(sample_empty_dashboard(Language::Zh));
@@ -342,6 +357,10 @@ TEST_CASE("the sign-in page in both languages", "[dashboard]") {
     CHECK(contains(en, "href=\"/login?lang=zh\""));
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Times in the venue's zone
+//-----------------------------------------------------------------------------
+
 TEST_CASE("times are written as YYYY-MM-DD HH:MM at the venue's offset, the zone named",
           "[dashboard]") {
     CHECK(manager_time(0, 0, Language::Zh) == "1970-01-01 00:00 UTC");
@@ -365,6 +384,10 @@ TEST_CASE("the page shows every time in the venue's zone, never bare UTC", "[das
     const std::string en = dashboard::render_dashboard_page(sample_dashboard(Language::En));
     CHECK(contains(en, "<footer>Generated 2026-11-29 05:00 Beijing time</footer>"));
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Findings, unreadable parts and implausible numbers
+//-----------------------------------------------------------------------------
 
 TEST_CASE("findings: each finding's share of the exhibit's visitors, its values under it",
           "[dashboard][findings]") {
@@ -443,6 +466,10 @@ TEST_CASE("a kiosk that opened many epochs this month is flagged", "[dashboard][
     CHECK(contains(section(page, "kiosk-health"), "4 new epochs (reinstalls) in 30 days"));
     CHECK(contains(section(page, "kiosk-health"), "3 or more new epochs (reinstalls) in 30 days"));
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Kiosks' content state
+//-----------------------------------------------------------------------------
 
 namespace {
 

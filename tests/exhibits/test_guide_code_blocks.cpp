@@ -62,10 +62,16 @@ std::string fragment_problems(const GuideBlock& block, const std::string& place,
     main_lua += block.code;
     if (place != "main") main_lua += "end\n";
     write_test_exhibit(folder, id, main_lua);
-    // The files the guide's fragments name (sheet.png, the sounds): in every harness.
-    for (const auto& file :
-         std::filesystem::directory_iterator(source_path("tests/exhibits/harness-files")))
-        std::filesystem::copy_file(file.path(), folder.file(id + "/" + file.path().filename().string()));
+    // The files the guide's fragments name, in every harness: sheet.png and
+    // ding.wav (tests/exhibits/harness-files), the narration example's recordings.
+    for (const char* files : {"tests/exhibits/harness-files", "exhibits/examples/narration"})
+        for (const auto& file : std::filesystem::directory_iterator(source_path(files))) {
+            const std::string name = file.path().filename().string();
+            if (name == "main.lua" || name == "manifest.lua" ||
+                name.ends_with(".png") && files[0] == 'e')
+                continue;
+            std::filesystem::copy_file(file.path(), folder.file(id + "/" + name));
+        }
     const std::string problems =
         preview_problems(folder.file(id), folder.file("data"), "--frames 30");
     return problems.empty() ? "" : as_guide_lines(problems, block, first);
