@@ -114,8 +114,9 @@ TEST_CASE("a preview records its kiosk.log events in preview.db and prints each 
     check_database();
 }
 
-TEST_CASE("--lang chooses the language a run starts in; anything but zh or en is refused",
-          "[preview][cli]") {
+TEST_CASE(
+    "the --lang option chooses the language a run starts in, and anything but zh or en is refused",
+    "[preview][cli]") {
     TempFolder folder;
     write_test_exhibit(folder, "logger", kLoggingExhibit);
     const std::string arguments =

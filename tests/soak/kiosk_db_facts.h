@@ -39,7 +39,8 @@ std::string event_key(const std::string& kind, const std::string& subject,
                       const std::string& fields_json);
 
 // The rollups an expectation speaks of: counts only (no *_ms metric), no
-// "hour" subject, no zero values.
+// "hour" subject, no finding_value (the sample exhibits' own field values), no
+// zero values.
 Counts counted_rollups(const Counts& rollups);
 
 } // namespace kiosk::soak

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <random>
+#include <set>
 #include <string>
 
 namespace kiosk::soak::detail {
@@ -136,10 +137,12 @@ private:
     bool english_ = false;
     bool scrolled_ = false;
     bool touring_ = false;
-    std::string exhibit_;    // the open exhibit's id, "" when none
-    int quiz_opens_ = 0;     // KioskApp's quiz_rounds_: every quiz opened, ever
-    int round_correct_ = 0;  // the open round's right answers
-    std::string activities_; // of the current session, for its comment line
+    std::string exhibit_;                    // the open exhibit's id, "" when none
+    std::set<std::string> session_exhibits_; // opened in this session (exhibit visitors)
+    std::set<std::string> session_findings_; // EXHIBIT/EVENT logged in this session
+    int quiz_opens_ = 0;                     // KioskApp's quiz_rounds_: every quiz opened, ever
+    int round_correct_ = 0;                  // the open round's right answers
+    std::string activities_;                 // of the current session, for its comment line
 };
 
 } // namespace kiosk::soak::detail

@@ -73,9 +73,14 @@ void ScriptWriter::set_screen(Screen screen) {
     screen_ = screen;
 }
 
+// An exhibit's kiosk.log: an interaction, and a finding (InteractionLog's
+// findings rollups): its events, and its visitors once per session.
 void ScriptWriter::exhibit_event(const std::string& id, const std::string& name) {
     count("exhibit_event:" + id + ":" + name);
     roll("exhibit", id, "interactions");
+    roll("finding", id + "/" + name, "events");
+    if (session_findings_.insert(id + "/" + name).second)
+        roll("finding", id + "/" + name, "visitors");
 }
 
 void ScriptWriter::open_tile(const Tile& tile) {
@@ -90,6 +95,7 @@ void ScriptWriter::open_exhibit(const Tile& tile) {
     set_screen(Screen::Exhibit);
     count(std::string("exhibit_enter:") + tile.id);
     roll("exhibit", tile.id, "visits");
+    if (session_exhibits_.insert(tile.id).second) roll("exhibit", tile.id, "visitors");
     exhibit_ = tile.id;
     ++script_->exhibit_visits;
 }
@@ -272,6 +278,8 @@ bool ScriptWriter::session(int day, int number, Visitor visitor, std::string& er
     sink_ = &session_lines_;
     tap(Point{float(rng_.uniform(300, 1800)), float(rng_.uniform(300, 1000))});
     in_session_ = true;
+    session_exhibits_.clear();
+    session_findings_.clear();
     count("session_start");
     roll("kiosk", "", "sessions");
     set_screen(Screen::Home);
