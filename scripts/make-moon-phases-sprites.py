@@ -5,8 +5,9 @@
 # moon lit on the right). Each frame is a sphere lit by the Sun from the
 # phase angle: a pixel is lit when its surface normal faces the Sun, so the
 # terminator is the true ellipse, not a drawn curve. Python's standard library
-# only (zlib + struct); run it again to remake the file.
-import math, struct, sys, zlib
+# only (zlib + struct); run it again to remake the file. Also makes the
+# exhibit's thumbnail.png (640 x 360): five waxing phases rising over a night sky.
+import math, random, struct, sys, zlib
 
 FRAME, COLS, ROWS = 256, 4, 2
 RADIUS = 118.0
@@ -60,5 +61,37 @@ def main(path):
         out.write(png)
 
 
+def write_png(path, width, height, rows, colour_type):
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0))
+    png += chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
+    with open(path, "wb") as out:
+        out.write(png)
+
+
+def thumbnail(path):
+    width, height, radius, sky = 640, 360, 52.0, (11, 16, 38)
+    centres = [(80 + i * 120, 180 - 50 * math.sin(math.pi * i / 4)) for i in range(5)]
+    phases = [math.pi / 4 * k for k in (1, 2, 3, 4, 5)]
+    random.seed(3)
+    stars = {(random.randrange(width), random.randrange(height)) for _ in range(60)}
+    rows = []
+    for y in range(height):
+        row = bytearray([0])
+        for x in range(width):
+            colour = (200, 205, 230) if (x, y) in stars else sky
+            for (cx, cy), phase in zip(centres, phases):
+                alpha = max(0.0, min(1.0, radius + 0.5 - math.hypot(x + 0.5 - cx, y + 0.5 - cy)))
+                if alpha > 0:
+                    lit = pixel((x + 0.5 - cx) / radius, (y + 0.5 - cy) / radius, phase)
+                    colour = tuple(int(colour[i] + (lit[i] - colour[i]) * alpha) for i in range(3))
+            row += bytes(colour)
+        rows.append(bytes(row))
+    write_png(path, width, height, rows, 2)
+
+
 if __name__ == "__main__":
     main(sys.argv[1] if len(sys.argv) > 1 else "exhibits/moon-phases/images/phases.png")
+    thumbnail("exhibits/moon-phases/thumbnail.png")

@@ -9,7 +9,7 @@
 
 -- Constants -------------------------------------------------------------------
 
-local EARTH_X, EARTH_Y, ORBIT_R = 600, 600, 330
+local EARTH_X, EARTH_Y, ORBIT_R = 600, 600, 280
 local MOON_R, EARTH_R, GRAB_R = 40, 70, 110
 local FRAME = 256 -- px of one phase in the sprite sheet (4 across, 2 down)
 local STEP = math.pi / 4 -- one phase to the next: an eighth of the orbit
@@ -110,7 +110,7 @@ function exhibit.draw()
   kiosk.color("#FFD75E")
   kiosk.linewidth(4)
   for row = 0, 4 do
-    local y = 340 + row * 130
+    local y = 330 + row * 120
     kiosk.dashline(1100, y, 1020, y, 16, 10)
     kiosk.polygon("fill", { 1000, y, 1020, y - 10, 1020, y + 10 })
   end
@@ -121,37 +121,37 @@ function exhibit.draw()
   local mx, my = moon_position()
   lit_body(mx, my, MOON_R, "#3A3F55", "#ECE9DD")
   kiosk.color("#FFFFFF")
-  kiosk.text(kiosk.t{ zh = "从北极上方看", en = "Seen from above the North Pole" }, EARTH_X, 140, { size = 36, align = "center" })
+  kiosk.text(kiosk.t{ zh = "从北极上方看：拖动月球绕地球转", en = "Seen from above the North Pole: drag the Moon around the Earth" },
+    EARTH_X, 170, { size = 36, align = "center", width = 720 })
   kiosk.text(kiosk.t{ zh = "地球", en = "Earth" }, EARTH_X, EARTH_Y + EARTH_R + 16, { size = 36, align = "center" })
 
   -- What we see from the Earth: one frame of the sprite sheet.
   local i = phase_index()
   local frame = i - 1
-  kiosk.text(kiosk.t{ zh = "从地球上看", en = "Seen from the Earth" }, 1500, 190, { size = 40, align = "center" })
-  kiosk.image("images/phases.png", 1500, 440, {
+  kiosk.text(kiosk.t{ zh = "从地球上看", en = "Seen from the Earth" }, 1500, 125, { size = 40, align = "center" })
+  kiosk.image("images/phases.png", 1500, 415, {
     w = 380, ox = 0.5, oy = 0.5,
     source = { (frame % 4) * FRAME, math.floor(frame / 4) * FRAME, FRAME, FRAME },
   })
-  kiosk.text(kiosk.t(PHASES[i].name), 1500, 650, { size = 60, align = "center" })
-  kiosk.text(kiosk.t(PHASES[i].note), 1500, 730, { size = 36, align = "center", width = 640 })
+  kiosk.text(kiosk.t(PHASES[i].name), 1500, 615, { size = 60, align = "center" })
+  kiosk.text(kiosk.t(PHASES[i].note), 1500, 690, { size = 36, align = "center", width = 640 })
   for k = 1, 8 do
     kiosk.color(seen[k] and "#FFD75E" or "#3A3F55")
-    kiosk.circle("fill", 1290 + (k - 1) * 60, 830, 16)
+    kiosk.circle("fill", 1290 + (k - 1) * 60, 778, 14)
   end
   if seen_all then
     kiosk.color("#FFD75E")
-    kiosk.text(kiosk.t{ zh = "你看全了一个月的月相！", en = "You saw a whole month of phases!" }, 1500, 860, { size = 36, align = "center" })
+    kiosk.text(kiosk.t{ zh = "你看全了一个月的月相！", en = "You saw a whole month of phases!" }, 1500, 180, { size = 36, align = "center" })
   end
 
   kiosk.color("#FFFFFF")
-  if kiosk.button(kiosk.t{ zh = "下一个月相", en = "Next phase" }, 1190, 940, 330, 100) and not glide then
+  if kiosk.button(kiosk.t{ zh = "下一个月相", en = "Next phase" }, 1190, 800, 330, 100) and not glide then
     local from = phase_index() * STEP - STEP
     glide = { from = from, to = from + STEP, t = 0 }
   end
-  if kiosk.button(kiosk.t{ zh = "听讲解", en = "Listen" }, 1560, 940, 300, 100) then
+  if kiosk.button(kiosk.t{ zh = "听讲解", en = "Listen" }, 1560, 800, 300, 100) then
     kiosk.narrate("sounds/narration-" .. kiosk.lang() .. ".ogg", CAPTIONS[kiosk.lang()])
   end
-  kiosk.text(kiosk.t{ zh = "拖动月球绕地球转", en = "Drag the Moon around the Earth" }, 600, 1010, { size = 36, align = "center" })
 end
 
 function exhibit.touchpressed(id, x, y)

@@ -13,6 +13,7 @@
 // [SECTION] The switches
 // [SECTION] Large text still fits
 // [SECTION] Contrast
+#include "../home_tiles.h"
 #include "app_test_support.h"
 #include "test_paths.h"
 
@@ -47,8 +48,7 @@ std::string tap_switch(ImVec2 min) {
     return tap_at(min.x + 70, min.y + 40);
 }
 const std::string kTapLanguage = "tap 1720 110\nwait 0.6\n";
-const std::string kOpenFirstQuiz =
-    "wait 0.5\ndrag 960 900 960 500 0.3\nwait 1\ntap 357 560\nwait 1\n";
+const std::string kOpenFirstQuiz = "wait 0.5\n" + open_home_tile("emergency-safety") + "wait 1\n";
 
 void short_idle(KioskConfig& config) {
     config.idle_timeout_s = 10;

@@ -219,8 +219,8 @@ TEST_CASE("unsigned exhibit folders show only in dev mode", "[content]") {
     AppOptions dev;
     dev.dev = true;
     auto curator = make_app_from(config, dev);
-    CHECK(shown_ids(*curator) ==
-          std::vector<std::string>{"earthquake-drill", "pendulum-lab", "water-cycle"});
+    CHECK(shown_ids(*curator) == std::vector<std::string>{"earthquake-drill", "moon-phases",
+                                                          "pendulum-lab", "water-cycle"});
 }
 
 TEST_CASE("the config's package limits refuse an oversized package", "[content]") {

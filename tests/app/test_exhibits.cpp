@@ -14,6 +14,7 @@
 // [SECTION] A quiz round from the home screen (replays)
 // [SECTION] The misbehaving-metamethod family in the whole kiosk
 
+#include "../home_tiles.h"
 #include "app_test_support.h"
 #include "test_paths.h"
 
@@ -406,12 +407,14 @@ TEST_CASE("the sample exhibits draw as their goldens after a visitor's touches",
           "[exhibit][golden]") {
     struct Sample {
         const char* golden;
-        const char* replay;
+        std::string replay;
     };
     const Sample samples[] = {
-        {"sample-earthquake-drill", "tap 357 560\nwait 1.5\ntap 1100 700\nwait 1.5\n"},
-        {"sample-pendulum-lab", "tap 960 560\nwait 1\ntap 1600 295\nwait 3\n"},
-        {"sample-water-cycle", "tap 1562 560\nwait 1\ntap 1200 240\nwait 6\ntap 560 330\nwait 2\n"},
+        {"sample-earthquake-drill",
+         open_home_tile("earthquake-drill") + "wait 1.5\ntap 1100 700\nwait 1.5\n"},
+        {"sample-pendulum-lab", open_home_tile("pendulum-lab") + "wait 1\ntap 1600 295\nwait 3\n"},
+        {"sample-water-cycle",
+         open_home_tile("water-cycle") + "wait 1\ntap 1200 240\nwait 6\ntap 560 330\nwait 2\n"},
     };
     // The budget is the sample config's, raised so a slow sanitizer build on a busy
     // machine cannot fail the test on the clock.
@@ -426,7 +429,7 @@ TEST_CASE("the sample exhibits draw as their goldens after a visitor's touches",
         CHECK(compare_with_golden(*app, sample.golden).same);
     }
     auto app = make_app(960, 540, "kiosk-config/county-museum.lua", roomy);
-    play(*app, "tap 1720 110\nwait 0.5\ntap 960 560\nwait 2\n");
+    play(*app, "tap 1720 110\nwait 0.5\n" + open_home_tile("pendulum-lab") + "wait 2\n");
     REQUIRE(app->screen() == ScreenId::Exhibit);
     CHECK(compare_with_golden(*app, "sample-pendulum-lab-en").same);
 }
@@ -447,7 +450,7 @@ std::string tap_at(const LogicalRect& rect) {
 TEST_CASE("a visitor plays a whole quiz round from the home screen", "[quiz][replay]") {
     auto app = make_app(960, 540);
     // The quiz packs are on the second row: scroll, then open the first one.
-    std::string replay = "wait 0.5\ndrag 960 900 960 500 0.3\nwait 1\ntap 357 560\nwait 1\n";
+    std::string replay = "wait 0.5\n" + open_home_tile("emergency-safety") + "wait 1\n";
     play(*app, replay);
     REQUIRE(app->screen() == ScreenId::Quiz);
     const QuizScreen& quiz = app->quiz_screen();

@@ -5,6 +5,7 @@
 // in the venue's quiet hours, stops when the exhibit ends, and runs on with
 // captions only when no audio device opens.
 #include "../audio/audio_test_support.h"
+#include "../home_tiles.h"
 #include "app_test_support.h"
 
 #include <catch2/catch.hpp>
@@ -236,4 +237,80 @@ TEST_CASE("a broken sound file is the exhibit's error, naming the file", "[audio
     REQUIRE(host->failed());
     INFO(host->error().message);
     CHECK(host->error().message.find("voice.wav: not a readable WAV file") != std::string::npos);
+}
+
+//-----------------------------------------------------------------------------
+// The moon phases sample (the issue's acceptance): its narration reaches the
+// disk driver; with sound off its captions show.
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// The sample, opened from the demo home screen, its "Listen" button tapped.
+std::unique_ptr<KioskApp> moon_phases_listening(const std::string& data_name, bool sound_on) {
+    KioskConfig config = load_sample_config("kiosk-config/county-museum.lua", data_name);
+    config.sound = SoundConfig{}; // not the sample config's lunchtime quiet hours
+    AppOptions options;
+    options.width = 960;
+    options.height = 540;
+    options.clock_start_utc_ms = kAfternoonBeijingUtcMs;
+    options.clock_utc_offset_min = 480;
+    auto app = make_app_from(config, options);
+    VisitorPreferences preferences;
+    preferences.sound_on = sound_on;
+    app->set_preferences(preferences);
+    play(*app, "wait 0.5\n" + open_home_tile("moon-phases") + "wait 1\ntap 1710 850\nwait 2\n");
+    REQUIRE(app->screen() == ScreenId::Exhibit);
+    INFO((app->exhibit_screen().host() ? app->exhibit_screen().host()->error().message : ""));
+    REQUIRE(app->exhibit_screen().host());
+    REQUIRE_FALSE(app->exhibit_screen().host()->failed());
+    CHECK(app->exhibit_screen().host()->source().id == "moon-phases");
+    return app;
+}
+
+// The share of the bottom 15% of a screenshot darker than anything the sample
+// draws there (its sky is #0B1026, its buttons orange): the caption box.
+double bottom_dark_share(KioskApp& app, const std::string& name) {
+    const std::string path = temp_dir(name + "-shot") + "/screen.png";
+    std::string error;
+    REQUIRE(app.screenshot(path, error));
+    Png png(path);
+    REQUIRE(png.pixels);
+    int64_t dark = 0, all = 0;
+    for (int y = png.height * 85 / 100; y < png.height; ++y)
+        for (int x = 0; x < png.width; ++x, ++all) {
+            const unsigned char* pixel = png.at(x, y);
+            dark += int(pixel[0]) + pixel[1] + pixel[2] < 24;
+        }
+    return double(dark) / double(all);
+}
+
+} // namespace
+
+TEST_CASE("the moon phases sample's narration is written to the disk audio driver",
+          "[audio][narration][sample]") {
+    const std::string wave = temp_dir("moon-phases-disk") + "/sound-on.raw";
+    ScopedEnvironment environment;
+    environment.set("SDL_AUDIODRIVER", "disk");
+    environment.set("SDL_DISKAUDIOFILE", wave);
+    {
+        auto app = moon_phases_listening("moon-phases-disk", true);
+        CHECK(app->exhibit_audio().narrating());
+        CHECK(app->exhibit_audio().audible());
+        CHECK(app->exhibit_audio().caption_to_show() == nullptr);
+        CHECK(bottom_dark_share(*app, "moon-phases-disk") < 0.01); // no caption box
+    }
+    // A voice, not silence: well above the noise floor of a 16-bit file.
+    CHECK(loudest_rms(wave) > 500);
+}
+
+TEST_CASE("with sound off the moon phases sample shows its narration's captions",
+          "[audio][narration][sample]") {
+    auto app = moon_phases_listening("moon-phases-captions", false);
+    REQUIRE(app->exhibit_audio().narrating());
+    CHECK_FALSE(app->exhibit_audio().audible());
+    REQUIRE(app->exhibit_audio().caption_to_show());
+    CHECK(app->exhibit_audio().caption_to_show()->zh ==
+          "月亮自己不发光，我们看到的月光，是它反射的太阳光。");
+    CHECK(bottom_dark_share(*app, "moon-phases-captions") > 0.05);
 }

@@ -2,6 +2,7 @@
 // path (attract, two exhibits, a quiz round, idle) produces exactly the
 // expected events and rollups in DATA/kiosk.db; a database the kiosk cannot use
 // leaves visitors served with statistics off.
+#include "../home_tiles.h"
 #include "app_test_support.h"
 #include "telemetry/telemetry_test_support.h"
 
@@ -118,7 +119,7 @@ TEST_CASE("a statistics database the kiosk cannot use leaves visitors served, un
     CHECK(app->event_store() == nullptr);
     CHECK_THAT(app->statistics_problem(),
                Catch::Contains(db_path) && Catch::Contains("not a statistics database"));
-    play(*app, "tap 960 560\nwait 1\n");
+    play(*app, open_home_tile("pendulum-lab") + "wait 1\n");
     CHECK(app->screen() == ScreenId::Exhibit);
     std::ifstream in(db_path);
     std::string text;
@@ -136,7 +137,7 @@ TEST_CASE("on a full disk the kiosk keeps serving visitors and counting, and rec
     const std::string db_path = config.data_dir + "/kiosk.db";
     store->set_max_page_count(Db(db_path).integer("PRAGMA page_count")); // not one page more
 
-    const std::string visit = "tap 960 560\nwait 0.5\ntap 170 90\nwait 0.5\n";
+    const std::string visit = open_home_tile("pendulum-lab") + "wait 0.5\ntap 170 90\nwait 0.5\n";
     int visits = 0;
     for (; visits < 20; ++visits) {
         play(*app, visit, 0);

@@ -6,6 +6,7 @@
 // sample exhibits.
 #pragma once
 
+#include "../home_tiles.h"
 #include "core/kiosk_config.h"
 #include "core/signing_keys.h"
 #include "core/temp_folder.h"
@@ -43,7 +44,8 @@ struct KioskSetup {
 // Input replay lines (engine/app/input_replay.h). From the attract screen: a
 // visitor wakes the kiosk, opens the pendulum lab, goes back home and leaves;
 // the idle timeout (10 s) ends the session. kToAttract: to the attract screen.
-inline const std::string kVisit = "tap 960 540\nwait 1\ntap 960 560\nwait 1\ntap 170 90\nwait 12\n";
+inline const std::string kVisit =
+    "tap 960 540\nwait 1\n" + open_home_tile("pendulum-lab") + "wait 1\ntap 170 90\nwait 12\n";
 inline const std::string kToAttract = "wait 11\n";
 
 // The county museum sample's venue, font and PIN with `setup`'s folders, as a

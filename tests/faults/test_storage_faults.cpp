@@ -5,6 +5,7 @@
 // write. Visitors are served throughout, the admin overlay says why nothing
 // is stored, nothing already committed is lost, and storing resumes when the
 // disk takes writes again.
+#include "../home_tiles.h"
 #include "app/app_test_support.h"
 #include "fault_support.h"
 #include "kiosk_process.h"
@@ -24,7 +25,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // From the home screen: the pendulum lab, then back home.
-const std::string kExhibitAndBack = "tap 960 560\nwait 0.5\ntap 170 90\nwait 0.5\n";
+const std::string kExhibitAndBack =
+    kiosk::test::open_home_tile("pendulum-lab") + "wait 0.5\ntap 170 90\nwait 0.5\n";
 
 int64_t pendulum_visits(const std::string& kiosk_db) {
     return Db(kiosk_db).integer("SELECT value FROM rollups WHERE subject_kind = 'exhibit' AND "
@@ -143,7 +145,8 @@ TEST_CASE("kiosk: started on a data folder it cannot write, it serves visitors a
     const std::string config = write_kiosk_config(folder, setup);
     const std::string kiosk_db = setup.data_dir + "/kiosk.db";
     const std::string replay =
-        folder.write("visit.replay", "wait 0.5\ntap 960 560\nwait 1\ntap 170 90\nwait 12\nquit\n");
+        folder.write("visit.replay", "wait 0.5\n" + kiosk::test::open_home_tile("pendulum-lab") +
+                                         "wait 1\ntap 170 90\nwait 12\nquit\n");
     {
         KioskProcess run(config, {"--input", replay}, folder.file("run0.out"));
         INFO(run.output());

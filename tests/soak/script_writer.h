@@ -4,6 +4,7 @@
 // replay being written and the model of the kiosk it keeps.
 #pragma once
 
+#include "../home_tiles.h"
 #include "visitor_script.h"
 
 #include <cstdint>
@@ -32,9 +33,14 @@ struct Tile {
     const char* id;
     int row, column;
 };
-inline constexpr Tile kEarthquake{"earthquake-drill", 0, 0}, kPendulum{"pendulum-lab", 0, 1},
-    kWater{"water-cycle", 0, 2};
-inline constexpr Tile kQuizzes[] = {{"emergency-safety", 1, 0}, {"general-science", 1, 1}};
+// Where each is: tests/home_tiles.h, the one model of the demo home order.
+inline Tile demo_tile(const char* id) {
+    const kiosk::test::HomeTile tile = kiosk::test::home_tile(id);
+    return Tile{id, tile.row, tile.column};
+}
+inline const Tile kEarthquake = demo_tile("earthquake-drill"),
+                  kPendulum = demo_tile("pendulum-lab"), kWater = demo_tile("water-cycle");
+inline const Tile kQuizzes[] = {demo_tile("emergency-safety"), demo_tile("general-science")};
 
 inline constexpr Point kBackHome{170, 90};         // the runtime's back-to-home button
 inline constexpr Point kLanguageToggle{1720, 110}; // 中文 / English, home screen
