@@ -26,23 +26,29 @@ local PHASES = {
   { key = "waning_crescent", name = { zh = "残月", en = "Waning crescent" }, note = { zh = "左边剩下细细一弯。", en = "A thin curve lit on the left." } },
 }
 
--- Caption times match sounds/narration-*.ogg (scripts/make-moon-phases-narration.py prints them).
-local CAPTIONS = {
-  zh = {
-    { from = 0.0, to = 8.1, zh = "月亮自己不发光，我们看到的月光，是它反射的太阳光。", en = "The Moon makes no light of its own. Moonlight is sunlight that it reflects." },
-    { from = 8.5, to = 13.8, zh = "太阳总是照亮月球朝着它的那一半。", en = "The Sun always lights the half of the Moon that faces it." },
-    { from = 14.2, to = 22.8, zh = "月球绕着地球转，我们看到的亮面时多时少，这就是月相。", en = "As the Moon goes around the Earth, we see more or less of that lit half. These are the phases." },
-    { from = 23.2, to = 29.3, zh = "从一次新月到下一次新月，大约二十九天半。", en = "From one new moon to the next takes about twenty-nine and a half days." },
-    { from = 29.7, to = 39.7, zh = "月相不是地球的影子造成的。地球的影子落到月亮上，那是月食。", en = "The phases are not the Earth's shadow. When the Earth's shadow falls on the Moon, that is a lunar eclipse." },
-  },
-  en = {
-    { from = 0.0, to = 5.2, zh = "月亮自己不发光，我们看到的月光，是它反射的太阳光。", en = "The Moon makes no light of its own. Moonlight is sunlight that it reflects." },
-    { from = 5.6, to = 9.2, zh = "太阳总是照亮月球朝着它的那一半。", en = "The Sun always lights the half of the Moon that faces it." },
-    { from = 9.6, to = 15.8, zh = "月球绕着地球转，我们看到的亮面时多时少，这就是月相。", en = "As the Moon goes around the Earth, we see more or less of that lit half. These are the phases." },
-    { from = 16.2, to = 21.2, zh = "从一次新月到下一次新月，大约二十九天半。", en = "From one new moon to the next takes about twenty-nine and a half days." },
-    { from = 21.6, to = 28.3, zh = "月相不是地球的影子造成的。地球的影子落到月亮上，那是月食。", en = "The phases are not the Earth's shadow. When the Earth's shadow falls on the Moon, that is a lunar eclipse." },
-  },
+-- The narration's sentences, and when each is spoken in each recording
+-- (sounds/narration-zh.ogg, narration-en.ogg; scripts/make-moon-phases-narration.py
+-- prints the times). Each caption shows the sentence in the visitor's language.
+local SENTENCES = {
+  { zh = "月亮自己不发光，我们看到的月光，是它反射的太阳光。", en = "The Moon makes no light of its own. Moonlight is sunlight that it reflects." },
+  { zh = "太阳总是照亮月球朝着它的那一半。", en = "The Sun always lights the half of the Moon that faces it." },
+  { zh = "月球绕着地球转，我们看到的亮面时多时少，这就是月相。", en = "As the Moon goes around the Earth, we see more or less of that lit half. These are the phases." },
+  { zh = "从一次新月到下一次新月，大约二十九天半。", en = "From one new moon to the next takes about twenty-nine and a half days." },
+  { zh = "月相不是地球的影子造成的。地球的影子落到月亮上，那是月食。", en = "The phases are not the Earth's shadow. When the Earth's shadow falls on the Moon, that is a lunar eclipse." },
 }
+local SPOKEN = {
+  zh = { { 0.0, 8.1 }, { 8.5, 13.8 }, { 14.2, 22.8 }, { 23.2, 29.3 }, { 29.7, 39.7 } },
+  en = { { 0.0, 5.2 }, { 5.6, 9.2 }, { 9.6, 15.8 }, { 16.2, 21.2 }, { 21.6, 28.3 } },
+}
+
+-- The captions of the recording in language `lang`.
+local function captions(lang)
+  local list = {}
+  for i, sentence in ipairs(SENTENCES) do
+    list[i] = { from = SPOKEN[lang][i][1], to = SPOKEN[lang][i][2], zh = sentence.zh, en = sentence.en }
+  end
+  return list
+end
 
 -- State -----------------------------------------------------------------------
 
@@ -150,7 +156,7 @@ function exhibit.draw()
     glide = { from = from, to = from + STEP, t = 0 }
   end
   if kiosk.button(kiosk.t{ zh = "听讲解", en = "Listen" }, 1560, 800, 300, 100) then
-    kiosk.narrate("sounds/narration-" .. kiosk.lang() .. ".ogg", CAPTIONS[kiosk.lang()])
+    kiosk.narrate("sounds/narration-" .. kiosk.lang() .. ".ogg", captions(kiosk.lang()))
   end
 end
 
