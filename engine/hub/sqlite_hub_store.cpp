@@ -316,6 +316,25 @@ int64_t exact_integer(const SqliteStatement& row, int column) {
     return row.integer(column);
 }
 
+// Each (kind, subject, metric)'s sum over `scope`'s kiosks and days, for the
+// rows `where` admits ("" for all; else conditions ending in "AND "), read as
+// `what` when a row cannot be read.
+std::vector<MetricTotal> sum_metrics(sqlite3* db, const QueryScope& scope, const char* where,
+                                     const char* what) {
+    const std::string sql = "SELECT kind, subject, metric, sum(value)" +
+                            std::string(totals_of(scope)) + where +
+                            "day BETWEEN ?1 AND ?2 "
+                            "GROUP BY kind, subject, metric ORDER BY kind, subject, metric";
+    SqliteStatement select(db, sql.c_str());
+    bind_scope(select, scope);
+    std::vector<MetricTotal> totals;
+    read_rows(select, what, [&] {
+        totals.push_back(
+            {select.text(0), select.text(1), select.text(2), exact_integer(select, 3)});
+    });
+    return totals;
+}
+
 } // namespace
 
 //-----------------------------------------------------------------------------
@@ -817,35 +836,15 @@ std::vector<QuestionTotals> SqliteHubStore::quiz_accuracy(const QueryScope& scop
 
 std::vector<MetricTotal> SqliteHubStore::metric_totals(const QueryScope& scope) {
     std::lock_guard lock(mutex_);
-    const std::string sql = "SELECT kind, subject, metric, sum(value)" +
-                            std::string(totals_of(scope)) +
-                            "day BETWEEN ?1 AND ?2 "
-                            "GROUP BY kind, subject, metric ORDER BY kind, subject, metric";
-    SqliteStatement select(db_, sql.c_str());
-    bind_scope(select, scope);
-    std::vector<MetricTotal> totals;
-    read_rows(select, "totals", [&] {
-        totals.push_back(
-            {select.text(0), select.text(1), select.text(2), exact_integer(select, 3)});
-    });
-    return totals;
+    return sum_metrics(db_, scope, "", "totals");
 }
 
 std::vector<MetricTotal> SqliteHubStore::finding_totals(const QueryScope& scope) {
     std::lock_guard lock(mutex_);
-    const std::string sql = "SELECT kind, subject, metric, sum(value)" +
-                            std::string(totals_of(scope)) +
-                            "kind IN ('exhibit', 'finding', 'finding_value') AND "
-                            "metric IN ('visitors', 'events') AND day BETWEEN ?1 AND ?2 "
-                            "GROUP BY kind, subject, metric";
-    SqliteStatement select(db_, sql.c_str());
-    bind_scope(select, scope);
-    std::vector<MetricTotal> totals;
-    read_rows(select, "findings", [&] {
-        totals.push_back(
-            {select.text(0), select.text(1), select.text(2), exact_integer(select, 3)});
-    });
-    return totals;
+    return sum_metrics(db_, scope,
+                       "kind IN ('exhibit', 'finding', 'finding_value') AND "
+                       "metric IN ('visitors', 'events') AND ",
+                       "findings");
 }
 
 std::vector<sync::SubjectTitle> SqliteHubStore::subject_titles(const std::string& venue,
