@@ -42,3 +42,8 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 # Emergency notices: CAP 1.2 XML alerts are read with libxml2 (namespace-aware;
 # hub/cap_alert.h says how it is kept from the network, entities and DTDs).
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
+
+# Monthly evaluation reports (engine/report): PDF with pango on cairo.
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
+# Reports and alerts by email (engine/hub): libcurl's SMTP client.
+pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)

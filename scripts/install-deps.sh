@@ -24,6 +24,10 @@ packages=(
   catch2 xvfb xauth
   # fuzz targets (scripts/fuzz.sh): clang with libFuzzer, ASan and UBSan
   clang-14 libclang-rt-14-dev
+  # monthly evaluation reports: PDF with pango on cairo; emailed through libcurl's SMTP
+  libpango1.0-dev libcairo2-dev libcurl4-openssl-dev
+  # tests read the PDF reports back (pdftotext, pdftoppm) and receive mail (aiosmtpd)
+  poppler-utils python3-aiosmtpd
   # tests read the XLSX exports back with an independent reader
   python3-openpyxl
   # tests drive the hub's dashboard in headless Chromium

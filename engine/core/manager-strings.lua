@@ -24,6 +24,13 @@ return {
   report_to = { zh = "报表截止日", en = "Report to" },
   report_empty = { zh = "（无）", en = "(none)" },
 
+  -- Quick ranges (core/day_ranges.h): the dashboard's links and kioskctl stats --range.
+  range_this_month = { zh = "本月", en = "This month" },
+  range_last_month = { zh = "上月", en = "Last month" },
+  range_this_quarter = { zh = "本季度", en = "This quarter" },
+  range_this_year = { zh = "本年", en = "This year" },
+  range_last_30_days = { zh = "最近 30 天", en = "Last 30 days" },
+
   -- kioskctl stats: report titles (sheet names in XLSX, sections in CSV).
   report_visitors_per_day = { zh = "每日访客", en = "Visitors per day" },
   report_busiest_hours = { zh = "繁忙时段", en = "Busiest hours" },

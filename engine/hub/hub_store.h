@@ -19,10 +19,21 @@
 
 namespace kiosk::hub {
 
+// When a venue is open, in its local time (the dashboard's UTC offset): the
+// hours a kiosk's availability is measured against (issue 20, part 4).
+// Chinese venues commonly close on Mondays (周一闭馆): closed_weekdays bit 0.
+struct OpeningHours {
+    int open_minute = 9 * 60;   // 0..1439, local minute the venue opens
+    int close_minute = 17 * 60; // open_minute+60 .. 1440, local minute it closes
+    unsigned closed_weekdays = 0; // bit 0 = Monday .. bit 6 = Sunday
+    bool operator==(const OpeningHours&) const = default;
+};
+
 struct Venue {
     std::string id;
     std::string name_zh, name_en;
     std::string kind; // county_museum | mobile_exhibit
+    OpeningHours opening_hours;
 };
 
 // A kiosk as registered by `admin add-kiosk`, with its last heartbeat (all
@@ -93,9 +104,23 @@ public:
 
 // The slice of the data a dashboard query reads: one venue (or every venue
 // when `venue` is empty) and the days from..to, both included (YYYY-MM-DD).
+// `kiosk` (issue 20, part 4) narrows it to one kiosk of that venue ("" =
+// every kiosk); every query below honours it.
 struct QueryScope {
     std::string venue;
     std::string from, to;
+    std::string kiosk;
+};
+
+// One kiosk's availability on one local day: the venue's opening hours that
+// day (0 on a closed day) and how many of them the hub heard from the kiosk
+// (a sync, or an imported bundle's export time), from the contact history
+// the hub keeps per kiosk and hour.
+struct AvailabilityDay {
+    std::string kiosk;
+    std::string day; // YYYY-MM-DD, local at the offset asked for
+    int64_t open_hours = 0;
+    int64_t available_hours = 0; // 0..open_hours
 };
 
 struct DayTotals {
@@ -185,6 +210,16 @@ public:
     // the kiosks of `venue` (all when empty) that opened any.
     virtual std::map<std::string, int64_t> epochs_opened_since(const std::string& venue,
                                                                int64_t since_utc_ms) = 0;
+
+    // Issue 20, part 4. A venue's opening hours (admin set-hours); false with
+    // `error` for an unknown venue or hours outside the rules above.
+    virtual bool set_opening_hours(const std::string& venue, const OpeningHours& hours,
+                                   std::string& error) = 0;
+    // One row per kiosk of the scope (revoked ones included while they had
+    // contacts) and per local day of scope.from..to at `utc_offset_min`,
+    // by kiosk then day. Throws StoreReadError.
+    virtual std::vector<AvailabilityDay> kiosk_availability(const QueryScope& scope,
+                                                            int32_t utc_offset_min) = 0;
 };
 
 // Opens (creating when missing) the hub's store in `data_dir` (hub.db, SQLite).

@@ -885,4 +885,16 @@ std::map<std::string, int64_t> SqliteHubStore::epochs_opened_since(const std::st
     return opened;
 }
 
+// PLACEHOLDERS of the issue 20 contract commit: the h20-availability branch
+// replaces them.
+bool SqliteHubStore::set_opening_hours(const std::string&, const OpeningHours&,
+                                       std::string& error) {
+    error = "opening hours are not built yet";
+    return false;
+}
+
+std::vector<AvailabilityDay> SqliteHubStore::kiosk_availability(const QueryScope&, int32_t) {
+    throw StoreReadError("kiosk availability is not built yet");
+}
+
 } // namespace kiosk::hub

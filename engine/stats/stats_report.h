@@ -15,6 +15,7 @@
 #include "telemetry/read_only_kiosk_db.h"
 
 #include "core/bilingual.h"
+#include "core/day_ranges.h"
 
 #include <sqlite3.h>
 
@@ -25,10 +26,7 @@
 
 namespace kiosk::stats {
 
-// An inclusive range of local days, "YYYY-MM-DD" each.
-struct DayRange {
-    std::string from, to;
-};
+using kiosk::DayRange; // core/day_ranges.h
 
 // The range the reports cover: `from`/`to` as given (either may be "", meaning
 // the first/last day in rollups). False with `error` for a malformed date or

@@ -147,4 +147,15 @@ std::map<std::string, int64_t> FakeHubStore::epochs_opened_since(const std::stri
     return {{kiosk_.id, 1}};
 }
 
+bool FakeHubStore::set_opening_hours(const std::string&, const hub::OpeningHours&,
+                                     std::string& error) {
+    error = "the fuzz store keeps no opening hours";
+    return false;
+}
+
+std::vector<hub::AvailabilityDay> FakeHubStore::kiosk_availability(const hub::QueryScope&,
+                                                                   int32_t) {
+    return {};
+}
+
 } // namespace kiosk::fuzz

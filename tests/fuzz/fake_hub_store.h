@@ -55,6 +55,10 @@ public:
                                                    const std::string& kind) override;
     std::map<std::string, int64_t> epochs_opened_since(const std::string& venue,
                                                        int64_t since_utc_ms) override;
+    bool set_opening_hours(const std::string& venue, const hub::OpeningHours& hours,
+                           std::string& error) override;
+    std::vector<hub::AvailabilityDay> kiosk_availability(const hub::QueryScope& scope,
+                                                         int32_t utc_offset_min) override;
 
 private:
     std::string token_;
