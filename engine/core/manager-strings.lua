@@ -256,6 +256,12 @@ return {
   export_venue_name = { zh = "场馆名称", en = "Venue name" },
   export_weekday = { zh = "星期", en = "Weekday" },
   export_hour = { zh = "小时", en = "Hour" },
+  export_weekday_number = { zh = "星期序号（1 = 周一）", en = "Weekday number (1 = Monday)" },
+  export_disk_free_mb = { zh = "磁盘剩余（MB）", en = "Disk free (MB)" },
+  export_clock_skew_s = { zh = "时钟偏差（秒）", en = "Clock skew (s)" },
+  export_status = { zh = "状态", en = "Status" },
+  -- The first cell of a table's total row (CSV, XLSX, terminal; kioskctl too).
+  report_total = { zh = "合计", en = "Total" },
 
   -- kiosk-hub pages: a refused dashboard query.
   filter_bad_to = {

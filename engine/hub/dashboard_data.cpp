@@ -54,6 +54,33 @@ void read_part(dashboard::DashboardData& data, bool& unreadable, const char* par
     }
 }
 
+// A time as the exports write it (the managers' form; ISO 8601 in JSON; a date-time in XLSX).
+stats::ReportCell time_cell(int64_t utc_ms, int32_t utc_offset_min, Language lang) {
+    return stats::ReportCell::of_time(utc_ms, utc_offset_min,
+                                      manager_time(utc_ms, utc_offset_min, lang));
+}
+
+stats::ReportCell total_label(Language lang) {
+    return stats::ReportCell::of_text(manager_text("report_total", lang));
+}
+
+// The kiosk's status in the page's words: its alerts, or 正常 without any.
+std::string kiosk_status(const dashboard::KioskHealth& kiosk, const dashboard::DashboardData& data,
+                         Language lang) {
+    std::vector<std::string> words;
+    if (kiosk.alerts.silent)
+        words.push_back(manager_text("alert_silent", lang, {{"n", data.silent_alert_days}}));
+    if (kiosk.alerts.clock_skew) words.push_back(manager_text("alert_clock_skew", lang));
+    if (kiosk.alerts.low_disk) words.push_back(manager_text("alert_low_disk", lang));
+    if (kiosk.alerts.many_epochs)
+        words.push_back(manager_text("alert_many_epochs", lang, {{"n", kiosk.recent_epochs}}));
+    if (words.empty()) return manager_text("all_good", lang);
+    std::string joined;
+    for (const std::string& word : words)
+        joined += (joined.empty() ? "" : " · ") + word;
+    return joined;
+}
+
 } // namespace
 
 bool may_see_venue(const UserRecord& viewer, const std::string& venue) {
@@ -272,14 +299,16 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
             venue_name =
                 lang == Language::En && !venue.name_en.empty() ? venue.name_en : venue.name_zh;
     set.about = {
-        {"venue", manager_text("venue", lang), stats::ReportCell::of_text(data.filter.venue_id)},
+        // The province's export names "all venues" rather than leaving the cell empty.
+        {"venue", manager_text("venue", lang),
+         stats::ReportCell::of_text(data.filter.venue_id.empty() ? venue_name
+                                                                 : data.filter.venue_id)},
         {"venue_name", manager_text("export_venue_name", lang),
          stats::ReportCell::of_text(venue_name)},
         {"from", manager_text("from", lang), stats::ReportCell::of_text(data.filter.from)},
         {"to", manager_text("to", lang), stats::ReportCell::of_text(data.filter.to)},
         {"generated", manager_text("generated_at", lang),
-         stats::ReportCell::of_text(
-             manager_time(data.generated_utc_ms, data.utc_offset_min, lang))},
+         time_cell(data.generated_utc_ms, data.utc_offset_min, lang)},
         {"user", manager_text("username", lang), stats::ReportCell::of_text(data.viewer.name)},
     };
 
@@ -289,25 +318,46 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
                              {"sessions", manager_text("total_visitors", lang)},
                              {"average_session_s", manager_text("report_average_session_s", lang)}},
                             {}};
-    for (const dashboard::DayVisitors& day : data.visitors_per_day)
-        days.rows.push_back({stats::ReportCell::of_text(day.day),
+    CheckedSum day_sessions;
+    double day_seconds = 0;
+    for (const dashboard::DayVisitors& day : data.visitors_per_day) {
+        days.rows.push_back({stats::ReportCell::of_day(day.day),
                              stats::ReportCell::of_integer(day.sessions),
                              stats::ReportCell::of_decimal(day.average_session_s, 1)});
+        day_sessions += day.sessions;
+        day_seconds += day.average_session_s * double(day.sessions);
+    }
+    if (!data.unreadable.visitors && day_sessions.value())
+        days.total = {
+            total_label(lang), stats::ReportCell::of_integer(*day_sessions.value()),
+            *day_sessions.value() > 0
+                ? stats::ReportCell::of_decimal(day_seconds / double(*day_sessions.value()), 1)
+                : stats::ReportCell{}};
 
     stats::ReportTable hours{"sessions_by_hour_of_week",
                              manager_text("hour_of_week", lang),
                              {{"weekday", manager_text("export_weekday", lang)},
                               {"hour", manager_text("export_hour", lang)},
-                              {"sessions", manager_text("total_visitors", lang)}},
+                              {"sessions", manager_text("total_visitors", lang)},
+                              // appended (readers may depend on the first three):
+                              // ISO 8601's weekday number, 1 = Monday .. 7 = Sunday
+                              {"weekday_number", manager_text("export_weekday_number", lang)}},
                              {}};
     const std::array<std::string, 7> weekdays = dashboard::weekday_names(lang);
-    for (int weekday = 0; weekday < 7; ++weekday)
+    CheckedSum week_sessions;
+    for (int weekday = 0; weekday < 7; ++weekday) // 0 = Monday, as weekday_names
         for (int hour = 0; hour < 24; ++hour)
-            if (data.sessions_by_hour_of_week[weekday][hour] > 0)
+            if (data.sessions_by_hour_of_week[weekday][hour] > 0) {
                 hours.rows.push_back(
                     {stats::ReportCell::of_text(weekdays[weekday]),
                      stats::ReportCell::of_integer(hour),
-                     stats::ReportCell::of_integer(data.sessions_by_hour_of_week[weekday][hour])});
+                     stats::ReportCell::of_integer(data.sessions_by_hour_of_week[weekday][hour]),
+                     stats::ReportCell::of_integer(weekday + 1)});
+                week_sessions += data.sessions_by_hour_of_week[weekday][hour];
+            }
+    if (!data.unreadable.hour_of_week && week_sessions.value())
+        hours.total = {
+            total_label(lang), {}, stats::ReportCell::of_integer(*week_sessions.value()), {}};
 
     stats::ReportTable exhibits{"top_exhibits",
                                 manager_text("top_exhibits", lang),
@@ -325,19 +375,36 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
     stats::ReportTable quiz{"quiz_accuracy",
                             manager_text("quiz_accuracy", lang),
                             {{"pack", manager_text("pack", lang)},
-                             {"question", manager_text("question", lang)},
+                             {"question", manager_text("report_question", lang)},
                              {"text", manager_text("report_question_text", lang)},
                              {"answers", manager_text("answers", lang)},
                              {"correct", manager_text("correct", lang)},
                              {"accuracy_percent", manager_text("accuracy", lang)}},
                             {}};
-    for (const auto& question : data.quiz_accuracy)
+    CheckedSum quiz_answers, quiz_correct;
+    for (const auto& question : data.quiz_accuracy) {
         quiz.rows.push_back({stats::ReportCell::of_text(question.pack),
                              stats::ReportCell::of_text(question.question_id),
                              stats::ReportCell::of_text(question.text),
                              stats::ReportCell::of_integer(question.answers),
                              stats::ReportCell::of_integer(question.correct),
                              stats::ReportCell::of_decimal(question.accuracy * 100, 1)});
+        quiz_answers += question.answers;
+        quiz_correct += question.correct;
+    }
+    // All answers and the share of them that was right (every question weighs by its answers).
+    if (!data.unreadable.quiz_accuracy && !data.quiz_accuracy.empty() && quiz_answers.value() &&
+        quiz_correct.value())
+        quiz.total = {total_label(lang),
+                      {},
+                      {},
+                      stats::ReportCell::of_integer(*quiz_answers.value()),
+                      stats::ReportCell::of_integer(*quiz_correct.value()),
+                      *quiz_answers.value() > 0
+                          ? stats::ReportCell::of_decimal(double(*quiz_correct.value()) * 100 /
+                                                              double(*quiz_answers.value()),
+                                                          1)
+                          : stats::ReportCell{}};
 
     stats::ReportTable kiosks{"kiosks",
                               manager_text("kiosk_health", lang),
@@ -345,20 +412,21 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
                                {"venue", manager_text("venue", lang)},
                                {"last_seen", manager_text("last_seen", lang)},
                                {"software_version", manager_text("version", lang)},
-                               {"disk_free_mb", manager_text("disk_free", lang)},
+                               {"disk_free_mb", manager_text("export_disk_free_mb", lang)},
                                {"errors", manager_text("errors", lang)},
-                               {"clock_skew_ms", manager_text("clock_skew", lang)}},
+                               {"clock_skew_s", manager_text("export_clock_skew_s", lang)},
+                               {"status", manager_text("export_status", lang)}},
                               {}};
     for (const dashboard::KioskHealth& kiosk : data.kiosks)
         kiosks.rows.push_back(
             {stats::ReportCell::of_text(kiosk.id), stats::ReportCell::of_text(kiosk.venue),
-             kiosk.last_seen_utc_ms ? stats::ReportCell::of_text(manager_time(
-                                          kiosk.last_seen_utc_ms, data.utc_offset_min, lang))
+             kiosk.last_seen_utc_ms ? time_cell(kiosk.last_seen_utc_ms, data.utc_offset_min, lang)
                                     : stats::ReportCell{},
              stats::ReportCell::of_text(kiosk.software_version),
              stats::ReportCell::of_integer(kiosk.disk_free_mb),
              stats::ReportCell::of_integer(kiosk.error_count),
-             stats::ReportCell::of_integer(kiosk.clock_skew_ms)});
+             stats::ReportCell::of_decimal(double(kiosk.clock_skew_ms) / 1000.0, 1),
+             stats::ReportCell::of_text(kiosk_status(kiosk, data, lang))});
 
     set.tables = {days, hours, exhibits, quiz};
     stats::add_findings_tables(data.findings, lang, true, set);

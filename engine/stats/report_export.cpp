@@ -17,6 +17,7 @@
 
 #include "report_export.h"
 
+#include "core/civil_time.h"
 #include "core/utf8_text.h"
 
 #include <nlohmann/json.hpp>
@@ -127,11 +128,29 @@ ReportCell ReportCell::of_decimal(double value, int places) {
     return cell;
 }
 
+ReportCell ReportCell::of_day(std::string day) {
+    ReportCell cell;
+    cell.kind = is_valid_day(day) ? Kind::Day : Kind::Text;
+    cell.text = std::move(day);
+    return cell;
+}
+
+ReportCell ReportCell::of_time(int64_t utc_ms, int32_t utc_offset_min, std::string shown) {
+    ReportCell cell;
+    cell.kind = Kind::Time;
+    cell.integer = utc_ms;
+    cell.utc_offset_min = utc_offset_min;
+    cell.text = std::move(shown);
+    return cell;
+}
+
 std::string ReportCell::display() const {
     switch (kind) {
     case Kind::Empty:
         return "";
     case Kind::Text:
+    case Kind::Day:
+    case Kind::Time:
         return text;
     case Kind::Integer:
         return std::to_string(integer);
@@ -252,6 +271,7 @@ void CsvWriter::field(const ReportCell& cell) {
     case ReportCell::Kind::Integer:
         return field(cell.integer);
     case ReportCell::Kind::Text:
+    case ReportCell::Kind::Time:
         return field(std::string_view(cell.text));
     default:
         return plain_field(cell.display());
@@ -312,6 +332,11 @@ bool write_csv(const ReportSet& reports, const std::string& path, std::string& e
                 csv.field(cell);
             csv.end_row();
         }
+        if (!table.total.empty()) {
+            for (const ReportCell& cell : table.total)
+                csv.field(cell);
+            csv.end_row();
+        }
         csv.end_row();
     }
     return csv.finish(error);
@@ -358,9 +383,34 @@ double column_width(int display_columns) {
     return std::clamp(display_columns + 2, 8, 60);
 }
 
+// A day (and, for a time, the venue's local time of day) as Excel stores it.
+lxw_datetime excel_datetime(const ReportCell& cell) {
+    const bool is_time = cell.kind == ReportCell::Kind::Time;
+    const std::string day = is_time ? local_day(cell.integer, cell.utc_offset_min) : cell.text;
+    const std::optional<std::chrono::sys_days> parsed = parse_day(day);
+    const CivilDate date = civil_date(parsed ? parsed->time_since_epoch().count() : 0);
+    lxw_datetime datetime{int(date.year), uint8_t(date.month), uint8_t(date.day), 0, 0, 0};
+    if (is_time) {
+        const int64_t local_ms = cell.integer + int64_t(cell.utc_offset_min) * 60000;
+        const int64_t ms_of_day = ((local_ms % 86400000) + 86400000) % 86400000;
+        datetime.hour = uint8_t(ms_of_day / 3600000);
+        datetime.min = uint8_t(ms_of_day / 60000 % 60);
+        datetime.sec = double(ms_of_day % 60000) / 1000.0;
+    }
+    return datetime;
+}
+
+// Excel holds dates from 1900-01-01 to 9999-12-31; others stay text.
+bool excel_can_hold(const lxw_datetime& datetime) {
+    return datetime.year >= 1900 && datetime.year <= 9999;
+}
+
 struct Workbook {
     lxw_workbook* book = nullptr;
     lxw_format* bold = nullptr;
+    lxw_format* bold_total = nullptr;
+    lxw_format* day = nullptr;  // yyyy-mm-dd
+    lxw_format* time = nullptr; // yyyy-mm-dd hh:mm:ss
     std::map<int, lxw_format*> decimals;
 
     lxw_format* decimal_format(int places) {
@@ -386,6 +436,16 @@ struct Workbook {
             worksheet_write_number(sheet, row, column, rounded(cell.decimal, cell.places),
                                    decimal_format(cell.places));
             break;
+        case ReportCell::Kind::Day:
+        case ReportCell::Kind::Time: {
+            lxw_datetime datetime = excel_datetime(cell);
+            if (excel_can_hold(datetime))
+                worksheet_write_datetime(sheet, row, column, &datetime,
+                                         cell.kind == ReportCell::Kind::Day ? day : time);
+            else
+                worksheet_write_string(sheet, row, column, xlsx_text(cell.text).c_str(), nullptr);
+            break;
+        }
         }
     }
 };
@@ -416,6 +476,13 @@ bool write_xlsx(const ReportSet& reports, const std::string& path, std::string& 
     };
     workbook.bold = workbook_add_format(workbook.book);
     format_set_bold(workbook.bold);
+    workbook.bold_total = workbook_add_format(workbook.book);
+    format_set_bold(workbook.bold_total);
+    format_set_top(workbook.bold_total, LXW_BORDER_THIN);
+    workbook.day = workbook_add_format(workbook.book);
+    format_set_num_format(workbook.day, "yyyy-mm-dd");
+    workbook.time = workbook_add_format(workbook.book);
+    format_set_num_format(workbook.time, "yyyy-mm-dd hh:mm:ss");
     std::set<std::string> used_names;
     // A sheet that prints (and converts to PDF) one page wide, in landscape.
     auto add_sheet = [&](const std::string& title, const std::string& fallback) {
@@ -463,6 +530,15 @@ bool write_xlsx(const ReportSet& reports, const std::string& path, std::string& 
                     widths[c] = std::max(widths[c], display_width(cell.display()));
             }
         }
+        // The total row below the data, outside the autofilter's range so
+        // sorting the data leaves it last.
+        const lxw_row_t total_row = lxw_row_t(table.rows.size() + 1);
+        for (size_t c = 0; c < table.total.size() && c < widths.size(); ++c) {
+            workbook.write(sheet, total_row, lxw_col_t(c), table.total[c]);
+            widths[c] = std::max(widths[c], display_width(table.total[c].display()));
+        }
+        if (!table.total.empty())
+            worksheet_set_row(sheet, total_row, LXW_DEF_ROW_HEIGHT, workbook.bold_total);
         for (size_t c = 0; c < widths.size(); ++c)
             worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), column_width(widths[c]),
                                  nullptr);
@@ -489,13 +565,23 @@ nlohmann::ordered_json cell_json(const ReportCell& cell) {
     case ReportCell::Kind::Empty:
         return nullptr;
     case ReportCell::Kind::Text:
+    case ReportCell::Kind::Day:
         return cell.text;
+    case ReportCell::Kind::Time:
+        return iso_local_ms(cell.integer, cell.utc_offset_min);
     case ReportCell::Kind::Integer:
         return cell.integer;
     case ReportCell::Kind::Decimal:
         return rounded(cell.decimal, cell.places);
     }
     return nullptr;
+}
+
+nlohmann::ordered_json row_json(const ReportTable& table, const std::vector<ReportCell>& row) {
+    nlohmann::ordered_json object = nlohmann::ordered_json::object();
+    for (size_t c = 0; c < row.size() && c < table.columns.size(); ++c)
+        object[table.columns[c].key] = cell_json(row[c]);
+    return object;
 }
 
 } // namespace
@@ -513,16 +599,15 @@ std::string reports_to_json(const ReportSet& reports) {
     document["language"] = reports.language;
     nlohmann::ordered_json& tables = document["reports"];
     tables = nlohmann::ordered_json::object();
+    nlohmann::ordered_json totals = nlohmann::ordered_json::object();
     for (const ReportTable& table : reports.tables) {
         nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-        for (const auto& row : table.rows) {
-            nlohmann::ordered_json object = nlohmann::ordered_json::object();
-            for (size_t c = 0; c < row.size() && c < table.columns.size(); ++c)
-                object[table.columns[c].key] = cell_json(row[c]);
-            rows.push_back(std::move(object));
-        }
+        for (const auto& row : table.rows)
+            rows.push_back(row_json(table, row));
         tables[table.key] = std::move(rows);
+        if (!table.total.empty()) totals[table.key] = row_json(table, table.total);
     }
+    if (!totals.empty()) document["totals"] = std::move(totals);
     // Invalid UTF-8 in stored text becomes U+FFFD instead of an exception.
     return document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
@@ -579,14 +664,16 @@ void write_text(const ReportSet& reports, std::ostream& out, int max_text_width)
         out << "\n" << table.title << "\n";
         out << std::string(size_t(std::max(display_width(table.title), 4)), '=') << "\n";
         const size_t columns = table.columns.size();
-        std::vector<std::vector<std::string>> text(table.rows.size() + 1);
+        std::vector<std::vector<ReportCell>> rows = table.rows;
+        if (!table.total.empty()) rows.push_back(table.total);
+        std::vector<std::vector<std::string>> text(rows.size() + 1);
         std::vector<int> widths(columns, 0);
         std::vector<bool> numeric(columns, false);
         for (size_t c = 0; c < columns; ++c)
             text[0].push_back(fit_width(table.columns[c].header, max_text_width));
-        for (size_t r = 0; r < table.rows.size(); ++r) {
+        for (size_t r = 0; r < rows.size(); ++r) {
             for (size_t c = 0; c < columns; ++c) {
-                const ReportCell& cell = c < table.rows[r].size() ? table.rows[r][c] : ReportCell{};
+                const ReportCell& cell = c < rows[r].size() ? rows[r][c] : ReportCell{};
                 if (cell.is_number()) numeric[c] = true;
                 text[r + 1].push_back(fit_width(cell.display(), max_text_width));
             }

@@ -18,19 +18,29 @@
 
 namespace kiosk::stats {
 
-// One cell: empty, text, an integer, or a decimal shown with `places` digits
-// after the point (stored as a number in XLSX and JSON, rounded to `places`).
+// One cell: empty, text, an integer, a decimal shown with `places` digits
+// after the point (stored as a number in XLSX and JSON, rounded to `places`),
+// a day or a time. A day is "YYYY-MM-DD" text in CSV, JSON and the terminal
+// and an Excel date in XLSX; a time is `text` (the managers' form, "2026-11-03
+// 14:05 北京时间") in CSV and the terminal, ISO 8601 with its offset in JSON
+// ("2026-11-03T14:05:00.000+08:00") and an Excel date-time (the venue's local
+// time) in XLSX.
 struct ReportCell {
-    enum class Kind { Empty, Text, Integer, Decimal };
+    enum class Kind { Empty, Text, Integer, Decimal, Day, Time };
     Kind kind = Kind::Empty;
     std::string text;
-    int64_t integer = 0;
+    int64_t integer = 0; // Integer's value; Time's UTC milliseconds
     double decimal = 0;
     int places = 1;
+    int32_t utc_offset_min = 0; // Time's zone
 
     static ReportCell of_text(std::string text);
     static ReportCell of_integer(int64_t value);
     static ReportCell of_decimal(double value, int places = 1);
+    // A day that is not a valid YYYY-MM-DD stays text everywhere.
+    static ReportCell of_day(std::string day);
+    // `shown` is what CSV and the terminal show (manager_time's form).
+    static ReportCell of_time(int64_t utc_ms, int32_t utc_offset_min, std::string shown);
     bool is_number() const { return kind == Kind::Integer || kind == Kind::Decimal; }
     // The cell as CSV and the terminal show it ("" when empty, "66.7" for a decimal).
     std::string display() const;
@@ -46,6 +56,10 @@ struct ReportTable {
     std::string title; // in the report's language: CSV section title, XLSX sheet name
     std::vector<ReportColumn> columns;
     std::vector<std::vector<ReportCell>> rows; // each row has columns.size() cells
+    // The total row (合计) where a total means something, empty when none:
+    // the last row in CSV, XLSX and the terminal; in JSON under "totals" (the
+    // rows stay rows of data, so readers of "reports" see no extra row).
+    std::vector<ReportCell> total;
 };
 
 // A named value describing where the reports come from (database, range).

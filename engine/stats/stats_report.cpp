@@ -86,6 +86,11 @@ const char* title_sql(Language language) {
                                     : "coalesce(nullif(s.title_zh, ''), s.title_en, '')";
 }
 
+// The first cell of a table's total row.
+ReportCell total_label(Language language) {
+    return ReportCell::of_text(manager_text("report_total", language));
+}
+
 ReportCell text(std::string value) {
     return ReportCell::of_text(std::move(value));
 }
@@ -133,9 +138,16 @@ void visitors_per_day(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& 
         " FROM rollups WHERE day BETWEEN ?1 AND ?2 GROUP BY day ORDER BY day",
         error);
     bind_range(query, options.range);
-    while (query.next())
-        table.rows.push_back({text(query.text(0)), integer(query.integer(1)),
+    CheckedSum sessions, session_ms;
+    while (query.next()) {
+        table.rows.push_back({ReportCell::of_day(query.text(0)), integer(query.integer(1)),
                               ratio(double(query.integer(2)), double(query.integer(1)), 0.001)});
+        sessions += query.integer(1);
+        session_ms += query.integer(2);
+    }
+    if (!table.rows.empty() && sessions.value() && session_ms.value())
+        table.total = {total_label(options.language), integer(*sessions.value()),
+                       ratio(double(*session_ms.value()), double(*sessions.value()), 0.001)};
     set.tables.push_back(std::move(table));
 }
 
@@ -177,6 +189,8 @@ void busiest_hours(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& opt
                 size_t(most ? std::ceil(30.0 * double(sessions[hour]) / double(most)) : 0), '#')));
         table.rows.push_back(std::move(row));
     }
+    if (total > 0 && !overflowed)
+        table.total = {total_label(options.language), integer(total), ratio(1, 1, 100)};
     set.tables.push_back(std::move(table));
 }
 
@@ -401,7 +415,9 @@ void clock_jumps(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& optio
     while (query.next())
         table.rows.push_back(
             {integer(query.integer(0)), text(query.text(1)),
-             text(manager_time(query.integer(2), int32_t(query.integer(5)), options.language)),
+             ReportCell::of_time(
+                 query.integer(2), int32_t(query.integer(5)),
+                 manager_time(query.integer(2), int32_t(query.integer(5)), options.language)),
              text(query.text(3)),
              query.is_null(4) ? ReportCell{}
                               : ReportCell::of_decimal(double(query.integer(4)) / 1000.0)});
@@ -422,8 +438,9 @@ void daily_rollups(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& opt
     SqliteStatement query(db.handle(), sql, error);
     bind_range(query, options.range);
     while (query.next())
-        table.rows.push_back({text(query.text(0)), text(query.text(1)), text(query.text(2)),
-                              text(query.text(3)), text(query.text(4)), integer(query.integer(5))});
+        table.rows.push_back({ReportCell::of_day(query.text(0)), text(query.text(1)),
+                              text(query.text(2)), text(query.text(3)), text(query.text(4)),
+                              integer(query.integer(5))});
     set.tables.push_back(std::move(table));
 }
 
@@ -477,17 +494,19 @@ std::optional<ReportSet> build_stats_reports(const telemetry::ReadOnlyKioskDb& d
     about("file", text(db.path()));
     about("epoch", text(telemetry::read_meta(db.handle(), "epoch")));
     about("schema_version", integer(telemetry::kSchemaVersion));
-    about("created", created.empty()
-                         ? ReportCell{}
-                         : text(manager_time(std::atoll(created.c_str()),
-                                             kiosk_utc_offset_min(db, error), language)));
+    const int32_t utc_offset_min = kiosk_utc_offset_min(db, error);
+    const int64_t created_utc_ms = std::atoll(created.c_str());
+    about("created", created.empty() ? ReportCell{}
+                                     : ReportCell::of_time(
+                                           created_utc_ms, utc_offset_min,
+                                           manager_time(created_utc_ms, utc_offset_min, language)));
     about("software_version",
           text(query_text(db.handle(),
                           "SELECT software_version FROM boots ORDER BY boot DESC LIMIT 1")));
-    about("data_first_day", text(db.first_day()));
-    about("data_last_day", text(db.last_day()));
-    about("from", text(options.range.from));
-    about("to", text(options.range.to));
+    about("data_first_day", ReportCell::of_day(db.first_day()));
+    about("data_last_day", ReportCell::of_day(db.last_day()));
+    about("from", ReportCell::of_day(options.range.from));
+    about("to", ReportCell::of_day(options.range.to));
 
     visitors_per_day(db, options, set, error);
     busiest_hours(db, options, set, error);

@@ -352,13 +352,15 @@ TEST_CASE("dashboard: Beijing time by default, on the page and in the exports",
     REQUIRE(json);
     REQUIRE(json->status == 200);
     const nlohmann::json document = nlohmann::json::parse(json->body);
-    CHECK_THAT(document["query"]["generated"].get<std::string>(), Catch::EndsWith(" Beijing time"));
+    // Issue 20: JSON's times are ISO 8601 with the venue's offset (CSV keeps the managers' form).
+    CHECK_THAT(document["query"]["generated"].get<std::string>(), Catch::EndsWith("+08:00"));
+    CHECK(document["query"]["generated"].get<std::string>().find('T') == 10);
     CHECK_FALSE(document["query"].contains("generated_utc"));
     bool k1_seen = false;
     for (const auto& kiosk : document["reports"]["kiosks"])
         if (kiosk["kiosk"] == "k1") {
             k1_seen = true;
-            CHECK_THAT(kiosk["last_seen"].get<std::string>(), Catch::EndsWith(" Beijing time"));
+            CHECK_THAT(kiosk["last_seen"].get<std::string>(), Catch::EndsWith("+08:00"));
         }
     CHECK(k1_seen);
 }
@@ -459,6 +461,82 @@ TEST_CASE("dashboard exports: CSV with a BOM, JSON and XLSX with the synced numb
     REQUIRE(xlsx->status == 200);
     CHECK(xlsx->body.rfind("PK\x03\x04", 0) == 0);
     CHECK(xlsx->get_header_value("Content-Disposition").find(".xlsx\"") != std::string::npos);
+}
+
+TEST_CASE(
+    "dashboard exports (issue 20): labels, units, status, totals, weekday numbers, ISO times, "
+    "XLSX dates, the province's venue cell",
+    "[hub][dashboard][exports]") {
+    DashboardHub hub;
+    Browser manager = hub.signed_in("manager");
+    auto csv = manager.get("/dashboard/export?format=csv&" + kRange);
+    REQUIRE(csv);
+    REQUIRE(csv->status == 200);
+    const std::string& text = csv->body;
+    // The quiz's id and text columns have different labels.
+    CHECK(text.find("\r\n题库,题目编号,题目,") != std::string::npos);
+    // Units in the kiosks' headers, and the status column in the page's words.
+    CHECK(text.find(",磁盘剩余（MB）,") != std::string::npos);
+    CHECK(text.find(",时钟偏差（秒）,状态\r\n") != std::string::npos);
+    CHECK(text.find("\r\nk1,") != std::string::npos);
+    const size_t k1 = text.find("\r\nk1,");
+    const std::string k1_row = text.substr(k1 + 2, text.find("\r\n", k1 + 2) - k1 - 2);
+    CHECK((k1_row.find(",正常") != std::string::npos || k1_row.find("超过") != std::string::npos ||
+           k1_row.find("磁盘空间不足") != std::string::npos));
+    // Totals: visitors per day (49 sessions) and the hour-of-week table.
+    CHECK(text.find("\r\n合计,49,") != std::string::npos);
+    CHECK(text.find("\r\n合计,,") != std::string::npos); // the hour-of-week table's
+
+    auto json = manager.get("/dashboard/export?format=json&lang=en&" + kRange);
+    REQUIRE(json);
+    const nlohmann::json document = nlohmann::json::parse(json->body);
+    CHECK(document["totals"]["visitors_per_day"]["sessions"] == 49);
+    for (const auto& row : document["reports"]["sessions_by_hour_of_week"]) {
+        const int number = row["weekday_number"].get<int>();
+        CHECK(number >= 1);
+        CHECK(number <= 7);
+        const char* names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+        CHECK(row["weekday"].get<std::string>().rfind(names[number - 1], 0) == 0);
+    }
+    CHECK(document["reports"]["sessions_by_hour_of_week"].size() > 0);
+    int64_t week_sessions = 0;
+    for (const auto& row : document["reports"]["sessions_by_hour_of_week"])
+        week_sessions += row["sessions"].get<int64_t>();
+    CHECK(document["totals"]["sessions_by_hour_of_week"]["sessions"] == week_sessions);
+    CHECK(document["reports"]["kiosks"][0].contains("clock_skew_s"));
+    CHECK(document["reports"]["kiosks"][0].contains("status"));
+
+    // The province's export names "all venues" in its venue cell.
+    Browser admin = hub.signed_in("admin");
+    auto province = admin.get("/dashboard/export?format=csv&venue=&" + kRange);
+    REQUIRE(province);
+    REQUIRE(province->status == 200);
+    CHECK(province->body.find("\r\n场馆,全部场馆\r\n") != std::string::npos);
+
+    // XLSX read back with openpyxl: days and times are Excel dates.
+    auto xlsx = manager.get("/dashboard/export?format=xlsx&" + kRange);
+    REQUIRE(xlsx);
+    REQUIRE(xlsx->status == 200);
+    const std::string book = hub.folder.write("export.xlsx", xlsx->body);
+    const std::string script = hub.folder.write("read.py", R"(import sys, datetime, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+days = book["每日访客"]
+kiosks = book["终端状态"]
+about = {row[0]: row[1] for row in book["查询"].iter_rows(values_only=True)}
+print("day", type(days["A2"].value).__name__, days["A2"].number_format)
+print("last_seen", type(kiosks["C2"].value).__name__)
+print("generated", type(about["生成于"]).__name__)
+print("total", days.cell(days.max_row, 1).value, days.cell(days.max_row, 2).value)
+)");
+    const std::string output = hub.folder.file("read.out");
+    REQUIRE(std::system(("/usr/bin/python3 '" + script + "' '" + book + "' > '" + output + "' 2>&1")
+                            .c_str()) == 0);
+    const std::string read = read_text_file(output);
+    INFO(read);
+    CHECK(read.find("day datetime yyyy-mm-dd") != std::string::npos);
+    CHECK(read.find("last_seen datetime") != std::string::npos);
+    CHECK(read.find("generated datetime") != std::string::npos);
+    CHECK(read.find("total 合计 49") != std::string::npos);
 }
 
 TEST_CASE("dashboard: data that cannot be read is said so on the page, and exports answer 500",

@@ -10,6 +10,7 @@ one sheet per report with the Chinese names, bold headers, numbers stored as
 numbers, the fixture's numbers and Chinese titles, and every cell of every
 report equal to the JSON export's value. Exits 1 on any mismatch.
 """
+import datetime
 import json
 import os
 import shutil
@@ -71,7 +72,13 @@ def main():
         visitors = rows(book["每日访客"])
         check(visitors[0] == ["日期", "访客人次", "平均时长（秒）"], f"visitors header {visitors[0]}")
         check(book["每日访客"]["A1"].font.b, "the header row is not bold")
-        check(visitors[2] == ["2025-06-01", 3, 120.0], f"visitors row {visitors[2]}")
+        # Days are Excel dates (issue 20), shown as yyyy-mm-dd; the last row is the total.
+        check(visitors[2] == [datetime.datetime(2025, 6, 1), 3, 120.0], f"visitors row {visitors[2]}")
+        check(book["每日访客"]["A3"].number_format == "yyyy-mm-dd",
+              f"day format {book['每日访客']['A3'].number_format}")
+        check(visitors[-1][0] == "合计" and visitors[-1][1] == sum(row[1] for row in visitors[1:-1]),
+              f"visitors total row {visitors[-1]}")
+        check(isinstance(about.get("创建时间"), datetime.datetime), f"created {about.get('创建时间')!r}")
         check(isinstance(visitors[2][1], int), "sessions are not stored as a number")
         check(book["每日访客"]["C3"].number_format == "0.0",
               f"decimal format {book['每日访客']['C3'].number_format}")
@@ -96,15 +103,28 @@ def main():
 
         # Every report's every cell equals the JSON export (numbers as numbers).
         document = json.load(open(json_path, encoding="utf-8"))
+        # Days and times are dates in XLSX and ISO 8601 text in JSON (times
+        # with their offset); a table's total row is JSON's "totals" entry.
+        totals = document.get("totals", {})
+        check(set(totals) == {"visitors_per_day", "busiest_hours"}, f"JSON totals {list(totals)}")
+
+        def same_cell(cell, value):
+            if isinstance(cell, datetime.datetime):
+                return isinstance(value, str) and (
+                    value == cell.strftime("%Y-%m-%d")
+                    or (len(value) > 19 and value[19] in ".+-"
+                        and value[:16] == cell.strftime("%Y-%m-%dT%H:%M")))
+            return cell == value or close(cell, value) or (cell is None and value in (None, ""))
+
         for sheet_name, (key, table) in zip(expected_sheets[1:], document["reports"].items()):
             sheet_rows = rows(book[sheet_name])
-            check(len(sheet_rows) == len(table) + 1,
-                  f"{sheet_name}: {len(sheet_rows) - 1} rows, JSON {key} has {len(table)}")
-            for sheet_row, json_row in zip(sheet_rows[1:], table):
+            json_rows = table + ([totals[key]] if key in totals else [])
+            check(len(sheet_rows) == len(json_rows) + 1,
+                  f"{sheet_name}: {len(sheet_rows) - 1} rows, JSON {key} has {len(json_rows)}")
+            for sheet_row, json_row in zip(sheet_rows[1:], json_rows):
                 for cell, value in zip(sheet_row, json_row.values()):
-                    same = (cell == value or close(cell, value)
-                            or (cell is None and value in (None, "")))
-                    check(same, f"{sheet_name}: {cell!r} where JSON {key} has {value!r}")
+                    check(same_cell(cell, value) or (json_row is totals.get(key) and cell == "合计"),
+                          f"{sheet_name}: {cell!r} where JSON {key} has {value!r}")
 
         english = openpyxl.load_workbook(en_path)
         check(english.sheetnames[1] == "Visitors per day", f"English sheets {english.sheetnames}")

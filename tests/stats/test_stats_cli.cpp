@@ -76,14 +76,16 @@ TEST_CASE("stats summary prints the fixture's numbers in CJK-aligned columns", "
     CHECK(run.err.empty());
 
     std::vector<std::string> visitors = terminal_table(run.out, "每日访客");
-    REQUIRE(visitors.size() == 5);
+    REQUIRE(visitors.size() == 6); // issue 20: the total row last
+    CHECK(words_of(visitors[5]) == std::vector<std::string>{"合计", "7", "70.0"});
     CHECK(words_of(visitors[0]) == std::vector<std::string>{"日期", "访客人次", "平均时长（秒）"});
     CHECK(words_of(visitors[1]) == std::vector<std::string>{"1970-01-01", "1", "10.0"});
     CHECK(words_of(visitors[2]) == std::vector<std::string>{"2025-06-01", "3", "120.0"});
     CHECK(words_of(visitors[4]) == std::vector<std::string>{"2025-06-03", "1", "30.0"});
 
     std::vector<std::string> hours = terminal_table(run.out, "繁忙时段");
-    REQUIRE(hours.size() == 5); // header and the four hours with visitors
+    REQUIRE(hours.size() == 6); // header, the four hours with visitors, 合计 (issue 20)
+    CHECK(words_of(hours[5]) == std::vector<std::string>{"合计", "7", "100.0"});
     CHECK(words_of(hours[4]) == std::vector<std::string>{"14", "3", "42.9", std::string(30, '#')});
 
     std::vector<std::string> exhibits = terminal_table(run.out, "展项（按访问次数）");
@@ -122,7 +124,8 @@ TEST_CASE("stats summary prints the fixture's numbers in CJK-aligned columns", "
     INFO(english.out << english.err);
     REQUIRE(english.code == 0);
     std::vector<std::string> days = terminal_table(english.out, "Visitors per day");
-    REQUIRE(days.size() == 4);
+    REQUIRE(days.size() == 5); // header, three days, Total (issue 20)
+    CHECK(words_of(days[4])[0] == "Total");
     CHECK(words_of(days[1])[0] == "2025-06-01");
     std::vector<std::string> top = terminal_table(english.out, "Exhibits by visits");
     REQUIRE(top.size() == 2);
@@ -149,7 +152,8 @@ TEST_CASE("stats export csv has a BOM and parses back to the same numbers and Ch
                               {"1970-01-01", "1", "10.0"},
                               {"2025-06-01", "3", "120.0"},
                               {"2025-06-02", "2", "45.0"},
-                              {"2025-06-03", "1", "30.0"}});
+                              {"2025-06-03", "1", "30.0"},
+                              {"合计", "7", "70.0"}}); // issue 20: the total row
     CsvRows exhibits = kiosk::test::csv_section(rows, "展项（按访问次数）");
     REQUIRE(exhibits.size() == 5);
     CHECK(exhibits[1] ==
@@ -165,14 +169,15 @@ TEST_CASE("stats export csv has a BOM and parses back to the same numbers and Ch
     CHECK(quality[2][0] == "implausible_time");
     CHECK(quality[2][2] == "2");
     CHECK(kiosk::test::csv_section(rows, "每日汇总").size() == 37); // header + 36 rollups
-    CHECK(kiosk::test::csv_section(rows, "繁忙时段").size() == 25);
+    CHECK(kiosk::test::csv_section(rows, "繁忙时段").size() == 26); // header, 24 hours, 合计
 
     REQUIRE(
         run_kioskctl(folder, "stats export --db kiosk.db --format csv --lang en -o en.csv").code ==
         0);
     CsvRows english = read_csv_export(folder.file("en.csv"));
     CsvRows english_visitors = kiosk::test::csv_section(english, "Visitors per day");
-    REQUIRE(english_visitors.size() == 5);
+    REQUIRE(english_visitors.size() == 6);
+    CHECK(english_visitors[5][0] == "Total");
     CHECK(english_visitors[0] ==
           std::vector<std::string>{"Day", "Sessions", "Average session (s)"});
     CHECK(kiosk::test::csv_section(english, "Exhibits by visits")[1][1] == "Pendulum lab");
@@ -288,7 +293,7 @@ TEST_CASE("kiosk.db is only read: bytes unchanged, a live WAL is seen, a read-on
     INFO(live.out << live.err);
     CHECK(live.code == 0);
     std::vector<std::string> live_days = terminal_table(live.out, "每日访客");
-    REQUIRE(live_days.size() == 2);
+    REQUIRE(live_days.size() == 3); // header, the day, 合计
     CHECK(words_of(live_days[1]) == std::vector<std::string>{"2025-06-04", "9", "0.0"});
     CHECK(kiosk::test::read_file(db) == with_wal);
 
@@ -320,7 +325,7 @@ TEST_CASE("kiosk.db is only read: bytes unchanged, a live WAL is seen, a read-on
     INFO(clean.out << clean.err);
     CHECK(clean.code == 0);
     std::vector<std::string> clean_days = terminal_table(clean.out, "每日访客");
-    REQUIRE(clean_days.size() == 2);
+    REQUIRE(clean_days.size() == 3); // header, the day, 合计
     CHECK(words_of(clean_days[1]) == std::vector<std::string>{"2025-06-04", "9", "0.0"});
     CHECK(kiosk::test::read_file(folder.file("ro-clean/kiosk.db")) == clean_before);
 
