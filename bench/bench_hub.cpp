@@ -58,6 +58,7 @@
 using namespace kiosk;
 using bench::HubServer;
 using bench::percentile;
+using bench::sign_in;
 using Clock_ = std::chrono::steady_clock;
 
 namespace {
@@ -333,36 +334,6 @@ double time_queries(hub::HubStore& store, const hub::QueryScope& scope, const st
 //-----------------------------------------------------------------------------
 // [SECTION] 3. The dashboard page over HTTP: signing in, timing pages
 //-----------------------------------------------------------------------------
-
-// The value of cookie `name` among an answer's Set-Cookie headers, or "".
-std::string set_cookie(const httplib::Response& answer, const std::string& name) {
-    for (size_t i = 0; i < answer.get_header_value_count("Set-Cookie"); ++i) {
-        const std::string line = answer.get_header_value("Set-Cookie", i);
-        if (line.rfind(name + "=", 0) == 0)
-            return line.substr(name.size() + 1, line.find(';') - name.size() - 1);
-    }
-    return "";
-}
-
-// Signs in the way a browser does (GET /login for the form's CSRF token and
-// cookie, POST /login); the Cookie header of the session, or "" on failure.
-std::string sign_in(httplib::Client& client, const std::string& user, const std::string& password) {
-    auto form = client.Get("/login");
-    if (!form || form->status != 200) return "";
-    const std::string marker = "name=\"csrf\" value=\"";
-    const size_t at = form->body.find(marker);
-    if (at == std::string::npos) return "";
-    const size_t start = at + marker.size();
-    const std::string csrf = form->body.substr(start, form->body.find('"', start) - start);
-    const httplib::Headers headers = {
-        {"Cookie", "kiosk_login_csrf=" + set_cookie(*form, "kiosk_login_csrf")}};
-    auto answer =
-        client.Post("/login", headers,
-                    httplib::Params{{"username", user}, {"password", password}, {"csrf", csrf}});
-    if (!answer || answer->status != 303) return "";
-    const std::string session = set_cookie(*answer, "kiosk_session");
-    return session.empty() ? "" : "kiosk_session=" + session;
-}
 
 // GET /dashboard `reps` times with a signed-in session; prints p50/p95 and the
 // page size, returns the p95 (ms). Exits when a page is not a 200 with charts.

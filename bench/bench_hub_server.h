@@ -1,6 +1,6 @@
 // Shared by the benchmarks that need a hub: a `kiosk-hub serve` process on a
-// free port of 127.0.0.1, its port read from its first line of output, and
-// running a `kiosk-hub` command.
+// free port of 127.0.0.1, its port read from its first line of output,
+// running a `kiosk-hub` command, and signing in to the dashboard.
 #pragma once
 
 #include "test_paths.h"
@@ -34,6 +34,37 @@ inline bool run_hub_command(const std::string& arguments, std::string& output) {
     for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;)
         output.append(buffer, n);
     return pclose(pipe) == 0;
+}
+
+// The value of cookie `name` among an answer's Set-Cookie headers, or "".
+inline std::string set_cookie(const httplib::Response& answer, const std::string& name) {
+    for (size_t i = 0; i < answer.get_header_value_count("Set-Cookie"); ++i) {
+        const std::string line = answer.get_header_value("Set-Cookie", i);
+        if (line.rfind(name + "=", 0) == 0)
+            return line.substr(name.size() + 1, line.find(';') - name.size() - 1);
+    }
+    return "";
+}
+
+// Signs in the way a browser does (GET /login for the form's CSRF token and
+// cookie, POST /login); the Cookie header of the session, or "" on failure.
+inline std::string sign_in(httplib::Client& client, const std::string& user,
+                           const std::string& password) {
+    auto form = client.Get("/login");
+    if (!form || form->status != 200) return "";
+    const std::string marker = "name=\"csrf\" value=\"";
+    const size_t at = form->body.find(marker);
+    if (at == std::string::npos) return "";
+    const size_t start = at + marker.size();
+    const std::string csrf = form->body.substr(start, form->body.find('"', start) - start);
+    const httplib::Headers headers = {
+        {"Cookie", "kiosk_login_csrf=" + set_cookie(*form, "kiosk_login_csrf")}};
+    auto answer =
+        client.Post("/login", headers,
+                    httplib::Params{{"username", user}, {"password", password}, {"csrf", csrf}});
+    if (!answer || answer->status != 303) return "";
+    const std::string session = set_cookie(*answer, "kiosk_session");
+    return session.empty() ? "" : "kiosk_session=" + session;
 }
 
 // A kiosk-hub serve process on a free port of 127.0.0.1.

@@ -5,8 +5,9 @@
 # per venue, with the demo passwords printed. Builds first when
 # build/bin/kiosk-hub is missing. Each kiosk first serves one simulated visitor
 # (kiosk-config/visitor-path.replay, headless) and its signed bundle is
-# imported, so the dashboard shows today's visits with exhibit names. The
-# sample setup is made once; delete
+# imported, so the dashboard shows today's visits with exhibit names; then a
+# simulated year of history of the three kiosks is imported the same way
+# (kiosk-hub simulate, seeded). The sample setup is made once; delete
 # build/hub-demo to start over. Demo passwords only: never use them on a venue
 # network.
 set -euo pipefail
@@ -34,6 +35,7 @@ if [ ! -f "$DATA/hub.db" ]; then
     IFS=: read -r id venue config <<< "$kiosk"
     build/bin/kioskctl keygen "$DATA/keys/$id" > /dev/null
     "$HUB" admin add-kiosk --data "$DATA" --venue "$venue" --id "$id" \
+      --in-service-since "$(date -u -d "366 days ago" +%F)" \
       --public-key "$DATA/keys/$id.pub" | sed -n 's/^token: //p' > "$DATA/tokens/$id.token"
     chmod 600 "$DATA/tokens/$id.token"
     echo "added kiosk $id to venue $venue (token in $DATA/tokens/$id.token)"
@@ -47,6 +49,15 @@ if [ ! -f "$DATA/hub.db" ]; then
       --kiosk-id "$id" --key "$DATA/keys/$id.key" -o "$DATA/kiosks/$id-bundle.json" > /dev/null
     "$HUB" import --data "$DATA" "$DATA/kiosks/$id-bundle.json"
   done
+  # A year of history, through the real sync path: `kiosk-hub simulate`
+  # (for demos only) plays the three kiosks' last 365 days (seeded, so the
+  # demo is the same every time) as bundles signed with their keys, exported
+  # during opening hours, and the hub imports them like any bundle.
+  "$HUB" simulate --data "$DATA" --keys "$DATA/keys" --seed 20 --days 365 \
+    -o "$DATA/simulated-bundles"
+  find "$DATA/simulated-bundles" -name '*.json' | sort |
+    xargs "$HUB" import --data "$DATA" | tail -n 1
+  rm -rf "$DATA/simulated-bundles"
   echo "demo-province" | "$HUB" admin add-user --data "$DATA" --name province --role province_admin
   echo "demo-county" | "$HUB" admin add-user --data "$DATA" --name county-manager \
     --role venue_manager --venue county-museum

@@ -117,6 +117,14 @@ int admin_add_kiosk(const AddKioskOptions& options, std::ostream& out, std::ostr
     kiosk.venue = options.venue;
     kiosk.token_hash = hash_token(token);
     kiosk.public_key = public_key;
+    if (!options.in_service_since.empty()) {
+        const std::optional<std::chrono::sys_days> since = parse_day(options.in_service_since);
+        if (!since || since->time_since_epoch().count() * kMsPerDay > now_utc_ms())
+            return usage_error(err, "--in-service-since: expected a day YYYY-MM-DD not in the "
+                                    "future, got \"" +
+                                        options.in_service_since + "\"");
+        kiosk.created_utc_ms = std::max<int64_t>(1, since->time_since_epoch().count() * kMsPerDay);
+    }
     if (kiosk.token_hash.empty()) return refused(err, "hashing the token failed (out of memory)");
     std::string error;
     if (!store->add_kiosk(kiosk, error)) return refused(err, error);

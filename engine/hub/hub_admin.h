@@ -18,6 +18,9 @@ struct AddVenueOptions {
 struct AddKioskOptions {
     std::string data_dir, venue, id; // id "" = make one ("k-" + 6 hex digits)
     std::string public_key_file;     // "" = none (no offline bundles)
+    // The day (YYYY-MM-DD, 00:00 UTC) a kiosk already in service was put in
+    // service, for its contact history from bundles exported since; "" = now.
+    std::string in_service_since;
 };
 
 struct AddUserOptions {

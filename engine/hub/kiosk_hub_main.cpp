@@ -4,6 +4,7 @@
 #include "bundle_import.h"
 #include "content_export.h"
 #include "dashboard_routes.h"
+#include "demo_history.h"
 #include "hub_admin.h"
 #include "hub_server.h"
 #include "hub_signing_key.h"
@@ -125,6 +126,9 @@ int main(int argc, char** argv) {
     add_kiosk->add_option("--id", kiosk.id, "Kiosk id (default: k- and 6 random hex digits)");
     add_kiosk->add_option("--public-key", kiosk.public_key_file,
                           "The kiosk's bundle signing key (NAME.pub from kioskctl keygen)");
+    add_kiosk->add_option("--in-service-since", kiosk.in_service_since,
+                          "YYYY-MM-DD: a kiosk already in service since that day (its bundles' "
+                          "export times from then count as contacts); default: now");
 
     kiosk::hub::AddUserOptions user;
     CLI::App* add_user =
@@ -208,12 +212,40 @@ int main(int argc, char** argv) {
         admin->add_subcommand("list", "List venues, kiosks, users, publishers and reviewers");
     list->add_option("--data", list_data, "Folder of hub.db")->required();
 
-    // import: an offline bundle (bundle_import.h). 0 = applied, 1 = refused.
-    std::string import_data, import_file;
-    CLI::App* import_command =
-        app.add_subcommand("import", "Apply a kiosk's offline sync bundle (kioskctl sync export)");
+    // import: offline bundles (bundle_import.h), each on its own, in the
+    // order given. 0 = all applied, 1 = any refused (the others are applied).
+    std::string import_data;
+    std::vector<std::string> import_files;
+    CLI::App* import_command = app.add_subcommand(
+        "import", "Apply kiosks' offline sync bundles (kioskctl sync export), in the order given");
     import_command->add_option("--data", import_data, "Folder of hub.db")->required();
-    import_command->add_option("FILE", import_file, "The bundle file")->required();
+    import_command->add_option("FILE", import_files, "Bundle files")->required();
+
+    // simulate: FOR DEMOS AND BENCHMARKS ONLY (demo_history.h).
+    kiosk::hub::SimulateOptions simulate;
+    CLI::App* simulate_command = app.add_subcommand(
+        "simulate", "FOR DEMOS AND BENCHMARKS ONLY: write a seeded, simulated history of this "
+                    "hub's kiosks as signed bundles for `import`");
+    simulate_command->add_option("--data", simulate.data_dir, "Folder of hub.db (read only)")
+        ->required();
+    simulate_command->add_option("--keys", simulate.keys_dir, "Folder of the kiosks' ID.key files")
+        ->required();
+    simulate_command->add_option("-o,--out", simulate.out_dir, "The folder to write bundles to")
+        ->required();
+    simulate_command->add_option("--days", simulate.days, "Days of history")->capture_default_str();
+    simulate_command->add_option("--end-day", simulate.end_day,
+                                 "The last day YYYY-MM-DD (default: today, up to now)");
+    simulate_command->add_option("--seed", simulate.seed, "The same seed, the same history")
+        ->capture_default_str();
+    simulate_command
+        ->add_option("--exports", simulate.cadence,
+                     "How often kiosks export: hourly, daily, weekly")
+        ->capture_default_str();
+    simulate_command
+        ->add_option("--utc-offset-min", simulate.utc_offset_min,
+                     "The venues' time zone as minutes east of UTC")
+        ->check(CLI::Range(kiosk::kMinUtcOffsetMin, kiosk::kMaxUtcOffsetMin))
+        ->capture_default_str();
 
     // content: the province's content library (library_commands.h).
     CLI::App* content = app.add_subcommand("content", "The province's content library");
@@ -417,13 +449,14 @@ int main(int argc, char** argv) {
                                           std::cerr);
     if (*revoke_kiosk)
         return kiosk::hub::admin_revoke_kiosk(revoke_data, revoke_id, std::cout, std::cerr);
-    if (*import_command) {
-        std::ifstream file(import_file, std::ios::binary);
-        std::ostringstream text;
-        if (!file || !(text << file.rdbuf())) {
-            std::cerr << "kiosk-hub import: " << import_file << ": cannot read the file\n";
+    if (*simulate_command) {
+        if (sodium_init() < 0) {
+            std::cerr << "kiosk-hub simulate: libsodium cannot start\n";
             return 1;
         }
+        return kiosk::hub::simulate_command(simulate, std::cout, std::cerr);
+    }
+    if (*import_command) {
         std::string error;
         std::unique_ptr<kiosk::hub::HubStore> store =
             kiosk::hub::open_hub_store(import_data, error);
@@ -431,19 +464,33 @@ int main(int argc, char** argv) {
             std::cerr << "kiosk-hub import: " << (store ? "libsodium cannot start" : error) << "\n";
             return 1;
         }
-        const int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                   std::chrono::system_clock::now().time_since_epoch())
-                                   .count();
-        const kiosk::hub::ImportResult result =
-            kiosk::hub::import_bundle(*store, text.str(), now_ms);
-        if (!result.ok) {
-            std::cerr << "kiosk-hub import: " << import_file << " refused: " << result.error
-                      << "\n";
-            return 1;
+        int refused = 0;
+        for (const std::string& import_file : import_files) {
+            std::ifstream file(import_file, std::ios::binary);
+            std::ostringstream text;
+            if (!file || !(text << file.rdbuf())) {
+                std::cerr << "kiosk-hub import: " << import_file << ": cannot read the file\n";
+                ++refused;
+                continue;
+            }
+            const int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count();
+            const kiosk::hub::ImportResult result =
+                kiosk::hub::import_bundle(*store, text.str(), now_ms);
+            if (!result.ok) {
+                std::cerr << "kiosk-hub import: " << import_file << " refused: " << result.error
+                          << "\n";
+                ++refused;
+                continue;
+            }
+            std::cout << "imported " << import_file << ": kiosk " << result.kiosk << ", "
+                      << result.buckets << " buckets, " << result.stored << " changed\n";
         }
-        std::cout << "imported " << import_file << ": kiosk " << result.kiosk << ", "
-                  << result.buckets << " buckets, " << result.stored << " changed\n";
-        return 0;
+        if (import_files.size() > 1)
+            std::cout << "imported " << (import_files.size() - size_t(refused)) << " of "
+                      << import_files.size() << " bundles\n";
+        return refused == 0 ? 0 : 1;
     }
     return 2;
 }
