@@ -561,7 +561,7 @@ return {
   monthly_collect_note_dropped = { zh = "终端丢弃了 {log} 条日志事件和 {raw} 条原始事件，访客人次可能偏低。", en = "Kiosks dropped {log} log events and {raw} raw events; visitor counts may be low." },
   monthly_collect_note_availability_unknown = { zh = "终端可用率暂无法统计（中心的联系记录无法读取）。", en = "Kiosk availability is unknown: the hub's contact history could not be read." },
   monthly_collect_note_offline_lower_bound = { zh = "流动展终端离线运行，可用率来自其导出的数据包，是下限。", en = "Mobile-exhibit kiosks run offline: their availability comes from their exported bundles and is a lower bound." },
-  monthly_collect_note_kiosk_source = { zh = "本报告来自单台终端的数据库 {file}：终端可用率、其他终端、内容审核和应急通知送达情况只有中心服务器知道。", en = "This report comes from one kiosk's database, {file}: availability, other kiosks, content reviews and notice delivery are known only to the hub." },
+  monthly_collect_note_kiosk_source = { zh = "本报告来自单台终端的数据库 {file}：终端可用率、其他终端、内容审查和应急通知送达情况只有中心知道。", en = "This report comes from one kiosk's database, {file}: availability, other kiosks, content reviews and notice delivery are known only to the hub." },
   monthly_collect_note_count = { zh = "{what}：{n}", en = "{what}: {n}" },
   monthly_form_title = { zh = "月度报告（PDF）", en = "Monthly report (PDF)" },
   monthly_form_month = { zh = "月份", en = "Month" },
