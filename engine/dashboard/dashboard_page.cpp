@@ -15,8 +15,11 @@
 // [SECTION] Public: weekday names, venue time, URLs, the sign-in and dashboard pages
 
 #include "dashboard/dashboard_page.h"
+#include "dashboard/report_form.h"
 
 #include "core/checked_sum.h"
+#include "core/civil_time.h"
+#include "core/day_ranges.h"
 #include "core/manager_text.h"
 
 #include <algorithm>
@@ -759,7 +762,14 @@ void append_data_actions(std::string& out, const DashboardData& data) {
         out += format;
         out += "\" href=\"" + esc(dashboard_url(data.filter, format)) + "\">" + label + "</a>";
     }
-    out += "</div></div><div><h3>" + text_of("import", lang) + "</h3><p class=\"note\">" +
+    out += "</div></div><div>";
+    // The monthly report (issue 20): last month by default, in the venues' zone.
+    const std::string this_month =
+        month_of_day(local_day(data.generated_utc_ms, data.utc_offset_min)).value_or("");
+    out += render_monthly_report_form(
+        {lang, data.venues, data.viewer.role == ViewerRole::ProvinceAdmin, data.filter.venue_id,
+         shift_month(this_month, -1).value_or(this_month), ""});
+    out += "</div><div><h3>" + text_of("import", lang) + "</h3><p class=\"note\">" +
            text_of("import_hint", lang) + "</p>";
     out += "<form method=\"post\" action=\"/dashboard/import\" enctype=\"multipart/form-data\">";
     hidden_field(out, "csrf", data.csrf_token);

@@ -19,25 +19,7 @@ namespace {
 namespace chrono = std::chrono;
 using stats::ReportCell;
 
-constexpr int64_t kClockSkewAlertMs = 5 * 60 * 1000;
 constexpr int64_t kLowDiskMb = 1024;
-
-// Subject -> display name in `language` (the other language when that one
-// is empty), from the titles kiosks synced, as `venue` ("" = every venue) sees them.
-std::map<std::string, std::string> titles_in(HubStore& store, const std::string& venue,
-                                             const std::string& kind, Language language) {
-    std::map<std::string, std::string> titles;
-    for (const sync::SubjectTitle& title : store.subject_titles(venue, kind)) {
-        const std::string& wanted = language == Language::En ? title.en : title.zh;
-        titles[title.subject] = wanted.empty() ? (title.zh.empty() ? title.en : title.zh) : wanted;
-    }
-    return titles;
-}
-
-std::string title_of(const std::map<std::string, std::string>& titles, const std::string& subject) {
-    const auto found = titles.find(subject);
-    return found == titles.end() ? "" : found->second;
-}
 
 // Runs `read` (one part of the page's queries); when the store cannot read
 // it, marks that part unreadable, so the page says so instead of showing it
@@ -82,6 +64,21 @@ std::string kiosk_status(const dashboard::KioskHealth& kiosk, const dashboard::D
 }
 
 } // namespace
+
+std::map<std::string, std::string> titles_in(HubStore& store, const std::string& venue,
+                                             const std::string& kind, Language language) {
+    std::map<std::string, std::string> titles;
+    for (const sync::SubjectTitle& title : store.subject_titles(venue, kind)) {
+        const std::string& wanted = language == Language::En ? title.en : title.zh;
+        titles[title.subject] = wanted.empty() ? (title.zh.empty() ? title.en : title.zh) : wanted;
+    }
+    return titles;
+}
+
+std::string title_of(const std::map<std::string, std::string>& titles, const std::string& subject) {
+    const auto found = titles.find(subject);
+    return found == titles.end() ? "" : found->second;
+}
 
 bool may_see_venue(const UserRecord& viewer, const std::string& venue) {
     return viewer.role == "province_admin" || viewer.venue == venue;

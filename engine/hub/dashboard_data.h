@@ -42,6 +42,16 @@ FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
 // Whether `viewer` may import data for a kiosk of `venue`.
 bool may_see_venue(const UserRecord& viewer, const std::string& venue);
 
+// A kiosk whose clock is further than this from the hub's is flagged.
+constexpr int64_t kClockSkewAlertMs = 5 * 60 * 1000;
+
+// Subject -> display name in `language` (the other language when that one
+// is empty), from the titles kiosks synced, as `venue` ("" = every venue) sees them.
+std::map<std::string, std::string> titles_in(HubStore& store, const std::string& venue,
+                                             const std::string& kind, Language language);
+// The title of `subject`, "" when there is none.
+std::string title_of(const std::map<std::string, std::string>& titles, const std::string& subject);
+
 // A kiosk's content cell: `stored_json` (KioskRecord::content_state_json,
 // "" = never reported) parsed with sync::parse_content_state and judged
 // against `hub_version`, the hub's last snapshot for the kiosk (0 = none).

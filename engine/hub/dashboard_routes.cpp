@@ -14,6 +14,7 @@
 #include "dashboard_routes_internal.h"
 #include "library_routes.h"
 #include "notice_routes.h"
+#include "report_routes.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -79,7 +80,7 @@ void redirect(httplib::Response& response, const std::string& url) {
 
 // A short page for refusals (400, 403): the message and a way back.
 void answer_message(httplib::Response& response, int status, Language lang,
-                    const std::string& message) {
+                    const std::string& message, const std::string& extra_html) {
     const std::string title = manager_text("cannot_show", lang);
     answer_html(response, status,
                 std::string("<!DOCTYPE html>\n<html lang=\"") +
@@ -87,8 +88,8 @@ void answer_message(httplib::Response& response, int status, Language lang,
                     "\">\n<head><meta charset=\"utf-8\"><title>" + title +
                     "</title></head>\n<body style=\"font-family:sans-serif;margin:40px\"><h1>" +
                     title + "</h1><p class=\"message\">" + dashboard::html_escape(message) +
-                    "</p><p><a href=\"/dashboard?lang=" + language_code(lang) + "\">" +
-                    manager_text("back_to_dashboard", lang) + "</a></p></body>\n</html>\n");
+                    "</p>" + extra_html + "<p><a href=\"/dashboard?lang=" + language_code(lang) +
+                    "\">" + manager_text("back_to_dashboard", lang) + "</a></p></body>\n</html>\n");
 }
 
 void answer_login(httplib::Response& response, int status, Language lang,
@@ -394,6 +395,7 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store,
                 });
     if (options.library) add_library_routes(server, state, *options.library, options.data_dir);
     if (options.notices) add_notice_routes(server, state);
+    add_report_routes(server, state);
 }
 
 } // namespace kiosk::hub

@@ -9,6 +9,7 @@
 //   GET  /dashboard, GET /dashboard/export, POST /dashboard/import
 //   GET  /dashboard/library and its POST forms (library_routes.h)
 //   GET  /dashboard/notices and its POST forms (notice_routes.h)
+//   GET  /reports/monthly (report_routes.h)
 //   GET  /  (303 to /dashboard)
 // Without a live session the dashboard routes answer 303 to /login.
 #pragma once

@@ -55,9 +55,10 @@ std::optional<Viewer> signed_in_form(RouteState& state, const httplib::Request& 
                                      httplib::Response& response, Language lang,
                                      const std::string& csrf);
 void answer_html(httplib::Response& response, int status, const std::string& html);
-// A short page for refusals (400, 403, 404): the message and a way back.
+// A short page for refusals (400, 403, 404): the message, `extra_html`
+// (already escaped: a form to correct the request) and a way back.
 void answer_message(httplib::Response& response, int status, Language lang,
-                    const std::string& message);
+                    const std::string& message, const std::string& extra_html = "");
 void redirect(httplib::Response& response, const std::string& url);
 // A multipart form field's value ("" when absent).
 std::string form_field(const httplib::Request& request, const std::string& name);

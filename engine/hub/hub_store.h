@@ -23,8 +23,8 @@ namespace kiosk::hub {
 // hours a kiosk's availability is measured against (issue 20, part 4).
 // Chinese venues commonly close on Mondays (周一闭馆): closed_weekdays bit 0.
 struct OpeningHours {
-    int open_minute = 9 * 60;   // 0..1439, local minute the venue opens
-    int close_minute = 17 * 60; // open_minute+60 .. 1440, local minute it closes
+    int open_minute = 9 * 60;     // 0..1439, local minute the venue opens
+    int close_minute = 17 * 60;   // open_minute+60 .. 1440, local minute it closes
     unsigned closed_weekdays = 0; // bit 0 = Monday .. bit 6 = Sunday
     bool operator==(const OpeningHours&) const = default;
 };
@@ -195,6 +195,9 @@ public:
     virtual std::vector<QuestionTotals> quiz_accuracy(const QueryScope& scope) = 0;
     // Kiosks of a venue (or all when `venue` is empty), with their last heartbeat.
     virtual std::vector<KioskRecord> kiosk_health(const std::string& venue) = 0;
+    // Kiosk id -> sessions over the scope's days, for each kiosk of the scope
+    // with at least one (the monthly report's active kiosks; issue 20).
+    virtual std::map<std::string, int64_t> kiosk_sessions(const QueryScope& scope) = 0;
     // Every (kind, subject, metric) total in the scope: exports and tests.
     virtual std::vector<MetricTotal> metric_totals(const QueryScope& scope) = 0;
     // The findings' totals (core/findings.h): exhibit visitors, finding events

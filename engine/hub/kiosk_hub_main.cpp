@@ -11,6 +11,7 @@
 #include "library_commands.h"
 #include "notice_commands.h"
 #include "notice_import.h"
+#include "report_commands.h"
 
 #include <CLI/CLI.hpp>
 #include <sodium.h>
@@ -358,6 +359,36 @@ int main(int argc, char** argv) {
             ->check(CLI::IsMember({"zh", "en"}));
     }
 
+    // report monthly: the monthly evaluation report as PDF (report_commands.h).
+    kiosk::hub::MonthlyReportCommand monthly;
+    std::string monthly_lang = "zh";
+    CLI::App* report = app.add_subcommand("report", "Managers' reports as PDF");
+    report->require_subcommand(1);
+    CLI::App* report_monthly_command = report->add_subcommand(
+        "monthly", "The monthly evaluation report of a venue or the province");
+    report_monthly_command->add_option("--data", monthly.data_dir, "Folder of hub.db")->required();
+    report_monthly_command->add_option("--venue", monthly.venue, "The venue's id");
+    report_monthly_command->add_flag("--province", monthly.province,
+                                     "Every venue, with a per-venue breakdown");
+    report_monthly_command->add_option("--month", monthly.month, "The month, YYYY-MM")->required();
+    report_monthly_command->add_option("--kiosk", monthly.kiosk, "Only this kiosk");
+    report_monthly_command->add_option("--lang", monthly_lang, "zh (default) or en")
+        ->check(CLI::IsMember({"zh", "en"}));
+    report_monthly_command
+        ->add_option("--utc-offset-min", monthly.utc_offset_min,
+                     "The venues' time zone as minutes east of UTC (480 = Beijing time)")
+        ->envname("KIOSK_HUB_UTC_OFFSET_MIN")
+        ->check(CLI::Range(kiosk::kMinUtcOffsetMin, kiosk::kMaxUtcOffsetMin))
+        ->capture_default_str();
+    report_monthly_command
+        ->add_option("--silent-alert-days", monthly.silent_alert_days,
+                     "Kiosks not heard from for more than this many days are noted")
+        ->envname("KIOSK_HUB_SILENT_ALERT_DAYS")
+        ->check(CLI::Range(1, 3650))
+        ->capture_default_str();
+    report_monthly_command->add_option("-o,--output", monthly.output, "The PDF file to write")
+        ->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& help) {
@@ -403,6 +434,10 @@ int main(int argc, char** argv) {
             kiosk::hub::add_dashboard_routes(server, store, dashboard);
         };
         return kiosk::hub::serve(serve, std::cout, std::cerr);
+    }
+    if (*report_monthly_command) {
+        monthly.language = monthly_lang == "en" ? kiosk::Language::En : kiosk::Language::Zh;
+        return kiosk::hub::report_monthly(monthly, std::cout, std::cerr);
     }
     for (const KeyCommand& key : key_commands)
         if (*key.command)

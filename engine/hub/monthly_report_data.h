@@ -29,6 +29,11 @@ struct MonthlyRequest {
     int min_answers = 20; // a question enters "hardest" with at least this many answers
 };
 
+// "" when the request can be answered; else why not, in the request's
+// language, naming the field: a malformed month, an unknown venue or kiosk,
+// or a kiosk of another venue (the routes answer 400 with it).
+std::string check_monthly_request(HubStore& store, const MonthlyRequest& request);
+
 // Null with `error` (in the request's language, naming the field) for an
 // unknown venue or kiosk or a malformed month; with `error` in English when a
 // store cannot be read (StoreReadError): a report is never made of partial

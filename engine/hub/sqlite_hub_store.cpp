@@ -566,6 +566,26 @@ std::vector<KioskRecord> SqliteHubStore::kiosk_health(const std::string& venue) 
     return select_kiosks(venue);
 }
 
+std::map<std::string, int64_t> SqliteHubStore::kiosk_sessions(const QueryScope& scope) {
+    std::lock_guard lock(mutex_);
+    // One exact key lookup per kiosk, epoch and day (the buckets' primary key),
+    // rather than a scan of every kiosk's buckets: fast for a month of 1,000 kiosks.
+    const std::string sql =
+        "WITH RECURSIVE days(day) AS (SELECT ?1 WHERE ?1 <= ?2 "
+        "UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < ?2) "
+        "SELECT e.kiosk, sum(b.value) FROM kiosk_epochs e JOIN kiosks k ON k.id = e.kiosk "
+        "CROSS JOIN days JOIN buckets b ON b.kiosk = e.kiosk AND b.epoch = e.epoch "
+        "AND b.day = days.day AND b.kind = 'kiosk' AND b.subject = '' AND b.metric = 'sessions' "
+        "WHERE (?3 = '' OR k.venue = ?3) AND (?4 = '' OR k.id = ?4) "
+        "GROUP BY e.kiosk HAVING sum(b.value) > 0 ORDER BY e.kiosk";
+    SqliteStatement select(db_, sql.c_str());
+    select.bind(1, scope.from).bind(2, scope.to).bind(3, scope.venue).bind(4, scope.kiosk);
+    std::map<std::string, int64_t> sessions;
+    read_rows(select, "sessions per kiosk",
+              [&] { sessions[select.text(0)] = exact_integer(select, 1); });
+    return sessions;
+}
+
 std::optional<KioskRecord> SqliteHubStore::find_kiosk(const std::string& id) {
     std::lock_guard lock(mutex_);
     const std::string sql = std::string(kKioskColumns) + "WHERE id = ?1";

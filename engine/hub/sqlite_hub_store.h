@@ -89,6 +89,7 @@ public:
                                             int limit) override;
     std::vector<QuestionTotals> quiz_accuracy(const QueryScope& scope) override;
     std::vector<KioskRecord> kiosk_health(const std::string& venue) override;
+    std::map<std::string, int64_t> kiosk_sessions(const QueryScope& scope) override;
     std::vector<MetricTotal> metric_totals(const QueryScope& scope) override;
     std::vector<MetricTotal> finding_totals(const QueryScope& scope) override;
     std::vector<sync::SubjectTitle> subject_titles(const std::string& venue,

@@ -3,6 +3,11 @@
 // engine/stats/stats_report.h; this file owns the command lines, the
 // default range and the messages.
 #include "commands.h"
+#include "core/civil_time.h"
+#include "core/day_ranges.h"
+#include "core/manager_text.h"
+#include "report/monthly_report.h"
+#include "stats/monthly_from_kiosk.h"
 #include "stats/stats_report.h"
 
 #include <filesystem>
@@ -28,6 +33,48 @@ void add_common_options(CLI::App* command, Options& o) {
                         "Last local day, YYYY-MM-DD, included (default: the last day with data)");
     command->add_option("--lang", o.lang, "Language of titles and headers: zh or en (default zh)")
         ->check(CLI::IsMember({"zh", "en"}));
+    command->add_option("--month", o.month, "A calendar month, YYYY-MM (instead of --from/--to)");
+    command->add_option("--range", o.range,
+                        "this-month, last-month, this-quarter, this-year or last-30-days, in the "
+                        "kiosk's local days (instead of --from/--to)");
+}
+
+Language language_of(const Options& o) {
+    return o.lang == "en" ? Language::En : Language::Zh;
+}
+
+// --month or --range as o.from/o.to ("today" is the kiosk's local day at its
+// events' offset); false with `error` when combined with each other or with
+// --from/--to, or not valid.
+bool resolve_month_or_range(Options& o, const telemetry::ReadOnlyKioskDb& db, std::string& error) {
+    const Language lang = language_of(o);
+    if (o.month.empty() && o.range.empty()) return true;
+    if (!o.month.empty() && !o.range.empty()) {
+        error = manager_text("stats_month_or_range", lang);
+        return false;
+    }
+    if (!o.from.empty() || !o.to.empty()) {
+        error = manager_text("stats_range_with_dates", lang);
+        return false;
+    }
+    std::optional<DayRange> days;
+    if (!o.month.empty()) {
+        days = month_range(o.month);
+        if (!days) error = manager_text("monthly_collect_bad_month", lang, {{"month", o.month}});
+    } else if (const std::optional<RangePreset> preset = parse_range_preset(o.range)) {
+        const int32_t offset = stats::kiosk_utc_offset_min(db, error);
+        if (!error.empty()) return false;
+        days = preset_range(*preset, std::string_view(local_day(now_utc_ms(), offset)));
+    } else {
+        std::string names;
+        for (RangePreset known : kRangePresets)
+            names += (names.empty() ? "" : ", ") + std::string(range_preset_name(known));
+        error = manager_text("stats_bad_range", lang, {{"range", o.range}, {"names", names}});
+    }
+    if (!days) return false;
+    o.from = days->from;
+    o.to = days->to;
+    return true;
 }
 
 stats::StatsOptions stats_options(const Options& o, const stats::DayRange& range, bool full) {
@@ -44,11 +91,12 @@ bool same_file(const std::string& a, const std::string& b) {
     return std::filesystem::exists(a, ec) && std::filesystem::equivalent(a, b, ec);
 }
 
-int run_summary(const Options& o) {
+int run_summary(Options o) {
     std::string error;
     std::unique_ptr<telemetry::ReadOnlyKioskDb> db = telemetry::ReadOnlyKioskDb::open(o.db, error);
     if (!db) return fail(error);
     if (!db->warning().empty()) std::cerr << "kioskctl: note: " << db->warning() << "\n";
+    if (!resolve_month_or_range(o, *db, error)) return fail(error);
     stats::DayRange range;
     if (!stats::resolve_day_range(*db, o.from, o.to, range, error)) return fail(error);
     std::optional<stats::ReportSet> reports =
@@ -58,13 +106,14 @@ int run_summary(const Options& o) {
     return 0;
 }
 
-int run_export(const Options& o) {
+int run_export(Options o) {
     std::string error;
     if (same_file(o.output, o.db))
         return fail(o.output + ": is the database itself; choose another output file");
     std::unique_ptr<telemetry::ReadOnlyKioskDb> db = telemetry::ReadOnlyKioskDb::open(o.db, error);
     if (!db) return fail(error);
     if (!db->warning().empty()) std::cerr << "kioskctl: note: " << db->warning() << "\n";
+    if (!resolve_month_or_range(o, *db, error)) return fail(error);
     stats::DayRange range;
     if (!stats::resolve_day_range(*db, o.from, o.to, range, error)) return fail(error);
 
@@ -90,6 +139,24 @@ int run_export(const Options& o) {
     std::cout << "wrote " << reports->tables.size() << " reports";
     if (!range.from.empty()) std::cout << " for " << range.from << " .. " << range.to;
     std::cout << " to " << o.output << "\n";
+    return 0;
+}
+
+// kioskctl stats report: the monthly evaluation report of this kiosk as PDF.
+int run_report(const Options& o) {
+    const Language lang = language_of(o);
+    std::string error;
+    if (same_file(o.output, o.db))
+        return fail(o.output + ": is the database itself; choose another output file");
+    std::unique_ptr<telemetry::ReadOnlyKioskDb> db = telemetry::ReadOnlyKioskDb::open(o.db, error);
+    if (!db) return fail(error);
+    if (!db->warning().empty()) std::cerr << "kioskctl: note: " << db->warning() << "\n";
+    const std::optional<report::MonthlyReport> report =
+        stats::monthly_report_from_kiosk(*db, o.month, lang, o.min_answers, now_utc_ms(), error);
+    if (!report) return fail(manager_text("monthly_cli_failed", lang, {{"error", error}}));
+    if (!report::write_monthly_pdf(*report, o.output, error))
+        return fail(manager_text("monthly_cli_failed", lang, {{"error", o.output + ": " + error}}));
+    std::cout << manager_text("monthly_cli_wrote", lang, {{"file", o.output}}) << "\n";
     return 0;
 }
 
@@ -123,6 +190,21 @@ void add_stats_commands(CLI::App& app, Options& o, Run& chosen) {
         ->check(CLI::IsMember({"reports", "events"}));
     export_command->add_option("-o,--output", o.output, "The file to write")->required();
     export_command->callback([&chosen, &o] { chosen = [&o] { return run_export(o); }; });
+
+    CLI::App* report = stats->add_subcommand(
+        "report", "Write the monthly evaluation report of this kiosk as a PDF (A4; zh or en)");
+    report->add_option("--db", o.db, "The kiosk's kiosk.db, or a copy of it (opened read-only)")
+        ->required();
+    report->add_option("--month", o.month, "The month, YYYY-MM")->required();
+    report->add_option("--lang", o.lang, "Language of the report: zh or en (default zh)")
+        ->check(CLI::IsMember({"zh", "en"}));
+    report
+        ->add_option("--min-answers", o.min_answers,
+                     "Answers a question needs to be listed among the hardest")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
+    report->add_option("-o,--output", o.output, "The PDF file to write")->required();
+    report->callback([&chosen, &o] { chosen = [&o] { return run_report(o); }; });
 }
 
 } // namespace kiosk::ctl

@@ -23,7 +23,9 @@ struct Options {
     bool force = false;
     // stats
     std::string db, from, to, lang = "zh", format, report = "reports";
+    std::string month, range; // stats: --month YYYY-MM, --range this-month|... (issue 20)
     int top = 10;
+    int min_answers = 20; // stats report: a hardest question's minimum answers
     // sync
     std::string data, kiosk_id;
 };

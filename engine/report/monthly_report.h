@@ -120,6 +120,9 @@ struct MonthlyReport {
     std::vector<QuestionLine> hardest_questions; // at most 10
     int64_t questions_below_minimum = 0;
     std::vector<KioskAvailabilityLine> kiosks; // by venue then id
+    // False when the hub's contact history could not be read (the kiosks are
+    // listed, their hours unknown) or the report comes from a kiosk.db.
+    bool availability_known = false;
     std::vector<ContentLine> content;          // empty with content_known = false: no library
     bool content_known = false;
     std::vector<NoticeLine> notices; // sent in the month, oldest first

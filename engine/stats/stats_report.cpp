@@ -73,13 +73,6 @@ std::string reading_failed(const telemetry::ReadOnlyKioskDb& db, const std::stri
     return db.path() + ": reading the reports: " + error;
 }
 
-// The kiosk's UTC offset: its latest event's (kDefaultVenueUtcOffsetMin when it has none).
-int32_t kiosk_utc_offset_min(const telemetry::ReadOnlyKioskDb& db, std::string& error) {
-    SqliteStatement latest(db.handle(),
-                           "SELECT utc_offset_min FROM events ORDER BY seq DESC LIMIT 1", error);
-    return latest.next() ? int32_t(latest.integer(0)) : kDefaultVenueUtcOffsetMin;
-}
-
 // The title of subject (alias s) in the report's language, falling back to the other.
 const char* title_sql(Language language) {
     return language == Language::En ? "coalesce(nullif(s.title_en, ''), s.title_zh, '')"
@@ -445,6 +438,12 @@ void daily_rollups(const telemetry::ReadOnlyKioskDb& db, const StatsOptions& opt
 }
 
 } // namespace
+
+int32_t kiosk_utc_offset_min(const telemetry::ReadOnlyKioskDb& db, std::string& error) {
+    SqliteStatement latest(db.handle(),
+                           "SELECT utc_offset_min FROM events ORDER BY seq DESC LIMIT 1", error);
+    return latest.next() ? int32_t(latest.integer(0)) : kDefaultVenueUtcOffsetMin;
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Day ranges: resolve_day_range

@@ -34,6 +34,11 @@ using kiosk::DayRange; // core/day_ranges.h
 bool resolve_day_range(const telemetry::ReadOnlyKioskDb& db, const std::string& from,
                        const std::string& to, DayRange& range, std::string& error);
 
+// The kiosk's UTC offset: its latest event's (kDefaultVenueUtcOffsetMin when
+// it has none). Its "today" is local_day(now, this). A failed read sets
+// `error` when it is empty (core/sqlite_statement.h's shared first error).
+int32_t kiosk_utc_offset_min(const telemetry::ReadOnlyKioskDb& db, std::string& error);
+
 struct StatsOptions {
     DayRange range;
     Language language = Language::Zh;

@@ -49,6 +49,7 @@ public:
                                                  hub::ExhibitOrder order, int limit) override;
     std::vector<hub::QuestionTotals> quiz_accuracy(const hub::QueryScope& scope) override;
     std::vector<hub::KioskRecord> kiosk_health(const std::string& venue) override;
+    std::map<std::string, int64_t> kiosk_sessions(const hub::QueryScope&) override { return {}; }
     std::vector<hub::MetricTotal> metric_totals(const hub::QueryScope& scope) override;
     std::vector<hub::MetricTotal> finding_totals(const hub::QueryScope& scope) override;
     std::vector<sync::SubjectTitle> subject_titles(const std::string& venue,

@@ -2,7 +2,7 @@
 // every key the code looks up is in the file with zh and en and no key is
 // unused; the Chinese uses the glossary's terms, none of the rejected words,
 // and no English beyond the glossary's allowed tokens; and no Chinese literal
-// is left in the managers' C++ (engine/stats, dashboard, hub, kioskctl).
+// is left in the managers' C++ (engine/stats, dashboard, hub, kioskctl, report).
 #include "core/manager_text.h"
 #include "core/random_id.h"
 #include "source_scan.h"
@@ -27,7 +27,7 @@ namespace {
 
 const fs::path kSource = kiosk::test::source_dir();
 const char* const kManagerFolders[] = {"engine/stats", "engine/dashboard", "engine/hub",
-                                       "engine/kioskctl"};
+                                       "engine/kioskctl", "engine/report"};
 // Managers' code in core: the lookup itself, with manager_time's zone word.
 const char* const kManagerFiles[] = {"engine/core/manager_text.cpp", "engine/core/findings.cpp"};
 
