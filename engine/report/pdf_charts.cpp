@@ -25,7 +25,7 @@ void draw_legend_entry(PdfDocument& pdf, double x, double top, const Rgb& swatch
 
 int64_t round_axis_step(int64_t max, int ticks) {
     if (max <= 0 || ticks <= 0) return 1;
-    const int64_t rough = std::max<int64_t>(1, (max + ticks - 1) / ticks);
+    const int64_t rough = std::max<int64_t>(1, max / ticks + (max % ticks != 0));
     int64_t magnitude = 1;
     while (magnitude <= rough / 10)
         magnitude *= 10;
@@ -55,7 +55,11 @@ void draw_bar_chart(PdfDocument& pdf, const std::vector<ChartBar>& bars,
     for (const ChartBar& bar : bars)
         max = std::max(max, bar.value);
     const int64_t step = round_axis_step(max, 4);
-    const int64_t axis_top = std::max<int64_t>(step, (max + step - 1) / step * step);
+    // The first multiple of the step at or above the tallest bar; the bar
+    // itself when that multiple would not fit in 64 bits.
+    int64_t axis_top = max / step * step;
+    if (axis_top < max && __builtin_add_overflow(axis_top, step, &axis_top)) axis_top = max;
+    axis_top = std::max(axis_top, step);
 
     const TextStyle tick_style{kTickSize, false, colour::kMuted, PANGO_ALIGN_RIGHT};
     const double axis_width = pdf.text_width(format_count(axis_top), tick_style) + 6;

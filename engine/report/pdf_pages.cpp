@@ -8,6 +8,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <vector>
@@ -107,8 +108,19 @@ bool PdfDocument::fits(std::string_view shown, double width, const TextStyle& st
 // the ellipsis to cairo as standing for all the hidden text, so the PDF's
 // text (copy, search, pdftotext) would hold the whole 10,000 characters of a
 // hostile title. Cut here, the PDF's text is what the page shows.
-PangoLayout* PdfDocument::prepare(std::string_view text, double width, const TextStyle& style) {
+PangoLayout* PdfDocument::prepare(std::string_view text, double width, const TextStyle& requested) {
     std::string shown = showable_line(text);
+    TextStyle style = requested;
+    if (width > 0 && style.shrink_to_fit && style.max_lines <= 1 && !fits(shown, width, style)) {
+        int natural = 0, height = 0;
+        pango_layout_get_size(layout_, &natural, &height);
+        const double scale = width / (double(natural) / PANGO_SCALE);
+        style.size_pt = std::max(kSmallestShrunkPt, std::floor(style.size_pt * scale * 10) / 10);
+        // Glyph widths do not scale exactly with the size: a few steps more.
+        for (int step = 0;
+             step < 10 && style.size_pt > kSmallestShrunkPt && !fits(shown, width, style); ++step)
+            style.size_pt = std::max(kSmallestShrunkPt, style.size_pt - 0.2);
+    }
     if (width > 0 && !fits(shown, width, style)) {
         std::vector<size_t> ends; // the byte end of each character
         for (size_t at = 0; at < shown.size();) {

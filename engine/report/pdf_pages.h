@@ -48,6 +48,9 @@ struct TextStyle {
     Rgb colour = colour::kInk;
     PangoAlignment align = PANGO_ALIGN_LEFT;
     int max_lines = 1; // 1: one line, ellipsized; more: wrapped, ellipsized at the last
+    // A one-line text too wide for its box is set smaller (down to
+    // kSmallestShrunkPt) rather than cut: numbers are never shown in part.
+    bool shrink_to_fit = false;
 };
 
 // The showable form of outside text for one line: valid UTF-8, hidden control
@@ -55,6 +58,7 @@ struct TextStyle {
 // kMaxShownBytes (a longer text is ellipsized anyway).
 std::string showable_line(std::string_view text);
 inline constexpr size_t kMaxShownBytes = 4096;
+inline constexpr double kSmallestShrunkPt = 3;
 
 class PdfDocument {
 public:

@@ -18,6 +18,7 @@ TextStyle cell_style(const TableColumn& column, CellTone tone) {
     TextStyle style;
     style.size_pt = kCellSize;
     style.align = column.align == CellAlign::right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+    style.shrink_to_fit = column.align == CellAlign::right; // figures, never cut
     switch (tone) {
     case CellTone::normal:
         break;

@@ -1,6 +1,7 @@
 // Tables in a report PDF: a shaded header row (wrapped to at most two lines)
 // and one-line rows (a long cell ends in "…", never spills into the next
-// column). A row that does not fit on the page moves to a new page, where
+// column; a right-aligned column holds figures, and a figure too wide is set
+// smaller instead, never cut). A row that does not fit on the page moves to a new page, where
 // the table's title is drawn again as "TITLE（续）" with the header row
 // repeated. A cell may carry a small meter bar (availability) and a tone
 // (expiring in amber, expired in red, both bold). This file owns that.

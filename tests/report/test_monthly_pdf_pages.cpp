@@ -162,6 +162,20 @@ TEST_CASE("Hostile text in a report is printed as text and never breaks the page
     }
 }
 
+TEST_CASE("Extreme numbers are printed exactly and never break the charts", "[report]") {
+    test::TempFolder folder;
+    report::MonthlyReport report = test::sample_venue_report();
+    report.visitors_per_day[0].visitors = INT64_MAX;
+    report.visitors_per_day[1].visitors = -5;
+    report.visitors_by_hour[3] = INT64_MAX - 1;
+    report.this_month.visitors = INT64_MIN;
+    report.exhibits[0].visits = INT64_MAX;
+    const std::string text = render_to_file(folder, report).text();
+    CHECK(row_after(text, "访客人次").at(0) == "-9,223,372,036,854,775,808");
+    CHECK(row_after(text, "光的折射").at(0) == "9,223,372,036,854,775,807");
+    CHECK(text.find("9,223,372,036,854,775,807\n") != std::string::npos); // the axis' top
+}
+
 TEST_CASE("The charts are vector bars with ink where the charts are", "[report]") {
     test::TempFolder folder;
     const test::PdfFile pdf = render_to_file(folder, test::sample_venue_report());
