@@ -168,8 +168,8 @@ svg .bar { fill:#3b6fd8; }
 svg .bar:hover { fill:#1e3a8a; }
 svg .grid { stroke:#edf0f4; }
 svg .axis, svg .axis-mark { stroke:#9ca3af; }
-svg .tick { font-size:12px; fill:#6b7280; }
-svg .axis-title { font-size:12px; fill:#374151; }
+svg .tick { font-size:13.5px; fill:#6b7280; } /* at least 12 px down to a 1000 px wide window */
+svg .axis-title { font-size:13.5px; fill:#374151; }
 svg.meter { display:block; flex:1 1 auto; min-width:50px; height:10px; }
 svg .meter-track { fill:#e8ebf0; }
 .scroll { overflow-x:auto; }
@@ -186,6 +186,7 @@ td.meter-cell { width:32%; }
 .sub.id { font-family:"DejaVu Sans Mono",monospace; word-break:break-all; }
 .nowrap { white-space:nowrap; }
 .badge { display:inline-block; border-radius:999px; padding:1px 9px; font-size:12px; margin:1px 4px 1px 0; white-space:nowrap; }
+#kiosk-health .badge { white-space:normal; } /* long alerts wrap inside the column */
 .badge.bad { background:#fee2e2; color:#991b1b; }
 .badge.ok { background:#dcfce7; color:#166534; }
 .badge.warn { background:#fef3c7; color:#92400e; }
@@ -303,6 +304,9 @@ svg .today-label { fill:#b91c1c; font-weight:600; }
   .scope { margin:0; }
   h2 { break-after:avoid; page-break-after:avoid; }
   tr { break-inside:avoid; page-break-inside:avoid; }
+  table { font-size:9pt; }
+  th, td { padding:4px 5px; }
+  td.nowrap { white-space:normal; }
   .grid2 { display:block; }
   .stats { grid-template-columns:repeat(4, minmax(0,1fr)); gap:8px; }
   .scroll { overflow:visible; }
@@ -396,6 +400,23 @@ void append_header(std::string& out, const DashboardData& data) {
     out += "<button type=\"submit\">" + text_of("sign_out", lang) + "</button></form></header>\n";
 }
 
+// A quick range's word (本月, 上月, ...).
+std::string range_word(RangePreset preset, Language lang) {
+    switch (preset) {
+    case RangePreset::this_month:
+        return manager_text("range_this_month", lang);
+    case RangePreset::last_month:
+        return manager_text("range_last_month", lang);
+    case RangePreset::this_quarter:
+        return manager_text("range_this_quarter", lang);
+    case RangePreset::this_year:
+        return manager_text("range_this_year", lang);
+    case RangePreset::last_30_days:
+        break;
+    }
+    return manager_text("range_last_30_days", lang);
+}
+
 // The quick ranges (本月, 上月, ...) as links for the filter's venue, each
 // resolved against the venue's today; the one(s) the page shows marked.
 void append_quick_ranges(std::string& out, const DashboardData& data) {
@@ -409,8 +430,7 @@ void append_quick_ranges(std::string& out, const DashboardData& data) {
                                 "&range=" + std::string(range_preset_name(preset)) +
                                 "&lang=" + language_code(lang);
         out += "<a class=\"range" + std::string(active ? " active\" aria-current=\"true" : "") +
-               "\" href=\"" + esc(url) + "\">" + text_of(range_preset_word_key(preset), lang) +
-               "</a>";
+               "\" href=\"" + esc(url) + "\">" + esc(range_word(preset, lang)) + "</a>";
     }
     out += "</nav>";
 }
@@ -632,10 +652,10 @@ std::string both_layouts(const std::function<std::string(ChartLayout)>& draw) {
 void append_visitors_chart(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
     const BarUnit unit = chart_unit(data);
-    const char* title_key = unit == BarUnit::day    ? "visitors_per_day"
-                            : unit == BarUnit::week ? "visitors_per_week"
-                                                    : "visitors_per_month";
-    out += "<section class=\"card\" id=\"visitors-per-day\"><h2>" + text_of(title_key, lang) +
+    const std::string title = unit == BarUnit::day    ? manager_text("visitors_per_day", lang)
+                              : unit == BarUnit::week ? manager_text("visitors_per_week", lang)
+                                                      : manager_text("visitors_per_month", lang);
+    out += "<section class=\"card\" id=\"visitors-per-day\"><h2>" + esc(title) +
            "</h2><p class=\"note\">" + esc(data.filter.from) + " " + text_of("range_to", lang) +
            " " + esc(data.filter.to) + "</p>";
     bool any = false;
@@ -648,9 +668,9 @@ void append_visitors_chart(std::string& out, const DashboardData& data) {
             const size_t max_labels = layout == ChartLayout::narrow ? 4
                                       : unit == BarUnit::day        ? 16
                                                                     : 13;
-            return svg_day_bar_chart(
-                visitor_bars(data, unit, max_labels), manager_text("visitors_axis", lang),
-                manager_text(title_key, lang), layout, manager_text("today", lang));
+            return svg_day_bar_chart(visitor_bars(data, unit, max_labels),
+                                     manager_text("visitors_axis", lang), title, layout,
+                                     manager_text("today", lang));
         });
     } else {
         append_empty(out, lang);
