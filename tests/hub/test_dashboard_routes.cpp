@@ -494,8 +494,7 @@ TEST_CASE("dashboard: data that cannot be read is said so on the page, and expor
             // the refusal keeps the filter form, filled, to try again
             CHECK(exported->body.find("<form method=\"get\" action=\"/dashboard\">") !=
                   std::string::npos);
-            CHECK(exported->body.find("name=\"from\" value=\"2026-11-01\"") !=
-                  std::string::npos);
+            CHECK(exported->body.find("name=\"from\" value=\"2026-11-01\"") != std::string::npos);
         }
     }
 }
