@@ -140,6 +140,10 @@ return {
   kiosks_needing_attention = { zh = "需要关注的终端", en = "Kiosks needing attention" },
   of_kiosks = { zh = "共 {n} 台", en = "of {n}" },
   visitors_per_day = { zh = "每日访客", en = "Visitors per day" },
+  visitors_per_week = { zh = "每周访客（按周合计）", en = "Visitors per week (weekly totals)" },
+  visitors_per_month = { zh = "每月访客（按月合计）", en = "Visitors per month (monthly totals)" },
+  today = { zh = "今天", en = "today" },
+  quick_ranges = { zh = "快捷范围", en = "Quick ranges" },
   visitors_axis = { zh = "人次", en = "sessions" },
   visits_unit = { zh = "人次", en = "sessions" },
   hour_of_week = { zh = "一周各时段访客", en = "Visitors by hour of the week" },
@@ -160,6 +164,8 @@ return {
   exhibit = { zh = "展项", en = "Exhibit" },
   visits = { zh = "访问次数", en = "Visits" },
   dwell_minutes = { zh = "停留（分钟）", en = "Dwell (minutes)" },
+  dwell_total = { zh = "总停留时长", en = "Total dwell" },
+  dwell_per_visit = { zh = "平均每次停留", en = "Average dwell per visit" },
   quiz_accuracy = { zh = "测验正确率（最难的题在前）", en = "Quiz accuracy (hardest first)" },
   question = { zh = "题目", en = "Question" },
   pack = { zh = "题库", en = "Pack" },
@@ -176,6 +182,7 @@ return {
   errors = { zh = "错误", en = "Errors" },
   clock_skew = { zh = "时钟偏差", en = "Clock skew" },
   alerts = { zh = "提醒", en = "Alerts" },
+  alert_rules_intro = { zh = "以下情况会提醒：", en = "An alert is raised when:" },
   alert_silent = { zh = "超过 {n} 天未联系", en = "Silent for more than {n} days" },
   alert_clock_skew = { zh = "时钟偏差超过 5 分钟", en = "Clock off by more than 5 minutes" },
   alert_low_disk = { zh = "磁盘空间不足", en = "Low disk space" },
@@ -279,6 +286,14 @@ return {
   },
   filter_not_your_venue = { zh = "您只能查看自己场馆的数据。", en = "You may only see your own venue's data." },
   filter_no_such_venue = { zh = "没有这个场馆。", en = "There is no such venue." },
+  filter_bad_range = {
+    zh = "没有这个快捷范围，可选：本月、上月、本季度、本年、最近 30 天。",
+    en = "There is no such quick range: this month, last month, this quarter, this year or the last 30 days.",
+  },
+  filter_range_and_dates = {
+    zh = "请选择快捷范围或填写日期，不要同时使用。",
+    en = "Pick a quick range or enter dates, not both.",
+  },
   query_too_long = { zh = "查询参数太长。", en = "A query parameter is too long." },
 
   -- kiosk-hub pages: the refusal page, sign-in and forms.

@@ -25,6 +25,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
+#include <map>
 #include <optional>
 
 namespace kiosk::dashboard {
@@ -110,9 +112,19 @@ void append_unreadable(std::string& out, Language lang) {
     out += "<p class=\"unreadable\">" + text_of("data_unreadable", lang) + "</p>";
 }
 
-// A horizontal meter and its figure, side by side, for a table cell.
-std::string meter_cell(double fraction, std::string_view colour, const std::string& figure) {
-    return "<td class=\"meter-cell\"><div class=\"meter-line\">" +
+// The opening of a table cell with its column's name, which a phone shows
+// beside the value when the table's rows become cards (data-label).
+std::string open_cell(const std::string& label, std::string_view css_class = "") {
+    std::string cell = "<td";
+    if (!css_class.empty()) cell += " class=\"" + std::string(css_class) + "\"";
+    return cell + " data-label=\"" + label + "\">";
+}
+
+// A horizontal meter and its figure, side by side, for a table cell of
+// column `label` (escaped).
+std::string meter_cell(double fraction, std::string_view colour, const std::string& figure,
+                       const std::string& label) {
+    return open_cell(label, "meter-cell") + "<div class=\"meter-line\">" +
            svg_meter_bar(fraction, colour, figure) + "<span class=\"num\">" + esc(figure) +
            "</span></div></td>";
 }
@@ -158,8 +170,8 @@ svg .bar { fill:#3b6fd8; }
 svg .bar:hover { fill:#1e3a8a; }
 svg .grid { stroke:#edf0f4; }
 svg .axis, svg .axis-mark { stroke:#9ca3af; }
-svg .tick { font-size:12px; fill:#6b7280; }
-svg .axis-title { font-size:12px; fill:#374151; }
+svg .tick { font-size:13.5px; fill:#6b7280; } /* at least 12 px down to a 1000 px wide window */
+svg .axis-title { font-size:13.5px; fill:#374151; }
 svg.meter { display:block; flex:1 1 auto; min-width:50px; height:10px; }
 svg .meter-track { fill:#e8ebf0; }
 .scroll { overflow-x:auto; }
@@ -169,12 +181,14 @@ th { color:var(--muted); font-weight:500; font-size:13px; white-space:nowrap; }
 td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
 td.rank { color:var(--muted); width:2em; }
 td.meter-cell { width:32%; }
+#top-exhibits td.title { min-width:7em; }
 .meter-line { display:flex; align-items:center; gap:8px; }
 .meter-line .num { min-width:4.2em; text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
 .sub { display:block; color:var(--muted); font-size:12px; }
 .sub.id { font-family:"DejaVu Sans Mono",monospace; word-break:break-all; }
 .nowrap { white-space:nowrap; }
 .badge { display:inline-block; border-radius:999px; padding:1px 9px; font-size:12px; margin:1px 4px 1px 0; white-space:nowrap; }
+#kiosk-health .badge { white-space:normal; } /* long alerts wrap inside the column */
 .badge.bad { background:#fee2e2; color:#991b1b; }
 .badge.ok { background:#dcfce7; color:#166534; }
 .badge.warn { background:#fef3c7; color:#92400e; }
@@ -220,12 +234,88 @@ details.update { margin-top:8px; }
 .login form { display:flex; flex-direction:column; gap:14px; }
 .login input { font-size:15px; padding:8px 10px; }
 .login button { padding:9px; font-size:15px; }
+svg.chart.narrow { display:none; }
+svg .bar.today { fill:#1e3a8a; }
+svg .today-mark { fill:#dc2626; }
+svg .today-label { fill:#b91c1c; font-weight:600; }
+.quick-ranges { display:flex; flex-wrap:wrap; gap:8px; margin:0 0 14px; }
+.quick-ranges a.range { border:1px solid #cbd5e1; border-radius:999px; padding:3px 12px; text-decoration:none; font-size:14px; }
+.quick-ranges a.range.active { background:var(--accent); border-color:var(--accent); color:#fff; }
+.note.rules ul { margin:2px 0 0; padding-left:20px; }
 @media (max-width: 1000px) {
   .grid2, .data-actions, fieldset.pair { grid-template-columns:minmax(0,1fr); }
   .stats { grid-template-columns:repeat(2, minmax(0,1fr)); }
   main { padding:14px 14px 32px; }
   header.top { padding:10px 14px; }
-  svg .tick, svg .axis-title { font-size:15px; } /* charts shrink with the screen: keep labels legible */
+  svg .tick, svg .axis-title { font-size:18px; } /* the wide charts shrink with the screen: keep labels legible */
+}
+/* Phones and narrow tablets: the charts' narrow drawings, laid out for the width. */
+@media (max-width: 760px) {
+  svg.chart.wide { display:none; }
+  svg.chart.narrow { display:block; max-width:520px; margin:0 auto; }
+  svg.narrow .tick, svg.narrow .axis-title { font-size:14px; }
+}
+/* Phones: the kiosks' status first, table rows as cards ("label: value"), nothing wider than the screen. */
+@media (max-width: 600px) {
+  main { display:flex; flex-direction:column; padding:10px 8px 28px; }
+  main > * { order:3; }
+  main > .filters, main > .notice { order:1; }
+  main > #kiosk-health { order:2; }
+  header.top { padding:8px 10px; gap:6px 10px; }
+  header.top h1 { font-size:18px; flex-basis:100%; }
+  .card { padding:12px; margin-bottom:12px; }
+  .card .note, label, .stat .label, .stat .detail, th, .sub, .badge, footer { font-size:13px; }
+  .filters form { gap:10px; }
+  .filters label { flex:1 1 140px; }
+  .filters select, .filters input { width:100%; min-width:0; }
+  .stats { gap:10px; margin-bottom:12px; }
+  .stat { padding:10px 12px; }
+  .stat .value { font-size:21px; }
+  .grid2 { gap:0; }
+  .grid2 > .card { margin-bottom:12px; }
+  .scroll { overflow-x:visible; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td, table.cards th { display:block; }
+  table.cards thead { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
+  table.cards tr { border:1px solid var(--line); border-radius:8px; padding:6px 10px; margin:0 0 10px; }
+  table.cards tr.alert { border-left:4px solid #dc2626; }
+  table.cards tr.alert td:first-child { box-shadow:none; }
+  table.cards tr.group { background:#f8fafc; margin-top:14px; }
+  table.cards tr.detail { margin-left:14px; }
+  table.cards tr.detail td:first-child { padding-left:0; }
+  table.cards td, table.cards th { border:0; padding:3px 0; text-align:right; white-space:normal; overflow:hidden; }
+  table.cards td::before { content:attr(data-label); float:left; margin-right:12px; color:var(--muted); font-size:13px; text-align:left; }
+  table.cards td.title, table.cards th { text-align:left; font-weight:600; }
+  table.cards td.title::before { content:none; }
+  table.cards td.rank, table.cards td.blank { display:none; }
+  table.cards td.meter-cell { width:auto; }
+  table.cards .meter-line { justify-content:flex-end; }
+  table.cards svg.meter { max-width:45%; }
+  table.cards .sub { text-align:right; }
+  table.cards td.title .sub { text-align:left; }
+  .data-actions input[type=file] { max-width:100%; }
+}
+/* Printing (A4): the figures and tables on white, without the forms and buttons. */
+@media print {
+  @page { size:A4; margin:12mm; }
+  body { background:#fff; color:#000; font-size:11pt; }
+  header.top { background:none; color:#000; padding:0 0 6px; border-bottom:2px solid #1f2937; }
+  header.top a, header.top form, .quick-ranges, .filters form, #data, button, .button, .notice:not(.error) { display:none !important; }
+  main { max-width:none; padding:0; display:block; }
+  .card, .stat { border:1px solid #9ca3af; border-radius:0; break-inside:avoid; page-break-inside:avoid; }
+  .filters { border:0; padding:0; }
+  .scope { margin:0; }
+  h2 { break-after:avoid; page-break-after:avoid; }
+  tr { break-inside:avoid; page-break-inside:avoid; }
+  table { font-size:9pt; }
+  th, td { padding:4px 5px; }
+  td.nowrap { white-space:normal; }
+  .grid2 { display:block; }
+  .stats { grid-template-columns:repeat(4, minmax(0,1fr)); gap:8px; }
+  .scroll { overflow:visible; }
+  svg.chart.wide { display:block !important; }
+  svg.chart.narrow { display:none !important; }
+  svg .tick, svg .axis-title { font-size:17px; }
+  footer { color:#000; }
 }
 )CSS";
 
@@ -312,9 +402,48 @@ void append_header(std::string& out, const DashboardData& data) {
     out += "<button type=\"submit\">" + text_of("sign_out", lang) + "</button></form></header>\n";
 }
 
-void append_filter_form(std::string& out, const DashboardData& data) {
+// A quick range's word (本月, 上月, ...).
+std::string range_word(RangePreset preset, Language lang) {
+    switch (preset) {
+    case RangePreset::this_month:
+        return manager_text("range_this_month", lang);
+    case RangePreset::last_month:
+        return manager_text("range_last_month", lang);
+    case RangePreset::this_quarter:
+        return manager_text("range_this_quarter", lang);
+    case RangePreset::this_year:
+        return manager_text("range_this_year", lang);
+    case RangePreset::last_30_days:
+        break;
+    }
+    return manager_text("range_last_30_days", lang);
+}
+
+// The quick ranges (本月, 上月, ...) as links for the filter's venue, each
+// resolved against the venue's today; the one(s) the page shows marked.
+void append_quick_ranges(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
-    out += "<section class=\"card filters\"><form method=\"get\" action=\"/dashboard\">";
+    const std::string today = local_day(data.generated_utc_ms, data.utc_offset_min);
+    out += "<nav class=\"quick-ranges\" aria-label=\"" + text_of("quick_ranges", lang) + "\">";
+    for (RangePreset preset : kRangePresets) {
+        const std::optional<DayRange> range = preset_range(preset, today);
+        const bool active = range && range->from == data.filter.from && range->to == data.filter.to;
+        const std::string url = "/dashboard?venue=" + url_encode(data.filter.venue_id) +
+                                "&range=" + std::string(range_preset_name(preset)) +
+                                "&lang=" + language_code(lang);
+        out += "<a class=\"range" + std::string(active ? " active\" aria-current=\"true" : "") +
+               "\" href=\"" + esc(url) + "\">" + esc(range_word(preset, lang)) + "</a>";
+    }
+    out += "</nav>";
+}
+
+// The filter card: the quick ranges, the form (filled with `data.filter`),
+// and the scope line under it unless the query was refused.
+void append_filter_form(std::string& out, const DashboardData& data, bool refused = false) {
+    const Language lang = data.filter.language;
+    out += "<section class=\"card filters\">";
+    append_quick_ranges(out, data);
+    out += "<form method=\"get\" action=\"/dashboard\">";
     out += "<label>" + text_of("venue", lang) + "<select name=\"venue\">";
     if (data.viewer.role == ViewerRole::ProvinceAdmin) {
         out += "<option value=\"\"";
@@ -333,6 +462,10 @@ void append_filter_form(std::string& out, const DashboardData& data) {
            esc(data.filter.to) + "\" required></label>";
     hidden_field(out, "lang", language_code(lang));
     out += "<button type=\"submit\">" + text_of("apply", lang) + "</button></form>";
+    if (refused) {
+        out += "</section>\n";
+        return;
+    }
 
     std::string scope = text_of("all_venues", lang);
     for (const DashboardVenue& venue : data.venues)
@@ -394,79 +527,153 @@ void append_summary(std::string& out, const DashboardData& data) {
 // [SECTION] Dashboard: the charts (visitors per day, hour of week)
 //-----------------------------------------------------------------------------
 
-// The bars from the first to the last day of the range, missing days as 0,
-// labelled by month ("2026-03") on long ranges and by day ("03-14") on short.
-std::vector<DayBar> day_bars(const DashboardData& data) {
+// What one bar of the visitors chart counts: a day on ranges up to three
+// months, a week (Monday to Sunday) up to about a year and a half, a month
+// beyond, so a long range never draws hairline bars.
+enum class BarUnit { day, week, month };
+
+BarUnit bar_unit(int64_t day_count) {
+    return day_count <= 92 ? BarUnit::day : day_count <= 550 ? BarUnit::week : BarUnit::month;
+}
+
+// The first day of the week or month `day` is in (the day itself for days).
+chrono::sys_days bucket_start(chrono::sys_days day, BarUnit unit) {
+    if (unit == BarUnit::week) return day - chrono::days{chrono::weekday{day}.iso_encoding() - 1};
+    if (unit == BarUnit::month) {
+        const chrono::year_month_day date{day};
+        return chrono::sys_days{date.year() / date.month() / 1};
+    }
+    return day;
+}
+
+// The first and last day the visitors chart covers: the filter's range, and
+// any day of data outside it; nullopt when a day does not parse (never from
+// the store) or the span is too long to fill.
+std::optional<std::pair<chrono::sys_days, chrono::sys_days>> chart_span(const DashboardData& data) {
+    std::optional<chrono::sys_days> first = parse_day(data.filter.from);
+    std::optional<chrono::sys_days> last = parse_day(data.filter.to);
+    for (const DayVisitors& day : data.visitors_per_day) {
+        const auto parsed = parse_day(day.day);
+        if (!parsed) return std::nullopt;
+        if (!first || *parsed < *first) first = parsed;
+        if (!last || *parsed > *last) last = parsed;
+    }
+    if (!first || !last || (*last - *first).count() >= kMaxFilledDays) return std::nullopt;
+    return std::pair{*first, *last};
+}
+
+BarUnit chart_unit(const DashboardData& data) {
+    const auto span = chart_span(data);
+    return span ? bar_unit((span->second - span->first).count() + 1) : BarUnit::day;
+}
+
+// The chart's span as bars of `unit`, missing days as 0, the bar holding
+// today marked, and at most `max_labels` axis labels ("11-20" under days,
+// "2026-03" under the first week of a month and under months). Without a
+// span (chart_span) each day is one bar, unlabelled.
+std::vector<DayBar> visitor_bars(const DashboardData& data, BarUnit unit, size_t max_labels) {
     const Language lang = data.filter.language;
-    const auto tooltip = [lang](const std::string& day, int64_t sessions, double average_s) {
+    const auto tooltip = [lang](const std::string& span, int64_t sessions, double average_s) {
         std::string text =
-            day + " · " + format_integer(sessions) + " " + manager_text("visits_unit", lang);
+            span + " · " + format_integer(sessions) + " " + manager_text("visits_unit", lang);
         if (sessions > 0)
             text += " · " + manager_text("average_session", lang) + " " +
                     format_duration(average_s, lang);
         return text;
     };
 
-    std::optional<chrono::sys_days> first = parse_day(data.filter.from);
-    std::optional<chrono::sys_days> last = parse_day(data.filter.to);
-    bool all_parse = true;
-    for (const DayVisitors& day : data.visitors_per_day) {
-        const auto parsed = parse_day(day.day);
-        if (!parsed) {
-            all_parse = false;
-            continue;
-        }
-        if (!first || *parsed < *first) first = parsed;
-        if (!last || *parsed > *last) last = parsed;
-    }
     std::vector<DayBar> bars;
-    if (!all_parse || !first || !last || (*last - *first).count() >= kMaxFilledDays) {
+    const auto span = chart_span(data);
+    if (!span) {
         for (const DayVisitors& day : data.visitors_per_day)
             bars.push_back({"", static_cast<double>(day.sessions),
                             tooltip(day.day, day.sessions, day.average_session_s)});
         return bars;
     }
+    const auto [first, last] = *span;
 
-    const int64_t day_count = (*last - *first).count() + 1;
-    bars.resize(static_cast<size_t>(day_count));
-    for (int64_t i = 0; i < day_count; ++i)
-        bars[i].tooltip = tooltip(format_day(*first + chrono::days{i}), 0, 0);
-    for (const DayVisitors& day : data.visitors_per_day) {
-        const int64_t index = (*parse_day(day.day) - *first).count();
-        bars[index].value = static_cast<double>(day.sessions); // one entry per day
-        bars[index].tooltip = tooltip(day.day, day.sessions, day.average_session_s);
+    std::map<chrono::sys_days, const DayVisitors*> by_day;
+    for (const DayVisitors& day : data.visitors_per_day)
+        by_day[*parse_day(day.day)] = &day;
+    const std::optional<chrono::sys_days> today =
+        parse_day(local_day(data.generated_utc_ms, data.utc_offset_min));
+
+    struct Bucket {
+        chrono::sys_days from, to;
+        CheckedSum sessions;
+        double session_seconds = 0;
+    };
+    std::vector<Bucket> buckets;
+    for (chrono::sys_days day = first; day <= last; day += chrono::days{1}) {
+        if (buckets.empty() || bucket_start(day, unit) != bucket_start(buckets.back().from, unit))
+            buckets.push_back({day, day, {}, 0});
+        Bucket& bucket = buckets.back();
+        bucket.to = day;
+        if (const auto found = by_day.find(day); found != by_day.end()) {
+            bucket.sessions += found->second->sessions;
+            bucket.session_seconds +=
+                static_cast<double>(found->second->sessions) * found->second->average_session_s;
+        }
     }
 
-    if (day_count > 62) {
-        std::vector<int64_t> month_starts;
-        for (int64_t i = 0; i < day_count; ++i)
-            if (chrono::year_month_day{*first + chrono::days{i}}.day() == chrono::day{1})
-                month_starts.push_back(i);
-        const size_t month_step = (month_starts.size() + 12) / 13; // at most 13 labels
-        for (size_t m = 0; m < month_starts.size(); m += month_step)
-            bars[month_starts[m]].axis_label =
-                format_day(*first + chrono::days{month_starts[m]}).substr(0, 7);
-    } else {
-        const int64_t step = day_count <= 16 ? 1 : (day_count + 9) / 10;
-        for (int64_t i = 0; i < day_count; i += step)
-            bars[i].axis_label = format_day(*first + chrono::days{i}).substr(5);
+    std::vector<size_t> labelled; // the bars that may carry a label
+    for (const Bucket& bucket : buckets) {
+        const int64_t sessions = bucket.sessions.value().value_or(0);
+        const std::string days = bucket.from == bucket.to
+                                     ? format_day(bucket.from)
+                                     : format_day(bucket.from) + " – " + format_day(bucket.to);
+        DayBar bar{
+            "", static_cast<double>(sessions),
+            tooltip(days, sessions,
+                    sessions > 0 ? bucket.session_seconds / static_cast<double>(sessions) : 0)};
+        bar.today = today && bucket.from <= *today && *today <= bucket.to;
+        const bool month_begins =
+            chrono::year_month_day{bucket.to}.day() < chrono::year_month_day{bucket.from}.day() ||
+            chrono::year_month_day{bucket.from}.day() == chrono::day{1};
+        if (unit != BarUnit::week || month_begins) labelled.push_back(bars.size());
+        bars.push_back(std::move(bar));
+    }
+    if (labelled.empty()) labelled.push_back(0); // weeks within one month
+    const size_t step = std::max<size_t>(1, (labelled.size() + max_labels - 1) / max_labels);
+    for (size_t i = 0; i < labelled.size(); i += step) {
+        const Bucket& bucket = buckets[labelled[i]];
+        const chrono::sys_days labelled_day =
+            unit == BarUnit::week ? bucket_start(bucket.to, BarUnit::month) : bucket.from;
+        bars[labelled[i]].axis_label =
+            unit == BarUnit::day ? format_day(bucket.from).substr(5)
+                                 : format_day(std::max(labelled_day, bucket.from)).substr(0, 7);
     }
     return bars;
 }
 
+// A chart's two drawings, one shown at a time by the page's CSS (svg.wide / svg.narrow).
+std::string both_layouts(const std::function<std::string(ChartLayout)>& draw) {
+    return draw(ChartLayout::wide) + draw(ChartLayout::narrow);
+}
+
 void append_visitors_chart(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
-    out += "<section class=\"card\" id=\"visitors-per-day\"><h2>" +
-           text_of("visitors_per_day", lang) + "</h2><p class=\"note\">" + esc(data.filter.from) +
-           " " + text_of("range_to", lang) + " " + esc(data.filter.to) + "</p>";
+    const BarUnit unit = chart_unit(data);
+    const std::string title = unit == BarUnit::day    ? manager_text("visitors_per_day", lang)
+                              : unit == BarUnit::week ? manager_text("visitors_per_week", lang)
+                                                      : manager_text("visitors_per_month", lang);
+    out += "<section class=\"card\" id=\"visitors-per-day\"><h2>" + esc(title) +
+           "</h2><p class=\"note\">" + esc(data.filter.from) + " " + text_of("range_to", lang) +
+           " " + esc(data.filter.to) + "</p>";
     bool any = false;
     for (const DayVisitors& day : data.visitors_per_day)
         any = any || day.sessions > 0;
     if (data.unreadable.visitors) {
         append_unreadable(out, lang);
     } else if (any) {
-        out += svg_day_bar_chart(day_bars(data), manager_text("visitors_axis", lang),
-                                 manager_text("visitors_per_day", lang));
+        out += both_layouts([&](ChartLayout layout) {
+            const size_t max_labels = layout == ChartLayout::narrow ? 4
+                                      : unit == BarUnit::day        ? 16
+                                                                    : 13;
+            return svg_day_bar_chart(visitor_bars(data, unit, max_labels),
+                                     manager_text("visitors_axis", lang), title, layout,
+                                     manager_text("today", lang));
+        });
     } else {
         append_empty(out, lang);
     }
@@ -490,8 +697,10 @@ void append_heat_map(std::string& out, const DashboardData& data) {
         labels.fewer = manager_text("fewer", lang);
         labels.more = manager_text("more", lang);
         labels.peak = manager_text("peak", lang);
-        out += svg_week_heat_map(data.sessions_by_hour_of_week, labels,
-                                 manager_text("hour_of_week", lang));
+        out += both_layouts([&](ChartLayout layout) {
+            return svg_week_heat_map(data.sessions_by_hour_of_week, labels,
+                                     manager_text("hour_of_week", lang), layout);
+        });
     } else {
         append_empty(out, lang);
     }
@@ -515,27 +724,35 @@ void append_top_exhibits(std::string& out, const DashboardData& data) {
         return;
     }
     int64_t max_visits = 0;
-    double max_dwell = 0;
-    for (const ExhibitUsage& exhibit : data.top_exhibits) {
+    for (const ExhibitUsage& exhibit : data.top_exhibits)
         max_visits = std::max(max_visits, exhibit.visits);
-        max_dwell = std::max(max_dwell, exhibit.dwell_minutes);
-    }
-    out += "<div class=\"scroll\"><table><thead><tr><th></th><th>" + text_of("exhibit", lang) +
-           "</th><th>" + text_of("visits", lang) + "</th><th>" + text_of("dwell_minutes", lang) +
-           "</th></tr></thead><tbody>";
+    const std::string exhibit_label = text_of("exhibit", lang),
+                      visits_label = text_of("visits", lang),
+                      total_label = text_of("dwell_total", lang),
+                      average_label = text_of("dwell_per_visit", lang);
+    out += "<div class=\"scroll\"><table class=\"cards\"><thead><tr><th></th><th>" + exhibit_label +
+           "</th><th>" + visits_label + "</th><th class=\"num\">" + total_label +
+           "</th><th class=\"num\">" + average_label + "</th></tr></thead><tbody>";
     int rank = 0;
     for (const ExhibitUsage& exhibit : data.top_exhibits) {
         const std::string& title = exhibit.title.empty() ? exhibit.id : exhibit.title;
-        out += "<tr><td class=\"rank\">" + std::to_string(++rank) + "</td><td>" + esc(title) +
-               "<span class=\"sub id\">" + esc(exhibit.id) + "</span></td>";
+        out += "<tr><td class=\"rank\">" + std::to_string(++rank) + "</td>" +
+               open_cell(exhibit_label, "title") + esc(title) + "<span class=\"sub id\">" +
+               esc(exhibit.id) + "</span></td>";
         out += meter_cell(max_visits > 0 ? static_cast<double>(exhibit.visits) /
                                                static_cast<double>(max_visits)
                                          : 0,
-                          "#3b6fd8", format_integer(exhibit.visits));
-        out +=
-            meter_cell(max_dwell > 0 ? exhibit.dwell_minutes / max_dwell : 0, "#0d9488",
-                       format_decimal(exhibit.dwell_minutes, exhibit.dwell_minutes < 100 ? 1 : 0));
-        out += "</tr>";
+                          "#3b6fd8", format_integer(exhibit.visits), visits_label);
+        // The total as a duration, and the average per visit beside it: the
+        // same words and units as the average-session card above.
+        out += open_cell(total_label, "num") +
+               esc(format_duration(exhibit.dwell_minutes * 60, lang)) + "</td>" +
+               open_cell(average_label, "num") +
+               (exhibit.visits > 0
+                    ? esc(format_duration(
+                          exhibit.dwell_minutes * 60 / static_cast<double>(exhibit.visits), lang))
+                    : "–") +
+               "</td></tr>";
     }
     out += "</tbody></table></div></section>\n";
 }
@@ -552,20 +769,24 @@ void append_quiz_accuracy(std::string& out, const DashboardData& data) {
         out += "</section>\n";
         return;
     }
-    out += "<div class=\"scroll\"><table><thead><tr><th>" + text_of("question", lang) +
-           "</th><th class=\"num\">" + text_of("answers", lang) + "</th><th class=\"num\">" +
-           text_of("correct", lang) + "</th><th>" + text_of("accuracy", lang) +
-           "</th></tr></thead><tbody>";
+    const std::string question_label = text_of("question", lang),
+                      answers_label = text_of("answers", lang),
+                      correct_label = text_of("correct", lang),
+                      accuracy_label = text_of("accuracy", lang);
+    out += "<div class=\"scroll\"><table class=\"cards\"><thead><tr><th>" + question_label +
+           "</th><th class=\"num\">" + answers_label + "</th><th class=\"num\">" + correct_label +
+           "</th><th>" + accuracy_label + "</th></tr></thead><tbody>";
     for (const QuestionAccuracy& question : data.quiz_accuracy) {
         const std::string& text = question.text.empty() ? question.question_id : question.text;
         const char* colour = question.accuracy < 0.5    ? "#dc2626"
                              : question.accuracy < 0.75 ? "#d97706"
                                                         : "#16a34a";
-        out += "<tr><td>" + esc(text) + "<span class=\"sub id\">" + esc(question.pack) + " · " +
-               esc(question.question_id) + "</span></td><td class=\"num\">" +
-               format_integer(question.answers) + "</td><td class=\"num\">" +
-               format_integer(question.correct) + "</td>";
-        out += meter_cell(question.accuracy, colour, format_percent(question.accuracy));
+        out += "<tr>" + open_cell(question_label, "title") + esc(text) + "<span class=\"sub id\">" +
+               esc(question.pack) + " · " + esc(question.question_id) + "</span></td>" +
+               open_cell(answers_label, "num") + format_integer(question.answers) + "</td>" +
+               open_cell(correct_label, "num") + format_integer(question.correct) + "</td>";
+        out += meter_cell(question.accuracy, colour, format_percent(question.accuracy),
+                          accuracy_label);
         out += "</tr>";
     }
     out += "</tbody></table></div></section>\n";
@@ -585,31 +806,36 @@ void append_findings(std::string& out, const DashboardData& data) {
         out += "</section>\n";
         return;
     }
-    out += "<div class=\"scroll\"><table><thead><tr><th>" + text_of("report_finding", lang) +
-           "</th><th>" + text_of("report_share_percent", lang) + "</th><th class=\"num\">" +
-           text_of("report_visitors", lang) + "</th><th class=\"num\">" +
-           text_of("report_events", lang) + "</th></tr></thead><tbody>";
-    const auto share_cell = [](int64_t visitors, int64_t of) {
+    const std::string finding_label = text_of("report_finding", lang),
+                      share_label = text_of("report_share_percent", lang),
+                      visitors_label = text_of("report_visitors", lang),
+                      events_label = text_of("report_events", lang);
+    out += "<div class=\"scroll\"><table class=\"cards\"><thead><tr><th>" + finding_label +
+           "</th><th>" + share_label + "</th><th class=\"num\">" + visitors_label +
+           "</th><th class=\"num\">" + events_label + "</th></tr></thead><tbody>";
+    const auto share_cell = [&](int64_t visitors, int64_t of) {
         const int percent = share_percent(visitors, of);
-        return percent < 0 ? std::string("<td class=\"num\">–</td>")
+        return percent < 0 ? open_cell(share_label, "num") + "–</td>"
                            : meter_cell(std::min(1.0, double(visitors) / double(of)), "#7c3aed",
-                                        std::to_string(percent) + "%");
+                                        std::to_string(percent) + "%", share_label);
     };
     for (const ExhibitFindings& exhibit : data.findings) {
         const std::string& title = exhibit.title.empty() ? exhibit.exhibit : exhibit.title;
         out += "<tr class=\"group\"><th colspan=\"2\">" + esc(title) + "<span class=\"sub id\">" +
-               esc(exhibit.exhibit) + "</span></th><td class=\"num\">" +
-               format_integer(exhibit.visitors) + "</td><td></td></tr>";
+               esc(exhibit.exhibit) + "</span></th>" + open_cell(visitors_label, "num") +
+               format_integer(exhibit.visitors) + "</td><td class=\"blank\"></td></tr>";
         for (const Finding& finding : exhibit.findings) {
-            out += "<tr><td>" + esc(finding_share_text(finding, exhibit.visitors, lang)) + "</td>" +
-                   share_cell(finding.visitors, exhibit.visitors) + "<td class=\"num\">" +
-                   format_integer(finding.visitors) + "</td><td class=\"num\">" +
-                   format_integer(finding.events) + "</td></tr>";
+            out += "<tr>" + open_cell(finding_label, "title") +
+                   esc(finding_share_text(finding, exhibit.visitors, lang)) + "</td>" +
+                   share_cell(finding.visitors, exhibit.visitors) +
+                   open_cell(visitors_label, "num") + format_integer(finding.visitors) + "</td>" +
+                   open_cell(events_label, "num") + format_integer(finding.events) + "</td></tr>";
             for (const FindingValue& value : finding.values)
-                out += "<tr class=\"detail\"><td>" +
+                out += "<tr class=\"detail\">" + open_cell(finding_label, "title") +
                        esc(finding_value_share_text(value, exhibit.visitors, lang)) + "</td>" +
-                       share_cell(value.visitors, exhibit.visitors) + "<td class=\"num\">" +
-                       format_integer(value.visitors) + "</td><td></td></tr>";
+                       share_cell(value.visitors, exhibit.visitors) +
+                       open_cell(visitors_label, "num") + format_integer(value.visitors) +
+                       "</td><td class=\"blank\"></td></tr>";
         }
     }
     out += "</tbody></table></div></section>\n";
@@ -638,9 +864,9 @@ std::string failure_reason_text(const std::string& reason, Language lang) {
 
 // The content cell of a kiosk's row: a badge with the state and a line below.
 std::string content_cell(const KioskContent& content, Language lang) {
-    const auto cell = [](const char* tone, const std::string& word, const std::string& detail) {
-        return std::string("<td class=\"content\"><span class=\"badge ") + tone + "\">" +
-               esc(word) + "</span>" +
+    const auto cell = [lang](const char* tone, const std::string& word, const std::string& detail) {
+        return open_cell(text_of("content_column", lang), "content") + "<span class=\"badge " +
+               tone + "\">" + esc(word) + "</span>" +
                (detail.empty() ? "" : "<span class=\"sub\">" + esc(detail) + "</span>") + "</td>";
     };
     switch (content.status) {
@@ -683,14 +909,23 @@ std::string content_cell(const KioskContent& content, Language lang) {
                     : "");
 }
 
+// The rules that raise an alert, as rules ("An alert is raised when: ..."),
+// not as a list that reads like current problems.
+void append_alert_rules(std::string& out, const DashboardData& data) {
+    const Language lang = data.filter.language;
+    out += "<div class=\"note rules\">" + text_of("alert_rules_intro", lang) + "<ul><li>" +
+           esc(manager_text("alert_silent", lang, {{"n", data.silent_alert_days}})) + "</li><li>" +
+           text_of("alert_clock_skew", lang) + "</li><li>" + text_of("alert_low_disk", lang) +
+           "</li><li>" +
+           esc(manager_text("alert_many_epochs_rule", lang, {{"n", data.many_epochs_alert}})) +
+           "</li></ul></div>";
+}
+
 void append_kiosk_health(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
     out += "<section class=\"card\" id=\"kiosk-health\"><h2>" + text_of("kiosk_health", lang) +
-           "</h2><p class=\"note\">" +
-           esc(manager_text("alert_silent", lang, {{"n", data.silent_alert_days}})) + " · " +
-           text_of("alert_clock_skew", lang) + " · " + text_of("alert_low_disk", lang) + " · " +
-           esc(manager_text("alert_many_epochs_rule", lang, {{"n", data.many_epochs_alert}})) +
-           "</p>";
+           "</h2>";
+    append_alert_rules(out, data);
     if (data.unreadable.kiosks) {
         append_unreadable(out, lang);
         out += "</section>\n";
@@ -700,30 +935,38 @@ void append_kiosk_health(std::string& out, const DashboardData& data) {
         out += "<p class=\"empty\">" + text_of("no_kiosks", lang) + "</p></section>\n";
         return;
     }
-    out += "<div class=\"scroll\"><table><thead><tr><th>" + text_of("kiosk", lang) + "</th><th>" +
-           text_of("content_column", lang) + "</th><th>" + text_of("venue", lang) + "</th><th>" +
-           text_of("last_seen", lang) + "</th><th>" + text_of("version", lang) +
-           "</th><th class=\"num\">" + text_of("disk_free", lang) + "</th><th class=\"num\">" +
-           text_of("errors", lang) + "</th><th class=\"num\">" + text_of("clock_skew", lang) +
-           "</th><th>" + text_of("alerts", lang) + "</th></tr></thead><tbody>";
+    const std::string kiosk_label = text_of("kiosk", lang), venue_label = text_of("venue", lang),
+                      seen_label = text_of("last_seen", lang),
+                      version_label = text_of("version", lang),
+                      disk_label = text_of("disk_free", lang),
+                      errors_label = text_of("errors", lang),
+                      skew_label = text_of("clock_skew", lang),
+                      alerts_label = text_of("alerts", lang);
+    out += "<div class=\"scroll\"><table class=\"cards\"><thead><tr><th>" + kiosk_label +
+           "</th><th>" + text_of("content_column", lang) + "</th><th>" + venue_label + "</th><th>" +
+           seen_label + "</th><th>" + version_label + "</th><th class=\"num\">" + disk_label +
+           "</th><th class=\"num\">" + errors_label + "</th><th class=\"num\">" + skew_label +
+           "</th><th>" + alerts_label + "</th></tr></thead><tbody>";
     for (const KioskHealth& kiosk : data.kiosks) {
         out += kiosk.alerts.any() ? "<tr class=\"alert\">" : "<tr>";
-        // the content next to the id: on a phone both show before the table scrolls sideways
-        out += "<td class=\"nowrap\">" + esc(kiosk.id) + "</td>" +
-               content_cell(kiosk.content, lang) + "<td>" + esc(kiosk.venue) + "</td>";
+        // the content next to the id: on a phone both lead the kiosk's card
+        out += open_cell(kiosk_label, "title nowrap") + esc(kiosk.id) + "</td>" +
+               content_cell(kiosk.content, lang) + open_cell(venue_label) + esc(kiosk.venue) +
+               "</td>";
         if (kiosk.last_seen_utc_ms > 0) {
-            out += "<td class=\"nowrap\">" +
+            out += open_cell(seen_label, "nowrap") +
                    esc(manager_time(kiosk.last_seen_utc_ms, data.utc_offset_min, lang)) +
                    "<span class=\"sub\">" +
                    esc(format_ago(kiosk.last_seen_utc_ms, data.generated_utc_ms, lang)) +
                    "</span></td>";
         } else {
-            out += "<td>" + text_of("never", lang) + "</td>";
+            out += open_cell(seen_label) + text_of("never", lang) + "</td>";
         }
-        out += "<td>" + esc(kiosk.software_version) + "</td><td class=\"num\">" +
-               esc(format_disk(kiosk.disk_free_mb)) + "</td><td class=\"num\">" +
-               format_integer(kiosk.error_count) + "</td><td class=\"num\">" +
-               esc(format_clock_skew(kiosk.clock_skew_ms, lang)) + "</td><td>";
+        out += open_cell(version_label) + esc(kiosk.software_version) + "</td>" +
+               open_cell(disk_label, "num") + esc(format_disk(kiosk.disk_free_mb)) + "</td>" +
+               open_cell(errors_label, "num") + format_integer(kiosk.error_count) + "</td>" +
+               open_cell(skew_label, "num") + esc(format_clock_skew(kiosk.clock_skew_ms, lang)) +
+               "</td>" + open_cell(alerts_label);
         if (kiosk.alerts.silent)
             out += "<span class=\"badge bad alert-silent\">" +
                    esc(manager_text("alert_silent", lang, {{"n", data.silent_alert_days}})) +
@@ -827,6 +1070,17 @@ std::string render_login_page(Language language, std::string_view error_message,
            "<input type=\"password\" name=\"password\" autocomplete=\"current-password\" "
            "required></label><button type=\"submit\">" +
            text_of("sign_in", lang) + "</button></form></section></main>\n</body>\n</html>\n";
+    return out;
+}
+
+std::string render_dashboard_refusal(const DashboardData& data, std::string_view message) {
+    const Language lang = data.filter.language;
+    std::string out;
+    open_page(out, lang, manager_text("app_title", lang));
+    append_header(out, data);
+    out += "<main>\n<div class=\"notice error\" role=\"alert\">" + esc(message) + "</div>\n";
+    append_filter_form(out, data, true);
+    out += "</main>\n</body>\n</html>\n";
     return out;
 }
 

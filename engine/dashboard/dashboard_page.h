@@ -6,7 +6,8 @@
 // URL built here is percent-encoded; the server escapes nothing itself.
 //
 // The forms these pages post, for the server to parse:
-//   GET  /dashboard         venue, from, to (YYYY-MM-DD), lang (zh|en)
+//   GET  /dashboard         venue, from, to (YYYY-MM-DD), lang (zh|en), or
+//                           range (a quick range, core/day_ranges.h) for from/to
 //   GET  /dashboard/export  format (csv|xlsx|json), venue, from, to, lang
 //   POST /dashboard/import  multipart/form-data: csrf, bundle (the file),
 //                           venue, from, to, lang (to return to the same view)
@@ -163,6 +164,14 @@ std::string render_login_page(Language language, std::string_view error_message,
                               std::string_view csrf_token);
 
 std::string render_dashboard_page(const DashboardData& data);
+
+// The dashboard after its query was refused (a bad date or quick range, a
+// venue the viewer may not see, an export that failed): `message` above the
+// quick ranges and the filter form, which is filled with what was asked
+// (`data.filter`, as typed) so the manager can correct it. Only the header's
+// and the form's fields of `data` are read (viewer, venues, filter, csrf
+// token, generated time and offset).
+std::string render_dashboard_refusal(const DashboardData& data, std::string_view message);
 
 // "/dashboard?venue=..&from=..&to=..&lang=.." for `filter` (raw URL, not
 // HTML-escaped); with a non-empty `format` it is the export URL

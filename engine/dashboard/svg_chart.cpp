@@ -1,7 +1,8 @@
 // Markup building blocks for the dashboard: escaping, percent-encoding, plain
 // numbers and the inline SVG charts. Charts use a fixed viewBox and scale to
-// their container's width, so one drawing serves a laptop and a tablet; their
-// fonts come from the page's CSS (the CJK font stack).
+// their container's width: the wide drawing serves a laptop and a tablet, the
+// narrow one is laid out for a phone's width; their fonts come from the
+// page's CSS (the CJK font stack).
 #include "dashboard/svg_chart.h"
 
 #include "core/utf8_text.h"
@@ -149,26 +150,69 @@ double estimated_text_width(std::string_view text, double font_px) {
     return width;
 }
 
-// Light blue for few, deep blue for many; empty cells stay grey.
-std::string heat_colour(int64_t count, int64_t max_count) {
-    if (count <= 0 || max_count <= 0) return "#f1f3f6";
-    const double t = std::sqrt(static_cast<double>(count) / static_cast<double>(max_count));
-    const auto mix = [t](int low, int high) {
-        return static_cast<int>(std::lround(low + (high - low) * t));
-    };
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", mix(214, 30), mix(230, 64),
-                  mix(252, 175));
-    return buffer;
+// The geometry of one layout of the bar chart.
+struct BarChartFrame {
+    int width, height;
+    double left, right, top, plot_height;
+    const char* css_class;
+};
+constexpr BarChartFrame kWideBars{1000, 286, 58, 14, 30, 204, "chart day-chart wide"};
+constexpr BarChartFrame kNarrowBars{340, 252, 44, 10, 30, 166, "chart day-chart narrow"};
+
+void append_legend(std::string& out, double x, double y, double font_px,
+                   const HeatMapLabels& labels, int64_t max_count, bool peak_below) {
+    out += "<text class=\"tick\" x=\"" + coord(x) + "\" y=\"" + coord(y + 13) + "\">";
+    append_html_escaped(out, labels.fewer);
+    out += "</text>";
+    const double swatch_x = x + 8 + estimated_text_width(labels.fewer, font_px);
+    for (int level = 1; level <= kHeatLevels; ++level)
+        out += "<rect class=\"swatch\" x=\"" + coord(swatch_x + 24.0 * (level - 1)) + "\" y=\"" +
+               coord(y) + "\" width=\"22\" height=\"18\" rx=\"3\" fill=\"" + kHeatColours[level] +
+               "\"/>";
+    const double after = swatch_x + 24.0 * kHeatLevels + 6;
+    const std::string peak =
+        "(" + labels.peak + " " + format_integer(max_count) + " " + labels.unit + ")";
+    out += "<text class=\"tick\" x=\"" + coord(after) + "\" y=\"" + coord(y + 13) + "\">";
+    append_html_escaped(out, peak_below ? labels.more : labels.more + "  " + peak);
+    out += "</text>";
+    if (!peak_below) return;
+    out += "<text class=\"tick\" x=\"" + coord(x) + "\" y=\"" + coord(y + 40) + "\">";
+    append_html_escaped(out, peak);
+    out += "</text>";
+}
+
+void append_cell(std::string& out, double x, double y, double width, double height, int64_t count,
+                 int64_t max_count, const std::string& tooltip) {
+    out += "<rect x=\"" + coord(x) + "\" y=\"" + coord(y) + "\" width=\"" + coord(width) +
+           "\" height=\"" + coord(height) + "\" rx=\"3\" fill=\"" +
+           kHeatColours[heat_level(count, max_count)] + "\">";
+    append_title(out, tooltip);
+    out += "</rect>";
+}
+
+std::string cell_tooltip(const HeatMapLabels& labels, int day, int hour, int64_t count) {
+    return labels.weekdays[day] + " " + two_digits(hour) + ":00–" + two_digits(hour + 1) +
+           ":00: " + format_integer(count) + " " + labels.unit;
 }
 
 } // namespace
 
+const std::array<const char*, kHeatLevels + 1> kHeatColours = {"#f1f3f6", "#dbeafe", "#93c5fd",
+                                                               "#3b82f6", "#1d4ed8", "#172554"};
+
+int heat_level(int64_t count, int64_t max_count) {
+    if (count <= 0 || max_count <= 0) return 0;
+    const double t = std::sqrt(static_cast<double>(count) / static_cast<double>(max_count));
+    return std::clamp(static_cast<int>(std::ceil(t * kHeatLevels - 1e-9)), 1, kHeatLevels);
+}
+
 std::string svg_day_bar_chart(const std::vector<DayBar>& bars, std::string_view y_axis_title,
-                              std::string_view aria_label) {
-    constexpr int width = 1000, height = 270;
-    constexpr double left = 58, right = 14, top = 30, bottom = 34;
-    constexpr double plot_width = width - left - right, plot_height = height - top - bottom;
+                              std::string_view aria_label, ChartLayout layout,
+                              std::string_view today_label) {
+    const BarChartFrame& frame = layout == ChartLayout::narrow ? kNarrowBars : kWideBars;
+    const double left = frame.left, top = frame.top, plot_height = frame.plot_height;
+    const double right_edge = frame.width - frame.right, plot_width = right_edge - left;
+    const double axis_y = top + plot_height;
 
     double max_value = 0;
     for (const DayBar& bar : bars)
@@ -177,103 +221,114 @@ std::string svg_day_bar_chart(const std::vector<DayBar>& bars, std::string_view 
 
     std::string out;
     out.reserve(400 + bars.size() * 120);
-    open_svg(out, width, height, "chart day-chart", aria_label);
+    open_svg(out, frame.width, frame.height, frame.css_class, aria_label);
 
     out += "<text class=\"axis-title\" x=\"" + coord(left) + "\" y=\"16\">";
     append_html_escaped(out, y_axis_title);
     out += "</text>";
     for (double tick = 0; tick <= scale.max + scale.step / 2; tick += scale.step) {
-        const double y = top + plot_height - tick / scale.max * plot_height;
-        out += "<line class=\"grid\" x1=\"" + coord(left) + "\" x2=\"" + coord(width - right) +
+        const double y = axis_y - tick / scale.max * plot_height;
+        out += "<line class=\"grid\" x1=\"" + coord(left) + "\" x2=\"" + coord(right_edge) +
                "\" y1=\"" + coord(y) + "\" y2=\"" + coord(y) + "\"/>";
-        out += "<text class=\"tick\" x=\"" + coord(left - 8) + "\" y=\"" + coord(y + 4) +
+        out += "<text class=\"tick\" x=\"" + coord(left - 6) + "\" y=\"" + coord(y + 5) +
                "\" text-anchor=\"end\">" + tick_text(tick) + "</text>";
     }
 
     const double slot = bars.empty() ? plot_width : plot_width / static_cast<double>(bars.size());
     const double bar_width = slot > 6 ? slot * 0.72 : std::max(slot * 0.86, 0.8);
+    const auto anchor_at = [&](double x) {
+        return x > frame.width - 40 ? "end" : x < left + 20 ? "start" : "middle";
+    };
     for (size_t i = 0; i < bars.size(); ++i) {
         const DayBar& bar = bars[i];
         const double x_center = left + slot * (static_cast<double>(i) + 0.5);
         const double bar_height = std::max(bar.value, 0.0) / scale.max * plot_height;
-        out += "<rect class=\"bar\" x=\"" + coord(x_center - bar_width / 2) + "\" y=\"" +
-               coord(top + plot_height - bar_height) + "\" width=\"" + coord(bar_width) +
-               "\" height=\"" + coord(bar_height) + "\">";
+        out += std::string("<rect class=\"bar") + (bar.today ? " today" : "") + "\" x=\"" +
+               coord(x_center - bar_width / 2) + "\" y=\"" + coord(axis_y - bar_height) +
+               "\" width=\"" + coord(bar_width) + "\" height=\"" + coord(bar_height) + "\">";
         append_title(out, bar.tooltip);
         out += "</rect>";
+        if (bar.today && !today_label.empty()) {
+            out += "<path class=\"today-mark\" d=\"M" + coord(x_center) + " " + coord(axis_y + 26) +
+                   "l-6 9h12z\"/>";
+            out += "<text class=\"tick today-label\" x=\"" + coord(x_center) + "\" y=\"" +
+                   coord(axis_y + 50) + "\" text-anchor=\"" + anchor_at(x_center) + "\">";
+            append_html_escaped(out, today_label);
+            out += "</text>";
+        }
         if (bar.axis_label.empty()) continue;
-        const char* anchor = x_center > width - 40 ? "end" : "middle";
         out += "<line class=\"axis-mark\" x1=\"" + coord(x_center) + "\" x2=\"" + coord(x_center) +
-               "\" y1=\"" + coord(top + plot_height) + "\" y2=\"" + coord(top + plot_height + 5) +
-               "\"/>";
-        out += "<text class=\"tick\" x=\"" + coord(x_center) + "\" y=\"" +
-               coord(top + plot_height + 20) + "\" text-anchor=\"" + anchor + "\">";
+               "\" y1=\"" + coord(axis_y) + "\" y2=\"" + coord(axis_y + 5) + "\"/>";
+        out += "<text class=\"tick\" x=\"" + coord(x_center) + "\" y=\"" + coord(axis_y + 21) +
+               "\" text-anchor=\"" + anchor_at(x_center) + "\">";
         append_html_escaped(out, bar.axis_label);
         out += "</text>";
     }
-    out += "<line class=\"axis\" x1=\"" + coord(left) + "\" x2=\"" + coord(width - right) +
-           "\" y1=\"" + coord(top + plot_height) + "\" y2=\"" + coord(top + plot_height) + "\"/>";
+    out += "<line class=\"axis\" x1=\"" + coord(left) + "\" x2=\"" + coord(right_edge) +
+           "\" y1=\"" + coord(axis_y) + "\" y2=\"" + coord(axis_y) + "\"/>";
     out += "</svg>";
     return out;
 }
 
 std::string svg_week_heat_map(const HourOfWeekCounts& counts, const HeatMapLabels& labels,
-                              std::string_view aria_label) {
-    constexpr int width = 1000, height = 262;
-    constexpr double left = 58, top = 24, cell_width = 38.5, cell_height = 27, gap = 2;
-
+                              std::string_view aria_label, ChartLayout layout) {
     int64_t max_count = 0;
+    int first_hour = 24, last_hour = -1;
     for (const auto& day : counts)
-        for (int64_t count : day)
-            max_count = std::max(max_count, count);
+        for (int hour = 0; hour < 24; ++hour) {
+            max_count = std::max(max_count, day[hour]);
+            if (day[hour] > 0) first_hour = std::min(first_hour, hour);
+            if (day[hour] > 0) last_hour = std::max(last_hour, hour);
+        }
 
     std::string out;
     out.reserve(20000);
-    open_svg(out, width, height, "chart heat-map", aria_label);
-    for (int hour = 0; hour < 24; ++hour) {
-        out += "<text class=\"tick\" x=\"" + coord(left + cell_width * (hour + 0.5)) +
-               "\" y=\"16\" text-anchor=\"middle\">" + std::to_string(hour) + "</text>";
-    }
-    for (int day = 0; day < 7; ++day) {
-        const double y = top + cell_height * day;
-        out += "<text class=\"tick\" x=\"" + coord(left - 10) + "\" y=\"" +
-               coord(y + cell_height / 2 + 4) + "\" text-anchor=\"end\">";
-        append_html_escaped(out, labels.weekdays[day]);
-        out += "</text>";
-        for (int hour = 0; hour < 24; ++hour) {
-            const int64_t count = counts[day][hour];
-            out += "<rect x=\"" + coord(left + cell_width * hour) + "\" y=\"" + coord(y) +
-                   "\" width=\"" + coord(cell_width - gap) + "\" height=\"" +
-                   coord(cell_height - gap) + "\" rx=\"3\" fill=\"" +
-                   heat_colour(count, max_count) + "\">";
-            append_title(out, labels.weekdays[day] + " " + two_digits(hour) + ":00–" +
-                                  two_digits(hour + 1) + ":00: " + format_integer(count) + " " +
-                                  labels.unit);
-            out += "</rect>";
+    if (layout == ChartLayout::wide) {
+        constexpr double left = 58, top = 24, cell_width = 38.5, cell_height = 27, gap = 2;
+        open_svg(out, 1000, 276, "chart heat-map wide", aria_label);
+        for (int hour = 0; hour < 24; ++hour)
+            out += "<text class=\"tick\" x=\"" + coord(left + cell_width * (hour + 0.5)) +
+                   "\" y=\"16\" text-anchor=\"middle\">" + std::to_string(hour) + "</text>";
+        for (int day = 0; day < 7; ++day) {
+            const double y = top + cell_height * day;
+            out += "<text class=\"tick\" x=\"" + coord(left - 10) + "\" y=\"" +
+                   coord(y + cell_height / 2 + 5) + "\" text-anchor=\"end\">";
+            append_html_escaped(out, labels.weekdays[day]);
+            out += "</text>";
+            for (int hour = 0; hour < 24; ++hour)
+                append_cell(out, left + cell_width * hour, y, cell_width - gap, cell_height - gap,
+                            counts[day][hour], max_count,
+                            cell_tooltip(labels, day, hour, counts[day][hour]));
         }
+        append_legend(out, left, top + cell_height * 7 + 14, 18, labels, max_count, false);
+        out += "</svg>";
+        return out;
     }
 
-    // Legend: fewer [five swatches] more (max N unit)
-    const double legend_y = top + cell_height * 7 + 14;
-    out += "<text class=\"tick\" x=\"" + coord(left) + "\" y=\"" + coord(legend_y + 12) + "\">";
-    append_html_escaped(out, labels.fewer);
-    out += "</text>";
-    const double swatch_x =
-        left + 8 + estimated_text_width(labels.fewer, 15); // CSS may enlarge to 15
-    for (int i = 0; i < 5; ++i) {
-        // sqrt-spaced samples, so the swatches step evenly in colour
-        const double share = (i + 1) * (i + 1) / 25.0;
-        const int64_t sample = std::max<int64_t>(
-            1, std::llround(std::min(share * static_cast<double>(max_count), 9e18)));
-        out += "<rect x=\"" + coord(swatch_x + 22.0 * i) + "\" y=\"" + coord(legend_y) +
-               "\" width=\"20\" height=\"16\" rx=\"3\" fill=\"" + heat_colour(sample, max_count) +
-               "\"/>";
+    // Narrow: a column per weekday, a row per hour that had visits (all 24 when none did).
+    if (last_hour < 0) first_hour = 0, last_hour = 23;
+    constexpr double left = 32, top = 26, cell_width = 43, cell_height = 22, gap = 2;
+    const int rows = last_hour - first_hour + 1;
+    const double legend_y = top + cell_height * rows + 12;
+    open_svg(out, 340, static_cast<int>(legend_y + 50), "chart heat-map narrow", aria_label);
+    for (int day = 0; day < 7; ++day) {
+        out += "<text class=\"tick\" x=\"" + coord(left + cell_width * (day + 0.5)) +
+               "\" y=\"18\" text-anchor=\"middle\">";
+        append_html_escaped(out, labels.weekdays[day]);
+        out += "</text>";
     }
-    out += "<text class=\"tick\" x=\"" + coord(swatch_x + 22.0 * 5 + 6) + "\" y=\"" +
-           coord(legend_y + 12) + "\">";
-    append_html_escaped(out, labels.more + "  (" + labels.peak + " " + format_integer(max_count) +
-                                 " " + labels.unit + ")");
-    out += "</text></svg>";
+    for (int hour = first_hour; hour <= last_hour; ++hour) {
+        const double y = top + cell_height * (hour - first_hour);
+        out += "<text class=\"tick\" x=\"" + coord(left - 8) + "\" y=\"" +
+               coord(y + cell_height / 2 + 5) + "\" text-anchor=\"end\">" + two_digits(hour) +
+               "</text>";
+        for (int day = 0; day < 7; ++day)
+            append_cell(out, left + cell_width * day, y, cell_width - gap, cell_height - gap,
+                        counts[day][hour], max_count,
+                        cell_tooltip(labels, day, hour, counts[day][hour]));
+    }
+    append_legend(out, 4, legend_y, 14, labels, max_count, true);
+    out += "</svg>";
     return out;
 }
 

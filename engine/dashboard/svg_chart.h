@@ -32,27 +32,45 @@ std::string format_decimal(double value, int decimals);
 // when it was cut (SVG text does not wrap).
 std::string shorten_text(std::string_view text, size_t max_chars);
 
-// One bar of the per-day chart: its x-axis label ("" = no label under it),
-// its value, and the tooltip shown on hover.
+// The two drawings of each chart: `wide` for a laptop or tablet (1000 units
+// across), `narrow` re-laid for a phone (340 units across, about its CSS
+// pixels at 390 px: fewer ticks, larger text, the heat map turned on its
+// side). The page shows one of them by a media query (svg.wide / svg.narrow).
+enum class ChartLayout { wide, narrow };
+
+// One bar of the visitors chart (a day, a week or a month): its x-axis label
+// ("" = no label under it), its value, the tooltip shown on hover, and
+// whether it holds today (marked under the axis).
 struct DayBar {
     std::string axis_label;
     double value = 0;
     std::string tooltip;
+    bool today = false;
 };
 
 // A vertical bar chart scaled to the container's width, with a y axis of
-// round numbers and gridlines, the bars' axis labels under them and
-// `y_axis_title` above the y axis. Empty `bars` gives an empty chart.
+// round numbers and gridlines, the bars' axis labels under them,
+// `y_axis_title` above the y axis and, under the bar marked today, a tick
+// and `today_label`. Empty `bars` gives an empty chart.
 std::string svg_day_bar_chart(const std::vector<DayBar>& bars, std::string_view y_axis_title,
-                              std::string_view aria_label);
+                              std::string_view aria_label, ChartLayout layout = ChartLayout::wide,
+                              std::string_view today_label = "");
 
 // Counts per (weekday, hour), weekday 0 = Monday.
 using HourOfWeekCounts = std::array<std::array<int64_t, 24>, 7>;
 
-// A 7-row x 24-column heat map, rows labelled with `weekday_labels`, columns
-// with the hour; darker is more. Each cell's tooltip is
+// How dark a heat-map cell is: 0 (no visits) or 1..5, fifths of the busiest
+// cell on a square-root scale (kHeatColours[level]). The legend shows the
+// five levels' colours, each distinct.
+constexpr int kHeatLevels = 5;
+int heat_level(int64_t count, int64_t max_count);
+extern const std::array<const char*, kHeatLevels + 1> kHeatColours;
+
+// The hour-of-week heat map, darker is more. Wide: 7 rows (weekdays) x 24
+// columns (hours). Narrow: weekdays as 7 columns and the hours from the
+// first to the last with any visits as rows. Each cell's tooltip is
 // "<weekday> HH:00–HH+1:00: <count> <unit>". Under it the legend
-// "<fewer> [swatches] <more>  (<peak> N <unit>)".
+// "<fewer> [five swatches] <more>  (<peak> N <unit>)".
 struct HeatMapLabels {
     std::array<std::string, 7> weekdays;
     std::string unit;
@@ -61,7 +79,7 @@ struct HeatMapLabels {
     std::string peak;
 };
 std::string svg_week_heat_map(const HourOfWeekCounts& counts, const HeatMapLabels& labels,
-                              std::string_view aria_label);
+                              std::string_view aria_label, ChartLayout layout = ChartLayout::wide);
 
 // A small horizontal meter (track plus filled part), `fraction` 0..1 clamped,
 // filled with `color` (a CSS colour this code chose, never data).

@@ -3,6 +3,7 @@
 
 #include "core/checked_sum.h"
 #include "core/civil_time.h"
+#include "core/day_ranges.h"
 #include "core/findings.h"
 #include "core/log.h"
 #include "core/manager_text.h"
@@ -95,14 +96,24 @@ FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
         return check;
     };
 
-    const auto to = parse_day(query.to.empty() ? today : query.to);
+    DashboardQuery days = query;
+    if (!query.range.empty()) {
+        const std::optional<RangePreset> preset = parse_range_preset(query.range);
+        if (!preset) return refuse(400, manager_text("filter_bad_range", lang));
+        if (!query.from.empty() || !query.to.empty())
+            return refuse(400, manager_text("filter_range_and_dates", lang));
+        const std::optional<DayRange> range = preset_range(*preset, today);
+        if (!range) return refuse(400, manager_text("filter_bad_to", lang));
+        days.from = range->from;
+        days.to = range->to;
+    }
+    const auto to = parse_day(days.to.empty() ? today : days.to);
     if (!to) return refuse(400, manager_text("filter_bad_to", lang));
     // By default the 30 days ending `to`, but not before 0001-01-01, so that the
     // page's own links name real days (found by tests/fuzz: "to=0001-01-05").
     const chrono::sys_days first_day{chrono::year{1} / chrono::January / 1};
-    const auto from = query.from.empty()
-                          ? std::optional(std::max(*to - chrono::days{29}, first_day))
-                          : parse_day(query.from);
+    const auto from = days.from.empty() ? std::optional(std::max(*to - chrono::days{29}, first_day))
+                                        : parse_day(days.from);
     if (!from) return refuse(400, manager_text("filter_bad_from", lang));
     if (*from > *to) return refuse(400, manager_text("filter_from_after_to", lang));
     if ((*to - *from).count() >= kMaxRangeDays)
@@ -156,26 +167,33 @@ dashboard::KioskContent judge_content_state(const std::string& kiosk,
     return content;
 }
 
-dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
-                                        const dashboard::DashboardFilter& filter,
-                                        int64_t now_utc_ms, int silent_alert_days,
-                                        LibraryStore* library) {
+dashboard::DashboardData dashboard_frame(HubStore& store, const UserRecord& viewer,
+                                         const dashboard::DashboardFilter& filter,
+                                         int64_t now_utc_ms) {
     dashboard::DashboardData data;
-    data.silent_alert_days = silent_alert_days;
     data.viewer.name = viewer.name;
     data.viewer.role = viewer.role == "province_admin" ? dashboard::ViewerRole::ProvinceAdmin
                                                        : dashboard::ViewerRole::VenueManager;
     data.filter = filter;
     data.generated_utc_ms = now_utc_ms;
+    for (const Venue& venue : store.venues())
+        if (may_see_venue(viewer, venue.id))
+            data.venues.push_back({venue.id, venue.name_zh, venue.name_en});
+    return data;
+}
+
+dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
+                                        const dashboard::DashboardFilter& filter,
+                                        int64_t now_utc_ms, int silent_alert_days,
+                                        LibraryStore* library) {
+    dashboard::DashboardData data = dashboard_frame(store, viewer, filter, now_utc_ms);
+    data.silent_alert_days = silent_alert_days;
 
     std::map<std::string, std::string> venue_names; // id -> name in the page's language
-    for (const Venue& venue : store.venues()) {
+    for (const Venue& venue : store.venues())
         venue_names[venue.id] = filter.language == Language::En && !venue.name_en.empty()
                                     ? venue.name_en
                                     : venue.name_zh;
-        if (may_see_venue(viewer, venue.id))
-            data.venues.push_back({venue.id, venue.name_zh, venue.name_en});
-    }
 
     const QueryScope scope{filter.venue_id, filter.from, filter.to};
     dashboard::UnreadableParts& unreadable = data.unreadable;

@@ -18,9 +18,10 @@
 
 namespace kiosk::hub {
 
-// The raw query fields of /dashboard and /dashboard/export.
+// The raw query fields of /dashboard and /dashboard/export. `range` is a quick
+// range's name (core/day_ranges.h: "last-month", ...), given instead of from/to.
 struct DashboardQuery {
-    std::string venue, from, to, lang;
+    std::string venue, from, to, lang, range;
 };
 
 // How a query was judged: 200 with `filter`, 400 (bad dates or venue) or 403
@@ -35,7 +36,8 @@ constexpr int kMaxRangeDays = 3660; // about ten years on one page
 
 // `today` is the venue's local day (YYYY-MM-DD): local_day(now, the
 // dashboard's UTC offset), not the hub machine's own zone. The default range
-// is the 30 days ending today.
+// is the 30 days ending today; a quick range (`range`) is resolved against
+// `today`, and refused (400) with from/to beside it or under an unknown name.
 FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
                                   const DashboardQuery& query, const std::string& today);
 
@@ -58,6 +60,13 @@ std::string title_of(const std::map<std::string, std::string>& titles, const std
 // A value that does not parse is Unreadable (and logged with `kiosk`).
 dashboard::KioskContent judge_content_state(const std::string& kiosk,
                                             const std::string& stored_json, int64_t hub_version);
+
+// The page's frame without its numbers: the viewer, the venues they may pick,
+// `filter` and the time, for load_dashboard and for a refused query's page
+// (dashboard::render_dashboard_refusal).
+dashboard::DashboardData dashboard_frame(HubStore& store, const UserRecord& viewer,
+                                         const dashboard::DashboardFilter& filter,
+                                         int64_t now_utc_ms);
 
 // `silent_alert_days`: a kiosk not heard from for more than this many days
 // (or never) is flagged silent (`kiosk-hub serve --silent-alert-days`).

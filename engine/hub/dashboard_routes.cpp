@@ -125,6 +125,19 @@ std::optional<Viewer> signed_in_form(RouteState& state, const httplib::Request& 
     return viewer;
 }
 
+// A refused dashboard or export query (400, 403, 500): the dashboard's header
+// and filter form, filled with what was asked so it can be corrected, under
+// `message`.
+void answer_refused_query(RouteState& state, const Viewer& viewer, const DashboardQuery& query,
+                          httplib::Response& response, int status, Language lang,
+                          const std::string& message) {
+    dashboard::DashboardData data = dashboard_frame(
+        state.store, viewer.user, {query.venue, query.from, query.to, lang}, state.clock());
+    data.utc_offset_min = state.utc_offset_min;
+    data.csrf_token = viewer.session.csrf;
+    answer_html(response, status, dashboard::render_dashboard_refusal(data, message));
+}
+
 // Checks the query of a signed-in request; the filter, or nullopt after answering.
 std::optional<dashboard::DashboardFilter> checked_filter(RouteState& state, const Viewer& viewer,
                                                          const DashboardQuery& query,
@@ -133,7 +146,7 @@ std::optional<dashboard::DashboardFilter> checked_filter(RouteState& state, cons
     const FilterCheck check = check_dashboard_query(state.store, viewer.user, query,
                                                     local_day(state.clock(), state.utc_offset_min));
     if (check.status != 200) {
-        answer_message(response, check.status, lang, check.message);
+        answer_refused_query(state, viewer, query, response, check.status, lang, check.message);
         return std::nullopt;
     }
     return check.filter;
@@ -202,7 +215,8 @@ std::optional<Viewer> signed_in_with_query(RouteState& state, const httplib::Req
                                            httplib::Response& response, Language lang) {
     std::optional<Viewer> viewer = signed_in(state, request, response, lang);
     if (viewer && !read_dashboard_query(request.params)) {
-        answer_message(response, 400, lang, manager_text("query_too_long", lang));
+        answer_refused_query(state, *viewer, {}, response, 400, lang,
+                             manager_text("query_too_long", lang));
         return std::nullopt;
     }
     return viewer;
@@ -229,19 +243,21 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
     const std::optional<Viewer> viewer = signed_in_with_query(state, request, response, lang);
     if (!viewer) return;
     const std::string format = request.get_param_value("format");
+    const DashboardQuery query = *read_dashboard_query(request.params);
     if (format != "csv" && format != "xlsx" && format != "json") {
-        answer_message(response, 400, lang, manager_text("export_bad_format", lang));
+        answer_refused_query(state, *viewer, query, response, 400, lang,
+                             manager_text("export_bad_format", lang));
         return;
     }
-    const auto filter =
-        checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
+    const auto filter = checked_filter(state, *viewer, query, response, lang);
     if (!filter) return;
     dashboard::DashboardData data = load_dashboard(
         state.store, viewer->user, *filter, state.clock(), state.silent_alert_days, state.library);
     data.utc_offset_min = state.utc_offset_min;
     if (data.unreadable.any()) { // never an export with tables silently missing
         log_warning("dashboard export refused: " + data.unreadable_detail);
-        answer_message(response, 500, lang, manager_text("export_unreadable", lang));
+        answer_refused_query(state, *viewer, query, response, 500, lang,
+                             manager_text("export_unreadable", lang));
         return;
     }
     const stats::ReportSet reports = dashboard_reports(data);
@@ -264,7 +280,8 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
     fs::remove(path, ignored);
     if (!written) {
         log_warning("dashboard export failed: " + error);
-        answer_message(response, 500, lang, manager_text("export_failed", lang));
+        answer_refused_query(state, *viewer, query, response, 500, lang,
+                             manager_text("export_failed", lang));
         return;
     }
     const char* type = format == "csv"    ? "text/csv; charset=utf-8"
@@ -364,7 +381,8 @@ read_dashboard_query(const std::multimap<std::string, std::string>& params) {
         const auto [found, end] = params.equal_range(key); // the first, as get_param_value
         return found == end ? std::string() : found->second;
     };
-    return DashboardQuery{first("venue"), first("from"), first("to"), first("lang")};
+    return DashboardQuery{first("venue"), first("from"), first("to"), first("lang"),
+                          first("range")};
 }
 
 void add_dashboard_routes(httplib::Server& server, HubStore& store,

@@ -15,7 +15,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <string>
+#include <vector>
 
 using namespace kiosk;
 using namespace kiosk::dashboard;
@@ -72,14 +74,17 @@ TEST_CASE("the sample page has every chart and section", "[dashboard]") {
     CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(contains(page, "<meta charset=\"utf-8\">"));
     CHECK(contains(page, "<html lang=\"zh-CN\">"));
-    CHECK(count_of(page, "<svg class=\"chart day-chart\"") == 1);
-    CHECK(count_of(page, "<svg class=\"chart heat-map\"") == 1);
-    // a year of days: one bar each, labelled by month
-    CHECK(count_of(section(page, "visitors-per-day"), "class=\"bar\"") == 365);
+    // each chart drawn twice: for wider screens and for phones
+    CHECK(count_of(page, "<svg class=\"chart day-chart wide\"") == 1);
+    CHECK(count_of(page, "<svg class=\"chart day-chart narrow\"") == 1);
+    CHECK(count_of(page, "<svg class=\"chart heat-map wide\"") == 1);
+    CHECK(count_of(page, "<svg class=\"chart heat-map narrow\"") == 1);
+    // a year of days: a bar per week (2025-11-24 .. 2026-11-28), labelled by month
+    CHECK(count_of(section(page, "visitors-per-day"), "class=\"bar\"") == 2 * 53);
     CHECK(contains(section(page, "visitors-per-day"), ">2026-03</text>"));
-    CHECK(count_of(section(page, "hour-of-week"), "<title>") == 168);
-    // a visits and a dwell meter per exhibit, an accuracy meter per question
-    CHECK(count_of(section(page, "top-exhibits"), "<svg class=\"meter\"") == 16);
+    CHECK(count_of(section(page, "hour-of-week"), "<title>") >= 168);
+    // a visits meter per exhibit (its dwell in words), an accuracy meter per question
+    CHECK(count_of(section(page, "top-exhibits"), "<svg class=\"meter\"") == 8);
     CHECK(count_of(section(page, "quiz-accuracy"), "<svg class=\"meter\"") == 8);
     CHECK(count_of(section(page, "kiosk-health"), "<tr") == 4);
     CHECK(count_of(section(page, "findings"), "<svg class=\"meter\"") == 5);
@@ -106,8 +111,8 @@ TEST_CASE("an exhibit or question without a title shows its id", "[dashboard]") 
     data.top_exhibits = {{"untitled-exhibit", "", 3, 1}};
     data.quiz_accuracy = {{"pack", "untitled-q", "", 3, 1, 1.0 / 3}};
     const std::string page = dashboard::render_dashboard_page(data);
-    CHECK(contains(section(page, "top-exhibits"), "<td>untitled-exhibit<span"));
-    CHECK(contains(section(page, "quiz-accuracy"), "<td>untitled-q<span"));
+    CHECK(contains(section(page, "top-exhibits"), "data-label=\"展项\">untitled-exhibit<span"));
+    CHECK(contains(section(page, "quiz-accuracy"), "data-label=\"题目\">untitled-q<span"));
     CHECK(contains(section(page, "quiz-accuracy"), ">33.3%<"));
 }
 
@@ -175,12 +180,12 @@ TEST_CASE("Chinese by default, English with lang en", "[dashboard]") {
     const std::string zh = dashboard::render_dashboard_page(sample_dashboard(Language::Zh));
     const std::string en = dashboard::render_dashboard_page(sample_dashboard(Language::En));
     CHECK(contains(zh, "<html lang=\"zh-CN\">"));
-    CHECK(contains(zh, ">每日访客</h2>"));
+    CHECK(contains(zh, ">每周访客（按周合计）</h2>")); // a year: weeks
     CHECK(contains(zh, ">热门展项</h2>"));
     CHECK(contains(zh, ">周一</text>"));
     CHECK(contains(zh, "Anji") == false);
     CHECK(contains(en, "<html lang=\"en\">"));
-    CHECK(contains(en, ">Visitors per day</h2>"));
+    CHECK(contains(en, ">Visitors per week (weekly totals)</h2>"));
     CHECK(contains(en, ">Top exhibits</h2>"));
     CHECK(contains(en, ">Quiz accuracy (hardest first)</h2>"));
     CHECK(contains(en, ">Kiosks&#39; health</h2>"));
@@ -235,7 +240,7 @@ TEST_CASE("missing days are drawn as zero across the whole range", "[dashboard]"
     const std::string page =
         dashboard::render_dashboard_page(small_dashboard()); // 2 days with data in 10
     const std::string chart = section(page, "visitors-per-day");
-    CHECK(count_of(chart, "class=\"bar\"") == 10);
+    CHECK(count_of(chart, "class=\"bar\"") == 2 * 10); // the wide and the narrow drawing
     CHECK(contains(chart, "<title>2026-01-03 · 0 人次</title>"));
     CHECK(contains(chart, "<title>2026-01-05 · 7 人次 · 平均时长 30 秒</title>"));
     CHECK(contains(chart, ">01-10</text>"));
@@ -280,7 +285,7 @@ TEST_CASE("a configured silence threshold and a never-seen kiosk", "[dashboard]"
     data.kiosks = {{"new-kiosk", "一号馆", 0, "", 0, 0, 0, {true, false, false}}};
     const std::string health = section(dashboard::render_dashboard_page(data), "kiosk-health");
     CHECK(contains(health, "超过 30 天未联系</span>"));
-    CHECK(contains(health, "<td>从未联系</td>"));
+    CHECK(contains(health, "data-label=\"最后联系\">从未联系</td>"));
 }
 
 TEST_CASE("export links carry the current filters, percent-encoded", "[dashboard]") {
@@ -405,7 +410,7 @@ TEST_CASE("findings: each finding's share of the exhibit's visitors, its values 
     CHECK(contains(findings, "total_reflection：40% 的观众发现了"));
     CHECK(contains(findings, "angle = 45：30% 的观众"));
     CHECK(contains(findings, "angle = 其他取值：10% 的观众"));
-    CHECK(contains(findings, "<td class=\"num\">9</td>")); // its events
+    CHECK(contains(findings, "<td class=\"num\" data-label=\"事件次数\">9</td>")); // its events
     // Visitors not counted (older kiosks): a count, no share; names escaped.
     CHECK(contains(findings, "found&lt;it&gt;：2 人次发现了"));
     data.filter.language = Language::En;
@@ -478,7 +483,7 @@ std::string content_cell_of(const std::string& page, const std::string& kiosk) {
     const std::string health = section(page, "kiosk-health");
     const size_t row = health.find(">" + kiosk + "</td>");
     REQUIRE(row != std::string::npos);
-    const size_t cell = health.find("<td class=\"content\">", row);
+    const size_t cell = health.find("<td class=\"content\" data-label=", row);
     REQUIRE(cell != std::string::npos);
     REQUIRE(cell < health.find("</tr>", row));
     return health.substr(cell, health.find("</td>", cell) - cell);
@@ -491,7 +496,8 @@ TEST_CASE("each kiosk's content state is shown in words, in both languages",
     const std::string zh = dashboard::render_dashboard_page(sample_content_dashboard(Language::Zh));
     CHECK(contains(section(zh, "kiosk-health"), "<th>内容</th>"));
     CHECK(content_cell_of(zh, "anji-lobby-01") ==
-          "<td class=\"content\"><span class=\"badge ok content-up-to-date\">已是最新</span>"
+          "<td class=\"content\" data-label=\"内容\"><span class=\"badge ok "
+          "content-up-to-date\">已是最新</span>"
           "<span class=\"sub\">快照版本 7</span>");
     CHECK(contains(content_cell_of(zh, "anji-hall-02"), "content-waiting\">待更新</span>"));
     CHECK(contains(content_cell_of(zh, "anji-hall-02"), "等待快照版本 7"));
@@ -533,4 +539,171 @@ TEST_CASE("a kiosk's own failure reason and package name are escaped", "[dashboa
         CHECK(count_of(cell, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39;&quot;&gt;"
                              "&lt;img src=x onerror=alert(1)&gt;&amp;") == 2);
     }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Phones, quick ranges and the page fixes of issue 20
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// The fill colours of the heat map's legend swatches.
+std::vector<std::string> legend_swatches(const std::string& svg) {
+    std::vector<std::string> colours;
+    for (size_t at = svg.find("class=\"swatch\""); at != std::string::npos;
+         at = svg.find("class=\"swatch\"", at + 1)) {
+        const size_t fill = svg.find("fill=\"", at) + 6;
+        colours.push_back(svg.substr(fill, svg.find('"', fill) - fill));
+    }
+    return colours;
+}
+
+// The markup of the first <svg> of `page` whose class is `css_class`.
+std::string svg_of(const std::string& page, const std::string& css_class) {
+    const size_t start = page.find("<svg class=\"" + css_class + "\"");
+    REQUIRE(start != std::string::npos);
+    return page.substr(start, page.find("</svg>", start) - start);
+}
+
+} // namespace
+
+TEST_CASE("attack: the heat-map legend shows five distinct colours, however few the visits",
+          "[dashboard][issue20]") {
+    // With a busiest cell of 3, four of the old legend's five swatches shared a colour.
+    for (int64_t peak : {1, 2, 3, 4, 7, 1000}) {
+        INFO(peak);
+        dashboard::DashboardData data = small_dashboard();
+        data.sessions_by_hour_of_week = {};
+        data.sessions_by_hour_of_week[2][14] = peak;
+        const std::string page = dashboard::render_dashboard_page(data);
+        for (const char* layout : {"chart heat-map wide", "chart heat-map narrow"}) {
+            const std::vector<std::string> swatches = legend_swatches(svg_of(page, layout));
+            REQUIRE(swatches.size() == 5);
+            CHECK(std::set<std::string>(swatches.begin(), swatches.end()).size() == 5);
+        }
+    }
+}
+
+TEST_CASE("the daily chart marks today, in both layouts", "[dashboard][issue20]") {
+    dashboard::DashboardData data = small_dashboard();
+    // generated 2026-11-28 21:00 UTC: 11-29 in Beijing, the page's default zone
+    data.filter.from = "2026-11-20";
+    data.filter.to = "2026-11-30";
+    data.visitors_per_day = {{"2026-11-21", 40, 60}, {"2026-11-29", 12, 60}};
+    const std::string page = dashboard::render_dashboard_page(data);
+    for (const char* layout : {"chart day-chart wide", "chart day-chart narrow"}) {
+        const std::string chart = svg_of(page, layout);
+        CHECK(count_of(chart, "class=\"bar today\"") == 1);
+        CHECK(contains(chart, "class=\"tick today-label\""));
+        CHECK(contains(chart, ">今天</text>"));
+        CHECK(contains(chart, "<rect class=\"bar today\" x=\""));
+        CHECK(contains(chart, "<title>2026-11-29 · 12 人次"));
+    }
+    data.filter.to = "2026-11-28"; // a range that ends before today has no today mark
+    data.visitors_per_day.pop_back();
+    CHECK_FALSE(contains(dashboard::render_dashboard_page(data), "bar today"));
+}
+
+TEST_CASE("long ranges draw weeks or months, and the chart's title says which",
+          "[dashboard][issue20]") {
+    dashboard::DashboardData data = small_dashboard();
+    data.visitors_per_day.clear();
+    data.filter.from = "2024-11-29";
+    data.filter.to = "2026-11-28"; // two years
+    data.visitors_per_day = {{"2025-03-05", 10, 60}, {"2025-03-20", 5, 60}};
+    std::string page = dashboard::render_dashboard_page(data);
+    CHECK(contains(section(page, "visitors-per-day"), "<h2>每月访客（按月合计）</h2>"));
+    for (const char* layout : {"chart day-chart wide", "chart day-chart narrow"}) {
+        const std::string chart = svg_of(page, layout);
+        CHECK(count_of(chart, "class=\"bar") == 25); // Nov 2024 .. Nov 2026
+        CHECK(contains(chart, "<title>2025-03-01 – 2025-03-31 · 15 人次"));
+    }
+    data.visitors_per_day = {{"2026-03-05", 10, 60}, {"2026-09-20", 5, 60}};
+    data.filter.from = "2026-01-05"; // a Monday; 328 days: weeks
+    page = dashboard::render_dashboard_page(data);
+    CHECK(contains(section(page, "visitors-per-day"), "<h2>每周访客（按周合计）</h2>"));
+    CHECK(count_of(svg_of(page, "chart day-chart wide"), "class=\"bar") == 47);
+    CHECK(contains(svg_of(page, "chart day-chart wide"), ">2026-03</text>"));
+    data.visitors_per_day = {{"2026-09-20", 5, 60}};
+    data.filter.from = "2026-09-01"; // 89 days: days
+    page = dashboard::render_dashboard_page(data);
+    CHECK(contains(section(page, "visitors-per-day"), "<h2>每日访客</h2>"));
+    CHECK(count_of(svg_of(page, "chart day-chart wide"), "class=\"bar") == 89);
+}
+
+TEST_CASE("each chart has a narrow drawing for phones with at most four date labels",
+          "[dashboard][issue20]") {
+    const std::string page =
+        dashboard::render_dashboard_page(sample_manager_dashboard(Language::Zh));
+    const std::string narrow = svg_of(page, "chart day-chart narrow");
+    CHECK(contains(narrow, "viewBox=\"0 0 340 "));
+    size_t date_labels = 0;
+    for (size_t at = narrow.find("text-anchor"); at != std::string::npos;
+         at = narrow.find("text-anchor", at + 1))
+        date_labels += narrow.substr(at, 40).find("-") != std::string::npos ? 1 : 0;
+    CHECK(date_labels <= 4 + 8); // the dates, and the y axis' ticks
+    const std::string heat = svg_of(page, "chart heat-map narrow");
+    CHECK(contains(heat, "viewBox=\"0 0 340 "));
+    CHECK(count_of(heat, ">周一</text>") == 1);
+}
+
+TEST_CASE("the alert rules read as rules, not as current problems", "[dashboard][issue20]") {
+    const std::string zh =
+        section(dashboard::render_dashboard_page(small_dashboard()), "kiosk-health");
+    CHECK(contains(zh, "<div class=\"note rules\">以下情况会提醒：<ul><li>超过 7 天未联系</li>"));
+    dashboard::DashboardData data = small_dashboard();
+    data.filter.language = Language::En;
+    CHECK(contains(section(dashboard::render_dashboard_page(data), "kiosk-health"),
+                   "An alert is raised when:<ul>"));
+}
+
+TEST_CASE("exhibits show their total dwell and the average per visit, labelled as such",
+          "[dashboard][issue20]") {
+    const std::string exhibits =
+        section(dashboard::render_dashboard_page(small_dashboard()), "top-exhibits");
+    CHECK(contains(exhibits, "<th class=\"num\">总停留时长</th>"));
+    CHECK(contains(exhibits, "<th class=\"num\">平均每次停留</th>"));
+    CHECK_FALSE(contains(exhibits, "停留（分钟）"));
+    CHECK(contains(exhibits, "data-label=\"总停留时长\">45 分 30 秒</td>")); // 45.5 minutes
+    CHECK(contains(exhibits, "data-label=\"平均每次停留\">9 秒</td>"));      // over 300 visits
+}
+
+TEST_CASE("table cells carry their column's name for the phone's cards", "[dashboard][issue20]") {
+    const std::string page = dashboard::render_dashboard_page(sample_dashboard(Language::Zh));
+    for (const char* id : {"top-exhibits", "quiz-accuracy", "findings", "kiosk-health"}) {
+        INFO(id);
+        const std::string part = section(page, id);
+        CHECK(contains(part, "<table class=\"cards\">"));
+        CHECK(count_of(part, "<td>") == 0); // every cell is labelled
+    }
+    CHECK(contains(section(page, "kiosk-health"), "<td class=\"nowrap\" data-label=\"最后联系\">"));
+}
+
+TEST_CASE("the quick ranges are links above the form, the shown one marked",
+          "[dashboard][issue20]") {
+    dashboard::DashboardData data = small_dashboard();
+    data.filter.from = "2026-10-01"; // 上月 on 2026-11-29, the page's venue day
+    data.filter.to = "2026-10-31";
+    const std::string page = dashboard::render_dashboard_page(data);
+    const size_t links = page.find("<nav class=\"quick-ranges\"");
+    REQUIRE(links != std::string::npos);
+    CHECK(links < page.find("<form method=\"get\" action=\"/dashboard\">"));
+    CHECK(contains(page, "<a class=\"range active\" aria-current=\"true\" "
+                         "href=\"/dashboard?venue=v1&amp;range=last-month&amp;lang=zh\">上月</a>"));
+    CHECK(count_of(page, "range active") == 1);
+    CHECK(contains(page,
+                   "href=\"/dashboard?venue=v1&amp;range=this-quarter&amp;lang=zh\">本季度</a>"));
+}
+
+TEST_CASE("a refused query's page keeps the form filled as typed", "[dashboard][issue20]") {
+    dashboard::DashboardData data = small_dashboard();
+    data.filter.from = "2026-13-40";
+    data.filter.to = "<x>";
+    const std::string page = dashboard::render_dashboard_refusal(data, "开始日期无效");
+    CHECK(contains(page, "<div class=\"notice error\" role=\"alert\">开始日期无效</div>"));
+    CHECK(contains(page, "name=\"from\" value=\"2026-13-40\""));
+    CHECK(contains(page, "name=\"to\" value=\"&lt;x&gt;\""));
+    CHECK(contains(page, "<option value=\"v1\" selected>"));
+    CHECK_FALSE(contains(page, "<svg"));
+    CHECK_FALSE(contains(page, "<p class=\"scope\">"));
 }

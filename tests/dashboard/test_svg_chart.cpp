@@ -84,7 +84,7 @@ TEST_CASE("the day bar chart has one bar per day and escaped labels", "[svg_char
     bars[5].tooltip = "<b>five</b>";
     bars[20].axis_label = "<20>";
     const std::string svg = dashboard::svg_day_bar_chart(bars, "人次 & more", "visitors");
-    CHECK(svg.rfind("<svg class=\"chart day-chart\"", 0) == 0);
+    CHECK(svg.rfind("<svg class=\"chart day-chart wide\"", 0) == 0);
     CHECK(count_of(svg, "class=\"bar\"") == 30);
     CHECK(svg.find(">L0</text>") != std::string::npos);
     CHECK(svg.find(">L10</text>") != std::string::npos);
@@ -110,7 +110,8 @@ TEST_CASE("the heat map has 7 x 24 cells with tooltips", "[svg_chart]") {
     CHECK(svg.find("<日>") == std::string::npos);
     CHECK(svg.find("最多 42 人次") != std::string::npos);
     // the busiest cell is the darkest colour, an empty one the grey
-    CHECK(svg.find("fill=\"#1e40af\"><title>周三 14:00") != std::string::npos);
+    CHECK(svg.find(std::string("fill=\"") + kHeatColours[5] + "\"><title>周三 14:00") !=
+          std::string::npos);
     CHECK(svg.find("fill=\"#f1f3f6\"><title>周一 00:00") != std::string::npos);
 }
 

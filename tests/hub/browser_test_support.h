@@ -88,7 +88,7 @@ inline httplib::Result sign_in(Browser& browser, const std::string& user,
 inline std::string dashboard_content_cell(const std::string& page, const std::string& kiosk) {
     const size_t row = page.find(">" + kiosk + "</td>");
     if (row == std::string::npos) return "";
-    const size_t cell = page.find("<td class=\"content\">", row);
+    const size_t cell = page.find("<td class=\"content\" data-label=", row);
     if (cell == std::string::npos || cell > page.find("</tr>", row)) return "";
     return page.substr(cell, page.find("</td>", cell) - cell);
 }

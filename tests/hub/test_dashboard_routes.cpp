@@ -14,12 +14,14 @@
 // [SECTION] serve's options: silent-kiosk alert days, the venue's UTC offset
 // [SECTION] The sign-in limit (429) and CSRF checks (403)
 // [SECTION] Exports, unreadable data (500) and bundle upload
+// [SECTION] Quick ranges and refused queries that keep the filter form
 // [SECTION] WebSessions and LoginLimiter with a test clock
 
 #include "browser_test_support.h"
 #include "hub_test_support.h"
 
 #include "core/civil_time.h"
+#include "core/day_ranges.h"
 #include "core/signing_keys.h"
 #include "hub/web_sessions.h"
 #include "sync/bundle.h"
@@ -567,6 +569,10 @@ TEST_CASE("dashboard: data that cannot be read is said so on the page, and expor
             INFO(format << ": " << exported->body.substr(0, 300));
             CHECK(exported->status == 500);
             CHECK(exported->body.find("could not be read") != std::string::npos);
+            // the refusal keeps the filter form, filled, to try again
+            CHECK(exported->body.find("<form method=\"get\" action=\"/dashboard\">") !=
+                  std::string::npos);
+            CHECK(exported->body.find("name=\"from\" value=\"2026-11-01\"") != std::string::npos);
         }
     }
 }
@@ -617,7 +623,7 @@ TEST_CASE("dashboard: findings show each finding's share of visitors over the ki
     CHECK(section.find("resonance: found by 40% of visitors") != std::string::npos);
     CHECK(section.find("length = 0.5: 30% of visitors") != std::string::npos);
     CHECK(section.find("length = other values: 10% of visitors") != std::string::npos);
-    CHECK(section.find("<td class=\"num\">10</td>") != std::string::npos);
+    CHECK(section.find("<td class=\"num\" data-label=\"Events\">10</td>") != std::string::npos);
     section = findings_section(kRange);
     CHECK(section.find("resonance：40% 的观众发现了") != std::string::npos);
     // One day, one kiosk: 3 of 6.
@@ -703,6 +709,121 @@ TEST_CASE("dashboard upload: a bundle of the manager's venue is imported, anothe
     REQUIRE(page);
     CHECK(page->body.find("已导入终端 k1b 的数据包：1 条汇总记录，其中 0 条有更新。") !=
           std::string::npos);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Quick ranges and refused queries that keep the filter form
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Whether `page` shows `range` in its filter form (either of the ranges a
+// quick range gives on the venue's day before and after the request).
+bool shows_range(const std::string& page, const DayRange& range) {
+    return page.find("name=\"from\" value=\"" + range.from + "\"") != std::string::npos &&
+           page.find("name=\"to\" value=\"" + range.to + "\"") != std::string::npos;
+}
+
+bool has_filter_form(const std::string& page) {
+    return page.find("<form method=\"get\" action=\"/dashboard\">") != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("dashboard: the quick ranges pick their days in the venue's zone and are marked",
+          "[hub][dashboard][ranges]") {
+    DashboardHub hub;
+    Browser browser = hub.signed_in("manager");
+    for (RangePreset preset : kRangePresets) {
+        const std::string name(range_preset_name(preset));
+        INFO(name);
+        const std::string before = local_day(now_utc_ms(), kDefaultVenueUtcOffsetMin);
+        auto page = browser.get("/dashboard?range=" + name + "&lang=zh");
+        const std::string after = local_day(now_utc_ms(), kDefaultVenueUtcOffsetMin);
+        REQUIRE(page);
+        REQUIRE(page->status == 200);
+        CHECK((shows_range(page->body, *preset_range(preset, before)) ||
+               shows_range(page->body, *preset_range(preset, after))));
+        // its link is there and marked as the one shown
+        CHECK(page->body.find("<a class=\"range active\" aria-current=\"true\" "
+                              "href=\"/dashboard?venue=v1&amp;range=" +
+                              name + "&amp;lang=zh\">") != std::string::npos);
+    }
+    auto page = browser.get("/dashboard?range=last-month&lang=zh");
+    REQUIRE(page);
+    for (const char* word : {">本月<", ">上月<", ">本季度<", ">本年<", ">最近 30 天<"})
+        CHECK(page->body.find(word) != std::string::npos);
+    // explicit dates still work, and mark no quick range
+    auto dates = browser.get("/dashboard?from=2026-11-03&to=2026-11-09");
+    REQUIRE(dates);
+    CHECK(dates->status == 200);
+    CHECK(shows_range(dates->body, {"2026-11-03", "2026-11-09"}));
+    CHECK(dates->body.find("range active") == std::string::npos);
+}
+
+TEST_CASE("dashboard exports follow a quick range", "[hub][dashboard][ranges]") {
+    DashboardHub hub;
+    Browser browser = hub.signed_in("manager");
+    const std::string before = local_day(now_utc_ms(), kDefaultVenueUtcOffsetMin);
+    auto csv = browser.get("/dashboard/export?format=csv&range=this-year");
+    const std::string after = local_day(now_utc_ms(), kDefaultVenueUtcOffsetMin);
+    REQUIRE(csv);
+    REQUIRE(csv->status == 200);
+    const auto file_name = [](const std::string& today) {
+        const DayRange year = *preset_range(RangePreset::this_year, today);
+        return "attachment; filename=\"kiosk-dashboard-v1-" + year.from + "-" + year.to + ".csv\"";
+    };
+    const std::string disposition = csv->get_header_value("Content-Disposition");
+    CHECK((disposition == file_name(before) || disposition == file_name(after)));
+}
+
+TEST_CASE("attack: an unknown quick range, or one beside dates, is 400 with the form kept",
+          "[hub][dashboard][ranges]") {
+    DashboardHub hub;
+    Browser browser = hub.signed_in("manager");
+    for (const std::string& query :
+         {std::string("range=next-week"), std::string("range=LAST-MONTH"),
+          std::string("range=last-month&from=2026-11-01"),
+          std::string("range=this-year&to=2026-11-01"), std::string("range=%00"),
+          std::string("range=") + std::string(64, 'x')}) {
+        INFO(query);
+        auto page = browser.get("/dashboard?" + query + "&lang=en");
+        REQUIRE(page);
+        CHECK(page->status == 400);
+        CHECK(has_filter_form(page->body));
+        CHECK(browser.get("/dashboard/export?format=csv&" + query)->status == 400);
+    }
+    auto unknown = browser.get("/dashboard?range=next-week&lang=en");
+    CHECK(unknown->body.find("There is no such quick range") != std::string::npos);
+    auto both = browser.get("/dashboard?range=last-month&from=2026-11-01&lang=en");
+    CHECK(both->body.find("Pick a quick range or enter dates, not both.") != std::string::npos);
+}
+
+TEST_CASE("dashboard: a refused query (400, 403, 500) keeps the filter form filled",
+          "[hub][dashboard][ranges]") {
+    DashboardHub hub;
+    Browser manager = hub.signed_in("manager");
+    auto reversed = manager.get("/dashboard?venue=v1&from=2026-11-30&to=2026-11-01");
+    REQUIRE(reversed);
+    CHECK(reversed->status == 400);
+    CHECK(has_filter_form(reversed->body));
+    CHECK(reversed->body.find("开始日期晚于结束日期。") != std::string::npos);
+    CHECK(shows_range(reversed->body, {"2026-11-30", "2026-11-01"})); // as typed, to correct
+    CHECK(reversed->body.find("无法显示") == std::string::npos);
+    CHECK(reversed->body.find(">上月<") != std::string::npos);
+
+    auto other_venue = manager.get("/dashboard?venue=v2&" + kRange);
+    REQUIRE(other_venue);
+    CHECK(other_venue->status == 403);
+    CHECK(has_filter_form(other_venue->body));
+    CHECK(shows_range(other_venue->body, {"2026-11-01", "2026-11-30"}));
+    CHECK(other_venue->body.find("<option value=\"v2\"") == std::string::npos); // not offered
+
+    auto bad_format = manager.get("/dashboard/export?format=pdf&" + kRange);
+    REQUIRE(bad_format);
+    CHECK(bad_format->status == 400);
+    CHECK(has_filter_form(bad_format->body));
+    CHECK(shows_range(bad_format->body, {"2026-11-01", "2026-11-30"}));
 }
 
 //-----------------------------------------------------------------------------
