@@ -215,9 +215,9 @@ void get_dashboard(RouteState& state, const httplib::Request& request,
     const auto filter =
         checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
     if (!filter) return;
-    dashboard::DashboardData data = load_dashboard(
-        state.store, viewer->user, *filter, state.clock(), state.silent_alert_days, state.library);
-    data.utc_offset_min = state.utc_offset_min;
+    dashboard::DashboardData data =
+        load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days,
+                       state.library, state.utc_offset_min);
     data.csrf_token = viewer->session.csrf;
     std::tie(data.notice, data.notice_is_error) = state.sessions.take_notice(viewer->session.token);
     answer_html(response, 200, dashboard::render_dashboard_page(data));
@@ -235,9 +235,9 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
     const auto filter =
         checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
     if (!filter) return;
-    dashboard::DashboardData data = load_dashboard(
-        state.store, viewer->user, *filter, state.clock(), state.silent_alert_days, state.library);
-    data.utc_offset_min = state.utc_offset_min;
+    dashboard::DashboardData data =
+        load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days,
+                       state.library, state.utc_offset_min);
     if (data.unreadable.any()) { // never an export with tables silently missing
         log_warning("dashboard export refused: " + data.unreadable_detail);
         answer_message(response, 500, lang, manager_text("export_unreadable", lang));
@@ -272,7 +272,8 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
                                           : "application/json";
     const std::string name = "kiosk-dashboard-" +
                              (filter->venue_id.empty() ? std::string("all") : filter->venue_id) +
-                             "-" + filter->from + "-" + filter->to + "." + format;
+                             (filter->kiosk_id.empty() ? "" : "-" + filter->kiosk_id) + "-" +
+                             filter->from + "-" + filter->to + "." + format;
     page_headers(response);
     response.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     response.status = 200;
@@ -314,7 +315,8 @@ void post_import(RouteState& state, const httplib::Request& request, httplib::Re
         return;
     }
     const DashboardQuery back{form_field(request, "venue"), form_field(request, "from"),
-                              form_field(request, "to"), language_code(lang)};
+                              form_field(request, "to"), language_code(lang),
+                              form_field(request, "kiosk")};
     const std::string today = local_day(state.clock(), state.utc_offset_min);
     FilterCheck check = check_dashboard_query(state.store, viewer->user, back, today);
     if (check.status != 200)
@@ -363,7 +365,8 @@ read_dashboard_query(const std::multimap<std::string, std::string>& params) {
         const auto [found, end] = params.equal_range(key); // the first, as get_param_value
         return found == end ? std::string() : found->second;
     };
-    return DashboardQuery{first("venue"), first("from"), first("to"), first("lang")};
+    return DashboardQuery{first("venue"), first("from"), first("to"), first("lang"),
+                          first("kiosk")};
 }
 
 void add_dashboard_routes(httplib::Server& server, HubStore& store,
