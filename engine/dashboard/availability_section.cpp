@@ -95,15 +95,15 @@ void append_kiosk_chart(std::string& out, const KioskAvailability& kiosk, Langua
                             format_integer(period.open_hours) + ")"});
         numbers += (numbers.empty() ? "" : " · ") + period.label + " " + share;
     }
-    const char* length_key = availability_period_length(kiosk.days.size()) == PeriodLength::day
-                                 ? "availability_by_day"
-                             : availability_period_length(kiosk.days.size()) == PeriodLength::week
-                                 ? "availability_by_week"
-                                 : "availability_by_month";
+    const PeriodLength length = availability_period_length(kiosk.days.size());
+    const std::string length_text =
+        length == PeriodLength::day    ? text_of("availability_by_day", lang)
+        : length == PeriodLength::week ? text_of("availability_by_week", lang)
+                                       : text_of("availability_by_month", lang);
     out += svg_day_bar_chart(bars, manager_text("availability_axis", lang),
                              manager_text("availability_title", lang) + " " + kiosk.kiosk);
-    out += "<p class=\"note availability-numbers\">" + text_of(length_key, lang) + ": " +
-           html_escape(numbers) + "</p></div>";
+    out += "<p class=\"note availability-numbers\">" + length_text + ": " + html_escape(numbers) +
+           "</p></div>";
 }
 
 void append_kiosk_charts(std::string& out, const DashboardData& data) {
