@@ -167,6 +167,16 @@ std::optional<int64_t> parse_iso_utc_seconds(std::string_view text) {
 
 // ---- fixed UTC offsets ---------------------------------------------------------
 
+std::optional<int> parse_clock_time(std::string_view text) {
+    if (text.size() != 5 || text[2] != ':') return std::nullopt;
+    for (size_t i : {0, 1, 3, 4})
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    const int hours = (text[0] - '0') * 10 + (text[1] - '0');
+    const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+    if (hours > 23 || minutes > 59) return std::nullopt;
+    return hours * 60 + minutes;
+}
+
 bool is_valid_utc_offset_min(int64_t offset_min) {
     return offset_min >= kMinUtcOffsetMin && offset_min <= kMaxUtcOffsetMin;
 }

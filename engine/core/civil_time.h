@@ -76,6 +76,9 @@ constexpr int32_t kMinUtcOffsetMin = -12 * 60;
 constexpr int32_t kMaxUtcOffsetMin = 14 * 60;
 bool is_valid_utc_offset_min(int64_t offset_min);
 
+// "HH:MM" (00:00..23:59, exactly five characters) as minutes after midnight.
+std::optional<int> parse_clock_time(std::string_view text);
+
 // The machine's UTC offset (its TZ setting) at `utc_ms`.
 int32_t machine_utc_offset_min(int64_t utc_ms);
 

@@ -296,6 +296,42 @@ return {
   },
   query_too_long = { zh = "查询参数太长。", en = "A query parameter is too long." },
 
+  -- Issue 20, part 4: the kiosk filter, availability and the province by venue
+  -- (engine/hub/dashboard_data.cpp, engine/dashboard/availability_section.cpp).
+  all_kiosks = { zh = "全部终端", en = "All kiosks" },
+  filter_bad_kiosk = {
+    zh = "终端编号无效，应为 1 到 64 个字母、数字、- 或 _。",
+    en = "The kiosk id is not valid: expected 1 to 64 of A-Z a-z 0-9 - _.",
+  },
+  filter_no_such_kiosk = { zh = "没有这个终端。", en = "There is no such kiosk." },
+  filter_not_your_kiosk = { zh = "您只能查看自己场馆的终端。", en = "You may only see your own venue's kiosks." },
+  filter_kiosk_not_in_venue = {
+    zh = "该终端不属于所选场馆。请选择“全部终端”，或选择它所在的场馆。",
+    en = "That kiosk is not at the chosen venue. Choose \"All kiosks\", or the kiosk's own venue.",
+  },
+  export_kiosk = { zh = "终端", en = "Kiosk" },
+  availability_title = { zh = "终端可用率", en = "Kiosk availability" },
+  availability_intro = {
+    zh = "可用率：开放时间内，数据中心收到终端同步（或离线数据包导出）的小时所占比例。离线终端的可用率以导入的数据包为准，是下限。",
+    en = "Availability: the share of opening hours in which the hub heard from the kiosk (a sync, or an offline bundle's export). For offline kiosks it counts imported bundles only, so it is a lower bound.",
+  },
+  availability_axis = { zh = "可用率（%）", en = "Available (%)" },
+  availability_by_day = { zh = "按日", en = "By day" },
+  availability_by_week = { zh = "按周（自周一起）", en = "By week (from Monday)" },
+  availability_by_month = { zh = "按月", en = "By month" },
+  availability_total = {
+    zh = "开放时间 {open} 小时，可用 {available} 小时（{share}）",
+    en = "{available} of {open} opening hours available ({share})",
+  },
+  availability_no_open_hours = { zh = "所选日期内没有开放时间。", en = "No opening hours in the chosen days." },
+  availability_pick_venue = {
+    zh = "选择一个场馆，可查看其每台终端的可用率图。",
+    en = "Choose a venue to see each of its kiosks' availability chart.",
+  },
+  venue_breakdown = { zh = "各场馆概况", en = "Venues at a glance" },
+  kiosk_count = { zh = "终端数", en = "Kiosks" },
+  availability_share = { zh = "可用率", en = "Availability" },
+
   -- kiosk-hub pages: the refusal page, sign-in and forms.
   cannot_show = { zh = "无法显示", en = "Cannot show this" },
   back_to_dashboard = { zh = "返回数据看板", en = "Back to the dashboard" },

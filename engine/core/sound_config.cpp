@@ -1,6 +1,7 @@
 // Reading and using the config's `sound` section (sound_config.h).
 #include "sound_config.h"
 
+#include "civil_time.h"
 #include "data_reader.h"
 
 #include <optional>
@@ -10,17 +11,6 @@ namespace kiosk {
 namespace {
 
 constexpr size_t kMaxQuietHours = 8;
-
-// "HH:MM" (00:00..23:59) as minutes after midnight.
-std::optional<int> parse_clock_time(const std::string& text) {
-    if (text.size() != 5 || text[2] != ':') return std::nullopt;
-    for (size_t i : {0, 1, 3, 4})
-        if (text[i] < '0' || text[i] > '9') return std::nullopt;
-    const int hours = (text[0] - '0') * 10 + (text[1] - '0');
-    const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
-    if (hours > 23 || minutes > 59) return std::nullopt;
-    return hours * 60 + minutes;
-}
 
 std::optional<int> read_clock_time(DataReader& reader, std::string_view key) {
     std::optional<std::string> text = reader.required_string(key);

@@ -103,6 +103,8 @@ std::string venue_name(const DashboardVenue& venue, Language lang) {
     return Bilingual{venue.name_zh, venue.name_en}.in(lang);
 }
 
+} // namespace
+
 void append_empty(std::string& out, Language lang) {
     out += "<p class=\"empty\">" + text_of("no_data_for_range", lang) + "</p>";
 }
@@ -111,6 +113,8 @@ void append_empty(std::string& out, Language lang) {
 void append_unreadable(std::string& out, Language lang) {
     out += "<p class=\"unreadable\">" + text_of("data_unreadable", lang) + "</p>";
 }
+
+namespace {
 
 // The opening of a table cell with its column's name, which a phone shows
 // beside the value when the table's rows become cards (data-label).
@@ -456,6 +460,7 @@ void append_filter_form(std::string& out, const DashboardData& data, bool refuse
         out += ">" + esc(venue_name(venue, lang)) + "</option>";
     }
     out += "</select></label>";
+    append_kiosk_select(out, data);
     out += "<label>" + text_of("from", lang) + "<input type=\"date\" name=\"from\" value=\"" +
            esc(data.filter.from) + "\" required></label>";
     out += "<label>" + text_of("to", lang) + "<input type=\"date\" name=\"to\" value=\"" +
@@ -1017,6 +1022,7 @@ void append_data_actions(std::string& out, const DashboardData& data) {
     out += "<form method=\"post\" action=\"/dashboard/import\" enctype=\"multipart/form-data\">";
     hidden_field(out, "csrf", data.csrf_token);
     hidden_field(out, "venue", data.filter.venue_id);
+    hidden_field(out, "kiosk", data.filter.kiosk_id);
     hidden_field(out, "from", data.filter.from);
     hidden_field(out, "to", data.filter.to);
     hidden_field(out, "lang", language_code(lang));
@@ -1040,8 +1046,10 @@ std::array<std::string, 7> weekday_names(Language language) {
 std::string dashboard_url(const DashboardFilter& filter, std::string_view format) {
     std::string url =
         format.empty() ? "/dashboard?" : "/dashboard/export?format=" + url_encode(format) + "&";
-    url += "venue=" + url_encode(filter.venue_id) + "&from=" + url_encode(filter.from) +
-           "&to=" + url_encode(filter.to) + "&lang=" + language_code(filter.language);
+    url += "venue=" + url_encode(filter.venue_id);
+    if (!filter.kiosk_id.empty()) url += "&kiosk=" + url_encode(filter.kiosk_id);
+    url += "&from=" + url_encode(filter.from) + "&to=" + url_encode(filter.to) +
+           "&lang=" + language_code(filter.language);
     return url;
 }
 
@@ -1105,6 +1113,7 @@ std::string render_dashboard_page(const DashboardData& data) {
     append_findings(out, data);
     out += "</div>\n";
     append_kiosk_health(out, data);
+    append_availability_sections(out, data);
     append_data_actions(out, data);
     out += "</main>\n<footer>" + text_of("generated_at", lang) + " " +
            esc(manager_time(data.generated_utc_ms, data.utc_offset_min, lang)) +

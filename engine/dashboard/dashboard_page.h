@@ -6,11 +6,11 @@
 // URL built here is percent-encoded; the server escapes nothing itself.
 //
 // The forms these pages post, for the server to parse:
-//   GET  /dashboard         venue, from, to (YYYY-MM-DD), lang (zh|en), or
+//   GET  /dashboard         venue, kiosk, from, to (YYYY-MM-DD), lang (zh|en), or
 //                           range (a quick range, core/day_ranges.h) for from/to
-//   GET  /dashboard/export  format (csv|xlsx|json), venue, from, to, lang
+//   GET  /dashboard/export  format (csv|xlsx|json), venue, kiosk, from, to (or range), lang
 //   POST /dashboard/import  multipart/form-data: csrf, bundle (the file),
-//                           venue, from, to, lang (to return to the same view)
+//                           venue, kiosk, from, to, lang (to return to the same view)
 //   POST /login             username, password, csrf, lang
 //   POST /logout            csrf, lang
 //   GET  /login             lang
@@ -19,6 +19,7 @@
 #include "core/bilingual.h"
 #include "core/civil_time.h"
 #include "core/findings.h"
+#include "dashboard/availability_section.h"
 #include "dashboard/svg_chart.h"
 
 #include <array>
@@ -52,6 +53,7 @@ struct DashboardFilter {
     std::string from;     // YYYY-MM-DD, inclusive
     std::string to;       // YYYY-MM-DD, inclusive
     Language language = Language::Zh;
+    std::string kiosk_id; // "" = every kiosk; else one kiosk of venue_id
 };
 
 struct DayVisitors {
@@ -130,8 +132,10 @@ struct UnreadableParts {
     bool quiz_accuracy = false;
     bool findings = false;
     bool kiosks = false;
+    bool availability = false; // the availability charts and the venues' breakdown
     bool any() const {
-        return visitors || hour_of_week || top_exhibits || quiz_accuracy || findings || kiosks;
+        return visitors || hour_of_week || top_exhibits || quiz_accuracy || findings || kiosks ||
+               availability;
     }
 };
 
@@ -145,6 +149,8 @@ struct DashboardData {
     std::vector<QuestionAccuracy> quiz_accuracy; // in the order to show (hardest first)
     std::vector<ExhibitFindings> findings;       // kiosk.log events by name, per exhibit
     std::vector<KioskHealth> kiosks;
+    std::vector<std::string> kiosk_choices; // the filter's kiosks: those of venue_id ("" = none)
+    AvailabilityParts availability;         // availability_section.h
     int silent_alert_days = kDefaultSilentAlertDays; // the N of "silent for more than N days"
     int many_epochs_alert = 3;                       // the N of "N or more new epochs in 30 days"
     UnreadableParts unreadable;
@@ -174,9 +180,15 @@ std::string render_dashboard_page(const DashboardData& data);
 std::string render_dashboard_refusal(const DashboardData& data, std::string_view message);
 
 // "/dashboard?venue=..&from=..&to=..&lang=.." for `filter` (raw URL, not
-// HTML-escaped); with a non-empty `format` it is the export URL
+// HTML-escaped; "&kiosk=.." after the venue when a kiosk is chosen); with a
+// non-empty `format` it is the export URL
 // "/dashboard/export?format=..&venue=..&from=..&to=..&lang=..".
 std::string dashboard_url(const DashboardFilter& filter, std::string_view format = "");
+
+// In place of a section's chart or table: "no data for the range", or that its
+// numbers could not be read.
+void append_empty(std::string& out, Language lang);
+void append_unreadable(std::string& out, Language lang);
 
 // The pages' shared shell, for the other pages of the dashboard
 // (library_page.h): <!DOCTYPE> to <body> with the CSS, and a hidden field.

@@ -20,6 +20,8 @@
 //   It replaces the kiosk's status only when it is newer (by the kiosk's own
 //   clock) than the status the hub holds; otherwise the stored status is
 //   written back unchanged, so an old or repeated bundle changes nothing.
+//   Its export time, uncapped, is a contact in the kiosk's availability
+//   history (HubStore::apply_sync refuses one later than the import).
 #include "bundle_import.h"
 
 #include "sync/bundle.h"
@@ -149,7 +151,8 @@ ImportResult import_bundle(HubStore& store, std::string_view bundle_json, int64_
 
     // The kiosk's clock at export against its clock when the hub last heard
     // from it: only a newer bundle replaces the kiosk's status.
-    int64_t last_seen_utc_ms = std::min(batch->heartbeat.clock_utc_ms, received_utc_ms);
+    const int64_t exported_utc_ms = batch->heartbeat.clock_utc_ms;
+    int64_t last_seen_utc_ms = std::min(exported_utc_ms, received_utc_ms);
     const sync::Heartbeat known = stored_heartbeat(*kiosk);
     if (batch->heartbeat.clock_utc_ms <= known.clock_utc_ms) {
         batch->heartbeat = known;
@@ -158,9 +161,10 @@ ImportResult import_bundle(HubStore& store, std::string_view bundle_json, int64_
 
     int64_t stored = 0;
     // The epoch limit counts by the hub's clock: the bundle's own clock is
-    // whatever its signer wrote.
-    const SyncResult applied =
-        store.apply_sync({kiosk->id, &*batch, last_seen_utc_ms, received_utc_ms}, stored, error);
+    // whatever its signer wrote. The export time is a contact in the kiosk's
+    // history (the store refuses one later than the hub's clock).
+    const SyncResult applied = store.apply_sync(
+        {kiosk->id, &*batch, last_seen_utc_ms, received_utc_ms, exported_utc_ms}, stored, error);
     if (applied.outcome == SyncResult::refused)
         return refused(result, ImportFailure::Refused,
                        "the bundle was refused, nothing was stored: " + error);

@@ -64,6 +64,43 @@ std::string kiosk_status(const dashboard::KioskHealth& kiosk, const dashboard::D
     return joined;
 }
 
+// The availability sections' numbers: with one venue (or kiosk), each
+// kiosk's days; with every venue, the breakdown by venue (visitors, visits,
+// kiosks, and the opening hours its kiosks were available).
+dashboard::AvailabilityParts load_availability(HubStore& store, const QueryScope& scope,
+                                               int32_t utc_offset_min) {
+    dashboard::AvailabilityParts parts;
+    const std::vector<AvailabilityDay> days = store.kiosk_availability(scope, utc_offset_min);
+    if (!scope.venue.empty()) {
+        for (const AvailabilityDay& day : days) {
+            if (parts.kiosks.empty() || parts.kiosks.back().kiosk != day.kiosk)
+                parts.kiosks.push_back({day.kiosk, {}});
+            parts.kiosks.back().days.push_back({day.day, day.open_hours, day.available_hours});
+        }
+        return parts;
+    }
+    std::map<std::string, dashboard::VenueBreakdown> by_venue;
+    for (const Venue& venue : store.venues())
+        by_venue[venue.id] = {venue.id, venue.name_zh, venue.name_en};
+    for (const VenueSummary& summary : store.venue_summaries(scope)) {
+        by_venue[summary.venue].sessions = summary.sessions;
+        by_venue[summary.venue].exhibit_visits = summary.exhibit_visits;
+    }
+    std::map<std::string, std::string> venue_of; // kiosk -> venue
+    for (const KioskRecord& kiosk : store.kiosk_health("")) {
+        venue_of[kiosk.id] = kiosk.venue;
+        if (!kiosk.revoked_utc_ms) ++by_venue[kiosk.venue].kiosks;
+    }
+    for (const AvailabilityDay& day : days) {
+        dashboard::VenueBreakdown& venue = by_venue[venue_of[day.kiosk]];
+        venue.open_hours += day.open_hours; // at most 24 an hour per kiosk-day: no overflow
+        venue.available_hours += day.available_hours;
+    }
+    for (auto& [id, venue] : by_venue)
+        if (!id.empty()) parts.venues.push_back(std::move(venue));
+    return parts;
+}
+
 } // namespace
 
 std::map<std::string, std::string> titles_in(HubStore& store, const std::string& venue,
@@ -123,6 +160,17 @@ FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
 
     const bool admin = viewer.role == "province_admin";
     std::string venue = query.venue;
+    if (!query.kiosk.empty()) {
+        if (!is_valid_id(query.kiosk)) return refuse(400, manager_text("filter_bad_kiosk", lang));
+        const std::optional<KioskRecord> kiosk = store.find_kiosk(query.kiosk);
+        if (!kiosk) return refuse(400, manager_text("filter_no_such_kiosk", lang));
+        if (!may_see_venue(viewer, kiosk->venue))
+            return refuse(403, manager_text("filter_not_your_kiosk", lang));
+        if (!venue.empty() && venue != kiosk->venue)
+            return refuse(400, manager_text("filter_kiosk_not_in_venue", lang));
+        venue = kiosk->venue; // "all venues" with a kiosk: its venue
+        check.filter.kiosk_id = kiosk->id;
+    }
     if (venue.empty() && !admin) venue = viewer.venue;
     if (!venue.empty() && !may_see_venue(viewer, venue))
         return refuse(403, manager_text("filter_not_your_venue", lang));
@@ -185,8 +233,9 @@ dashboard::DashboardData dashboard_frame(HubStore& store, const UserRecord& view
 dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
                                         const dashboard::DashboardFilter& filter,
                                         int64_t now_utc_ms, int silent_alert_days,
-                                        LibraryStore* library) {
+                                        LibraryStore* library, int32_t utc_offset_min) {
     dashboard::DashboardData data = dashboard_frame(store, viewer, filter, now_utc_ms);
+    data.utc_offset_min = utc_offset_min;
     data.silent_alert_days = silent_alert_days;
 
     std::map<std::string, std::string> venue_names; // id -> name in the page's language
@@ -195,7 +244,7 @@ dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewe
                                     ? venue.name_en
                                     : venue.name_zh;
 
-    const QueryScope scope{filter.venue_id, filter.from, filter.to};
+    const QueryScope scope{filter.venue_id, filter.from, filter.to, filter.kiosk_id};
     dashboard::UnreadableParts& unreadable = data.unreadable;
     read_part(data, unreadable.visitors, "visitors per day", [&] {
         std::map<std::string, DayTotals> by_day;
@@ -273,6 +322,8 @@ dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewe
         const std::map<std::string, int64_t> recent_epochs = store.epochs_opened_since(
             filter.venue_id, now_utc_ms - int64_t(kEpochWindowDays) * kMsPerDay);
         for (const KioskRecord& kiosk : store.kiosk_health(filter.venue_id)) {
+            if (!filter.venue_id.empty()) data.kiosk_choices.push_back(kiosk.id);
+            if (!filter.kiosk_id.empty() && kiosk.id != filter.kiosk_id) continue;
             dashboard::KioskHealth health;
             health.id = kiosk.id;
             health.venue = venue_names.count(kiosk.venue) ? venue_names[kiosk.venue] : kiosk.venue;
@@ -297,6 +348,9 @@ dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewe
             data.kiosks.push_back(health);
         }
     });
+
+    read_part(data, unreadable.availability, "availability",
+              [&] { data.availability = load_availability(store, scope, utc_offset_min); });
     return data;
 }
 
@@ -326,6 +380,9 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
          time_cell(data.generated_utc_ms, data.utc_offset_min, lang)},
         {"user", manager_text("username", lang), stats::ReportCell::of_text(data.viewer.name)},
     };
+    if (!data.filter.kiosk_id.empty()) // after the venue's id and name
+        set.about.insert(set.about.begin() + 2, {"kiosk", manager_text("export_kiosk", lang),
+                                                 stats::ReportCell::of_text(data.filter.kiosk_id)});
 
     stats::ReportTable days{"visitors_per_day",
                             manager_text("visitors_per_day", lang),

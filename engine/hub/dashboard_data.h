@@ -22,10 +22,13 @@ namespace kiosk::hub {
 // range's name (core/day_ranges.h: "last-month", ...), given instead of from/to.
 struct DashboardQuery {
     std::string venue, from, to, lang, range;
+    std::string kiosk; // "" = every kiosk
 };
 
-// How a query was judged: 200 with `filter`, 400 (bad dates or venue) or 403
-// (a venue the viewer may not see), with `message` in the query's language.
+// How a query was judged: 200 with `filter`, 400 (bad dates, venue or kiosk)
+// or 403 (a venue, or a kiosk of a venue, the viewer may not see), with
+// `message` in the query's language. A kiosk picked with "all venues" narrows
+// the filter to its venue; a kiosk of another venue than the one picked is 400.
 struct FilterCheck {
     int status = 200;
     std::string message;
@@ -71,11 +74,13 @@ dashboard::DashboardData dashboard_frame(HubStore& store, const UserRecord& view
 // `silent_alert_days`: a kiosk not heard from for more than this many days
 // (or never) is flagged silent (`kiosk-hub serve --silent-alert-days`).
 // `library` (may be null: no snapshots known) gives each kiosk's last
-// snapshot for its content cell.
+// snapshot for its content cell. `utc_offset_min` is the venue's zone, for
+// the availability of opening hours (and the page's times).
 dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
                                         const dashboard::DashboardFilter& filter,
                                         int64_t now_utc_ms, int silent_alert_days,
-                                        LibraryStore* library = nullptr);
+                                        LibraryStore* library = nullptr,
+                                        int32_t utc_offset_min = kDefaultVenueUtcOffsetMin);
 
 // The page's numbers as tables (keys in English, headers in the filter's language).
 stats::ReportSet dashboard_reports(const dashboard::DashboardData& data);

@@ -132,7 +132,7 @@ void answer_refused_query(RouteState& state, const Viewer& viewer, const Dashboa
                           httplib::Response& response, int status, Language lang,
                           const std::string& message) {
     dashboard::DashboardData data = dashboard_frame(
-        state.store, viewer.user, {query.venue, query.from, query.to, lang}, state.clock());
+        state.store, viewer.user, {query.venue, query.from, query.to, lang, query.kiosk}, state.clock());
     data.utc_offset_min = state.utc_offset_min;
     data.csrf_token = viewer.session.csrf;
     answer_html(response, status, dashboard::render_dashboard_refusal(data, message));
@@ -230,9 +230,9 @@ void get_dashboard(RouteState& state, const httplib::Request& request,
     const auto filter =
         checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
     if (!filter) return;
-    dashboard::DashboardData data = load_dashboard(
-        state.store, viewer->user, *filter, state.clock(), state.silent_alert_days, state.library);
-    data.utc_offset_min = state.utc_offset_min;
+    dashboard::DashboardData data =
+        load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days,
+                       state.library, state.utc_offset_min);
     data.csrf_token = viewer->session.csrf;
     std::tie(data.notice, data.notice_is_error) = state.sessions.take_notice(viewer->session.token);
     answer_html(response, 200, dashboard::render_dashboard_page(data));
@@ -251,9 +251,9 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
     }
     const auto filter = checked_filter(state, *viewer, query, response, lang);
     if (!filter) return;
-    dashboard::DashboardData data = load_dashboard(
-        state.store, viewer->user, *filter, state.clock(), state.silent_alert_days, state.library);
-    data.utc_offset_min = state.utc_offset_min;
+    dashboard::DashboardData data =
+        load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days,
+                       state.library, state.utc_offset_min);
     if (data.unreadable.any()) { // never an export with tables silently missing
         log_warning("dashboard export refused: " + data.unreadable_detail);
         answer_refused_query(state, *viewer, query, response, 500, lang,
@@ -290,7 +290,8 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
                                           : "application/json";
     const std::string name = "kiosk-dashboard-" +
                              (filter->venue_id.empty() ? std::string("all") : filter->venue_id) +
-                             "-" + filter->from + "-" + filter->to + "." + format;
+                             (filter->kiosk_id.empty() ? "" : "-" + filter->kiosk_id) + "-" +
+                             filter->from + "-" + filter->to + "." + format;
     page_headers(response);
     response.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     response.status = 200;
@@ -332,7 +333,8 @@ void post_import(RouteState& state, const httplib::Request& request, httplib::Re
         return;
     }
     const DashboardQuery back{form_field(request, "venue"), form_field(request, "from"),
-                              form_field(request, "to"), language_code(lang)};
+                              form_field(request, "to"), language_code(lang),
+                              form_field(request, "kiosk")};
     const std::string today = local_day(state.clock(), state.utc_offset_min);
     FilterCheck check = check_dashboard_query(state.store, viewer->user, back, today);
     if (check.status != 200)
@@ -382,7 +384,7 @@ read_dashboard_query(const std::multimap<std::string, std::string>& params) {
         return found == end ? std::string() : found->second;
     };
     return DashboardQuery{first("venue"), first("from"), first("to"), first("lang"),
-                          first("range")};
+                          first("range"), first("kiosk")};
 }
 
 void add_dashboard_routes(httplib::Server& server, HubStore& store,

@@ -9,6 +9,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <chrono>
 #include <istream>
 #include <ostream>
@@ -65,6 +66,37 @@ bool is_plain_name(const std::string& text) {
     for (unsigned char c : text)
         if (c < 0x20 || c == 0x7f) return false;
     return true;
+}
+
+constexpr const char* kWeekdayNames[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+// "09:00-17:00, closed mon" for `admin list`.
+std::string hours_text(const OpeningHours& hours) {
+    const auto clock = [](int minute) {
+        const std::string hh = std::to_string(minute / 60), mm = std::to_string(minute % 60);
+        return (hh.size() < 2 ? "0" : "") + hh + ":" + (mm.size() < 2 ? "0" : "") + mm;
+    };
+    std::string text = clock(hours.open_minute) + "-" + clock(hours.close_minute);
+    std::string closed;
+    for (int day = 0; day < 7; ++day)
+        if (hours.closed_weekdays & (1u << day))
+            closed += (closed.empty() ? "" : ",") + std::string(kWeekdayNames[day]);
+    return text + (closed.empty() ? "" : ", closed " + closed);
+}
+
+// "mon,tue" as OpeningHours::closed_weekdays bits; nullopt for any other word.
+std::optional<unsigned> parse_weekdays(const std::string& text) {
+    unsigned bits = 0;
+    size_t at = 0;
+    while (!text.empty() && at <= text.size()) {
+        const size_t comma = std::min(text.find(',', at), text.size());
+        const std::string word = text.substr(at, comma - at);
+        const auto found = std::find(std::begin(kWeekdayNames), std::end(kWeekdayNames), word);
+        if (found == std::end(kWeekdayNames)) return std::nullopt;
+        bits |= 1u << (found - std::begin(kWeekdayNames));
+        at = comma + 1;
+    }
+    return bits;
 }
 
 } // namespace
@@ -199,13 +231,46 @@ int admin_add_reviewer(const AddReviewerOptions& options, std::ostream& out, std
     return 0;
 }
 
+int admin_set_hours(const SetHoursOptions& options, std::ostream& out, std::ostream& err) {
+    if (!is_valid_id(options.venue))
+        return usage_error(err, "--venue: expected a venue id, got \"" + options.venue + "\"");
+    OpeningHours hours;
+    const std::optional<int> open = parse_clock_time(options.open);
+    if (!open)
+        return usage_error(err, "--open: expected a local time HH:MM from 00:00 to 23:59, got \"" +
+                                    options.open + "\"");
+    const std::optional<int> close =
+        options.close == "24:00" ? std::optional(24 * 60) : parse_clock_time(options.close);
+    if (!close)
+        return usage_error(err, "--close: expected a local time HH:MM from 00:00 to 24:00, got \"" +
+                                    options.close + "\"");
+    const std::optional<unsigned> closed = parse_weekdays(options.closed);
+    if (!closed)
+        return usage_error(err, "--closed: expected weekdays among mon,tue,wed,thu,fri,sat,sun "
+                                "separated by commas (no spaces), got \"" +
+                                    options.closed + "\"");
+    hours.open_minute = *open;
+    hours.close_minute = *close;
+    hours.closed_weekdays = *closed;
+    if (const std::string problem = opening_hours_problem(hours); !problem.empty())
+        return usage_error(err, "--open/--close/--closed: " + problem + " (got " +
+                                    hours_text(hours) + ")");
+    std::unique_ptr<HubStore> store = open_store(options.data_dir, err);
+    if (!store) return 1;
+    std::string error;
+    if (!store->set_opening_hours(options.venue, hours, error)) return refused(err, error);
+    out << "venue " << options.venue << " is open " << hours_text(hours)
+        << " (local time at the hub's --utc-offset-min)\n";
+    return 0;
+}
+
 int admin_list(const std::string& data_dir, std::ostream& out, std::ostream& err) {
     std::unique_ptr<HubStore> store = open_store(data_dir, err);
     if (!store) return 1;
     out << "venues:\n";
     for (const Venue& venue : store->venues())
         out << "  " << venue.id << "  " << venue.kind << "  " << venue.name_zh << " / "
-            << venue.name_en << "\n";
+            << venue.name_en << "  open " << hours_text(venue.opening_hours) << "\n";
     out << "kiosks:\n";
     for (const KioskRecord& kiosk : store->kiosks())
         out << "  " << kiosk.id << "  venue " << kiosk.venue << "  last seen "

@@ -1,9 +1,8 @@
-// `kiosk-hub admin`: adding venues, kiosks (printing the new token once),
-// managers' accounts, the content library's trusted publishers and its expert
-// pool (reviewers), revoking a kiosk, and listing them, on the hub.db of a data folder. Each
-// command checks its values first and names the option that is wrong; exit
-// codes: 0 done, 1 refused by the store (an id taken, an unknown venue, an
-// unusable data folder), 2 a bad value (usage error).
+// `kiosk-hub admin`: adding venues (and setting their opening hours), kiosks (printing the new
+// token once), managers' accounts, the content library's trusted publishers and its expert pool
+// (reviewers), revoking a kiosk, and listing them, on the hub.db of a data folder. Each command
+// checks its values first and names the option that is wrong; exit codes: 0 done, 1 refused by the
+// store (an id taken, an unknown venue, an unusable data folder), 2 a bad value (usage error).
 #pragma once
 
 #include <iosfwd>
@@ -42,6 +41,13 @@ struct AddReviewerOptions {
 
 int admin_add_publisher(const AddPublisherOptions& options, std::ostream& out, std::ostream& err);
 int admin_add_reviewer(const AddReviewerOptions& options, std::ostream& out, std::ostream& err);
+// A venue's opening hours (hub_store.h OpeningHours), the hours its kiosks'
+// availability is measured against: `open` "HH:MM", `close` "HH:MM" or
+// "24:00", `closed` weekdays as "mon,tue" ("" = open every day).
+struct SetHoursOptions {
+    std::string data_dir, venue, open, close, closed;
+};
+int admin_set_hours(const SetHoursOptions& options, std::ostream& out, std::ostream& err);
 int admin_list(const std::string& data_dir, std::ostream& out, std::ostream& err);
 // A stolen or retired kiosk: its token and bundle key stop working; its counts stay.
 int admin_revoke_kiosk(const std::string& data_dir, const std::string& id, std::ostream& out,

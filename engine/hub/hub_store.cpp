@@ -1,5 +1,5 @@
-// What every HubStore backend shares: the rules for ids, names, venue kinds
-// and roles, and the factory that opens the default backend (SQLite).
+// What every HubStore backend shares: the rules for ids, names, venue kinds,
+// roles and opening hours, and the factory that opens the default backend (SQLite).
 #include "hub_store.h"
 
 #include "sqlite_hub_store.h"
@@ -34,6 +34,18 @@ bool is_venue_kind(const std::string& kind) {
 
 bool is_user_role(const std::string& role) {
     return role == "province_admin" || role == "venue_manager";
+}
+
+std::string opening_hours_problem(const OpeningHours& hours) {
+    if (hours.open_minute < 0 || hours.open_minute > 1439)
+        return "the opening time must be 00:00 to 23:59";
+    if (hours.close_minute > 1440) return "the closing time must be 24:00 at the latest";
+    if (hours.close_minute < hours.open_minute + 60)
+        return "the venue must close at least an hour after it opens";
+    if (hours.closed_weekdays > 0x7e) // 0x7f would be closed every day
+        return hours.closed_weekdays == 0x7f ? "a venue cannot be closed every day of the week"
+                                             : "closed weekdays: expected bits 0 (Monday) .. 6";
+    return "";
 }
 
 std::unique_ptr<HubStore> open_hub_store(const std::string& data_dir, std::string& error) {

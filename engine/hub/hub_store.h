@@ -41,9 +41,9 @@ struct Venue {
 struct KioskRecord {
     std::string id;
     std::string venue;
-    std::string token_hash; // crypto_pwhash_str of the whole token
-    std::string public_key; // base64 Ed25519 public key for bundles, or ""
-    int64_t created_utc_ms = 0;
+    std::string token_hash;       // crypto_pwhash_str of the whole token
+    std::string public_key;       // base64 Ed25519 public key for bundles, or ""
+    int64_t created_utc_ms = 0;   // hub clock when added; add_kiosk: 0 = now
     int64_t last_seen_utc_ms = 0; // hub clock at its last sync; 0 = never
     std::string software_version;
     std::string content_json; // [{"id":..,"version":..}] from the heartbeat
@@ -71,7 +71,17 @@ struct SyncWrite {
     // A bundle's received_utc_ms is the kiosk's clock at export, which the
     // bundle's signer chooses, so an import passes the hub's clock here.
     int64_t hub_now_utc_ms = 0;
+    // When the hub heard from the kiosk, for its contact history: a bundle's
+    // export time (the kiosk's clock, uncapped); 0 = received_utc_ms (a sync).
+    // Not recorded as a contact when later than the hub's clock or before the
+    // kiosk was added; the rest of the write is stored either way.
+    int64_t contact_utc_ms = 0;
 };
+
+// How long the hub keeps its contact history (per kiosk and UTC hour): three
+// years, enough for a month against the same month last year and a year's
+// reports; older hours are pruned in a sync's transaction at most once a day.
+constexpr int kContactRetentionDays = 3 * 366;
 
 // How many epochs (kiosk.db files: a new one per reinstall) a kiosk may open
 // in any kEpochWindowDays: a reinstall is rare, and every epoch is another
@@ -105,7 +115,10 @@ public:
 // The slice of the data a dashboard query reads: one venue (or every venue
 // when `venue` is empty) and the days from..to, both included (YYYY-MM-DD).
 // `kiosk` (issue 20, part 4) narrows it to one kiosk of that venue ("" =
-// every kiosk); every query below honours it.
+// every kiosk); every query below that takes a scope honours it (a kiosk's
+// sums are read from its buckets; a kiosk not of `venue` reads nothing).
+// kiosk_health, epochs_opened_since and subject_titles take a venue: the
+// dashboard narrows their kiosk rows itself, and titles are per venue.
 struct QueryScope {
     std::string venue;
     std::string from, to;
@@ -121,6 +134,14 @@ struct AvailabilityDay {
     std::string day; // YYYY-MM-DD, local at the offset asked for
     int64_t open_hours = 0;
     int64_t available_hours = 0; // 0..open_hours
+};
+
+// One venue's visitors (sessions) and exhibit visits over a scope's days: a
+// row of the province view's breakdown by venue.
+struct VenueSummary {
+    std::string venue;
+    int64_t sessions = 0;
+    int64_t exhibit_visits = 0;
 };
 
 struct DayTotals {
@@ -223,6 +244,10 @@ public:
     // by kiosk then day. Throws StoreReadError.
     virtual std::vector<AvailabilityDay> kiosk_availability(const QueryScope& scope,
                                                             int32_t utc_offset_min) = 0;
+    // Per venue of the scope (every venue when `venue` is empty; with a
+    // kiosk, its venue and its own numbers), by id, including venues with no
+    // counts. Throws StoreReadError.
+    virtual std::vector<VenueSummary> venue_summaries(const QueryScope& scope) = 0;
 };
 
 // Opens (creating when missing) the hub's store in `data_dir` (hub.db, SQLite).
@@ -235,5 +260,8 @@ bool is_valid_id(const std::string& id);
 bool is_valid_user_name(const std::string& name);
 bool is_venue_kind(const std::string& kind);
 bool is_user_role(const std::string& role);
+// Why `hours` breaks OpeningHours' rules, in English ("" when they are fine);
+// a venue closed all seven days is refused too.
+std::string opening_hours_problem(const OpeningHours& hours);
 
 } // namespace kiosk::hub

@@ -208,6 +208,16 @@ int main(int argc, char** argv) {
         command->add_option("--lang", routing_lang, "Language of messages: zh or en")
             ->check(CLI::IsMember({"zh", "en"}));
 
+    kiosk::hub::SetHoursOptions hours;
+    CLI::App* set_hours = admin->add_subcommand(
+        "set-hours", "Set a venue's opening hours (kiosks' availability is measured in them)");
+    set_hours->add_option("--data", hours.data_dir, "Folder of hub.db")->required();
+    set_hours->add_option("--venue", hours.venue, "The venue's id")->required();
+    set_hours->add_option("--open", hours.open, "Local opening time HH:MM, e.g. 09:00")->required();
+    set_hours->add_option("--close", hours.close, "Local closing time HH:MM, e.g. 17:00")
+        ->required();
+    set_hours->add_option("--closed", hours.closed, "Weekdays it is closed, e.g. mon or mon,tue");
+
     std::string list_data;
     CLI::App* list =
         admin->add_subcommand("list", "List venues, kiosks, users, publishers and reviewers");
@@ -482,6 +492,7 @@ int main(int argc, char** argv) {
     if (*content_assign)
         return kiosk::hub::content_assign(content_data, content_kiosk, content_ids, std::cout,
                                           std::cerr);
+    if (*set_hours) return kiosk::hub::admin_set_hours(hours, std::cout, std::cerr);
     if (*revoke_kiosk)
         return kiosk::hub::admin_revoke_kiosk(revoke_data, revoke_id, std::cout, std::cerr);
     if (*simulate_command) {

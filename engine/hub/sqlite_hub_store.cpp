@@ -1,9 +1,9 @@
 // The SQLite HubStore (see sqlite_hub_store.h): opening and migrating hub.db,
 // the administration rows, the sync upsert in one durable transaction (with
-// the epoch limit and the totals' 64-bit guard), titles per venue, and the
-// dashboard's queries over venue_totals (one venue) and province_totals (every
-// venue), which throw StoreReadError rather than end early on an SQLite error.
-// Every value is bound as a parameter.
+// the epoch limit, the totals' 64-bit guard and the contact history), titles
+// per venue, opening hours, and the dashboard's queries over venue_totals (one
+// venue), province_totals (every venue) or buckets (one kiosk), which throw StoreReadError rather
+// than end early on an SQLite error. Every value is bound as a parameter.
 //
 // Index of this file:
 // [SECTION] The schema and its migrations
@@ -13,6 +13,7 @@
 // [SECTION] Administration: venues, kiosks and users
 // [SECTION] Sync: the epoch limit and apply_sync
 // [SECTION] Dashboard queries: totals, hours of the week, exhibits, quiz, titles, epochs
+// [SECTION] Availability: opening hours against the contact history
 
 #include "sqlite_hub_store.h"
 
@@ -204,6 +205,24 @@ END;
     R"sql(
 ALTER TABLE kiosks ADD COLUMN content_state_json TEXT NOT NULL DEFAULT '';
 )sql",
+    // 6 (issue 20, part 4): venues' opening hours (09:00-17:00 every day
+    // until set), and the contact history: per kiosk and UTC day, a bit per
+    // UTC hour in which the hub heard from it. Its key serves both readers: a
+    // kiosk's days in a range, and the retention prune per kiosk. Each
+    // kiosk's last heartbeat before this version is its first contact.
+    R"sql(
+ALTER TABLE venues ADD COLUMN open_minute INTEGER NOT NULL DEFAULT 540;
+ALTER TABLE venues ADD COLUMN close_minute INTEGER NOT NULL DEFAULT 1020;
+ALTER TABLE venues ADD COLUMN closed_weekdays INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE kiosk_contacts(
+  kiosk TEXT NOT NULL REFERENCES kiosks(id),
+  utc_day INTEGER NOT NULL,
+  hours INTEGER NOT NULL,
+  PRIMARY KEY(kiosk, utc_day)) WITHOUT ROWID;
+INSERT INTO kiosk_contacts(kiosk, utc_day, hours)
+  SELECT id, last_seen_utc_ms / 86400000, 1 << ((last_seen_utc_ms / 3600000) % 24)
+  FROM kiosks WHERE last_seen_utc_ms > 0;
+)sql",
 };
 static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
 
@@ -272,8 +291,15 @@ std::string lock_problem(sqlite3* db, const std::string& error) {
 
 // The rows a scope reads, up to the WHERE conditions that follow: one venue's
 // rows of venue_totals (the venue bound as ?3), or province_totals, already
-// summed over venues, when the scope is every venue.
-const char* totals_of(const QueryScope& scope) {
+// summed over venues, when the scope is every venue. One kiosk's (bound as
+// ?4) are its own buckets, over its epochs: the epoch list lets SQLite read
+// each epoch's days in the range through the buckets' key, rather than every
+// day the kiosk ever synced. A kiosk not of the scope's venue reads nothing.
+std::string totals_of(const QueryScope& scope) {
+    if (!scope.kiosk.empty())
+        return std::string(" FROM buckets WHERE kiosk = ?4 AND "
+                           "epoch IN (SELECT epoch FROM kiosk_epochs WHERE kiosk = ?4) AND ") +
+               (scope.venue.empty() ? "" : "?4 IN (SELECT id FROM kiosks WHERE venue = ?3) AND ");
     return scope.venue.empty() ? " FROM province_totals WHERE "
                                : " FROM venue_totals WHERE venue = ?3 AND ";
 }
@@ -281,6 +307,7 @@ const char* totals_of(const QueryScope& scope) {
 void bind_scope(SqliteStatement& statement, const QueryScope& scope) {
     statement.bind(1, scope.from).bind(2, scope.to);
     if (!scope.venue.empty()) statement.bind(3, scope.venue);
+    if (!scope.kiosk.empty()) statement.bind(4, scope.kiosk);
 }
 
 // 0 = Monday .. 6 = Sunday for a valid YYYY-MM-DD (Sakamoto's method).
@@ -321,8 +348,7 @@ int64_t exact_integer(const SqliteStatement& row, int column) {
 // `what` when a row cannot be read.
 std::vector<MetricTotal> sum_metrics(sqlite3* db, const QueryScope& scope, const char* where,
                                      const char* what) {
-    const std::string sql = "SELECT kind, subject, metric, sum(value)" +
-                            std::string(totals_of(scope)) + where +
+    const std::string sql = "SELECT kind, subject, metric, sum(value)" + totals_of(scope) + where +
                             "day BETWEEN ?1 AND ?2 "
                             "GROUP BY kind, subject, metric ORDER BY kind, subject, metric";
     SqliteStatement select(db, sql.c_str());
@@ -445,11 +471,17 @@ SqliteHubStore::~SqliteHubStore() {
 //-----------------------------------------------------------------------------
 
 bool SqliteHubStore::add_venue(const Venue& venue, std::string& error) {
+    if (const std::string problem = opening_hours_problem(venue.opening_hours); !problem.empty()) {
+        error = "opening hours: " + problem;
+        return false;
+    }
     std::lock_guard lock(mutex_);
-    SqliteStatement insert(db_, "INSERT INTO venues(id, name_zh, name_en, kind, created_utc_ms) "
-                                "VALUES(?1, ?2, ?3, ?4, ?5)");
+    SqliteStatement insert(db_, "INSERT INTO venues(id, name_zh, name_en, kind, created_utc_ms, "
+                                "open_minute, close_minute, closed_weekdays) "
+                                "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     insert.bind(1, venue.id).bind(2, venue.name_zh).bind(3, venue.name_en).bind(4, venue.kind);
-    insert.bind(5, now_utc_ms());
+    insert.bind(5, now_utc_ms()).bind(6, venue.opening_hours.open_minute);
+    insert.bind(7, venue.opening_hours.close_minute).bind(8, venue.opening_hours.closed_weekdays);
     const int result = insert.step();
     if (result == SQLITE_DONE) return true;
     error = result == SQLITE_CONSTRAINT ? "--id: venue " + venue.id + " already exists"
@@ -467,7 +499,8 @@ bool SqliteHubStore::add_kiosk(const KioskRecord& kiosk, std::string& error) {
     SqliteStatement insert(db_, "INSERT INTO kiosks(id, venue, token_hash, public_key, "
                                 "created_utc_ms) VALUES(?1, ?2, ?3, ?4, ?5)");
     insert.bind(1, kiosk.id).bind(2, kiosk.venue).bind(3, kiosk.token_hash);
-    insert.bind(4, kiosk.public_key).bind(5, now_utc_ms());
+    insert.bind(4, kiosk.public_key)
+        .bind(5, kiosk.created_utc_ms ? kiosk.created_utc_ms : now_utc_ms());
     const int result = insert.step();
     if (result == SQLITE_DONE) return true;
     error = result == SQLITE_CONSTRAINT ? "--id: kiosk " + kiosk.id + " already exists"
@@ -499,20 +532,56 @@ bool SqliteHubStore::add_user(const UserRecord& user, std::string& error) {
     return false;
 }
 
+namespace {
+
+constexpr const char* kVenueColumns = "SELECT id, name_zh, name_en, kind, open_minute, "
+                                      "close_minute, closed_weekdays FROM venues ";
+
+Venue read_venue(const SqliteStatement& row) {
+    return {row.text(0),
+            row.text(1),
+            row.text(2),
+            row.text(3),
+            {int(row.integer(4)), int(row.integer(5)), unsigned(row.integer(6))}};
+}
+
+} // namespace
+
 std::vector<Venue> SqliteHubStore::venues() {
     std::lock_guard lock(mutex_);
     std::vector<Venue> venues;
-    SqliteStatement select(db_, "SELECT id, name_zh, name_en, kind FROM venues ORDER BY id");
+    SqliteStatement select(db_, std::string(kVenueColumns) + "ORDER BY id");
     while (select.step() == SQLITE_ROW)
-        venues.push_back({select.text(0), select.text(1), select.text(2), select.text(3)});
+        venues.push_back(read_venue(select));
     return venues;
 }
 
 std::optional<Venue> SqliteHubStore::find_venue(const std::string& id) {
     std::lock_guard lock(mutex_);
-    SqliteStatement select(db_, "SELECT id, name_zh, name_en, kind FROM venues WHERE id = ?1");
+    SqliteStatement select(db_, std::string(kVenueColumns) + "WHERE id = ?1");
     if (select.bind(1, id).step() != SQLITE_ROW) return std::nullopt;
-    return Venue{select.text(0), select.text(1), select.text(2), select.text(3)};
+    return read_venue(select);
+}
+
+bool SqliteHubStore::set_opening_hours(const std::string& venue, const OpeningHours& hours,
+                                       std::string& error) {
+    if (const std::string problem = opening_hours_problem(hours); !problem.empty()) {
+        error = problem;
+        return false;
+    }
+    std::lock_guard lock(mutex_);
+    SqliteStatement update(db_, "UPDATE venues SET open_minute = ?2, close_minute = ?3, "
+                                "closed_weekdays = ?4 WHERE id = ?1");
+    update.bind(1, venue).bind(2, hours.open_minute).bind(3, hours.close_minute);
+    if (!update.bind(4, hours.closed_weekdays).run()) {
+        error = "setting opening hours: " + update.error();
+        return false;
+    }
+    if (sqlite3_changes(db_) != 1) {
+        error = "--venue: no venue " + venue;
+        return false;
+    }
+    return true;
 }
 
 namespace {
@@ -728,10 +797,11 @@ SyncResult SqliteHubStore::apply_sync(const SyncWrite& write, int64_t& stored, s
         stored += sqlite3_changes(db_);
     }
 
-    SqliteStatement venue(db_, "SELECT venue FROM kiosks WHERE id = ?1");
+    SqliteStatement venue(db_, "SELECT venue, created_utc_ms FROM kiosks WHERE id = ?1");
     if (venue.bind(1, write.kiosk).step() != SQLITE_ROW)
         return failed("recording the heartbeat: no kiosk " + write.kiosk);
     const std::string kiosk_venue = venue.text(0);
+    const int64_t kiosk_created_utc_ms = venue.integer(1);
     // A changed title is a new row, so `seen` says how long each venue has
     // held its current title (subject_titles' tie-break).
     SqliteStatement forget_title(db_, "DELETE FROM venue_subject_titles WHERE venue = ?1 AND "
@@ -764,7 +834,29 @@ SyncResult SqliteHubStore::apply_sync(const SyncWrite& write, int64_t& stored, s
                                                     : std::string());
     if (heartbeat.step() != SQLITE_DONE || sqlite3_changes(db_) != 1)
         return failed("recording the heartbeat: no kiosk " + write.kiosk);
+
+    const int64_t contact_utc_ms =
+        write.contact_utc_ms ? write.contact_utc_ms : write.received_utc_ms;
+    const int64_t hub_day = hub_now_utc_ms / kMsPerDay;
+    const int64_t first_kept_day = hub_day - kContactRetentionDays;
+    if (contact_utc_ms <= hub_now_utc_ms && contact_utc_ms >= kiosk_created_utc_ms &&
+        contact_utc_ms >= first_kept_day * kMsPerDay) {
+        SqliteStatement contact(
+            db_, "INSERT INTO kiosk_contacts(kiosk, utc_day, hours) VALUES(?1, ?2, ?3) "
+                 "ON CONFLICT(kiosk, utc_day) DO UPDATE SET hours = hours | excluded.hours");
+        contact.bind(1, write.kiosk).bind(2, contact_utc_ms / kMsPerDay);
+        if (!contact.bind(3, int64_t(1) << (contact_utc_ms / kMsPerHour % 24)).run())
+            return failed("recording the contact: " + contact.error());
+    }
+    const bool prune = hub_day != contacts_pruned_utc_day_;
+    if (prune) {
+        SqliteStatement forget(db_, "DELETE FROM kiosk_contacts "
+                                    "WHERE kiosk IN (SELECT id FROM kiosks) AND utc_day < ?1");
+        if (!forget.bind(1, first_kept_day).run())
+            return failed("pruning the contact history: " + forget.error());
+    }
     if (!transaction.commit(error)) return failed(error);
+    if (prune) contacts_pruned_utc_day_ = hub_day;
     return {SyncResult::stored};
 }
 
@@ -777,7 +869,7 @@ std::vector<DayTotals> SqliteHubStore::daily_totals(const QueryScope& scope) {
     const std::string sql =
         "SELECT day, sum(CASE metric WHEN 'sessions' THEN value ELSE 0 END), "
         "sum(CASE metric WHEN 'session_ms' THEN value ELSE 0 END)" +
-        std::string(totals_of(scope)) +
+        totals_of(scope) +
         "kind = 'kiosk' AND subject = '' AND metric IN ('sessions', 'session_ms') "
         "AND day BETWEEN ?1 AND ?2 GROUP BY day ORDER BY day";
     SqliteStatement select(db_, sql.c_str());
@@ -792,7 +884,7 @@ std::vector<DayTotals> SqliteHubStore::daily_totals(const QueryScope& scope) {
 std::vector<HourOfWeek> SqliteHubStore::sessions_by_hour_of_week(const QueryScope& scope) {
     std::lock_guard lock(mutex_);
     const std::string sql =
-        "SELECT day, subject, sum(value)" + std::string(totals_of(scope)) +
+        "SELECT day, subject, sum(value)" + totals_of(scope) +
         "kind = 'hour' AND metric = 'sessions' AND day BETWEEN ?1 AND ?2 GROUP BY day, subject";
     SqliteStatement select(db_, sql.c_str());
     bind_scope(select, scope);
@@ -821,7 +913,7 @@ std::vector<ExhibitTotals> SqliteHubStore::top_exhibits(const QueryScope& scope,
         "sum(CASE metric WHEN 'dwell_ms' THEN value ELSE 0 END) AS dwell, "
         "sum(CASE metric WHEN 'interactions' THEN value ELSE 0 END), "
         "sum(CASE metric WHEN 'errors' THEN value ELSE 0 END)" +
-        std::string(totals_of(scope)) +
+        totals_of(scope) +
         "kind = 'exhibit' AND metric IN ('visits', 'dwell_ms', 'interactions', 'errors') "
         "AND day BETWEEN ?1 AND ?2 GROUP BY subject ORDER BY " +
         (order == ExhibitOrder::by_visits ? "visits DESC, dwell DESC" : "dwell DESC, visits DESC") +
@@ -841,7 +933,7 @@ std::vector<QuestionTotals> SqliteHubStore::quiz_accuracy(const QueryScope& scop
     const std::string sql =
         "SELECT subject, sum(CASE metric WHEN 'answers' THEN value ELSE 0 END) AS answers, "
         "sum(CASE metric WHEN 'correct' THEN value ELSE 0 END) AS correct" +
-        std::string(totals_of(scope)) +
+        totals_of(scope) +
         "kind = 'question' AND metric IN ('answers', 'correct') AND day BETWEEN ?1 AND ?2 "
         "GROUP BY subject ORDER BY answers = 0, CAST(correct AS REAL) / max(answers, 1), "
         "answers DESC, subject";
@@ -905,16 +997,137 @@ std::map<std::string, int64_t> SqliteHubStore::epochs_opened_since(const std::st
     return opened;
 }
 
-// PLACEHOLDERS of the issue 20 contract commit: the h20-availability branch
-// replaces them.
-bool SqliteHubStore::set_opening_hours(const std::string&, const OpeningHours&,
-                                       std::string& error) {
-    error = "opening hours are not built yet";
-    return false;
+//-----------------------------------------------------------------------------
+// [SECTION] Availability: opening hours against the contact history
+//-----------------------------------------------------------------------------
+
+namespace {
+
+int64_t floor_divide(int64_t value, int64_t divisor) {
+    return value / divisor - (value % divisor < 0 ? 1 : 0);
 }
 
-std::vector<AvailabilityDay> SqliteHubStore::kiosk_availability(const QueryScope&, int32_t) {
-    throw StoreReadError("kiosk availability is not built yet");
+// The local clock hours (bit 0 = 00:00-01:00 .. bit 23) a venue is open on a
+// day it opens: each hour that overlaps open_minute..close_minute, so 09:30 to
+// 17:00 is the eight hours from 09:00.
+uint32_t opening_hour_bits(const OpeningHours& hours) {
+    uint32_t bits = 0;
+    for (int hour = 0; hour < 24; ++hour)
+        if (hour * 60 < hours.close_minute && (hour + 1) * 60 > hours.open_minute)
+            bits |= uint32_t(1) << hour;
+    return bits;
+}
+
+struct KioskPeriod {
+    std::string id;
+    int64_t created_utc_ms = 0, revoked_utc_ms = 0;
+    OpeningHours hours;
+};
+
+} // namespace
+
+// An opening hour counts once the kiosk was added (the hour it was added in
+// counts) and before it was revoked. It is available when the hub heard from
+// the kiosk in the UTC hour holding the local hour's middle (the same hour for
+// whole-hour offsets; for +05:30 the later of the two it overlaps).
+std::vector<AvailabilityDay> SqliteHubStore::kiosk_availability(const QueryScope& scope,
+                                                                int32_t utc_offset_min) {
+    const auto first = parse_day(scope.from), last = parse_day(scope.to);
+    if (!first || !last || *first > *last)
+        throw StoreReadError("kiosk availability: expected from <= to, both YYYY-MM-DD, got \"" +
+                             scope.from + "\" .. \"" + scope.to + "\"");
+    if (!is_valid_utc_offset_min(utc_offset_min))
+        throw StoreReadError("kiosk availability: no such UTC offset, " +
+                             std::to_string(utc_offset_min) + " minutes");
+    std::lock_guard lock(mutex_);
+    const std::string sql =
+        "SELECT k.id, k.created_utc_ms, k.revoked_utc_ms, v.open_minute, v.close_minute, "
+        "v.closed_weekdays FROM kiosks k JOIN venues v ON v.id = k.venue WHERE 1" +
+        std::string(scope.venue.empty() ? "" : " AND k.venue = ?1") +
+        (scope.kiosk.empty() ? "" : " AND k.id = ?2") + " ORDER BY k.venue, k.id";
+    SqliteStatement select(db_, sql);
+    if (!scope.venue.empty()) select.bind(1, scope.venue);
+    if (!scope.kiosk.empty()) select.bind(2, scope.kiosk);
+    std::vector<KioskPeriod> kiosks;
+    read_rows(select, "kiosk availability", [&] {
+        kiosks.push_back(
+            {select.text(0),
+             select.integer(1),
+             select.integer(2),
+             {int(select.integer(3)), int(select.integer(4)), unsigned(select.integer(5))}});
+    });
+
+    const int64_t offset_ms = int64_t(utc_offset_min) * 60000;
+    const int64_t first_days = first->time_since_epoch().count();
+    const int64_t last_days = last->time_since_epoch().count();
+    const int64_t first_utc_day = floor_divide(first_days * kMsPerDay - offset_ms, kMsPerDay);
+    const int64_t last_utc_day =
+        floor_divide((last_days + 1) * kMsPerDay - offset_ms - 1, kMsPerDay);
+    SqliteStatement contacts(db_, "SELECT utc_day, hours FROM kiosk_contacts "
+                                  "WHERE kiosk = ?1 AND utc_day BETWEEN ?2 AND ?3");
+    std::vector<AvailabilityDay> days;
+    std::vector<uint32_t> heard(size_t(last_utc_day - first_utc_day + 1));
+    for (const KioskPeriod& kiosk : kiosks) {
+        std::fill(heard.begin(), heard.end(), 0);
+        bool any_contact = false;
+        contacts.reset();
+        contacts.bind(1, kiosk.id).bind(2, first_utc_day).bind(3, last_utc_day);
+        read_rows(contacts, "kiosk contacts", [&] {
+            heard[size_t(contacts.integer(0) - first_utc_day)] |= uint32_t(contacts.integer(1));
+            any_contact = any_contact || contacts.integer(1) != 0;
+        });
+        if (kiosk.revoked_utc_ms && !any_contact) continue;
+        const uint32_t open_bits = opening_hour_bits(kiosk.hours);
+        for (int64_t day = first_days; day <= last_days; ++day) {
+            AvailabilityDay row{kiosk.id,
+                                format_day(std::chrono::sys_days{std::chrono::days{day}})};
+            const unsigned weekday =
+                std::chrono::weekday{std::chrono::sys_days{std::chrono::days{day}}}.iso_encoding() -
+                1;
+            const bool closed = kiosk.hours.closed_weekdays & (1u << weekday);
+            for (int hour = 0; hour < 24 && !closed; ++hour) {
+                if (!(open_bits & (uint32_t(1) << hour))) continue;
+                const int64_t start_ms = (day * 24 + hour) * kMsPerHour - offset_ms;
+                if (start_ms + kMsPerHour <= kiosk.created_utc_ms) continue;
+                if (kiosk.revoked_utc_ms && start_ms >= kiosk.revoked_utc_ms) continue;
+                ++row.open_hours;
+                const int64_t utc_hour = floor_divide(start_ms + kMsPerHour / 2, kMsPerHour);
+                const int64_t utc_day = floor_divide(utc_hour, 24);
+                if (heard[size_t(utc_day - first_utc_day)] &
+                    (uint32_t(1) << (utc_hour - utc_day * 24)))
+                    ++row.available_hours;
+            }
+            days.push_back(std::move(row));
+        }
+    }
+    return days;
+}
+
+std::vector<VenueSummary> SqliteHubStore::venue_summaries(const QueryScope& scope) {
+    std::lock_guard lock(mutex_);
+    const std::string sql =
+        !scope.kiosk.empty()
+            ? "SELECT (SELECT venue FROM kiosks WHERE id = ?4" +
+                  std::string(scope.venue.empty() ? "" : " AND venue = ?3") +
+                  "), sum(CASE kind WHEN 'kiosk' THEN value ELSE 0 END), "
+                  "sum(CASE kind WHEN 'exhibit' THEN value ELSE 0 END)" +
+                  totals_of(scope) +
+                  "((kind = 'kiosk' AND subject = '' AND metric = 'sessions') OR "
+                  "(kind = 'exhibit' AND metric = 'visits')) AND day BETWEEN ?1 AND ?2"
+            : "SELECT v.id, (SELECT sum(value) FROM venue_totals t WHERE t.venue = v.id AND "
+              "t.kind = 'kiosk' AND t.metric = 'sessions' AND t.day BETWEEN ?1 AND ?2 AND "
+              "t.subject = ''), (SELECT sum(value) FROM venue_totals t WHERE t.venue = v.id AND "
+              "t.kind = 'exhibit' AND t.metric = 'visits' AND t.day BETWEEN ?1 AND ?2) "
+              "FROM venues v" +
+                  std::string(scope.venue.empty() ? "" : " WHERE v.id = ?3") + " ORDER BY v.id";
+    SqliteStatement select(db_, sql);
+    bind_scope(select, scope);
+    std::vector<VenueSummary> venues;
+    read_rows(select, "visitors by venue", [&] {
+        if (select.text(0).empty()) return; // a kiosk not of the scope's venue
+        venues.push_back({select.text(0), exact_integer(select, 1), exact_integer(select, 2)});
+    });
+    return venues;
 }
 
 } // namespace kiosk::hub

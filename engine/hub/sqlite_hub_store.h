@@ -27,6 +27,15 @@
 //       when `admin revoke-kiosk` cleared its token and bundle key (0: never)
 //   Version 4 also makes the totals' triggers refuse (RAISE) a sum that
 //   would exceed 64 bits instead of letting SQLite turn it into a float.
+//   venues.open_minute, close_minute, closed_weekdays                (version 6)
+//       opening hours (hub_store.h OpeningHours), 09:00-17:00 daily by default
+//   kiosk_contacts(kiosk, utc_day, hours)                             (version 6)
+//       the contact history: bit h of `hours` is set when the hub heard from
+//       the kiosk in UTC hour h of day `utc_day` (days since 1970-01-01): a
+//       sync at the hub's clock, a bundle at its export time. One row per
+//       kiosk and day (about 12 MB a year for 1,000 kiosks). Kept
+//       kContactRetentionDays; a sync's transaction prunes older days, at
+//       most once a UTC day per process.
 #pragma once
 
 #include "hub_store.h"
@@ -39,7 +48,7 @@
 
 namespace kiosk::hub {
 
-constexpr int kHubSchemaVersion = 5;
+constexpr int kHubSchemaVersion = 6;
 
 // The SQL that takes hub.db from schema version `version - 1` to `version`
 // (1..kHubSchemaVersion), as open() runs it; tests build older databases with it.
@@ -100,12 +109,14 @@ public:
                            std::string& error) override;
     std::vector<AvailabilityDay> kiosk_availability(const QueryScope& scope,
                                                     int32_t utc_offset_min) override;
+    std::vector<VenueSummary> venue_summaries(const QueryScope& scope) override;
 
 private:
     explicit SqliteHubStore(sqlite3* db) : db_(db) {}
     std::vector<KioskRecord> select_kiosks(const std::string& venue);
 
-    std::mutex mutex_; // one statement sequence at a time on db_
+    std::mutex mutex_;                     // one statement sequence at a time on db_
+    int64_t contacts_pruned_utc_day_ = -1; // the hub's UTC day of the last prune
     sqlite3* db_ = nullptr;
 };
 

@@ -158,4 +158,8 @@ std::vector<hub::AvailabilityDay> FakeHubStore::kiosk_availability(const hub::Qu
     return {};
 }
 
+std::vector<hub::VenueSummary> FakeHubStore::venue_summaries(const hub::QueryScope&) {
+    return {};
+}
+
 } // namespace kiosk::fuzz

@@ -60,6 +60,7 @@ public:
                            std::string& error) override;
     std::vector<hub::AvailabilityDay> kiosk_availability(const hub::QueryScope& scope,
                                                          int32_t utc_offset_min) override;
+    std::vector<hub::VenueSummary> venue_summaries(const hub::QueryScope& scope) override;
 
 private:
     std::string token_;

@@ -168,8 +168,10 @@ TEST_CASE("admin refuses bad values naming the option, and conflicts", "[hub][ad
     // Nothing refused above was stored.
     const CommandRun list = run_hub_command(folder, "admin list --data d");
     require_ok(list);
-    CHECK(list.out == "venues:\n  v1  county_museum  馆 / V\nkiosks:\n  k1  venue v1  last seen "
-                      "never  version -\nusers:\n  m  province_admin\npublishers:\nreviewers:\n");
+    CHECK(list.out ==
+          "venues:\n  v1  county_museum  馆 / V  open 09:00-17:00\nkiosks:\n  k1  venue "
+          "v1  last seen never  version -\nusers:\n  m  province_admin\npublishers:\n"
+          "reviewers:\n");
 }
 
 TEST_CASE("admin revoke-kiosk: the token then gets 401, the counts stay, list says so",
