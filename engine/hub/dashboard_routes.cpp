@@ -14,6 +14,7 @@
 #include "dashboard_routes_internal.h"
 #include "library_routes.h"
 #include "notice_routes.h"
+#include "schedule_routes.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -394,6 +395,7 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store,
                 });
     if (options.library) add_library_routes(server, state, *options.library, options.data_dir);
     if (options.notices) add_notice_routes(server, state);
+    if (options.reports) add_schedule_routes(server, state);
 }
 
 } // namespace kiosk::hub
