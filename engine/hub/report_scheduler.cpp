@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+
+#include <signal.h>
 #include <sstream>
 
 namespace kiosk::hub {
@@ -230,7 +232,17 @@ StepResult run_due_step(const SchedulerSetup& setup, int64_t now_utc_ms) {
 }
 
 ReportSchedulerThread::ReportSchedulerThread(SchedulerSetup setup, std::function<int64_t()> clock)
-    : setup_(std::move(setup)), clock_(std::move(clock)), thread_([this] { run(); }) {}
+    : setup_(std::move(setup)), clock_(std::move(clock)) {
+    // SIGTERM and SIGINT stay with serve's stop thread (sigwait): the new
+    // thread starts with them blocked, as the mask is inherited.
+    sigset_t stop_signals, previous;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
+    thread_ = std::thread([this] { run(); });
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+}
 
 ReportSchedulerThread::~ReportSchedulerThread() {
     stop();
