@@ -556,16 +556,16 @@ return {
   reports_email_heading = { zh = "接收邮箱", en = "Your email address" },
   reports_email_label = { zh = "邮箱地址", en = "Email address" },
   reports_email_note = {
-    zh = "订阅的报告和提醒（终端长时间未联系、科学审核即将到期、应急通知未送达）发到这个地址。留空保存即不再发送。",
+    zh = "订阅的报告和提醒（终端长时间未联系、科学审查即将到期、应急通知未送达）发到这个地址。留空保存即不再发送。",
     en = "Subscribed reports and alerts (a kiosk silent for days, a review about to expire, a notice not delivered) are sent to this address. Save it empty to stop them.",
   },
   reports_email_save = { zh = "保存", en = "Save" },
   reports_email_saved = { zh = "邮箱地址已保存。", en = "Address saved." },
   reports_email_removed = { zh = "邮箱地址已删除，不再发送邮件。", en = "Address removed; no more mail is sent to you." },
-  reports_email_bad = { zh = "邮箱地址格式不对，应类似 name@example.org。", en = "That is not an email address; expected something like name@example.org." },
+  reports_email_bad = { zh = "邮箱地址格式不对，应写成“用户名@域名”。", en = "That is not an email address; expected something like name@example.org." },
   reports_no_mail_config = {
-    zh = "本 hub 没有配置发信服务器（kiosk-hub serve --mail-config）：报告照常生成并保存在下方，但不会发出邮件。",
-    en = "This hub has no mail settings (kiosk-hub serve --mail-config): reports are still made and kept below, but no mail is sent.",
+    zh = "本中心没有发信设置：报告照常生成并保存在下方，但不会发出邮件。请管理员配置发信设置。",
+    en = "This hub has no mail settings: reports are still made and kept below, but no mail is sent. Ask the administrator to set them up.",
   },
   reports_schedules_heading = { zh = "我的报告订阅", en = "My report subscriptions" },
   reports_schedules_empty = { zh = "还没有订阅。", en = "No subscriptions yet." },
@@ -613,7 +613,7 @@ return {
   report_mail_subject_monthly = { zh = "{scope} 月度评估报告 {period}", en = "{scope} monthly evaluation report {period}" },
   report_mail_subject_weekly = { zh = "{scope} 周数据表 {period}", en = "{scope} weekly figures {period}" },
   report_mail_body = {
-    zh = "您好：\n\n附件是 {scope} {period} 的报告（{file}）。\n{summary}\n\n这封邮件由 kiosk-hub 按您的订阅自动发送。修改或取消订阅：仪表盘的“报告订阅与已存报告”页面。\n",
+    zh = "您好：\n\n附件是 {scope} {period} 的报告（{file}）。\n{summary}\n\n这封邮件由中心按您的订阅自动发送。修改或取消订阅：仪表盘的“报告订阅与已存报告”页面。\n",
     en = "Hello,\n\nAttached is the report of {scope} for {period} ({file}).\n{summary}\n\nkiosk-hub sends this mail for your subscription. To change or cancel it, open the dashboard's \"Report subscriptions and saved reports\" page.\n",
   },
   report_mail_month_summary = {
@@ -627,13 +627,13 @@ return {
   },
   alert_mail_silent_subject = { zh = "提醒：{venue} 的终端 {kiosk} 长时间未联系", en = "Alert: kiosk {kiosk} of {venue} has gone silent" },
   alert_mail_silent_body = {
-    zh = "{venue} 的终端 {kiosk} 已超过 {days} 天未联系 hub（最后联系：{last_seen}）。请检查它的电源和网络。\n\n在它恢复联系之前不会再次提醒。\n",
+    zh = "{venue} 的终端 {kiosk} 已超过 {days} 天未联系中心（最后联系：{last_seen}）。请检查它的电源和网络。\n\n在它恢复联系之前不会再次提醒。\n",
     en = "Kiosk {kiosk} of {venue} has not contacted the hub for more than {days} days (last contact: {last_seen}). Please check its power and network.\n\nYou are not reminded again until it is back.\n",
   },
   alert_mail_never_seen = { zh = "从未联系", en = "never" },
-  alert_mail_review_subject = { zh = "提醒：《{title}》的科学审核将于 {expires} 到期", en = "Alert: the scientific review of \"{title}\" expires on {expires}" },
+  alert_mail_review_subject = { zh = "提醒：《{title}》的科学审查将于 {expires} 到期", en = "Alert: the scientific review of \"{title}\" expires on {expires}" },
   alert_mail_review_body = {
-    zh = "内容《{title}》（{id} {version}）的科学审核有效期到 {expires}。到期后终端不再展示它，请安排专家复审。\n\n复审前不会再次提醒。\n",
+    zh = "内容《{title}》（{id} {version}）的科学审查有效期到 {expires}。到期后终端不再展示它，请安排专家复审。\n\n复审前不会再次提醒。\n",
     en = "The scientific review of \"{title}\" ({id} {version}) is valid until {expires}. After that the kiosks stop showing it; please have it reviewed again.\n\nYou are not reminded again until a new review is in.\n",
   },
   alert_mail_notice_subject = { zh = "提醒：应急通知“{headline}”未送达 {venue} 的部分终端", en = "Alert: notice \"{headline}\" has not reached some kiosks of {venue}" },

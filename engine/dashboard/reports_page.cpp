@@ -21,11 +21,12 @@ void form_start(std::string& out, const ReportsPageData& data, const char* actio
 }
 
 std::string kind_text(bool monthly, Language lang) {
-    return text_of(monthly ? "reports_kind_monthly" : "reports_kind_weekly", lang);
+    return monthly ? text_of("reports_kind_monthly", lang) : text_of("reports_kind_weekly", lang);
 }
 
 std::string language_text(Language language, Language lang) {
-    return text_of(language == Language::En ? "reports_language_en" : "reports_language_zh", lang);
+    return language == Language::En ? text_of("reports_language_en", lang)
+                                    : text_of("reports_language_zh", lang);
 }
 
 void append_email(std::string& out, const ReportsPageData& data) {
@@ -109,10 +110,12 @@ void append_saved(std::string& out, const ReportsPageData& data) {
         return;
     }
     out += "<div class=\"scroll\"><table class=\"saved-reports\"><thead><tr>";
-    for (const char* key :
-         {"reports_col_period", "reports_col_scope", "reports_col_kind", "reports_col_size",
-          "reports_col_made", "reports_col_mail", "reports_col_file"})
-        out += "<th>" + text_of(key, lang) + "</th>";
+    for (const std::string& header :
+         {text_of("reports_col_period", lang), text_of("reports_col_scope", lang),
+          text_of("reports_col_kind", lang), text_of("reports_col_size", lang),
+          text_of("reports_col_made", lang), text_of("reports_col_mail", lang),
+          text_of("reports_col_file", lang)})
+        out += "<th>" + header + "</th>";
     out += "</tr></thead><tbody>";
     for (const SavedReportRow& row : data.saved) {
         out += "<tr><td class=\"nowrap\">" + esc(row.period) + "</td><td>" + esc(row.scope) +

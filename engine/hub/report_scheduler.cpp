@@ -53,10 +53,11 @@ MailMessage report_mail(const SchedulerSetup& setup, const SavedReport& report,
     MailMessage message;
     message.from = setup.mail_from;
     message.to = report.recipient;
-    message.subject =
-        manager_text(report.cadence == ReportCadence::monthly ? "report_mail_subject_monthly"
-                                                              : "report_mail_subject_weekly",
-                     lang, {{"scope", scope}, {"period", period}});
+    message.subject = report.cadence == ReportCadence::monthly
+                          ? manager_text("report_mail_subject_monthly", lang,
+                                         {{"scope", scope}, {"period", period}})
+                          : manager_text("report_mail_subject_weekly", lang,
+                                         {{"scope", scope}, {"period", period}});
     message.body = manager_text(
         "report_mail_body", lang,
         {{"scope", scope}, {"period", period}, {"file", report.file_name}, {"summary", summary}});

@@ -129,12 +129,10 @@ void post_email(RouteState& state, const httplib::Request& request, httplib::Res
     std::string error;
     const bool ok = state.reports->set_email(viewer->user.name, email, error);
     if (!ok) log_warning("report email of " + viewer->user.name + ": " + error);
-    done(state, *viewer, response, lang,
-         manager_text(!ok             ? "reports_store_failed"
-                      : email.empty() ? "reports_email_removed"
-                                      : "reports_email_saved",
-                      lang),
-         !ok);
+    const std::string notice = !ok             ? manager_text("reports_store_failed", lang)
+                               : email.empty() ? manager_text("reports_email_removed", lang)
+                                               : manager_text("reports_email_saved", lang);
+    done(state, *viewer, response, lang, notice, !ok);
 }
 
 void post_add_schedule(RouteState& state, const httplib::Request& request,
@@ -160,7 +158,9 @@ void post_add_schedule(RouteState& state, const httplib::Request& request,
         {0, viewer->user.name, *cadence, venue, *language, state.clock(), ""}, error);
     if (!id) log_warning("report schedule of " + viewer->user.name + ": " + error);
     done(state, *viewer, response, lang,
-         manager_text(id ? "reports_schedule_added" : "reports_schedule_exists", lang), !id);
+         id ? manager_text("reports_schedule_added", lang)
+            : manager_text("reports_schedule_exists", lang),
+         !id);
 }
 
 void post_remove_schedule(RouteState& state, const httplib::Request& request,

@@ -7,6 +7,8 @@
 // condition until it clears; the periods and the backoff.
 #include "core/civil_time.h"
 #include "hub/mail_message.h"
+#include "library_test_support.h"
+#include "notice_test_support.h"
 #include "report_mail_test_support.h"
 #include "smtp_sink_support.h"
 
@@ -263,4 +265,60 @@ TEST_CASE("Report mail: an alert that cannot be sent is tried again at the next 
     for (const nlohmann::json& mail : sink.messages())
         recipients.insert(mail["to"].get<std::string>());
     CHECK(recipients == std::set<std::string>{"admin@example.org", "other@example.org"});
+}
+
+TEST_CASE("Report mail: a notice not shown on a targeted kiosk is mailed once, until it is",
+          "[hub][report-mail]") {
+    MailHub hub;
+    SmtpSink sink(hub.folder.file("sink"));
+    require_ok(run_hub_command(hub.folder, "admin add-kiosk --data " + hub.data +
+                                               " --venue county-museum --id k-hall"));
+    const int64_t sent = utc("2026-12-01T00:00:00Z");
+    const SecretKey key = generate_key();
+    REQUIRE(store_notice(*hub.notices,
+                         make_notice("quake-1", {"county-museum"}, sent, sent + 72 * kNoticeHourMs),
+                         key, sent) == hub::AddNoticeOutcome::Added);
+    // The kiosk syncs (not silent) but never reports the notice shown.
+    exec_hub_sql(hub.data, "UPDATE kiosks SET last_seen_utc_ms = " +
+                               std::to_string(sent + 25 * kNoticeHourMs) + " WHERE id = 'k-hall'");
+    hub::SchedulerSetup setup = hub.setup(sink.url());
+    CHECK(hub::run_due_step(setup, sent + 23 * kNoticeHourMs).alerts_mailed == 0); // not yet 24 h
+    CHECK(hub::run_due_step(setup, sent + 25 * kNoticeHourMs).alerts_mailed == 2);
+    const std::vector<nlohmann::json> messages = sink.messages();
+    REQUIRE(messages.size() == 2);
+    CHECK(messages[0]["subject"] ==
+          "提醒：应急通知“地震预警：请立即避险”未送达 县博物馆 的部分终端");
+    CHECK(messages[0]["body"].get<std::string>().find("k-hall") != std::string::npos);
+    CHECK(hub::run_due_step(setup, sent + 26 * kNoticeHourMs).alerts_mailed == 0);
+    // Shown: it clears.
+    std::string error;
+    REQUIRE(hub.notices->store_receipts("k-hall", "county-museum",
+                                        {{"quake-1", sent + 26 * kNoticeHourMs, true, 3, 1}},
+                                        sent + 26 * kNoticeHourMs, error));
+    CHECK(hub::run_due_step(setup, sent + 27 * kNoticeHourMs).alerts_mailed == 0);
+    CHECK(sink.messages().size() == 2);
+}
+
+TEST_CASE("Report mail: a review expiring within 30 days is mailed to the province once",
+          "[hub][report-mail]") {
+    MailHub hub;
+    SmtpSink sink(hub.folder.file("sink"));
+    LibraryKeys keys(hub.folder);
+    require_ok(run_hub_command(hub.folder, "admin add-publisher --data " + hub.data +
+                                               " --name 省科协 --public-key publisher.pub"));
+    require_ok(run_hub_command(hub.folder, "admin add-reviewer --data " + hub.data +
+                                               " --name 王专家 --organization 省科学院 --field "
+                                               "物理 --public-key reviewer.pub"));
+    const std::string package = keys.make_package("cells", "1.0.0", &keys.publisher);
+    keys.review(package, keys.reviewer, "approved", "2026-12-20");
+    require_ok(
+        run_hub_command(hub.folder, "content add --data " + hub.data + " '" + package + "'"));
+    hub::SchedulerSetup setup = hub.setup(sink.url());
+    CHECK(hub::run_due_step(setup, utc("2026-11-10T00:00:00Z")).alerts_mailed == 0); // 40 days
+    CHECK(hub::run_due_step(setup, utc("2026-11-25T00:00:00Z")).alerts_mailed == 1);
+    CHECK(hub::run_due_step(setup, utc("2026-11-26T00:00:00Z")).alerts_mailed == 0);
+    const std::vector<nlohmann::json> messages = sink.messages();
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0]["to"] == "admin@example.org");
+    CHECK(messages[0]["subject"] == "提醒：《cells 展项》的科学审查将于 2026-12-20 到期");
 }

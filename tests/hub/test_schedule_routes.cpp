@@ -57,7 +57,7 @@ TEST_CASE("Schedule routes: a manager's subscriptions, address and saved reports
     CHECK(page->body.find("file?id=" + std::to_string(truck) + "&amp;") == std::string::npos);
     CHECK(page->body.find("file?id=" + std::to_string(province) + "&amp;") == std::string::npos);
     CHECK(page->body.find("<option value=\"truck\"") == std::string::npos);
-    CHECK(page->body.find("没有配置发信服务器") != std::string::npos);
+    CHECK(page->body.find("没有发信设置") != std::string::npos);
     const std::string csrf = csrf_of(page->body);
 
     // Downloads: their own venue's only.
