@@ -109,7 +109,8 @@ void append_saved(std::string& out, const ReportsPageData& data) {
         out += "<p class=\"empty\">" + text_of("reports_saved_empty", lang) + "</p></section>\n";
         return;
     }
-    out += "<div class=\"scroll\"><table class=\"saved-reports\"><thead><tr>";
+    out += "<div class=\"scroll\"><table class=\"saved-reports\" "
+           "style=\"min-width:760px\"><thead><tr>";
     for (const std::string& header :
          {text_of("reports_col_period", lang), text_of("reports_col_scope", lang),
           text_of("reports_col_kind", lang), text_of("reports_col_size", lang),

@@ -80,7 +80,8 @@ public:
 
     // Takes the run of (schedule, period): claimed once, taken by every later
     // call (this process or another); release_run gives a claim back when its
-    // report could not be made, so a later step tries again.
+    // report could not be made, so a later step tries again. A claim still
+    // without a report an hour later (its process died) is claimed again.
     virtual ClaimOutcome claim_run(int64_t schedule_id, const std::string& period, int64_t now_ms,
                                    std::string& error) = 0;
     virtual void release_run(int64_t schedule_id, const std::string& period) = 0;

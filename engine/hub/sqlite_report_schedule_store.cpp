@@ -68,6 +68,8 @@ CREATE TABLE alert_mails(
 )sql",
 };
 
+constexpr int64_t kStaleClaimMs = 3600 * 1000;
+
 bool is_constraint(const SqliteStatement& statement) {
     return (statement.error_code() & 0xff) == SQLITE_CONSTRAINT;
 }
@@ -172,9 +174,14 @@ public:
     ClaimOutcome claim_run(int64_t schedule_id, const std::string& period, int64_t now_ms,
                            std::string& error) override {
         std::lock_guard lock(mutex_);
-        SqliteStatement insert(db_, "INSERT OR IGNORE INTO report_runs(schedule_id, period, "
-                                    "claimed_utc_ms) VALUES(?1, ?2, ?3)");
-        if (!insert.bind(1, schedule_id).bind(2, period).bind(3, now_ms).run()) {
+        // A claim without a report after kStaleClaimMs is a process that
+        // died while making it: taken over, in the same statement.
+        SqliteStatement insert(db_, "INSERT INTO report_runs(schedule_id, period, claimed_utc_ms) "
+                                    "VALUES(?1, ?2, ?3) ON CONFLICT(schedule_id, period) DO "
+                                    "UPDATE SET claimed_utc_ms = excluded.claimed_utc_ms "
+                                    "WHERE report_id = 0 AND claimed_utc_ms < ?4");
+        insert.bind(1, schedule_id).bind(2, period).bind(3, now_ms).bind(4, now_ms - kStaleClaimMs);
+        if (!insert.run()) {
             error = "claiming the run: " + insert.error();
             return ClaimOutcome::failed;
         }

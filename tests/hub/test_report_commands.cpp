@@ -189,3 +189,29 @@ TEST_CASE("Report serve: the scheduler inside kiosk-hub serve mails a due report
     CHECK(read_binary_file(attachment["path"]).rfind("PK", 0) == 0);
     CHECK(server.stop(SIGTERM) == 0);
 }
+
+// The real wiring end to end: run-due makes the monthly PDF with
+// collect_monthly_report and report::render_monthly_pdf and mails it. Hidden
+// ([.]) until the h20-collect and h20-pdf branches replace their refusing
+// placeholders; run it with hub_tests "[after-merge]".
+TEST_CASE("Report run-due: the monthly PDF made by the real report code is mailed",
+          "[.][after-merge]") {
+    MailHub hub;
+    SmtpSink sink(hub.folder.file("sink"));
+    hub.add_schedule("mgr", hub::ReportCadence::monthly, "county-museum");
+    hub.folder.write("hub-mail.lua", "return {\n  smtp_url = \"" + sink.url() +
+                                         "\",\n  from = \"kiosk-hub@example.org\",\n  starttls "
+                                         "= \"none\",\n}\n");
+    const CommandRun run =
+        run_hub_command(hub.folder, "report run-due --data " + hub.data +
+                                        " --now 2026-12-01T06:00:00Z --mail-config hub-mail.lua");
+    require_ok(run);
+    const std::vector<hub::SavedReport> saved = hub.schedules->saved_reports();
+    REQUIRE(saved.size() == 1);
+    const std::string pdf = read_binary_file(hub.data + "/reports/" + saved[0].file_name);
+    CHECK(pdf.rfind("%PDF-", 0) == 0);
+    const std::vector<nlohmann::json> messages = sink.messages();
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0]["subject"] == "县博物馆 月度评估报告 2026-11");
+    CHECK(read_binary_file(messages[0]["attachments"][0]["path"]) == pdf);
+}

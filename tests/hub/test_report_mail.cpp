@@ -322,3 +322,17 @@ TEST_CASE("Report mail: a review expiring within 30 days is mailed to the provin
     CHECK(messages[0]["to"] == "admin@example.org");
     CHECK(messages[0]["subject"] == "提醒：《cells 展项》的科学审查将于 2026-12-20 到期");
 }
+
+TEST_CASE("Report mail: a run claimed by a process that died is taken over after an hour",
+          "[hub][report-mail]") {
+    MailHub hub;
+    const int64_t id = hub.add_schedule("mgr", ReportCadence::monthly, "county-museum");
+    const int64_t now = utc("2026-12-01T06:00:00Z");
+    std::string error;
+    CHECK(hub.schedules->claim_run(id, "2026-11", now, error) == hub::ClaimOutcome::claimed);
+    // Its maker never finished: another process, within the hour, leaves it.
+    CHECK(hub::run_due_step(hub.setup(""), now + 30 * 60000).made == 0);
+    CHECK(hub::run_due_step(hub.setup(""), now + 61 * 60000).made == 1);
+    CHECK(hub.schedules->claim_run(id, "2026-11", now + 3 * 3600000, error) ==
+          hub::ClaimOutcome::taken); // made: never again
+}
