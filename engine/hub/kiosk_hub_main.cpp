@@ -10,7 +10,7 @@
 #include "library_commands.h"
 #include "notice_commands.h"
 #include "notice_import.h"
-#include "report_commands.h"
+#include "schedule_commands.h"
 
 #include <CLI/CLI.hpp>
 #include <sodium.h>
@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(kiosk::kMinUtcOffsetMin, kiosk::kMaxUtcOffsetMin))
         ->capture_default_str();
 
-    // Scheduled reports and alert mail (report_commands.h); run-due takes the same.
+    // Scheduled reports and alert mail (schedule_commands.h); run-due takes the same.
     kiosk::hub::RunDueOptions run_due;
     serve_command
         ->add_option("--mail-config", run_due.mail_config,
@@ -352,7 +352,7 @@ int main(int argc, char** argv) {
             ->check(CLI::IsMember({"zh", "en"}));
     }
 
-    // report run-due: one scheduler step (report_commands.h).
+    // report run-due: one scheduler step (schedule_commands.h).
     CLI::App* report = app.add_subcommand("report", "Managers' reports");
     report->require_subcommand(1);
     CLI::App* run_due_command = report->add_subcommand(

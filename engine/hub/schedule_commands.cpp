@@ -1,5 +1,5 @@
-// The report commands (report_commands.h).
-#include "report_commands.h"
+// The scheduled reports' commands (schedule_commands.h).
+#include "schedule_commands.h"
 
 #include "core/civil_time.h"
 #include "core/manager_text.h"
