@@ -398,6 +398,8 @@ void append_header(std::string& out, const DashboardData& data) {
            std::string(language_code(lang)) + "\">" + text_of("library_title", lang) + "</a>";
     out += "<a class=\"lang-toggle\" href=\"/dashboard/notices?lang=" +
            std::string(language_code(lang)) + "\">" + text_of("notices_link", lang) + "</a>";
+    out += "<a class=\"lang-toggle\" href=\"/dashboard/reports?lang=" +
+           std::string(language_code(lang)) + "\">" + text_of("reports_link", lang) + "</a>";
     out += "<a class=\"lang-toggle\" href=\"" + esc(dashboard_url(other)) + "\" hreflang=\"" +
            language_code(other.language) + "\">" + text_of("language_toggle", lang) + "</a>";
     out += "<form method=\"post\" action=\"/logout\">";

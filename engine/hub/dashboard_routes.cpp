@@ -15,6 +15,7 @@
 #include "library_routes.h"
 #include "notice_routes.h"
 #include "report_routes.h"
+#include "schedule_routes.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -416,6 +417,7 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store,
     if (options.library) add_library_routes(server, state, *options.library, options.data_dir);
     if (options.notices) add_notice_routes(server, state);
     add_report_routes(server, state);
+    if (options.reports) add_schedule_routes(server, state);
 }
 
 } // namespace kiosk::hub

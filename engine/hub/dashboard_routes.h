@@ -10,6 +10,7 @@
 //   GET  /dashboard/library and its POST forms (library_routes.h)
 //   GET  /dashboard/notices and its POST forms (notice_routes.h)
 //   GET  /reports/monthly (report_routes.h)
+//   GET  /dashboard/reports and its POST forms (schedule_routes.h)
 //   GET  /  (303 to /dashboard)
 // Without a live session the dashboard routes answer 303 to /login.
 #pragma once
@@ -19,8 +20,10 @@
 #include "hub_store.h"
 #include "library_store.h"
 #include "notice_store.h"
+#include "report_schedule_store.h"
 #include "web_sessions.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -45,6 +48,12 @@ struct DashboardOptions {
     std::string data_dir;
     // The emergency notices (the 应急通知 page, notice_routes.h); none when null.
     NoticeStore* notices = nullptr;
+    // Report schedules and saved reports (the 报告订阅与已存报告 page,
+    // schedule_routes.h); none when null. `mail_configured`: serve has mail
+    // settings; `reports_changed` wakes the scheduler (may be empty).
+    ReportScheduleStore* reports = nullptr;
+    bool mail_configured = false;
+    std::function<void()> reports_changed;
 };
 
 void add_dashboard_routes(httplib::Server& server, HubStore& store,

@@ -24,16 +24,21 @@ struct RouteState {
         : store(store_), sessions(options.sessions, options.clock),
           limiter(options.logins, options.clock), clock(options.clock),
           silent_alert_days(options.silent_alert_days), utc_offset_min(options.utc_offset_min),
-          library(options.library), notices(options.notices), data_dir(options.data_dir) {}
+          library(options.library), notices(options.notices), data_dir(options.data_dir),
+          reports(options.reports), mail_configured(options.mail_configured),
+          reports_changed(options.reports_changed) {}
     HubStore& store;
     WebSessions sessions;
     LoginLimiter limiter;
     WebClock clock;
     int silent_alert_days;
     int32_t utc_offset_min;
-    LibraryStore* library; // null: no library (no snapshots on the dashboard)
-    NoticeStore* notices;  // null: no 应急通知 page
-    std::string data_dir;  // the notice key is read from here for each notice issued
+    LibraryStore* library;        // null: no library (no snapshots on the dashboard)
+    NoticeStore* notices;         // null: no 应急通知 page
+    std::string data_dir;         // the notice key is read from here for each notice issued
+    ReportScheduleStore* reports; // null: no 报告订阅 page
+    bool mail_configured;
+    std::function<void()> reports_changed; // wakes the scheduler; may be empty
     std::once_flag dummy_hash_once;
     std::string dummy_hash; // verified against for unknown users, to take the same time
 };

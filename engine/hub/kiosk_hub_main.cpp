@@ -12,6 +12,7 @@
 #include "notice_commands.h"
 #include "notice_import.h"
 #include "report_commands.h"
+#include "schedule_commands.h"
 
 #include <CLI/CLI.hpp>
 #include <sodium.h>
@@ -65,6 +66,21 @@ int main(int argc, char** argv) {
                      "and picks \"today\" there (480 = UTC+8, Beijing time)")
         ->envname("KIOSK_HUB_UTC_OFFSET_MIN")
         ->check(CLI::Range(kiosk::kMinUtcOffsetMin, kiosk::kMaxUtcOffsetMin))
+        ->capture_default_str();
+
+    // Scheduled reports and alert mail (schedule_commands.h); run-due takes the same.
+    kiosk::hub::RunDueOptions run_due;
+    serve_command
+        ->add_option("--mail-config", run_due.mail_config,
+                     "The mail settings (Lua data file, see kiosk-config/hub-mail.lua); without "
+                     "it reports are saved but not mailed")
+        ->envname("KIOSK_HUB_MAIL_CONFIG");
+    serve_command
+        ->add_option("--notice-receipt-hours", run_due.notice_receipt_hours,
+                     "Mail an alert when a notice is not shown on a kiosk it targets this many "
+                     "hours after it was sent")
+        ->envname("KIOSK_HUB_NOTICE_RECEIPT_HOURS")
+        ->check(CLI::Range(1, 24 * 30))
         ->capture_default_str();
 
     int snapshot_lifetime_days = kiosk::hub::kDefaultSnapshotLifetimeDays;
@@ -217,6 +233,15 @@ int main(int argc, char** argv) {
     set_hours->add_option("--close", hours.close, "Local closing time HH:MM, e.g. 17:00")
         ->required();
     set_hours->add_option("--closed", hours.closed, "Weekdays it is closed, e.g. mon or mon,tue");
+    std::string email_data, email_name, email_address, email_lang = "zh";
+    CLI::App* set_email = admin->add_subcommand(
+        "set-email", "Set a user's email address for scheduled reports and alerts");
+    set_email->add_option("--data", email_data, "Folder of hub.db")->required();
+    set_email->add_option("--name", email_name, "The user's login name")->required();
+    set_email->add_option("--email", email_address, "name@example.org (\"\" removes it)")
+        ->required();
+    set_email->add_option("--lang", email_lang, "Language of messages: zh or en")
+        ->check(CLI::IsMember({"zh", "en"}));
 
     std::string list_data;
     CLI::App* list =
@@ -372,7 +397,7 @@ int main(int argc, char** argv) {
     // report monthly: the monthly evaluation report as PDF (report_commands.h).
     kiosk::hub::MonthlyReportCommand monthly;
     std::string monthly_lang = "zh";
-    CLI::App* report = app.add_subcommand("report", "Managers' reports as PDF");
+    CLI::App* report = app.add_subcommand("report", "Managers' reports");
     report->require_subcommand(1);
     CLI::App* report_monthly_command = report->add_subcommand(
         "monthly", "The monthly evaluation report of a venue or the province");
@@ -398,6 +423,23 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     report_monthly_command->add_option("-o,--output", monthly.output, "The PDF file to write")
         ->required();
+    // report run-due: one scheduler step (schedule_commands.h).
+    CLI::App* run_due_command = report->add_subcommand(
+        "run-due", "Make and mail the reports and alerts due now (one scheduler step)");
+    std::string run_due_lang = "zh";
+    run_due_command->add_option("--data", run_due.data_dir, "Folder of hub.db")->required();
+    run_due_command->add_option("--now", run_due.now,
+                                "Run as at this time, YYYY-MM-DDTHH:MM:SSZ (default: the clock)");
+    run_due_command->add_option("--mail-config", run_due.mail_config, "The mail settings");
+    run_due_command->add_option("--utc-offset-min", utc_offset_min, "The venues' time zone")
+        ->check(CLI::Range(kiosk::kMinUtcOffsetMin, kiosk::kMaxUtcOffsetMin));
+    run_due_command->add_option("--silent-alert-days", silent_alert_days, "As for serve")
+        ->check(CLI::Range(1, 3650));
+    run_due_command
+        ->add_option("--notice-receipt-hours", run_due.notice_receipt_hours, "As for serve")
+        ->check(CLI::Range(1, 24 * 30));
+    run_due_command->add_option("--lang", run_due_lang, "Language of messages: zh or en")
+        ->check(CLI::IsMember({"zh", "en"}));
 
     try {
         app.parse(argc, argv);
@@ -437,6 +479,17 @@ int main(int argc, char** argv) {
             std::cerr << "kiosk-hub: " << library_error << "\n";
             return 1;
         }
+        // The report scheduler: its own connections, stopped after serve returns.
+        run_due.data_dir = serve.data_dir;
+        run_due.utc_offset_min = utc_offset_min;
+        run_due.silent_alert_days = silent_alert_days;
+        std::unique_ptr<kiosk::hub::SchedulerStores> scheduler_stores =
+            kiosk::hub::open_scheduler(run_due, std::cerr);
+        if (!scheduler_stores) return 1;
+        kiosk::hub::ReportSchedulerThread scheduler(scheduler_stores->setup, kiosk::now_utc_ms);
+        dashboard.reports = scheduler_stores->schedules.get();
+        dashboard.mail_configured = !run_due.mail_config.empty();
+        dashboard.reports_changed = [&scheduler] { scheduler.wake(); };
         dashboard.library = library.get();
         dashboard.notices = notices.get();
         dashboard.data_dir = serve.data_dir;
@@ -477,6 +530,16 @@ int main(int argc, char** argv) {
                                               std::cerr);
     if (*map_area)
         return kiosk::hub::admin_map_area(routing, area_route, area_remove, std::cout, std::cerr);
+    if (*set_email)
+        return kiosk::hub::admin_set_email(
+            email_data, email_name, email_address,
+            email_lang == "en" ? kiosk::Language::En : kiosk::Language::Zh, std::cout, std::cerr);
+    if (*run_due_command) {
+        run_due.utc_offset_min = utc_offset_min;
+        run_due.silent_alert_days = silent_alert_days;
+        run_due.lang = run_due_lang == "en" ? kiosk::Language::En : kiosk::Language::Zh;
+        return kiosk::hub::report_run_due(run_due, std::cout, std::cerr);
+    }
     if (*add_venue) return kiosk::hub::admin_add_venue(venue, std::cout, std::cerr);
     if (*add_kiosk) return kiosk::hub::admin_add_kiosk(kiosk, std::cout, std::cerr);
     if (*add_user) return kiosk::hub::admin_add_user(user, std::cin, std::cout, std::cerr);
