@@ -316,6 +316,7 @@ return {
     en = "Availability: the share of opening hours in which the hub heard from the kiosk (a sync, or an offline bundle's export). For offline kiosks it counts imported bundles only, so it is a lower bound.",
   },
   availability_axis = { zh = "可用率（%）", en = "Available (%)" },
+  availability_numbers = { zh = "逐项数字", en = "The figures" },
   availability_by_day = { zh = "按日", en = "By day" },
   availability_by_week = { zh = "按周（自周一起）", en = "By week (from Monday)" },
   availability_by_month = { zh = "按月", en = "By month" },

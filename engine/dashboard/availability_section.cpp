@@ -18,6 +18,7 @@ namespace chrono = std::chrono;
 constexpr size_t kMaxDailyBars = 62;   // beyond this, weeks
 constexpr size_t kMaxWeeklyBars = 366; // days; beyond this, months
 constexpr size_t kMaxAxisLabels = 12;
+constexpr size_t kMaxNarrowAxisLabels = 4; // as the visitors chart on a phone
 
 std::string text_of(std::string_view key, Language lang) {
     return html_escape(manager_text(key, lang));
@@ -79,31 +80,45 @@ void append_kiosk_chart(std::string& out, const KioskAvailability& kiosk, Langua
         out += "<p class=\"empty\">" + text_of("availability_no_open_hours", lang) + "</p></div>";
         return;
     }
-    std::vector<DayBar> bars;
-    const size_t label_step = (periods.size() + kMaxAxisLabels - 1) / kMaxAxisLabels;
+    // The bars with at most `max_labels` labels under them.
+    const auto bars_for = [&](size_t max_labels) {
+        std::vector<DayBar> bars;
+        const size_t label_step = (periods.size() + max_labels - 1) / max_labels;
+        for (size_t i = 0; i < periods.size(); ++i) {
+            const AvailabilityPeriod& period = periods[i];
+            const double value = period.open_hours > 0
+                                     ? 100.0 * static_cast<double>(period.available_hours) /
+                                           static_cast<double>(period.open_hours)
+                                     : 0;
+            bars.push_back({i % label_step == 0 ? period.label : "", value,
+                            period.label + " · " +
+                                share_text(period.available_hours, period.open_hours) + " (" +
+                                format_integer(period.available_hours) + "/" +
+                                format_integer(period.open_hours) + ")"});
+        }
+        return bars;
+    };
     std::string numbers;
-    for (size_t i = 0; i < periods.size(); ++i) {
-        const AvailabilityPeriod& period = periods[i];
-        const std::string share = share_text(period.available_hours, period.open_hours);
-        const double value = period.open_hours > 0
-                                 ? 100.0 * static_cast<double>(period.available_hours) /
-                                       static_cast<double>(period.open_hours)
-                                 : 0;
-        bars.push_back({i % label_step == 0 ? period.label : "", value,
-                        period.label + " · " + share + " (" +
-                            format_integer(period.available_hours) + "/" +
-                            format_integer(period.open_hours) + ")"});
-        numbers += (numbers.empty() ? "" : " · ") + period.label + " " + share;
-    }
+    for (const AvailabilityPeriod& period : periods)
+        numbers += (numbers.empty() ? "" : " · ") + period.label + " " +
+                   share_text(period.available_hours, period.open_hours);
     const PeriodLength length = availability_period_length(kiosk.days.size());
     const std::string length_text =
         length == PeriodLength::day    ? text_of("availability_by_day", lang)
         : length == PeriodLength::week ? text_of("availability_by_week", lang)
                                        : text_of("availability_by_month", lang);
-    out += svg_day_bar_chart(bars, manager_text("availability_axis", lang),
-                             manager_text("availability_title", lang) + " " + kiosk.kiosk);
-    out += "<p class=\"note availability-numbers\">" + length_text + ": " + html_escape(numbers) +
-           "</p></div>";
+    out += svg_both_layouts([&](ChartLayout layout) {
+        return svg_day_bar_chart(bars_for(layout == ChartLayout::narrow ? kMaxNarrowAxisLabels
+                                                                        : kMaxAxisLabels),
+                                 manager_text("availability_axis", lang),
+                                 manager_text("availability_title", lang) + " " + kiosk.kiosk,
+                                 layout);
+    });
+    // The figures as text (screen readers, copying), folded so a venue with
+    // many kiosks is not a wall of numbers.
+    out += "<details class=\"availability-numbers\"><summary>" +
+           text_of("availability_numbers", lang) + "</summary><p class=\"note\">" + length_text +
+           ": " + html_escape(numbers) + "</p></details></div>";
 }
 
 void append_kiosk_charts(std::string& out, const DashboardData& data) {

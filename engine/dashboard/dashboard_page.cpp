@@ -653,11 +653,6 @@ std::vector<DayBar> visitor_bars(const DashboardData& data, BarUnit unit, size_t
     return bars;
 }
 
-// A chart's two drawings, one shown at a time by the page's CSS (svg.wide / svg.narrow).
-std::string both_layouts(const std::function<std::string(ChartLayout)>& draw) {
-    return draw(ChartLayout::wide) + draw(ChartLayout::narrow);
-}
-
 void append_visitors_chart(std::string& out, const DashboardData& data) {
     const Language lang = data.filter.language;
     const BarUnit unit = chart_unit(data);
@@ -673,7 +668,7 @@ void append_visitors_chart(std::string& out, const DashboardData& data) {
     if (data.unreadable.visitors) {
         append_unreadable(out, lang);
     } else if (any) {
-        out += both_layouts([&](ChartLayout layout) {
+        out += svg_both_layouts([&](ChartLayout layout) {
             const size_t max_labels = layout == ChartLayout::narrow ? 4
                                       : unit == BarUnit::day        ? 16
                                                                     : 13;
@@ -704,7 +699,7 @@ void append_heat_map(std::string& out, const DashboardData& data) {
         labels.fewer = manager_text("fewer", lang);
         labels.more = manager_text("more", lang);
         labels.peak = manager_text("peak", lang);
-        out += both_layouts([&](ChartLayout layout) {
+        out += svg_both_layouts([&](ChartLayout layout) {
             return svg_week_heat_map(data.sessions_by_hour_of_week, labels,
                                      manager_text("hour_of_week", lang), layout);
         });

@@ -346,4 +346,8 @@ std::string svg_meter_bar(double fraction, std::string_view color, std::string_v
     return out;
 }
 
+std::string svg_both_layouts(const std::function<std::string(ChartLayout)>& draw) {
+    return draw(ChartLayout::wide) + draw(ChartLayout::narrow);
+}
+
 } // namespace kiosk::dashboard

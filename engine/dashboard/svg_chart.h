@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -55,6 +56,10 @@ struct DayBar {
 std::string svg_day_bar_chart(const std::vector<DayBar>& bars, std::string_view y_axis_title,
                               std::string_view aria_label, ChartLayout layout = ChartLayout::wide,
                               std::string_view today_label = "");
+
+// A chart's two drawings, `draw(wide)` then `draw(narrow)`, one shown at a
+// time by the page's CSS (svg.wide / svg.narrow).
+std::string svg_both_layouts(const std::function<std::string(ChartLayout)>& draw);
 
 // Counts per (weekday, hour), weekday 0 = Monday.
 using HourOfWeekCounts = std::array<std::array<int64_t, 24>, 7>;

@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cmake --build build -j2 --target dashboard-preview
-/usr/bin/python3 tests/dashboard/dashboard_layout_test.py build/bin/dashboard-preview \
-  build/tests/dashboard/dashboard_layout --update-goldens
+/usr/bin/python3 tests/dashboard/dashboard_layout_test.py "$PWD/build/bin/dashboard-preview" \
+  "$PWD/build/tests/dashboard/dashboard_layout" --update-goldens
 git status --short tests/dashboard/goldens

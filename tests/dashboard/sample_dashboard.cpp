@@ -3,6 +3,7 @@
 // small fixed pseudo-random wobble so the charts look like real counts.
 #include "sample_dashboard.h"
 
+#include "core/civil_time.h"
 #include "core/manager_text.h"
 
 #include <chrono>
@@ -154,6 +155,22 @@ KioskHealth truck_kiosk(Language lang) {
             {ContentStatus::Expired, 4, 6, 3, 3}};
 }
 
+// Each kiosk's availability on the days of `filter`: 8 opening hours a day,
+// closed on Mondays; `missing_every` > 0 loses one hour every that many days.
+KioskAvailability kiosk_availability(const std::string& kiosk, const DashboardFilter& filter,
+                                     int missing_every) {
+    KioskAvailability availability{kiosk, {}};
+    const auto first = parse_day(filter.from), last = parse_day(filter.to);
+    int index = 0;
+    for (auto day = *first; day <= *last; day += std::chrono::days{1}, ++index) {
+        const bool monday = std::chrono::weekday{day} == std::chrono::Monday;
+        const int64_t open = monday ? 0 : 8;
+        const int64_t lost = open && missing_every > 0 && index % missing_every == 0 ? 3 : 0;
+        availability.days.push_back({format_day(day), open, open - lost});
+    }
+    return availability;
+}
+
 } // namespace
 
 DashboardData sample_dashboard(Language language) {
@@ -164,6 +181,9 @@ DashboardData sample_dashboard(Language language) {
     add_year_of_days(data, 1.0);
     add_exhibits_and_quiz(data, 1.0);
     data.kiosks = {lobby_kiosk(language), hall_kiosk(language), truck_kiosk(language)};
+    data.availability.venues = {
+        {museum().id, museum().name_zh, museum().name_en, 41'210, 97'530, 2, 4'992, 4'861},
+        {truck().id, truck().name_zh, truck().name_en, 6'480, 15'020, 1, 2'496, 1'310}};
     data.silent_alert_days = 7;
     data.generated_utc_ms = kGeneratedUtcMs;
     data.csrf_token = "sample-csrf-token-0123456789";
@@ -181,6 +201,8 @@ DashboardData sample_manager_dashboard(Language language) {
     data.sessions_by_hour_of_week = year.sessions_by_hour_of_week;
     add_exhibits_and_quiz(data, 0.16);
     data.kiosks = {lobby_kiosk(language), hall_kiosk(language)};
+    data.availability.kiosks = {kiosk_availability(lobby_kiosk(language).id, data.filter, 0),
+                                kiosk_availability(hall_kiosk(language).id, data.filter, 4)};
     data.generated_utc_ms = kGeneratedUtcMs;
     data.csrf_token = "sample-csrf-token-0123456789";
     // The notice the hub shows after an upload, in its own words.

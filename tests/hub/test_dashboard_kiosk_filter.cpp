@@ -155,7 +155,7 @@ TEST_CASE("dashboard: the province view breaks down by venue, a venue's view cha
     CHECK(venue->body.find("id=\"availability-k1\"") != std::string::npos);
     CHECK(venue->body.find("id=\"availability-k1c\"") != std::string::npos);
     // No contact in November (they synced today): 0 of each day's 8 hours.
-    CHECK(venue->body.find("class=\"note availability-numbers\">By day: 11-01 0.0% · 11-02 0.0%") !=
+    CHECK(venue->body.find("<p class=\"note\">By day: 11-01 0.0% · 11-02 0.0%") !=
           std::string::npos);
     CHECK(venue->body.find("0 of 240 opening hours available (0.0%)") != std::string::npos);
     CHECK(venue->body.find("aria-label=\"Kiosk availability k1c\"") != std::string::npos);

@@ -110,7 +110,7 @@ TEST_CASE("stats summary --month and --range give the same days as --from/--to",
     CHECK(range.out == same.out);
 }
 
-TEST_CASE("--month and --range are refused with --from/--to, together, or malformed",
+TEST_CASE("stats refuses --month and --range with --from/--to, together, or malformed",
           "[stats][monthly]") {
     TempFolder folder;
     make_fixture(folder);
