@@ -54,6 +54,7 @@ if [ ! -f "$DATA/hub.db" ]; then
   # demo is the same every time) as bundles signed with their keys, exported
   # during opening hours, and the hub imports them like any bundle.
   "$HUB" simulate --data "$DATA" --keys "$DATA/keys" --seed 20 --days 365 \
+    --titles-from build/content \
     -o "$DATA/simulated-bundles"
   find "$DATA/simulated-bundles" -name '*.json' | sort |
     xargs "$HUB" import --data "$DATA" | tail -n 1

@@ -36,23 +36,20 @@ std::string format_month(year_month value) {
     return first.substr(0, 7);
 }
 
-DayRange days_between(sys_days from, sys_days to) { return {format_day(from), format_day(to)}; }
+DayRange days_between(sys_days from, sys_days to) {
+    return {format_day(from), format_day(to)};
+}
 
 } // namespace
 
-std::string_view range_preset_name(RangePreset preset) { return kPresetNames[size_t(preset)]; }
+std::string_view range_preset_name(RangePreset preset) {
+    return kPresetNames[size_t(preset)];
+}
 
 std::optional<RangePreset> parse_range_preset(std::string_view name) {
     for (RangePreset preset : kRangePresets)
         if (range_preset_name(preset) == name) return preset;
     return std::nullopt;
-}
-
-std::string range_preset_word_key(RangePreset preset) {
-    std::string key = "range_" + std::string(range_preset_name(preset));
-    for (char& c : key)
-        if (c == '-') c = '_';
-    return key;
 }
 
 DayRange preset_range(RangePreset preset, sys_days today) {
@@ -68,8 +65,10 @@ DayRange preset_range(RangePreset preset, sys_days today) {
         const unsigned first_month = (unsigned(date.month()) - 1) / 3 * 3 + 1;
         return days_between(sys_days{date.year() / month{first_month} / 1}, today);
     }
-    case RangePreset::this_year: return days_between(sys_days{date.year() / January / 1}, today);
-    case RangePreset::last_30_days: return days_between(today - days{29}, today);
+    case RangePreset::this_year:
+        return days_between(sys_days{date.year() / January / 1}, today);
+    case RangePreset::last_30_days:
+        return days_between(today - days{29}, today);
     }
     return days_between(today, today);
 }
@@ -80,7 +79,9 @@ std::optional<DayRange> preset_range(RangePreset preset, std::string_view today)
     return preset_range(preset, *day);
 }
 
-bool is_valid_month(std::string_view text) { return parse_month(text).has_value(); }
+bool is_valid_month(std::string_view text) {
+    return parse_month(text).has_value();
+}
 
 std::optional<DayRange> month_range(std::string_view text) {
     const std::optional<year_month> value = parse_month(text);

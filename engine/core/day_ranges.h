@@ -33,11 +33,10 @@ constexpr RangePreset kRangePresets[] = {RangePreset::this_month, RangePreset::l
                                          RangePreset::last_30_days};
 
 // The presets' names in URLs and on command lines: "this-month", "last-month",
-// "this-quarter", "this-year", "last-30-days". Its managers' word is the
-// manager string "range_" + the name with '-' as '_' (range_this_month, ...).
+// "this-quarter", "this-year", "last-30-days". Their managers' words are the
+// manager strings range_this_month, ... (looked up by literal keys).
 std::string_view range_preset_name(RangePreset preset);
 std::optional<RangePreset> parse_range_preset(std::string_view name);
-std::string range_preset_word_key(RangePreset preset);
 
 DayRange preset_range(RangePreset preset, std::chrono::sys_days today);
 // The same with `today` as "YYYY-MM-DD"; nullopt when it is not a day.

@@ -108,11 +108,10 @@ void append_kiosk_chart(std::string& out, const KioskAvailability& kiosk, Langua
         : length == PeriodLength::week ? text_of("availability_by_week", lang)
                                        : text_of("availability_by_month", lang);
     out += svg_both_layouts([&](ChartLayout layout) {
-        return svg_day_bar_chart(bars_for(layout == ChartLayout::narrow ? kMaxNarrowAxisLabels
-                                                                        : kMaxAxisLabels),
-                                 manager_text("availability_axis", lang),
-                                 manager_text("availability_title", lang) + " " + kiosk.kiosk,
-                                 layout);
+        return svg_day_bar_chart(
+            bars_for(layout == ChartLayout::narrow ? kMaxNarrowAxisLabels : kMaxAxisLabels),
+            manager_text("availability_axis", lang),
+            manager_text("availability_title", lang) + " " + kiosk.kiosk, layout);
     });
     // The figures as text (screen readers, copying), folded so a venue with
     // many kiosks is not a wall of numbers.

@@ -1,4 +1,10 @@
 // Dashboard queries, access rules and export tables (see dashboard_data.h).
+//
+// Index of this file:
+// [SECTION] Reading a part of the page, export cells, the availability parts
+// [SECTION] Titles, access rules and the checked query
+// [SECTION] Loading the dashboard
+// [SECTION] The export tables
 #include "dashboard_data.h"
 
 #include "core/checked_sum.h"
@@ -15,6 +21,10 @@
 #include <cstdlib>
 
 namespace kiosk::hub {
+//-----------------------------------------------------------------------------
+// [SECTION] Reading a part of the page, export cells, the availability parts
+//-----------------------------------------------------------------------------
+
 namespace {
 
 namespace chrono = std::chrono;
@@ -112,6 +122,10 @@ std::map<std::string, std::string> titles_in(HubStore& store, const std::string&
     }
     return titles;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Titles, access rules and the checked query
+//-----------------------------------------------------------------------------
 
 std::string title_of(const std::map<std::string, std::string>& titles, const std::string& subject) {
     const auto found = titles.find(subject);
@@ -214,6 +228,10 @@ dashboard::KioskContent judge_content_state(const std::string& kiosk,
         content.status = state->state == "none" ? ContentStatus::None : ContentStatus::UpToDate;
     return content;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Loading the dashboard
+//-----------------------------------------------------------------------------
 
 dashboard::DashboardData dashboard_frame(HubStore& store, const UserRecord& viewer,
                                          const dashboard::DashboardFilter& filter,
@@ -353,6 +371,10 @@ dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewe
               [&] { data.availability = load_availability(store, scope, utc_offset_min); });
     return data;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The export tables
+//-----------------------------------------------------------------------------
 
 stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
     const Language lang = data.filter.language;

@@ -132,8 +132,9 @@ std::optional<Viewer> signed_in_form(RouteState& state, const httplib::Request& 
 void answer_refused_query(RouteState& state, const Viewer& viewer, const DashboardQuery& query,
                           httplib::Response& response, int status, Language lang,
                           const std::string& message) {
-    dashboard::DashboardData data = dashboard_frame(
-        state.store, viewer.user, {query.venue, query.from, query.to, lang, query.kiosk}, state.clock());
+    dashboard::DashboardData data =
+        dashboard_frame(state.store, viewer.user,
+                        {query.venue, query.from, query.to, lang, query.kiosk}, state.clock());
     data.utc_offset_min = state.utc_offset_min;
     data.csrf_token = viewer.session.csrf;
     answer_html(response, status, dashboard::render_dashboard_refusal(data, message));
@@ -384,8 +385,8 @@ read_dashboard_query(const std::multimap<std::string, std::string>& params) {
         const auto [found, end] = params.equal_range(key); // the first, as get_param_value
         return found == end ? std::string() : found->second;
     };
-    return DashboardQuery{first("venue"), first("from"), first("to"), first("lang"),
-                          first("range"), first("kiosk")};
+    return DashboardQuery{first("venue"), first("from"),  first("to"),
+                          first("lang"),  first("range"), first("kiosk")};
 }
 
 void add_dashboard_routes(httplib::Server& server, HubStore& store,

@@ -12,9 +12,19 @@
 //
 // The exhibits and questions are the ids of the repo's own content
 // (exhibits/, content/general-science) so the counts join the titles real
-// kiosks sync; the simulator sends no titles of its own.
+// kiosks sync; with --titles-from the simulator also sends those titles, read
+// from the built packages, as a kiosk showing them would.
+//
+// Index of this file:
+// [SECTION] Randomness, the content simulated, the days' patterns
+// [SECTION] A simulated kiosk's rollups and exports
+// [SECTION] The simulation day by day
+// [SECTION] Titles from packages, and `kiosk-hub simulate`
 #include "demo_history.h"
 
+#include "content/content_manifest.h"
+#include "content/package.h"
+#include "content/quiz.h"
 #include "core/private_files.h"
 #include "sync/bundle.h"
 
@@ -27,6 +37,10 @@
 #include <sstream>
 
 namespace kiosk::hub {
+//-----------------------------------------------------------------------------
+// [SECTION] Randomness, the content simulated, the days' patterns
+//-----------------------------------------------------------------------------
+
 namespace {
 
 namespace chrono = std::chrono;
@@ -219,6 +233,10 @@ bool touring_on(uint64_t seed, const std::string& kiosk, chrono::sys_days day) {
 // A simulated kiosk: its rollup buckets and outbox
 //-----------------------------------------------------------------------------
 
+//-----------------------------------------------------------------------------
+// [SECTION] A simulated kiosk's rollups and exports
+//-----------------------------------------------------------------------------
+
 struct BucketKey {
     std::string kind, subject, metric;
     auto operator<=>(const BucketKey&) const = default;
@@ -255,8 +273,10 @@ public:
 
     // The changed buckets as a signed bundle exported at `export_utc_ms`.
     sync::Bundle export_bundle(int64_t export_utc_ms, int64_t opened_utc_ms, int64_t disk_free_mb,
-                               int64_t& buckets) {
+                               const std::vector<sync::SubjectTitle>& titles, int64_t& buckets) {
         sync::SyncBatch batch;
+        if (!sent_titles_) batch.titles = titles;
+        sent_titles_ = true;
         batch.epoch = epoch_;
         batch.through_seq = seq_;
         for (const auto& [key, change] : changed_)
@@ -273,6 +293,7 @@ public:
     }
 
 private:
+    bool sent_titles_ = false;
     const DemoKiosk& kiosk_;
     std::string epoch_, day_;
     double popularity_ = 1;
@@ -346,6 +367,10 @@ int64_t utc_ms_of(chrono::sys_days day, int local_minute, int32_t utc_offset_min
     return (day.time_since_epoch().count() * 1440 + local_minute - utc_offset_min) * 60000;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] The simulation day by day
+//-----------------------------------------------------------------------------
+
 } // namespace
 
 bool simulate_history(const DemoHistoryPlan& plan, const SendBundle& send,
@@ -409,8 +434,8 @@ bool simulate_history(const DemoHistoryPlan& plan, const SendBundle& send,
                                          : last_hour && week_ends;
                 if (!exports || !kiosk.has_changes()) continue;
                 int64_t buckets = 0;
-                const sync::Bundle bundle =
-                    kiosk.export_bundle(export_utc_ms, opened_utc_ms, disk_free_mb, buckets);
+                const sync::Bundle bundle = kiosk.export_bundle(export_utc_ms, opened_utc_ms,
+                                                                disk_free_mb, plan.titles, buckets);
                 ++totals.bundles;
                 totals.buckets += buckets;
                 totals.sessions += kiosk.pending.sessions;
@@ -437,6 +462,52 @@ std::string totals_line(const DemoHistoryTotals& totals) {
          << ", exhibit visits " << totals.exhibit_visits << ", answers " << totals.answers
          << ", correct " << totals.correct;
     return line.str();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Titles from packages, and `kiosk-hub simulate`
+//-----------------------------------------------------------------------------
+
+bool titles_from_content(const std::string& folder, std::vector<sync::SubjectTitle>& titles,
+                         std::string& error) {
+    std::vector<std::string> packages;
+    std::error_code failed;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, failed))
+        if (entry.path().extension() == ".kpkg") packages.push_back(entry.path().string());
+    if (failed) {
+        error = folder + ": " + failed.message();
+        return false;
+    }
+    std::sort(packages.begin(), packages.end());
+    for (const std::string& path : packages) {
+        std::shared_ptr<const Package> package = Package::open(path, PackageLimits{}, error);
+        if (!package) return false;
+        const ManifestLoadResult loaded = load_content_manifest(*package, path);
+        if (!loaded.ok()) {
+            error = loaded.errors.empty() ? path + ": manifest.lua does not load"
+                                          : loaded.errors.front();
+            return false;
+        }
+        const ContentManifest& manifest = *loaded.manifest;
+        if (manifest.kind == ContentKind::Exhibit) {
+            titles.push_back({"exhibit", manifest.id, manifest.title.zh, manifest.title.en});
+            continue;
+        }
+        titles.push_back({"quiz", manifest.id, manifest.title.zh, manifest.title.en});
+        std::string text;
+        if (!package->read(manifest.entry, text, error)) return false;
+        const QuizLoadResult quiz =
+            load_quiz(text, package->describe(manifest.entry),
+                      [&](const std::string& name) { return package->exists(name); });
+        if (!quiz.ok()) {
+            error = quiz.errors.empty() ? path + ": the quiz does not load" : quiz.errors.front();
+            return false;
+        }
+        for (const QuizQuestion& question : quiz.pack->questions)
+            titles.push_back({"question", manifest.id + "/" + question.id, question.prompt.zh,
+                              question.prompt.en});
+    }
+    return true;
 }
 
 int simulate_command(const SimulateOptions& options, std::ostream& out, std::ostream& err) {
@@ -472,6 +543,11 @@ int simulate_command(const SimulateOptions& options, std::ostream& out, std::ost
         plan.last_day = options.end_day;
         plan.not_after_utc_ms = now;
     }
+    for (const std::string& folder : options.titles_from)
+        if (!titles_from_content(folder, plan.titles, error)) {
+            err << "kiosk-hub simulate: --titles-from " << error << "\n";
+            return 2;
+        }
     if (options.days < 1 || options.days > 3660) {
         err << "kiosk-hub simulate: --days " << options.days << ": expected 1 .. 3660\n";
         return 2;

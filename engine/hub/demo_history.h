@@ -47,6 +47,9 @@ struct DemoHistoryPlan {
     int64_t not_after_utc_ms = std::numeric_limits<int64_t>::max();
     std::vector<DemoKiosk> kiosks;
     std::map<std::string, OpeningHours> opening_hours; // by venue; default hours when absent
+    // Display names sent with each kiosk's first bundle, as a kiosk sends
+    // those of the content it shows (titles_from_content below).
+    std::vector<sync::SubjectTitle> titles;
 };
 
 // What the simulator sent, summed over every kiosk and day.
@@ -74,8 +77,16 @@ struct SimulateOptions {
     uint64_t seed = 20;
     std::string cadence = "hourly"; // hourly | daily | weekly
     int32_t utc_offset_min = kDefaultVenueUtcOffsetMin;
+    std::vector<std::string> titles_from; // --titles-from: content source folders
 };
 int simulate_command(const SimulateOptions& options, std::ostream& out, std::ostream& err);
+
+// The titles a kiosk showing the packages (*.kpkg) in `folder` would send:
+// exhibits' titles, quiz packs' titles and their questions' prompts (kinds
+// exhibit, quiz, question). False with `error` naming the file when a
+// package, its manifest or its quiz does not load.
+bool titles_from_content(const std::string& folder, std::vector<sync::SubjectTitle>& titles,
+                         std::string& error);
 
 // The totals line `kiosk-hub simulate` prints (tests compare it).
 std::string totals_line(const DemoHistoryTotals& totals);

@@ -1,6 +1,14 @@
 // build/bin/kiosk-hub: the command line (CLI11) of the venue/province server:
 // `serve`, the `admin` commands, `import` and the `content` library commands.
 // Usage errors exit 2.
+//
+// Index of this file (all of it is main(): each command's options, then the dispatch):
+// [SECTION] serve
+// [SECTION] admin
+// [SECTION] import and simulate
+// [SECTION] content and notice
+// [SECTION] report
+// [SECTION] Parsing and running the command
 #include "bundle_import.h"
 #include "content_export.h"
 #include "dashboard_routes.h"
@@ -28,6 +36,9 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     kiosk::hub::ServeOptions serve;
+    //-------------------------------------------------------------------------
+    // [SECTION] serve
+    //-------------------------------------------------------------------------
     CLI::App* serve_command = app.add_subcommand("serve", "Run the hub's HTTP server");
     serve_command->add_option("--listen", serve.listen, "HOST:PORT (PORT 0 picks a free port)")
         ->capture_default_str();
@@ -124,6 +135,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 3600))
         ->capture_default_str();
 
+    //-------------------------------------------------------------------------
+    // [SECTION] admin
+    //-------------------------------------------------------------------------
     CLI::App* admin = app.add_subcommand("admin", "Manage venues, kiosks and users");
     admin->require_subcommand(1);
 
@@ -248,6 +262,9 @@ int main(int argc, char** argv) {
         admin->add_subcommand("list", "List venues, kiosks, users, publishers and reviewers");
     list->add_option("--data", list_data, "Folder of hub.db")->required();
 
+    //-------------------------------------------------------------------------
+    // [SECTION] import and simulate
+    //-------------------------------------------------------------------------
     // import: offline bundles (bundle_import.h), each on its own, in the
     // order given. 0 = all applied, 1 = any refused (the others are applied).
     std::string import_data;
@@ -271,6 +288,9 @@ int main(int argc, char** argv) {
     simulate_command->add_option("--days", simulate.days, "Days of history")->capture_default_str();
     simulate_command->add_option("--end-day", simulate.end_day,
                                  "The last day YYYY-MM-DD (default: today, up to now)");
+    simulate_command->add_option(
+        "--titles-from", simulate.titles_from,
+        "Send the titles of the packages (*.kpkg) in this folder (repeatable)");
     simulate_command->add_option("--seed", simulate.seed, "The same seed, the same history")
         ->capture_default_str();
     simulate_command
@@ -283,6 +303,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(kiosk::kMinUtcOffsetMin, kiosk::kMaxUtcOffsetMin))
         ->capture_default_str();
 
+    //-------------------------------------------------------------------------
+    // [SECTION] content and notice
+    //-------------------------------------------------------------------------
     // content: the province's content library (library_commands.h).
     CLI::App* content = app.add_subcommand("content", "The province's content library");
     content->require_subcommand(1);
@@ -394,6 +417,9 @@ int main(int argc, char** argv) {
             ->check(CLI::IsMember({"zh", "en"}));
     }
 
+    //-------------------------------------------------------------------------
+    // [SECTION] report
+    //-------------------------------------------------------------------------
     // report monthly: the monthly evaluation report as PDF (report_commands.h).
     kiosk::hub::MonthlyReportCommand monthly;
     std::string monthly_lang = "zh";
@@ -441,6 +467,9 @@ int main(int argc, char** argv) {
     run_due_command->add_option("--lang", run_due_lang, "Language of messages: zh or en")
         ->check(CLI::IsMember({"zh", "en"}));
 
+    //-------------------------------------------------------------------------
+    // [SECTION] Parsing and running the command
+    //-------------------------------------------------------------------------
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& help) {

@@ -64,8 +64,8 @@ struct QuestionLine {
 struct KioskAvailabilityLine {
     std::string kiosk;
     std::string venue_name;
-    int64_t open_hours = 0;      // opening hours in the month (venue's hours)
-    int64_t available_hours = 0; // of those, hours it was heard from
+    int64_t open_hours = 0;       // opening hours in the month (venue's hours)
+    int64_t available_hours = 0;  // of those, hours it was heard from
     int64_t last_seen_utc_ms = 0; // 0 = never
     bool source_is_kiosk = false;
 };
@@ -73,10 +73,10 @@ struct KioskAvailabilityLine {
 // One package shown in the month and its scientific review (issue 17).
 struct ContentLine {
     std::string id, version;
-    std::string title;            // in the report's language; "" shows the id
-    int64_t kiosks = 0;           // kiosks it is assigned to / shown on
-    std::string review_status;    // "valid", "expiring" (within 30 days), "expired", "none"
-    std::string review_expires;   // YYYY-MM-DD, "" when none
+    std::string title;          // in the report's language; "" shows the id
+    int64_t kiosks = 0;         // kiosks it is assigned to / shown on
+    std::string review_status;  // "valid", "expiring" (within 30 days), "expired", "none"
+    std::string review_expires; // YYYY-MM-DD, "" when none
 };
 
 // One emergency notice sent in the month and its delivery (issue 18).
@@ -108,9 +108,9 @@ struct MonthlyReport {
     std::string source; // "hub" or "kiosk.db FILE" (shown in the data-quality section)
 
     MonthFigures this_month;
-    MonthFigures previous_month;           // month - 1
-    MonthFigures same_month_last_year;     // month - 12
-    std::vector<DayCount> visitors_per_day; // every day of the month
+    MonthFigures previous_month;                // month - 1
+    MonthFigures same_month_last_year;          // month - 12
+    std::vector<DayCount> visitors_per_day;     // every day of the month
     std::array<int64_t, 24> visitors_by_hour{}; // local hour the session started
     std::vector<ExhibitLine> exhibits;          // by visits, most first (all of them)
     int64_t quiz_rounds = 0;                    // quizzes started; -1 = not recorded
@@ -123,7 +123,7 @@ struct MonthlyReport {
     // False when the hub's contact history could not be read (the kiosks are
     // listed, their hours unknown) or the report comes from a kiosk.db.
     bool availability_known = false;
-    std::vector<ContentLine> content;          // empty with content_known = false: no library
+    std::vector<ContentLine> content; // empty with content_known = false: no library
     bool content_known = false;
     std::vector<NoticeLine> notices; // sent in the month, oldest first
     bool notices_known = false;

@@ -17,22 +17,27 @@ TEST_CASE("the quick ranges end today and start where a manager expects", "[core
 }
 
 TEST_CASE("the quick ranges across a year's start and a leap February", "[core][day_ranges]") {
-    CHECK(preset_range(RangePreset::last_month, "2026-01-15") == DayRange{"2025-12-01", "2025-12-31"});
-    CHECK(preset_range(RangePreset::last_month, "2024-03-31") == DayRange{"2024-02-01", "2024-02-29"});
-    CHECK(preset_range(RangePreset::last_month, "2025-03-01") == DayRange{"2025-02-01", "2025-02-28"});
-    CHECK(preset_range(RangePreset::this_quarter, "2026-03-31") == DayRange{"2026-01-01", "2026-03-31"});
-    CHECK(preset_range(RangePreset::this_quarter, "2026-04-01") == DayRange{"2026-04-01", "2026-04-01"});
-    CHECK(preset_range(RangePreset::last_30_days, "2024-03-01") == DayRange{"2024-02-01", "2024-03-01"});
+    CHECK(preset_range(RangePreset::last_month, "2026-01-15") ==
+          DayRange{"2025-12-01", "2025-12-31"});
+    CHECK(preset_range(RangePreset::last_month, "2024-03-31") ==
+          DayRange{"2024-02-01", "2024-02-29"});
+    CHECK(preset_range(RangePreset::last_month, "2025-03-01") ==
+          DayRange{"2025-02-01", "2025-02-28"});
+    CHECK(preset_range(RangePreset::this_quarter, "2026-03-31") ==
+          DayRange{"2026-01-01", "2026-03-31"});
+    CHECK(preset_range(RangePreset::this_quarter, "2026-04-01") ==
+          DayRange{"2026-04-01", "2026-04-01"});
+    CHECK(preset_range(RangePreset::last_30_days, "2024-03-01") ==
+          DayRange{"2024-02-01", "2024-03-01"});
     CHECK(range_days(*preset_range(RangePreset::last_30_days, "2024-03-01")) == 30);
     CHECK_FALSE(preset_range(RangePreset::this_month, "2026-02-30"));
 }
 
-TEST_CASE("preset names round-trip and name their managers' word", "[core][day_ranges]") {
+TEST_CASE("preset names round-trip", "[core][day_ranges]") {
     for (RangePreset preset : kRangePresets)
         CHECK(parse_range_preset(range_preset_name(preset)) == preset);
     CHECK_FALSE(parse_range_preset("last-month "));
     CHECK_FALSE(parse_range_preset("本月"));
-    CHECK(range_preset_word_key(RangePreset::last_30_days) == "range_last_30_days");
 }
 
 TEST_CASE("months: their days, shifts and what is not a month", "[core][day_ranges]") {

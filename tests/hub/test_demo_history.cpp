@@ -8,6 +8,7 @@
 
 #include "core/signing_keys.h"
 #include "hub/demo_history.h"
+#include "sync/bundle.h"
 
 #include <sodium.h>
 
@@ -174,6 +175,68 @@ TEST_CASE("kiosk-hub import: several files in one run, a bad one named and the r
     CHECK(run.out.find("imported " + std::to_string(files.size()) + " of " +
                        std::to_string(files.size() + 1) + " bundles") != std::string::npos);
     CHECK(stored(stored_totals(hub.data), "kiosk", "sessions") == sent.sessions);
+}
+
+} // namespace kiosk::test
+
+namespace kiosk::test {
+
+TEST_CASE("demo history: titles from the content go with each kiosk's first bundle, so the hub "
+          "shows prompts, not ids",
+          "[hub][demo]") {
+    std::vector<sync::SubjectTitle> titles;
+    std::string error;
+    INFO(error);
+    REQUIRE(
+        hub::titles_from_content(binary_dir() + "/content", titles, error)); // the build's packages
+    const auto title_of = [&](const std::string& kind, const std::string& subject) {
+        for (const sync::SubjectTitle& title : titles)
+            if (title.kind == kind && title.subject == subject) return title.zh;
+        return std::string();
+    };
+    CHECK_FALSE(title_of("question", "general-science/photosynthesis").empty());
+    CHECK_FALSE(title_of("quiz", "general-science").empty());
+    CHECK_FALSE(title_of("exhibit", "water-cycle").empty());
+
+    DemoHub hub;
+    hub::DemoHistoryPlan plan = hub.plan();
+    plan.first_day = plan.last_day = "2026-10-09";
+    plan.cadence = hub::ExportCadence::daily;
+    plan.titles = titles;
+    std::map<std::string, int> bundles_with_titles; // kiosk -> how many
+    hub::DemoHistoryTotals sent;
+    std::map<std::string, PublicKey> keys;
+    for (const hub::DemoKiosk& kiosk : hub.kiosks)
+        keys.emplace(kiosk.id, kiosk.key.public_key());
+    REQUIRE(hub::simulate_history(
+        plan,
+        [&](const sync::Bundle& bundle, int64_t) {
+            std::string problem;
+            const std::optional<sync::SyncBatch> batch =
+                sync::verify_bundle(bundle, keys.at(bundle.kiosk), problem);
+            REQUIRE(batch);
+            if (!batch->titles.empty()) ++bundles_with_titles[bundle.kiosk];
+            return true;
+        },
+        sent, error));
+    for (const auto& [kiosk, count] : bundles_with_titles)
+        CHECK(count == 1);
+    CHECK(bundles_with_titles.size() >= 2);
+}
+
+TEST_CASE("demo history: a package that does not load is named", "[hub][demo]") {
+    TempFolder folder;
+    std::filesystem::create_directories(folder.file("broken"));
+    const std::string garbage = folder.write("broken/pack.kpkg", "not an SQLite archive");
+    std::vector<sync::SubjectTitle> titles;
+    std::string error;
+    CHECK_FALSE(hub::titles_from_content(folder.file("broken"), titles, error));
+    CHECK(error.find(garbage) != std::string::npos);
+    const CommandRun run = run_hub_command(
+        folder, "simulate --data " + folder.file("hub") + " --keys " + folder.file("keys") +
+                    " --titles-from " + folder.file("broken") + " -o " + folder.file("out"));
+    CHECK(run.code == 2);
+    CHECK(run.err.find("--titles-from") != std::string::npos);
 }
 
 } // namespace kiosk::test

@@ -19,6 +19,8 @@
 #include "core/civil_time.h"
 #include "hub/monthly_report_data.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -268,12 +270,24 @@ TEST_CASE("monthly report: availability from the contact history ([availability]
 TEST_CASE("monthly report: availability that cannot be read is unknown with a note, not a failure",
           "[hub][monthly]") {
     KnownStore known;
+    const report::MonthlyReport readable = known.collect("v1");
+    CHECK(readable.availability_known);
+    CHECK_FALSE(has_note(readable, "可用率暂无法统计"));
+
+    // The contact history made unreadable under the store (as a damaged
+    // hub.db would be): the report is still made, says so, and lists the kiosks.
+    known.store.reset();
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(known.folder.file("hub/hub.db").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "DROP TABLE kiosk_contacts", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    std::string error;
+    known.store = hub::open_hub_store(known.data, error);
+    REQUIRE(known.store);
     const report::MonthlyReport report = known.collect("v1");
-    // Until the contact history exists the store throws "not built yet"; with
-    // it, this store reads fine. Either way the report is made, and the note
-    // is there exactly when availability is unknown.
-    CHECK(has_note(report, "可用率暂无法统计") == !report.availability_known);
-    CHECK(report.kiosks.size() == 3); // k1, k2, k4 listed in either case
+    CHECK_FALSE(report.availability_known);
+    CHECK(has_note(report, "可用率暂无法统计"));
+    CHECK(report.kiosks.size() == 3); // k1, k2, k4 listed still
 }
 
 //-----------------------------------------------------------------------------

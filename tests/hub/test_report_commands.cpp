@@ -191,11 +191,9 @@ TEST_CASE("Report serve: the scheduler inside kiosk-hub serve mails a due report
 }
 
 // The real wiring end to end: run-due makes the monthly PDF with
-// collect_monthly_report and report::render_monthly_pdf and mails it. Hidden
-// ([.]) until the h20-collect and h20-pdf branches replace their refusing
-// placeholders; run it with hub_tests "[after-merge]".
+// collect_monthly_report and report::render_monthly_pdf and mails it.
 TEST_CASE("Report run-due: the monthly PDF made by the real report code is mailed",
-          "[.][after-merge]") {
+          "[hub][report-mail]") {
     MailHub hub;
     SmtpSink sink(hub.folder.file("sink"));
     hub.add_schedule("mgr", hub::ReportCadence::monthly, "county-museum");
