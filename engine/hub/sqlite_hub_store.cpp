@@ -638,12 +638,15 @@ std::vector<KioskRecord> SqliteHubStore::kiosk_health(const std::string& venue) 
 std::map<std::string, int64_t> SqliteHubStore::kiosk_sessions(const QueryScope& scope) {
     std::lock_guard lock(mutex_);
     // One exact key lookup per kiosk, epoch and day (the buckets' primary key),
-    // rather than a scan of every kiosk's buckets: fast for a month of 1,000 kiosks.
+    // rather than a scan of every kiosk's buckets: fast for a month of 1,000
+    // kiosks. The CROSS JOINs keep that order: with a plain JOIN SQLite put
+    // buckets before days and read each kiosk's whole history (2 s instead of
+    // 0.07 s for 1,000 kiosks x 1 year, bench/hub-reports).
     const std::string sql =
         "WITH RECURSIVE days(day) AS (SELECT ?1 WHERE ?1 <= ?2 "
         "UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < ?2) "
         "SELECT e.kiosk, sum(b.value) FROM kiosk_epochs e JOIN kiosks k ON k.id = e.kiosk "
-        "CROSS JOIN days JOIN buckets b ON b.kiosk = e.kiosk AND b.epoch = e.epoch "
+        "CROSS JOIN days CROSS JOIN buckets b ON b.kiosk = e.kiosk AND b.epoch = e.epoch "
         "AND b.day = days.day AND b.kind = 'kiosk' AND b.subject = '' AND b.metric = 'sessions' "
         "WHERE (?3 = '' OR k.venue = ?3) AND (?4 = '' OR k.id = ?4) "
         "GROUP BY e.kiosk HAVING sum(b.value) > 0 ORDER BY e.kiosk";
