@@ -163,7 +163,6 @@ return {
   top_exhibits = { zh = "热门展项", en = "Top exhibits" },
   exhibit = { zh = "展项", en = "Exhibit" },
   visits = { zh = "访问次数", en = "Visits" },
-  dwell_minutes = { zh = "停留（分钟）", en = "Dwell (minutes)" },
   dwell_total = { zh = "总停留时长", en = "Total dwell" },
   dwell_per_visit = { zh = "平均每次停留", en = "Average dwell per visit" },
   quiz_accuracy = { zh = "测验正确率（最难的题在前）", en = "Quiz accuracy (hardest first)" },

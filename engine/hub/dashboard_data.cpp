@@ -458,7 +458,7 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
                                 {{"exhibit", manager_text("exhibit", lang)},
                                  {"title", manager_text("report_title", lang)},
                                  {"visits", manager_text("visits", lang)},
-                                 {"dwell_minutes", manager_text("dwell_minutes", lang)}},
+                                 {"dwell_minutes", manager_text("report_dwell_total_min", lang)}},
                                 {}};
     for (const dashboard::ExhibitUsage& exhibit : data.top_exhibits)
         exhibits.rows.push_back({stats::ReportCell::of_text(exhibit.id),

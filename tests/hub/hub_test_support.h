@@ -5,6 +5,7 @@
 // stored totals back through the store.
 #pragma once
 
+#include "../core/fd_lines.h"
 #include "../core/temp_folder.h"
 #include "core/sqlite_statement.h"
 #include "test_paths.h"
@@ -117,16 +118,7 @@ private:
     }
 
     // One line of the server's stdout, waiting at most `timeout_ms` in all.
-    std::string read_line(int timeout_ms) {
-        std::string line;
-        pollfd readable{stdout_fd_, POLLIN, 0};
-        while (poll(&readable, 1, timeout_ms) > 0) {
-            char c = 0;
-            if (read(stdout_fd_, &c, 1) != 1 || c == '\n') break;
-            line += c;
-        }
-        return line;
-    }
+    std::string read_line(int timeout_ms) { return read_line_within(stdout_fd_, timeout_ms); }
 
     // Quick attempts, bounded in number; each waits at most 100 ms for an answer.
     bool wait_until_healthy() {

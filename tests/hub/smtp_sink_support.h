@@ -5,6 +5,7 @@
 // bytes into the sink's folder before it answers 250).
 #pragma once
 
+#include "../core/fd_lines.h"
 #include "../core/temp_folder.h"
 #include "test_paths.h"
 
@@ -91,16 +92,7 @@ public:
     }
 
 private:
-    std::string read_line(int timeout_ms) {
-        std::string line;
-        pollfd readable{stdout_fd_, POLLIN, 0};
-        while (poll(&readable, 1, timeout_ms) > 0) {
-            char c = 0;
-            if (read(stdout_fd_, &c, 1) != 1 || c == '\n') break;
-            line += c;
-        }
-        return line;
-    }
+    std::string read_line(int timeout_ms) { return read_line_within(stdout_fd_, timeout_ms); }
 
     std::string folder_;
     pid_t pid_ = -1;

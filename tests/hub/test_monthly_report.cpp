@@ -15,8 +15,10 @@
 
 #include "browser_test_support.h"
 #include "hub_test_support.h"
+#include "notice_test_support.h"
 
 #include "core/civil_time.h"
+#include "core/signing_keys.h"
 #include "hub/monthly_report_data.h"
 
 #include <sqlite3.h>
@@ -265,6 +267,115 @@ TEST_CASE("monthly report: availability from the contact history ([availability]
         CHECK(line.open_hours == 240);
         CHECK(line.available_hours == 0);
     }
+}
+
+TEST_CASE("monthly report: the content shown in the scope with each review's status",
+          "[hub][monthly]") {
+    KnownStore known;
+    std::string error;
+    std::unique_ptr<hub::LibraryStore> library = hub::open_library_store(known.data, error);
+    REQUIRE(library);
+    // Today is 2026-12-04 in Beijing: a review ending by 2027-01-03 is expiring.
+    const auto add = [&](const std::string& id, const std::vector<hub::LibraryReview>& reviews) {
+        hub::LibraryPackage package;
+        package.id = id;
+        package.version = "1.0.0";
+        package.kind = "exhibit";
+        package.title_zh = id + " 中文";
+        package.title_en = id + " English";
+        package.publisher_key_id = "0123456789abcdef";
+        package.sha256 = std::string(64, 'a');
+        package.size = 4;
+        package.reviews = reviews;
+        const std::string staged = known.folder.write("hub/library/" + id + ".staged", "pkg!");
+        INFO(error);
+        REQUIRE(library->add_package(package, staged, error) == hub::AddPackageOutcome::Added);
+        REQUIRE(library->publish_item(id, error));
+    };
+    const auto approved = [](const std::string& expires, bool trusted = true) {
+        return hub::LibraryReview{
+            "fedcba9876543210",  "approved", "2026-01-01", expires, trusted, "",
+            std::string(64, 's')};
+    };
+    add("valid-item", {approved("2027-06-30")});
+    add("expiring-item", {approved("2027-01-03")});
+    add("expired-item", {approved("2026-11-30")});
+    add("unreviewed-item",
+        {approved("2027-06-30", false)}); // an untrusted key's counts for nothing
+    add("elsewhere-item", {approved("2027-06-30")});
+    REQUIRE(library->assign("k1", {"valid-item", "expiring-item", "expired-item"}, error));
+    REQUIRE(library->assign("k2", {"valid-item", "unreviewed-item"}, error));
+    REQUIRE(library->assign("k3", {"elsewhere-item"}, error)); // venue v2
+
+    hub::MonthlyRequest request;
+    request.venue = "v1";
+    request.month = "2026-11";
+    request.now_utc_ms = kReportNow;
+    std::optional<report::MonthlyReport> report =
+        hub::collect_monthly_report(*known.store, library.get(), nullptr, request, error);
+    INFO(error);
+    REQUIRE(report);
+    CHECK(report->content_known);
+    CHECK_FALSE(report->notices_known);
+    std::map<std::string, report::ContentLine> lines;
+    for (const report::ContentLine& line : report->content)
+        lines[line.id] = line;
+    REQUIRE(lines.size() == 4); // not the other venue's item
+    CHECK(lines["valid-item"].review_status == "valid");
+    CHECK(lines["valid-item"].kiosks == 2);
+    CHECK(lines["valid-item"].title == "valid-item 中文");
+    CHECK(lines["expiring-item"].review_status == "expiring");
+    CHECK(lines["expiring-item"].review_expires == "2027-01-03");
+    CHECK(lines["expired-item"].review_status == "expired");
+    CHECK(lines["unreviewed-item"].review_status == "none");
+    CHECK(lines["unreviewed-item"].review_expires.empty());
+
+    request.venue = "";
+    request.language = Language::En;
+    report = hub::collect_monthly_report(*known.store, library.get(), nullptr, request, error);
+    REQUIRE(report);
+    bool elsewhere = false;
+    for (const report::ContentLine& line : report->content) {
+        elsewhere = elsewhere || line.id == "elsewhere-item";
+        if (line.id == "valid-item") CHECK(line.title == "valid-item English");
+    }
+    CHECK(elsewhere); // the province sees every venue's content
+}
+
+TEST_CASE("monthly report: notices sent in the month and how many kiosks showed them",
+          "[hub][monthly]") {
+    KnownStore known;
+    std::unique_ptr<hub::NoticeStore> notices = open_notices(known.data);
+    const SecretKey key = generate_key();
+    constexpr int64_t kNov10 = 1794297600000; // 2026-11-10T08:00:00Z
+    constexpr int64_t kOct20 = 1792483200000; // 2026-10-20T08:00:00Z
+    const sync::Notice november = make_notice("quake-nov", {"v1"}, kNov10, kNov10 + kNoticeHourMs);
+    const sync::Notice october = make_notice("quake-oct", {"v1"}, kOct20, kOct20 + kNoticeHourMs);
+    REQUIRE(store_notice(*notices, october, key, kOct20) == hub::AddNoticeOutcome::Added);
+    REQUIRE(store_notice(*notices, november, key, kNov10) == hub::AddNoticeOutcome::Added);
+    std::string error;
+    REQUIRE(notices->store_receipts("k1", "v1", {{"quake-nov", kNov10 + 1000, false, 12, 1}},
+                                    kNov10 + 60'000, error));
+    REQUIRE(notices->store_receipts("k2", "v1", {{"quake-nov", 0, false, 0, 0}}, // received only
+                                    kNov10 + 60'000, error));
+
+    hub::MonthlyRequest request;
+    request.venue = "v1";
+    request.month = "2026-11";
+    request.now_utc_ms = kReportNow;
+    const std::optional<report::MonthlyReport> report =
+        hub::collect_monthly_report(*known.store, nullptr, notices.get(), request, error);
+    INFO(error);
+    REQUIRE(report);
+    CHECK(report->notices_known);
+    CHECK_FALSE(report->content_known);
+    REQUIRE(report->notices.size() == 1); // not October's
+    const report::NoticeLine& line = report->notices.front();
+    CHECK(line.headline == "地震预警：请立即避险");
+    CHECK(line.severity == "Severe");
+    CHECK(line.sent_utc_ms == kNov10);
+    CHECK(line.kiosks_targeted == 3); // k1, k2, k4 of v1
+    CHECK(line.kiosks_shown == 1);    // k2 received it but never showed it
 }
 
 TEST_CASE("monthly report: availability that cannot be read is unknown with a note, not a failure",

@@ -2,10 +2,12 @@
 // pdftotext -layout (pages split at form feeds), pdfinfo's page count and
 // size, pdffonts' font names, and each page rendered to PNG by pdftoppm.
 // The tools are poppler-utils (scripts/install-deps.sh); each run's output
-// goes to a file in the test's temp folder.
+// goes to a file in the test's temp folder. render_to_file draws a report
+// into one.
 #pragma once
 
 #include "core/temp_folder.h"
+#include "report/monthly_report.h"
 
 #include <catch2/catch.hpp>
 
@@ -13,6 +15,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -116,6 +119,17 @@ inline std::string without_spaces(const std::string& text) {
     for (char c : text)
         if (c != ' ' && c != '\n') out += c;
     return out;
+}
+
+// `report` drawn by render_monthly_pdf, checked to be a PDF, and written to
+// FOLDER/report.pdf for the readers above.
+inline PdfFile render_to_file(const TempFolder& folder, const report::MonthlyReport& report) {
+    std::string error;
+    const std::optional<std::string> pdf = report::render_monthly_pdf(report, error);
+    INFO(error);
+    REQUIRE(pdf);
+    REQUIRE(pdf->rfind("%PDF-", 0) == 0);
+    return {folder, folder.write("report.pdf", *pdf)};
 }
 
 } // namespace kiosk::test

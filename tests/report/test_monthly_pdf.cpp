@@ -8,22 +8,12 @@
 #include <catch2/catch.hpp>
 
 using namespace kiosk;
+using kiosk::test::render_to_file;
 using kiosk::test::row_after;
 using kiosk::test::without_spaces;
 using Tokens = std::vector<std::string>;
 
-namespace {
-
-test::PdfFile render_to_file(const test::TempFolder& folder, const report::MonthlyReport& report) {
-    std::string error;
-    const std::optional<std::string> pdf = report::render_monthly_pdf(report, error);
-    INFO(error);
-    REQUIRE(pdf);
-    REQUIRE(pdf->rfind("%PDF-", 0) == 0);
-    return {folder, folder.write("report.pdf", *pdf)};
-}
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("A venue's monthly PDF shows its numbers, changes and Chinese words", "[report]") {
     test::TempFolder folder;

@@ -18,19 +18,12 @@
 #include <regex>
 
 using namespace kiosk;
+using kiosk::test::render_to_file;
 using kiosk::test::row_after;
 using kiosk::test::without_spaces;
 using Tokens = std::vector<std::string>;
 
 namespace {
-
-test::PdfFile render_to_file(const test::TempFolder& folder, const report::MonthlyReport& report) {
-    std::string error;
-    const std::optional<std::string> pdf = report::render_monthly_pdf(report, error);
-    INFO(error);
-    REQUIRE(pdf);
-    return {folder, folder.write("report.pdf", *pdf)};
-}
 
 // Whether `page` has a line whose words are exactly `tokens`.
 bool has_line(const std::string& page, const Tokens& tokens) {
