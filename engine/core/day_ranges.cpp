@@ -102,6 +102,12 @@ std::optional<std::string> month_of_day(std::string_view text) {
     return std::string(text.substr(0, 7));
 }
 
+std::optional<std::string> month_before(std::string_view day) {
+    const std::optional<std::string> month = month_of_day(day);
+    if (!month) return std::nullopt;
+    return shift_month(*month, -1);
+}
+
 int64_t range_days(const DayRange& range) {
     const std::optional<sys_days> from = parse_day(range.from);
     const std::optional<sys_days> to = parse_day(range.to);

@@ -52,6 +52,10 @@ std::optional<DayRange> month_range(std::string_view month);
 std::optional<std::string> shift_month(std::string_view month, int delta);
 // The month of a day: "2026-11-30" -> "2026-11"; nullopt when not a day.
 std::optional<std::string> month_of_day(std::string_view day);
+// The month before the one `day` is in: "2026-12-07" -> "2026-11" (the
+// monthly report's default and a monthly schedule's period); nullopt when
+// `day` is not a day or falls in 0001-01.
+std::optional<std::string> month_before(std::string_view day);
 
 // The number of days in a range (to - from + 1); 0 when either end is not a
 // day or from is after to.

@@ -1009,11 +1009,10 @@ void append_data_actions(std::string& out, const DashboardData& data) {
     }
     out += "</div></div><div>";
     // The monthly report (issue 20): last month by default, in the venues' zone.
-    const std::string this_month =
-        month_of_day(local_day(data.generated_utc_ms, data.utc_offset_min)).value_or("");
+    const std::string today = local_day(data.generated_utc_ms, data.utc_offset_min);
     out += render_monthly_report_form(
         {lang, data.venues, data.viewer.role == ViewerRole::ProvinceAdmin, data.filter.venue_id,
-         shift_month(this_month, -1).value_or(this_month), ""});
+         month_before(today).value_or(month_of_day(today).value_or("")), ""});
     out += "</div><div><h3>" + text_of("import", lang) + "</h3><p class=\"note\">" +
            text_of("import_hint", lang) + "</p>";
     out += "<form method=\"post\" action=\"/dashboard/import\" enctype=\"multipart/form-data\">";

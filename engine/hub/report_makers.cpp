@@ -1,6 +1,7 @@
 // Making scheduled reports (report_makers.h).
 #include "report_makers.h"
 
+#include "core/checked_sum.h"
 #include "core/manager_text.h"
 #include "core/private_files.h"
 #include "core/random_id.h"
@@ -41,10 +42,9 @@ std::optional<MadeReport> make_weekly(const ReportSources& sources, const Report
                                       std::string& error) {
     const dashboard::DashboardFilter filter{job.schedule.venue, job.period.days.from,
                                             job.period.days.to, job.schedule.language};
-    dashboard::DashboardData data =
+    const dashboard::DashboardData data =
         load_dashboard(*sources.store, job.owner, filter, job.now_utc_ms, sources.silent_alert_days,
-                       sources.library);
-    data.utc_offset_min = job.utc_offset_min;
+                       sources.library, job.utc_offset_min);
     if (data.unreadable.any()) { // never a report with tables silently missing
         error = "the week's numbers cannot be read: " + data.unreadable_detail;
         return std::nullopt;
@@ -59,13 +59,18 @@ std::optional<MadeReport> make_weekly(const ReportSources& sources, const Report
     std::error_code ignored;
     fs::remove(path, ignored);
     if (!bytes) return std::nullopt;
-    int64_t visitors = 0, active_days = 0;
+    CheckedSum visitors;
+    int64_t active_days = 0;
     for (const dashboard::DayVisitors& day : data.visitors_per_day) {
         visitors += day.sessions;
         active_days += day.sessions > 0 ? 1 : 0;
     }
+    if (!visitors.value()) {
+        error = "the week's visitors exceed 64 bits";
+        return std::nullopt;
+    }
     std::string summary = manager_text("report_mail_week_summary", job.schedule.language,
-                                       {{"visitors", visitors}, {"days", active_days}});
+                                       {{"visitors", *visitors.value()}, {"days", active_days}});
     return MadeReport{std::move(*bytes), "xlsx",
                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                       std::move(summary)};

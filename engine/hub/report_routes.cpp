@@ -56,8 +56,8 @@ void get_monthly_report(RouteState& state, const httplib::Request& request,
     if (asked.venue.empty() && viewer->user.role != "province_admin")
         asked.venue = viewer->user.venue;
     if (asked.month.empty()) { // last month in the venues' zone
-        const std::string this_month = *month_of_day(local_day(now, state.utc_offset_min));
-        asked.month = shift_month(this_month, -1).value_or(this_month);
+        const std::string today = local_day(now, state.utc_offset_min);
+        asked.month = month_before(today).value_or(*month_of_day(today));
     }
     if (!asked.venue.empty() && !may_see_venue(viewer->user, asked.venue)) {
         refuse_with_form(state, *viewer, response, 403, asked,

@@ -205,7 +205,7 @@ std::optional<std::string> read_saved_report(const std::string& data_dir,
 ReportPeriod due_period(ReportCadence cadence, int64_t now_utc_ms, int32_t utc_offset_min) {
     const std::string today = local_day(now_utc_ms, utc_offset_min);
     if (cadence == ReportCadence::monthly) {
-        const std::string month = shift_month(*month_of_day(today), -1).value_or("0001-01");
+        const std::string month = month_before(today).value_or("0001-01");
         return {month, *month_range(month)};
     }
     using namespace std::chrono;

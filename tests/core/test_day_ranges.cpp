@@ -50,6 +50,10 @@ TEST_CASE("months: their days, shifts and what is not a month", "[core][day_rang
     CHECK_FALSE(shift_month("0001-01", -1));
     CHECK_FALSE(shift_month("9999-12", 1));
     CHECK(month_of_day("2026-11-30") == std::optional<std::string>("2026-11"));
+    CHECK(month_before("2026-12-07") == std::optional<std::string>("2026-11"));
+    CHECK(month_before("2026-01-31") == std::optional<std::string>("2025-12"));
+    CHECK_FALSE(month_before("0001-01-15"));
+    CHECK_FALSE(month_before("2026-02-30"));
     for (const char* bad : {"2026-13", "2026-00", "2026-1", "26-11", "2026/11", "0000-01",
                             "2026-11-01", "２０２６-11", ""}) {
         INFO(bad);
