@@ -39,7 +39,6 @@ namespace chrono = std::chrono;
 using report::MonthFigures;
 using report::MonthlyReport;
 
-constexpr size_t kHardestQuestions = 10;
 constexpr int kReviewExpiringDays = 30;
 constexpr size_t kNoticeHistoryLimit = 100000;
 constexpr size_t kIdsNamedInNote = 12;
@@ -171,13 +170,9 @@ void fill_hardest_questions(HubStore& store, const QueryScope& scope,
         titles_in(store, titles_venue, "question", report.language);
     for (const QuestionTotals& question : store.quiz_accuracy(scope)) {
         if (question.answers <= 0) continue;
-        if (question.answers < report.min_answers) {
-            ++report.questions_below_minimum;
-            continue;
-        }
-        if (report.hardest_questions.size() >= kHardestQuestions) continue;
         const size_t slash = question.question.find('/');
-        report.hardest_questions.push_back(
+        report::offer_hardest_question(
+            report,
             {slash == std::string::npos ? "" : question.question.substr(0, slash),
              slash == std::string::npos ? question.question : question.question.substr(slash + 1),
              title_of(texts, question.question), question.answers, question.correct});

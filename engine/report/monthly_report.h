@@ -117,7 +117,7 @@ struct MonthlyReport {
     // The hardest questions: lowest accuracy first, only those with at least
     // min_answers answers; questions_below_minimum counts the others.
     int min_answers = 20;
-    std::vector<QuestionLine> hardest_questions; // at most 10
+    std::vector<QuestionLine> hardest_questions; // offer_hardest_question
     int64_t questions_below_minimum = 0;
     std::vector<KioskAvailabilityLine> kiosks; // by venue then id
     // False when the hub's contact history could not be read (the kiosks are
@@ -132,6 +132,13 @@ struct MonthlyReport {
     // days, clock jumps, dropped events, days with no data, sums refused.
     std::vector<std::string> data_quality;
 };
+
+// The hardest-questions rule, for every filler: offered in accuracy order
+// (lowest first), a question with fewer than report.min_answers answers is
+// only counted in questions_below_minimum; the others are kept, at most
+// kMaxHardestQuestions of them.
+constexpr size_t kMaxHardestQuestions = 10;
+void offer_hardest_question(MonthlyReport& report, QuestionLine question);
 
 // The PDF: A4 portrait, fonts found through fontconfig (a CJK face:
 // WenQuanYi Micro Hei or Noto Sans CJK), text with pango, charts as cairo

@@ -21,8 +21,6 @@
 namespace kiosk::stats {
 namespace {
 
-constexpr size_t kHardestQuestions = 10;
-
 // One table of a built set, by its key (build_stats_reports always makes every table).
 const ReportTable& table_of(const ReportSet& set, std::string_view key) {
     static const ReportTable kEmpty;
@@ -140,14 +138,9 @@ bool fill_details(const ReportSet& set, report::MonthlyReport& report) {
     exact = exact && !rounds.overflowed();
     // quiz_accuracy lists answered questions, lowest accuracy first.
     each_row(set, "quiz_accuracy", [&](const Row& row) {
-        if (row.integer("answers") < report.min_answers) {
-            ++report.questions_below_minimum;
-            return;
-        }
-        if (report.hardest_questions.size() >= kHardestQuestions) return;
-        report.hardest_questions.push_back({row.text("pack"), row.text("question"),
-                                            row.text("question_text"), row.integer("answers"),
-                                            row.integer("correct")});
+        report::offer_hardest_question(report, {row.text("pack"), row.text("question"),
+                                                row.text("question_text"), row.integer("answers"),
+                                                row.integer("correct")});
     });
     return exact;
 }
