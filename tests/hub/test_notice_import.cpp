@@ -22,11 +22,14 @@ using namespace kiosk::hub;
 namespace {
 
 // The earthquake sample's <sent>: every time of every sample moves by the
-// same amount, so that this one becomes ten minutes ago.
+// same amount, so that this one becomes ten minutes ago. The amount is taken
+// once per fixture: an Update's <references> name the Alert's <sent>, so two
+// imports that straddle a second must still move both by the same amount.
 constexpr int64_t kQuakeSent = 1796607000000; // 2026-12-07T09:30:00+08:00
 
-std::string moved_to_now(std::string xml) {
-    const int64_t shift = (now_utc_ms() / 1000 * 1000 - 10 * kMsPerMinute) - kQuakeSent;
+int64_t shift_to_now() { return (now_utc_ms() / 1000 * 1000 - 10 * kMsPerMinute) - kQuakeSent; }
+
+std::string moved_by(std::string xml, int64_t shift) {
     static const std::regex time(R"((\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\+08:00)");
     std::string out;
     auto rest = xml.cbegin();
@@ -46,6 +49,7 @@ struct ImportFixture {
     std::string data = folder.file("data");
     std::unique_ptr<HubStore> hub;
     std::unique_ptr<NoticeStore> notices;
+    const int64_t shift = shift_to_now();
 
     explicit ImportFixture(bool with_key = true) {
         std::string error;
@@ -67,7 +71,7 @@ struct ImportFixture {
     test::CommandRun import(const std::string& name, std::vector<std::string> content = {},
                             int64_t default_hours = 24, std::string xml = "") {
         if (xml.empty()) xml = test::read_text_file(test::source_dir() + "/docs/examples/" + name);
-        const std::string file = folder.write("alerts/" + name, moved_to_now(xml));
+        const std::string file = folder.write("alerts/" + name, moved_by(xml, shift));
         std::ostringstream out, err;
         test::CommandRun run;
         run.code = notice_import({data, Language::En}, {file, default_hours, std::move(content)},
