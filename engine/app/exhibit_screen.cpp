@@ -124,15 +124,15 @@ ExhibitScreen::~ExhibitScreen() {
     close();
 }
 
-void ExhibitScreen::open(const ContentManifest& exhibit, Language language, FontLibrary& fonts) {
+void ExhibitScreen::open(const ContentManifest& exhibit, Language language) {
     close();
     exhibit_ = exhibit;
     language_ = language;
-    start_host(fonts);
+    start_host();
     if (options_.dev) files_ = snapshot_files();
 }
 
-void ExhibitScreen::start_host(FontLibrary& fonts) {
+void ExhibitScreen::start_host() {
     ExhibitSource source;
     source.id = exhibit_.id;
     // A fresh folder source on each start: a reload in dev mode reads the files anew.
@@ -143,9 +143,6 @@ void ExhibitScreen::start_host(FontLibrary& fonts) {
     host_ =
         std::make_unique<ExhibitHost>(source, options_.limits, options_.seed, options_.renderer);
     host_->set_audio_sink(options_.audio);
-    // The exhibit's own text is baked with the first frame, not a frame late.
-    for (const std::string& text : host_->source_texts())
-        fonts.add_text(text);
     queued_.clear();
     touches_.clear();
     ignored_.clear();
@@ -176,7 +173,7 @@ void ExhibitScreen::touch(const PointerEvent& event) {
     queued_.emplace_back(phase, event);
 }
 
-bool ExhibitScreen::update(double dt, FontLibrary& fonts) {
+bool ExhibitScreen::update(double dt) {
     if (!host_) return false;
     if (options_.dev) {
         since_poll_s_ += dt;
@@ -185,7 +182,7 @@ bool ExhibitScreen::update(double dt, FontLibrary& fonts) {
             if (files_changed()) {
                 log_info("exhibit " + exhibit_.id + " changed on disk: reloading");
                 host_.reset();
-                start_host(fonts);
+                start_host();
             }
         }
     }

@@ -25,7 +25,6 @@ struct SDL_Renderer;
 
 namespace kiosk {
 
-class FontLibrary;
 
 struct ExhibitScreenOptions {
     SandboxLimits limits;
@@ -48,7 +47,7 @@ public:
     explicit ExhibitScreen(ExhibitScreenOptions options) : options_(std::move(options)) {}
     ~ExhibitScreen();
 
-    void open(const ContentManifest& exhibit, Language language, FontLibrary& fonts);
+    void open(const ContentManifest& exhibit, Language language);
     // Calls exhibit.leave() and forgets the exhibit.
     void close();
     bool is_open() const { return host_ != nullptr; }
@@ -60,7 +59,7 @@ public:
     void touch(const PointerEvent& event);
     // Delivers queued touches and calls exhibit.update(dt); true when the visitor
     // should go home (kiosk.home(), or the resting card has been shown long enough).
-    bool update(double dt, FontLibrary& fonts);
+    bool update(double dt);
     // Draws the exhibit (or its error card); true when "back to home" was tapped.
     bool draw(ScreenContext& context);
 
@@ -76,7 +75,7 @@ private:
         int id;
         float x, y;
     };
-    void start_host(FontLibrary& fonts);
+    void start_host();
     void record_failure();
     void deliver_interactions();
     bool files_changed();

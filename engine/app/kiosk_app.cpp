@@ -61,22 +61,6 @@ AdminInfo describe_content(const KioskConfig& config,
     return info;
 }
 
-// The text content brings on screen: its home items' titles and summaries and
-// the admin overlay's lines about it.
-void add_content_text(FontLibrary& fonts, const std::vector<ContentManifest>& home_items,
-                      const AdminInfo& info) {
-    for (const ContentManifest& exhibit : home_items)
-        for (const Bilingual* text : {&exhibit.title, &exhibit.summary}) {
-            fonts.add_text(text->zh);
-            fonts.add_text(text->en);
-        }
-    for (const std::string* text : {&info.config_file, &info.data_dir})
-        fonts.add_text(*text);
-    for (const auto& lines : {info.content_lines, info.problem_lines})
-        for (const std::string& line : lines)
-            fonts.add_text(line);
-}
-
 // The venue's catalog: signed packages only; unsigned exhibit folders are for
 // curators (options.show_unreviewed: --dev). Any thread: it reads only its
 // arguments and the files.
@@ -240,7 +224,6 @@ KioskApp::~KioskApp() {
     notices_.reset();       // a poll in flight is cut short; the board is saved
     hub_content_.reset();   // a download in flight is cut short; the next start resumes it
     content_scans_.reset(); // a scan in progress finishes first
-    if (font_bake_.valid()) font_bake_.wait(); // it reads the font file fonts_ maps
     if (exhibit_screen_) close_exhibit(false);
     close_quiz(false);
     if (interactions_) interactions_->screen_left();
@@ -250,6 +233,7 @@ KioskApp::~KioskApp() {
     exhibit_screen_.reset(); // before the renderer its images live in
     images_.reset();
     imgui_.reset();
+    fonts_.detach(); // its textures are the renderer's
     display_.reset();
     if (sdl_video_started_) SDL_QuitSubSystem(SDL_INIT_VIDEO);
     log_close_file();
@@ -266,7 +250,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
     if (!app->start_video(options.headless, error)) return nullptr;
     app->admin_info_ = app->make_admin_info();
     app->language_ = config.default_language;
-    if (!app->open_display_and_bake_fonts(choose_display(config, options), error)) return nullptr;
+    if (!app->open_display(choose_display(config, options), error)) return nullptr;
     app->start_audio(options);
     app->create_exhibit_screen(options);
     app->interactions_->screen_entered(screen_name(app->screen_));
@@ -275,7 +259,6 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
         app->open_exhibit(0);
     }
     app->start_sync();
-    if (!app->imgui_->update_fonts(app->fonts_, app->ui_.scale(), error)) return nullptr;
     log_info("kiosk started with " + config.source_path + " (" +
              std::to_string(app->catalog_.exhibits.size()) + " exhibits, " +
              std::to_string(app->catalog_.quizzes.size()) + " quiz packs)");
@@ -392,32 +375,16 @@ bool KioskApp::start_video(bool headless, std::string& error) {
     return true;
 }
 
-// Baking the glyphs is most of start-up: it runs on a second thread while this
-// one opens the display and decodes the thumbnails.
-bool KioskApp::open_display_and_bake_fonts(const DisplayOptions& display, std::string& error) {
-    ui_.set_screen(display.width, display.height);
-    register_loaded_text();
-    const float scale = ui_.scale();
-    FontLibrary& fonts = fonts_;
-    auto atlas_job = std::async(std::launch::async, [&fonts, scale] {
-        auto atlas = std::make_unique<ImFontAtlas>();
-        std::string build_error;
-        if (!fonts.build_atlas(*atlas, scale, build_error)) atlas.reset();
-        return std::make_pair(std::move(atlas), build_error);
-    });
+// The display, the glyph cache on its renderer (nothing is rasterized until
+// the first frame draws text) and the home screen's thumbnails.
+bool KioskApp::open_display(const DisplayOptions& display, std::string& error) {
     display_ = Display::create(display, error);
-    if (display_) {
-        images_ = std::make_unique<ImageCache>(display_->renderer(), kMaxScreenPictureSide);
-        for (const ContentManifest& exhibit : home_items_)
-            if (exhibit.files) images_->get(*exhibit.files, exhibit.thumbnail);
-    }
-    auto [atlas, atlas_error] = atlas_job.get();
     if (!display_) return false;
-    if (!atlas) {
-        error = atlas_error;
-        return false;
-    }
-    imgui_ = std::make_unique<ImGuiLayer>(display_->renderer(), std::move(atlas), scale);
+    images_ = std::make_unique<ImageCache>(display_->renderer(), kMaxScreenPictureSide);
+    for (const ContentManifest& exhibit : home_items_)
+        if (exhibit.files) images_->get(*exhibit.files, exhibit.thumbnail);
+    fonts_.attach(display_->renderer(), display_->height());
+    imgui_ = std::make_unique<ImGuiLayer>(display_->renderer(), fonts_);
     ui_.set_screen(display_->width(), display_->height());
     pointer_.set_drag_threshold(ui_.px(24));
     return true;
@@ -471,14 +438,6 @@ void KioskApp::create_exhibit_screen(const AppOptions& options) {
         if (sync_) sync_->count_error();
     };
     exhibit_screen_ = std::make_unique<ExhibitScreen>(exhibit_options);
-}
-
-void KioskApp::register_loaded_text() {
-    for (const std::string& text : strings_.all_text())
-        fonts_.add_text(text);
-    add_content_text(fonts_, home_items_, admin_info_);
-    fonts_.add_text(config_.venue.name.zh);
-    fonts_.add_text(config_.venue.name.en);
 }
 
 //-----------------------------------------------------------------------------
@@ -573,7 +532,7 @@ void KioskApp::update(double dt) {
         swallowed_pointers_.insert(corner_press_.pointer_id);
     }
     if (screen_ == ScreenId::Quiz) quiz_.update(dt);
-    if (screen_ == ScreenId::Exhibit && exhibit_screen_->update(dt, fonts_)) close_exhibit();
+    if (screen_ == ScreenId::Exhibit && exhibit_screen_->update(dt)) close_exhibit();
     exhibit_audio_->update(dt, preferences_.sound_on, local_minute());
     // A takeover with nobody in front of it stands in for the attract screen.
     const bool unattended_takeover = screen_ == ScreenId::Notice && !sessions_.active();
@@ -645,7 +604,6 @@ void KioskApp::pick_up_content_changes() {
     if (!incoming_) {
         incoming_ = content_scans_->take();
         if (!incoming_) return;
-        start_font_bake(incoming_->catalog);
     }
     std::vector<PreparedPicture>& thumbnails = incoming_->thumbnails;
     for (int uploaded = 0;
@@ -655,53 +613,18 @@ void KioskApp::pick_up_content_changes() {
         thumbnails.pop_back();
     }
     if (!thumbnails.empty()) return;
-    if (!await_content_scans_ &&
-        font_bake_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
-        return;
-    adopt_baked_fonts(font_bake_.get());
     ExhibitCatalog catalog = std::move(incoming_->catalog);
     incoming_.reset();
     set_catalog(std::move(catalog));
     home_ = HomeState{};
     admin_info_ = make_admin_info();
-    register_loaded_text(); // nothing new by now: the baked atlas has it all
     log_info("content changed: " + std::to_string(catalog_.exhibits.size()) + " exhibits");
     interactions_->content_changed(int(catalog_.exhibits.size()), int(catalog_.quizzes.size()));
     log_catalog();
 }
 
 bool KioskApp::wait_for_content_scans(std::chrono::steady_clock::time_point deadline) {
-    if (font_bake_.valid() && font_bake_.wait_until(deadline) != std::future_status::ready)
-        return false;
     return !content_scans_ || content_scans_->wait_until_idle(deadline);
-}
-
-// Bakes, on another thread, the atlas the fonts need once `catalog` shows.
-void KioskApp::start_font_bake(const ExhibitCatalog& catalog) {
-    std::unique_ptr<FontLibrary> copy = fonts_.copy_for_baking();
-    const std::vector<ContentManifest> items = catalog.home_items();
-    add_content_text(*copy, items, describe_content(config_, items, catalog));
-    font_bake_ =
-        std::async(std::launch::async, [copy = std::move(copy), scale = ui_.scale()]() mutable {
-            BakedFonts baked;
-            if (!copy->dirty()) return baked; // no new characters: nothing to bake
-            run_this_thread_only_when_idle("font bake");
-            baked.scale = scale;
-            baked.atlas = std::make_unique<ImFontAtlas>();
-            if (!copy->build_atlas(*baked.atlas, scale, baked.error)) baked.atlas.reset();
-            baked.fonts = std::move(copy);
-            return baked;
-        });
-}
-
-void KioskApp::adopt_baked_fonts(BakedFonts baked) {
-    if (!baked.fonts) return;
-    if (!baked.atlas) { // the frame thread's next update_fonts tries again, and says why
-        log_error(baked.error);
-        return;
-    }
-    fonts_.take_baked(*baked.fonts);
-    imgui_->adopt_atlas(std::move(baked.atlas), baked.scale);
 }
 
 // Venues show signed packages only; unsigned exhibit folders are for curators
@@ -785,7 +708,6 @@ void KioskApp::open_quiz(const ContentManifest& pack) {
     set_screen(ScreenId::Quiz);
     pointer_.reset();
     quiz_.open(pack, std::move(*quiz.pack), pack.files, seed);
-    quiz_.register_text(fonts_);
     track_quiz_round();
 }
 
@@ -827,7 +749,7 @@ void KioskApp::open_exhibit(size_t index) {
     set_screen(ScreenId::Exhibit);
     interactions_->exhibit_entered(exhibit.id, exhibit.version, exhibit.title);
     pointer_.reset(); // the tap that opened it is not the exhibit's first touch
-    exhibit_screen_->open(exhibit, language_, fonts_);
+    exhibit_screen_->open(exhibit, language_);
 }
 
 void KioskApp::close_exhibit(bool go_home) {
@@ -938,13 +860,6 @@ void KioskApp::refresh_notices() {
             if (held.notice.identifier == takeover_id_) count_takeover_viewer(held.notice);
     const int64_t generation = notices_->generation();
     if (generation == notices_generation_ && time_s_ - notices_checked_at_s_ < 0.5) return;
-    if (generation != notices_generation_)
-        for (const sync::BoardNotice& held : notices_->showing())
-            for (const Bilingual* text : {&held.notice.event, &held.notice.headline,
-                                          &held.notice.instruction, &held.notice.description}) {
-                fonts_.add_text(text->zh);
-                fonts_.add_text(text->en);
-            }
     notices_generation_ = generation;
     notices_checked_at_s_ = time_s_;
     notices_in_force_ = notices_->showing();
@@ -1111,8 +1026,6 @@ void KioskApp::draw() {
 void KioskApp::render(double frame_dt) {
     display_->refresh_size();
     ui_.set_screen(display_->width(), display_->height());
-    std::string error;
-    if (!imgui_->update_fonts(fonts_, ui_.scale(), error)) log_error(error);
     imgui_->begin_frame(pointer_, float(frame_dt), display_->width(), display_->height());
     draw();
     ImU32 clear = theme::kBackground;

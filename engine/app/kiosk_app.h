@@ -120,6 +120,7 @@ public:
     bool admin_visible() const { return admin_.visible(); }
     double time_s() const { return time_s_; }
     const FontLibrary& fonts() const { return fonts_; }
+    FontLibrary& fonts() { return fonts_; }
     const ExhibitCatalog& catalog() const { return catalog_; }
     const ExhibitScreen& exhibit_screen() const { return *exhibit_screen_; }
     const QuizScreen& quiz_screen() const { return quiz_; }
@@ -158,12 +159,11 @@ private:
     bool load_preview(const AppOptions& options, std::string& error);
     bool load_fonts(std::string& error);
     bool start_video(bool headless, std::string& error);
-    bool open_display_and_bake_fonts(const DisplayOptions& display, std::string& error);
+    bool open_display(const DisplayOptions& display, std::string& error);
     void start_audio(const AppOptions& options);
     void create_exhibit_screen(const AppOptions& options);
     int local_minute() const;
 
-    void register_loaded_text();
     void handle_pointer(const PointerEvent& event);
     void draw();
     void go_to_attract();
@@ -179,15 +179,6 @@ private:
     void record_quiz_answer(const QuizAnswerRecord& answer);
     void open_statistics(const AppOptions& options);
     void pick_up_content_changes();
-    // Fonts baked off the frame thread for a catalog about to show.
-    struct BakedFonts {
-        std::unique_ptr<FontLibrary> fonts; // nullptr: nothing new to bake
-        std::unique_ptr<ImFontAtlas> atlas; // nullptr with fonts: `error` says why
-        float scale = 1;
-        std::string error;
-    };
-    void start_font_bake(const ExhibitCatalog& catalog);
-    void adopt_baked_fonts(BakedFonts baked);
     void close_exhibit(bool go_home = true);
     void leave_attract();
     bool in_admin_corner(float x, float y) const;
@@ -240,7 +231,6 @@ private:
     std::unique_ptr<ContentScanWorker> content_scans_;
     bool await_content_scans_ = false;       // headless, not paced: see AppOptions::paced
     std::optional<ScannedContent> incoming_; // between visitors: made ready, then shown
-    std::future<BakedFonts> font_bake_;      // for incoming_
     static constexpr int kThumbnailUploadsPerStep = 4;
     static constexpr double kContentCheckIntervalS = 2;
     double content_checked_at_s_ = 0;

@@ -143,7 +143,6 @@ void QuizScreen::open(const ContentManifest& manifest, QuizPack pack,
     manifest_ = manifest;
     pack_ = std::move(pack);
     files_ = std::move(files);
-    text_registered_ = false;
     start_round(seed);
 }
 
@@ -199,20 +198,6 @@ std::optional<LogicalRect> QuizScreen::target(std::string_view name) const {
     return found->second;
 }
 
-void QuizScreen::register_text(FontLibrary& fonts) const {
-    const auto both = [&](const Bilingual& text) {
-        fonts.add_text(text.zh);
-        fonts.add_text(text.en);
-    };
-    both(manifest_.title);
-    for (const QuizQuestion& question : pack_.questions) {
-        both(question.prompt);
-        both(question.explanation);
-        for (const QuizOption& option : question.options)
-            both(option.text);
-    }
-}
-
 void QuizScreen::answer(std::vector<std::string> chosen) {
     const QuizQuestion& question = *current_question();
     QuizAnswerRecord record;
@@ -244,17 +229,6 @@ QuizAction QuizScreen::draw(ScreenContext& context) {
     Ui& ui = context.ui;
     targets_.clear();
     ui.begin_screen("##quiz");
-    if (!text_registered_) {
-        text_registered_ = true;
-        const size_t before = ui.fonts().registered_count();
-        register_text(ui.fonts());
-        // Glyphs never seen before are baked between frames: one frame of
-        // background beats one frame of missing characters.
-        if (ui.fonts().registered_count() != before) {
-            ui.end_screen();
-            return QuizAction::None;
-        }
-    }
     QuizAction action = QuizAction::None;
     ImGui::PushID(int(index_));
     draw_header(context);

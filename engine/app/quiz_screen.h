@@ -29,7 +29,6 @@
 
 namespace kiosk {
 
-class FontLibrary;
 
 // One answered question, as the hook receives it.
 struct QuizAnswerRecord {
@@ -63,12 +62,6 @@ public:
     // Draws the current phase in context.language; answers (and calls the hook)
     // when the visitor taps. Home when the score screen's "Home" was tapped.
     QuizAction draw(ScreenContext& context);
-
-    // Registers every visitor text of the open pack (both languages) with
-    // `fonts`. Call after open() so the first frame is baked with all its
-    // glyphs; otherwise the first draw registers them and shows a frame with
-    // the background only.
-    void register_text(FontLibrary& fonts) const;
 
     // Observation, for the app, tests and demo replays.
     QuizPhase phase() const { return phase_; }
@@ -111,7 +104,6 @@ private:
     double clock_ = 0;
     double phase_started_ = 0;
     std::optional<double> shown_at_; // the current question's first frame
-    bool text_registered_ = false;
 
     std::vector<bool> ticked_;    // multiple choice: by option index (pack order)
     std::vector<size_t> ordered_; // ordering: option indices in the visitor's order

@@ -62,21 +62,18 @@ StartupFailureScreen::open(const FailureScreenOptions& options, std::string& err
     screen->ui_.set_screen(screen->display_->width(), screen->display_->height());
 
     std::string why_not;
-    if (!screen->prepare_text(options, why_not)) {
+    if (!screen->prepare_text(options, why_not))
         log_warning("the startup failure screen has no text: " + why_not);
-        // ImGui's built-in font only satisfies ImGui: no text is drawn with it,
-        // and the atlas is never uploaded, so shapes come out untextured.
-        auto atlas = std::make_unique<ImFontAtlas>();
-        atlas->AddFontDefault();
-        atlas->Build();
-        screen->imgui_ = std::make_unique<ImGuiLayer>(screen->display_->renderer(),
-                                                      std::move(atlas), screen->ui_.scale());
-    }
+    // Without a font the glyph cache still gives ImGui its white texel: the
+    // picture is drawn, and no text.
+    screen->fonts_.attach(screen->display_->renderer(), screen->display_->height());
+    screen->imgui_ = std::make_unique<ImGuiLayer>(screen->display_->renderer(), screen->fonts_);
     return screen;
 }
 
 StartupFailureScreen::~StartupFailureScreen() {
-    imgui_.reset(); // its texture lives in the renderer
+    imgui_.reset();
+    fonts_.detach(); // its textures live in the renderer
     display_.reset();
     if (sdl_video_started_) SDL_QuitSubSystem(SDL_INIT_VIDEO);
 }
@@ -124,30 +121,7 @@ bool StartupFailureScreen::prepare_text(const FailureScreenOptions& options, std
             why_not += (why_not.empty() ? "" : "; ") + error;
             continue;
         }
-        // Every startup word is baked, the fix's template too; the fix itself
-        // adds its folder's characters.
-        const Bilingual* shown[] = {&text.title,
-                                    &text.body,
-                                    &text.staff,
-                                    &where_log,
-                                    strings->find("startup_failed_unsafe_data"),
-                                    text.fix ? &*text.fix : &where_log};
-        for (const Bilingual* line : shown) {
-            fonts_.add_text(line->zh);
-            fonts_.add_text(line->en);
-        }
-        auto atlas = std::make_unique<ImFontAtlas>();
-        if (!fonts_.build_atlas(*atlas, ui_.scale(), error)) {
-            why_not += (why_not.empty() ? "" : "; ") + error;
-            continue;
-        }
-        imgui_ = std::make_unique<ImGuiLayer>(display_->renderer(), std::move(atlas), ui_.scale());
-        if (!imgui_->update_fonts(fonts_, ui_.scale(), error)) { // uploads the atlas
-            why_not += (why_not.empty() ? "" : "; ") + error;
-            imgui_.reset();
-            return false;
-        }
-        text_ = std::move(text);
+        text_ = std::move(text); // glyphs are rasterized as the first frame draws them
         return true;
     }
     if (options.fonts.empty()) why_not = "no font to read";
@@ -157,8 +131,6 @@ bool StartupFailureScreen::prepare_text(const FailureScreenOptions& options, std
 void StartupFailureScreen::draw() {
     display_->refresh_size();
     ui_.set_screen(display_->width(), display_->height());
-    std::string error;
-    if (text_ && !imgui_->update_fonts(fonts_, ui_.scale(), error)) log_error(error);
     imgui_->begin_frame(pointer_, 1.0f / 60.0f, display_->width(), display_->height());
     ui_.begin_screen("##startup-failure");
     draw_plain();

@@ -1,20 +1,21 @@
-// Font library: one CJK font file (read once) baked into Dear ImGui's atlas at
-// three sizes (title, body, button), holding only the glyphs of the text that was
-// actually loaded, plus ASCII and CJK punctuation. New text marks the atlas dirty;
-// the caller rebuilds it between frames (ImGuiLayer::update_fonts). Baking takes
-// tens of milliseconds, so new content's text can be baked off the frame
-// thread: a copy of the library (copy_for_baking) takes the new text and
-// builds its own atlas on another thread; the frame thread then takes the
-// baked fonts (take_baked) and hands the atlas to ImGuiLayer::adopt_atlas.
+// Font library: the config's CJK font (one face, mmap'd, never copied), its
+// three role sizes (title, body, button, at a 1080-pixel-high screen), and
+// the glyph cache (render/glyph_atlas.h) that rasterizes each character the
+// first time it is drawn at a size. Nothing is baked at start: the first
+// frame's text is rasterized as that frame lays it out, so a glyph is never
+// missing from the frame that first draws it.
 #pragma once
 
+#include "render/font_face.h"
+#include "render/glyph_atlas.h"
+
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include <imgui.h>
+
+struct SDL_Renderer;
 
 namespace kiosk {
 
@@ -30,75 +31,55 @@ struct FontSpec {
 
 class FontLibrary {
 public:
-    FontLibrary() = default;
-    ~FontLibrary();
+    FontLibrary() : atlas_(face_) {}
     FontLibrary(const FontLibrary&) = delete;
     FontLibrary& operator=(const FontLibrary&) = delete;
 
-    // Maps the font file read-only (only the glyphs used are ever paged in);
-    // false + `error` naming the file otherwise.
+    // Maps the font file read-only and reads its face (only the glyphs used
+    // are ever paged in); false + `error` naming the file otherwise.
     bool load(const FontSpec& spec, std::string& error);
 
-    // Registers every character of `utf8` (invalid bytes are skipped). Returns true
-    // when a character was new, which makes the atlas dirty.
-    bool add_text(std::string_view utf8);
-    bool dirty() const { return dirty_; }
+    // Before the first frame: glyph pages on `renderer` (nullptr: measure
+    // only, for tests), sized for a screen `screen_height` pixels high (512
+    // texels a side at 720p, 1024 at 1080p, 2048 above), at most the
+    // renderer's largest texture. Starts the cache over when called again.
+    void attach(SDL_Renderer* renderer, int screen_height);
+    // Drops every page and its texture: before the renderer goes.
+    void detach() { atlas_.detach(); }
+    // What ImGui's context uses as io.Fonts (page 0).
+    ImFontAtlas* imgui_atlas() { return atlas_.imgui_atlas(); }
+    // Between frames.
+    void begin_frame() { atlas_.begin_frame(); }
 
-    // Rebuilds `atlas` for a screen `scale` (screen height / 1080). The caller owns
-    // the GPU texture (see ImGuiLayer). False + `error` if the font cannot be baked.
-    bool build_atlas(ImFontAtlas& atlas, float scale, std::string& error);
-
-    // A copy to bake on another thread: the registered text and sizes, sharing
-    // this library's font file (which must stay loaded while the copy lives).
-    std::unique_ptr<FontLibrary> copy_for_baking() const;
-    // Frame thread: the fonts `baked` (a copy_for_baking whose atlas the caller
-    // now hands to ImGuiLayer::adopt_atlas) replace this library's. Text or
-    // sizes registered here since the copy was made are kept and leave the
-    // atlas dirty, so the next update_fonts bakes them.
-    void take_baked(FontLibrary& baked);
-
-    ImFont* font(FontRole role) const { return fonts_[int(role)]; }
-    // True when `codepoint` was baked into the atlas for `role` (no fallback '?').
-    bool has_glyph(FontRole role, uint32_t codepoint) const;
-    // Every character registered so far, ascending (for tests and tools).
-    std::vector<uint32_t> registered_codepoints() const;
-    size_t registered_count() const { return registered_count_; }
-    // The baked pixel size of `role` at the last build.
-    float pixel_size(FontRole role) const;
+    // The font in which `utf8` is drawn at `pixel_size`, every glyph in place
+    // (see GlyphAtlas::prepare). Draw with the font's page texture.
+    ImFont* prepare(float pixel_size, std::string_view utf8) {
+        return atlas_.prepare(pixel_size, utf8);
+    }
     // The size of `role` at a 1080-pixel-high screen (the FontSpec's).
     float logical_size(FontRole role) const;
-    // The font baked at `logical_px` (a 1080p size), or the nearest one to scale:
-    // a size not baked yet is requested (up to kMaxExtraSizes, at most
-    // kLargestExtraSize) and baked by the next atlas build, because glyphs scaled
-    // from another size get uneven letter spacing. Large text (Ui::set_text_scale)
-    // asks for a second set of sizes, hence room for twice a screen's handful.
-    static constexpr int kMaxExtraSizes = 16;
-    static constexpr int kLargestExtraSize = 128;
-    ImFont* font_at(float logical_px);
-    // Where the atlas holds an anti-aliased white disc (kDiscTexels across): small
+    // True when the face has a glyph for `codepoint` (tests, checks).
+    bool face_has(uint32_t codepoint) const { return face_.glyph_index(codepoint) != 0; }
+    // True when `codepoint` at `pixel_size` is in the cache now (tests).
+    bool has_glyph(float pixel_size, uint32_t codepoint) const {
+        return atlas_.has_glyph(pixel_size, codepoint);
+    }
+    bool has_glyph_at_any_size(uint32_t codepoint) const {
+        return atlas_.has_glyph_at_any_size(codepoint);
+    }
+    GlyphAtlasStats stats() const { return atlas_.stats(); }
+
+    // Where page 0 holds an anti-aliased white disc (kDiscTexels across): small
     // filled circles are one textured quad from it rather than a fan of triangles,
     // which the software renderer draws several times faster.
-    static constexpr int kDiscTexels = 64;
-    ImVec2 disc_uv_min() const { return disc_uv_min_; }
-    ImVec2 disc_uv_max() const { return disc_uv_max_; }
+    static constexpr int kDiscTexels = GlyphAtlas::kDiscTexels;
+    ImVec2 disc_uv_min() const { return atlas_.disc_uv_min(); }
+    ImVec2 disc_uv_max() const { return atlas_.disc_uv_max(); }
 
 private:
-    bool mark(uint32_t codepoint);
-    void paint_disc(ImFontAtlas& atlas, int rect_index);
-
     FontSpec spec_;
-    void* font_data_ = nullptr;  // mmap'd font file
-    bool owns_font_data_ = true; // false in a copy_for_baking
-    size_t font_size_ = 0;
-    std::vector<uint64_t> registered_bits_ = std::vector<uint64_t>(0x10000 / 64, 0);
-    size_t registered_count_ = 0;
-    bool dirty_ = true;
-    ImVector<ImWchar> glyph_ranges_;
-    ImFont* fonts_[int(FontRole::Count)] = {};
-    std::vector<int> extra_sizes_;     // logical px, requested by text of those sizes
-    std::vector<ImFont*> extra_fonts_; // baked, parallel to the sizes built so far
-    float built_scale_ = 1;
-    ImVec2 disc_uv_min_{0, 0}, disc_uv_max_{0, 0};
+    FontFace face_;
+    GlyphAtlas atlas_;
 };
 
 } // namespace kiosk

@@ -1,6 +1,6 @@
 // The Dear ImGui frame on an SDL_Renderer: owns the ImGui context (the one
-// allowed global), the SDL_Renderer backend compiled from libimgui-dev's
-// source, the font-atlas texture, and the kiosk's touch-sized style.
+// allowed global) and the SDL_Renderer backend compiled from libimgui-dev's
+// source. The fonts and their textures are the FontLibrary's glyph cache.
 #pragma once
 
 #include <cstdint>
@@ -8,9 +8,7 @@
 #include <string>
 
 struct SDL_Renderer;
-struct SDL_Texture;
 struct ImGuiContext;
-struct ImFontAtlas;
 
 namespace kiosk {
 
@@ -19,21 +17,12 @@ class PointerFeeder;
 
 class ImGuiLayer {
 public:
-    // `atlas` was built by FontLibrary::build_atlas for `scale` (possibly on
-    // another thread, while the display was being opened); the layer owns it and
-    // uploads it on the first update_fonts.
-    ImGuiLayer(SDL_Renderer* renderer, std::unique_ptr<ImFontAtlas> atlas, float scale);
+    // `fonts` was attached to `renderer` (FontLibrary::attach) and outlives
+    // the layer: its page 0 is the context's io.Fonts.
+    ImGuiLayer(SDL_Renderer* renderer, FontLibrary& fonts);
     ~ImGuiLayer();
     ImGuiLayer(const ImGuiLayer&) = delete;
     ImGuiLayer& operator=(const ImGuiLayer&) = delete;
-
-    // Rebuilds the atlas when `fonts` has new text or the scale changed, and
-    // uploads it; between frames only. False + `error` if the font cannot be baked.
-    bool update_fonts(FontLibrary& fonts, float scale, std::string& error);
-    // Between frames: `atlas`, baked for `scale` by a FontLibrary copy whose
-    // fonts the library took (FontLibrary::take_baked), replaces the current
-    // one; the next update_fonts uploads it.
-    void adopt_atlas(std::unique_ptr<ImFontAtlas> atlas, float scale);
 
     // Starts a frame of `width`x`height` pixels lasting `dt` seconds.
     void begin_frame(PointerFeeder& pointer, float dt, int width, int height);
@@ -41,17 +30,10 @@ public:
     // ignored: the screen is opaque) and draws ImGui's output.
     void end_frame(uint32_t clear);
 
-    int atlas_width() const;
-    int atlas_height() const;
-
 private:
     SDL_Renderer* renderer_;
-    bool upload_font_texture(std::string& error);
-
-    std::unique_ptr<ImFontAtlas> atlas_;
-    SDL_Texture* font_texture_ = nullptr; // ours, not the backend's: see upload
+    FontLibrary& fonts_;
     ImGuiContext* context_; // made current by every call: several apps may coexist in tests
-    float built_scale_;
 };
 
 } // namespace kiosk

@@ -116,9 +116,18 @@ std::vector<std::string_view> wrap_text_lines(const ImFont& font, float pixel_si
     return lines;
 }
 
-ImVec2 Ui::layout_text(ImFont* font, float pixel_size, std::string_view utf8, float wrap_width,
-                       std::vector<std::string_view>* lines) {
-    fonts_.add_text(utf8);
+// The pixel size text of logical size `size` is rasterized and drawn at:
+// whole pixels, so glyphs land on texels, within the glyph cache's sizes.
+float Ui::text_pixels(float size) const {
+    return std::clamp(std::round(px(size)), float(GlyphAtlas::kSmallestSize),
+                      float(GlyphAtlas::kLargestSize));
+}
+
+ImVec2 Ui::layout_text(float size, std::string_view utf8, float wrap_width,
+                       std::vector<std::string_view>* lines, ImFont** used) {
+    const float pixel_size = text_pixels(size);
+    ImFont* font = fonts_.prepare(pixel_size, utf8); // every glyph in place before ImGui looks
+    if (used) *used = font;
     if (!font) return ImVec2(0, 0);
     std::vector<std::string_view> wrapped =
         wrap_text_lines(*font, pixel_size, utf8, wrap_width > 0 ? px(wrap_width) : 0);
@@ -132,23 +141,29 @@ ImVec2 Ui::layout_text(ImFont* font, float pixel_size, std::string_view utf8, fl
     return ImVec2(widest / scale(), height / scale());
 }
 
-ImVec2 Ui::draw_text(ImFont* font, float pixel_size, ImVec2 at, ImU32 color, std::string_view utf8,
-                     Align align, float wrap_width) {
+ImVec2 Ui::draw_text(float size, ImVec2 at, ImU32 color, std::string_view utf8, Align align,
+                     float wrap_width) {
     std::vector<std::string_view> lines;
-    ImVec2 size = layout_text(font, pixel_size, utf8, wrap_width, &lines);
-    if (!font) return size;
+    ImFont* font = nullptr;
+    ImVec2 drawn = layout_text(size, utf8, wrap_width, &lines, &font);
+    if (!font) return drawn;
+    const float pixel_size = text_pixels(size);
     if (drawn_text_) {
-        const float left = align == Align::Center  ? at.x - size.x * 0.5f
-                           : align == Align::Right ? at.x - size.x
+        const float left = align == Align::Center  ? at.x - drawn.x * 0.5f
+                           : align == Align::Right ? at.x - drawn.x
                                                    : at.x;
         const ImVec2 clip_min = to_logical(draw_list().GetClipRectMin());
         const ImVec2 clip_max = to_logical(draw_list().GetClipRectMax());
-        drawn_text_->push_back({{{left, at.y}, {left + size.x, at.y + size.y}},
+        drawn_text_->push_back({{{left, at.y}, {left + drawn.x, at.y + drawn.y}},
                                 {{clip_min.x, clip_min.y}, {clip_max.x, clip_max.y}},
                                 std::string(utf8),
                                 color,
-                                pixel_size / scale()});
+                                size});
     }
+    // The glyphs may be on another page of the cache than the shapes' texture.
+    ImDrawList& draw = draw_list();
+    const bool other_page = font->ContainerAtlas->TexID != draw._CmdHeader.TextureId;
+    if (other_page) draw.PushTextureID(font->ContainerAtlas->TexID);
     // Each line is aligned on its own: centred text stays centred line by line.
     for (size_t i = 0; i < lines.size(); ++i) {
         std::string_view line = lines[i];
@@ -160,42 +175,35 @@ ImVec2 Ui::draw_text(ImFont* font, float pixel_size, ImVec2 at, ImU32 color, std
         if (align == Align::Right) origin.x -= line_width;
         ImVec2 screen = to_screen(origin);
         screen = ImVec2(std::round(screen.x), std::round(screen.y)); // crisp glyphs
-        draw_list().AddText(font, pixel_size, screen, color, line.data(),
-                            line.data() + line.size());
+        draw.AddText(font, pixel_size, screen, color, line.data(), line.data() + line.size());
     }
-    return size;
+    if (other_page) draw.PopTextureID();
+    return drawn;
 }
 
 float Ui::scaled_text_size(float size) const {
     if (text_scale_ == 1) return size;
-    // Whole pixels, so the size asked of the font library is the one it bakes.
-    const float largest = std::max(size, float(FontLibrary::kLargestExtraSize));
+    // Whole pixels, so the size asked of the glyph cache is the one it draws.
+    const float largest = std::max(size, kLargestTextSize);
     return std::min(std::round(size * text_scale_), largest);
 }
 
 ImVec2 Ui::measure(FontRole role, std::string_view utf8, float wrap_width) {
-    if (text_scale_ != 1) return measure_sized(fonts_.logical_size(role), utf8, wrap_width);
-    ImFont* font = fonts_.font(role);
-    return layout_text(font, font ? font->FontSize : 0, utf8, wrap_width, nullptr);
+    return measure_sized(fonts_.logical_size(role), utf8, wrap_width);
 }
 
 ImVec2 Ui::text(FontRole role, ImVec2 at, ImU32 color, std::string_view utf8, Align align,
                 float wrap_width) {
-    if (text_scale_ != 1)
-        return text_sized(fonts_.logical_size(role), at, color, utf8, align, wrap_width);
-    ImFont* font = fonts_.font(role);
-    return draw_text(font, font ? font->FontSize : 0, at, color, utf8, align, wrap_width);
+    return text_sized(fonts_.logical_size(role), at, color, utf8, align, wrap_width);
 }
 
 ImVec2 Ui::measure_sized(float size, std::string_view utf8, float wrap_width) {
-    size = scaled_text_size(size);
-    return layout_text(font_for_size(size), px(size), utf8, wrap_width, nullptr);
+    return layout_text(scaled_text_size(size), utf8, wrap_width, nullptr, nullptr);
 }
 
 ImVec2 Ui::text_sized(float size, ImVec2 at, ImU32 color, std::string_view utf8, Align align,
                       float wrap_width) {
-    size = scaled_text_size(size);
-    return draw_text(font_for_size(size), px(size), at, color, utf8, align, wrap_width);
+    return draw_text(scaled_text_size(size), at, color, utf8, align, wrap_width);
 }
 
 float Ui::fitting_text_size(std::string_view utf8, float preferred, float minimum, float width,
@@ -203,10 +211,6 @@ float Ui::fitting_text_size(std::string_view utf8, float preferred, float minimu
     for (float size = preferred; size > minimum; size -= 4)
         if (measure_sized(size, utf8, width).y <= height) return size;
     return minimum;
-}
-
-ImFont* Ui::font_for_size(float size) const {
-    return fonts_.font_at(size);
 }
 
 bool Ui::slider(const char* id, float* value, float min_value, float max_value, ImVec2 min,
@@ -279,7 +283,7 @@ bool Ui::choice(const char* id, int* selected, const std::string_view* options, 
         ImU32 fill = is_selected ? theme::kAccent : (pressed ? theme::kCardPressed : theme::kCard);
         rect(at, ImVec2(at.x + segment, at.y + kHeight), fill, 20);
         // The label shrinks rather than spill out of its segment.
-        float size = fonts_.pixel_size(FontRole::Button) / scale();
+        float size = fonts_.logical_size(FontRole::Button);
         float fits = measure_sized(size, options[i]).x;
         if (fits > segment - 16 && fits > 0) size = std::max(16.0f, size * (segment - 16) / fits);
         ImVec2 label = measure_sized(size, options[i]);

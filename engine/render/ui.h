@@ -1,8 +1,9 @@
 // The kiosk's drawing kit: a logical 1920x1080 screen (render/screen_geometry.h)
 // letterboxed onto the real one, and touch-sized widgets (buttons at least 64 logical px
 // high) built on Dear ImGui's draw lists, with every text scaled by the visitor's
-// text scale (large text). Every string drawn is registered with
-// the font library, so a character never loaded before is baked by the next frame.
+// text scale (large text). Every string measured or drawn passes through
+// the glyph cache first, so a character never drawn before is rasterized in
+// the frame that first draws it.
 #pragma once
 
 #include "render/fonts.h"
@@ -70,7 +71,8 @@ public:
 
     // Every text drawn or measured from now on is `scale` times its asked size
     // (the visitor's large text: kLargeTextScale; 1 otherwise), up to
-    // FontLibrary::kLargestExtraSize so the scaled glyphs are baked, not stretched.
+    // kLargestTextSize (or the asked size, if larger).
+    static constexpr float kLargestTextSize = 300;
     void set_text_scale(float scale) { text_scale_ = scale; }
     float text_scale() const { return text_scale_; }
     // The logical size `size` is drawn at under the text scale.
@@ -85,7 +87,7 @@ public:
     ImVec2 text(FontRole role, ImVec2 at, ImU32 color, std::string_view utf8,
                 Align align = Align::Left, float wrap_width = 0);
     ImVec2 measure(FontRole role, std::string_view utf8, float wrap_width = 0);
-    // The same at any logical pixel size (the nearest baked font, scaled).
+    // The same at any logical pixel size (drawn at the nearest whole pixel size).
     ImVec2 text_sized(float size, ImVec2 at, ImU32 color, std::string_view utf8,
                       Align align = Align::Left, float wrap_width = 0);
     ImVec2 measure_sized(float size, std::string_view utf8, float wrap_width = 0);
@@ -133,11 +135,11 @@ public:
     FontLibrary& fonts() { return fonts_; }
 
 private:
-    ImFont* font_for_size(float size) const;
-    ImVec2 layout_text(ImFont* font, float pixel_size, std::string_view utf8, float wrap_width,
-                       std::vector<std::string_view>* lines);
-    ImVec2 draw_text(ImFont* font, float pixel_size, ImVec2 at, ImU32 color, std::string_view utf8,
-                     Align align, float wrap_width);
+    float text_pixels(float size) const;
+    ImVec2 layout_text(float size, std::string_view utf8, float wrap_width,
+                       std::vector<std::string_view>* lines, ImFont** used);
+    ImVec2 draw_text(float size, ImVec2 at, ImU32 color, std::string_view utf8, Align align,
+                     float wrap_width);
     FontLibrary& fonts_;
     Letterbox letterbox_;
     ImVec2 screen_{kLogicalWidth, kLogicalHeight};

@@ -396,18 +396,4 @@ int ExhibitHost::take_dropped_interactions() {
     return std::exchange(api_->interactions_dropped, 0);
 }
 
-std::vector<std::string> ExhibitHost::source_texts() const {
-    std::vector<std::string> texts;
-    if (!source_.files) return texts;
-    size_t total = 0;
-    std::string content, error;
-    for (const std::string& name : source_.files->list()) {
-        if (name.size() < 4 || name.compare(name.size() - 4, 4, ".lua") != 0) continue;
-        if (source_.files->read(name, content, error) &&
-            (total += content.size()) <= 4 * kMaxSourceBytes)
-            texts.push_back(content);
-    }
-    return texts;
-}
-
 } // namespace kiosk

@@ -111,9 +111,6 @@ public:
     int take_dropped_interactions();
     size_t memory_used() const { return sandbox_.memory_used(); }
     double time_s() const;
-    // Every text file of the exhibit, for the font library (its characters are
-    // baked before the first frame that shows them).
-    std::vector<std::string> source_texts() const;
 
 private:
     struct CallbackCall;

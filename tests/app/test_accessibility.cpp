@@ -360,7 +360,7 @@ TEST_CASE("large text grows the exhibit's kiosk.text and the back-home button to
         if (!l || n.text.empty()) continue;
         INFO(describe(n) << "\n  large: " << describe(*l));
         CHECK(l->size == Approx(std::min(std::round(n.size * kLargeTextScale),
-                                         std::max(n.size, float(FontLibrary::kLargestExtraSize))))
+                                         std::max(n.size, Ui::kLargestTextSize)))
                              .margin(0.01));
         CHECK(l->box.height() > n.box.height());
         ++compared;

@@ -5,9 +5,12 @@
 #include "app_test_support.h"
 #include "test_paths.h"
 
+#include "core/utf8_text.h"
 #include "render/fonts.h"
 
 #include <catch2/catch.hpp>
+
+#include <set>
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -130,32 +133,49 @@ TEST_CASE("attract resets the language and every screen", "[idle]") {
     CHECK(app->language() == Language::Zh);
 }
 
-TEST_CASE("every character of the loaded text is in the font atlas", "[fonts]") {
+TEST_CASE("every character the first frame draws is in the glyph cache, and nothing else",
+          "[fonts]") {
     auto app = make_app(1280, 720);
+    std::vector<DrawnText> texts;
+    app->record_drawn_text(&texts);
     run_frames(*app, 1);
+    app->record_drawn_text(nullptr);
     const FontLibrary& fonts = app->fonts();
-    std::vector<uint32_t> codepoints = fonts.registered_codepoints();
-    // The sample content is Chinese: hundreds of distinct characters.
-    REQUIRE(codepoints.size() > 150);
+    const float scale = 720.0f / 1080.0f;
+    std::set<uint32_t> drawn;
+    std::set<std::pair<float, uint32_t>> drawn_at_size;
     int missing = 0;
-    for (uint32_t codepoint : codepoints)
-        for (FontRole role : {FontRole::Title, FontRole::Body, FontRole::Button})
-            if (!fonts.has_glyph(role, codepoint)) {
-                UNSCOPED_INFO("U+" << std::hex << codepoint << " missing from role " << int(role));
+    for (const DrawnText& text : texts)
+        for (size_t at = 0; at < text.text.size();) {
+            const uint32_t codepoint = decode_utf8(text.text, at);
+            if (codepoint <= ' ') continue;
+            drawn.insert(codepoint);
+            drawn_at_size.insert({std::round(text.size * scale), codepoint});
+            if (!fonts.has_glyph(std::round(text.size * scale), codepoint)) {
+                UNSCOPED_INFO("U+" << std::hex << codepoint << " missing at " << std::dec
+                                   << text.size << " px: " << text.text);
                 ++missing;
             }
+        }
+    // The home screen is Chinese: a hundred distinct characters and more.
+    REQUIRE(drawn.size() > 100);
     CHECK(missing == 0);
-    // Only loaded text is baked: a common character the sample never uses is absent.
-    CHECK_FALSE(fonts.has_glyph(FontRole::Body, 0x9F8D)); // 龍 (traditional form)
+    // Only what was shown is rasterized: a common character the sample never
+    // shows is absent, and the glyphs are at most twice the characters drawn
+    // at each of their sizes (layouts also measure at sizes they then drop).
+    CHECK_FALSE(fonts.has_glyph_at_any_size(0x9F8D)); // 龍 (traditional form)
+    CHECK(fonts.stats().rasterized >= int64_t(drawn_at_size.size()));
+    CHECK(fonts.stats().rasterized <= 2 * int64_t(drawn_at_size.size()));
+    CHECK(fonts.stats().pages == 1);
 }
 
 TEST_CASE("Chinese wraps between characters but never before closing punctuation", "[text]") {
     auto app = make_app();
-    const ImFont* font = app->fonts().font(FontRole::Body);
+    FontLibrary& fonts = app->fonts();
+    const float size = 36;
+    const ImFont* font = fonts.prepare(size, "触摸任意展，项开（）drop cover hold\non");
     REQUIRE(font);
-    const float size = font->FontSize;
-    // Characters of the home screen's subtitle, so they are in the atlas.
-    REQUIRE(app->fonts().has_glyph(FontRole::Body, U'触'));
+    REQUIRE(fonts.has_glyph(size, U'触'));
     const float glyph = font->GetCharAdvance(U'触');
     // Room for five characters: "，" would start the second line; "展" goes with it.
     auto lines = wrap_text_lines(*font, size, "触摸任意展，项开", glyph * 5.5f);

@@ -23,6 +23,7 @@ QuizProbe::~QuizProbe() {
     quiz_.close();
     images_.reset();
     imgui_.reset();
+    fonts_.detach();
     display_.reset();
     if (video_started_) SDL_QuitSubSystem(SDL_INIT_VIDEO);
 }
@@ -38,8 +39,6 @@ std::unique_ptr<QuizProbe> QuizProbe::create(const KioskConfig& config, int widt
         return nullptr;
     }
     probe->strings_ = std::move(*strings.table);
-    for (const std::string& text : probe->strings_.all_text())
-        probe->fonts_.add_text(text);
     FontSpec font{config.font.path, config.font.face, float(config.font.title_px),
                   float(config.font.body_px), float(config.font.button_px)};
     if (!probe->fonts_.load(font, error)) return nullptr;
@@ -57,10 +56,8 @@ std::unique_ptr<QuizProbe> QuizProbe::create(const KioskConfig& config, int widt
     probe->display_ = Display::create(display, error);
     if (!probe->display_) return nullptr;
     probe->ui_.set_screen(probe->display_->width(), probe->display_->height());
-    auto atlas = std::make_unique<ImFontAtlas>();
-    if (!probe->fonts_.build_atlas(*atlas, probe->ui_.scale(), error)) return nullptr;
-    probe->imgui_ = std::make_unique<ImGuiLayer>(probe->display_->renderer(), std::move(atlas),
-                                                 probe->ui_.scale());
+    probe->fonts_.attach(probe->display_->renderer(), probe->display_->height());
+    probe->imgui_ = std::make_unique<ImGuiLayer>(probe->display_->renderer(), probe->fonts_);
     probe->images_ = std::make_unique<ImageCache>(probe->display_->renderer());
     probe->pointer_.set_drag_threshold(probe->ui_.px(24));
     return probe;
@@ -83,8 +80,6 @@ bool QuizProbe::open(const std::string& folder, uint64_t seed, Language language
     pointer_.reset();
     quiz_.open(*manifest.manifest, std::move(*quiz.pack), std::make_shared<FolderSource>(folder),
                seed);
-    quiz_.register_text(fonts_); // as KioskApp::open_quiz does
-    // Glyph sizes first asked for by the first frame are baked before the next.
     for (int i = 0; i < 3; ++i)
         frame(kDt);
     return true;
@@ -120,8 +115,6 @@ std::vector<QuizAnswerRecord> QuizProbe::take_answers() {
 void QuizProbe::frame(double dt) {
     time_s_ += dt;
     quiz_.update(dt);
-    std::string error;
-    imgui_->update_fonts(fonts_, ui_.scale(), error);
     imgui_->begin_frame(pointer_, float(dt), display_->width(), display_->height());
     ScreenContext context{ui_, strings_, language_, time_s_, *images_, pointer_};
     if (quiz_.draw(context) == QuizAction::Home) home_tapped_ = true;
