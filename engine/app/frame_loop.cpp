@@ -228,6 +228,7 @@ int run_realtime(KioskApp& app, const LoopOptions& options, std::string& error) 
     Uint64 previous = SDL_GetPerformanceCounter();
     double accumulator = 0;
     bool quit = false;
+    int64_t drawn = 0;
     while (!app.quit_requested()) {
         SDL_Event event;
         while (SDL_PollEvent(&event)) {
@@ -248,7 +249,8 @@ int run_realtime(KioskApp& app, const LoopOptions& options, std::string& error) 
             accumulator -= kFixedStepS;
         }
         app.render(frame_dt);
-        bool last = quit || app.quit_requested() || (options.stop && options.stop->load());
+        bool last = quit || app.quit_requested() || (options.stop && options.stop->load()) ||
+                    ++drawn == options.frames;
         if (last && !options.screenshot_path.empty()) shots.push_back(options.screenshot_path);
         for (const std::string& path : shots)
             if (!take_screenshot(app, path, error)) return 1;

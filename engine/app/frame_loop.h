@@ -20,7 +20,9 @@ namespace kiosk {
 constexpr double kFixedStepS = 1.0 / 60.0;
 
 struct LoopOptions {
-    int frames = 0;              // headless: frames to run (0: until the replay ends, or 1)
+    // Frames to draw, then quit. Headless, 0 runs until the replay ends (or 1
+    // frame); in real time, 0 runs until the window closes.
+    int frames = 0;
     std::string screenshot_path; // PNG of the last frame
     int screenshot_every = 0;    // with screenshot_dir: every K-th frame
     std::string screenshot_dir;

@@ -70,7 +70,8 @@ int main(int argc, char** argv) {
     auto* headless = cli.add_flag("--headless", app_options.headless,
                                   "Render with SDL's dummy video driver and the software renderer");
     cli.add_option("--frames", loop.frames,
-                   "Headless: frames to run (default: to the replay's end)")
+                   "Frames to draw, then quit (default: headless to the replay's end, "
+                   "windowed until the window closes)")
         ->check(CLI::Range(1, 100000000));
     cli.add_option("--screenshot", loop.screenshot_path, "Write a PNG of the last frame");
     auto* every = cli.add_option("--screenshot-every", screenshot_every,

@@ -2,8 +2,9 @@
 // kiosk.log events land in DATA/preview.db (never kiosk.db) and on standard
 // output as they happen; --lang chooses the starting language and refuses
 // anything but zh and en; a headless preview's screenshot is 1920x1080 unless
-// told otherwise; a headless preview whose exhibit failed, or whose data folder
-// cannot be written, exits kExitPreviewFailed naming why.
+// told otherwise; a windowed preview with --frames N draws N frames and quits;
+// a headless preview whose exhibit failed, or whose data folder cannot be
+// written, exits kExitPreviewFailed naming why.
 #include "app/preview_run.h"
 #include "app/startup.h"
 #include "app_test_support.h"
@@ -44,6 +45,13 @@ function exhibit.update(dt)
 end
 )";
 
+// Logs one event in each draw.
+constexpr const char* kCountingExhibit = R"(function exhibit.draw()
+  kiosk.clear(0.1, 0.2, 0.3)
+  kiosk.log("drawn", {})
+end
+)";
+
 struct PreviewRun {
     int exit_code = -1;
     std::string out; // standard output alone
@@ -51,13 +59,14 @@ struct PreviewRun {
 };
 
 // Runs build/bin/kiosk (after `prefix`, a command such as setpriv) on the
-// county museum sample with `arguments`, headless, keeping the two streams apart.
+// county museum sample with `arguments`, headless unless told to open a window,
+// keeping the two streams apart.
 PreviewRun run_preview(const TempFolder& folder, const std::string& arguments,
-                       const std::string& prefix = "") {
+                       const std::string& prefix = "", bool headless = true) {
     const std::string err_path = folder.file("stderr-" + make_random_id() + ".txt");
     const std::string command = prefix + program_path("kiosk") + " --config " +
-                                source_path("kiosk-config/county-museum.lua") + " --headless " +
-                                arguments + " 2>" + err_path;
+                                source_path("kiosk-config/county-museum.lua") +
+                                (headless ? " --headless " : " ") + arguments + " 2>" + err_path;
     PreviewRun run;
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe);
@@ -166,6 +175,21 @@ TEST_CASE("a headless preview's screenshot is 1920x1080 unless --width/--height 
     Png small_png(folder.file("small.png"));
     CHECK(small_png.width == 640);
     CHECK(small_png.height == 360);
+}
+
+TEST_CASE("a windowed preview with --frames N draws N frames and quits", "[preview][cli]") {
+    TempFolder folder;
+    write_test_exhibit(folder, "counter", kCountingExhibit);
+    // SDL's dummy video driver gives a window without an X display; `timeout`
+    // ends a run that would never quit (it then exits 124).
+    PreviewRun run =
+        run_preview(folder,
+                    "--exhibit " + folder.file("counter") +
+                        " --frames 5 --width 640 --height 360 --data " + folder.file("data"),
+                    "SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy timeout 60 ", false);
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(event_lines(run.out, "counter") == std::vector<std::string>(5, "drawn {}"));
 }
 
 TEST_CASE("a headless preview whose exhibit stopped with an error exits 4 naming the error",
