@@ -326,12 +326,7 @@ bool KioskApp::load_venue_content(const AppOptions& options, std::string& error)
         auto watcher = std::make_unique<ContentDirWatcher>(config_.content_dir);
         content_scans_ = std::make_unique<ContentScanWorker>(
             std::move(watcher), [dirs = config_.exhibit_dirs, catalog_options = catalog_options_] {
-                ScannedContent scanned{scan_venue_content(dirs, catalog_options), {}};
-                for (const ContentManifest& item : scanned.catalog.home_items())
-                    if (item.files)
-                        scanned.thumbnails.push_back(
-                            prepare_picture(*item.files, item.thumbnail, kMaxScreenPictureSide));
-                return scanned;
+                return ScannedContent{scan_venue_content(dirs, catalog_options)};
             });
         await_content_scans_ = options.headless && !options.paced;
     }
@@ -629,8 +624,8 @@ void KioskApp::log_catalog() {
 // every kContentCheckIntervalS and scanned on the content scan worker, during
 // a visit too. Between visitors, a finished scan is made ready while the old
 // set stays on screen: its new characters are baked into a font atlas on
-// another thread, and its decoded thumbnails become textures, a few a step.
-// Then the whole set is swapped in at once, never in the middle of a visit.
+// another thread. Then the whole set is swapped in at once, never in the
+// middle of a visit; its thumbnails are decoded when the home screen draws them.
 void KioskApp::pick_up_content_changes() {
     if (!content_scans_) return;
     if (time_s_ - content_checked_at_s_ >= kContentCheckIntervalS) {
@@ -647,14 +642,6 @@ void KioskApp::pick_up_content_changes() {
         if (!incoming_) return;
         start_font_bake(incoming_->catalog);
     }
-    std::vector<PreparedPicture>& thumbnails = incoming_->thumbnails;
-    for (int uploaded = 0;
-         !thumbnails.empty() && (await_content_scans_ || uploaded < kThumbnailUploadsPerStep);
-         ++uploaded) {
-        images_->adopt(std::move(thumbnails.back()));
-        thumbnails.pop_back();
-    }
-    if (!thumbnails.empty()) return;
     if (!await_content_scans_ &&
         font_bake_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
         return;
@@ -662,6 +649,9 @@ void KioskApp::pick_up_content_changes() {
     ExhibitCatalog catalog = std::move(incoming_->catalog);
     incoming_.reset();
     set_catalog(std::move(catalog));
+    // Between frames: a package replaced under the same name must not keep its
+    // old thumbnail; the new set's pictures are decoded when first drawn.
+    images_->clear();
     home_ = HomeState{};
     admin_info_ = make_admin_info();
     register_loaded_text(); // nothing new by now: the baked atlas has it all
@@ -1113,6 +1103,7 @@ void KioskApp::render(double frame_dt) {
     ui_.set_screen(display_->width(), display_->height());
     std::string error;
     if (!imgui_->update_fonts(fonts_, ui_.scale(), error)) log_error(error);
+    images_->release_unused(time_s_); // between frames: the last one is drawn
     imgui_->begin_frame(pointer_, float(frame_dt), display_->width(), display_->height());
     draw();
     ImU32 clear = theme::kBackground;
