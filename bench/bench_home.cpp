@@ -1,7 +1,8 @@
 // bench-home: the runtime foundation's benchmark. Starts `kiosk` headless on the
 // home screen at 1280x720 with the sample config and content, and prints cold
 // start to first presented frame, median and p99 frame time over 600 frames, and
-// peak RSS, each beside its target. Usage:
+// peak RSS, each beside its target (issue 21's: cold start <= 60 ms, peak RSS
+// <= 40 MiB; p99 frame <= 8 ms). Usage:
 //   build/bin/bench-home [--kiosk build/bin/kiosk] [--config kiosk-config/county-museum.lua]
 //   [--runs 5]
 #include "bench_figures.h"
@@ -109,11 +110,10 @@ int main(int argc, char** argv) {
     std::printf(
         "home screen, headless software rendering, 1280x720, 600 frames, median of %d runs\n",
         runs);
-    std::printf("cold start to first frame: %7.1f ms   (target <= 100 ms, ratio %.2f)\n", c,
-                c / 100);
+    std::printf("cold start to first frame: %7.1f ms   (target <= 60 ms, ratio %.2f)\n", c, c / 60);
     std::printf("frame time median:         %7.2f ms\n", m);
     std::printf("frame time p99:            %7.2f ms   (target <= 8 ms, ratio %.2f)\n", p, p / 8);
-    std::printf("peak RSS:                  %7.1f MiB  (target <= 60 MiB, ratio %.2f)\n", r,
-                r / 60);
+    std::printf("peak RSS:                  %7.1f MiB  (target <= 40 MiB, ratio %.2f)\n", r,
+                r / 40);
     return 0;
 }

@@ -1,8 +1,8 @@
 // The content folder checked and scanned off the frame thread (issue 17): a
 // worker thread that, when the frame thread asks, checks the content folder
 // watcher and, when something changed, scans the whole catalog (the scan
-// function: scan_exhibit_dirs reads and verifies every package, and the home
-// screen's thumbnails are decoded) and keeps the finished scan for the frame
+// function: scan_exhibit_dirs reads and verifies every package; thumbnails are
+// decoded on the frame thread when first drawn) and keeps the finished scan for the frame
 // thread to take between visitors. The frame thread only ever sees a whole scan. The watcher
 // remembers the folder as it was before a scan read anything, so a package added while a scan runs
 // makes the next check scan again. The worker runs at SCHED_IDLE (core/idle_priority.h) and runs no
@@ -11,7 +11,6 @@
 #pragma once
 
 #include "content/exhibit_catalog.h"
-#include "render/images.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -23,11 +22,9 @@
 
 namespace kiosk {
 
-// One finished scan: the catalog and its home items' thumbnails, decoded (for
-// ImageCache::adopt on the frame thread).
+// One finished scan: the catalog.
 struct ScannedContent {
     ExhibitCatalog catalog;
-    std::vector<PreparedPicture> thumbnails;
 };
 
 class ContentScanWorker {

@@ -35,8 +35,12 @@ bool draw_tile(ScreenContext& context, int index, const ContentManifest& exhibit
     ui.rect(ImVec2(min.x + 6, min.y + 10), ImVec2(max.x + 6, max.y + 10), theme::kCardShadow,
             kTileRounding); // shadow
     ui.rect(min, max, pressed ? theme::kCardPressed : theme::kCard, kTileRounding);
-    const Image& thumbnail = exhibit.files ? context.images.get(*exhibit.files, exhibit.thumbnail)
-                                           : context.images.get(exhibit.thumbnail_path);
+    // Decoded at the size the tile shows it (a 640 x 360 thumbnail is 370 x 208 at 720p).
+    const ShownSize shown{int(std::ceil(ui.px(kTileWidth))), int(std::ceil(ui.px(kThumbHeight)))};
+    const Image& thumbnail = exhibit.files
+                                 ? context.images.get(*exhibit.files, exhibit.thumbnail, nullptr,
+                                                      kNoPictureBudget, shown)
+                                 : context.images.get(exhibit.thumbnail_path, nullptr, shown);
     ImVec2 thumb_max(max.x, min.y + kThumbHeight);
     if (thumbnail.texture)
         draw_image_cover(ui, thumbnail, min, thumb_max, kTileRounding, theme::kBackground,

@@ -309,12 +309,7 @@ bool KioskApp::load_venue_content(const AppOptions& options, std::string& error)
         auto watcher = std::make_unique<ContentDirWatcher>(config_.content_dir);
         content_scans_ = std::make_unique<ContentScanWorker>(
             std::move(watcher), [dirs = config_.exhibit_dirs, catalog_options = catalog_options_] {
-                ScannedContent scanned{scan_venue_content(dirs, catalog_options), {}};
-                for (const ContentManifest& item : scanned.catalog.home_items())
-                    if (item.files)
-                        scanned.thumbnails.push_back(
-                            prepare_picture(*item.files, item.thumbnail, kMaxScreenPictureSide));
-                return scanned;
+                return ScannedContent{scan_venue_content(dirs, catalog_options)};
             });
         await_content_scans_ = options.headless && !options.paced;
     }
@@ -375,14 +370,12 @@ bool KioskApp::start_video(bool headless, std::string& error) {
     return true;
 }
 
-// The display, the glyph cache on its renderer (nothing is rasterized until
-// the first frame draws text) and the home screen's thumbnails.
+// The display, the glyph cache on its renderer and the picture cache: glyphs
+// and thumbnails are made when the first frame draws them.
 bool KioskApp::open_display(const DisplayOptions& display, std::string& error) {
     display_ = Display::create(display, error);
     if (!display_) return false;
     images_ = std::make_unique<ImageCache>(display_->renderer(), kMaxScreenPictureSide);
-    for (const ContentManifest& exhibit : home_items_)
-        if (exhibit.files) images_->get(*exhibit.files, exhibit.thumbnail);
     fonts_.attach(display_->renderer(), display_->height());
     imgui_ = std::make_unique<ImGuiLayer>(display_->renderer(), fonts_);
     ui_.set_screen(display_->width(), display_->height());
@@ -588,8 +581,8 @@ void KioskApp::log_catalog() {
 // every kContentCheckIntervalS and scanned on the content scan worker, during
 // a visit too. Between visitors, a finished scan is made ready while the old
 // set stays on screen: its new characters are baked into a font atlas on
-// another thread, and its decoded thumbnails become textures, a few a step.
-// Then the whole set is swapped in at once, never in the middle of a visit.
+// another thread. Then the whole set is swapped in at once, never in the
+// middle of a visit; its thumbnails are decoded when the home screen draws them.
 void KioskApp::pick_up_content_changes() {
     if (!content_scans_) return;
     if (time_s_ - content_checked_at_s_ >= kContentCheckIntervalS) {
@@ -605,17 +598,12 @@ void KioskApp::pick_up_content_changes() {
         incoming_ = content_scans_->take();
         if (!incoming_) return;
     }
-    std::vector<PreparedPicture>& thumbnails = incoming_->thumbnails;
-    for (int uploaded = 0;
-         !thumbnails.empty() && (await_content_scans_ || uploaded < kThumbnailUploadsPerStep);
-         ++uploaded) {
-        images_->adopt(std::move(thumbnails.back()));
-        thumbnails.pop_back();
-    }
-    if (!thumbnails.empty()) return;
     ExhibitCatalog catalog = std::move(incoming_->catalog);
     incoming_.reset();
     set_catalog(std::move(catalog));
+    // Between frames: a package replaced under the same name must not keep its
+    // old thumbnail; the new set's pictures are decoded when first drawn.
+    images_->clear();
     home_ = HomeState{};
     admin_info_ = make_admin_info();
     log_info("content changed: " + std::to_string(catalog_.exhibits.size()) + " exhibits");
@@ -1026,6 +1014,7 @@ void KioskApp::draw() {
 void KioskApp::render(double frame_dt) {
     display_->refresh_size();
     ui_.set_screen(display_->width(), display_->height());
+    images_->release_unused(time_s_); // between frames: the last one is drawn
     imgui_->begin_frame(pointer_, float(frame_dt), display_->width(), display_->height());
     draw();
     ImU32 clear = theme::kBackground;

@@ -231,7 +231,6 @@ private:
     std::unique_ptr<ContentScanWorker> content_scans_;
     bool await_content_scans_ = false;       // headless, not paced: see AppOptions::paced
     std::optional<ScannedContent> incoming_; // between visitors: made ready, then shown
-    static constexpr int kThumbnailUploadsPerStep = 4;
     static constexpr double kContentCheckIntervalS = 2;
     double content_checked_at_s_ = 0;
     bool preview_ = false;

@@ -5,6 +5,7 @@
 // preview_run.h says (exit 4 when its exhibit failed). Run `kiosk --help` for
 // the options.
 #include "core/log.h"
+#include "core/sqlite_memory.h"
 #include "frame_loop.h"
 #include "kiosk_app.h"
 #include "preview_run.h"
@@ -49,6 +50,7 @@ int print_pin_hash() {
 } // namespace
 
 int main(int argc, char** argv) {
+    if (std::string error; !kiosk::configure_sqlite_memory(error)) kiosk::log_warning(error);
     CLI::App cli{"kiosk: the science-popularization kiosk runtime"};
     std::string config_path, data_dir, input_path;
     kiosk::AppOptions app_options;

@@ -1,14 +1,15 @@
 // Images as SDL textures: PNG/JPEG files (from a path, a folder or a package)
-// decoded by core/image_decode.h, cached by path or source and name,
-// usable as ImGui texture ids. A file that does not decode yields no texture and
-// a reason, never a crash. A caller with a picture budget (an exhibit) passes
-// what it has left: a picture whose header declares more is refused before it
-// is decoded, and that refusal is not cached (the budget may differ next time).
-// A cache may also have a largest side (the kiosk's own screens: thumbnails and
-// quiz pictures): a picture over it is refused from its header, and that is cached.
-// Reading and decoding need no renderer: prepare_picture does them on any
-// thread (the content scan worker decodes new thumbnails), and
-// ImageCache::adopt turns the result into a texture on the renderer's thread.
+// decoded by core/image_decode.h when first asked for, cached by path or
+// source and name, usable as ImGui texture ids. A file that does not decode
+// yields no texture and a reason, never a crash. A caller with a picture budget
+// (an exhibit) passes what it has left: a picture whose header declares more is
+// refused before it is decoded, and that refusal is not cached (the budget may
+// differ next time). A cache may also have a largest side (the kiosk's own
+// screens: thumbnails and quiz pictures): a picture over it is refused from its
+// header, and that is cached. A caller that shows a picture smaller than it is
+// (a home-screen thumbnail) says how large: it is decoded scaled down to that.
+// The kiosk's screens release what no frame drew for kUnusedPictureS
+// (release_unused, between frames); it is decoded again when next drawn.
 #pragma once
 
 #include "core/file_source.h"
@@ -16,7 +17,6 @@
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 
 struct SDL_Renderer;
@@ -30,19 +30,16 @@ struct Image {
     int height = 0;
 };
 
-// A picture read and decoded, not yet a texture: its pixels, or why not (with
-// the declared size when its header was read).
-struct PreparedPicture {
-    std::string key; // the cache's: source.describe(name)
-    std::optional<DecodedImage> decoded;
-    ImageSize declared; // of a picture refused from its header
-    std::string error;
-    bool over_budget = false; // refused for the caller's budget: not cached
+// The largest a picture is drawn, in pixels. A picture larger than that on
+// both sides is decoded scaled down to the smallest size that still covers
+// it, its aspect kept. {0, 0}: at the picture's own size.
+struct ShownSize {
+    int width = 0;
+    int height = 0;
 };
 
-// Any thread: reads and decodes `name` of `source` as ImageCache::get would,
-// with no picture budget and pictures over `max_side` refused.
-PreparedPicture prepare_picture(const FileSource& source, const std::string& name, int max_side);
+// A picture no frame drew for this long is released by release_unused.
+constexpr double kUnusedPictureS = 30;
 
 class ImageCache {
 public:
@@ -53,29 +50,40 @@ public:
     ImageCache& operator=(const ImageCache&) = delete;
 
     // The image at `path`, decoding it on first use. On failure returns an Image
-    // without texture and fills `error` (the failure is cached too).
-    const Image& get(const std::string& path, std::string* error = nullptr);
+    // without texture and fills `error` (the failure is cached too). Marks it
+    // used in this frame.
+    const Image& get(const std::string& path, std::string* error = nullptr, ShownSize shown = {});
     // The image `name` of a folder or package, cached by source and name. A
     // picture not yet decoded whose width x height x 4 is over
     // `picture_bytes_left` is refused from its header, without decoding it:
-    // the Image has no texture but the declared width and height.
+    // the Image has no texture but the declared width and height. Marks it
+    // used in this frame.
     const Image& get(const FileSource& source, const std::string& name,
-                     std::string* error = nullptr, size_t picture_bytes_left = SIZE_MAX);
-    // Renderer's thread: caches a picture prepared elsewhere, unless its key is
-    // already cached (then the prepared pixels are dropped).
-    void adopt(PreparedPicture picture);
+                     std::string* error = nullptr, size_t picture_bytes_left = SIZE_MAX,
+                     ShownSize shown = {});
+    // Between frames, when no draw data of the frame just drawn is still to
+    // be rendered: ends that frame at `now_s` and releases (textures and cached
+    // failures alike) what no get() asked for since `now_s - kUnusedPictureS`.
+    // What a get() asked for since the last call is never released. Every
+    // Image reference handed out before the call may dangle after it, so a
+    // caller that keeps them across frames (an exhibit's kiosk.image) never
+    // calls it. Returns how many pictures were released.
+    size_t release_unused(double now_s);
+    // Pictures cached now (decoded or refused).
+    size_t size() const { return entries_.size(); }
     void clear();
 
 private:
     struct Entry {
         Image image;
         std::string error;
+        bool used = true;       // asked for since the last release_unused
+        double last_used_s = 0; // the release_unused that last found it used
     };
     SDL_Renderer* renderer_;
     int max_side_;
-    const Entry& load(const std::string& key, const FileSource& source, const std::string& name,
-                      size_t picture_bytes_left);
-    const Entry& upload(PreparedPicture picture);
+    Entry& lookup(const std::string& key, const FileSource& source, const std::string& name,
+                  size_t picture_bytes_left, ShownSize shown);
     std::map<std::string, Entry> entries_;
     Entry over_budget_; // the last refusal for the budget: returned, not cached
 };

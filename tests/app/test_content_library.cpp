@@ -141,8 +141,8 @@ TEST_CASE("a background scan during a visit is swapped in only after the visit",
 
     play(*app, "wait 12\n", 0); // idle: the visit ends at the attract screen
     REQUIRE(app->session_id() == "");
-    // Between visitors the new set's fonts bake on another thread and its
-    // thumbnails are uploaded a few a frame; the old set shows until it is whole.
+    // Between visitors the new set's fonts bake on another thread; the old set
+    // shows until it is whole.
     const std::vector<std::string> old_set{"pendulum-lab"}, new_set{"pendulum-lab", "water-cycle"};
     while (shown_ids(*app) == old_set && std::chrono::steady_clock::now() < deadline)
         run_frames(*app, 1);
@@ -161,7 +161,7 @@ TEST_CASE("a package added while a background scan runs is picked up by the next
     std::condition_variable changed;
     bool scan_read_folder = false, scan_may_finish = false;
     ContentScanWorker worker(std::make_unique<ContentDirWatcher>(library.dir), [&] {
-        ScannedContent scanned{scan_exhibit_dirs({}, options), {}};
+        ScannedContent scanned{scan_exhibit_dirs({}, options)};
         std::unique_lock lock(mutex);
         scan_read_folder = true;
         changed.notify_all();

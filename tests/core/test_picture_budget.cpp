@@ -5,6 +5,7 @@
 // kiosk.imagesize (the same check_image path kiosk.image takes), and a counting
 // operator new (this test executable's own) records the largest single
 // allocation: it must never exceed what the budget has left.
+#include "../core/software_renderer.h"
 #include "../core/temp_folder.h"
 #include "../core/tiny_png.h"
 #include "core/image_decode.h"
@@ -73,22 +74,13 @@ void operator delete[](void* memory, size_t) noexcept {
 }
 
 using namespace kiosk;
+using kiosk::test::SoftwareRenderer;
 using kiosk::test::TempFolder;
 using kiosk::test::tiny_png;
 
 namespace {
 
 constexpr size_t kMiB = size_t(1) << 20;
-
-// A software renderer on a small surface: textures are real, no window needed.
-struct SoftwareRenderer {
-    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_RGBA32);
-    SDL_Renderer* renderer = surface ? SDL_CreateSoftwareRenderer(surface) : nullptr;
-    ~SoftwareRenderer() {
-        if (renderer) SDL_DestroyRenderer(renderer);
-        if (surface) SDL_FreeSurface(surface);
-    }
-};
 
 // Runs `main_lua` in an exhibit folder holding `pictures`, with a 64 MiB memory
 // cap (the kiosk's default) and a time budget no decode could hit. Returns the
