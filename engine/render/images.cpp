@@ -1,17 +1,14 @@
 // ImageCache implementation: pictures decoded by core/image_decode.h (PNG and
 // JPEG, 8192 px a side at most, within the caller's picture budget), scaled
-// down to the size they are shown at when smaller (stb_image_resize, in
-// linear light), into static RGBA textures; released when no frame drew them
-// for kUnusedPictureS.
+// down by a whole factor when at least twice the size they are shown at (a
+// box filter: a few instructions a pixel, where a resampling filter cost
+// more than the decoding), into static RGBA textures; released when no frame
+// drew them for kUnusedPictureS.
 #include "images.h"
 
 #include "core/image_decode.h"
 
 #include <SDL.h>
-
-#define STB_IMAGE_RESIZE_IMPLEMENTATION
-#define STB_IMAGE_RESIZE_STATIC
-#include <stb/stb_image_resize.h>
 
 #include <cmath>
 #include <cstdint>
@@ -59,28 +56,38 @@ struct PreparedPicture {
     bool over_budget = false; // refused for the caller's budget: not cached
 };
 
-// The smallest size of `picture`, aspect kept, that still covers `shown`;
-// the picture's own when it is not larger than that on both sides.
-ImageSize covering_size(const DecodedImage& picture, ShownSize shown) {
-    if (shown.width <= 0 || shown.height <= 0) return {picture.width, picture.height};
-    const double scale =
-        std::max(double(shown.width) / picture.width, double(shown.height) / picture.height);
-    if (scale >= 1) return {picture.width, picture.height};
-    return {std::max(1, int(std::ceil(picture.width * scale))),
-            std::max(1, int(std::ceil(picture.height * scale)))};
+// The largest whole factor `picture` can shrink by and still cover `shown`
+// (1: kept as it is; the renderer scales the rest when drawing).
+int shrink_factor(const DecodedImage& picture, ShownSize shown) {
+    if (shown.width <= 0 || shown.height <= 0) return 1;
+    return std::max(1, std::min(picture.width / shown.width, picture.height / shown.height));
 }
 
-// The decoded picture scaled down to cover `shown` (its pixels freed), or as it is.
+// The decoded picture shrunk by shrink_factor (each pixel the average of a
+// factor x factor box), or as it is.
 void scale_down(DecodedImage& picture, ShownSize shown) {
-    const ImageSize size = covering_size(picture, shown);
-    if (size.width == picture.width && size.height == picture.height) return;
-    std::vector<unsigned char> scaled(size.rgba_bytes());
-    // Linear filtering: a thumbnail looks the same, and the sRGB path's float
-    // conversions cost more than decoding the picture.
-    if (!stbir_resize_uint8(picture.rgba.data(), picture.width, picture.height, 0, scaled.data(),
-                            size.width, size.height, 0, 4))
-        return; // out of memory for its scratch: shown at full size
-    picture = DecodedImage{size.width, size.height, std::move(scaled)};
+    const int factor = shrink_factor(picture, shown);
+    if (factor < 2) return;
+    const int width = picture.width / factor, height = picture.height / factor;
+    const int area = factor * factor;
+    std::vector<unsigned char> scaled(size_t(width) * size_t(height) * 4);
+    std::vector<uint32_t> sums(size_t(width) * 4);
+    for (int y = 0; y < height; ++y) {
+        std::fill(sums.begin(), sums.end(), 0);
+        for (int dy = 0; dy < factor; ++dy) {
+            const unsigned char* row =
+                picture.rgba.data() + (size_t(y) * factor + size_t(dy)) * size_t(picture.width) * 4;
+            for (int x = 0; x < width; ++x)
+                for (int dx = 0; dx < factor; ++dx)
+                    for (int c = 0; c < 4; ++c)
+                        sums[size_t(x) * 4 + size_t(c)] +=
+                            row[(size_t(x) * factor + size_t(dx)) * 4 + size_t(c)];
+        }
+        unsigned char* out = scaled.data() + size_t(y) * size_t(width) * 4;
+        for (size_t i = 0; i < sums.size(); ++i)
+            out[i] = static_cast<unsigned char>((sums[i] + uint32_t(area) / 2) / uint32_t(area));
+    }
+    picture = DecodedImage{width, height, std::move(scaled)};
 }
 
 // The header first: a picture over the side or the budget is refused undecoded.

@@ -30,9 +30,9 @@ struct Image {
     int height = 0;
 };
 
-// The largest a picture is drawn, in pixels. A picture larger than that on
-// both sides is decoded scaled down to the smallest size that still covers
-// it, its aspect kept. {0, 0}: at the picture's own size.
+// The largest a picture is drawn, in pixels. A picture at least twice that
+// on both sides is shrunk by the largest whole factor that still covers it
+// (its aspect kept); the renderer scales the rest. {0, 0}: at its own size.
 struct ShownSize {
     int width = 0;
     int height = 0;

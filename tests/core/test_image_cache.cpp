@@ -72,18 +72,22 @@ TEST_CASE("a picture shown smaller than it is is decoded at the size it is shown
     SoftwareRenderer software;
     REQUIRE(software.renderer);
     TempFolder folder;
-    folder.write("thumbnail.png", tiny_png(640, 360));
+    folder.write("thumbnail.png", tiny_png(1280, 720));
     FolderSource source(folder.path().string());
     ImageCache images(software.renderer, kMaxScreenPictureSide);
 
-    // A 720p tile: the smallest size with the picture's aspect that covers it.
+    // A 720p tile (370 x 208): 1280 x 720 shrinks by 3 and still covers it.
     const Image& tile = images.get(source, "thumbnail.png", nullptr, kNoPictureBudget, {370, 208});
     CHECK(tile.texture);
-    CHECK(tile.width == 370);
-    CHECK(tile.height == 209); // 360 x 370 / 640 = 208.1, rounded up: it still covers
-    // Shown larger than it is, or at its own size: as it is, each its own entry.
-    CHECK(images.get(source, "thumbnail.png", nullptr, kNoPictureBudget, {1280, 720}).width == 640);
-    CHECK(images.get(source, "thumbnail.png").width == 640);
+    CHECK(tile.width == 426);
+    CHECK(tile.height == 240);
+    // Shown less than twice smaller, or larger, or at its own size: as it
+    // is, each its own entry.
+    CHECK(images.get(source, "thumbnail.png", nullptr, kNoPictureBudget, {700, 400}).width ==
+          1280);
+    CHECK(images.get(source, "thumbnail.png", nullptr, kNoPictureBudget, {1920, 1080}).width ==
+          1280);
+    CHECK(images.get(source, "thumbnail.png").width == 1280);
     CHECK(images.get(source, "thumbnail.png", nullptr, kNoPictureBudget, {370, 208}).texture ==
           tile.texture);
 }
