@@ -248,7 +248,8 @@ int run_realtime(KioskApp& app, const LoopOptions& options, std::string& error) 
             accumulator -= kFixedStepS;
         }
         app.render(frame_dt);
-        bool last = quit || app.quit_requested() || (options.stop && options.stop->load());
+        bool last = quit || app.quit_requested() || (options.stop && options.stop->load()) ||
+                    (options.frames > 0 && app.frames() >= options.frames);
         if (last && !options.screenshot_path.empty()) shots.push_back(options.screenshot_path);
         for (const std::string& path : shots)
             if (!take_screenshot(app, path, error)) return 1;

@@ -20,7 +20,7 @@ namespace kiosk {
 constexpr double kFixedStepS = 1.0 / 60.0;
 
 struct LoopOptions {
-    int frames = 0;              // headless: frames to run (0: until the replay ends, or 1)
+    int frames = 0; // frames to run (headless 0: until the replay ends, or 1; windowed 0: no end)
     std::string screenshot_path; // PNG of the last frame
     int screenshot_every = 0;    // with screenshot_dir: every K-th frame
     std::string screenshot_dir;

@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
     auto* headless = cli.add_flag("--headless", app_options.headless,
                                   "Render with SDL's dummy video driver and the software renderer");
     cli.add_option("--frames", loop.frames,
-                   "Headless: frames to run (default: to the replay's end)")
+                   "Frames to run (default: headless, to the replay's end; in a window, no end)")
         ->check(CLI::Range(1, 100000000));
     cli.add_option("--screenshot", loop.screenshot_path, "Write a PNG of the last frame");
     auto* every = cli.add_option("--screenshot-every", screenshot_every,
