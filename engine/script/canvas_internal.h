@@ -86,6 +86,9 @@ private:
     int segments_for(float screen_radius) const;
     void stroke_or_fill(bool fill, bool closed);
     void add_arc(ImVec2 centre, float rx, float ry, float from, float to, int segments);
+    // The atlas's disc (uv0..uv1) on the quad centre +- along_x +- along_y, an
+    // upright one cut to the clip rectangle.
+    void add_disc_quad(ImVec2 centre, ImVec2 along_x, ImVec2 along_y, ImVec2 uv0, ImVec2 uv1);
 
     Ui& ui_;
     Affine transform_;

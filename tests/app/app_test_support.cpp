@@ -145,8 +145,9 @@ void write_test_exhibit(const TempFolder& parent, const std::string& id,
                                std::filesystem::copy_options::overwrite_existing);
 }
 
-KioskRun run_kiosk(const std::string& arguments) {
-    const std::string command = kiosk::test::binary_dir() + "/bin/kiosk " + arguments + " 2>&1";
+KioskRun run_kiosk(const std::string& arguments, const std::string& launcher) {
+    const std::string command =
+        launcher + " " + kiosk::test::binary_dir() + "/bin/kiosk " + arguments + " 2>&1";
     KioskRun run;
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe);

@@ -59,6 +59,8 @@ struct KioskRun {
     int exit_code = -1; // -1: it did not exit normally
     std::string output;
 };
-KioskRun run_kiosk(const std::string& arguments);
+// `launcher` goes before the binary in the shell command (environment
+// variables, `timeout N`).
+KioskRun run_kiosk(const std::string& arguments, const std::string& launcher = "");
 
 } // namespace kiosk::test

@@ -2,8 +2,9 @@
 // (a KioskApp at 960x540, so a logical pixel is half a screen pixel): arcs and
 // pie slices, dashed lines, clip rectangles under the transform (and with
 // kiosk.clear), a sprite sheet's frame through kiosk.image's opts.source, and
-// text on a background box. Their argument checks are in tests/script
-// (test_helpers_api.cpp) and in test_exhibits.cpp's bad-numbers test.
+// text on a background box; discs cut to the screen and the clip (no vertex
+// off the screen: Mesa's llvmpipe would clip the whole batch). Their argument checks are in
+// tests/script (test_helpers_api.cpp) and in test_exhibits.cpp's bad-numbers test.
 #include "app_test_support.h"
 
 #include <catch2/catch.hpp>
@@ -215,4 +216,41 @@ end
     CHECK(shows(shot, 1200, 280, kBlack));  // 10 px padding, no more
     CHECK(shows(shot, 1580, 294, kBlue));   // right-aligned: the box ends at x + padding
     CHECK(shows(shot, 1630, 320, kBlack));  // (the default padding is a quarter of the size)
+}
+
+TEST_CASE("filled circles are cut to the screen and the clip, keeping every vertex on screen",
+          "[exhibit][helpers]") {
+    Preview preview("helpers-disc-edges", R"(
+function exhibit.draw()
+  kiosk.clear(0, 0, 0)
+  kiosk.color(1, 0, 0)
+  kiosk.circle("fill", 0, 600, 40)        -- half off the left edge
+  kiosk.circle("fill", 1920, 1080, 40)    -- a quarter on screen, bottom right
+  kiosk.circle("fill", -200, 600, 40)     -- wholly off the screen
+  kiosk.clip(1000, 0, 100, 1080)
+  kiosk.circle("fill", 1000, 600, 40)     -- its right half inside the clip
+  kiosk.unclip()
+end
+)");
+    run_frames(*preview.app, 3);
+    INFO(preview.host().error().message);
+    REQUIRE_FALSE(preview.host().failed());
+    const ImDrawData* frame = ImGui::GetDrawData();
+    REQUIRE(frame);
+    int off_screen = 0;
+    for (int list = 0; list < frame->CmdListsCount; ++list)
+        for (const ImDrawVert& vertex : frame->CmdLists[list]->VtxBuffer)
+            if (vertex.pos.x < 0 || vertex.pos.y < 0 || vertex.pos.x > 960 || vertex.pos.y > 540)
+                ++off_screen;
+    CHECK(off_screen == 0);
+    const std::string png = temp_dir("helpers-disc-edges") + "/shot.png";
+    std::string error;
+    REQUIRE(preview.app->screenshot(png, error));
+    Png shot(png);
+    REQUIRE(shot.pixels);
+    CHECK(shows(shot, 20, 600, kRed));    // the visible half of the first
+    CHECK(shows(shot, 1900, 1060, kRed)); // the corner's quarter
+    CHECK(shows(shot, 1020, 600, kRed));  // inside the clip
+    CHECK(shows(shot, 980, 600, kBlack)); // cut off by it
+    CHECK(shows(shot, 20, 660, kBlack));  // beyond the radius
 }

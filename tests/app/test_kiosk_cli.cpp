@@ -1,6 +1,7 @@
 // Process-level tests of the `kiosk` executable: exit code 2 and a message naming
 // the file and key on a bad config; a headless run writing its screenshot; a
-// paced headless run taking real time while timing only each frame's work.
+// paced headless run taking real time while timing only each frame's work; a
+// windowed run ending after --frames.
 #include "../../bench/bench_figures.h"
 #include "app_test_support.h"
 
@@ -102,4 +103,18 @@ TEST_CASE("kiosk --headless --paced draws one frame each 1/60 s of real time", "
         std::chrono::duration<double>(ended.time_since_epoch()).count() -
         double(first_present_ns) / 1e9;
     CHECK(seconds_after_first_frame >= 59.0 / 60.0);
+}
+
+TEST_CASE("kiosk in a window stops after --frames and writes its screenshot", "[cli]") {
+    // SDL's dummy video driver opens a window with no screen behind it, so the
+    // real-time loop runs here as it does under Xvfb (bench/vs-love). `timeout`
+    // is the liveness deadline: a window that ignored --frames would run on.
+    const std::string dir = temp_dir("cli-window-frames");
+    KioskRun run = run_kiosk("--config " + source_path("kiosk-config/mobile-truck.lua") +
+                                 " --frames 3 --width 640 --height 360 --data " + dir +
+                                 "/data --screenshot " + dir + "/window.png",
+                             "SDL_VIDEODRIVER=dummy timeout 60");
+    INFO(run.output);
+    CHECK(run.exit_code == 0);
+    CHECK(std::filesystem::file_size(dir + "/window.png") > 1000);
 }
