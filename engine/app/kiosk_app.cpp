@@ -316,6 +316,8 @@ bool KioskApp::load_venue_content(const AppOptions& options, std::string& error)
     catalog_options_.package_limits.max_total_bytes = int64_t(config_.package_limits.max_package_mb)
                                                       << 20;
     if (!load_trust_roots(config_, catalog_options_.trust, error)) return false;
+    catalog_options_.verify_cache =
+        std::make_shared<PackageVerifyCache>(config_.data_dir + "/package-verify-cache");
     if (!options.dev && config_.trusted_reviewers.empty())
         log_warning(config_.source_path +
                     ": trusted_reviewers lists no reviewer key, so no package can show to "
