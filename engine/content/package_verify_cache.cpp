@@ -124,8 +124,10 @@ std::optional<PackageFileVersion> read_package_file_version(const std::string& p
 PackageVerifyCache::PackageVerifyCache(std::string path) : path_(std::move(path)) {
     const std::optional<std::string> text = read_cache_file(path_);
     if (!text) {
-        // Absent: nothing to rewrite until a version is remembered. Refused: replaced.
-        rewrite_ = ::access(path_.c_str(), F_OK) == 0 || errno != ENOENT;
+        // Absent: nothing to rewrite until a version is remembered. Refused (a
+        // link, dangling or not, another user's file): replaced at the next save.
+        struct stat info {};
+        rewrite_ = ::lstat(path_.c_str(), &info) == 0 || errno != ENOENT;
         return;
     }
     std::istringstream lines(*text);
