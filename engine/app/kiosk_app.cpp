@@ -266,9 +266,11 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
 }
 
 // The data folder, then the visitor statistics in it (off, with the reason kept
-// for the admin overlay, when the folder cannot be written).
+// for the admin overlay, when the folder cannot be written). The venue's first
+// content scan needs neither, so it runs meanwhile (load_venue_content takes it).
 bool KioskApp::open_data_folder(const AppOptions& options, std::string& error) {
     if (!prepare_data_dir(config_.data_dir, error, statistics_problem_)) return false;
+    if (options.exhibit_path.empty()) start_venue_scan(options);
     if (!statistics_problem_.empty() && options.exhibit_path.empty())
         log_error("visitor statistics are off: " + statistics_problem_);
     open_statistics(options);
@@ -290,20 +292,19 @@ bool KioskApp::load_strings(std::string& error) {
 }
 
 // The venue's content: signed packages from the content folder (watched for
-// changes), and with --dev the unsigned exhibit folders too.
-bool KioskApp::load_venue_content(const AppOptions& options, std::string& error) {
+// changes), and with --dev the unsigned exhibit folders too. Scanned on another
+// thread (the trust roots first: a key file that cannot be read stops the start
+// in load_venue_content, as before, and nothing is scanned).
+void KioskApp::start_venue_scan(const AppOptions& options) {
     catalog_options_.show_unreviewed = options.dev;
     catalog_options_.content_dir = config_.content_dir;
     catalog_options_.package_limits.max_file_bytes = int64_t(config_.package_limits.max_file_mb)
                                                      << 20;
     catalog_options_.package_limits.max_total_bytes = int64_t(config_.package_limits.max_package_mb)
                                                       << 20;
-    if (!load_trust_roots(config_, catalog_options_.trust, error)) return false;
-    if (!options.dev && config_.trusted_reviewers.empty())
-        log_warning(config_.source_path +
-                    ": trusted_reviewers lists no reviewer key, so no package can show to "
-                    "visitors (each needs an approval by a trusted reviewer); list the province's "
-                    "reviewer keys there, or run with --dev to try content out");
+    if (!load_trust_roots(config_, catalog_options_.trust, venue_scan_problem_)) return;
+    catalog_options_.verify_cache =
+        std::make_shared<PackageVerifyCache>(config_.data_dir + "/package-verify-cache");
     if (!config_.content_dir.empty()) {
         // The watcher takes its first look before the scan below reads anything.
         auto watcher = std::make_unique<ContentDirWatcher>(config_.content_dir);
@@ -313,7 +314,22 @@ bool KioskApp::load_venue_content(const AppOptions& options, std::string& error)
             });
         await_content_scans_ = options.headless && !options.paced;
     }
-    scan_content();
+    venue_scan_ =
+        std::async(std::launch::async, scan_venue_content, config_.exhibit_dirs, catalog_options_);
+}
+
+// The first scan's catalog, once it is done.
+bool KioskApp::load_venue_content(const AppOptions& options, std::string& error) {
+    if (!venue_scan_problem_.empty()) {
+        error = venue_scan_problem_;
+        return false;
+    }
+    if (!options.dev && config_.trusted_reviewers.empty())
+        log_warning(config_.source_path +
+                    ": trusted_reviewers lists no reviewer key, so no package can show to "
+                    "visitors (each needs an approval by a trusted reviewer); list the province's "
+                    "reviewer keys there, or run with --dev to try content out");
+    set_catalog(venue_scan_.get());
     log_catalog();
     return true;
 }
@@ -613,13 +629,6 @@ void KioskApp::pick_up_content_changes() {
 
 bool KioskApp::wait_for_content_scans(std::chrono::steady_clock::time_point deadline) {
     return !content_scans_ || content_scans_->wait_until_idle(deadline);
-}
-
-// Venues show signed packages only; unsigned exhibit folders are for curators
-// (--dev, or --exhibit to preview one). At start-up, before the first frame;
-// later on the content scan worker.
-void KioskApp::scan_content() {
-    set_catalog(scan_venue_content(config_.exhibit_dirs, catalog_options_));
 }
 
 void KioskApp::set_catalog(ExhibitCatalog catalog) {

@@ -155,6 +155,7 @@ private:
     // The steps of create(), in order; false with `error` when the kiosk cannot start.
     bool open_data_folder(const AppOptions& options, std::string& error);
     bool load_strings(std::string& error);
+    void start_venue_scan(const AppOptions& options); // part of open_data_folder
     bool load_venue_content(const AppOptions& options, std::string& error);
     bool load_preview(const AppOptions& options, std::string& error);
     bool load_fonts(std::string& error);
@@ -172,7 +173,6 @@ private:
     void open_quiz(const ContentManifest& pack);
     void close_quiz(bool go_home = true);
     void set_catalog(ExhibitCatalog catalog);
-    void scan_content();
     void log_catalog();
     void set_screen(ScreenId screen);
     void track_quiz_round();
@@ -226,6 +226,8 @@ private:
     int quiz_rounds_ = 0;
     std::vector<ContentManifest> home_items_;
     CatalogOptions catalog_options_;
+    std::future<ExhibitCatalog> venue_scan_; // the first scan, while the statistics open
+    std::string venue_scan_problem_;         // why it could not start (a trust key file)
     // Checks the content folder and scans it off the frame thread; the
     // finished catalog is swapped in between visitors (pick_up_content_changes).
     std::unique_ptr<ContentScanWorker> content_scans_;

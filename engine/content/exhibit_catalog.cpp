@@ -117,7 +117,8 @@ CheckedPackage check_package(const PackageToCheck& item, const CatalogOptions& o
         return result;
     }
     // The signature first: nothing of a package no trusted publisher made is read.
-    if (VerifyResult signed_by = verify_package(*result.package, options.trust.publishers);
+    if (VerifyResult signed_by = verify_package_once(*result.package, options.trust.publishers,
+                                                     options.verify_cache.get());
         !signed_by.ok) {
         result.problem = path + ": refused: " + signed_by.problem;
         result.package.reset();
@@ -246,6 +247,8 @@ ExhibitCatalog scan_exhibit_dirs(const std::vector<std::string>& dirs,
     if (!options.content_dir.empty()) {
         const std::vector<PackageToCheck> items = packages_to_check(options, catalog.problems);
         std::vector<CheckedPackage> checked = check_packages(items, options, today);
+        if (std::string error; options.verify_cache && !options.verify_cache->save(error))
+            catalog.warnings.push_back(error + " (packages are verified in full at each start)");
         for (size_t i = 0; i < checked.size(); ++i) {
             CheckedPackage& result = checked[i];
             if (!result.package) {

@@ -10,7 +10,9 @@
 #include "content/content_manifest.h"
 #include "content/package.h"
 #include "content/package_trust.h"
+#include "content/package_verify_cache.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +51,9 @@ struct CatalogOptions {
     std::string content_dir;
     TrustRoots trust;
     PackageLimits package_limits;
+    // DATA/package-verify-cache (content/package_verify_cache.h), saved after
+    // each scan; null: every package is verified in full.
+    std::shared_ptr<PackageVerifyCache> verify_cache;
 };
 
 // Notices a package added, replaced or removed in a content folder, or its

@@ -118,6 +118,9 @@ public:
 
     // Computed once (the package is opened immutable), then remembered.
     bool digest(PackageDigest& out, std::string& error) const;
+    // Takes `known` as the digest instead of computing it: only for a digest
+    // computed earlier from this very file version (content/package_verify_cache.h).
+    void use_known_digest(const PackageDigest& known);
     std::vector<PackageSignature> signatures() const;
     // The rows of kiosk_reviews as stored (none when the table is absent), at
     // most kMaxPackageReviews of them.

@@ -184,6 +184,11 @@ bool Package::digest(PackageDigest& out, std::string& error) const {
     return true;
 }
 
+void Package::use_known_digest(const PackageDigest& known) {
+    std::lock_guard<std::mutex> lock(digest_mutex_);
+    digest_ = known;
+}
+
 std::vector<PackageSignature> Package::signatures() const {
     std::vector<PackageSignature> found;
     // No table: unsigned (the statement does not prepare, and yields no rows).

@@ -2,7 +2,8 @@
 // is refused with its reason while the others still load, and a package copied
 // in is picked up between visitors, never in the middle of a visit: scanned in
 // the background (content_scan_worker.h), whole, and again when a package
-// arrives while a scan runs.
+// arrives while a scan runs; the verify cache in the data folder never lets a
+// package changed in place through.
 #include "app_test_support.h"
 
 #include "../core/temp_folder.h"
@@ -11,12 +12,15 @@
 #include "review_as_manifest.h"
 
 #include <catch2/catch.hpp>
+#include <fcntl.h>
 #include <sodium.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 
 using namespace kiosk;
@@ -29,6 +33,11 @@ std::vector<std::string> shown_ids(const KioskApp& app) {
     for (const ContentManifest& exhibit : app.catalog().exhibits)
         ids.push_back(exhibit.id);
     return ids;
+}
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
 }
 
 bool mentions(const std::vector<std::string>& lines, const std::string& text) {
@@ -263,4 +272,65 @@ TEST_CASE("previewing a package with --exhibit: verified unless --dev", "[conten
     options.dev = true;
     auto dev = make_app_from(config, options);
     CHECK(dev->screen() == ScreenId::Exhibit);
+}
+
+TEST_CASE("the kiosk keeps its verify cache in the data folder; a package changed in place after "
+          "it is cached is refused at the next start",
+          "[content][verify-cache]") {
+    Library library;
+    library.add("pendulum-lab", "pendulum-lab", library.key);
+    library.add("water-cycle", "water-cycle", library.key);
+    const KioskConfig config = library.config("content-verify-cache");
+    const std::string cache = config.data_dir + "/package-verify-cache";
+    REQUIRE(shown_ids(*make_app_from(config, AppOptions{})) ==
+            std::vector<std::string>{"pendulum-lab", "water-cycle"});
+    struct stat info {};
+    REQUIRE(::lstat(cache.c_str(), &info) == 0);
+    CHECK(S_ISREG(info.st_mode));
+    CHECK((info.st_mode & 0777) == 0600);
+
+    // One byte of the thumbnail's stored data changed in place, the time put back.
+    const std::string package = library.dir + "/water-cycle.kpkg";
+    REQUIRE(::stat(package.c_str(), &info) == 0);
+    std::string stored;
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open_v2(package.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+        sqlite3_stmt* select = nullptr;
+        REQUIRE(sqlite3_prepare_v2(db, "SELECT data FROM sqlar WHERE name = 'thumbnail.png'", -1,
+                                   &select, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_step(select) == SQLITE_ROW);
+        stored.assign(static_cast<const char*>(sqlite3_column_blob(select, 0)),
+                      size_t(sqlite3_column_bytes(select, 0)));
+        sqlite3_finalize(select);
+        sqlite3_close(db);
+    }
+    REQUIRE(stored.size() > 600);
+    const size_t at = read_bytes(package).find(stored.substr(500, 64));
+    REQUIRE(at != std::string::npos);
+    {
+        std::fstream file(package, std::ios::in | std::ios::out | std::ios::binary);
+        file.seekp(std::streamoff(at));
+        file.put(char(stored[500] ^ 1));
+    }
+    const timespec times[2] = {info.st_atim, info.st_mtim};
+    REQUIRE(::utimensat(AT_FDCWD, package.c_str(), times, 0) == 0);
+    auto again = make_app_from(config, AppOptions{});
+    CHECK(shown_ids(*again) == std::vector<std::string>{"pendulum-lab"});
+    CHECK(mentions(again->catalog().problems, package + ": "));
+}
+
+TEST_CASE("a trusted key file that cannot be read stops the start, as the content scan would "
+          "start",
+          "[content]") {
+    Library library;
+    library.add("pendulum-lab", "pendulum-lab", library.key);
+    KioskConfig config = library.config("content-bad-key");
+    config.trusted_reviewers = {library.folder.file("missing.pub")};
+    AppOptions options;
+    options.headless = true;
+    std::string error;
+    CHECK_FALSE(KioskApp::create(config, options, error));
+    CHECK(error.find(config.source_path + ": trusted_reviewers: ") == 0);
+    CHECK(error.find("missing.pub") != std::string::npos);
 }

@@ -3,9 +3,9 @@
 // content folder's packages judged by the venue rule (a trusted reviewer's
 // approval), the live list's packages read from hub/ and first on the home
 // screen in its order.
-#include "../core/temp_folder.h"
 #include "content/exhibit_catalog.h"
 #include "content/live_list.h"
+#include "content_folder.h"
 #include "review_as_manifest.h"
 #include "test_paths.h"
 
@@ -18,38 +18,11 @@
 #include <string>
 
 using namespace kiosk;
+using namespace kiosk::test;
 
 namespace {
 
-// Who made it and who reviewed it: what every manifest below shares.
-const std::string kCredits = "  kind = 'exhibit', authors = { 'Curator' }, license = 'CC-BY-4.0',\n"
-                             "  min_runtime = '0.1.0',\n";
-const std::string kReview = "  review = { reviewer = 'R', organization = 'O', reviewed = "
-                            "'2026-01-01', expires = '2027-01-01' },\n";
-
-void write_exhibit(const test::TempFolder& root, const std::string& folder, const std::string& id,
-                   const std::string& review = kReview) {
-    root.write(folder + "/thumbnail.png", "png");
-    root.write(folder + "/manifest.lua", "return {\n"
-                                         "  id = '" +
-                                             id +
-                                             "',\n"
-                                             "  version = '1.0.0',\n"
-                                             "  title = { zh = '标题', en = 'Title' },\n"
-                                             "  summary = { zh = '简介', en = 'Summary' },\n"
-                                             "  thumbnail = 'thumbnail.png',\n" +
-                                             kCredits + review + "}\n");
-}
-
 const CatalogOptions kIn2026{false, "2026-06-01"};
-
-std::vector<std::string> ids(const ExhibitCatalog& catalog) {
-    std::vector<std::string> out;
-    for (const ContentManifest& exhibit : catalog.exhibits)
-        out.push_back(exhibit.id);
-    return out;
-}
-
 } // namespace
 
 TEST_CASE("exhibits from several folders, sorted by id", "[catalog]") {
@@ -153,67 +126,6 @@ TEST_CASE("content without a current review is hidden in venue mode, badged in d
     ExhibitCatalog later = scan_exhibit_dirs({root.file("r")}, CatalogOptions{false, "2027-01-01"});
     CHECK(ids(later).empty());
 }
-
-namespace {
-
-// A content folder of packages made from exhibit folders, signed by one key
-// and (unless asked not to) approved by a reviewer with the manifest's dates.
-struct ContentFolder {
-    test::TempFolder root;
-    SecretKey publisher = generate_key();
-    SecretKey reviewer = generate_key();
-    std::string dir = root.file("content");
-
-    ContentFolder() {
-        REQUIRE(sodium_init() >= 0);
-        std::filesystem::create_directories(dir + "/hub");
-    }
-    // DIR/RELATIVE (e.g. "hub/x-1.0.0.kpkg") holding exhibit `id`.
-    std::string add(const std::string& relative, const std::string& id, bool approve = true,
-                    const std::string& kind = "exhibit") {
-        write_exhibit(root, "src/" + id, id);
-        if (kind == "quiz") {
-            const std::string manifest = root.file("src/" + id + "/manifest.lua");
-            std::ifstream in(manifest);
-            std::string text((std::istreambuf_iterator<char>(in)), {});
-            text.replace(text.find("kind = 'exhibit'"), 16, "kind = 'quiz', entry = 'quiz.lua'");
-            root.write("src/" + id + "/manifest.lua", text);
-            const std::string sample = test::binary_dir() + "/sample-folders/general-science";
-            std::filesystem::copy_file(sample + "/quiz.lua", root.file("src/" + id + "/quiz.lua"));
-            std::filesystem::copy(sample + "/images", root.file("src/" + id + "/images"),
-                                  std::filesystem::copy_options::recursive);
-        }
-        const std::string path = dir + "/" + relative;
-        std::string error;
-        INFO(error);
-        REQUIRE(write_package(root.file("src/" + id), path, error));
-        REQUIRE(sign_package(path, publisher, PackageLimits{}, error));
-        if (approve) REQUIRE(test::review_as_manifest_says(path, reviewer, error));
-        return path;
-    }
-    void live(const std::vector<std::pair<std::string, std::string>>& id_and_file) {
-        LiveList list;
-        list.snapshot_version = 4;
-        for (const auto& [id, file] : id_and_file)
-            list.packages.push_back({id, "1.0.0", file, std::string(64, 'a')});
-        std::string error;
-        REQUIRE(write_live_list(dir, list, error));
-    }
-    CatalogOptions options(bool dev = false) const {
-        CatalogOptions options{dev, "2026-06-01"};
-        options.content_dir = dir;
-        options.trust = {{publisher.public_key()}, {reviewer.public_key()}};
-        return options;
-    }
-};
-
-bool mentions(const std::vector<std::string>& lines, const std::string& part) {
-    return std::any_of(lines.begin(), lines.end(), [&](const std::string& line) {
-        return line.find(part) != std::string::npos;
-    });
-}
-
-} // namespace
 
 TEST_CASE("venue mode shows a package only with a trusted reviewer's approval",
           "[catalog][trust]") {
