@@ -5,17 +5,11 @@
 // glyphs without touching the current frame's, a second page when one frame
 // needs more than a page holds, and idle pages released.
 #include "app_test_support.h"
+#include "headless_screen.h"
 #include "png_pixels.h"
 #include "test_paths.h"
 
 #include "core/utf8_text.h"
-#include "render/display.h"
-#include "render/fonts.h"
-#include "render/imgui_layer.h"
-#include "render/input.h"
-#include "render/ui.h"
-
-#include <SDL.h>
 
 #include <catch2/catch.hpp>
 
@@ -33,30 +27,10 @@ const char* const kFontPath = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
 // A headless screen with the glyph cache on its renderer, drawing what a
 // test asks for in frames of its own.
-class GlyphScreen {
+class GlyphScreen : public kiosk::test::HeadlessScreen {
 public:
-    explicit GlyphScreen(int width = 960, int height = 540) {
-        std::string error;
-        REQUIRE(fonts_.load(FontSpec{kFontPath, 0, 72, 36, 40}, error));
-        SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
-        REQUIRE(SDL_InitSubSystem(SDL_INIT_VIDEO) == 0);
-        DisplayOptions options;
-        options.width = width;
-        options.height = height;
-        options.headless = true;
-        display_ = Display::create(options, error);
-        INFO(error);
-        REQUIRE(display_);
-        fonts_.attach(display_->renderer(), display_->height());
-        imgui_ = std::make_unique<ImGuiLayer>(display_->renderer(), fonts_);
-        ui_.set_screen(display_->width(), display_->height());
-    }
-    ~GlyphScreen() {
-        imgui_.reset();
-        fonts_.detach();
-        display_.reset();
-        SDL_QuitSubSystem(SDL_INIT_VIDEO);
-    }
+    explicit GlyphScreen(int width = 960, int height = 540)
+        : HeadlessScreen(width, height, FontSpec{kFontPath, 0, 72, 36, 40}) {}
     // One frame: `draw` with the Ui, then the screenshot to `png` if named.
     template <typename Draw> void frame(Draw draw, const std::string& png = "") {
         imgui_->begin_frame(pointer_, 1.0f / 60, display_->width(), display_->height());
@@ -64,22 +38,9 @@ public:
         draw(ui_);
         ui_.end_screen();
         imgui_->end_frame(theme::kBackground);
-        if (!png.empty()) {
-            std::string error;
-            INFO(error);
-            REQUIRE(display_->write_screenshot(png, error));
-        }
+        if (!png.empty()) screenshot(png);
         display_->present();
     }
-    FontLibrary& fonts() { return fonts_; }
-    Ui& ui() { return ui_; }
-
-private:
-    FontLibrary fonts_;
-    std::unique_ptr<Display> display_;
-    std::unique_ptr<ImGuiLayer> imgui_;
-    PointerFeeder pointer_;
-    Ui ui_{fonts_};
 };
 
 std::string temp_png(const std::string& name) {
@@ -117,13 +78,10 @@ TEST_CASE("glyph cache: a character is drawn in the frame that first draws it", 
     // The first frame is the second: nothing missing, nothing late.
     CHECK(png_difference(first, second) == 0);
     CHECK(ink_in(first, 40, 40, 290, 80) > 0.1); // 72 logical px at 540 high: 36 px
-    // And it is the text as it should look (tests/app/goldens/glyph-cache.png;
-    // KIOSK_UPDATE_GOLDENS=1 rewrites it).
-    const std::string golden = source_path("tests/app/goldens/glyph-cache.png");
-    if (std::getenv("KIOSK_UPDATE_GOLDENS"))
-        std::filesystem::copy_file(first, golden,
-                                   std::filesystem::copy_options::overwrite_existing);
-    CHECK(png_difference(first, golden) <= 0.005);
+    // And it is the text as it should look (tests/app/goldens/glyph-cache.png).
+    const kiosk::test::PngCompare golden = screen.golden("glyph-cache");
+    INFO(golden.message);
+    CHECK(golden.same);
 }
 
 TEST_CASE("glyph cache: every size from 8 to 300 px is rasterized at that size", "[fonts]") {

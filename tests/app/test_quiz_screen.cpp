@@ -17,6 +17,7 @@
 
 #include "app/quiz_screen.h"
 #include "app_test_support.h"
+#include "headless_screen.h"
 #include "test_paths.h"
 
 #include "core/strings_table.h"
@@ -93,10 +94,17 @@ LoadedPack single_question(const std::string& pack_name, const std::string& ques
 
 // What KioskApp gives a screen, without KioskApp: a headless display, the
 // sample config's font, the strings table, an ImGui frame, images, pointer.
-class Harness {
+FontSpec sample_font() {
+    const KioskConfig config = sample_config();
+    return FontSpec{config.font.path, config.font.face, float(config.font.title_px),
+                    float(config.font.body_px), float(config.font.button_px)};
+}
+
+class Harness : public kiosk::test::HeadlessScreen {
 public:
     explicit Harness(int width = 960, int height = 540,
-                     const StringsTable* strings_override = nullptr) {
+                     const StringsTable* strings_override = nullptr)
+        : HeadlessScreen(width, height, sample_font()) {
         KioskConfig config = sample_config();
         if (strings_override) {
             strings_ = *strings_override;
@@ -108,34 +116,9 @@ public:
             REQUIRE(strings.ok());
             strings_ = *strings.table;
         }
-        std::string error;
-        FontSpec font{config.font.path, config.font.face, float(config.font.title_px),
-                      float(config.font.body_px), float(config.font.button_px)};
-        const bool font_loaded = fonts_.load(font, error);
-        INFO(error);
-        REQUIRE(font_loaded);
-        SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
-        REQUIRE(SDL_InitSubSystem(SDL_INIT_VIDEO) == 0);
-        DisplayOptions options;
-        options.width = width;
-        options.height = height;
-        options.headless = true;
-        display_ = Display::create(options, error);
-        INFO(error);
-        REQUIRE(display_);
-        ui_.set_screen(display_->width(), display_->height());
-        fonts_.attach(display_->renderer(), display_->height());
-        imgui_ = std::make_unique<ImGuiLayer>(display_->renderer(), fonts_);
         images_ = std::make_unique<ImageCache>(display_->renderer());
-        pointer_.set_drag_threshold(ui_.px(24));
     }
-    ~Harness() {
-        images_.reset();
-        imgui_.reset();
-        fonts_.detach();
-        display_.reset();
-        SDL_QuitSubSystem(SDL_INIT_VIDEO);
-    }
+    ~Harness() { images_.reset(); } // before the renderer its textures live in
 
     // One fixed step and one frame, as KioskApp::step does.
     QuizAction frame(QuizScreen& quiz) {
@@ -170,48 +153,13 @@ public:
         tap(quiz, as_imvec(rect->center()));
     }
 
-    // Screenshots the last frame and compares it with tests/app/goldens/NAME.png
-    // as compare_with_golden does for a KioskApp.
-    PngCompare golden(const std::string& name) {
-        PngCompare result;
-        std::string golden = source_path("tests/app/goldens/" + name + ".png");
-        std::string actual = kiosk::test::binary_dir() + "/test-tmp/" + name + ".actual.png";
-        std::filesystem::create_directories(std::filesystem::path(actual).parent_path());
-        std::string error;
-        if (!display_->write_screenshot(actual, error)) {
-            result.message = error;
-            return result;
-        }
-        if (std::getenv("KIOSK_UPDATE_GOLDENS"))
-            std::filesystem::copy_file(actual, golden,
-                                       std::filesystem::copy_options::overwrite_existing);
-        result.differing_fraction = png_difference(actual, golden);
-        result.same = result.differing_fraction <= 0.005;
-        result.message = name + ": " + std::to_string(result.differing_fraction * 100) +
-                         "% of pixels differ from " + golden + " (actual frame: " + actual + ")";
-        return result;
-    }
-
-    void screenshot(const std::string& path) {
-        std::string error;
-        const bool written = display_->write_screenshot(path, error);
-        INFO(error);
-        REQUIRE(written);
-    }
-
-    FontLibrary& fonts() { return fonts_; }
     QuizAction last_action() const { return last_action_; }
     double time_s() const { return time_s_; }
     Language language = Language::Zh;
 
 private:
     StringsTable strings_;
-    FontLibrary fonts_;
-    std::unique_ptr<Display> display_;
-    std::unique_ptr<ImGuiLayer> imgui_;
     std::unique_ptr<ImageCache> images_;
-    PointerFeeder pointer_;
-    Ui ui_{fonts_};
     double time_s_ = 0;
     QuizAction last_action_ = QuizAction::None;
 };

@@ -83,8 +83,7 @@ TEST_CASE("a picture shown smaller than it is is decoded at the size it is shown
     CHECK(tile.height == 240);
     // Shown less than twice smaller, or larger, or at its own size: as it
     // is, each its own entry.
-    CHECK(images.get(source, "thumbnail.png", nullptr, kNoPictureBudget, {700, 400}).width ==
-          1280);
+    CHECK(images.get(source, "thumbnail.png", nullptr, kNoPictureBudget, {700, 400}).width == 1280);
     CHECK(images.get(source, "thumbnail.png", nullptr, kNoPictureBudget, {1920, 1080}).width ==
           1280);
     CHECK(images.get(source, "thumbnail.png").width == 1280);
