@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -179,13 +180,15 @@ double png_difference(const std::string& a_path, const std::string& b_path) {
     return difference(Png(a_path), Png(b_path));
 }
 
-PngCompare compare_with_golden(KioskApp& app, const std::string& name) {
+PngCompare compare_screenshot_with_golden(
+    const std::string& name,
+    const std::function<bool(const std::string& path, std::string& error)>& write_screenshot) {
     PngCompare result;
     std::string golden = source_path("tests/app/goldens/" + name + ".png");
     std::string actual = kiosk::test::binary_dir() + "/test-tmp/" + name + ".actual.png";
     std::filesystem::create_directories(std::filesystem::path(actual).parent_path());
     std::string error;
-    if (!app.screenshot(actual, error)) {
+    if (!write_screenshot(actual, error)) {
         result.message = error;
         return result;
     }
@@ -197,6 +200,12 @@ PngCompare compare_with_golden(KioskApp& app, const std::string& name) {
     result.message = name + ": " + std::to_string(result.differing_fraction * 100) +
                      "% of pixels differ from " + golden + " (actual frame: " + actual + ")";
     return result;
+}
+
+PngCompare compare_with_golden(KioskApp& app, const std::string& name) {
+    return compare_screenshot_with_golden(name, [&](const std::string& path, std::string& error) {
+        return app.screenshot(path, error);
+    });
 }
 
 } // namespace kiosk::test

@@ -8,6 +8,7 @@
 #include "png_pixels.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -51,6 +52,10 @@ struct PngCompare {
 // Screenshots `app` and compares with tests/app/goldens/NAME.png: a pixel differs
 // when a channel is off by more than 24; at most 0.5% of pixels may differ.
 PngCompare compare_with_golden(KioskApp& app, const std::string& name);
+// The same for a screenshot `write_screenshot` writes to the path it is given.
+PngCompare compare_screenshot_with_golden(
+    const std::string& name,
+    const std::function<bool(const std::string& path, std::string& error)>& write_screenshot);
 // Fraction of pixels that differ between two screenshots files.
 double png_difference(const std::string& a_path, const std::string& b_path);
 

@@ -18,8 +18,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -68,23 +66,10 @@ public:
     // Screenshots the last frame and compares it with tests/app/goldens/NAME.png
     // (KIOSK_UPDATE_GOLDENS=1 rewrites it).
     PngCompare golden(const std::string& name) {
-        PngCompare result;
-        const std::string golden = source_path("tests/app/goldens/" + name + ".png");
-        const std::string actual = binary_dir() + "/test-tmp/" + name + ".actual.png";
-        std::filesystem::create_directories(std::filesystem::path(actual).parent_path());
-        std::string error;
-        if (!display_->write_screenshot(actual, error)) {
-            result.message = error;
-            return result;
-        }
-        if (std::getenv("KIOSK_UPDATE_GOLDENS"))
-            std::filesystem::copy_file(actual, golden,
-                                       std::filesystem::copy_options::overwrite_existing);
-        result.differing_fraction = png_difference(actual, golden);
-        result.same = result.differing_fraction <= 0.005;
-        result.message = name + ": " + std::to_string(result.differing_fraction * 100) +
-                         "% of pixels differ from " + golden + " (actual frame: " + actual + ")";
-        return result;
+        return compare_screenshot_with_golden(name,
+                                              [&](const std::string& path, std::string& error) {
+                                                  return display_->write_screenshot(path, error);
+                                              });
     }
 
 protected:
