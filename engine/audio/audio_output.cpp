@@ -26,7 +26,10 @@ AudioOutput::AudioOutput(bool live) : live_(live) {
         wanted.freq = kOutputRate;
         wanted.format = AUDIO_S16SYS;
         wanted.channels = kOutputChannels;
-        wanted.samples = 1024;
+        // 256 frames, about 11 ms: closing the device waits for one buffer
+        // (with 1024 that was 43 ms of every quit), and the kLiveLeadS queued
+        // ahead keeps a buffer this small fed.
+        wanted.samples = 256;
         wanted.callback = nullptr; // queue mode: SDL_QueueAudio
         SDL_AudioSpec got{};
         device_ = SDL_OpenAudioDevice(nullptr, 0, &wanted, &got, 0);
