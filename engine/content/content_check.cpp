@@ -3,14 +3,13 @@
 
 #include "content/quiz.h"
 #include "core/civil_time.h"
+#include "core/font_face.h"
 #include "core/image_decode.h"
 #include "core/utf8_text.h"
 
 #include <lua.hpp>
-#include <stb_truetype.h>
 
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
@@ -19,27 +18,20 @@
 namespace kiosk {
 namespace {
 
-struct Font {
-    std::string data;
-    stbtt_fontinfo info{};
+// The config's font, or why the characters cannot be checked.
+struct CheckedFont {
+    FontFace face;
     bool ok = false;
-    bool has(uint32_t codepoint) { return stbtt_FindGlyphIndex(&info, int(codepoint)) != 0; }
 };
 
-Font load_font(const ContentCheckOptions& options, std::vector<std::string>& errors) {
-    Font font;
-    std::ifstream in(options.font_path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    font.data = bytes.str();
-    const auto* data = reinterpret_cast<const unsigned char*>(font.data.data());
-    int offset = font.data.empty() ? -1 : stbtt_GetFontOffsetForIndex(data, options.font_face);
-    font.ok = offset >= 0 && stbtt_InitFont(&font.info, data, offset);
+void load_font(const ContentCheckOptions& options, CheckedFont& font,
+               std::vector<std::string>& errors) {
+    std::string error;
+    font.ok = font.face.load(options.font_path, options.font_face, error);
     if (!font.ok)
         errors.push_back(options.font_path + ": cannot read the font (face " +
                          std::to_string(options.font_face) +
                          "), so the characters were not checked");
-    return font;
 }
 
 bool is_picture_name(const std::string& name) {
@@ -101,7 +93,7 @@ private:
 };
 
 // Every character outside ASCII, line by line, must be in the font.
-void check_characters(Font& font, const std::string& label, const std::string& text,
+void check_characters(const FontFace& font, const std::string& label, const std::string& text,
                       std::vector<std::string>& errors) {
     std::istringstream lines(text);
     std::string line;
@@ -109,7 +101,7 @@ void check_characters(Font& font, const std::string& label, const std::string& t
     for (int number = 1; std::getline(lines, line); ++number) {
         for (size_t pos = 0; pos < line.size();) {
             uint32_t c = decode_utf8(line, pos);
-            if (c < 0x80 || font.has(c) || !reported.insert(c).second) continue;
+            if (c < 0x80 || font.glyph_index(c) != 0 || !reported.insert(c).second) continue;
             std::string character;
             append_utf8(character, c);
             char code[16];
@@ -193,7 +185,8 @@ ContentCheckReport check_content(const FileSource& source, const std::string& la
     // Every file, referenced or not: it reads (a package's damaged data shows
     // here even where nothing refers to it), Lua text is checked, pictures decode.
     // Pictures last, so the ones Lua refers to are reported with its line.
-    Font font = load_font(options, report.errors);
+    CheckedFont font;
+    load_font(options, font, report.errors);
     std::vector<std::string> picture_files;
     for (const std::string& name : source.list()) {
         if (is_picture_name(name)) {
@@ -206,7 +199,7 @@ ContentCheckReport check_content(const FileSource& source, const std::string& la
             continue;
         }
         if (name.size() < 4 || name.compare(name.size() - 4, 4, ".lua") != 0) continue;
-        if (font.ok) check_characters(font, source.describe(name), text, report.errors);
+        if (font.ok) check_characters(font.face, source.describe(name), text, report.errors);
         if (exhibit && name != "manifest.lua")
             check_lua_file(source, name, text, pictures, report.errors);
     }

@@ -6,7 +6,7 @@
 // missing from the frame that first draws it.
 #pragma once
 
-#include "render/font_face.h"
+#include "core/font_face.h"
 #include "render/glyph_atlas.h"
 
 #include <cstdint>

@@ -14,7 +14,7 @@
 // See docs/runtime-costs.md.
 #pragma once
 
-#include "render/font_face.h"
+#include "core/font_face.h"
 
 #include <imgui.h>
 

@@ -3,6 +3,8 @@
 // glyph boxes and coverage bitmaps at any pixel size. The numbers are the ones
 // Dear ImGui 1.86 bakes (its stb_truetype builder, oversampling 1, PixelSnapH),
 // so text laid out from these glyphs sits where ImGui's own atlas put it.
+// Used by the kiosk's glyph cache (render/glyph_atlas.h) and by the content
+// check that every character of a package is in the font.
 #pragma once
 
 #include <cstddef>
