@@ -200,14 +200,18 @@ void GlyphAtlas::refresh_fallback(SizedFont& sized) {
 ImFont* GlyphAtlas::prepare(float pixel_size, std::string_view utf8) {
     if (pages_.empty()) return nullptr;
     const int size = clamp_size(pixel_size);
-    std::vector<SizedFont*> fonts = by_size_[size];
-    for (SizedFont* font : fonts)
-        if (complete(*font, utf8)) return &font->font;
+    // The fonts this size had when called (new_font appends siblings to the
+    // same list): no copy, since this runs for every text of every frame.
+    std::vector<SizedFont*>& fonts = by_size_[size];
+    const auto known = std::ptrdiff_t(fonts.size());
+    for (std::ptrdiff_t i = 0; i < known; ++i)
+        if (complete(*fonts[size_t(i)], utf8)) return &fonts[size_t(i)]->font;
     // No font of this size can take the text on its page: a sibling on a
     // page that has none yet, then on a new page.
     for (const auto& page : pages_) {
-        const bool has_sibling = std::any_of(
-            fonts.begin(), fonts.end(), [&](SizedFont* font) { return font->page == page.get(); });
+        const bool has_sibling =
+            std::any_of(fonts.begin(), fonts.begin() + known,
+                        [&](SizedFont* font) { return font->page == page.get(); });
         if (has_sibling) continue;
         SizedFont* font = new_font(*page, size);
         if (complete(*font, utf8)) return &font->font;
@@ -218,7 +222,7 @@ ImFont* GlyphAtlas::prepare(float pixel_size, std::string_view utf8) {
     }
     // Every page is full of this frame's glyphs: a smaller size, scaled.
     if (size > kSmallestSize) return prepare(float(size / 2), utf8);
-    return fonts.empty() ? nullptr : &fonts.front()->font;
+    return known == 0 ? nullptr : &fonts.front()->font;
 }
 
 // Every character of `utf8` gets its glyph in `sized`; each one used is
@@ -365,17 +369,17 @@ bool GlyphAtlas::allocate(Page& page, int width, int height, int& x, int& y, int
         if (best_used == UINT64_MAX) return false;
         int total = 0;
         for (size_t i = best_first; i < best_end; ++i) {
-            evict_shelf(page, page.shelves[i]);
+            evict_shelf(page.shelves[i]);
             total += std::exchange(page.shelves[i].height, 0); // merged away: never chosen
         }
         page.shelves[best_first].height = total;
         return take(best_first);
     }
-    evict_shelf(page, page.shelves[oldest]);
+    evict_shelf(page.shelves[oldest]);
     return take(oldest);
 }
 
-void GlyphAtlas::evict_shelf(Page&, Shelf& shelf) {
+void GlyphAtlas::evict_shelf(Shelf& shelf) {
     for (auto& [font, codepoint] : shelf.glyphs)
         remove_glyph(*font, codepoint);
     evicted_ += int64_t(shelf.glyphs.size());

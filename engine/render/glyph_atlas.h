@@ -91,7 +91,7 @@ private:
     bool complete(SizedFont& font, std::string_view utf8);
     bool add_glyph(SizedFont& font, uint32_t codepoint);
     bool allocate(Page& page, int width, int height, int& x, int& y, int& shelf);
-    void evict_shelf(Page& page, Shelf& shelf);
+    void evict_shelf(Shelf& shelf);
     void remove_glyph(SizedFont& font, ImWchar codepoint);
     void refresh_fallback(SizedFont& font);
     void upload(Page& page, int x, int y, int width, int height, const unsigned char* alpha);
