@@ -410,8 +410,10 @@ int main(int argc, char** argv) {
     std::string error;
     std::vector<std::string> tokens;
     {
-        std::unique_ptr<hub::HubStore> store = hub::open_hub_store(http_dir, error);
-        std::unique_ptr<hub::HubStore> raw_store = hub::open_hub_store(raw_dir, error);
+        std::unique_ptr<hub::HubStore> store =
+            hub::open_hub_store(hub::StoreLocation(http_dir), error);
+        std::unique_ptr<hub::HubStore> raw_store =
+            hub::open_hub_store(hub::StoreLocation(raw_dir), error);
         if (!store || !raw_store) {
             std::fprintf(stderr, "bench-hub: %s\n", error.c_str());
             return 1;
@@ -447,7 +449,7 @@ int main(int argc, char** argv) {
     std::printf("ingest ratio:      HTTP / raw = %.1f%% (target >= 30%%: %s)\n", ratio,
                 ratio >= 30 ? "met" : "NOT met");
 
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(http_dir, error);
+    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(hub::StoreLocation(http_dir), error);
     if (!store) {
         std::fprintf(stderr, "bench-hub: %s\n", error.c_str());
         return 1;

@@ -69,7 +69,7 @@ std::string venue_id(int venue) {
 
 std::vector<std::string> register_kiosks(const std::string& data_dir, const Options& options) {
     std::string error;
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(data_dir, error);
+    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(hub::StoreLocation(data_dir), error);
     if (!store) fail(error);
     for (int venue = 0; venue < options.venues; ++venue)
         if (!store->add_venue({venue_id(venue), "场馆", "Venue", "county_museum"}, error))

@@ -47,3 +47,5 @@ pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
 # Reports and alerts by email (engine/hub): libcurl's SMTP client.
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
+# Issue 22: the hub's PostgreSQL store, through libpq's C API.
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)

@@ -36,6 +36,8 @@ packages=(
   curl python3
   # curators: the exhibit linter (luacheck), also run by the tests
   lua-check
+  # the hub on PostgreSQL (issue 22): libpq, and a server the tests make with pg_virtualenv
+  libpq-dev postgresql postgresql-common
   # the Chinese/English font of the sample configs
   fonts-wqy-microhei
 )

@@ -31,6 +31,6 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 stage "install dependencies" scripts/install-deps.sh
 stage "build (normal)" scripts/build.sh
 stage "build (ASan+UBSan)" scripts/build.sh asan
-stage "tests (normal build)" ctest --test-dir build --output-on-failure -j2
-stage "tests (ASan+UBSan build)" ctest --test-dir build-asan --output-on-failure -j2
+stage "tests (normal build)" scripts/with-postgresql.sh ctest --test-dir build --output-on-failure -j2
+stage "tests (ASan+UBSan build)" scripts/with-postgresql.sh ctest --test-dir build-asan --output-on-failure -j2
 stage "fuzz targets (short runs)" scripts/fuzz.sh --ci

@@ -78,7 +78,8 @@ void build_data(const Options& options, const std::string& last_day) {
     std::error_code ignored;
     std::filesystem::remove_all(options.data, ignored);
     std::string error;
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(options.data, error);
+    std::unique_ptr<hub::HubStore> store =
+        hub::open_hub_store(hub::StoreLocation(options.data), error);
     if (!store) fail(error);
     hub::DemoHistoryPlan plan;
     plan.seed = kSeed;
@@ -241,11 +242,12 @@ int main(int argc, char** argv) {
 
     // 3. The monthly province PDF.
     std::string error;
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(options.data, error);
+    std::unique_ptr<hub::HubStore> store =
+        hub::open_hub_store(hub::StoreLocation(options.data), error);
     std::unique_ptr<hub::LibraryStore> library =
-        store ? hub::open_library_store(options.data, error) : nullptr;
+        store ? hub::open_library_store(hub::StoreLocation(options.data), error) : nullptr;
     std::unique_ptr<hub::NoticeStore> notices =
-        library ? hub::open_sqlite_notice_store(options.data, error) : nullptr;
+        library ? hub::open_notice_store(hub::StoreLocation(options.data), error) : nullptr;
     if (!notices) fail(error);
     hub::MonthlyRequest request;
     request.month = report_month;

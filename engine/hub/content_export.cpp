@@ -81,15 +81,15 @@ int content_export(const ContentExportOptions& options, std::ostream& out, std::
         return refused(err, error);
 
     std::string error;
-    std::unique_ptr<HubStore> store = open_hub_store(options.data_dir, error);
+    std::unique_ptr<HubStore> store = open_hub_store(options.store, error);
     if (!store) return refused(err, error);
     const std::optional<KioskRecord> kiosk = store->find_kiosk(options.kiosk);
     if (!kiosk) return refused(err, "--kiosk " + options.kiosk + ": no such kiosk");
     if (kiosk->revoked_utc_ms != 0)
         return refused(err, "--kiosk " + options.kiosk + ": the kiosk is revoked");
-    std::unique_ptr<LibraryStore> library = open_library_store(options.data_dir, error);
+    std::unique_ptr<LibraryStore> library = open_library_store(options.store, error);
     if (!library) return refused(err, error);
-    std::optional<SecretKey> key = load_hub_key(kContentKey, options.data_dir, error);
+    std::optional<SecretKey> key = load_hub_key(kContentKey, options.store.data_dir, error);
     if (!key) return refused(err, error.empty() ? no_hub_key_message(kContentKey) : error);
 
     ContentService content(library.get(), std::move(key), options.policy);

@@ -7,6 +7,8 @@
 // not be a symbolic link; no file is written through one.
 #pragma once
 
+#include "store_location.h"
+
 #include "content_snapshots.h"
 
 #include <iosfwd>
@@ -17,7 +19,8 @@ namespace kiosk::hub {
 constexpr const char* kExportedSnapshotFile = "snapshot.json";
 
 struct ContentExportOptions {
-    std::string data_dir, kiosk, out_dir;
+    StoreLocation store; // --data and --store
+    std::string kiosk, out_dir;
     SnapshotPolicy policy;
 };
 

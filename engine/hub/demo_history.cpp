@@ -512,7 +512,7 @@ bool titles_from_content(const std::string& folder, std::vector<sync::SubjectTit
 
 int simulate_command(const SimulateOptions& options, std::ostream& out, std::ostream& err) {
     std::string error;
-    std::unique_ptr<HubStore> store = open_hub_store(options.data_dir, error);
+    std::unique_ptr<HubStore> store = open_hub_store(options.store, error);
     if (!store) {
         err << "kiosk-hub simulate: " << error << "\n";
         return 1;
@@ -571,7 +571,7 @@ int simulate_command(const SimulateOptions& options, std::ostream& out, std::ost
             {record.id, record.venue, venue_kinds[record.venue] == "mobile_exhibit", *key});
     }
     if (plan.kiosks.empty()) {
-        err << "kiosk-hub simulate: " << options.data_dir << " has no kiosks to simulate\n";
+        err << "kiosk-hub simulate: " << options.store.data_dir << " has no kiosks to simulate\n";
         return 1;
     }
     if (!make_private_folder(options.out_dir, error)) {

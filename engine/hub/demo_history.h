@@ -11,6 +11,8 @@
 // The same plan gives the same bundles, byte for byte.
 #pragma once
 
+#include "store_location.h"
+
 #include "core/civil_time.h"
 #include "core/signing_keys.h"
 #include "hub_store.h"
@@ -72,7 +74,8 @@ bool simulate_history(const DemoHistoryPlan& plan, const SendBundle& send,
 // today in the venues' zone, up to now), written to OUT as NNNNNNNN-KIOSK.json
 // files in export order for `kiosk-hub import`. Prints the totals.
 struct SimulateOptions {
-    std::string data_dir, keys_dir, out_dir, end_day;
+    StoreLocation store; // --data and --store
+    std::string keys_dir, out_dir, end_day;
     int days = 365;
     uint64_t seed = 20;
     std::string cadence = "hourly"; // hourly | daily | weekly

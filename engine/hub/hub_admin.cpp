@@ -30,9 +30,9 @@ int refused(std::ostream& err, const std::string& message) {
     return 1;
 }
 
-std::unique_ptr<HubStore> open_store(const std::string& data_dir, std::ostream& err) {
+std::unique_ptr<HubStore> open_store(const StoreLocation& location, std::ostream& err) {
     std::string error;
-    std::unique_ptr<HubStore> store = open_hub_store(data_dir, error);
+    std::unique_ptr<HubStore> store = open_hub_store(location, error);
     if (!store) err << "kiosk-hub admin: " << error << "\n";
     return store;
 }
@@ -112,7 +112,7 @@ int admin_add_venue(const AddVenueOptions& options, std::ostream& out, std::ostr
     if (!is_venue_kind(options.kind))
         return usage_error(err, "--kind: expected county_museum or mobile_exhibit, got \"" +
                                     options.kind + "\"");
-    std::unique_ptr<HubStore> store = open_store(options.data_dir, err);
+    std::unique_ptr<HubStore> store = open_store(options.store, err);
     if (!store) return 1;
     std::string error;
     if (!store->add_venue({options.id, options.name_zh, options.name_en, options.kind}, error))
@@ -136,7 +136,7 @@ int admin_add_kiosk(const AddKioskOptions& options, std::ostream& out, std::ostr
         public_key = to_base64(
             std::string_view(reinterpret_cast<const char*>(key->key.data()), key->key.size()));
     }
-    std::unique_ptr<HubStore> store = open_store(options.data_dir, err);
+    std::unique_ptr<HubStore> store = open_store(options.store, err);
     if (!store) return 1;
     std::string id = options.id;
     for (int attempt = 0; id.empty() || (options.id.empty() && store->find_kiosk(id)); ++attempt) {
@@ -184,7 +184,7 @@ int admin_add_user(const AddUserOptions& options, std::istream& password_in, std
     if (password.size() < kMinPasswordChars)
         return usage_error(err, "password (first line of stdin): expected at least " +
                                     std::to_string(kMinPasswordChars) + " characters");
-    std::unique_ptr<HubStore> store = open_store(options.data_dir, err);
+    std::unique_ptr<HubStore> store = open_store(options.store, err);
     if (!store) return 1;
     UserRecord user{options.name, hash_password(password), options.role, options.venue};
     sodium_memzero(password.data(), password.size());
@@ -202,7 +202,7 @@ int admin_add_publisher(const AddPublisherOptions& options, std::ostream& out, s
     const auto key = read_key_option(options.public_key_file, err);
     if (!key) return 2;
     std::string error;
-    std::unique_ptr<LibraryStore> library = open_library_store(options.data_dir, error);
+    std::unique_ptr<LibraryStore> library = open_library_store(options.store, error);
     if (!library) return refused(err, error);
     if (!library->add_publisher({key->first, key->second, options.name, 0}, error))
         return refused(err, error);
@@ -221,7 +221,7 @@ int admin_add_reviewer(const AddReviewerOptions& options, std::ostream& out, std
     const auto key = read_key_option(options.public_key_file, err);
     if (!key) return 2;
     std::string error;
-    std::unique_ptr<LibraryStore> library = open_library_store(options.data_dir, error);
+    std::unique_ptr<LibraryStore> library = open_library_store(options.store, error);
     if (!library) return refused(err, error);
     if (!library->add_reviewer(
             {key->first, key->second, options.name, options.organization, options.field, 0}, error))
@@ -255,7 +255,7 @@ int admin_set_hours(const SetHoursOptions& options, std::ostream& out, std::ostr
     if (const std::string problem = opening_hours_problem(hours); !problem.empty())
         return usage_error(err, "--open/--close/--closed: " + problem + " (got " +
                                     hours_text(hours) + ")");
-    std::unique_ptr<HubStore> store = open_store(options.data_dir, err);
+    std::unique_ptr<HubStore> store = open_store(options.store, err);
     if (!store) return 1;
     std::string error;
     if (!store->set_opening_hours(options.venue, hours, error)) return refused(err, error);
@@ -264,8 +264,8 @@ int admin_set_hours(const SetHoursOptions& options, std::ostream& out, std::ostr
     return 0;
 }
 
-int admin_list(const std::string& data_dir, std::ostream& out, std::ostream& err) {
-    std::unique_ptr<HubStore> store = open_store(data_dir, err);
+int admin_list(const StoreLocation& location, std::ostream& out, std::ostream& err) {
+    std::unique_ptr<HubStore> store = open_store(location, err);
     if (!store) return 1;
     out << "venues:\n";
     for (const Venue& venue : store->venues())
@@ -284,7 +284,7 @@ int admin_list(const std::string& data_dir, std::ostream& out, std::ostream& err
         out << "  " << user.name << "  " << user.role
             << (user.venue.empty() ? "" : "  venue " + user.venue) << "\n";
     std::string error;
-    std::unique_ptr<LibraryStore> library = open_library_store(data_dir, error);
+    std::unique_ptr<LibraryStore> library = open_library_store(location, error);
     if (!library) return refused(err, error);
     out << "publishers:\n";
     for (const PublisherRecord& publisher : library->publishers())
@@ -296,10 +296,10 @@ int admin_list(const std::string& data_dir, std::ostream& out, std::ostream& err
     return 0;
 }
 
-int admin_revoke_kiosk(const std::string& data_dir, const std::string& id, std::ostream& out,
+int admin_revoke_kiosk(const StoreLocation& location, const std::string& id, std::ostream& out,
                        std::ostream& err) {
     if (!is_valid_id(id)) return usage_error(err, "--id: expected a kiosk id, got \"" + id + "\"");
-    std::unique_ptr<HubStore> store = open_store(data_dir, err);
+    std::unique_ptr<HubStore> store = open_store(location, err);
     if (!store) return 1;
     const int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                std::chrono::system_clock::now().time_since_epoch())

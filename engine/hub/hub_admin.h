@@ -5,25 +5,30 @@
 // store (an id taken, an unknown venue, an unusable data folder), 2 a bad value (usage error).
 #pragma once
 
+#include "store_location.h"
+
 #include <iosfwd>
 #include <string>
 
 namespace kiosk::hub {
 
 struct AddVenueOptions {
-    std::string data_dir, id, name_zh, name_en, kind;
+    StoreLocation store; // --data and --store
+    std::string id, name_zh, name_en, kind;
 };
 
 struct AddKioskOptions {
-    std::string data_dir, venue, id; // id "" = make one ("k-" + 6 hex digits)
-    std::string public_key_file;     // "" = none (no offline bundles)
+    StoreLocation store;         // --data and --store
+    std::string venue, id;       // id "" = make one ("k-" + 6 hex digits)
+    std::string public_key_file; // "" = none (no offline bundles)
     // The day (YYYY-MM-DD, 00:00 UTC) a kiosk already in service was put in
     // service, for its contact history from bundles exported since; "" = now.
     std::string in_service_since;
 };
 
 struct AddUserOptions {
-    std::string data_dir, name, role, venue;
+    StoreLocation store; // --data and --store
+    std::string name, role, venue;
 };
 
 int admin_add_venue(const AddVenueOptions& options, std::ostream& out, std::ostream& err);
@@ -32,11 +37,13 @@ int admin_add_kiosk(const AddKioskOptions& options, std::ostream& out, std::ostr
 int admin_add_user(const AddUserOptions& options, std::istream& password_in, std::ostream& out,
                    std::ostream& err);
 struct AddPublisherOptions {
-    std::string data_dir, name, public_key_file;
+    StoreLocation store; // --data and --store
+    std::string name, public_key_file;
 };
 
 struct AddReviewerOptions {
-    std::string data_dir, name, organization, field, public_key_file;
+    StoreLocation store; // --data and --store
+    std::string name, organization, field, public_key_file;
 };
 
 int admin_add_publisher(const AddPublisherOptions& options, std::ostream& out, std::ostream& err);
@@ -45,12 +52,13 @@ int admin_add_reviewer(const AddReviewerOptions& options, std::ostream& out, std
 // availability is measured against: `open` "HH:MM", `close` "HH:MM" or
 // "24:00", `closed` weekdays as "mon,tue" ("" = open every day).
 struct SetHoursOptions {
-    std::string data_dir, venue, open, close, closed;
+    StoreLocation store; // --data and --store
+    std::string venue, open, close, closed;
 };
 int admin_set_hours(const SetHoursOptions& options, std::ostream& out, std::ostream& err);
-int admin_list(const std::string& data_dir, std::ostream& out, std::ostream& err);
+int admin_list(const StoreLocation& store, std::ostream& out, std::ostream& err);
 // A stolen or retired kiosk: its token and bundle key stop working; its counts stay.
-int admin_revoke_kiosk(const std::string& data_dir, const std::string& id, std::ostream& out,
+int admin_revoke_kiosk(const StoreLocation& store, const std::string& id, std::ostream& out,
                        std::ostream& err);
 
 } // namespace kiosk::hub

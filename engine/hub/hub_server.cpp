@@ -173,29 +173,30 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     }
     const sigset_t stop_signals = block_stop_signals();
 
-    std::unique_ptr<HubStore> store = open_hub_store(options.data_dir, error);
+    std::unique_ptr<HubStore> store = open_hub_store(options.store, error);
     if (!store) {
         err << "kiosk-hub: " << error << "\n";
         return 1;
     }
-    std::unique_ptr<LibraryStore> library = open_library_store(options.data_dir, error);
+    std::unique_ptr<LibraryStore> library = open_library_store(options.store, error);
     if (!library) {
         err << "kiosk-hub: " << error << "\n";
         return 1;
     }
-    std::optional<SecretKey> content_key = load_hub_key(kContentKey, options.data_dir, error);
+    std::optional<SecretKey> content_key = load_hub_key(kContentKey, options.store.data_dir, error);
     if (!content_key && !error.empty()) {
         err << "kiosk-hub: " << error << "\n";
         return 1;
     }
     if (!content_key) err << "kiosk-hub: " << no_hub_key_message(kContentKey) << "\n";
     ContentService content(library.get(), std::move(content_key), options.snapshot_policy);
-    std::unique_ptr<NoticeStore> notice_store = open_sqlite_notice_store(options.data_dir, error);
+    std::unique_ptr<NoticeStore> notice_store = open_notice_store(options.store, error);
     if (!notice_store) {
         err << "kiosk-hub: " << error << "\n";
         return 1;
     }
-    const std::optional<SecretKey> notice_key = load_hub_key(kNoticeKey, options.data_dir, error);
+    const std::optional<SecretKey> notice_key =
+        load_hub_key(kNoticeKey, options.store.data_dir, error);
     if (!notice_key && !error.empty()) {
         err << "kiosk-hub: " << error << "\n";
         return 1;

@@ -5,6 +5,8 @@
 // plug in through `extra_routes`.
 #pragma once
 
+#include "store_location.h"
+
 #include "connection_gate_internal.h"
 #include "content_routes.h"
 #include "hub_store.h"
@@ -18,9 +20,9 @@ namespace kiosk::hub {
 
 struct ServeOptions {
     std::string listen = "127.0.0.1:8080"; // HOST:PORT; PORT 0 picks a free port
-    std::string data_dir;
-    GateLimits gate;                // workers, connection caps and deadlines
-    SnapshotPolicy snapshot_policy; // --snapshot-lifetime-days, the venues' offset
+    StoreLocation store;                   // --data and --store
+    GateLimits gate;                       // workers, connection caps and deadlines
+    SnapshotPolicy snapshot_policy;        // --snapshot-lifetime-days, the venues' offset
     // Called once before listening, to add routes (the dashboard's).
     std::function<void(httplib::Server&, HubStore&)> extra_routes;
 };

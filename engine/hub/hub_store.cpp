@@ -1,8 +1,6 @@
 // What every HubStore backend shares: the rules for ids, names, venue kinds,
-// roles and opening hours, and the factory that opens the default backend (SQLite).
+// roles and opening hours (the factories are in open_stores.cpp).
 #include "hub_store.h"
-
-#include "sqlite_hub_store.h"
 
 #include "core/content_ids.h"
 
@@ -46,10 +44,6 @@ std::string opening_hours_problem(const OpeningHours& hours) {
         return hours.closed_weekdays == 0x7f ? "a venue cannot be closed every day of the week"
                                              : "closed weekdays: expected bits 0 (Monday) .. 6";
     return "";
-}
-
-std::unique_ptr<HubStore> open_hub_store(const std::string& data_dir, std::string& error) {
-    return SqliteHubStore::open(data_dir, error);
 }
 
 } // namespace kiosk::hub

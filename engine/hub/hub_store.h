@@ -2,11 +2,12 @@
 // admin commands and the dashboard never see SQL: the province's venues,
 // kiosks (credentials and last heartbeat), managers' accounts, the usage
 // buckets the kiosks sync, and the totals the dashboard reads. SQLite
-// (sqlite_hub_store.h) is the embedded default; a PostgreSQL backend would be
-// another implementation of this class. Checks on ids and names shared by every
-// backend live here too.
+// (sqlite_hub_store.h) is the embedded default; PostgreSQL (postgres_stores.h)
+// is the other implementation, for hubs of several processes (issue 22). Checks on ids and names
+// shared by every backend live here too.
 #pragma once
 
+#include "store_location.h"
 #include "sync/sync_protocol.h"
 
 #include <cstdint>
@@ -250,9 +251,10 @@ public:
     virtual std::vector<VenueSummary> venue_summaries(const QueryScope& scope) = 0;
 };
 
-// Opens (creating when missing) the hub's store in `data_dir` (hub.db, SQLite).
-// Null with `error` when the folder or database cannot be used.
-std::unique_ptr<HubStore> open_hub_store(const std::string& data_dir, std::string& error);
+// Opens (creating when missing) the hub's store at `location`: hub.db (SQLite)
+// in its data folder, or its PostgreSQL database. Null with `error` when the
+// folder or database cannot be used.
+std::unique_ptr<HubStore> open_hub_store(const StoreLocation& location, std::string& error);
 
 // Ids of venues and kiosks: 1..64 of A-Z a-z 0-9 - _ (no dot: a token is
 // "KIOSKID.SECRET"). User names: 1..64 of A-Z a-z 0-9 - _ . @

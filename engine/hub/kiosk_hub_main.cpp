@@ -30,6 +30,30 @@
 #include <iostream>
 #include <sstream>
 
+namespace {
+
+// --data, and where the store is when it is not hub.db in that folder.
+// KIOSK_HUB_STORE stands in for --store so that a PostgreSQL password need
+// not appear on the command line (which every local user can read).
+void add_store_options(CLI::App* command, kiosk::hub::StoreLocation& store) {
+    command
+        ->add_option("--data", store.data_dir,
+                     "The hub's data folder (keys, mail settings, hub.db)")
+        ->required();
+    command
+        ->add_option(
+            "--store", store.database_url,
+            "postgresql://USER@HOST:PORT/DATABASE: keep the store in PostgreSQL instead of "
+            "DATA/hub.db (or set KIOSK_HUB_STORE)")
+        ->envname("KIOSK_HUB_STORE");
+    command
+        ->add_option("--store-connections", store.connections,
+                     "Connections this process keeps to PostgreSQL (default 4)")
+        ->check(CLI::Range(1, kiosk::hub::kMaxStoreConnections));
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
     CLI::App app{"kiosk-hub: receives usage counts from kiosks and serves the managers' dashboard"};
     app.set_version_flag("--version", KIOSK_VERSION);
@@ -42,7 +66,7 @@ int main(int argc, char** argv) {
     CLI::App* serve_command = app.add_subcommand("serve", "Run the hub's HTTP server");
     serve_command->add_option("--listen", serve.listen, "HOST:PORT (PORT 0 picks a free port)")
         ->capture_default_str();
-    serve_command->add_option("--data", serve.data_dir, "Folder of hub.db")->required();
+    add_store_options(serve_command, serve.store);
     // The dashboard's sign-in limits (environment variables too, for tests).
     int64_t session_idle_s = 30 * 60, session_max_s = 8 * 60 * 60, login_window_s = 15 * 60;
     int login_failures = 5;
@@ -143,7 +167,7 @@ int main(int argc, char** argv) {
 
     kiosk::hub::AddVenueOptions venue;
     CLI::App* add_venue = admin->add_subcommand("add-venue", "Add a venue");
-    add_venue->add_option("--data", venue.data_dir, "Folder of hub.db")->required();
+    add_store_options(add_venue, venue.store);
     add_venue->add_option("--id", venue.id, "Venue id (A-Z a-z 0-9 - _)")->required();
     add_venue->add_option("--name-zh", venue.name_zh, "Chinese name")->required();
     add_venue->add_option("--name-en", venue.name_en, "English name")->required();
@@ -152,7 +176,7 @@ int main(int argc, char** argv) {
     kiosk::hub::AddKioskOptions kiosk;
     CLI::App* add_kiosk =
         admin->add_subcommand("add-kiosk", "Add a kiosk and print its token (shown once)");
-    add_kiosk->add_option("--data", kiosk.data_dir, "Folder of hub.db")->required();
+    add_store_options(add_kiosk, kiosk.store);
     add_kiosk->add_option("--venue", kiosk.venue, "The kiosk's venue id")->required();
     add_kiosk->add_option("--id", kiosk.id, "Kiosk id (default: k- and 6 random hex digits)");
     add_kiosk->add_option("--public-key", kiosk.public_key_file,
@@ -164,21 +188,22 @@ int main(int argc, char** argv) {
     kiosk::hub::AddUserOptions user;
     CLI::App* add_user =
         admin->add_subcommand("add-user", "Add a dashboard user; the password is read from stdin");
-    add_user->add_option("--data", user.data_dir, "Folder of hub.db")->required();
+    add_store_options(add_user, user.store);
     add_user->add_option("--name", user.name, "Login name")->required();
     add_user->add_option("--role", user.role, "province_admin or venue_manager")->required();
     add_user->add_option("--venue", user.venue, "The venue of a venue_manager");
 
-    std::string revoke_data, revoke_id;
+    kiosk::hub::StoreLocation revoke_data;
+    std::string revoke_id;
     CLI::App* revoke_kiosk = admin->add_subcommand(
         "revoke-kiosk", "Stop a stolen or retired kiosk's token and bundle key (counts stay)");
-    revoke_kiosk->add_option("--data", revoke_data, "Folder of hub.db")->required();
+    add_store_options(revoke_kiosk, revoke_data);
     revoke_kiosk->add_option("--id", revoke_id, "The kiosk's id")->required();
 
     kiosk::hub::AddPublisherOptions publisher;
     CLI::App* add_publisher = admin->add_subcommand(
         "add-publisher", "Trust a publisher's key for packages added to the content library");
-    add_publisher->add_option("--data", publisher.data_dir, "Folder of hub.db")->required();
+    add_store_options(add_publisher, publisher.store);
     add_publisher->add_option("--name", publisher.name, "Who holds the key")->required();
     add_publisher
         ->add_option("--public-key", publisher.public_key_file, "NAME.pub (kioskctl keygen)")
@@ -187,7 +212,7 @@ int main(int argc, char** argv) {
     kiosk::hub::AddReviewerOptions reviewer;
     CLI::App* add_reviewer =
         admin->add_subcommand("add-reviewer", "Add an expert to the review pool");
-    add_reviewer->add_option("--data", reviewer.data_dir, "Folder of hub.db")->required();
+    add_store_options(add_reviewer, reviewer.store);
     add_reviewer->add_option("--name", reviewer.name, "The reviewer's name")->required();
     add_reviewer->add_option("--organization", reviewer.organization, "Their organization")
         ->required();
@@ -222,7 +247,7 @@ int main(int argc, char** argv) {
     std::string routing_lang = "zh", division_venue, division_code;
     CLI::App* set_division = admin->add_subcommand(
         "set-division", "Record a venue's administrative-division code (GB/T 2260) for CAP alerts");
-    set_division->add_option("--data", routing.data_dir, "Folder of hub.db")->required();
+    add_store_options(set_division, routing.store);
     set_division->add_option("--venue", division_venue, "The venue's id")->required();
     set_division->add_option("--code", division_code, "6 digits, e.g. 330106 (\"\" removes it)")
         ->required();
@@ -230,7 +255,7 @@ int main(int argc, char** argv) {
     bool area_remove = false;
     CLI::App* map_area = admin->add_subcommand(
         "map-area", "Route an alert's area name or geocode to a venue (notice import)");
-    map_area->add_option("--data", routing.data_dir, "Folder of hub.db")->required();
+    add_store_options(map_area, routing.store);
     map_area->add_option("--area", area_route.area, "The area as alerts write it")->required();
     map_area->add_option("--venue", area_route.venue, "The venue's id")->required();
     map_area->add_flag("--remove", area_remove, "Remove this route");
@@ -241,37 +266,38 @@ int main(int argc, char** argv) {
     kiosk::hub::SetHoursOptions hours;
     CLI::App* set_hours = admin->add_subcommand(
         "set-hours", "Set a venue's opening hours (kiosks' availability is measured in them)");
-    set_hours->add_option("--data", hours.data_dir, "Folder of hub.db")->required();
+    add_store_options(set_hours, hours.store);
     set_hours->add_option("--venue", hours.venue, "The venue's id")->required();
     set_hours->add_option("--open", hours.open, "Local opening time HH:MM, e.g. 09:00")->required();
     set_hours->add_option("--close", hours.close, "Local closing time HH:MM, e.g. 17:00")
         ->required();
     set_hours->add_option("--closed", hours.closed, "Weekdays it is closed, e.g. mon or mon,tue");
-    std::string email_data, email_name, email_address, email_lang = "zh";
+    kiosk::hub::StoreLocation email_data;
+    std::string email_name, email_address, email_lang = "zh";
     CLI::App* set_email = admin->add_subcommand(
         "set-email", "Set a user's email address for scheduled reports and alerts");
-    set_email->add_option("--data", email_data, "Folder of hub.db")->required();
+    add_store_options(set_email, email_data);
     set_email->add_option("--name", email_name, "The user's login name")->required();
     set_email->add_option("--email", email_address, "name@example.org (\"\" removes it)")
         ->required();
     set_email->add_option("--lang", email_lang, "Language of messages: zh or en")
         ->check(CLI::IsMember({"zh", "en"}));
 
-    std::string list_data;
+    kiosk::hub::StoreLocation list_data;
     CLI::App* list =
         admin->add_subcommand("list", "List venues, kiosks, users, publishers and reviewers");
-    list->add_option("--data", list_data, "Folder of hub.db")->required();
+    add_store_options(list, list_data);
 
     //-------------------------------------------------------------------------
     // [SECTION] import and simulate
     //-------------------------------------------------------------------------
     // import: offline bundles (bundle_import.h), each on its own, in the
     // order given. 0 = all applied, 1 = any refused (the others are applied).
-    std::string import_data;
+    kiosk::hub::StoreLocation import_data;
     std::vector<std::string> import_files;
     CLI::App* import_command = app.add_subcommand(
         "import", "Apply kiosks' offline sync bundles (kioskctl sync export), in the order given");
-    import_command->add_option("--data", import_data, "Folder of hub.db")->required();
+    add_store_options(import_command, import_data);
     import_command->add_option("FILE", import_files, "Bundle files")->required();
 
     // simulate: FOR DEMOS AND BENCHMARKS ONLY (demo_history.h).
@@ -279,8 +305,7 @@ int main(int argc, char** argv) {
     CLI::App* simulate_command = app.add_subcommand(
         "simulate", "FOR DEMOS AND BENCHMARKS ONLY: write a seeded, simulated history of this "
                     "hub's kiosks as signed bundles for `import`");
-    simulate_command->add_option("--data", simulate.data_dir, "Folder of hub.db (read only)")
-        ->required();
+    add_store_options(simulate_command, simulate.store);
     simulate_command->add_option("--keys", simulate.keys_dir, "Folder of the kiosks' ID.key files")
         ->required();
     simulate_command->add_option("-o,--out", simulate.out_dir, "The folder to write bundles to")
@@ -312,32 +337,32 @@ int main(int argc, char** argv) {
     kiosk::hub::ContentAddOptions content_add;
     CLI::App* content_add_command =
         content->add_subcommand("add", "Check a signed package and add it to the library");
-    content_add_command->add_option("--data", content_add.data_dir, "Folder of hub.db")->required();
+    add_store_options(content_add_command, content_add.store);
     content_add_command->add_option("PKG", content_add.package_file, "The .kpkg file")->required();
     content_add_command->add_option("--venue", content_add.venue,
                                     "Add it as this venue's own package");
-    std::string content_data, content_id, content_kiosk;
+    kiosk::hub::StoreLocation content_data;
+    std::string content_id, content_kiosk;
     std::vector<std::string> content_ids;
     CLI::App* content_list = content->add_subcommand("list", "List the library and assignments");
-    content_list->add_option("--data", content_data, "Folder of hub.db")->required();
+    add_store_options(content_list, content_data);
     CLI::App* content_publish = content->add_subcommand("publish", "Offer an item to every venue");
-    content_publish->add_option("--data", content_data, "Folder of hub.db")->required();
+    add_store_options(content_publish, content_data);
     content_publish->add_option("ID", content_id, "The package id")->required();
     CLI::App* content_share =
         content->add_subcommand("share", "Approve a venue's own item for the other venues");
-    content_share->add_option("--data", content_data, "Folder of hub.db")->required();
+    add_store_options(content_share, content_data);
     content_share->add_option("ID", content_id, "The package id")->required();
     CLI::App* content_assign = content->add_subcommand(
         "assign", "Set the items a kiosk shows, in home-screen order (none: nothing)");
-    content_assign->add_option("--data", content_data, "Folder of hub.db")->required();
+    add_store_options(content_assign, content_data);
     content_assign->add_option("--kiosk", content_kiosk, "The kiosk's id")->required();
     content_assign->add_option("ID", content_ids, "Package ids in home-screen order");
 
     kiosk::hub::ContentExportOptions content_export;
     CLI::App* content_export_command = content->add_subcommand(
         "export", "Write a kiosk's snapshot and packages to a folder (a USB stick)");
-    content_export_command->add_option("--data", content_export.data_dir, "Folder of hub.db")
-        ->required();
+    add_store_options(content_export_command, content_export.store);
     content_export_command->add_option("--kiosk", content_export.kiosk, "The kiosk's id")
         ->required();
     content_export_command->add_option("-o,--out", content_export.out_dir, "The folder to write")
@@ -412,7 +437,7 @@ int main(int argc, char** argv) {
                                       "A library item that teaches what to do (repeatable)");
     for (CLI::App* command : {notice_add, notice_update, notice_cancel, notice_list, notice_export,
                               notice_import_command}) {
-        command->add_option("--data", notice_options.data_dir, "Folder of hub.db")->required();
+        add_store_options(command, notice_options.store);
         command->add_option("--lang", notice_lang, "Language of messages: zh or en")
             ->check(CLI::IsMember({"zh", "en"}));
     }
@@ -427,7 +452,7 @@ int main(int argc, char** argv) {
     report->require_subcommand(1);
     CLI::App* report_monthly_command = report->add_subcommand(
         "monthly", "The monthly evaluation report of a venue or the province");
-    report_monthly_command->add_option("--data", monthly.data_dir, "Folder of hub.db")->required();
+    add_store_options(report_monthly_command, monthly.store);
     report_monthly_command->add_option("--venue", monthly.venue, "The venue's id");
     report_monthly_command->add_flag("--province", monthly.province,
                                      "Every venue, with a per-venue breakdown");
@@ -453,7 +478,7 @@ int main(int argc, char** argv) {
     CLI::App* run_due_command = report->add_subcommand(
         "run-due", "Make and mail the reports and alerts due now (one scheduler step)");
     std::string run_due_lang = "zh";
-    run_due_command->add_option("--data", run_due.data_dir, "Folder of hub.db")->required();
+    add_store_options(run_due_command, run_due.store);
     run_due_command->add_option("--now", run_due.now,
                                 "Run as at this time, YYYY-MM-DDTHH:MM:SSZ (default: the clock)");
     run_due_command->add_option("--mail-config", run_due.mail_config, "The mail settings");
@@ -496,20 +521,20 @@ int main(int argc, char** argv) {
         // hub.db), open for the whole of serve().
         std::string library_error;
         std::unique_ptr<kiosk::hub::LibraryStore> library =
-            kiosk::hub::open_library_store(serve.data_dir, library_error);
+            kiosk::hub::open_library_store(serve.store, library_error);
         if (!library || sodium_init() < 0) {
             std::cerr << "kiosk-hub: " << (library ? "libsodium cannot start" : library_error)
                       << "\n";
             return 1;
         }
         std::unique_ptr<kiosk::hub::NoticeStore> notices =
-            kiosk::hub::open_sqlite_notice_store(serve.data_dir, library_error);
+            kiosk::hub::open_notice_store(serve.store, library_error);
         if (!notices) {
             std::cerr << "kiosk-hub: " << library_error << "\n";
             return 1;
         }
         // The report scheduler: its own connections, stopped after serve returns.
-        run_due.data_dir = serve.data_dir;
+        run_due.store = serve.store;
         run_due.utc_offset_min = utc_offset_min;
         run_due.silent_alert_days = silent_alert_days;
         std::unique_ptr<kiosk::hub::SchedulerStores> scheduler_stores =
@@ -521,7 +546,7 @@ int main(int argc, char** argv) {
         dashboard.reports_changed = [&scheduler] { scheduler.wake(); };
         dashboard.library = library.get();
         dashboard.notices = notices.get();
-        dashboard.data_dir = serve.data_dir;
+        dashboard.data_dir = serve.store.data_dir;
         serve.extra_routes = [dashboard](httplib::Server& server, kiosk::hub::HubStore& store) {
             kiosk::hub::add_dashboard_routes(server, store, dashboard);
         };

@@ -21,9 +21,9 @@ int refused(std::ostream& err, const std::string& message) {
     return 1;
 }
 
-std::unique_ptr<LibraryStore> open_library(const std::string& data_dir, std::ostream& err) {
+std::unique_ptr<LibraryStore> open_library(const StoreLocation& location, std::ostream& err) {
     std::string error;
-    std::unique_ptr<LibraryStore> library = open_library_store(data_dir, error);
+    std::unique_ptr<LibraryStore> library = open_library_store(location, error);
     if (!library) err << "kiosk-hub content: " << error << "\n";
     return library;
 }
@@ -40,7 +40,7 @@ int content_add(const ContentAddOptions& options, std::ostream& out, std::ostrea
     if (sodium_init() < 0) return refused(err, "libsodium cannot start");
     if (!options.venue.empty()) {
         std::string error;
-        std::unique_ptr<HubStore> hub = open_hub_store(options.data_dir, error);
+        std::unique_ptr<HubStore> hub = open_hub_store(options.store, error);
         if (!hub) return refused(err, error);
         if (!hub->find_venue(options.venue))
             return refused(err,
@@ -50,11 +50,11 @@ int content_add(const ContentAddOptions& options, std::ostream& out, std::ostrea
     std::ostringstream bytes;
     if (!file || !(bytes << file.rdbuf()))
         return refused(err, options.package_file + ": cannot read the file");
-    std::unique_ptr<LibraryStore> library = open_library(options.data_dir, err);
+    std::unique_ptr<LibraryStore> library = open_library(options.store, err);
     if (!library) return 1;
     const UploadResult result =
-        add_to_library(*library, options.data_dir, bytes.str(), options.package_file, options.venue,
-                       local_day(now_utc_ms(), kDefaultVenueUtcOffsetMin));
+        add_to_library(*library, options.store.data_dir, bytes.str(), options.package_file,
+                       options.venue, local_day(now_utc_ms(), kDefaultVenueUtcOffsetMin));
     if (!result.ok) return refused(err, result.error + " (nothing was stored)");
     const LibraryPackage& package = result.package;
     size_t trusted = 0;
@@ -68,8 +68,8 @@ int content_add(const ContentAddOptions& options, std::ostream& out, std::ostrea
     return 0;
 }
 
-int content_list(const std::string& data_dir, std::ostream& out, std::ostream& err) {
-    std::unique_ptr<LibraryStore> library = open_library(data_dir, err);
+int content_list(const StoreLocation& location, std::ostream& out, std::ostream& err) {
+    std::unique_ptr<LibraryStore> library = open_library(location, err);
     if (!library) return 1;
     for (const LibraryItem& item : library->items()) {
         out << item.id << "  "
@@ -93,9 +93,9 @@ int content_list(const std::string& data_dir, std::ostream& out, std::ostream& e
     return 0;
 }
 
-int content_publish(const std::string& data_dir, const std::string& id, std::ostream& out,
+int content_publish(const StoreLocation& location, const std::string& id, std::ostream& out,
                     std::ostream& err) {
-    std::unique_ptr<LibraryStore> library = open_library(data_dir, err);
+    std::unique_ptr<LibraryStore> library = open_library(location, err);
     if (!library) return 1;
     std::string error;
     if (!library->publish_item(id, error)) return refused(err, error);
@@ -103,9 +103,9 @@ int content_publish(const std::string& data_dir, const std::string& id, std::ost
     return 0;
 }
 
-int content_share(const std::string& data_dir, const std::string& id, std::ostream& out,
+int content_share(const StoreLocation& location, const std::string& id, std::ostream& out,
                   std::ostream& err) {
-    std::unique_ptr<LibraryStore> library = open_library(data_dir, err);
+    std::unique_ptr<LibraryStore> library = open_library(location, err);
     if (!library) return 1;
     std::string error;
     if (!library->share_item(id, error)) return refused(err, error);
@@ -113,9 +113,9 @@ int content_share(const std::string& data_dir, const std::string& id, std::ostre
     return 0;
 }
 
-int content_assign(const std::string& data_dir, const std::string& kiosk,
+int content_assign(const StoreLocation& location, const std::string& kiosk,
                    const std::vector<std::string>& ids, std::ostream& out, std::ostream& err) {
-    std::unique_ptr<LibraryStore> library = open_library(data_dir, err);
+    std::unique_ptr<LibraryStore> library = open_library(location, err);
     if (!library) return 1;
     std::string error;
     if (!library->assign(kiosk, ids, error)) return refused(err, error + " (nothing changed)");

@@ -7,6 +7,8 @@
 // not show), 2 a bad value.
 #pragma once
 
+#include "store_location.h"
+
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -14,17 +16,18 @@
 namespace kiosk::hub {
 
 struct ContentAddOptions {
-    std::string data_dir, package_file;
+    StoreLocation store; // --data and --store
+    std::string package_file;
     std::string venue; // "" = the province's own; else that venue's own package
 };
 
 int content_add(const ContentAddOptions& options, std::ostream& out, std::ostream& err);
-int content_list(const std::string& data_dir, std::ostream& out, std::ostream& err);
-int content_publish(const std::string& data_dir, const std::string& id, std::ostream& out,
+int content_list(const StoreLocation& store, std::ostream& out, std::ostream& err);
+int content_publish(const StoreLocation& store, const std::string& id, std::ostream& out,
                     std::ostream& err);
-int content_share(const std::string& data_dir, const std::string& id, std::ostream& out,
+int content_share(const StoreLocation& store, const std::string& id, std::ostream& out,
                   std::ostream& err);
-int content_assign(const std::string& data_dir, const std::string& kiosk,
+int content_assign(const StoreLocation& store, const std::string& kiosk,
                    const std::vector<std::string>& ids, std::ostream& out, std::ostream& err);
 
 } // namespace kiosk::hub

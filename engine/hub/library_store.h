@@ -8,6 +8,8 @@
 // keeps each kiosk's last signed snapshot in it.
 #pragma once
 
+#include "store_location.h"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -136,7 +138,8 @@ public:
     virtual bool store_snapshot(const StoredSnapshot& snapshot, std::string& error) = 0;
 };
 
-// Opens (creating its tables when missing) the library in `data_dir`'s hub.db.
-std::unique_ptr<LibraryStore> open_library_store(const std::string& data_dir, std::string& error);
+// Opens (creating its tables when missing) the library in `location`'s store
+// (SQLite: DATA/hub.db; or PostgreSQL); its package files are in DATA/library.
+std::unique_ptr<LibraryStore> open_library_store(const StoreLocation& location, std::string& error);
 
 } // namespace kiosk::hub

@@ -26,10 +26,10 @@ int refused(std::ostream& err, const std::string& message) {
 struct Stores {
     std::unique_ptr<HubStore> hub;
     std::unique_ptr<NoticeStore> notices;
-    bool open(const std::string& data_dir, std::ostream& err) {
+    bool open(const StoreLocation& location, std::ostream& err) {
         std::string error;
-        hub = open_hub_store(data_dir, error);
-        if (hub) notices = open_sqlite_notice_store(data_dir, error);
+        hub = open_hub_store(location, error);
+        if (hub) notices = open_notice_store(location, error);
         if (!notices) err << "kiosk-hub: " << error << "\n";
         return notices != nullptr;
     }
@@ -54,13 +54,13 @@ int notice_issue(const NoticeCommandOptions& options, const NoticeDraft& draft, 
     const Language lang = options.lang;
     if (sodium_init() < 0) return refused(err, "libsodium cannot start");
     Stores stores;
-    if (!stores.open(options.data_dir, err)) return 1;
+    if (!stores.open(options.store, err)) return 1;
     std::string error;
-    const std::optional<SecretKey> key = load_hub_key(kNoticeKey, options.data_dir, error);
+    const std::optional<SecretKey> key = load_hub_key(kNoticeKey, options.store.data_dir, error);
     if (!key && !error.empty()) return refused(err, error);
     std::unique_ptr<LibraryStore> library;
     if (!draft.content_ids.empty()) {
-        library = open_library_store(options.data_dir, error);
+        library = open_library_store(options.store, error);
         if (!library) return refused(err, error);
     }
     const IssueResult result = issue_notice(*stores.notices, *stores.hub, library.get(), key, draft,
@@ -85,7 +85,7 @@ int notice_list(const NoticeCommandOptions& options, const std::string& venue, s
                 std::ostream& err) {
     const Language lang = options.lang;
     Stores stores;
-    if (!stores.open(options.data_dir, err)) return 1;
+    if (!stores.open(options.store, err)) return 1;
     if (!venue.empty() && !stores.hub->find_venue(venue))
         return refused(err, manager_text("notice_fail_venue", lang, {{"venue", venue}}));
     const std::vector<StoredNotice> history = stores.notices->history(venue, 1000);
@@ -119,7 +119,7 @@ int notice_export(const NoticeCommandOptions& options, const std::string& venue,
                   const std::string& out_dir, std::ostream& out, std::ostream& err) {
     const Language lang = options.lang;
     Stores stores;
-    if (!stores.open(options.data_dir, err)) return 1;
+    if (!stores.open(options.store, err)) return 1;
     if (!stores.hub->find_venue(venue))
         return refused(err, manager_text("notice_fail_venue", lang, {{"venue", venue}}));
     std::string error;
@@ -138,7 +138,7 @@ int admin_set_division(const NoticeCommandOptions& options, const std::string& v
                        const std::string& code, std::ostream& out, std::ostream& err) {
     const Language lang = options.lang;
     Stores stores;
-    if (!stores.open(options.data_dir, err)) return 1;
+    if (!stores.open(options.store, err)) return 1;
     if (!stores.hub->find_venue(venue))
         return refused(err, manager_text("notice_fail_venue", lang, {{"venue", venue}}));
     std::string error;
@@ -154,7 +154,7 @@ int admin_map_area(const NoticeCommandOptions& options, const AreaRoute& route, 
                    std::ostream& out, std::ostream& err) {
     const Language lang = options.lang;
     Stores stores;
-    if (!stores.open(options.data_dir, err)) return 1;
+    if (!stores.open(options.store, err)) return 1;
     if (!stores.hub->find_venue(route.venue))
         return refused(err, manager_text("notice_fail_venue", lang, {{"venue", route.venue}}));
     std::string error;

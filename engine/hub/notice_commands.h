@@ -12,6 +12,8 @@
 // kioskctl stats). 0 done, 1 refused (the message says why; nothing stored).
 #pragma once
 
+#include "store_location.h"
+
 #include "core/bilingual.h"
 #include "notice_issuer.h"
 
@@ -21,7 +23,7 @@
 namespace kiosk::hub {
 
 struct NoticeCommandOptions {
-    std::string data_dir;
+    StoreLocation store; // --data and --store
     Language lang = Language::Zh;
 };
 

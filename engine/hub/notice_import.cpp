@@ -143,17 +143,16 @@ int notice_import(const NoticeCommandOptions& options, const NoticeImportOptions
                                      {"expires", manager_time(notice.expires_utc_ms,
                                                               kDefaultVenueUtcOffsetMin, lang)}}));
 
-    std::unique_ptr<HubStore> hub = open_hub_store(options.data_dir, error);
-    std::unique_ptr<NoticeStore> notices =
-        hub ? open_sqlite_notice_store(options.data_dir, error) : nullptr;
+    std::unique_ptr<HubStore> hub = open_hub_store(options.store, error);
+    std::unique_ptr<NoticeStore> notices = hub ? open_notice_store(options.store, error) : nullptr;
     if (!notices) return refused(err, error);
-    const std::optional<SecretKey> key = load_hub_key(kNoticeKey, options.data_dir, error);
+    const std::optional<SecretKey> key = load_hub_key(kNoticeKey, options.store.data_dir, error);
     if (!key)
         return refused(err, error.empty() ? manager_text("notice_fail_no_key", lang) + " " +
                                                 no_hub_key_message(kNoticeKey)
                                           : error);
     if (!import.content_ids.empty()) {
-        std::unique_ptr<LibraryStore> library = open_library_store(options.data_dir, error);
+        std::unique_ptr<LibraryStore> library = open_library_store(options.store, error);
         if (!library) return refused(err, error);
         for (const std::string& id : import.content_ids)
             if (!library->find_item(id))

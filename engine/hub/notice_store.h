@@ -7,6 +7,8 @@
 // implementation keeps its tables in hub.db with their own schema version.
 #pragma once
 
+#include "store_location.h"
+
 #include "sync/notice.h"
 
 #include <cstdint>
@@ -92,9 +94,9 @@ public:
     virtual std::vector<AreaRoute> area_routes() = 0;
 };
 
-// The SQLite implementation over DATA/hub.db. nullptr with `error` naming the
-// file when it cannot be opened or is of a newer notice schema.
-std::unique_ptr<NoticeStore> open_sqlite_notice_store(const std::string& data_dir,
-                                                      std::string& error);
+// The notices in `location`'s store (SQLite: DATA/hub.db; or PostgreSQL).
+// nullptr with `error` naming the file or database when it cannot be opened
+// or is of a newer notice schema.
+std::unique_ptr<NoticeStore> open_notice_store(const StoreLocation& location, std::string& error);
 
 } // namespace kiosk::hub

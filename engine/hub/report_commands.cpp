@@ -20,16 +20,17 @@ int report_monthly(const MonthlyReportCommand& command, std::ostream& out, std::
         return fail(2, manager_text("monthly_cli_need_scope", lang));
     // Never create a hub.db here: a report of a mistyped folder is an error.
     std::error_code ignored;
-    const std::string database = (std::filesystem::path(command.data_dir) / "hub.db").string();
+    const std::string database =
+        (std::filesystem::path(command.store.data_dir) / "hub.db").string();
     if (!std::filesystem::is_regular_file(database, ignored))
         return fail(1, manager_text("monthly_cli_cannot_open", lang,
                                     {{"error", database + ": no such file"}}));
     std::string error;
-    std::unique_ptr<HubStore> store = open_hub_store(command.data_dir, error);
+    std::unique_ptr<HubStore> store = open_hub_store(command.store, error);
     std::unique_ptr<LibraryStore> library =
-        store ? open_library_store(command.data_dir, error) : nullptr;
+        store ? open_library_store(command.store, error) : nullptr;
     std::unique_ptr<NoticeStore> notices =
-        library ? open_sqlite_notice_store(command.data_dir, error) : nullptr;
+        library ? open_notice_store(command.store, error) : nullptr;
     if (!notices) return fail(1, manager_text("monthly_cli_cannot_open", lang, {{"error", error}}));
 
     MonthlyRequest request;

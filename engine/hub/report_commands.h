@@ -6,6 +6,8 @@
 // month, venue, kiosk).
 #pragma once
 
+#include "store_location.h"
+
 #include "core/bilingual.h"
 #include "core/civil_time.h"
 
@@ -16,8 +18,8 @@
 namespace kiosk::hub {
 
 struct MonthlyReportCommand {
-    std::string data_dir;
-    std::string venue; // with province false
+    StoreLocation store; // --data and --store
+    std::string venue;   // with province false
     bool province = false;
     std::string month, kiosk, output;
     Language language = Language::Zh;

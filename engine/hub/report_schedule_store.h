@@ -9,6 +9,8 @@
 // tables in hub.db with their own schema version (report_schema).
 #pragma once
 
+#include "store_location.h"
+
 #include "core/bilingual.h"
 
 #include <cstdint>
@@ -106,9 +108,10 @@ public:
     virtual void clear_alerts_except(const std::set<std::string>& active) = 0;
 };
 
-// The SQLite implementation over DATA/hub.db (null with `error` naming the
-// file when it cannot be opened or has a newer report schema).
-std::unique_ptr<ReportScheduleStore> open_report_schedule_store(const std::string& data_dir,
+// The schedules in `location`'s store (SQLite: DATA/hub.db; or PostgreSQL);
+// null with `error` naming the file or database when it cannot be opened or
+// has a newer report schema.
+std::unique_ptr<ReportScheduleStore> open_report_schedule_store(const StoreLocation& location,
                                                                 std::string& error);
 
 // An address a report may be sent to: local@domain, 3..254 bytes, the local

@@ -16,6 +16,8 @@
 // last month's report, not three).
 #pragma once
 
+#include "store_location.h"
+
 #include "core/day_ranges.h"
 #include "hub_store.h"
 #include "library_store.h"
@@ -71,7 +73,7 @@ struct SchedulerSetup {
     LibraryStore* library = nullptr; // null: no review alerts
     NoticeStore* notices = nullptr;  // null: no delivery alerts
     ReportScheduleStore* schedules = nullptr;
-    std::string data_dir;
+    std::string data_dir; // saved reports are files in DATA/reports
     int32_t utc_offset_min = 8 * 60;
     int silent_alert_days = 7;
     int notice_receipt_hours = 24; // a notice not shown on a kiosk this long after it was sent

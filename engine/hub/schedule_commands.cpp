@@ -11,10 +11,10 @@
 
 namespace kiosk::hub {
 
-int admin_set_email(const std::string& data_dir, const std::string& name, const std::string& email,
-                    Language lang, std::ostream& out, std::ostream& err) {
+int admin_set_email(const StoreLocation& location, const std::string& name,
+                    const std::string& email, Language lang, std::ostream& out, std::ostream& err) {
     std::string error;
-    std::unique_ptr<ReportScheduleStore> schedules = open_report_schedule_store(data_dir, error);
+    std::unique_ptr<ReportScheduleStore> schedules = open_report_schedule_store(location, error);
     if (!schedules || !schedules->set_email(name, email, error)) {
         err << "kiosk-hub admin set-email: " << error << "\n";
         return 1;
@@ -39,10 +39,10 @@ std::unique_ptr<SchedulerStores> open_scheduler(const RunDueOptions& options, st
         }
     }
     std::string error;
-    if (!(stores->store = open_hub_store(options.data_dir, error)) ||
-        !(stores->library = open_library_store(options.data_dir, error)) ||
-        !(stores->notices = open_sqlite_notice_store(options.data_dir, error)) ||
-        !(stores->schedules = open_report_schedule_store(options.data_dir, error))) {
+    if (!(stores->store = open_hub_store(options.store, error)) ||
+        !(stores->library = open_library_store(options.store, error)) ||
+        !(stores->notices = open_notice_store(options.store, error)) ||
+        !(stores->schedules = open_report_schedule_store(options.store, error))) {
         err << "kiosk-hub: " << error << "\n";
         return nullptr;
     }
@@ -51,12 +51,12 @@ std::unique_ptr<SchedulerStores> open_scheduler(const RunDueOptions& options, st
     setup.library = stores->library.get();
     setup.notices = stores->notices.get();
     setup.schedules = stores->schedules.get();
-    setup.data_dir = options.data_dir;
+    setup.data_dir = options.store.data_dir;
     setup.utc_offset_min = options.utc_offset_min;
     setup.silent_alert_days = options.silent_alert_days;
     setup.notice_receipt_hours = options.notice_receipt_hours;
-    setup.make_report = hub_report_maker(
-        {setup.store, setup.library, setup.notices, options.data_dir, options.silent_alert_days});
+    setup.make_report = hub_report_maker({setup.store, setup.library, setup.notices,
+                                          options.store.data_dir, options.silent_alert_days});
     if (mail) {
         setup.mail_from = mail->from;
         setup.send_mail = [config = *mail](const MailMessage& message, std::string& problem) {

@@ -9,6 +9,8 @@
 // Also the scheduler's wiring shared with `serve`: the stores it opens.
 #pragma once
 
+#include "store_location.h"
+
 #include "core/bilingual.h"
 #include "report_scheduler.h"
 
@@ -18,12 +20,12 @@
 
 namespace kiosk::hub {
 
-int admin_set_email(const std::string& data_dir, const std::string& name, const std::string& email,
+int admin_set_email(const StoreLocation& store, const std::string& name, const std::string& email,
                     Language lang, std::ostream& out, std::ostream& err);
 
 struct RunDueOptions {
-    std::string data_dir;
-    std::string now; // "" = the clock
+    StoreLocation store; // --data and --store
+    std::string now;     // "" = the clock
     std::string mail_config;
     int32_t utc_offset_min = 8 * 60;
     int silent_alert_days = 7;

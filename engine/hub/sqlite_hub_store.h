@@ -39,6 +39,9 @@
 #pragma once
 
 #include "hub_store.h"
+#include "library_store.h"
+#include "notice_store.h"
+#include "report_schedule_store.h"
 
 #include <sqlite3.h>
 
@@ -71,6 +74,15 @@ void close_hub_database(sqlite3* db);
 // than this kiosk-hub").
 bool migrate_hub_part(sqlite3* db, const char* schema_table, std::span<const char* const> steps,
                       const char* what, std::string& error);
+
+// The SQLite twins of open_library_store, open_notice_store and
+// open_report_schedule_store, over DATA/hub.db.
+std::unique_ptr<LibraryStore> open_sqlite_library_store(const std::string& data_dir,
+                                                        std::string& error);
+std::unique_ptr<NoticeStore> open_sqlite_notice_store(const std::string& data_dir,
+                                                      std::string& error);
+std::unique_ptr<ReportScheduleStore> open_sqlite_report_schedule_store(const std::string& data_dir,
+                                                                       std::string& error);
 
 class SqliteHubStore final : public HubStore {
 public:

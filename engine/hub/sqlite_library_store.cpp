@@ -601,7 +601,8 @@ private:
 // [SECTION] Opening
 //-----------------------------------------------------------------------------
 
-std::unique_ptr<LibraryStore> open_library_store(const std::string& data_dir, std::string& error) {
+std::unique_ptr<LibraryStore> open_sqlite_library_store(const std::string& data_dir,
+                                                        std::string& error) {
     sqlite3* db = open_hub_database(data_dir, error);
     if (!db) return nullptr;
     auto store = std::make_unique<SqliteLibraryStore>(db, data_dir);

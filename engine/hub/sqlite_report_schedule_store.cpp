@@ -378,8 +378,8 @@ bool is_valid_email_address(std::string_view address) {
     return labels >= 2;
 }
 
-std::unique_ptr<ReportScheduleStore> open_report_schedule_store(const std::string& data_dir,
-                                                                std::string& error) {
+std::unique_ptr<ReportScheduleStore> open_sqlite_report_schedule_store(const std::string& data_dir,
+                                                                       std::string& error) {
     sqlite3* db = open_hub_database(data_dir, error);
     if (!db) return nullptr;
     auto store = std::make_unique<SqliteReportScheduleStore>(db);

@@ -1,6 +1,7 @@
 // The end-to-end content tests' hub, packages and kiosk processes (see
 // content_e2e_support.h).
 #include "content_e2e_support.h"
+#include "hub/store_backends.h"
 #include "../hub/browser_test_support.h"
 
 #include "content/content_manifest.h"
@@ -244,7 +245,7 @@ std::vector<std::string> hub_files(const std::string& content_dir) {
 
 std::vector<std::string> home_screen_at_hub(const ContentHub& hub, const std::string& kiosk) {
     std::string error;
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(hub.data, error);
+    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(kiosk::test::test_store(hub.data), error);
     INFO(error);
     REQUIRE(store);
     std::optional<hub::KioskRecord> record = store->find_kiosk(kiosk);
@@ -260,7 +261,7 @@ std::vector<std::string> home_screen_at_hub(const ContentHub& hub, const std::st
 std::optional<sync::ContentState> content_state_at_hub(const ContentHub& hub,
                                                        const std::string& kiosk) {
     std::string error;
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(hub.data, error);
+    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(kiosk::test::test_store(hub.data), error);
     INFO(error);
     REQUIRE(store);
     std::optional<hub::KioskRecord> record = store->find_kiosk(kiosk);

@@ -10,6 +10,7 @@
 // one, one for another venue and a cancelled one replayed are all refused.
 // Nothing sleeps: every wait polls a condition under a generous deadline.
 #include "content_e2e_support.h"
+#include "hub/store_backends.h"
 
 #include "../hub/browser_test_support.h"
 #include "png_pixels.h"
@@ -92,7 +93,7 @@ std::string issued_identifier(const CommandRun& run) {
 std::map<std::string, sync::NoticeReceipt> receipts(const ContentHub& hub,
                                                     const std::string& identifier) {
     std::string error;
-    std::unique_ptr<hub::NoticeStore> store = hub::open_sqlite_notice_store(hub.data, error);
+    std::unique_ptr<hub::NoticeStore> store = hub::open_notice_store(kiosk::test::test_store(hub.data), error);
     INFO(error);
     REQUIRE(store);
     std::map<std::string, sync::NoticeReceipt> by_kiosk;

@@ -136,7 +136,7 @@ TEST_CASE("hub: SIGKILL during import stores all or nothing, and importing again
     const SecretKey key = generate_key();
     {
         std::string error;
-        std::unique_ptr<hub::HubStore> store = hub::open_hub_store(data, error);
+        std::unique_ptr<hub::HubStore> store = hub::open_hub_store(hub::StoreLocation(data), error);
         REQUIRE(store);
         REQUIRE(store->add_venue({"V-1", "科普大篷车", "Truck", "mobile_exhibit"}, error));
         hub::KioskRecord kiosk;

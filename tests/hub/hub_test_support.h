@@ -6,6 +6,7 @@
 #pragma once
 
 #include "../core/fd_lines.h"
+#include "store_backends.h"
 #include "../core/temp_folder.h"
 #include "core/sqlite_statement.h"
 #include "test_paths.h"
@@ -223,7 +224,7 @@ using Totals = std::map<std::tuple<std::string, std::string, std::string>, int64
 
 inline Totals stored_totals(const std::string& data_dir, const std::string& venue = "") {
     std::string error;
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(data_dir, error);
+    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(kiosk::test::test_store(data_dir), error);
     INFO(error);
     REQUIRE(store);
     Totals totals;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "hub_test_support.h"
+#include "store_backends.h"
 
 #include "hub/notice_issuer.h"
 #include "hub/notice_store.h"
@@ -57,7 +58,7 @@ inline sync::SignedDocument signed_notice_of(const sync::Notice& notice, const S
 
 inline std::unique_ptr<hub::NoticeStore> open_notices(const std::string& data_dir) {
     std::string error;
-    std::unique_ptr<hub::NoticeStore> store = hub::open_sqlite_notice_store(data_dir, error);
+    std::unique_ptr<hub::NoticeStore> store = hub::open_notice_store(kiosk::test::test_store(data_dir), error);
     INFO(error);
     REQUIRE(store);
     return store;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/civil_time.h"
+#include "store_backends.h"
 #include "hub/library_store.h"
 #include "hub/notice_store.h"
 #include "hub/report_schedule_store.h"
@@ -62,10 +63,10 @@ struct MailHub {
     // (Re)opens the stores, as a restarted hub does.
     void open() {
         std::string error;
-        store = hub::open_hub_store(data, error);
-        library = hub::open_library_store(data, error);
-        notices = hub::open_sqlite_notice_store(data, error);
-        schedules = hub::open_report_schedule_store(data, error);
+        store = hub::open_hub_store(kiosk::test::test_store(data), error);
+        library = hub::open_library_store(kiosk::test::test_store(data), error);
+        notices = hub::open_notice_store(kiosk::test::test_store(data), error);
+        schedules = hub::open_report_schedule_store(kiosk::test::test_store(data), error);
         INFO(error);
         REQUIRE((store && library && notices && schedules));
     }

@@ -6,6 +6,7 @@
 // `kiosk-hub import` reports each case with its exit code; and a bundle obeys a
 // sync's value bounds and epoch limit (issue 15), whatever clock it claims.
 #include "hub_test_support.h"
+#include "store_backends.h"
 
 #include "core/signing_keys.h"
 #include "hub/bundle_import.h"
@@ -36,7 +37,7 @@ struct BundleHub {
         REQUIRE(sodium_init() >= 0);
         key = generate_key();
         std::string error;
-        store = hub::open_hub_store(data, error);
+        store = hub::open_hub_store(kiosk::test::test_store(data), error);
         REQUIRE(store);
         REQUIRE(store->add_venue({"V-1", "场馆", "Venue", "county_museum"}, error));
         hub::KioskRecord kiosk;

@@ -5,6 +5,7 @@
 // on some days; `kiosk-hub import` takes several files in one run, applies
 // the good ones and names the bad one.
 #include "hub_test_support.h"
+#include "store_backends.h"
 
 #include "core/signing_keys.h"
 #include "hub/demo_history.h"
@@ -34,7 +35,7 @@ struct DemoHub {
     DemoHub() {
         REQUIRE(sodium_init() >= 0);
         std::string error;
-        std::unique_ptr<hub::HubStore> store = hub::open_hub_store(data, error);
+        std::unique_ptr<hub::HubStore> store = hub::open_hub_store(kiosk::test::test_store(data), error);
         REQUIRE(store);
         REQUIRE(store->add_venue({"museum", "示范馆", "Museum", "county_museum"}, error));
         REQUIRE(store->add_venue({"truck", "流动馆", "Truck", "mobile_exhibit"}, error));

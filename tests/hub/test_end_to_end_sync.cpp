@@ -7,6 +7,7 @@
 // offline for 400 days, replayed and reordered batches, a reinstalled kiosk,
 // a hub SIGKILLed in the middle of a sync, and an offline bundle imported twice.
 #include "hub_test_support.h"
+#include "store_backends.h"
 #include "test_paths.h"
 
 #include "core/civil_time.h"
@@ -297,7 +298,7 @@ TEST_CASE("three kiosks sync to one hub: its totals are the sums of their kiosk.
     CHECK(hub_bucket_totals(hub_data.data) == expected);
     // And per venue through the store, as the dashboard asks.
     std::string error;
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(hub_data.data, error);
+    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(kiosk::test::test_store(hub_data.data), error);
     REQUIRE(store);
     int64_t kiosk_c_sessions = 0;
     for (const auto& [key, value] : kiosks[2]->totals())

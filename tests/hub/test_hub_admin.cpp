@@ -3,6 +3,7 @@
 // add-user (password from stdin, stored hashed), list, and every refusal with
 // the option named and exit code 2 for bad values, 1 for conflicts.
 #include "hub_test_support.h"
+#include "store_backends.h"
 
 #include "core/signing_keys.h"
 #include "hub/credentials.h"
@@ -58,7 +59,7 @@ TEST_CASE("admin adds venues, kiosks and users, and lists them", "[hub][admin]")
 
     // Only hashes are stored; they verify the token and the passwords.
     std::string error;
-    auto store = kiosk::hub::open_hub_store(folder.file("d"), error);
+    auto store = kiosk::hub::open_hub_store(kiosk::test::test_store(folder.file("d")), error);
     REQUIRE(store);
     const auto kiosk = store->find_kiosk("lobby-1");
     REQUIRE(kiosk);
@@ -98,7 +99,7 @@ TEST_CASE("admin add-kiosk stores a bundle public key", "[hub][admin]") {
     const CommandRun added = run_hub_command(
         folder, "admin add-kiosk --data d --venue v --id truck-k1 --public-key truck.pub");
     require_ok(added);
-    auto store = kiosk::hub::open_hub_store(folder.file("d"), error);
+    auto store = kiosk::hub::open_hub_store(kiosk::test::test_store(folder.file("d")), error);
     REQUIRE(store);
     CHECK(store->find_kiosk("truck-k1")->public_key == base64);
 
@@ -206,7 +207,7 @@ TEST_CASE("admin revoke-kiosk: the token then gets 401, the counts stay, list sa
     }
     std::string error;
     std::unique_ptr<kiosk::hub::HubStore> store =
-        kiosk::hub::open_hub_store(folder.file("d"), error);
+        kiosk::hub::open_hub_store(kiosk::test::test_store(folder.file("d")), error);
     REQUIRE(store);
     CHECK(store
               ->top_exhibits({"county-1", "2026-11-01", "2026-11-01"},

@@ -27,7 +27,7 @@ TEST_CASE("the hub creates its folder 0700 and hub.db 0600", "[hub][data-folder]
     const std::string data = folder.file("hub/data");
     std::string error;
     {
-        auto store = kiosk::hub::open_hub_store(data, error);
+        auto store = kiosk::hub::open_hub_store(kiosk::hub::StoreLocation(data), error);
         INFO(error);
         REQUIRE(store);
         CHECK(mode_of(folder.file("hub")) == 0700);
@@ -38,7 +38,7 @@ TEST_CASE("the hub creates its folder 0700 and hub.db 0600", "[hub][data-folder]
     }
     // A hub.db an older version left readable by everyone is narrowed.
     fs::permissions(data + "/hub.db", fs::perms(0644), fs::perm_options::replace);
-    auto store = kiosk::hub::open_hub_store(data, error);
+    auto store = kiosk::hub::open_hub_store(kiosk::hub::StoreLocation(data), error);
     INFO(error);
     REQUIRE(store);
     CHECK(mode_of(data + "/hub.db") == 0600);
@@ -51,7 +51,7 @@ TEST_CASE("the hub refuses a folder other users can write, and a linked hub.db",
     fs::create_directory(data);
     fs::permissions(data, fs::perms::all);
     std::string error;
-    CHECK_FALSE(kiosk::hub::open_hub_store(data, error));
+    CHECK_FALSE(kiosk::hub::open_hub_store(kiosk::hub::StoreLocation(data), error));
     CHECK_THAT(error, Catch::Contains(data + ": the folder can be written by other users "
                                              "(mode 0777)"));
     CHECK_THAT(error, Catch::Contains("chmod 700 " + data));
@@ -60,7 +60,7 @@ TEST_CASE("the hub refuses a folder other users can write, and a linked hub.db",
     fs::permissions(data, fs::perms::owner_all, fs::perm_options::replace);
     const std::string target = folder.file("elsewhere.db");
     fs::create_symlink(target, data + "/hub.db");
-    CHECK_FALSE(kiosk::hub::open_hub_store(data, error));
+    CHECK_FALSE(kiosk::hub::open_hub_store(kiosk::hub::StoreLocation(data), error));
     CHECK_THAT(error, Catch::Contains(data + "/hub.db: is a symbolic link"));
     CHECK_FALSE(fs::exists(target));
 }

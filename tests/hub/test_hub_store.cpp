@@ -16,6 +16,7 @@
 // [SECTION] The totals' 64-bit guard
 
 #include "hub_test_support.h"
+#include "store_backends.h"
 
 #include "core/sqlite_statement.h"
 
@@ -55,7 +56,7 @@ struct StoreFixture {
 
     StoreFixture() {
         std::string error;
-        store = kiosk::hub::open_hub_store(folder.file("data"), error);
+        store = kiosk::hub::open_hub_store(kiosk::test::test_store(folder.file("data")), error);
         INFO(error);
         REQUIRE(store);
         REQUIRE(store->add_venue({"v1", "一馆", "One", "county_museum"}, error));
@@ -215,7 +216,7 @@ TEST_CASE("store: a hub.db from a newer kiosk-hub is refused untouched", "[hub][
     REQUIRE(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
     std::string error;
-    CHECK_FALSE(kiosk::hub::open_hub_store(folder.file("data"), error));
+    CHECK_FALSE(kiosk::hub::open_hub_store(kiosk::test::test_store(folder.file("data")), error));
     CHECK(error.find("schema version 99") != std::string::npos);
 }
 
@@ -397,7 +398,7 @@ COMMIT;)sql";
     REQUIRE(user_version_of(data) == 1);
 
     std::string error;
-    std::unique_ptr<HubStore> store = kiosk::hub::open_hub_store(data, error);
+    std::unique_ptr<HubStore> store = kiosk::hub::open_hub_store(kiosk::test::test_store(data), error);
     INFO(error);
     REQUIRE(store);
     CHECK(user_version_of(data) == kiosk::hub::kHubSchemaVersion);
@@ -554,7 +555,7 @@ COMMIT;)sql";
     kiosk::test::exec_hub_sql(data, version_3);
 
     std::string error;
-    std::unique_ptr<HubStore> store = kiosk::hub::open_hub_store(data, error);
+    std::unique_ptr<HubStore> store = kiosk::hub::open_hub_store(kiosk::test::test_store(data), error);
     INFO(error);
     REQUIRE(store);
     CHECK(user_version_of(data) == kiosk::hub::kHubSchemaVersion);

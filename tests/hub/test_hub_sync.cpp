@@ -4,6 +4,7 @@
 // the old counts, the heartbeat recorded, a SIGKILL in the middle of a stream
 // of syncs followed by a restart and a resend, and a clean SIGTERM.
 #include "hub_test_support.h"
+#include "store_backends.h"
 
 #include <nlohmann/json.hpp>
 
@@ -281,7 +282,7 @@ TEST_CASE("a kiosk's token writes only its own kiosk's rows", "[hub][sync]") {
     CHECK(kiosk::test::stored_totals(data).at({"exhibit", "pendulum-lab", "visits"}) == 1007);
 
     std::string error;
-    auto store = kiosk::hub::open_hub_store(data, error);
+    auto store = kiosk::hub::open_hub_store(kiosk::test::test_store(data), error);
     REQUIRE(store);
     auto kiosk_b = store->find_kiosk("k-b");
     REQUIRE(kiosk_b);
@@ -312,7 +313,7 @@ TEST_CASE("SQL-looking strings are stored and returned literally", "[hub][sync]"
     for (const std::string& subject : subjects)
         CHECK(totals.at({"exhibit", subject, "visits"}) == value++);
     std::string error;
-    auto store = kiosk::hub::open_hub_store(data, error);
+    auto store = kiosk::hub::open_hub_store(kiosk::test::test_store(data), error);
     REQUIRE(store);
     const auto exhibits = store->top_exhibits({"", "2026-11-28", "2026-11-28"},
                                               kiosk::hub::ExhibitOrder::by_visits, 10);
@@ -344,7 +345,7 @@ TEST_CASE("a new epoch for the same kiosk adds to the totals instead of replacin
     CHECK(totals.at({"exhibit", "pendulum-lab", "visits"}) == 33);
     CHECK(totals.at({"kiosk", "", "sessions"}) == 12);
     std::string error;
-    auto store = kiosk::hub::open_hub_store(data, error);
+    auto store = kiosk::hub::open_hub_store(kiosk::test::test_store(data), error);
     REQUIRE(store);
     const auto days = store->daily_totals({"county-1", "2026-11-01", "2026-11-30"});
     REQUIRE(days.size() == 1);
@@ -376,7 +377,7 @@ TEST_CASE("the answer acknowledges through_seq and the heartbeat updates the kio
     CHECK(answer->clock_skew_ms > 590000);
     CHECK(answer->clock_skew_ms <= 600000);
 
-    auto store = kiosk::hub::open_hub_store(data, error);
+    auto store = kiosk::hub::open_hub_store(kiosk::test::test_store(data), error);
     REQUIRE(store);
     const auto health = store->kiosk_health("county-1");
     REQUIRE(health.size() == 1);

@@ -14,6 +14,7 @@
 // [SECTION] Migration from version 5, and admin set-hours
 
 #include "hub_test_support.h"
+#include "store_backends.h"
 
 #include "core/civil_time.h"
 #include "core/signing_keys.h"
@@ -64,7 +65,7 @@ struct AvailabilityStore {
         REQUIRE(sodium_init() >= 0);
         key = generate_key();
         std::string error;
-        store = hub::open_hub_store(data, error);
+        store = hub::open_hub_store(kiosk::test::test_store(data), error);
         INFO(error);
         REQUIRE(store);
         REQUIRE(store->add_venue({"v1", "一馆", "One", "county_museum"}, error));
@@ -330,7 +331,7 @@ COMMIT;)sql";
     exec_hub_sql(data, version_5);
 
     std::string error;
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(data, error);
+    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(kiosk::test::test_store(data), error);
     INFO(error);
     REQUIRE(store);
     CHECK(query_int64_from(data, "PRAGMA user_version") == hub::kHubSchemaVersion);

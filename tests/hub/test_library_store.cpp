@@ -6,6 +6,7 @@
 // approval, none left out when rejected or expired) and the snapshot slot
 // that only moves forward.
 #include "hub_test_support.h"
+#include "store_backends.h"
 #include "library_test_support.h"
 
 #include "hub/library_store.h"
@@ -34,10 +35,10 @@ struct Library {
 
     Library() {
         std::string error;
-        hub = open_hub_store(data, error);
+        hub = open_hub_store(kiosk::test::test_store(data), error);
         INFO(error);
         REQUIRE(hub);
-        store = open_library_store(data, error);
+        store = open_library_store(kiosk::test::test_store(data), error);
         REQUIRE(store);
         REQUIRE(hub->add_venue({"county-1", "县馆", "County", "county_museum"}, error));
         REQUIRE(hub->add_venue({"county-2", "二馆", "Second", "county_museum"}, error));

@@ -14,6 +14,7 @@
 // [SECTION] The route and the command: refusals and PDFs
 
 #include "browser_test_support.h"
+#include "store_backends.h"
 #include "hub_test_support.h"
 #include "notice_test_support.h"
 
@@ -57,7 +58,7 @@ void sync_buckets(hub::HubStore& store, const std::string& kiosk,
 //   2026-10: k1 4 visitors.   2025-11: k1 2 visitors.
 void fill_known_months(const std::string& data_dir) {
     std::string error;
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(data_dir, error);
+    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(kiosk::test::test_store(data_dir), error);
     INFO(error);
     REQUIRE(store);
     REQUIRE(store->add_venue({"v1", "县博物馆", "County museum", "county_museum"}, error));
@@ -97,7 +98,7 @@ struct KnownStore {
     KnownStore() {
         fill_known_months(data);
         std::string error;
-        store = hub::open_hub_store(data, error);
+        store = hub::open_hub_store(kiosk::test::test_store(data), error);
         REQUIRE(store);
     }
     report::MonthlyReport collect(const std::string& venue, const std::string& kiosk = "") {
@@ -273,7 +274,7 @@ TEST_CASE("monthly report: the content shown in the scope with each review's sta
           "[hub][monthly]") {
     KnownStore known;
     std::string error;
-    std::unique_ptr<hub::LibraryStore> library = hub::open_library_store(known.data, error);
+    std::unique_ptr<hub::LibraryStore> library = hub::open_library_store(kiosk::test::test_store(known.data), error);
     REQUIRE(library);
     // Today is 2026-12-04 in Beijing: a review ending by 2027-01-03 is expiring.
     const auto add = [&](const std::string& id, const std::vector<hub::LibraryReview>& reviews) {
@@ -393,7 +394,7 @@ TEST_CASE("monthly report: availability that cannot be read is unknown with a no
     REQUIRE(sqlite3_exec(db, "DROP TABLE kiosk_contacts", nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
     std::string error;
-    known.store = hub::open_hub_store(known.data, error);
+    known.store = hub::open_hub_store(kiosk::test::test_store(known.data), error);
     REQUIRE(known.store);
     const report::MonthlyReport report = known.collect("v1");
     CHECK_FALSE(report.availability_known);

@@ -6,6 +6,7 @@
 // --content item, an expired alert and a hub without a notice key are
 // refused with nothing stored.
 #include "core/civil_time.h"
+#include "store_backends.h"
 #include "hub/cap_alert.h"
 #include "hub/hub_signing_key.h"
 #include "hub/notice_import.h"
@@ -53,11 +54,11 @@ struct ImportFixture {
 
     explicit ImportFixture(bool with_key = true) {
         std::string error;
-        hub = open_hub_store(data, error);
+        hub = open_hub_store(kiosk::test::test_store(data), error);
         REQUIRE(hub);
         for (const char* venue : {"lushan-museum", "chengdu-museum", "mobile-unit"})
             REQUIRE(hub->add_venue({venue, "场馆", "Venue", "county_museum"}, error));
-        notices = open_sqlite_notice_store(data, error);
+        notices = open_notice_store(kiosk::test::test_store(data), error);
         REQUIRE(notices);
         REQUIRE(notices->set_venue_division("lushan-museum", "511826", error));
         REQUIRE(notices->set_venue_division("chengdu-museum", "510104", error));
@@ -74,7 +75,7 @@ struct ImportFixture {
         const std::string file = folder.write("alerts/" + name, moved_by(xml, shift));
         std::ostringstream out, err;
         test::CommandRun run;
-        run.code = notice_import({data, Language::En}, {file, default_hours, std::move(content)},
+        run.code = notice_import({kiosk::test::test_store(data), Language::En}, {file, default_hours, std::move(content)},
                                  out, err);
         run.out = out.str();
         run.err = err.str();
@@ -195,7 +196,7 @@ TEST_CASE("notice import refuses, storing nothing", "[cap]") {
         const std::string past = std::regex_replace(xml, std::regex("2026-12-07"), "2020-01-01");
         const std::string file = hub.folder.write("past.xml", past);
         std::ostringstream out, err;
-        CHECK(notice_import({hub.data, Language::En}, {file, 24, {}}, out, err) == 1);
+        CHECK(notice_import({kiosk::test::test_store(hub.data), Language::En}, {file, 24, {}}, out, err) == 1);
         CHECK(err.str().find("expired at") != std::string::npos);
     }
     SECTION("a --content item the library does not have") {

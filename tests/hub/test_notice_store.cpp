@@ -8,6 +8,7 @@
 // CAP routing tables with their checks, the schema version, and a stored
 // row that no longer parses left out without losing the rest.
 #include "notice_test_support.h"
+#include "store_backends.h"
 
 #include "hub/notice_store.h"
 
@@ -34,7 +35,7 @@ struct Notices {
         REQUIRE(sodium_init() >= 0);
         key = generate_key();
         std::string error;
-        hub = open_hub_store(data, error);
+        hub = open_hub_store(kiosk::test::test_store(data), error);
         INFO(error);
         REQUIRE(hub);
         REQUIRE(hub->add_venue({"county-1", "县馆", "County", "county_museum"}, error));
@@ -246,7 +247,7 @@ TEST_CASE("notice store: a newer schema is refused; a row that does not parse is
 
     kiosk::test::exec_hub_sql(notices.data, "UPDATE notice_schema SET version = 99");
     std::string error;
-    CHECK_FALSE(open_sqlite_notice_store(notices.data, error));
+    CHECK_FALSE(open_notice_store(kiosk::test::test_store(notices.data), error));
     CHECK(error.find("hub.db") != std::string::npos);
     CHECK(error.find("notices in hub.db has schema version 99") != std::string::npos);
 }

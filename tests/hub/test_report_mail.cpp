@@ -6,6 +6,7 @@
 // report, records the failure and retries later; alerts mail once per
 // condition until it clears; the periods and the backoff.
 #include "core/civil_time.h"
+#include "store_backends.h"
 #include "hub/mail_message.h"
 #include "library_test_support.h"
 #include "notice_test_support.h"
@@ -103,7 +104,7 @@ TEST_CASE("Report mail: a schedule runs once for its period, across steps and re
     // A second connection (as another process has) and a restarted hub find the runs taken.
     std::string error;
     std::unique_ptr<hub::ReportScheduleStore> second =
-        hub::open_report_schedule_store(hub.data, error);
+        hub::open_report_schedule_store(kiosk::test::test_store(hub.data), error);
     REQUIRE(second);
     hub::SchedulerSetup other = hub.setup(sink.url());
     other.schedules = second.get();

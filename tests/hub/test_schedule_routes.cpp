@@ -5,6 +5,7 @@
 // them (403); broken fields are 400, unknown ids 404; what was refused
 // changed nothing.
 #include "browser_test_support.h"
+#include "store_backends.h"
 #include "report_mail_test_support.h"
 
 using namespace kiosk;
@@ -131,7 +132,7 @@ TEST_CASE("Schedule routes: a manager's subscriptions, address and saved reports
     }
     std::string error;
     std::unique_ptr<hub::ReportScheduleStore> schedules =
-        hub::open_report_schedule_store(hub.data, error);
+        hub::open_report_schedule_store(kiosk::test::test_store(hub.data), error);
     REQUIRE(schedules);
     std::vector<hub::ReportSchedule> mine = schedules->schedules("mgr");
     REQUIRE(mine.size() == 2);

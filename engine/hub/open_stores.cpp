@@ -1,0 +1,39 @@
+// The four store factories: a StoreLocation with a database URL opens the
+// PostgreSQL backend (postgres_stores.h), one without opens hub.db in the data
+// folder (sqlite_hub_store.h). The only place that chooses a backend.
+#include "hub_store.h"
+#include "library_store.h"
+#include "notice_store.h"
+#include "postgres_stores.h"
+#include "report_schedule_store.h"
+#include "sqlite_hub_store.h"
+
+namespace kiosk::hub {
+
+std::unique_ptr<HubStore> open_hub_store(const StoreLocation& location, std::string& error) {
+    if ((error = store_location_problem(location)) != "") return nullptr;
+    if (location.is_postgresql()) return open_postgres_hub_store(location, error);
+    return SqliteHubStore::open(location.data_dir, error);
+}
+
+std::unique_ptr<LibraryStore> open_library_store(const StoreLocation& location,
+                                                 std::string& error) {
+    if ((error = store_location_problem(location)) != "") return nullptr;
+    if (location.is_postgresql()) return open_postgres_library_store(location, error);
+    return open_sqlite_library_store(location.data_dir, error);
+}
+
+std::unique_ptr<NoticeStore> open_notice_store(const StoreLocation& location, std::string& error) {
+    if ((error = store_location_problem(location)) != "") return nullptr;
+    if (location.is_postgresql()) return open_postgres_notice_store(location, error);
+    return open_sqlite_notice_store(location.data_dir, error);
+}
+
+std::unique_ptr<ReportScheduleStore> open_report_schedule_store(const StoreLocation& location,
+                                                                std::string& error) {
+    if ((error = store_location_problem(location)) != "") return nullptr;
+    if (location.is_postgresql()) return open_postgres_report_schedule_store(location, error);
+    return open_sqlite_report_schedule_store(location.data_dir, error);
+}
+
+} // namespace kiosk::hub
