@@ -61,8 +61,12 @@ bool resolve_source(const Options& o, stats::XapiSource& source, std::string& er
         source.kiosk_id = config->kiosk_name;
     }
     source.venue_id = !o.venue_id.empty() ? o.venue_id : config ? config->venue.id : "";
-    if (source.kiosk_id.empty() || source.venue_id.empty()) {
-        error = manager_text(source.venue_id.empty() ? "xapi_need_venue" : "xapi_need_kiosk", lang);
+    if (source.venue_id.empty()) {
+        error = manager_text("xapi_need_venue", lang);
+        return false;
+    }
+    if (source.kiosk_id.empty()) {
+        error = manager_text("xapi_need_kiosk", lang);
         return false;
     }
     for (const std::string* id : {&source.kiosk_id, &source.venue_id})
@@ -70,9 +74,8 @@ bool resolve_source(const Options& o, stats::XapiSource& source, std::string& er
             error = manager_text("xapi_bad_id", lang, {{"id", *id}});
             return false;
         }
-    source.home_page = !o.home_page.empty()
-                           ? o.home_page
-                           : "https://kiosk.invalid/venues/" + source.venue_id;
+    source.home_page =
+        !o.home_page.empty() ? o.home_page : "https://kiosk.invalid/venues/" + source.venue_id;
     std::string url_error;
     if (!sync::parse_hub_url(source.home_page, url_error)) {
         error = manager_text("xapi_bad_home_page", lang, {{"error", url_error}});
@@ -121,8 +124,7 @@ int write_file(const Options& o, const telemetry::ReadOnlyKioskDb& db,
     out << "\n]\n";
     if (!out.flush()) return fail(manager_text("xapi_cannot_write", lang, {{"file", o.output}}));
     if (left_out)
-        std::cerr << "kioskctl: " << manager_text("xapi_left_out", lang, {{"n", left_out}})
-                  << "\n";
+        std::cerr << "kioskctl: " << manager_text("xapi_left_out", lang, {{"n", left_out}}) << "\n";
     std::cout << manager_text("xapi_wrote", lang,
                               {{"n", std::to_string(written)}, {"file", o.output}})
               << "\n";
@@ -190,8 +192,7 @@ void add_xapi_options(CLI::App* command, Options& o) {
                       "password and the records then travel in clear)");
 }
 
-int run_xapi_export(const Options& o, const telemetry::ReadOnlyKioskDb& db,
-                    const DayRange* range) {
+int run_xapi_export(const Options& o, const telemetry::ReadOnlyKioskDb& db, const DayRange* range) {
     const Language lang = language_of(o);
     if (o.output.empty() == o.post_url.empty())
         return fail(manager_text("xapi_output_or_post", lang));

@@ -26,8 +26,8 @@ struct Cursor {
 
 // The cursor in `path` (none yet: seq 0); false with `error` when the file
 // cannot be read, is not a cursor, or belongs to another LRS, kiosk or epoch.
-bool read_cursor(const std::string& path, const Cursor& expected, Language language,
-                 int64_t& seq, std::string& error) {
+bool read_cursor(const std::string& path, const Cursor& expected, Language language, int64_t& seq,
+                 std::string& error) {
     seq = 0;
     std::string open_error;
     const int fd = open_private_file(path, O_RDONLY, open_error);
@@ -85,10 +85,10 @@ bool write_cursor(const std::string& path, const Cursor& cursor, Language langua
 // start, control characters as spaces.
 std::string lrs_message(const std::string& body) {
     const json parsed = json::parse(body, nullptr, false);
-    std::string text = parsed.is_object() && parsed.contains("message") &&
-                               parsed["message"].is_string()
-                           ? parsed["message"].get<std::string>()
-                           : body;
+    std::string text =
+        parsed.is_object() && parsed.contains("message") && parsed["message"].is_string()
+            ? parsed["message"].get<std::string>()
+            : body;
     if (text.size() > 300) text = text.substr(0, 300) + "...";
     for (char& c : text)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
@@ -160,15 +160,14 @@ bool post_to_lrs(const telemetry::ReadOnlyKioskDb& db, const XapiSource& source,
     const auto http_failure = [&](int status, const std::string& answer,
                                   const std::string& transport_error) {
         const std::string seq = std::to_string(report.acknowledged_seq);
-        error = status == 0 ? manager_text("xapi_unreachable", language,
-                                           {{"url", options.url},
-                                            {"error", transport_error},
-                                            {"seq", seq}})
-                            : manager_text("xapi_http_error", language,
-                                           {{"url", options.url},
-                                            {"status", std::to_string(status)},
-                                            {"message", lrs_message(answer)},
-                                            {"seq", seq}});
+        error = status == 0
+                    ? manager_text("xapi_unreachable", language,
+                                   {{"url", options.url}, {"error", transport_error}, {"seq", seq}})
+                    : manager_text("xapi_http_error", language,
+                                   {{"url", options.url},
+                                    {"status", std::to_string(status)},
+                                    {"message", lrs_message(answer)},
+                                    {"seq", seq}});
         return false;
     };
     for (;;) {
@@ -181,13 +180,12 @@ bool post_to_lrs(const telemetry::ReadOnlyKioskDb& db, const XapiSource& source,
         const std::vector<XapiStatement>& statements = page.statements;
         if (!statements.empty()) {
             std::string answer, transport_error;
-            int status = client.post(json_array(statements, 0, statements.size()), answer,
-                                     transport_error);
+            int status =
+                client.post(json_array(statements, 0, statements.size()), answer, transport_error);
             if (status == 409) {
                 // One of them is stored with other content: one at a time.
                 for (size_t i = 0; i < statements.size(); ++i) {
-                    status = client.post(json_array(statements, i, i + 1), answer,
-                                         transport_error);
+                    status = client.post(json_array(statements, i, i + 1), answer, transport_error);
                     if (status == 409)
                         ++report.already_stored;
                     else if (!stored(status))

@@ -29,10 +29,10 @@
 namespace kiosk::stats {
 
 struct LrsPostOptions {
-    std::string url;              // the LRS endpoint; statements go to URL/statements
-    std::string user, password;   // Basic auth; no Authorization header when user is ""
+    std::string url;               // the LRS endpoint; statements go to URL/statements
+    std::string user, password;    // Basic auth; no Authorization header when user is ""
     bool allow_plain_http = false; // http:// to a host that is not loopback
-    std::string state_file;       // the cursor file
+    std::string state_file;        // the cursor file
     size_t batch_size = 100;
     int timeout_s = 30;
 };

@@ -70,11 +70,8 @@ json language_map(const std::string& zh, const std::string& en, const std::strin
     return json{{"zh-CN", chinese}, {"en-US", english}};
 }
 
-json verb(const char* id, std::string_view words_key) {
-    return json{{"id", id},
-                {"display",
-                 {{"en-US", manager_text(words_key, Language::En)},
-                  {"zh-CN", manager_text(words_key, Language::Zh)}}}};
+json verb(const char* id, const std::string& zh, const std::string& en) {
+    return json{{"id", id}, {"display", {{"en-US", en}, {"zh-CN", zh}}}};
 }
 
 // ISO 8601 duration of `ms` to the hundredth of a second (xAPI compares no finer).
@@ -133,11 +130,11 @@ bool read_xapi_statements(const telemetry::ReadOnlyKioskDb& db, const XapiSource
         page.last_seq = seq;
         const std::string kind = select.text(4), subject = select.text(5);
         json statement;
-        statement["id"] = uuid_v5(kXapiNamespace,
-                                  source.kiosk_id + "\n" + epoch + "\n" + std::to_string(seq));
-        statement["actor"] = {{"objectType", "Agent"},
-                              {"account", {{"homePage", source.home_page},
-                                           {"name", select.text(3)}}}};
+        statement["id"] =
+            uuid_v5(kXapiNamespace, source.kiosk_id + "\n" + epoch + "\n" + std::to_string(seq));
+        statement["actor"] = {
+            {"objectType", "Agent"},
+            {"account", {{"homePage", source.home_page}, {"name", select.text(3)}}}};
         json context = {{"platform", "kiosk"},
                         {"extensions",
                          {{iri("extensions", "kiosk"), source.kiosk_id},
@@ -146,7 +143,9 @@ bool read_xapi_statements(const telemetry::ReadOnlyKioskDb& db, const XapiSource
         if (const int64_t flags = select.integer(8))
             context["extensions"][iri("extensions", "clock-flags")] = flags;
         if (kind == "exhibit_enter") {
-            statement["verb"] = verb(kVerbExperienced, "xapi_verb_experienced");
+            statement["verb"] =
+                verb(kVerbExperienced, manager_text("xapi_verb_experienced", Language::Zh),
+                     manager_text("xapi_verb_experienced", Language::En));
             statement["object"] = {
                 {"objectType", "Activity"},
                 {"id", iri("exhibits", iri_segment(subject))},
@@ -166,7 +165,9 @@ bool read_xapi_statements(const telemetry::ReadOnlyKioskDb& db, const XapiSource
             std::string response;
             for (const json& chosen : fields["chosen"])
                 response += (response.empty() ? "" : "[,]") + chosen.get<std::string>();
-            statement["verb"] = verb(kVerbAnswered, "xapi_verb_answered");
+            statement["verb"] =
+                verb(kVerbAnswered, manager_text("xapi_verb_answered", Language::Zh),
+                     manager_text("xapi_verb_answered", Language::En));
             statement["object"] = {
                 {"objectType", "Activity"},
                 {"id", iri("questions", iri_segment(subject) + "/" + iri_segment(question))},
@@ -179,12 +180,12 @@ bool read_xapi_statements(const telemetry::ReadOnlyKioskDb& db, const XapiSource
             statement["result"] = result;
             context["contextActivities"] = {
                 {"parent",
-                 json::array({{{"objectType", "Activity"},
-                               {"id", iri("quizzes", iri_segment(subject))},
-                               {"definition",
-                                {{"type", kAssessmentType},
-                                 {"name", language_map(select.text(11), select.text(12),
-                                                       subject)}}}}})}};
+                 json::array(
+                     {{{"objectType", "Activity"},
+                       {"id", iri("quizzes", iri_segment(subject))},
+                       {"definition",
+                        {{"type", kAssessmentType},
+                         {"name", language_map(select.text(11), select.text(12), subject)}}}}})}};
         }
         statement["context"] = context;
         statement["timestamp"] = iso_local_ms(select.integer(1), int32_t(select.integer(2)));

@@ -44,9 +44,8 @@ namespace kiosk::stats {
 
 inline constexpr std::string_view kXapiIriBase = "https://kiosk.invalid/xapi/";
 // The name space of statement ids (a random UUID made once for this product).
-inline constexpr std::array<uint8_t, 16> kXapiNamespace = {0x47, 0x40, 0x0f, 0xfe, 0xd5, 0xac,
-                                                           0x4d, 0xb5, 0x8c, 0xf2, 0x22, 0x2e,
-                                                           0x02, 0x00, 0x1b, 0xc8};
+inline constexpr std::array<uint8_t, 16> kXapiNamespace = {
+    0x47, 0x40, 0x0f, 0xfe, 0xd5, 0xac, 0x4d, 0xb5, 0x8c, 0xf2, 0x22, 0x2e, 0x02, 0x00, 0x1b, 0xc8};
 
 // RFC 4122 4.3: the name-based UUID (version 5, SHA-1) of `name` in
 // `name_space`, as 36 lowercase characters "xxxxxxxx-xxxx-5xxx-yxxx-xxxxxxxxxxxx".

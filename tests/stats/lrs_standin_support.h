@@ -32,8 +32,8 @@ public:
             dup2(fds[1], STDOUT_FILENO);
             close(fds[0]);
             close(fds[1]);
-            execl("/usr/bin/python3", "/usr/bin/python3", script.c_str(), folder_.c_str(),
-                  "museum", "s3cret", static_cast<char*>(nullptr));
+            execl("/usr/bin/python3", "/usr/bin/python3", script.c_str(), folder_.c_str(), "museum",
+                  "s3cret", static_cast<char*>(nullptr));
             _exit(127);
         }
         close(fds[1]);

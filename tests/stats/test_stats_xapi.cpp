@@ -94,10 +94,10 @@ TEST_CASE("xapi export: each statement has xAPI 1.0.3's required fields", "[stat
     CHECK(std::regex_match(visit["id"].get<std::string>(), kUuidV5));
     // uuid.uuid5(kXapiNamespace, "entrance-1\nfixture-epoch-0001\n3") in Python.
     CHECK(visit["id"] == "e161188e-21d5-5e45-84e3-5c87e235268a");
-    CHECK(visit["actor"] == json{{"objectType", "Agent"},
-                                 {"account",
-                                  {{"homePage", "https://kiosk.invalid/venues/county-museum"},
-                                   {"name", "s-aaaa"}}}});
+    CHECK(visit["actor"] ==
+          json{{"objectType", "Agent"},
+               {"account",
+                {{"homePage", "https://kiosk.invalid/venues/county-museum"}, {"name", "s-aaaa"}}}});
     CHECK(visit["verb"]["id"] == "http://adlnet.gov/expapi/verbs/experienced");
     CHECK(visit["verb"]["display"]["en-US"] == "experienced");
     CHECK(visit["verb"]["display"]["zh-CN"] == "体验了");
@@ -118,8 +118,7 @@ TEST_CASE("xapi export: each statement has xAPI 1.0.3's required fields", "[stat
     CHECK(answer["verb"]["id"] == "http://adlnet.gov/expapi/verbs/answered");
     CHECK(answer["verb"]["display"]["zh-CN"] == "作答了");
     CHECK(answer["object"]["id"] == "https://kiosk.invalid/xapi/questions/physics-basics/q1");
-    CHECK(answer["object"]["definition"]["name"]["en-US"] ==
-          "What sets the period of a pendulum?");
+    CHECK(answer["object"]["definition"]["name"]["en-US"] == "What sets the period of a pendulum?");
     CHECK(answer["result"] == json{{"success", true}, {"response", "a"}, {"duration", "PT4.20S"}});
     CHECK(answer["context"]["contextActivities"]["parent"][0]["id"] ==
           "https://kiosk.invalid/xapi/quizzes/physics-basics");
@@ -130,10 +129,10 @@ TEST_CASE("xapi export: the same events give the same ids; another kiosk other i
           "[stats][xapi]") {
     TempFolder folder;
     make_xapi_fixture(folder);
-    const std::string first = (export_statements(folder), kiosk::test::read_file(
-                                                              folder.file("statements.json")));
-    const std::string second = (export_statements(folder), kiosk::test::read_file(
-                                                               folder.file("statements.json")));
+    const std::string first =
+        (export_statements(folder), kiosk::test::read_file(folder.file("statements.json")));
+    const std::string second =
+        (export_statements(folder), kiosk::test::read_file(folder.file("statements.json")));
     CHECK(first == second);
     const json other = export_statements(folder, " --venue-id county-museum --kiosk-id entrance-2");
     CHECK(other[0]["id"] != json::parse(first)[0]["id"]);
@@ -143,8 +142,7 @@ TEST_CASE("xapi export: the same events give the same ids; another kiosk other i
     CHECK(ranged[1]["id"] == json::parse(first)[1]["id"]);
 }
 
-TEST_CASE("xapi export: the kiosk and venue come from the config or the options",
-          "[stats][xapi]") {
+TEST_CASE("xapi export: the kiosk and venue come from the config or the options", "[stats][xapi]") {
     TempFolder folder;
     make_xapi_fixture(folder);
     CommandRun run = run_kioskctl(folder, "stats export --db kiosk.db --format xapi -o s.json "
@@ -334,9 +332,10 @@ TEST_CASE("xapi --post refuses broken input with clear errors", "[stats][xapi][l
         CHECK(kiosk::test::read_file(folder.file("target")).empty());
     }
     SECTION("no cursor file named") {
-        const CommandRun run = run_kioskctl(
-            folder, "stats export --db kiosk.db --format xapi --lang en --post "
-                    "http://127.0.0.1:1/xapi" + kSource);
+        const CommandRun run =
+            run_kioskctl(folder, "stats export --db kiosk.db --format xapi --lang en --post "
+                                 "http://127.0.0.1:1/xapi" +
+                                     kSource);
         CHECK(run.code == 2);
         CHECK(run.err.find("--post needs a --state FILE") != std::string::npos);
     }
