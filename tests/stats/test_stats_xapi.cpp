@@ -160,6 +160,17 @@ TEST_CASE("xapi export: the kiosk and venue come from the config or the options"
                                "http://127.0.0.1:1/xapi --lang en");
     CHECK(run.code == 2);
     CHECK(run.err.find("for --format xapi only") != std::string::npos);
+    run = run_kioskctl(folder, "stats export --db kiosk.db --format xapi -o s.json --lang en "
+                               "--venue-id county-museum");
+    CHECK(run.code == 2);
+    CHECK(run.err.find("Which kiosk?") != std::string::npos);
+    // The sample config: venue.id county-museum, kiosk_name entrance-1, no sync section.
+    const json from_config = export_statements(folder, " --config '" + kiosk::test::source_dir() +
+                                                           "/kiosk-config/county-museum.lua'");
+    CHECK(from_config[0]["context"]["extensions"]["https://kiosk.invalid/xapi/extensions/kiosk"] ==
+          "entrance-1");
+    CHECK(from_config[0]["actor"]["account"]["homePage"] ==
+          "https://kiosk.invalid/venues/county-museum");
     const json statements =
         export_statements(folder, kSource + " --home-page https://museum.example.cn/");
     CHECK(statements[0]["actor"]["account"]["homePage"] == "https://museum.example.cn/");
