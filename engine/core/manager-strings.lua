@@ -633,6 +633,36 @@ return {
   stats_month_or_range = { zh = "--month 与 --range 只能选一个。", en = "Give --month or --range, not both." },
   stats_range_with_dates = { zh = "--month / --range 不能与 --from / --to 同时使用：前者已经给出了起止日期。", en = "--month and --range cannot be combined with --from/--to: they already give the days." },
   stats_bad_range = { zh = "--range “{range}” 无效：可用 {names}。", en = "--range \"{range}\" is not valid: use one of {names}." },
+  stats_need_output = { zh = "请用 -o 文件 指定写到哪里。", en = "Name the file to write with -o FILE." },
+
+  -- kioskctl stats export --format xapi (issue 22, part 5): learning records
+  -- (学习记录) for a Learning Record Store (学习记录库, LRS). The two verbs'
+  -- words go into every statement's verb.display: changing them changes
+  -- statements already sent, which an LRS then answers with 409 (kept as stored).
+  xapi_verb_experienced = { zh = "体验了", en = "experienced" },
+  xapi_verb_answered = { zh = "作答了", en = "answered" },
+  xapi_options_only = { zh = "--post、--state、--user、--venue-id、--home-page 只用于 --format xapi。", en = "--post, --state, --user, --venue-id and --home-page are for --format xapi only." },
+  xapi_output_or_post = { zh = "请用 -o 文件 写出学习记录，或用 --post 地址 发送到学习记录库（二选一）。", en = "Write the learning records with -o FILE, or send them to a Learning Record Store with --post URL (one of them)." },
+  xapi_bad_config = { zh = "{file}：终端配置无法使用（错误见上）。", en = "{file}: the kiosk config cannot be used (errors above)." },
+  xapi_need_venue = { zh = "需要场馆 ID：用 --config 终端配置（其中的 venue.id），或 --venue-id。", en = "Which venue? Give --config KIOSK_CONFIG (its venue.id) or --venue-id ID." },
+  xapi_need_kiosk = { zh = "需要终端 ID：用 --config 终端配置，或 --kiosk-id。", en = "Which kiosk? Give --config KIOSK_CONFIG or --kiosk-id ID." },
+  xapi_bad_id = { zh = "“{id}” 不能作为场馆或终端 ID：只能用 1 到 64 个字母、数字、- 或 _。", en = "\"{id}\" cannot be a venue or kiosk id: use 1 to 64 letters, digits, - or _." },
+  xapi_bad_home_page = { zh = "--home-page 无效：{error}", en = "--home-page cannot be used: {error}" },
+  xapi_bad_url = { zh = "学习记录库地址无效：{error}", en = "The Learning Record Store address cannot be used: {error}" },
+  xapi_plain_http = { zh = "“{url}” 不加密：密码和学习记录会以明文传输。请用 https:// 地址；只在封闭的场馆内网中才加 --allow-plain-http。", en = "\"{url}\" is not encrypted: the password and the learning records would travel in clear. Use an https:// address; add --allow-plain-http only on a closed venue network." },
+  xapi_need_state = { zh = "--post 需要 --state 文件：它记住学习记录库已确认到哪里，下次从那里继续。", en = "--post needs a --state FILE: it remembers what the Learning Record Store acknowledged, so the next run resumes there." },
+  xapi_need_password = { zh = "--user 需要密码：写在 --password-file 文件的第一行，或放在环境变量 KIOSK_LRS_PASSWORD 中（不要写在命令行上）。", en = "--user needs a password: the first line of --password-file FILE, or the environment variable KIOSK_LRS_PASSWORD (never on the command line)." },
+  xapi_password_file = { zh = "{file}：读不到密码（应在第一行）。", en = "{file}: no password can be read from it (expected on its first line)." },
+  xapi_state_unusable = { zh = "游标文件无法使用：{error}", en = "The cursor file cannot be used: {error}" },
+  xapi_state_bad = { zh = "{file}：不是学习记录的游标文件（应为本程序写的 JSON 文件）。文件未改动；请检查它，或换一个 --state 文件。", en = "{file}: not a learning-record cursor file (expected JSON with lrs, kiosk, epoch and acknowledged_seq). It was left unchanged; check it or use another --state file." },
+  xapi_state_other = { zh = "{file}：这个游标文件属于另一个学习记录库、终端或数据纪元（{field} 是 “{found}”，这次是 “{wanted}”）。文件未改动；请换一个 --state 文件。", en = "{file}: this cursor file belongs to another Learning Record Store, kiosk or epoch ({field} is \"{found}\", this run's is \"{wanted}\"). It was left unchanged; use another --state file." },
+  xapi_unreachable = { zh = "无法连接学习记录库 {url}：{error}。已确认到第 {seq} 条事件，下次运行从这里继续。", en = "Cannot reach the Learning Record Store {url}: {error}. Acknowledged through event {seq}; the next run resumes there." },
+  xapi_http_error = { zh = "学习记录库 {url} 回答 HTTP {status}：{message}。已确认到第 {seq} 条事件，下次运行从这里继续。", en = "The Learning Record Store {url} answered HTTP {status}: {message}. Acknowledged through event {seq}; the next run resumes there." },
+  xapi_already_stored = { zh = "注意：{n} 条学习记录的 ID 在学习记录库中已有内容不同的记录，保留库中原有的。", en = "Note: {n} learning records' ids were already stored in the Learning Record Store with other content; the stored ones were kept." },
+  xapi_left_out = { zh = "注意：{n} 条作答事件的字段无法读取，没有写成学习记录。", en = "Note: {n} answer events have fields that cannot be read and were left out." },
+  xapi_cannot_write = { zh = "{file}：无法写入。", en = "{file}: cannot write." },
+  xapi_wrote = { zh = "已把 {n} 条学习记录写入 {file}", en = "Wrote {n} learning records to {file}" },
+  xapi_posted = { zh = "已向 {url} 发送 {n} 条学习记录（{batches} 批），已确认到第 {seq} 条事件。", en = "Sent {n} learning records in {batches} batches to {url}; acknowledged through event {seq}." },
 
   -- The monthly evaluation report (engine/report, the PDF of issue 20 part 2).
   monthly_title = { zh = "月度评估报告", en = "Monthly evaluation report" },

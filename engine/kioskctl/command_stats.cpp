@@ -107,7 +107,13 @@ int run_summary(Options o) {
 }
 
 int run_export(Options o) {
+    const Language lang = language_of(o);
     std::string error;
+    const bool xapi = o.format == "xapi";
+    if (!xapi && o.output.empty()) return fail(manager_text("stats_need_output", lang));
+    if (!xapi && (!o.post_url.empty() || !o.venue_id.empty() || !o.home_page.empty() ||
+                  !o.state_file.empty() || !o.lrs_user.empty()))
+        return fail(manager_text("xapi_options_only", lang));
     if (same_file(o.output, o.db))
         return fail(o.output + ": is the database itself; choose another output file");
     std::unique_ptr<telemetry::ReadOnlyKioskDb> db = telemetry::ReadOnlyKioskDb::open(o.db, error);
@@ -116,6 +122,11 @@ int run_export(Options o) {
     if (!resolve_month_or_range(o, *db, error)) return fail(error);
     stats::DayRange range;
     if (!stats::resolve_day_range(*db, o.from, o.to, range, error)) return fail(error);
+    if (xapi) { // every event unless a range is given, as the events CSV
+        const stats::DayRange events_range{o.from, o.to.empty() ? "9999-12-31" : o.to};
+        const bool ranged = !o.from.empty() || !o.to.empty();
+        return run_xapi_export(o, *db, ranged ? &events_range : nullptr);
+    }
 
     if (o.report == "events") {
         if (o.format != "csv") return fail("--report events is written as CSV only (--format csv)");
@@ -178,17 +189,22 @@ void add_stats_commands(CLI::App& app, Options& o, Run& chosen) {
     CLI::App* export_command = stats->add_subcommand(
         "export", "Write the reports (plus option choices and the daily rollup table) as CSV "
                   "(UTF-8 with BOM, for Excel/WPS), XLSX (a sheet per report) or JSON; or the raw "
-                  "events as CSV with --report events");
+                  "events as CSV with --report events, or as xAPI 1.0.3 statements (--format "
+                  "xapi: a JSON file, or sent to a Learning Record Store with --post)");
     add_common_options(export_command, o);
-    export_command->add_option("--format", o.format, "csv, xlsx or json")
+    export_command
+        ->add_option("--format", o.format,
+                     "csv, xlsx, json, or xapi (the raw events as xAPI statements)")
         ->required()
-        ->check(CLI::IsMember({"csv", "xlsx", "json"}));
+        ->check(CLI::IsMember({"csv", "xlsx", "json", "xapi"}));
     export_command
         ->add_option("--report", o.report,
                      "reports (default): every report; events: the raw events table "
                      "(CSV only, English headers; all events unless --from/--to)")
         ->check(CLI::IsMember({"reports", "events"}));
-    export_command->add_option("-o,--output", o.output, "The file to write")->required();
+    export_command->add_option("-o,--output", o.output,
+                               "The file to write (required, except for xapi with --post)");
+    add_xapi_options(export_command, o);
     export_command->callback([&chosen, &o] { chosen = [&o] { return run_export(o); }; });
 
     CLI::App* report = stats->add_subcommand(

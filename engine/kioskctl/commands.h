@@ -10,6 +10,13 @@
 #include <string>
 #include <vector>
 
+namespace kiosk {
+struct DayRange;
+namespace telemetry {
+class ReadOnlyKioskDb;
+}
+} // namespace kiosk
+
 namespace kiosk::ctl {
 
 using Run = std::function<int()>;
@@ -28,6 +35,10 @@ struct Options {
     int min_answers = 20; // stats report: a hardest question's minimum answers
     // sync
     std::string data, kiosk_id;
+    // stats export --format xapi (issue 22, part 5)
+    std::string venue_id, home_page, post_url, lrs_user, password_file, state_file;
+    int batch_size = 100;
+    bool allow_plain_http = false;
 };
 
 // Each registers its subcommand(s) on `app`; `chosen` receives the one to run.
@@ -39,5 +50,12 @@ void add_package_commands(CLI::App& app, Options& options, Run& chosen);
 void add_validate_command(CLI::App& app, Options& options, Run& chosen);
 void add_stats_commands(CLI::App& app, Options& options, Run& chosen);
 void add_sync_commands(CLI::App& app, Options& options, Run& chosen);
+
+// stats export --format xapi (command_stats_xapi.cpp): its options on the
+// export command, and the run once kiosk.db is open and the days resolved
+// (`range` null: every event).
+void add_xapi_options(CLI::App* export_command, Options& options);
+int run_xapi_export(const Options& options, const telemetry::ReadOnlyKioskDb& db,
+                    const DayRange* range);
 
 } // namespace kiosk::ctl
