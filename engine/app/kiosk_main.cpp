@@ -4,6 +4,7 @@
 // full screen, or headless. A headless preview (--exhibit) ends as
 // preview_run.h says (exit 4 when its exhibit failed). Run `kiosk --help` for
 // the options.
+#include "core/civil_time.h"
 #include "core/log.h"
 #include "core/sqlite_memory.h"
 #include "frame_loop.h"
@@ -94,6 +95,12 @@ int main(int argc, char** argv) {
                  "Curators: reload the open exhibit when a file changes; show errors in full");
     cli.add_option("--seed", app_options.seed,
                    "Seed for exhibits' random numbers (default: random; headless: 1)");
+    std::string start_time;
+    cli.add_option("--start-time", start_time,
+                   "Headless: the kiosk's clock starts at this local time, e.g. "
+                   "2026-06-01T10:00:00+08:00 (default: now), so a replay sees the same hour "
+                   "(quiet hours, opening hours) whenever it runs")
+        ->needs(headless);
     cli.add_option("--input", input_path, "Input replay file (see engine/app/input_replay.h)");
     cli.add_flag("--paced", loop.paced,
                  "Headless: one frame every 1/60 s of real time, as a kiosk on a 60 Hz screen "
@@ -147,6 +154,17 @@ int main(int argc, char** argv) {
     app_options.paced = loop.paced;
     loop.screenshot_every = screenshot_every.first;
     loop.screenshot_dir = screenshot_every.second;
+
+    if (!start_time.empty()) {
+        const std::optional<kiosk::ZonedTime> start = kiosk::parse_iso_zoned_seconds(start_time);
+        if (!start) {
+            std::cerr << "kiosk: --start-time: expected YYYY-MM-DDTHH:MM:SS+HH:MM (or Z), got \""
+                      << start_time << "\"\n";
+            return 2;
+        }
+        app_options.clock_start_utc_ms = start->utc_ms;
+        app_options.clock_utc_offset_min = start->utc_offset_min;
+    }
 
     if (!input_path.empty()) {
         kiosk::ReplayParseResult replay = kiosk::load_input_replay(input_path);

@@ -165,6 +165,21 @@ std::optional<int64_t> parse_iso_utc_seconds(std::string_view text) {
            minute * kMsPerMinute + second * kMsPerSecond;
 }
 
+std::optional<ZonedTime> parse_iso_zoned_seconds(std::string_view text) {
+    if (text.size() == 20) { // ...Z
+        const std::optional<int64_t> utc = parse_iso_utc_seconds(text);
+        return utc ? std::optional<ZonedTime>(ZonedTime{*utc, 0}) : std::nullopt;
+    }
+    if (text.size() != 25 || (text[19] != '+' && text[19] != '-')) return std::nullopt;
+    const std::optional<int64_t> local =
+        parse_iso_utc_seconds(std::string(text.substr(0, 19)) + "Z");
+    const std::optional<int> offset = parse_clock_time(text.substr(20));
+    if (!local || !offset) return std::nullopt;
+    const int32_t offset_min = text[19] == '-' ? -*offset : *offset;
+    if (!is_valid_utc_offset_min(offset_min)) return std::nullopt;
+    return ZonedTime{*local - int64_t(offset_min) * kMsPerMinute, offset_min};
+}
+
 // ---- fixed UTC offsets ---------------------------------------------------------
 
 std::optional<int> parse_clock_time(std::string_view text) {

@@ -63,6 +63,14 @@ std::string iso_utc_seconds(int64_t utc_ms);
 // parse_day accepts and a time 00:00:00..23:59:59 (no leap second, no
 // fraction, no other zone), as milliseconds since 1970; nullopt otherwise.
 std::optional<int64_t> parse_iso_utc_seconds(std::string_view text);
+// "YYYY-MM-DDTHH:MM:SS+HH:MM" (or -HH:MM, or Z): a local time with its offset,
+// as UTC milliseconds and the offset in minutes (an offset people use, see
+// is_valid_utc_offset_min); nullopt otherwise.
+struct ZonedTime {
+    int64_t utc_ms = 0;
+    int32_t utc_offset_min = 0;
+};
+std::optional<ZonedTime> parse_iso_zoned_seconds(std::string_view text);
 
 // ---- fixed UTC offsets ---------------------------------------------------------
 

@@ -201,3 +201,25 @@ TEST_CASE("the machine's offset is its TZ setting", "[core][civil_time]") {
         ::unsetenv("TZ");
     ::tzset();
 }
+
+TEST_CASE("a local time with its offset is read as UTC and the offset, or refused") {
+    const std::optional<kiosk::ZonedTime> beijing =
+        kiosk::parse_iso_zoned_seconds("2026-06-01T10:00:00+08:00");
+    REQUIRE(beijing);
+    CHECK(beijing->utc_ms == *kiosk::parse_iso_utc_seconds("2026-06-01T02:00:00Z"));
+    CHECK(beijing->utc_offset_min == 480);
+    const std::optional<kiosk::ZonedTime> west =
+        kiosk::parse_iso_zoned_seconds("2026-06-01T10:00:00-05:30");
+    REQUIRE(west);
+    CHECK(west->utc_ms == *kiosk::parse_iso_utc_seconds("2026-06-01T15:30:00Z"));
+    CHECK(west->utc_offset_min == -330);
+    REQUIRE(kiosk::parse_iso_zoned_seconds("2026-06-01T10:00:00Z"));
+    CHECK(kiosk::parse_iso_zoned_seconds("2026-06-01T10:00:00Z")->utc_offset_min == 0);
+    for (const char* bad :
+         {"", "2026-06-01T10:00:00", "2026-06-01T10:00:00+8:00", "2026-06-01T10:00:00+15:00",
+          "2026-06-01 10:00:00+08:00", "2026-02-30T10:00:00+08:00", "2026-06-01T24:00:00+08:00",
+          "2026-06-01T10:00:00*08:00"}) {
+        INFO(bad);
+        CHECK_FALSE(kiosk::parse_iso_zoned_seconds(bad));
+    }
+}

@@ -44,11 +44,13 @@ std::string luacheck_problems(const std::string& folder) {
 }
 
 std::string preview_problems(const std::string& folder, const std::string& data,
-                             const std::string& run, const std::string& screenshot) {
+                             const std::string& run, const std::string& screenshot,
+                             const std::string& start_time) {
     const KioskRun kiosk = run_kiosk(
         "--config " + quoted(source_path("kiosk-config/county-museum.lua")) + " --exhibit " +
-        quoted(folder) + " --headless --width 1920 --height 1080 --seed 1 --data " + quoted(data) +
-        " " + run + (screenshot.empty() ? "" : " --screenshot " + quoted(screenshot)));
+        quoted(folder) + " --headless --width 1920 --height 1080 --seed 1 --start-time " +
+        start_time + " --data " + quoted(data) + " " + run +
+        (screenshot.empty() ? "" : " --screenshot " + quoted(screenshot)));
     if (kiosk.exit_code != 0)
         return "kiosk exited with " + std::to_string(kiosk.exit_code) + ":\n" + kiosk.output;
     return read_text(data + "/exhibit-errors.log");

@@ -65,3 +65,20 @@ TEST_CASE("every example validates, passes luacheck and draws as its screenshot"
         CHECK(differing <= kMostDifferingPixels);
     }
 }
+
+// The example check above must not depend on the hour it runs at: the sample
+// config's quiet hours (12:00-13:30) turn the narration example's sound off
+// and so show its caption. --start-time fixes the clock the quiet hours read.
+TEST_CASE("a headless run's --start-time is the clock quiet hours are read from", "[examples]") {
+    const std::string folder = source_path("exhibits/examples/narration");
+    const std::string replay = folder + "/preview-input.txt";
+    const std::string run = std::filesystem::is_regular_file(replay) ? "--input '" + replay + "'"
+                                                                     : std::string("--frames 120");
+    TempFolder out;
+    const std::string morning = out.file("morning.png"), lunch = out.file("lunch.png");
+    REQUIRE(preview_problems(folder, out.file("d1"), run, morning) == "");
+    REQUIRE(preview_problems(folder, out.file("d2"), run, lunch, "2026-06-01T12:30:00+08:00") ==
+            "");
+    CHECK(png_difference(morning, folder + "/screenshot.png") <= kMostDifferingPixels);
+    CHECK(png_difference(lunch, morning) > kMostDifferingPixels); // the caption shows
+}
