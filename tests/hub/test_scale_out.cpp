@@ -51,7 +51,11 @@ struct ScaleOutHub {
         require_ok(added);
         const size_t at = added.out.find("KH-");
         REQUIRE(at != std::string::npos);
-        notice_id = added.out.substr(at, added.out.find_first_of(" \n", at) - at);
+        size_t end = at;
+        while (end < added.out.size() &&
+               (std::isalnum(static_cast<unsigned char>(added.out[end])) || added.out[end] == '-'))
+            ++end;
+        notice_id = added.out.substr(at, end - at);
     }
 };
 
