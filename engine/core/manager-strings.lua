@@ -345,6 +345,10 @@ return {
     en = "Too many failed sign-ins; please try again in 15 minutes.",
   },
   login_wrong = { zh = "用户名或密码错误。", en = "Wrong user name or password." },
+  login_unavailable = {
+    zh = "暂时无法登录（数据库无法访问），请稍后再试。",
+    en = "Signing in is not possible right now (the database cannot be reached); please try again later.",
+  },
   form_expired = { zh = "表单已过期（CSRF 校验失败）。", en = "The form has expired (CSRF check failed)." },
 
   -- kiosk-hub pages: exports. The technical reason goes to the hub's log.

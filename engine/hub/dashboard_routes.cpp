@@ -179,10 +179,14 @@ void post_login(RouteState& state, const httplib::Request& request, httplib::Res
     }
     // Counted as a failure before the slow password check: parallel guesses
     // cannot all pass the check before any of them is recorded.
+    std::string store_error;
     const std::optional<LoginAttempt> attempt =
-        state.limiter.begin_attempt(name, request.remote_addr);
+        state.limiter.begin_attempt(name, request.remote_addr, &store_error);
     if (!attempt) {
-        answer_login(response, 429, lang, manager_text("login_too_many_failures", lang));
+        if (!store_error.empty())
+            answer_login(response, 503, lang, manager_text("login_unavailable", lang));
+        else
+            answer_login(response, 429, lang, manager_text("login_too_many_failures", lang));
         return;
     }
     const std::optional<UserRecord> user = state.store.find_user(name);
@@ -195,8 +199,12 @@ void post_login(RouteState& state, const httplib::Request& request, httplib::Res
         return;
     }
     state.limiter.succeeded(*attempt);
-    const WebSession session = state.sessions.start(user->name);
-    response.set_header("Set-Cookie", cookie(kSessionCookie, session.token));
+    const std::optional<WebSession> session = state.sessions.start(user->name);
+    if (!session) {
+        answer_login(response, 503, lang, manager_text("login_unavailable", lang));
+        return;
+    }
+    response.set_header("Set-Cookie", cookie(kSessionCookie, session->token));
     response.set_header("Set-Cookie", cookie(kLoginCsrfCookie, "", true));
     redirect(response, std::string("/dashboard?lang=") + language_code(lang));
 }

@@ -1,9 +1,9 @@
 // The managers' web routes of `kiosk-hub serve`: sign-in and sign-out, the
 // dashboard page, its exports and the bundle upload form. This file owns the
 // HTTP side only: cookies, CSRF checks, redirects, status codes and headers.
-// Sessions live in memory (web_sessions.h), so restarting the hub signs
-// everyone out; the numbers and the access rules come from dashboard_data.h
-// and the HTML from dashboard_page.h.
+// Sessions and the sign-in limits live in the store (web_sessions.h), so
+// every kiosk-hub process on one store shares them; the numbers and the access rules come from
+// dashboard_data.h and the HTML from dashboard_page.h.
 //
 //   GET  /login, POST /login, POST /logout
 //   GET  /dashboard, GET /dashboard/export, POST /dashboard/import
@@ -35,6 +35,8 @@ class Server;
 namespace kiosk::hub {
 
 struct DashboardOptions {
+    // Where sessions and failed sign-ins are kept (required; outlives the server).
+    WebSessionStore* web_sessions = nullptr;
     SessionLimits sessions;
     LoginLimits logins;
     WebClock clock = system_web_clock();

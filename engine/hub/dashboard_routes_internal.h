@@ -21,8 +21,8 @@ namespace kiosk::hub::web {
 
 struct RouteState {
     RouteState(HubStore& store_, const DashboardOptions& options)
-        : store(store_), sessions(options.sessions, options.clock),
-          limiter(options.logins, options.clock), clock(options.clock),
+        : store(store_), sessions(*options.web_sessions, options.sessions, options.clock),
+          limiter(*options.web_sessions, options.logins, options.clock), clock(options.clock),
           silent_alert_days(options.silent_alert_days), utc_offset_min(options.utc_offset_min),
           library(options.library), notices(options.notices), data_dir(options.data_dir),
           reports(options.reports), mail_configured(options.mail_configured),

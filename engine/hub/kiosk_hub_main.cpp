@@ -533,6 +533,14 @@ int main(int argc, char** argv) {
             std::cerr << "kiosk-hub: " << library_error << "\n";
             return 1;
         }
+        // Sign-in sessions and failed sign-ins, shared with every process on the store.
+        std::unique_ptr<kiosk::hub::WebSessionStore> web_sessions =
+            kiosk::hub::open_web_session_store(serve.store, library_error);
+        if (!web_sessions) {
+            std::cerr << "kiosk-hub: " << library_error << "\n";
+            return 1;
+        }
+        dashboard.web_sessions = web_sessions.get();
         // The report scheduler: its own connections, stopped after serve returns.
         run_due.store = serve.store;
         run_due.utc_offset_min = utc_offset_min;

@@ -1,12 +1,14 @@
-// The four store factories: a StoreLocation with a database URL opens the
-// PostgreSQL backend (postgres_stores.h), one without opens hub.db in the data
-// folder (sqlite_hub_store.h). The only place that chooses a backend.
+// The store factories (the four stores and the web sessions' store): a
+// StoreLocation with a database URL opens the PostgreSQL backend
+// (postgres_stores.h, web_session_store.h), one without opens hub.db in the
+// data folder (sqlite_hub_store.h). The only place that chooses a backend.
 #include "hub_store.h"
 #include "library_store.h"
 #include "notice_store.h"
 #include "postgres_stores.h"
 #include "report_schedule_store.h"
 #include "sqlite_hub_store.h"
+#include "web_session_store.h"
 
 namespace kiosk::hub {
 
@@ -34,6 +36,13 @@ std::unique_ptr<ReportScheduleStore> open_report_schedule_store(const StoreLocat
     if ((error = store_location_problem(location)) != "") return nullptr;
     if (location.is_postgresql()) return open_postgres_report_schedule_store(location, error);
     return open_sqlite_report_schedule_store(location.data_dir, error);
+}
+
+std::unique_ptr<WebSessionStore> open_web_session_store(const StoreLocation& location,
+                                                        std::string& error) {
+    if ((error = store_location_problem(location)) != "") return nullptr;
+    if (location.is_postgresql()) return open_postgres_web_session_store(location, error);
+    return open_sqlite_web_session_store(location.data_dir, error);
 }
 
 } // namespace kiosk::hub

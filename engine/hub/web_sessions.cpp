@@ -1,11 +1,21 @@
-// Sessions and the sign-in limiter (see web_sessions.h).
+// Sessions and the sign-in limiter over their store (see web_sessions.h).
 #include "web_sessions.h"
+
+#include "core/log.h"
 
 #include <sodium.h>
 
 #include <algorithm>
+#include <chrono>
 
 namespace kiosk::hub {
+namespace {
+
+void log_store_failure(const char* what, const std::string& error) {
+    log_warning(std::string("web sessions: ") + what + ": " + error);
+}
+
+} // namespace
 
 WebClock system_web_clock() {
     return [] {
@@ -25,122 +35,101 @@ std::string random_web_token() {
     return text;
 }
 
-WebSessions::WebSessions(SessionLimits limits, WebClock clock)
-    : limits_(limits), clock_(std::move(clock)) {}
-
-bool WebSessions::expired(const WebSession& session, int64_t now) const {
-    return now - session.last_used_utc_ms >= limits_.idle_ms ||
-           now - session.created_utc_ms >= limits_.absolute_ms;
+std::string session_id_hash(const std::string& token) {
+    unsigned char hash[crypto_generichash_BYTES];
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(token.data()),
+                       token.size(), nullptr, 0);
+    char hex[2 * sizeof hash + 1];
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    return hex;
 }
 
-void WebSessions::forget_expired(int64_t now) {
-    for (auto it = sessions_.begin(); it != sessions_.end();)
-        it = expired(it->second, now) ? sessions_.erase(it) : std::next(it);
-}
+WebSessions::WebSessions(WebSessionStore& store, SessionLimits limits, WebClock clock)
+    : store_(store), limits_(limits), clock_(std::move(clock)) {}
 
-WebSession WebSessions::start(const std::string& user) {
+std::optional<WebSession> WebSessions::start(const std::string& user) {
     const int64_t now = clock_();
-    WebSession session;
-    session.token = random_web_token();
-    session.user = user;
-    session.csrf = random_web_token();
-    session.created_utc_ms = session.last_used_utc_ms = now;
-    std::lock_guard lock(mutex_);
-    forget_expired(now);
-    sessions_[session.token] = session;
-    return session;
+    WebSession session{random_web_token(), user, random_web_token(), now, now};
+    if (session.token.empty() || session.csrf.empty()) {
+        log_store_failure("starting a session", "libsodium cannot start");
+        return std::nullopt;
+    }
+    const int64_t ends = now + limits_.absolute_ms;
+    const StoredWebSession stored{
+        session_id_hash(session.token),        user, session.csrf, now, now, ends,
+        std::min(ends, now + limits_.idle_ms), "",   false};
+    std::string error;
+    if (store_.create_session(stored, now, error)) return session;
+    log_store_failure("starting a session", error);
+    return std::nullopt;
 }
 
 std::optional<WebSession> WebSessions::use(const std::string& token) {
-    const int64_t now = clock_();
-    std::lock_guard lock(mutex_);
-    auto found = sessions_.find(token);
-    if (found == sessions_.end()) return std::nullopt;
-    if (expired(found->second, now)) {
-        sessions_.erase(found);
-        return std::nullopt;
-    }
-    found->second.last_used_utc_ms = now;
-    return found->second;
+    if (token.empty()) return std::nullopt;
+    std::string error;
+    const std::optional<StoredWebSession> stored =
+        store_.touch_session(session_id_hash(token), clock_(), limits_.idle_ms, error);
+    if (!error.empty()) log_store_failure("reading a session", error);
+    if (!stored) return std::nullopt;
+    return WebSession{token, stored->user, stored->csrf, stored->created_utc_ms,
+                      stored->last_used_utc_ms};
 }
 
 void WebSessions::set_notice(const std::string& token, const std::string& notice, bool is_error) {
-    std::lock_guard lock(mutex_);
-    auto found = sessions_.find(token);
-    if (found == sessions_.end()) return;
-    found->second.notice = notice;
-    found->second.notice_is_error = is_error;
+    std::string error;
+    if (!store_.set_session_notice(session_id_hash(token), notice, is_error, error))
+        log_store_failure("keeping a page notice", error);
 }
 
 std::pair<std::string, bool> WebSessions::take_notice(const std::string& token) {
-    std::lock_guard lock(mutex_);
-    auto found = sessions_.find(token);
-    if (found == sessions_.end()) return {};
-    std::pair<std::string, bool> notice{found->second.notice, found->second.notice_is_error};
-    found->second.notice.clear();
+    std::string error;
+    std::pair<std::string, bool> notice = store_.take_session_notice(session_id_hash(token), error);
+    if (!error.empty()) log_store_failure("taking a page notice", error);
     return notice;
 }
 
 void WebSessions::end(const std::string& token) {
-    std::lock_guard lock(mutex_);
-    sessions_.erase(token);
+    std::string error;
+    if (!store_.delete_session(session_id_hash(token), error))
+        log_store_failure("ending a session", error);
 }
 
-size_t WebSessions::size() {
-    std::lock_guard lock(mutex_);
-    return sessions_.size();
+int64_t WebSessions::size() {
+    std::string error;
+    const int64_t count = store_.session_count(error);
+    if (count < 0) log_store_failure("counting sessions", error);
+    return count;
 }
 
-LoginLimiter::LoginLimiter(LoginLimits limits, WebClock clock)
-    : limits_(limits), clock_(std::move(clock)) {}
-
-size_t LoginLimiter::recent(std::deque<int64_t>& failures, int64_t now) const {
-    while (!failures.empty() && now - failures.front() >= limits_.window_ms)
-        failures.pop_front();
-    return failures.size();
-}
-
-void LoginLimiter::forget_expired(Failures& failures, int64_t now) const {
-    for (auto it = failures.begin(); it != failures.end();)
-        it = recent(it->second, now) == 0 ? failures.erase(it) : std::next(it);
-}
+LoginLimiter::LoginLimiter(WebSessionStore& store, LoginLimits limits, WebClock clock)
+    : store_(store), limits_(limits), clock_(std::move(clock)) {}
 
 std::optional<LoginAttempt> LoginLimiter::begin_attempt(const std::string& user,
-                                                        const std::string& address) {
+                                                        const std::string& address,
+                                                        std::string* store_error) {
     const int64_t now = clock_();
-    std::lock_guard lock(mutex_);
-    if (now - last_sweep_utc_ms_ >= limits_.window_ms) { // at most once a window: O(entries)
-        forget_expired(by_user_, now);
-        forget_expired(by_address_, now);
-        last_sweep_utc_ms_ = now;
+    std::string error;
+    const std::optional<int64_t> id =
+        store_.begin_sign_in_attempt(user, address, now, limits_, error);
+    if (!error.empty()) {
+        log_store_failure("counting a sign-in attempt", error);
+        if (store_error) *store_error = error;
     }
-    std::deque<int64_t>& user_failures = by_user_[user];
-    std::deque<int64_t>& address_failures = by_address_[address];
-    if (recent(user_failures, now) >= static_cast<size_t>(limits_.max_failures) ||
-        recent(address_failures, now) >= static_cast<size_t>(limits_.max_failures_per_address)) {
-        if (user_failures.empty()) by_user_.erase(user);
-        if (address_failures.empty()) by_address_.erase(address);
-        return std::nullopt;
-    }
-    user_failures.push_back(now);
-    address_failures.push_back(now);
-    return LoginAttempt{user, address, now};
+    if (!id) return std::nullopt;
+    return LoginAttempt{user, address, *id, now};
 }
 
 void LoginLimiter::succeeded(const LoginAttempt& attempt) {
-    std::lock_guard lock(mutex_);
-    by_user_.erase(attempt.user);
-    auto found = by_address_.find(attempt.address);
-    if (found == by_address_.end()) return;
-    std::deque<int64_t>& failures = found->second;
-    auto counted = std::find(failures.begin(), failures.end(), attempt.at_utc_ms);
-    if (counted != failures.end()) failures.erase(counted);
-    if (failures.empty()) by_address_.erase(found);
+    std::string error;
+    if (!store_.sign_in_succeeded(attempt.user, attempt.id, error))
+        log_store_failure("forgetting a user's failed sign-ins", error);
 }
 
-size_t LoginLimiter::tracked_entries() {
-    std::lock_guard lock(mutex_);
-    return by_user_.size() + by_address_.size();
+int64_t LoginLimiter::tracked_entries() {
+    std::string error;
+    const int64_t count = store_.tracked_sign_in_entries(error);
+    if (count < 0) log_store_failure("counting failed sign-ins", error);
+    return count;
 }
 
 } // namespace kiosk::hub

@@ -33,6 +33,9 @@ public:
         keep_cookies(answer);
         return answer;
     }
+    // The cookies of `other` (a browser of another hub process behind the
+    // same load balancer: one site, so the same cookies).
+    void take_cookies_of(const Browser& other) { cookies_ = other.cookies_; }
     std::string cookie(const std::string& name) const {
         auto found = cookies_.find(name);
         return found == cookies_.end() ? "" : found->second;

@@ -25,6 +25,7 @@
 #include "core/signing_keys.h"
 #include "hub/web_sessions.h"
 #include "sync/bundle.h"
+#include "web_session_test_support.h"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -832,8 +833,10 @@ TEST_CASE("dashboard: a refused query (400, 403, 500) keeps the filter form fill
 
 TEST_CASE("web sessions expire after the idle time and the absolute time", "[hub][dashboard]") {
     int64_t now = 1'000'000;
-    hub::WebSessions sessions({30 * 60'000, 8 * 3'600'000}, [&] { return now; });
-    const hub::WebSession session = sessions.start("manager");
+    TempFolder folder;
+    const auto store = open_test_web_sessions(folder.file("hub"));
+    hub::WebSessions sessions(*store, {30 * 60'000, 8 * 3'600'000}, [&] { return now; });
+    const hub::WebSession session = *sessions.start("manager");
     CHECK(session.token.size() == 43);
     CHECK(session.csrf.size() == 43);
     CHECK(session.csrf != session.token);
@@ -846,7 +849,7 @@ TEST_CASE("web sessions expire after the idle time and the absolute time", "[hub
     CHECK_FALSE(sessions.use(session.token));
     CHECK(sessions.size() == 0);
 
-    const hub::WebSession idle = sessions.start("manager");
+    const hub::WebSession idle = *sessions.start("manager");
     now += 30 * 60'000 - 1;
     CHECK(sessions.use(idle.token));
     now += 30 * 60'000;
@@ -856,7 +859,9 @@ TEST_CASE("web sessions expire after the idle time and the absolute time", "[hub
 
 TEST_CASE("failed sign-ins are limited within a sliding window", "[hub][dashboard]") {
     int64_t now = 0;
-    hub::LoginLimiter limiter({5, 8, 15 * 60'000}, [&] { return now; });
+    TempFolder folder;
+    const auto store = open_test_web_sessions(folder.file("hub"));
+    hub::LoginLimiter limiter(*store, {5, 8, 15 * 60'000}, [&] { return now; });
     for (int i = 0; i < 5; ++i) {
         REQUIRE(limiter.begin_attempt("manager", "10.0.0.1"));
         now += 1000;

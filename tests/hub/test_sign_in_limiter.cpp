@@ -10,6 +10,7 @@
 #include "hub_test_support.h"
 
 #include "hub/web_sessions.h"
+#include "web_session_test_support.h"
 
 #include <latch>
 #include <thread>
@@ -81,7 +82,9 @@ TEST_CASE("60 parallel wrong passwords for one user get at most 5 password check
 
 TEST_CASE("the sign-in limiter counts an attempt before the password check", "[hub][dashboard]") {
     int64_t now = 0;
-    hub::LoginLimiter limiter({5, 8, 15 * 60'000}, [&] { return now; });
+    TempFolder folder;
+    const auto store = open_test_web_sessions(folder.file("hub"));
+    hub::LoginLimiter limiter(*store, {5, 8, 15 * 60'000}, [&] { return now; });
     // Five attempts begun (their password checks still running) use up the user's limit.
     std::vector<hub::LoginAttempt> attempts;
     for (int i = 0; i < 5; ++i) {
@@ -101,7 +104,9 @@ TEST_CASE("the sign-in limiter counts an attempt before the password check", "[h
 
 TEST_CASE("the sign-in limiter forgets expired entries", "[hub][dashboard][attack]") {
     int64_t now = 0;
-    hub::LoginLimiter limiter({5, 20, 15 * 60'000}, [&] { return now; });
+    TempFolder folder;
+    const auto store = open_test_web_sessions(folder.file("hub"));
+    hub::LoginLimiter limiter(*store, {5, 20, 15 * 60'000}, [&] { return now; });
     for (int i = 0; i < 2000; ++i) // new names and addresses, each failing once
         REQUIRE(
             limiter.begin_attempt("user" + std::to_string(i), "10.0." + std::to_string(i / 256) +
