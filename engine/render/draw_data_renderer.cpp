@@ -46,16 +46,25 @@ SDL_Color color_of(const ImDrawVert& vertex) {
 // What SDL's software renderer makes of two consecutive triangles.
 enum class Pair {
     Triangles,  // no rectangle: the first is drawn as a lone triangle
-    Rectangle,  // a rectangle SDL copies a texture to, fills blended, or skips (empty)
+    Copy,       // a rectangle SDL copies the texture's `source` to
+    Rectangle,  // a rectangle SDL fills blended, or skips (empty)
     OpaqueFill, // a rectangle SDL fills blended with an opaque colour
+};
+
+// The rectangle of a pair: where (`rect`), from where in the texture
+// (`source`, for a copy) and in what colour (the texture's modulation).
+struct PairRect {
+    SDL_FRect rect{};
+    SDL_Rect source{};
+    SDL_Color color{};
 };
 
 // SDL 2.26's SDL_SW_RenderGeometryRaw (src/render/SDL_render.c), step by
 // step: whether the triangle `k` and the one before it, `previous`, share two
-// vertices and form an axis-aligned rectangle of one colour, and if SDL fills
-// it, the rectangle and its colour.
+// vertices and form an axis-aligned rectangle of one colour, and what SDL
+// draws for them.
 Pair pair_of(const CommandTriangles& command, const int previous[3], const int k[3],
-             SDL_FRect& rect, SDL_Color& color) {
+             PairRect& pair) {
     int shared = 0;
     for (int j = 0; j < 3; ++j)
         if (previous[j] == k[0] || previous[j] == k[1] || previous[j] == k[2]) ++shared;
@@ -81,24 +90,96 @@ Pair pair_of(const CommandTriangles& command, const int previous[3], const int k
             return Pair::Triangles;
     if (v[a].col != v[b].col || v[a].col != v[c].col || v[a].col != v[c2].col)
         return Pair::Triangles;
+    pair.rect = SDL_FRect{x(a), y(a), x(b) - x(a), y(b) - y(a)};
+    pair.color = color_of(v[k[0]]);
     if (command.texture) { // a copy of the texture unless its uv rect is empty
-        const int sx = int(v[a].uv.x * float(command.texture_width));
-        const int sy = int(v[a].uv.y * float(command.texture_height));
-        const int sw = int(v[b].uv.x * float(command.texture_width) - float(sx));
-        const int sh = int(v[b].uv.y * float(command.texture_height) - float(sy));
-        if (sw != 0 && sh != 0) return Pair::Rectangle;
+        SDL_Rect& source = pair.source;
+        source.x = int(v[a].uv.x * float(command.texture_width));
+        source.y = int(v[a].uv.y * float(command.texture_height));
+        source.w = int(v[b].uv.x * float(command.texture_width) - float(source.x));
+        source.h = int(v[b].uv.y * float(command.texture_height) - float(source.y));
+        if (source.w != 0 && source.h != 0) return Pair::Copy;
     }
-    rect = SDL_FRect{x(a), y(a), x(b) - x(a), y(b) - y(a)};
-    color = color_of(v[k[0]]);
-    if (rect.w == 0 || rect.h == 0 || color.a != 255) return Pair::Rectangle;
+    if (pair.rect.w == 0 || pair.rect.h == 0 || pair.color.a != 255) return Pair::Rectangle;
     return Pair::OpaqueFill;
 }
 
+// The ScaledCopy to draw `pair` (a copy of `command`'s texture) from, made
+// now if needed, when that draws the bytes SDL's scaled copy would
+// (draw_data_renderer.h says when); else nullptr. `clip` is the command's clip
+// rect, `screen` the renderer's output.
+SDL_Texture* scaled_copy_for(SDL_Renderer* renderer, const CommandTriangles& command,
+                             const PairRect& pair, const SDL_Rect& clip, const SDL_Rect& screen,
+                             uint64_t frame) {
+    auto* copy = static_cast<ScaledCopy*>(SDL_GetTextureUserData(command.texture));
+    if (!copy) return nullptr;
+    const SDL_Rect& source = pair.source;
+    const SDL_Color& color = pair.color;
+    if ((color.r & color.g & color.b & color.a) != 255) return nullptr; // modulated
+    if (source.x < 0 || source.y < 0 || source.w <= 0 || source.h <= 0 ||
+        source.x + source.w > command.texture_width || source.y + source.h > command.texture_height)
+        return nullptr;
+    // SDL_RenderCopyF skips a copy off the screen; SW_QueueCopy truncates.
+    const SDL_FRect whole{0, 0, float(screen.w), float(screen.h)};
+    if (!SDL_HasIntersectionF(&pair.rect, &whole)) return nullptr;
+    const SDL_Rect to{int(pair.rect.x), int(pair.rect.y), int(pair.rect.w), int(pair.rect.h)};
+    if (to.w <= 0 || to.h <= 0 || (to.w == source.w && to.h == source.h)) return nullptr;
+    const bool past_edge = to.x < 0 || to.y < 0 || to.x + to.w > screen.w || to.y + to.h > screen.h;
+    SDL_Rect visible{};
+    SDL_IntersectRect(&clip, &screen, &visible);
+    const bool unclipped = to.x >= visible.x && to.y >= visible.y &&
+                           to.x + to.w <= visible.x + visible.w &&
+                           to.y + to.h <= visible.y + visible.h;
+    if (!past_edge && !(unclipped && copy->opaque)) return nullptr;
+
+    int width = 0, height = 0;
+    if (copy->texture) SDL_QueryTexture(copy->texture, nullptr, nullptr, &width, &height);
+    const bool same = copy->texture && width == to.w && height == to.h &&
+                      copy->source_x == source.x && copy->source_y == source.y &&
+                      copy->source_width == source.w && copy->source_height == source.h;
+    if (!same) {
+        if (copy->drawn_frame == frame) return nullptr; // drawn at another size this frame
+        if (copy->texture) SDL_DestroyTexture(copy->texture);
+        copy->texture = nullptr;
+        Uint32 format = 0;
+        SDL_QueryTexture(command.texture, &format, nullptr, nullptr, nullptr);
+        SDL_Texture* made =
+            SDL_CreateTexture(renderer, format, SDL_TEXTUREACCESS_TARGET, to.w, to.h);
+        if (!made) return nullptr;
+        // SDL's own nearest-pixel scaling, as its scaled copy does it: the
+        // picture unblended and unmodulated onto the whole of the copy.
+        SDL_BlendMode blend = SDL_BLENDMODE_NONE;
+        SDL_GetTextureBlendMode(command.texture, &blend);
+        SDL_SetTextureBlendMode(command.texture, SDL_BLENDMODE_NONE);
+        SDL_SetTextureColorMod(command.texture, 255, 255, 255);
+        SDL_SetTextureAlphaMod(command.texture, 255);
+        SDL_SetRenderTarget(renderer, made);
+        const int drawn = SDL_RenderCopy(renderer, command.texture, &source, nullptr);
+        SDL_SetRenderTarget(renderer, nullptr);
+        SDL_SetTextureBlendMode(command.texture, blend);
+        SDL_RenderSetClipRect(renderer, &clip);
+        if (drawn != 0) {
+            SDL_DestroyTexture(made);
+            return nullptr;
+        }
+        SDL_SetTextureBlendMode(made, blend);
+        copy->texture = made;
+        copy->source_x = source.x;
+        copy->source_y = source.y;
+        copy->source_width = source.w;
+        copy->source_height = source.h;
+    }
+    copy->drawn_frame = frame;
+    return copy->texture;
+}
+
 // The software renderer's pass over one command: SDL's own pairing, with the
-// opaque rectangles filled here and each run of other triangles between them
-// handed to SDL, which pairs them the same way (every run starts where SDL
-// holds no unpaired triangle).
-void draw_software(SDL_Renderer* renderer, const CommandTriangles& command) {
+// opaque rectangles filled here, scaled pictures copied from their
+// ScaledCopy, and each run of other triangles between them handed to SDL,
+// which pairs them the same way (every run starts where SDL holds no unpaired
+// triangle).
+void draw_software(SDL_Renderer* renderer, const CommandTriangles& command, const SDL_Rect& clip,
+                   const SDL_Rect& screen, uint64_t frame) {
     int previous[3] = {-1, -1, -1};
     int run_start = 0;
     for (int i = 0; i + 2 < command.index_count; i += 3) {
@@ -107,25 +188,39 @@ void draw_software(SDL_Renderer* renderer, const CommandTriangles& command) {
             std::copy(k, k + 3, previous);
             continue;
         }
-        SDL_FRect rect;
-        SDL_Color color;
-        const Pair pair = pair_of(command, previous, k, rect, color);
+        PairRect rect;
+        const Pair pair = pair_of(command, previous, k, rect);
         if (pair == Pair::Triangles) {
             std::copy(k, k + 3, previous);
             continue;
         }
         previous[0] = -1;
         if (pair == Pair::Rectangle) continue; // SDL draws it within the run
+        if (pair == Pair::Copy) {
+            // Only pictures have a ScaledCopy (not glyphs, whose runs stay whole).
+            if (!SDL_GetTextureUserData(command.texture)) continue; // SDL copies it in the run
+            draw_geometry(renderer, command, run_start, i - 3 - run_start); // before the copy
+            run_start = i - 3;
+            SDL_Texture* copy = scaled_copy_for(renderer, command, rect, clip, screen, frame);
+            if (!copy) continue; // SDL copies it within the run
+            SDL_RenderCopyF(renderer, copy, nullptr, &rect.rect);
+            run_start = i + 3;
+            continue;
+        }
         draw_geometry(renderer, command, run_start, i - 3 - run_start);
         SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
-        SDL_SetRenderDrawColor(renderer, color.r, color.g, color.b, color.a);
-        SDL_RenderFillRectF(renderer, &rect);
+        SDL_SetRenderDrawColor(renderer, rect.color.r, rect.color.g, rect.color.b, 255);
+        SDL_RenderFillRectF(renderer, &rect.rect);
         run_start = i + 3;
     }
     draw_geometry(renderer, command, run_start, command.index_count - run_start);
 }
 
 } // namespace
+
+ScaledCopy::~ScaledCopy() {
+    if (texture) SDL_DestroyTexture(texture);
+}
 
 DrawDataRenderer::DrawDataRenderer(SDL_Renderer* renderer) : renderer_(renderer) {
     SDL_RendererInfo info{};
@@ -147,6 +242,9 @@ void DrawDataRenderer::render(const ImDrawData& draw_data) {
     SDL_GetRenderDrawColor(renderer_, &r, &g, &b, &a);
     SDL_RenderSetViewport(renderer_, nullptr);
     SDL_RenderSetClipRect(renderer_, nullptr);
+    SDL_Rect screen{};
+    SDL_GetRendererOutputSize(renderer_, &screen.w, &screen.h);
+    ++frame_;
 
     const ImVec2 offset = draw_data.DisplayPos, scale = draw_data.FramebufferScale;
     for (int n = 0; n < draw_data.CmdListsCount; ++n) {
@@ -174,7 +272,7 @@ void DrawDataRenderer::render(const ImDrawData& draw_data) {
             if (command.texture)
                 SDL_QueryTexture(command.texture, nullptr, nullptr, &command.texture_width,
                                  &command.texture_height);
-            draw_software(renderer_, command);
+            draw_software(renderer_, command, cmd_clip, screen, frame_);
         }
     }
 
