@@ -1,6 +1,7 @@
 # Finds every third-party dependency from the Debian 12 packages that
-# scripts/install-deps.sh installs, and builds the one piece Debian ships only as
-# source: Dear ImGui's SDL_Renderer backend (libimgui-dev's examples/backends).
+# scripts/install-deps.sh installs. Dear ImGui's draw data is drawn by the
+# kiosk's own renderer (engine/render/draw_data_renderer.h), not by the
+# SDL_Renderer backend libimgui-dev ships as source.
 find_package(PkgConfig REQUIRED)
 find_package(SDL2 REQUIRED CONFIG)
 pkg_check_modules(LUA REQUIRED IMPORTED_TARGET lua5.4)
@@ -14,21 +15,6 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 find_package(SQLite3 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(Threads REQUIRED)
-
-set(IMGUI_BACKENDS_DIR "/usr/share/doc/libimgui-dev/examples/backends" CACHE PATH
-    "Folder holding imgui_impl_sdlrenderer.cpp (shipped by Debian's libimgui-dev)")
-find_file(IMGUI_SDLRENDERER_SOURCE imgui_impl_sdlrenderer.cpp PATHS ${IMGUI_BACKENDS_DIR} NO_DEFAULT_PATH)
-if(NOT IMGUI_SDLRENDERER_SOURCE)
-  message(FATAL_ERROR
-    "Dear ImGui's SDL_Renderer backend source was not found in ${IMGUI_BACKENDS_DIR}.\n"
-    "Install it with: sudo scripts/install-deps.sh (Debian package libimgui-dev), "
-    "or point -DIMGUI_BACKENDS_DIR=... at a folder holding imgui_impl_sdlrenderer.cpp.")
-endif()
-
-# The backend is third-party code: built as its own library, without our warnings.
-add_library(imgui_sdlrenderer STATIC ${IMGUI_SDLRENDERER_SOURCE})
-target_include_directories(imgui_sdlrenderer PUBLIC /usr/include/imgui/backends)
-target_link_libraries(imgui_sdlrenderer PUBLIC PkgConfig::IMGUI SDL2::SDL2)
 
 find_package(CLI11 REQUIRED CONFIG)
 

@@ -32,8 +32,7 @@ bool draw_tile(ScreenContext& context, int index, const ContentManifest& exhibit
     std::string id = "##tile" + std::to_string(index);
     bool tapped = ui.touch_area(id.c_str(), min, ImVec2(kTileWidth, kTileHeight), &pressed);
 
-    ui.rect(ImVec2(min.x + 6, min.y + 10), ImVec2(max.x + 6, max.y + 10), theme::kCardShadow,
-            kTileRounding); // shadow
+    ui.card_shadow(min, max, kTileRounding, ImVec2(6, 10), theme::kCardShadow);
     ui.rect(min, max, pressed ? theme::kCardPressed : theme::kCard, kTileRounding);
     // Decoded at the size the tile shows it (a 640 x 360 thumbnail is 370 x 208 at 720p).
     const ShownSize shown{int(std::ceil(ui.px(kTileWidth))), int(std::ceil(ui.px(kThumbHeight)))};

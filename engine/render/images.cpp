@@ -149,6 +149,16 @@ const Image& ImageCache::get(const FileSource& source, const std::string& name, 
     return entry.image;
 }
 
+namespace {
+
+bool every_pixel_opaque(const DecodedImage& picture) {
+    for (size_t alpha = 3; alpha < picture.rgba.size(); alpha += 4)
+        if (uint8_t(picture.rgba[alpha]) != 255) return false;
+    return true;
+}
+
+} // namespace
+
 // Reads, decodes and uploads a picture not cached. A refusal for the budget
 // is returned, not cached: the same file may fit when a later caller has more
 // room. Everything else is cached.
@@ -175,6 +185,9 @@ ImageCache::Entry& ImageCache::lookup(const std::string& key, const FileSource& 
             SDL_UpdateTexture(texture, nullptr, decoded->rgba.data(), decoded->width * 4);
             SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
             entry.image = Image{texture, decoded->width, decoded->height};
+            entry.scaled = std::make_unique<ScaledCopy>();
+            entry.scaled->opaque = every_pixel_opaque(*decoded);
+            SDL_SetTextureUserData(texture, entry.scaled.get());
         } else {
             entry.error = source.describe(name) + ": cannot create a texture: " + SDL_GetError();
         }

@@ -14,9 +14,11 @@
 
 #include "core/file_source.h"
 #include "core/image_decode.h"
+#include "render/draw_data_renderer.h"
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 
 struct SDL_Renderer;
@@ -76,6 +78,9 @@ public:
 private:
     struct Entry {
         Image image;
+        // The picture at the size the software renderer last drew it
+        // (draw_data_renderer.h); the texture's SDL user data.
+        std::unique_ptr<ScaledCopy> scaled;
         std::string error;
         bool used = true;       // asked for since the last release_unused
         double last_used_s = 0; // the release_unused that last found it used

@@ -6,13 +6,12 @@
 
 #include <SDL.h>
 #include <imgui.h>
-#include <imgui_impl_sdlrenderer.h>
 #include <imgui_internal.h>
 
 namespace kiosk {
 
 ImGuiLayer::ImGuiLayer(SDL_Renderer* renderer, FontLibrary& fonts)
-    : renderer_(renderer), fonts_(fonts) {
+    : renderer_(renderer), fonts_(fonts), draw_data_renderer_(renderer) {
     IMGUI_CHECKVERSION();
     context_ = ImGui::CreateContext(fonts_.imgui_atlas());
     ImGui::SetCurrentContext(context_); // CreateContext keeps an older context current
@@ -21,12 +20,12 @@ ImGuiLayer::ImGuiLayer(SDL_Renderer* renderer, FontLibrary& fonts)
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     io.BackendPlatformName = "kiosk_pointer";
-    ImGui_ImplSDLRenderer_Init(renderer_);
+    io.BackendRendererName = "kiosk_draw_data_renderer";
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset; // draw lists over 64k vertices
 }
 
 ImGuiLayer::~ImGuiLayer() {
     ImGui::SetCurrentContext(context_);
-    ImGui_ImplSDLRenderer_Shutdown();
     ImGui::DestroyContext(context_);
 }
 
@@ -37,8 +36,6 @@ void ImGuiLayer::begin_frame(PointerFeeder& pointer, float dt, int width, int he
     io.DisplayFramebufferScale = ImVec2(1, 1);
     pointer.begin_frame(io, dt > 0 ? dt : 1.0f / 60.0f);
     fonts_.begin_frame();
-    // No ImGui_ImplSDLRenderer_NewFrame: all it does is create the font texture,
-    // which the glyph cache owns.
     ImGui::NewFrame();
 }
 
@@ -48,7 +45,7 @@ void ImGuiLayer::end_frame(uint32_t clear) {
     SDL_SetRenderDrawColor(renderer_, Uint8(clear >> IM_COL32_R_SHIFT),
                            Uint8(clear >> IM_COL32_G_SHIFT), Uint8(clear >> IM_COL32_B_SHIFT), 255);
     SDL_RenderClear(renderer_);
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    draw_data_renderer_.render(*ImGui::GetDrawData());
 }
 
 } // namespace kiosk

@@ -1,7 +1,9 @@
 // The Dear ImGui frame on an SDL_Renderer: owns the ImGui context (the one
-// allowed global) and the SDL_Renderer backend compiled from libimgui-dev's
-// source. The fonts and their textures are the FontLibrary's glyph cache.
+// allowed global) and draws its output with a DrawDataRenderer. The fonts and
+// their textures are the FontLibrary's glyph cache.
 #pragma once
+
+#include "render/draw_data_renderer.h"
 
 #include <cstdint>
 #include <memory>
@@ -33,6 +35,7 @@ public:
 private:
     SDL_Renderer* renderer_;
     FontLibrary& fonts_;
+    DrawDataRenderer draw_data_renderer_;
     ImGuiContext* context_; // made current by every call: several apps may coexist in tests
 };
 

@@ -343,14 +343,47 @@ int arc_segments(float r) {
     return std::clamp(int(r / 2.5f), 3, 24);
 }
 
+// Fills the axis-aligned rect p0..p1 (whole screen pixels) except where it
+// meets `hole`: the parts of it above, below, left and right of the hole.
+// Every pixel is filled once either way, so the bytes drawn are the same.
+void fill_outside(ImDrawList& draw, ImVec2 p0, ImVec2 p1, ImU32 color, const ImRect& hole) {
+    const ImRect cut(ImMax(p0, hole.Min), ImMin(p1, hole.Max));
+    if (cut.Min.x >= cut.Max.x || cut.Min.y >= cut.Max.y) {
+        draw.AddRectFilled(p0, p1, color);
+        return;
+    }
+    const auto fill = [&](ImVec2 a, ImVec2 b) {
+        if (a.x < b.x && a.y < b.y) draw.AddRectFilled(a, b, color); // an empty one is not drawn
+    };
+    fill(p0, ImVec2(p1.x, cut.Min.y));
+    fill(ImVec2(p0.x, cut.Max.y), p1);
+    fill(ImVec2(p0.x, cut.Min.y), ImVec2(cut.Min.x, cut.Max.y));
+    fill(ImVec2(cut.Max.x, cut.Min.y), ImVec2(p1.x, cut.Max.y));
+}
+
 } // namespace
 
 void Ui::rect(ImVec2 min, ImVec2 max, ImU32 color, float rounding, ImDrawFlags corners) {
+    rounded_rect(min, max, color, rounding, corners, ImRect());
+}
+
+void Ui::card_shadow(ImVec2 min, ImVec2 max, float rounding, ImVec2 offset, ImU32 color) {
+    // The rows of the card that rect() fills edge to edge with an opaque colour.
+    const ImVec2 a = snap(to_screen(min)), b = snap(to_screen(max));
+    const float r = std::floor(std::min({px(rounding), (b.x - a.x) / 2, (b.y - a.y) / 2}));
+    const ImRect covered = r < 1 ? ImRect(a, b) : ImRect(a.x, a.y + r - 1, b.x, b.y - r + 1);
+    rounded_rect(ImVec2(min.x + offset.x, min.y + offset.y),
+                 ImVec2(max.x + offset.x, max.y + offset.y), color, rounding,
+                 ImDrawFlags_RoundCornersAll, covered);
+}
+
+void Ui::rounded_rect(ImVec2 min, ImVec2 max, ImU32 color, float rounding, ImDrawFlags corners,
+                      const ImRect& hole) {
     ImDrawList& draw = draw_list();
     ImVec2 a = snap(to_screen(min)), b = snap(to_screen(max));
     float r = std::floor(std::min({px(rounding), (b.x - a.x) / 2, (b.y - a.y) / 2}));
     if (r < 1 || (corners & ImDrawFlags_RoundCornersMask_) == 0) {
-        draw.AddRectFilled(a, b, color);
+        fill_outside(draw, a, b, color, hole);
         return;
     }
     const auto rounded = [&](ImDrawFlags flag) { return (corners & flag) != 0; };
@@ -359,11 +392,11 @@ void Ui::rect(ImVec2 min, ImVec2 max, ImU32 color, float rounding, ImDrawFlags c
     const bool opaque = ((color >> IM_COL32_A_SHIFT) & 0xFF) == 0xFF;
     const float o = opaque ? 1.0f : 0.0f;
     const auto inset = [&](ImDrawFlags flag) { return rounded(flag) ? r - o : 0.0f; };
-    draw.AddRectFilled(ImVec2(a.x, a.y + r - o), ImVec2(b.x, b.y - r + o), color);
-    draw.AddRectFilled(ImVec2(a.x + inset(ImDrawFlags_RoundCornersTopLeft), a.y),
-                       ImVec2(b.x - inset(ImDrawFlags_RoundCornersTopRight), a.y + r), color);
-    draw.AddRectFilled(ImVec2(a.x + inset(ImDrawFlags_RoundCornersBottomLeft), b.y - r),
-                       ImVec2(b.x - inset(ImDrawFlags_RoundCornersBottomRight), b.y), color);
+    fill_outside(draw, ImVec2(a.x, a.y + r - o), ImVec2(b.x, b.y - r + o), color, hole);
+    fill_outside(draw, ImVec2(a.x + inset(ImDrawFlags_RoundCornersTopLeft), a.y),
+                 ImVec2(b.x - inset(ImDrawFlags_RoundCornersTopRight), a.y + r), color, hole);
+    fill_outside(draw, ImVec2(a.x + inset(ImDrawFlags_RoundCornersBottomLeft), b.y - r),
+                 ImVec2(b.x - inset(ImDrawFlags_RoundCornersBottomRight), b.y), color, hole);
     // Translucent fans must not blend their anti-aliased fringe over the bands.
     ImDrawListFlags saved = draw.Flags;
     if (((color >> IM_COL32_A_SHIFT) & 0xFF) != 0xFF)
@@ -371,11 +404,12 @@ void Ui::rect(ImVec2 min, ImVec2 max, ImU32 color, float rounding, ImDrawFlags c
     for (int i = 0; i < 4; ++i) {
         ImVec2 centre = arc_centre(i, a, b, r);
         if (!rounded(kCorners[i].flag)) {
-            draw.AddRectFilled(ImVec2(std::min(centre.x, i == 0 || i == 3 ? a.x : b.x),
-                                      std::min(centre.y, i < 2 ? a.y : b.y)),
-                               ImVec2(std::max(centre.x, i == 0 || i == 3 ? a.x : b.x),
-                                      std::max(centre.y, i < 2 ? a.y : b.y)),
-                               color);
+            fill_outside(draw,
+                         ImVec2(std::min(centre.x, i == 0 || i == 3 ? a.x : b.x),
+                                std::min(centre.y, i < 2 ? a.y : b.y)),
+                         ImVec2(std::max(centre.x, i == 0 || i == 3 ? a.x : b.x),
+                                std::max(centre.y, i < 2 ? a.y : b.y)),
+                         color, hole);
             continue;
         }
         draw.PathLineTo(centre);

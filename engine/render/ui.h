@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+struct ImRect; // imgui_internal.h
+
 namespace kiosk {
 
 inline ImVec2 as_imvec(LogicalPoint p) {
@@ -123,6 +125,13 @@ public:
               ImDrawFlags corners = ImDrawFlags_RoundCornersAll) {
         rect(as_imvec(r.min), as_imvec(r.max), color, rounding, corners);
     }
+    // The shadow of a card: the rounded rect min..max moved by `offset`, in a
+    // translucent `color`, drawn just before the card, rect(min, max, ...) with
+    // the same `rounding` in an opaque colour. Only what the card leaves
+    // showing is drawn: the same pixels as the whole shadow under the card,
+    // without blending the rows the card covers (a fifth of a headless frame
+    // of the home screen).
+    void card_shadow(ImVec2 min, ImVec2 max, float rounding, ImVec2 offset, ImU32 color);
     // Paints the outside of rounded `corners` of a rect in `backdrop`: how a
     // picture gets rounded corners without a textured fan.
     void round_corners(ImVec2 min, ImVec2 max, float rounding, ImU32 backdrop,
@@ -135,6 +144,9 @@ public:
     FontLibrary& fonts() { return fonts_; }
 
 private:
+    // rect(), leaving out of its flat parts what lies in `hole` (screen px).
+    void rounded_rect(ImVec2 min, ImVec2 max, ImU32 color, float rounding, ImDrawFlags corners,
+                      const ImRect& hole);
     float text_pixels(float size) const;
     ImVec2 layout_text(float size, std::string_view utf8, float wrap_width,
                        std::vector<std::string_view>* lines, ImFont** used);
