@@ -28,10 +28,17 @@ std::string totals_of(const QueryScope& scope) {
 
 constexpr const char* kInDays = "day BETWEEN :from::date AND :to::date ";
 
+// PostgreSQL's dates start at year 1; SQLite compares text, so a range
+// from "0000-01-01" (everything) starts at the first date there is.
+std::string first_date(const std::string& day) {
+    return day.size() == 10 && day < "0001-01-01" ? "0001-01-01" : day;
+}
+
 PgStatement scoped(const std::string& sql, const QueryScope& scope) {
-    return with_named_params(
-        sql,
-        {{"from", scope.from}, {"to", scope.to}, {"venue", scope.venue}, {"kiosk", scope.kiosk}});
+    return with_named_params(sql, {{"from", first_date(scope.from)},
+                                   {"to", scope.to},
+                                   {"venue", scope.venue},
+                                   {"kiosk", scope.kiosk}});
 }
 
 // A sum column, which must fit in 64 bits.
