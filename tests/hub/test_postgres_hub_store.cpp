@@ -95,12 +95,13 @@ TEST_CASE("postgresql: overlapping batches applied at once give the totals of th
 
     // Every writer sends every kiosk's buckets for the same days and
     // subjects, each with its own seqs: writer w's seq for round r is
-    // r * kWriters + w, value 10 * seq. The highest seq of each bucket
-    // (the last round's last writer) must win whatever the interleaving.
+    // (kRounds - r) * kWriters + w + 1, value 10 * seq (+ w for visits), so
+    // seqs fall round by round: the highest (the last writer's first round)
+    // must win whatever the interleaving, never the last one written.
     constexpr int kWriters = 4, kRounds = 6;
     auto batch_of = [](int writer, int round) {
         std::vector<kiosk::sync::Bucket> buckets;
-        const int64_t seq = int64_t(round) * kWriters + writer + 1;
+        const int64_t seq = int64_t(kRounds - round) * kWriters + writer + 1;
         for (const char* day : {"2026-11-01", "2026-11-30", "2026-12-01"}) {
             buckets.push_back({day, "kiosk", "", "sessions", 10 * seq, seq});
             buckets.push_back({day, "exhibit", "maze", "visits", 10 * seq + writer, seq});
@@ -133,8 +134,8 @@ TEST_CASE("postgresql: overlapping batches applied at once give the totals of th
     for (const std::string& failure : failures)
         CHECK(failure.empty());
 
-    // The last writer's last round, once per kiosk.
-    const int64_t top = int64_t(kRounds - 1) * kWriters + kWriters;
+    // The last writer's first round, once per kiosk.
+    const int64_t top = int64_t(kRounds) * kWriters + kWriters;
     const int64_t sessions = 10 * top, visits = 10 * top + (kWriters - 1);
     for (const auto& [venue, kiosk_count] : {std::pair{"v1", 2}, std::pair{"v2", 1}}) {
         INFO(venue);
