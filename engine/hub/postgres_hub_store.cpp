@@ -3,6 +3,11 @@
 // epoch limit, the one-statement upsert of a batch's buckets (the totals
 // follow by triggers), titles per venue, the heartbeat and the contact
 // history, in one READ COMMITTED transaction.
+//
+// Index of this file:
+// [SECTION] Opening and statement helpers
+// [SECTION] Administration: venues, kiosks and users
+// [SECTION] Sync: the epoch limit, the upsert, titles, heartbeat and contacts
 #include "postgres_hub_store.h"
 
 #include "core/civil_time.h"
@@ -15,13 +20,12 @@
 #include <map>
 
 namespace kiosk::hub {
-namespace {
 
-int64_t now_utc_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
+//-----------------------------------------------------------------------------
+// [SECTION] Opening and statement helpers
+//-----------------------------------------------------------------------------
+
+namespace {
 
 // A statement that changes rows: a failed one says why, and whether the
 // transaction should be run again (a deadlock with another hub process).
@@ -95,7 +99,7 @@ bool PostgresHubStore::change(const std::string& sql, const std::vector<PgParam>
 }
 
 //-----------------------------------------------------------------------------
-// Administration: venues, kiosks and users
+// [SECTION] Administration: venues, kiosks and users
 //-----------------------------------------------------------------------------
 
 namespace {
@@ -329,7 +333,7 @@ std::optional<UserRecord> PostgresHubStore::find_user(const std::string& name) {
 }
 
 //-----------------------------------------------------------------------------
-// Sync: the epoch limit, the upsert, titles, heartbeat and contacts
+// [SECTION] Sync: the epoch limit, the upsert, titles, heartbeat and contacts
 //-----------------------------------------------------------------------------
 
 namespace {
