@@ -235,7 +235,14 @@ inline Totals stored_totals(const std::string& data_dir, const std::string& venu
 
 // Runs `sql` on data_dir/hub.db directly, as an operator's sqlite3 shell would
 // (waiting for a running hub's lock): tests build states the API cannot make.
+// Under KIOSK_TEST_POSTGRESQL, on the test's PostgreSQL schema instead.
 inline void exec_hub_sql(const std::string& data_dir, const std::string& sql) {
+    if (testing_postgresql()) {
+        std::string error;
+        INFO(sql);
+        REQUIRE(exec_postgresql_sql(test_store(data_dir), sql, error));
+        return;
+    }
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open((data_dir + "/hub.db").c_str(), &db) == SQLITE_OK);
     sqlite3_busy_timeout(db, 10000);
