@@ -78,6 +78,10 @@ int PgResult::rows() const {
     return ok() && result_ ? PQntuples(result_) : 0;
 }
 
+int PgResult::columns() const {
+    return ok() && result_ ? PQnfields(result_) : 0;
+}
+
 bool PgResult::is_null(int row, int column) const {
     return !result_ || PQgetisnull(result_, row, column);
 }

@@ -66,6 +66,7 @@ public:
     bool is_retryable() const { return sqlstate_ == "40001" || sqlstate_ == "40P01"; }
 
     int rows() const;
+    int columns() const;
     bool is_null(int row, int column) const;
     std::string text(int row, int column) const; // "" for NULL
     // The column as an integer; throws StoreReadError when it is not one.

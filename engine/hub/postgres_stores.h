@@ -19,6 +19,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace kiosk::hub {
 
@@ -32,5 +33,12 @@ std::unique_ptr<NoticeStore> open_postgres_notice_store(const StoreLocation& loc
                                                         std::string& error);
 std::unique_ptr<ReportScheduleStore>
 open_postgres_report_schedule_store(const StoreLocation& location, std::string& error);
+
+// Retention of the usage rollups in PostgreSQL: detaches and drops every
+// month partition of buckets, venue_totals and province_totals before
+// `first_kept_month` (YYYY-MM), naming them in `dropped`. Those months then
+// read as empty on every dashboard. False with `error` when it cannot.
+bool drop_postgres_usage_before(const StoreLocation& location, const std::string& first_kept_month,
+                                std::vector<std::string>& dropped, std::string& error);
 
 } // namespace kiosk::hub

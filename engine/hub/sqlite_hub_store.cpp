@@ -17,6 +17,8 @@
 
 #include "sqlite_hub_store.h"
 
+#include "availability_days.h"
+
 #include "core/checked_sum.h"
 #include "core/civil_time.h"
 #include "core/private_files.h"
@@ -1004,44 +1006,9 @@ std::map<std::string, int64_t> SqliteHubStore::epochs_opened_since(const std::st
 // [SECTION] Availability: opening hours against the contact history
 //-----------------------------------------------------------------------------
 
-namespace {
-
-int64_t floor_divide(int64_t value, int64_t divisor) {
-    return value / divisor - (value % divisor < 0 ? 1 : 0);
-}
-
-// The local clock hours (bit 0 = 00:00-01:00 .. bit 23) a venue is open on a
-// day it opens: each hour that overlaps open_minute..close_minute, so 09:30 to
-// 17:00 is the eight hours from 09:00.
-uint32_t opening_hour_bits(const OpeningHours& hours) {
-    uint32_t bits = 0;
-    for (int hour = 0; hour < 24; ++hour)
-        if (hour * 60 < hours.close_minute && (hour + 1) * 60 > hours.open_minute)
-            bits |= uint32_t(1) << hour;
-    return bits;
-}
-
-struct KioskPeriod {
-    std::string id;
-    int64_t created_utc_ms = 0, revoked_utc_ms = 0;
-    OpeningHours hours;
-};
-
-} // namespace
-
-// An opening hour counts once the kiosk was added (the hour it was added in
-// counts) and before it was revoked. It is available when the hub heard from
-// the kiosk in the UTC hour holding the local hour's middle (the same hour for
-// whole-hour offsets; for +05:30 the later of the two it overlaps).
 std::vector<AvailabilityDay> SqliteHubStore::kiosk_availability(const QueryScope& scope,
                                                                 int32_t utc_offset_min) {
-    const auto first = parse_day(scope.from), last = parse_day(scope.to);
-    if (!first || !last || *first > *last)
-        throw StoreReadError("kiosk availability: expected from <= to, both YYYY-MM-DD, got \"" +
-                             scope.from + "\" .. \"" + scope.to + "\"");
-    if (!is_valid_utc_offset_min(utc_offset_min))
-        throw StoreReadError("kiosk availability: no such UTC offset, " +
-                             std::to_string(utc_offset_min) + " minutes");
+    contact_days_of(scope, utc_offset_min); // throws for a scope it cannot count
     std::lock_guard lock(mutex_);
     const std::string sql =
         "SELECT k.id, k.created_utc_ms, k.revoked_utc_ms, v.open_minute, v.close_minute, "
@@ -1059,51 +1026,18 @@ std::vector<AvailabilityDay> SqliteHubStore::kiosk_availability(const QueryScope
              select.integer(2),
              {int(select.integer(3)), int(select.integer(4)), unsigned(select.integer(5))}});
     });
-
-    const int64_t offset_ms = int64_t(utc_offset_min) * 60000;
-    const int64_t first_days = first->time_since_epoch().count();
-    const int64_t last_days = last->time_since_epoch().count();
-    const int64_t first_utc_day = floor_divide(first_days * kMsPerDay - offset_ms, kMsPerDay);
-    const int64_t last_utc_day =
-        floor_divide((last_days + 1) * kMsPerDay - offset_ms - 1, kMsPerDay);
     SqliteStatement contacts(db_, "SELECT utc_day, hours FROM kiosk_contacts "
                                   "WHERE kiosk = ?1 AND utc_day BETWEEN ?2 AND ?3");
-    std::vector<AvailabilityDay> days;
-    std::vector<uint32_t> heard(size_t(last_utc_day - first_utc_day + 1));
-    for (const KioskPeriod& kiosk : kiosks) {
-        std::fill(heard.begin(), heard.end(), 0);
-        bool any_contact = false;
-        contacts.reset();
-        contacts.bind(1, kiosk.id).bind(2, first_utc_day).bind(3, last_utc_day);
-        read_rows(contacts, "kiosk contacts", [&] {
-            heard[size_t(contacts.integer(0) - first_utc_day)] |= uint32_t(contacts.integer(1));
-            any_contact = any_contact || contacts.integer(1) != 0;
+    return availability_days(
+        scope, utc_offset_min, kiosks,
+        [&](const std::string& kiosk, const ContactDays& days, std::vector<uint32_t>& heard) {
+            contacts.reset();
+            contacts.bind(1, kiosk).bind(2, days.first_utc_day).bind(3, days.last_utc_day);
+            read_rows(contacts, "kiosk contacts", [&] {
+                heard[size_t(contacts.integer(0) - days.first_utc_day)] |=
+                    uint32_t(contacts.integer(1));
+            });
         });
-        if (kiosk.revoked_utc_ms && !any_contact) continue;
-        const uint32_t open_bits = opening_hour_bits(kiosk.hours);
-        for (int64_t day = first_days; day <= last_days; ++day) {
-            AvailabilityDay row{kiosk.id,
-                                format_day(std::chrono::sys_days{std::chrono::days{day}})};
-            const unsigned weekday =
-                std::chrono::weekday{std::chrono::sys_days{std::chrono::days{day}}}.iso_encoding() -
-                1;
-            const bool closed = kiosk.hours.closed_weekdays & (1u << weekday);
-            for (int hour = 0; hour < 24 && !closed; ++hour) {
-                if (!(open_bits & (uint32_t(1) << hour))) continue;
-                const int64_t start_ms = (day * 24 + hour) * kMsPerHour - offset_ms;
-                if (start_ms + kMsPerHour <= kiosk.created_utc_ms) continue;
-                if (kiosk.revoked_utc_ms && start_ms >= kiosk.revoked_utc_ms) continue;
-                ++row.open_hours;
-                const int64_t utc_hour = floor_divide(start_ms + kMsPerHour / 2, kMsPerHour);
-                const int64_t utc_day = floor_divide(utc_hour, 24);
-                if (heard[size_t(utc_day - first_utc_day)] &
-                    (uint32_t(1) << (utc_hour - utc_day * 24)))
-                    ++row.available_hours;
-            }
-            days.push_back(std::move(row));
-        }
-    }
-    return days;
 }
 
 std::vector<VenueSummary> SqliteHubStore::venue_summaries(const QueryScope& scope) {

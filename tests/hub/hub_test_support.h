@@ -6,12 +6,14 @@
 #pragma once
 
 #include "../core/fd_lines.h"
-#include "store_backends.h"
 #include "../core/temp_folder.h"
 #include "core/sqlite_statement.h"
+#include "store_backends.h"
 #include "test_paths.h"
 
 #include "hub/hub_store.h"
+#include "hub/postgres_connection.h"
+#include "hub/postgres_hub_store.h"
 #include "sync/sync_protocol.h"
 
 #include <catch2/catch.hpp>
@@ -25,6 +27,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <tuple>
@@ -224,7 +228,8 @@ using Totals = std::map<std::tuple<std::string, std::string, std::string>, int64
 
 inline Totals stored_totals(const std::string& data_dir, const std::string& venue = "") {
     std::string error;
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(kiosk::test::test_store(data_dir), error);
+    std::unique_ptr<hub::HubStore> store =
+        hub::open_hub_store(kiosk::test::test_store(data_dir), error);
     INFO(error);
     REQUIRE(store);
     Totals totals;
@@ -233,14 +238,27 @@ inline Totals stored_totals(const std::string& data_dir, const std::string& venu
     return totals;
 }
 
-// Runs `sql` on data_dir/hub.db directly, as an operator's sqlite3 shell would
-// (waiting for a running hub's lock): tests build states the API cannot make.
-// Under KIOSK_TEST_POSTGRESQL, on the test's PostgreSQL schema instead.
+// Runs `sql` on the test's store directly, as an operator's shell would:
+// data_dir/hub.db (waiting for a running hub's lock), or the test's
+// PostgreSQL schema, where the month partitions the SQL's days ('YYYY-MM-DD')
+// fall in are made first. Tests build states the API cannot make.
 inline void exec_hub_sql(const std::string& data_dir, const std::string& sql) {
     if (testing_postgresql()) {
+        const hub::StoreLocation location = test_store(data_dir);
+        std::set<int> months;
+        static const std::regex day(R"('(\d{4})-(\d{2})-\d{2}')");
+        for (auto found = std::sregex_iterator(sql.begin(), sql.end(), day);
+             found != std::sregex_iterator(); ++found)
+            months.insert(std::stoi((*found)[1]) * 100 + std::stoi((*found)[2]));
         std::string error;
-        INFO(sql);
-        REQUIRE(exec_postgresql_sql(test_store(data_dir), sql, error));
+        auto pool = hub::pg_pool_for(location.database_url, 1);
+        INFO(error);
+        REQUIRE((months.empty() || hub::make_month_partitions(*pool, months, error)));
+        auto connection = hub::PgConnection::open(location.database_url, error);
+        REQUIRE(connection);
+        const hub::PgResult result = connection->run_script(sql);
+        INFO(result.error());
+        REQUIRE(result.ok());
         return;
     }
     sqlite3* db = nullptr;
@@ -252,6 +270,43 @@ inline void exec_hub_sql(const std::string& data_dir, const std::string& sql) {
     sqlite3_free(message);
     sqlite3_close(db);
     REQUIRE(result == SQLITE_OK);
+}
+
+// The rows of a SELECT of `columns` columns on the test's store (hub.db or
+// the PostgreSQL schema), every column as text.
+inline std::vector<std::vector<std::string>> hub_sql_rows(const std::string& data_dir,
+                                                          const std::string& sql, int columns) {
+    std::vector<std::vector<std::string>> rows;
+    if (testing_postgresql()) {
+        std::string error;
+        auto connection = hub::PgConnection::open(test_store(data_dir).database_url, error);
+        INFO(error);
+        REQUIRE(connection);
+        const hub::PgResult result = connection->run_script(sql);
+        INFO(result.error());
+        REQUIRE(result.ok());
+        for (int row = 0; row < result.rows(); ++row) {
+            rows.emplace_back();
+            for (int column = 0; column < columns; ++column)
+                rows.back().push_back(result.text(row, column));
+        }
+        return rows;
+    }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2((data_dir + "/hub.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
+            SQLITE_OK);
+    {
+        SqliteStatement select(db, sql.c_str());
+        INFO(select.error());
+        REQUIRE(select.ok());
+        while (select.next()) {
+            rows.emplace_back();
+            for (int column = 0; column < columns; ++column)
+                rows.back().push_back(select.text(column));
+        }
+    }
+    sqlite3_close(db);
+    return rows;
 }
 
 // SQL inserting what issue 15's attack left in a hub.db before values were
@@ -276,18 +331,12 @@ inline std::string attack_leftover_sql(const std::string& kiosk,
 // The same sums read from the buckets table itself (what the triggers keep
 // venue_totals equal to).
 inline Totals bucket_sums(const std::string& data_dir) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2((data_dir + "/hub.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
-            SQLITE_OK);
     Totals totals;
-    {
-        SqliteStatement select(db, "SELECT kind, subject, metric, sum(value) FROM buckets "
-                                   "GROUP BY kind, subject, metric");
-        REQUIRE(select.ok());
-        while (select.next())
-            totals[{select.text(0), select.text(1), select.text(2)}] = select.integer(3);
-    }
-    sqlite3_close(db);
+    for (const auto& row : hub_sql_rows(data_dir,
+                                        "SELECT kind, subject, metric, sum(value) "
+                                        "FROM buckets GROUP BY kind, subject, metric",
+                                        4))
+        totals[{row.at(0), row.at(1), row.at(2)}] = std::stoll(row.at(3));
     return totals;
 }
 

@@ -92,16 +92,6 @@ hub::StoreLocation another_test_store(const std::string& data_dir) {
     return hub::StoreLocation(data_dir, new_schema_url());
 }
 
-bool exec_postgresql_sql(const hub::StoreLocation& location, const std::string& sql,
-                         std::string& error) {
-    std::unique_ptr<hub::PgConnection> connection =
-        hub::PgConnection::open(location.database_url, error);
-    if (!connection) return false;
-    const hub::PgResult result = connection->run_script(sql);
-    error = result.error();
-    return result.ok();
-}
-
 std::string store_argument(const hub::StoreLocation& location) {
     return location.is_postgresql() ? "--store '" + location.database_url + "' " : "";
 }

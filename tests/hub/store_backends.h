@@ -34,9 +34,4 @@ hub::StoreLocation another_test_store(const std::string& data_dir);
 // "--store URL " for a command line when `location` is PostgreSQL, "" otherwise.
 std::string store_argument(const hub::StoreLocation& location);
 
-// Runs `sql` (statements without parameters) in `location`'s PostgreSQL
-// schema, for a test that sets up or damages rows directly; false with `error`.
-bool exec_postgresql_sql(const hub::StoreLocation& location, const std::string& sql,
-                         std::string& error);
-
 } // namespace kiosk::test

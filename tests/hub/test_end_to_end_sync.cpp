@@ -50,18 +50,26 @@ DayTotals read_day_totals(const std::string& db_path, const char* sql) {
     return totals;
 }
 
+// Rows of (day, kind, subject, metric, value) from the hub's store.
+DayTotals read_hub_day_totals(const std::string& data_dir, const char* sql) {
+    DayTotals totals;
+    for (const auto& row : kiosk::test::hub_sql_rows(data_dir, sql, 5))
+        totals[{row.at(0), row.at(1), row.at(2), row.at(3)}] += std::stoll(row.at(4));
+    return totals;
+}
+
 // The hub's totals as the dashboard reads them (venue_totals, summed over venues).
 DayTotals hub_totals(const std::string& data_dir) {
-    return read_day_totals(data_dir + "/hub.db",
-                           "SELECT day, kind, subject, metric, sum(value) FROM venue_totals "
-                           "GROUP BY day, kind, subject, metric");
+    return read_hub_day_totals(data_dir,
+                               "SELECT day, kind, subject, metric, sum(value) FROM venue_totals "
+                               "GROUP BY day, kind, subject, metric");
 }
 
 // The same from the stored buckets (what the triggers keep venue_totals equal to).
 DayTotals hub_bucket_totals(const std::string& data_dir) {
-    return read_day_totals(data_dir + "/hub.db",
-                           "SELECT day, kind, subject, metric, sum(value) FROM buckets "
-                           "GROUP BY day, kind, subject, metric");
+    return read_hub_day_totals(data_dir,
+                               "SELECT day, kind, subject, metric, sum(value) FROM buckets "
+                               "GROUP BY day, kind, subject, metric");
 }
 
 DayTotals kiosk_totals(const std::string& kiosk_db) {
@@ -298,7 +306,8 @@ TEST_CASE("three kiosks sync to one hub: its totals are the sums of their kiosk.
     CHECK(hub_bucket_totals(hub_data.data) == expected);
     // And per venue through the store, as the dashboard asks.
     std::string error;
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(kiosk::test::test_store(hub_data.data), error);
+    std::unique_ptr<hub::HubStore> store =
+        hub::open_hub_store(kiosk::test::test_store(hub_data.data), error);
     REQUIRE(store);
     int64_t kiosk_c_sessions = 0;
     for (const auto& [key, value] : kiosks[2]->totals())

@@ -22,7 +22,7 @@ int mode_of(const std::string& path) {
 
 } // namespace
 
-TEST_CASE("the hub creates its folder 0700 and hub.db 0600", "[hub][data-folder]") {
+TEST_CASE("the hub creates its folder 0700 and hub.db 0600", "[hub][data-folder][sqlite]") {
     TempFolder folder;
     const std::string data = folder.file("hub/data");
     std::string error;
@@ -45,7 +45,7 @@ TEST_CASE("the hub creates its folder 0700 and hub.db 0600", "[hub][data-folder]
 }
 
 TEST_CASE("the hub refuses a folder other users can write, and a linked hub.db",
-          "[hub][data-folder]") {
+          "[hub][data-folder][sqlite]") {
     TempFolder folder;
     const std::string data = folder.file("data");
     fs::create_directory(data);
@@ -65,7 +65,7 @@ TEST_CASE("the hub refuses a folder other users can write, and a linked hub.db",
     CHECK_FALSE(fs::exists(target));
 }
 
-TEST_CASE("kiosk-hub refuses a folder that belongs to another user", "[hub][data-folder]") {
+TEST_CASE("kiosk-hub refuses a folder that belongs to another user", "[hub][data-folder][sqlite]") {
     if (geteuid() != 0) {
         WARN("not root: cannot give a folder to another user; skipped");
         return;

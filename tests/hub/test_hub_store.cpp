@@ -76,19 +76,9 @@ using DayKey = std::tuple<std::string, std::string, std::string, std::string>;
 using DayValues = std::map<DayKey, int64_t>;
 
 DayValues read_day_values(const std::string& data_dir, const char* sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2((data_dir + "/hub.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
-            SQLITE_OK);
     DayValues values;
-    {
-        kiosk::SqliteStatement select(db, sql);
-        INFO(select.error());
-        REQUIRE(select.ok());
-        while (select.next())
-            values[{select.text(0), select.text(1), select.text(2), select.text(3)}] =
-                select.integer(4);
-    }
-    sqlite3_close(db);
+    for (const auto& row : kiosk::test::hub_sql_rows(data_dir, sql, 5))
+        values[{row.at(0), row.at(1), row.at(2), row.at(3)}] = std::stoll(row.at(4));
     return values;
 }
 
@@ -208,7 +198,7 @@ TEST_CASE("store: top exhibits by visits and by dwell, and quiz accuracy hardest
 // [SECTION] Schema and province totals: a newer hub.db, sums over venues, version 1
 //-----------------------------------------------------------------------------
 
-TEST_CASE("store: a hub.db from a newer kiosk-hub is refused untouched", "[hub][store]") {
+TEST_CASE("store: a hub.db from a newer kiosk-hub is refused untouched", "[hub][store][sqlite]") {
     TempFolder folder;
     std::filesystem::create_directories(folder.file("data"));
     sqlite3* db = nullptr;
@@ -365,7 +355,7 @@ TEST_CASE("store: every all-venue dashboard query equals the per-venue results s
 }
 
 TEST_CASE("store: a version 1 hub.db is migrated with province totals equal to its venue totals",
-          "[hub][store]") {
+          "[hub][store][sqlite]") {
     TempFolder folder;
     const std::string data = folder.file("data");
     std::filesystem::create_directories(data);
@@ -398,7 +388,8 @@ COMMIT;)sql";
     REQUIRE(user_version_of(data) == 1);
 
     std::string error;
-    std::unique_ptr<HubStore> store = kiosk::hub::open_hub_store(kiosk::test::test_store(data), error);
+    std::unique_ptr<HubStore> store =
+        kiosk::hub::open_hub_store(kiosk::test::test_store(data), error);
     INFO(error);
     REQUIRE(store);
     CHECK(user_version_of(data) == kiosk::hub::kHubSchemaVersion);
@@ -531,7 +522,7 @@ TEST_CASE("store: a revoked kiosk loses its token and bundle key and keeps its c
 
 TEST_CASE("store: a version 3 hub.db keeps its totals and gives its titles to the venues that "
           "count the subject",
-          "[hub][store][titles]") {
+          "[hub][store][titles][sqlite]") {
     TempFolder folder;
     const std::string data = folder.file("data");
     std::filesystem::create_directories(data);
@@ -555,7 +546,8 @@ COMMIT;)sql";
     kiosk::test::exec_hub_sql(data, version_3);
 
     std::string error;
-    std::unique_ptr<HubStore> store = kiosk::hub::open_hub_store(kiosk::test::test_store(data), error);
+    std::unique_ptr<HubStore> store =
+        kiosk::hub::open_hub_store(kiosk::test::test_store(data), error);
     INFO(error);
     REQUIRE(store);
     CHECK(user_version_of(data) == kiosk::hub::kHubSchemaVersion);

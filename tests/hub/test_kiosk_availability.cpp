@@ -45,14 +45,10 @@ int64_t at(const char* iso) {
 
 constexpr int32_t kBeijing = 480;
 
-// One number read straight from hub.db in `data_dir`.
+// One number read straight from the store of `data_dir` (-1: no row).
 int64_t query_int64_from(const std::string& data_dir, const char* sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2((data_dir + "/hub.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
-            SQLITE_OK);
-    const int64_t value = query_int64(db, sql, -1);
-    sqlite3_close(db);
-    return value;
+    const auto rows = kiosk::test::hub_sql_rows(data_dir, sql, 1);
+    return rows.empty() || rows[0][0].empty() ? -1 : std::stoll(rows[0][0]);
 }
 
 struct AvailabilityStore {
@@ -313,7 +309,7 @@ TEST_CASE("kiosk filter: every scoped query reads only that kiosk's numbers",
 
 TEST_CASE("availability: a version 5 hub.db opened by this hub keeps its data, gets default "
           "hours and its kiosks' last contact",
-          "[hub][availability][migration]") {
+          "[hub][availability][migration][sqlite]") {
     TempFolder folder;
     const std::string data = folder.file("data");
     std::filesystem::create_directories(data);
@@ -331,7 +327,8 @@ COMMIT;)sql";
     exec_hub_sql(data, version_5);
 
     std::string error;
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(kiosk::test::test_store(data), error);
+    std::unique_ptr<hub::HubStore> store =
+        hub::open_hub_store(kiosk::test::test_store(data), error);
     INFO(error);
     REQUIRE(store);
     CHECK(query_int64_from(data, "PRAGMA user_version") == hub::kHubSchemaVersion);
