@@ -1,9 +1,9 @@
 // The province's content library at the hub (issue 17, part 2): trusted
 // publisher keys, the expert pool (reviewers with their keys), every uploaded
 // version of every package, what the province published or approved for
-// sharing, and which items each kiosk shows in what order. Behind an interface
-// like HubStore so a PostgreSQL backend can follow; the SQLite implementation
-// keeps its tables in hub.db and the package files in DATA/library/.
+// sharing, and which items each kiosk shows in what order. Two backends
+// (sqlite_library_store.cpp: tables in hub.db; postgres_library_store.cpp);
+// the package files are in DATA/library/ with either.
 // The snapshot issuer (content_snapshots.h) reads assignments through it and
 // keeps each kiosk's last signed snapshot in it.
 #pragma once

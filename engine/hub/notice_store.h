@@ -2,9 +2,9 @@
 // issued (the history), which are in force for which venue, the notice
 // version the kiosks' polls compare, each kiosk's delivery receipts, and the
 // tables that route CAP alerts to venues (each venue's administrative-division
-// code, and area names the admin maps to venues). Behind an interface like
-// HubStore and LibraryStore so a PostgreSQL backend can follow; the SQLite
-// implementation keeps its tables in hub.db with their own schema version.
+// code, and area names the admin maps to venues). Two backends
+// (sqlite_notice_store.cpp: tables in hub.db with their own schema version;
+// postgres_notice_store.cpp).
 #pragma once
 
 #include "store_location.h"

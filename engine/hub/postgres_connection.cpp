@@ -30,7 +30,25 @@ PgResult result_of(PGconn* connection, PGresult* result) {
     return PgResult(result, "PostgreSQL: " + message, state ? state : "");
 }
 
+int hex_value(char digit) {
+    if (digit >= '0' && digit <= '9') return digit - '0';
+    if (digit >= 'a' && digit <= 'f') return digit - 'a' + 10;
+    if (digit >= 'A' && digit <= 'F') return digit - 'A' + 10;
+    return -1;
+}
+
 } // namespace
+
+PgParam pg_bytea(std::string_view raw) {
+    static const char* digits = "0123456789abcdef";
+    std::string text = "\\x";
+    text.reserve(2 + raw.size() * 2);
+    for (unsigned char byte : raw) {
+        text += digits[byte >> 4];
+        text += digits[byte & 15];
+    }
+    return text;
+}
 
 PgResult::PgResult(PGresult* result, std::string error, std::string sqlstate)
     : result_(result), error_(std::move(error)), sqlstate_(std::move(sqlstate)) {}
@@ -85,6 +103,22 @@ int64_t PgResult::int64(int row, int column) const {
                              std::to_string(row + 1) + " is not a 64-bit integer: \"" +
                              std::string(begin, end) + "\"");
     return value;
+}
+
+std::string PgResult::bytes(int row, int column) const {
+    const std::string hex = text(row, column);
+    std::string raw;
+    bool well_formed = hex.size() >= 2 && hex[0] == '\\' && hex[1] == 'x' && hex.size() % 2 == 0;
+    raw.reserve(hex.size() / 2);
+    for (size_t at = 2; well_formed && at < hex.size(); at += 2) {
+        const int high = hex_value(hex[at]), low = hex_value(hex[at + 1]);
+        well_formed = high >= 0 && low >= 0;
+        raw += static_cast<char>(high * 16 + low);
+    }
+    if (!well_formed && !is_null(row, column))
+        throw StoreReadError("PostgreSQL: column " + std::to_string(column + 1) + " of row " +
+                             std::to_string(row + 1) + " is not bytea in hex form");
+    return well_formed ? raw : std::string();
 }
 
 int64_t PgResult::affected_rows() const {
@@ -207,6 +241,20 @@ std::shared_ptr<PgPool> pg_pool_for(const std::string& url, int size) {
     auto pool = std::make_shared<PgPool>(url, size);
     pools[url] = pool;
     return pool;
+}
+
+PgResult pg_query(PgPool& pool, const std::string& sql, const std::vector<PgParam>& params) {
+    std::string error;
+    PgPool::Lease connection = pool.acquire(error);
+    if (!connection) return PgResult(nullptr, error, "");
+    return connection->query(sql, params);
+}
+
+PgTransactionStep pg_roll_back(const PgResult& failed, const std::string& context, bool& retry,
+                               std::string& error) {
+    retry = failed.is_retryable();
+    error = context + failed.error();
+    return PgTransactionStep::roll_back;
 }
 
 bool with_pg_transaction(

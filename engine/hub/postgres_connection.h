@@ -31,6 +31,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -47,6 +48,8 @@ inline PgParam pg_param(const std::string& value) {
 inline PgParam pg_param(const char* value) {
     return std::string(value);
 }
+// Raw bytes for a bytea parameter (its text form, \x and hex digits).
+PgParam pg_bytea(std::string_view raw);
 
 class PgResult {
 public:
@@ -69,6 +72,9 @@ public:
     // The column as an integer; throws StoreReadError when it is not one.
     int64_t int64(int row, int column) const;
     int64_t affected_rows() const; // of an INSERT/UPDATE/DELETE
+    // A bytea column's raw bytes (from its hex text form); throws
+    // StoreReadError when the text is not that form.
+    std::string bytes(int row, int column) const;
 
 private:
     PGresult* result_ = nullptr;
@@ -140,9 +146,19 @@ private:
 // connections by the first caller).
 std::shared_ptr<PgPool> pg_pool_for(const std::string& url, int size);
 
+// One statement on a connection leased for it alone (its own transaction);
+// the lease's failure is the result's error.
+PgResult pg_query(PgPool& pool, const std::string& sql, const std::vector<PgParam>& params = {});
+
 // What a transaction's body returns: commit, roll back (nothing changed; the
 // body set the caller's error), or retry the whole body.
 enum class PgTransactionStep { commit, roll_back };
+
+// A body's roll back for a failed statement: `error` is `context` and the
+// statement's error; `retry` is set when the failure was a serialization
+// failure or deadlock.
+PgTransactionStep pg_roll_back(const PgResult& failed, const std::string& context, bool& retry,
+                               std::string& error);
 
 // Runs `body` between BEGIN (ISOLATION LEVEL `isolation`, e.g. "READ
 // COMMITTED") and COMMIT on a leased connection. A serialization failure or

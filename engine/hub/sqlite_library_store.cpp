@@ -19,23 +19,19 @@
 //
 // Index of this file:
 // [SECTION] The schema and its migrations
-// [SECTION] Helpers: clock, transactions, versions, keys
 // [SECTION] The store: publishers, the expert pool, adding packages
 // [SECTION] Items: listing, publishing, sharing, assigning
 // [SECTION] Snapshots
 // [SECTION] Opening
 #include "library_store.h"
 
-#include "content/package.h"
-#include "content/review_attestation.h"
+#include "core/civil_time.h"
 #include "core/private_files.h"
-#include "core/signing_keys.h"
 #include "core/sqlite_statement.h"
+#include "library_rules.h"
 #include "sqlite_hub_store.h"
 
 #include <algorithm>
-#include <array>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
@@ -114,56 +110,6 @@ CREATE TABLE library_snapshots(
 };
 
 //-----------------------------------------------------------------------------
-// [SECTION] Helpers: clock, transactions, versions, keys
-//-----------------------------------------------------------------------------
-
-int64_t now_utc_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-// MAJOR.MINOR.PATCH as numbers, for "newest"; unparsable parts count as 0.
-std::array<int64_t, 3> version_numbers(const std::string& version) {
-    std::array<int64_t, 3> numbers{};
-    size_t part = 0;
-    for (char c : version) {
-        if (c == '.') {
-            if (++part == numbers.size()) break;
-        } else if (c >= '0' && c <= '9' && numbers[part] < (int64_t(1) << 40)) {
-            numbers[part] = numbers[part] * 10 + (c - '0');
-        }
-    }
-    return numbers;
-}
-
-bool newer_first(const LibraryPackage& a, const LibraryPackage& b) {
-    return version_numbers(a.version) > version_numbers(b.version);
-}
-
-std::optional<PublicKey> decode_key(const std::string& key_id, const std::string& base64) {
-    const std::optional<std::string> bytes = from_base64(base64);
-    PublicKey key;
-    if (!bytes || bytes->size() != key.key.size()) return std::nullopt;
-    key.id = key_id;
-    std::copy(bytes->begin(), bytes->end(), key.key.begin());
-    return key;
-}
-
-// Whether `review` is `reviewer`'s valid attestation over `digest`.
-bool review_verifies(const LibraryReview& review, const std::string& digest,
-                     const PublicKey& reviewer) {
-    if (digest.size() != PackageDigest().size()) return false;
-    PackageDigest package_digest{};
-    std::copy(digest.begin(), digest.end(), package_digest.begin());
-    const PackageReview signed_review{review.reviewer_key_id, review.verdict, review.reviewed,
-                                      review.expires,         review.note,    review.signature};
-    if (!review_fields_problem(signed_review).empty()) return false;
-    return verify_detached(review_message(package_digest, signed_review), review.signature,
-                           reviewer);
-}
-
-//-----------------------------------------------------------------------------
 // [SECTION] The store: publishers, the expert pool, adding packages
 //-----------------------------------------------------------------------------
 
@@ -182,7 +128,7 @@ public:
         insert.bind(1, publisher.key_id).bind(2, publisher.public_key).bind(3, publisher.name);
         if (insert.bind(4, now_utc_ms()).run()) return true;
         error = (insert.error_code() & 0xff) == SQLITE_CONSTRAINT
-                    ? "--public-key: key " + publisher.key_id + " is already a publisher"
+                    ? repeated_key_problem(publisher.key_id, false)
                     : "adding the publisher: " + insert.error();
         return false;
     }
@@ -201,7 +147,7 @@ public:
         std::lock_guard lock(mutex_);
         const std::optional<PublicKey> key = decode_key(reviewer.key_id, reviewer.public_key);
         if (!key) {
-            error = "--public-key: not an Ed25519 public key";
+            error = not_an_ed25519_key_problem();
             return false;
         }
         SqliteTransaction transaction(db_);
@@ -213,7 +159,7 @@ public:
         insert.bind(4, reviewer.organization).bind(5, reviewer.field).bind(6, now_utc_ms());
         if (!insert.run()) {
             error = (insert.error_code() & 0xff) == SQLITE_CONSTRAINT
-                        ? "--public-key: key " + reviewer.key_id + " is already in the pool"
+                        ? repeated_key_problem(reviewer.key_id, true)
                         : "adding the reviewer: " + insert.error();
             return false;
         }
@@ -275,17 +221,13 @@ public:
         if (!transaction.begin(error)) return refuse(error);
         SqliteStatement item(db_, "SELECT owner_venue FROM library_items WHERE id = ?1");
         if (item.bind(1, package.id).next() && item.text(0) != package.owner_venue)
-            return refuse("package " + package.id + " belongs to " +
-                              (item.text(0).empty() ? "the province" : "venue " + item.text(0)) +
-                              "; only its owner adds versions of it",
+            return refuse(other_owner_problem(package.id, item.text(0)),
                           AddPackageOutcome::Conflict);
         SqliteStatement stored(db_, "SELECT sha256 FROM library_versions "
                                     "WHERE item = ?1 AND version = ?2");
         if (stored.bind(1, package.id).bind(2, package.version).next()) {
             if (stored.text(0) != package.sha256)
-                return refuse("version " + package.version + " of " + package.id +
-                                  " is already stored with other bytes (SHA-256 " + stored.text(0) +
-                                  "); give the new package a new version",
+                return refuse(other_bytes_problem(package, stored.text(0)),
                               AddPackageOutcome::Conflict);
             fs::remove(staged_file, ignored);
             return AddPackageOutcome::AlreadyStored;
@@ -293,9 +235,8 @@ public:
         if (!item.ok() || !stored.ok())
             return refuse("reading the library: " + (item.ok() ? stored.error() : item.error()));
 
-        const fs::path folder = fs::path(library_dir_) / package.id;
-        const fs::path file = folder / (package.version + ".kpkg");
-        if (!make_private_folder(folder.string(), error)) return refuse(error);
+        const fs::path file = library_file_for(library_dir_, package, error);
+        if (file.empty()) return refuse(error);
         const int64_t now = now_utc_ms();
         std::string sql_error;
         SqliteStatement add_item(db_,
@@ -363,7 +304,7 @@ public:
             return false;
         }
         if (sqlite3_changes(db_) == 0) {
-            error = "no package " + id + " in the library (add it with content add)";
+            error = unknown_item_problem(id);
             return false;
         }
         return true;
@@ -373,7 +314,7 @@ public:
         std::lock_guard lock(mutex_);
         SqliteStatement owner(db_, "SELECT owner_venue FROM library_items WHERE id = ?1");
         if (!owner.bind(1, id).next()) {
-            error = "no package " + id + " in the library (add it with content add)";
+            error = unknown_item_problem(id);
             return false;
         }
         if (owner.text(0).empty()) {
@@ -409,18 +350,12 @@ public:
             }
             item.reset();
             if (!item.bind(1, id).next()) {
-                error = "no package " + id + " in the library (add it with content add)";
+                error = unknown_item_problem(id);
                 return false;
             }
-            const std::string owner = item.text(0);
-            const bool published = item.integer(1) != 0, shared = item.integer(2) != 0;
-            const bool allowed = published || (!owner.empty() && (owner == kiosk_venue || shared));
-            if (!allowed) {
-                error = owner.empty() ? id + " is not published by the province yet"
-                                      : id + " is venue " + owner +
-                                            "'s own package and not shared with other venues";
-                return false;
-            }
+            error = assignment_problem(id, item.text(0), item.integer(1) != 0, item.integer(2) != 0,
+                                       kiosk_venue);
+            if (!error.empty()) return false;
         }
         std::string sql_error;
         SqliteStatement clear(db_, "DELETE FROM library_assignments WHERE kiosk = ?1", sql_error);
@@ -460,22 +395,10 @@ public:
         SqliteStatement assigned(db_, "SELECT item FROM library_assignments WHERE kiosk = ?1 "
                                       "ORDER BY position");
         assigned.bind(1, kiosk);
-        while (assigned.next()) {
-            std::vector<LibraryPackage> versions = select_versions(assigned.text(0), "");
-            for (const LibraryPackage& version : versions) { // newest first
-                bool approved = false, rejected = false;
-                for (const LibraryReview& review : version.reviews) {
-                    if (!review.trusted) continue;
-                    if (review.verdict == "rejected") rejected = true;
-                    if (review.verdict == "approved" && today <= review.expires) approved = true;
-                }
-                if (approved && !rejected) {
-                    result.push_back({version.id, version.version, version.sha256,
-                                      version.file_path, version.size});
-                    break;
-                }
-            }
-        }
+        while (assigned.next())
+            if (std::optional<AssignedPackage> package =
+                    newest_approved(select_versions(assigned.text(0), ""), today))
+                result.push_back(std::move(*package));
         return result;
     }
 
