@@ -8,13 +8,20 @@
 #include "postgres_stores.h"
 #include "report_schedule_store.h"
 #include "sqlite_hub_store.h"
+
+#include "core/private_files.h"
 #include "web_session_store.h"
 
 namespace kiosk::hub {
 
 std::unique_ptr<HubStore> open_hub_store(const StoreLocation& location, std::string& error) {
     if ((error = store_location_problem(location)) != "") return nullptr;
-    if (location.is_postgresql()) return open_postgres_hub_store(location, error);
+    // The data folder is the hub's with either backend (keys, mail settings,
+    // the library's files): made private here as the SQLite store makes it.
+    if (location.is_postgresql())
+        return make_private_folder(location.data_dir, error)
+                   ? open_postgres_hub_store(location, error)
+                   : nullptr;
     return SqliteHubStore::open(location.data_dir, error);
 }
 

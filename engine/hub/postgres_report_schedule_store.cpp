@@ -64,6 +64,13 @@ CREATE TABLE alert_mails(
   mailed_utc_ms bigint NOT NULL,
   PRIMARY KEY(condition, recipient));
 )sql",
+    // Version 2 (issue 22): the scheduler lease of hold_scheduler_lease.
+    R"sql(
+CREATE TABLE scheduler_lease(
+  id integer PRIMARY KEY CHECK (id = 1),
+  holder text NOT NULL,
+  until_utc_ms bigint NOT NULL);
+)sql",
 };
 
 constexpr int64_t kStaleClaimMs = 3600 * 1000;
@@ -273,6 +280,31 @@ public:
                                 "VALUES($1, $2, $3) ON CONFLICT DO NOTHING",
                                 {condition, recipient, pg_param(now_ms)}),
                        "recording an alert mail");
+    }
+
+    bool hold_scheduler_lease(const std::string& holder, int64_t now_ms,
+                              int64_t lease_ms) override {
+        // One statement: of two processes racing for a free or expired
+        // lease, the row lock lets one update it; the other's WHERE then
+        // sees the winner's holder and changes nothing.
+        PgResult take = pg_query(*pool_,
+                                 "INSERT INTO scheduler_lease(id, holder, until_utc_ms) "
+                                 "VALUES(1, $1, $2) ON CONFLICT(id) DO UPDATE SET "
+                                 "holder = excluded.holder, until_utc_ms = excluded.until_utc_ms "
+                                 "WHERE scheduler_lease.holder = excluded.holder "
+                                 "OR scheduler_lease.until_utc_ms <= $3",
+                                 {holder, pg_param(now_ms + lease_ms), pg_param(now_ms)});
+        if (!take.ok()) {
+            log_warning("taking the scheduler lease: " + take.error());
+            return false;
+        }
+        return take.affected_rows() == 1;
+    }
+
+    void release_scheduler_lease(const std::string& holder) override {
+        PgResult release =
+            pg_query(*pool_, "DELETE FROM scheduler_lease WHERE holder = $1", {holder});
+        if (!release.ok()) log_warning("releasing the scheduler lease: " + release.error());
     }
 
     void clear_alerts_except(const std::set<std::string>& active) override {

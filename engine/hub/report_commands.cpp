@@ -18,13 +18,19 @@ int report_monthly(const MonthlyReportCommand& command, std::ostream& out, std::
     };
     if (command.province == !command.venue.empty())
         return fail(2, manager_text("monthly_cli_need_scope", lang));
-    // Never create a hub.db here: a report of a mistyped folder is an error.
+    // Never create a hub.db or a data folder here: a report of a mistyped
+    // folder is an error. (A mistyped PostgreSQL URL fails to connect.)
     std::error_code ignored;
     const std::string database =
         (std::filesystem::path(command.store.data_dir) / "hub.db").string();
-    if (!std::filesystem::is_regular_file(database, ignored))
+    if (command.store.is_postgresql()) {
+        if (!std::filesystem::is_directory(command.store.data_dir, ignored))
+            return fail(1, manager_text("monthly_cli_cannot_open", lang,
+                                        {{"error", command.store.data_dir + ": no such folder"}}));
+    } else if (!std::filesystem::is_regular_file(database, ignored)) {
         return fail(1, manager_text("monthly_cli_cannot_open", lang,
                                     {{"error", database + ": no such file"}}));
+    }
     std::string error;
     std::unique_ptr<HubStore> store = open_hub_store(command.store, error);
     std::unique_ptr<LibraryStore> library =

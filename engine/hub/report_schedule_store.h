@@ -106,6 +106,18 @@ public:
     virtual void record_alert(const std::string& condition, const std::string& recipient,
                               int64_t now_ms) = 0;
     virtual void clear_alerts_except(const std::set<std::string>& active) = 0;
+
+    // Scale-out (issue 22, part 3): of several hub processes on one store,
+    // only the one holding the scheduler lease runs scheduled work (reports,
+    // their mail, alert mail), so nothing is mailed twice. True when
+    // `holder` has the lease until now_ms + lease_ms: it was free, expired
+    // (its holder died or stopped renewing) or already `holder`'s. False when
+    // another holder's lease runs, or the store failed (then nobody runs this
+    // round: better late than twice). release_scheduler_lease gives it up on
+    // a clean stop, so another process takes over at its next step.
+    virtual bool hold_scheduler_lease(const std::string& holder, int64_t now_ms,
+                                      int64_t lease_ms) = 0;
+    virtual void release_scheduler_lease(const std::string& holder) = 0;
 };
 
 // The schedules in `location`'s store (SQLite: DATA/hub.db; or PostgreSQL);

@@ -5,6 +5,7 @@
 #include "core/log.h"
 #include "core/manager_text.h"
 #include "core/private_files.h"
+#include "core/random_id.h"
 #include "report_alerts.h"
 
 #include <algorithm>
@@ -233,7 +234,8 @@ StepResult run_due_step(const SchedulerSetup& setup, int64_t now_utc_ms) {
 }
 
 ReportSchedulerThread::ReportSchedulerThread(SchedulerSetup setup, std::function<int64_t()> clock)
-    : setup_(std::move(setup)), clock_(std::move(clock)) {
+    : lease_holder_("scheduler-" + make_random_id()), setup_(std::move(setup)),
+      clock_(std::move(clock)) {
     // SIGTERM and SIGINT stay with serve's stop thread (sigwait): the new
     // thread starts with them blocked, as the mask is inherited.
     sigset_t stop_signals, previous;
@@ -261,13 +263,18 @@ void ReportSchedulerThread::stop() {
         stopping_ = true;
         wakeup_.notify_all();
     }
-    if (thread_.joinable()) thread_.join();
+    if (thread_.joinable()) {
+        thread_.join();
+        setup_.schedules->release_scheduler_lease(lease_holder_);
+    }
 }
 
 void ReportSchedulerThread::run() {
     for (;;) {
         const int64_t now = clock_();
-        run_due_step(setup_, now);
+        // Another hub process on this store holds the lease: it runs the step.
+        if (setup_.schedules->hold_scheduler_lease(lease_holder_, now, kLeaseMs))
+            run_due_step(setup_, now);
         // The next venue midnight, the next retry, or an hour from now (alerts).
         int64_t next = now + kMsPerHour;
         const int64_t day_start =

@@ -104,12 +104,19 @@ public:
     ~ReportSchedulerThread();
     ReportSchedulerThread(const ReportSchedulerThread&) = delete;
     ReportSchedulerThread& operator=(const ReportSchedulerThread&) = delete;
+    // How long a step's lease lasts: longer than the longest wait between
+    // steps (an hour), so the holder keeps it while it lives; a holder that
+    // died is replaced within this time.
+    static constexpr int64_t kLeaseMs = 2 * 3600 * 1000;
     void wake(); // run a step now (a schedule or an address changed)
     void stop();
 
 private:
     void run();
 
+    // This process's name for the scheduler lease (a random id): with
+    // several hub processes on one store only the lease holder runs steps.
+    const std::string lease_holder_;
     SchedulerSetup setup_;
     std::function<int64_t()> clock_;
     std::mutex mutex_;

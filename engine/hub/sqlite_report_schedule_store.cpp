@@ -66,6 +66,13 @@ CREATE TABLE alert_mails(
   mailed_utc_ms INTEGER NOT NULL,
   PRIMARY KEY(condition, recipient)) WITHOUT ROWID;
 )sql",
+    // Version 2 (issue 22): the scheduler lease of hold_scheduler_lease.
+    R"sql(
+CREATE TABLE scheduler_lease(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  holder TEXT NOT NULL,
+  until_utc_ms INTEGER NOT NULL);
+)sql",
 };
 
 constexpr int64_t kStaleClaimMs = 3600 * 1000;
@@ -273,6 +280,28 @@ public:
                                     "mailed_utc_ms) VALUES(?1, ?2, ?3)");
         if (!insert.bind(1, condition).bind(2, recipient).bind(3, now_ms).run())
             log_warning("hub.db: recording an alert mail: " + insert.error());
+    }
+
+    bool hold_scheduler_lease(const std::string& holder, int64_t now_ms,
+                              int64_t lease_ms) override {
+        std::lock_guard lock(mutex_);
+        SqliteStatement take(db_, "INSERT INTO scheduler_lease(id, holder, until_utc_ms) "
+                                  "VALUES(1, ?1, ?2) ON CONFLICT(id) DO UPDATE SET "
+                                  "holder = excluded.holder, until_utc_ms = excluded.until_utc_ms "
+                                  "WHERE scheduler_lease.holder = excluded.holder "
+                                  "OR scheduler_lease.until_utc_ms <= ?3");
+        if (!take.bind(1, holder).bind(2, now_ms + lease_ms).bind(3, now_ms).run()) {
+            log_warning("hub.db: taking the scheduler lease: " + take.error());
+            return false;
+        }
+        return sqlite3_changes(db_) == 1;
+    }
+
+    void release_scheduler_lease(const std::string& holder) override {
+        std::lock_guard lock(mutex_);
+        SqliteStatement release(db_, "DELETE FROM scheduler_lease WHERE holder = ?1");
+        if (!release.bind(1, holder).run())
+            log_warning("hub.db: releasing the scheduler lease: " + release.error());
     }
 
     void clear_alerts_except(const std::set<std::string>& active) override {

@@ -53,7 +53,12 @@ inline CommandRun run_hub_command(const TempFolder& folder, const std::string& a
                                   const std::string& input = "") {
     const std::string in = folder.write("hub-command.in", input);
     const std::string out = folder.file("hub-command.out"), err = folder.file("hub-command.err");
-    const std::string command = "cd '" + folder.path().string() + "' && '" +
+    // The hub folder the command works on, for its store under PostgreSQL.
+    std::string environment;
+    static const std::regex data_option(R"(--data '?([^' ]+))");
+    if (std::smatch found; std::regex_search(arguments, found, data_option))
+        environment = hub_store_environment((folder.path() / found[1].str()).string());
+    const std::string command = "cd '" + folder.path().string() + "' && " + environment + "'" +
                                 kiosk::test::program_path("kiosk-hub") + "' " + arguments + " < '" +
                                 in + "' > '" + out + "' 2> '" + err + "'";
     const int status = std::system(command.c_str());
@@ -100,6 +105,7 @@ private:
         REQUIRE(pipe(pipe_fds) == 0);
         stderr_path_ = data_dir + ".serve.err";
         const std::string hub_program = kiosk::test::program_path("kiosk-hub");
+        const std::string store_url = test_store(data_dir).database_url; // "" = hub.db
         pid_ = fork();
         REQUIRE(pid_ >= 0);
         if (pid_ == 0) {
@@ -108,6 +114,7 @@ private:
             close(pipe_fds[1]);
             FILE* err = std::fopen(stderr_path_.c_str(), "w");
             if (err) dup2(fileno(err), STDERR_FILENO);
+            if (!store_url.empty()) setenv("KIOSK_HUB_STORE", store_url.c_str(), 1);
             execl(hub_program.c_str(), hub_program.c_str(), "serve", "--listen", "127.0.0.1:0",
                   "--data", data_dir.c_str(), static_cast<char*>(nullptr));
             _exit(127);

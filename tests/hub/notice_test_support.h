@@ -58,7 +58,8 @@ inline sync::SignedDocument signed_notice_of(const sync::Notice& notice, const S
 
 inline std::unique_ptr<hub::NoticeStore> open_notices(const std::string& data_dir) {
     std::string error;
-    std::unique_ptr<hub::NoticeStore> store = hub::open_notice_store(kiosk::test::test_store(data_dir), error);
+    std::unique_ptr<hub::NoticeStore> store =
+        hub::open_notice_store(kiosk::test::test_store(data_dir), error);
     INFO(error);
     REQUIRE(store);
     return store;

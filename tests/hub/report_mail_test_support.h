@@ -7,13 +7,13 @@
 #pragma once
 
 #include "core/civil_time.h"
-#include "store_backends.h"
 #include "hub/library_store.h"
 #include "hub/notice_store.h"
 #include "hub/report_schedule_store.h"
 #include "hub/report_scheduler.h"
 #include "hub/smtp_mail.h"
 #include "hub_test_support.h"
+#include "store_backends.h"
 
 #include <memory>
 

@@ -9,7 +9,9 @@
 #include <sodium.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 
 namespace kiosk::test {
@@ -24,7 +26,15 @@ std::unique_ptr<hub::PgConnection>& admin_connection() {
     return connection;
 }
 
-std::string current_url; // of this run's schema
+std::string current_url; // of this run's first schema (KIOSK_HUB_STORE's default)
+// Each hub folder of this run and its schema: the first folder a test uses
+// gets current_url, every other folder a schema of its own.
+std::map<std::string, std::string> schema_of_folder;
+
+std::string folder_key(const std::string& data_dir) {
+    std::error_code ignored;
+    return std::filesystem::absolute(data_dir, ignored).lexically_normal().string();
+}
 
 std::string new_schema_url() {
     unsigned char random[8];
@@ -65,6 +75,7 @@ public:
         if (depth_++ > 0 || !testing_postgresql()) return;
         (void)section;
         current_url = new_schema_url();
+        schema_of_folder.clear();
         ::setenv("KIOSK_HUB_STORE", current_url.c_str(), 1);
     }
     void sectionEnded(Catch::SectionStats const&) override { --depth_; }
@@ -84,12 +95,18 @@ bool testing_postgresql() {
 
 hub::StoreLocation test_store(const std::string& data_dir) {
     if (!testing_postgresql()) return hub::StoreLocation(data_dir);
-    return hub::StoreLocation(data_dir, current_url);
+    const std::string key = folder_key(data_dir);
+    auto found = schema_of_folder.find(key);
+    if (found == schema_of_folder.end())
+        found =
+            schema_of_folder.emplace(key, schema_of_folder.empty() ? current_url : new_schema_url())
+                .first;
+    return hub::StoreLocation(data_dir, found->second);
 }
 
-hub::StoreLocation another_test_store(const std::string& data_dir) {
-    if (!testing_postgresql()) return hub::StoreLocation(data_dir);
-    return hub::StoreLocation(data_dir, new_schema_url());
+std::string hub_store_environment(const std::string& data_dir) {
+    if (!testing_postgresql()) return "";
+    return "KIOSK_HUB_STORE='" + test_store(data_dir).database_url + "' ";
 }
 
 std::string store_argument(const hub::StoreLocation& location) {

@@ -7,7 +7,8 @@
 //   test server, and KIOSK_HUB_STORE names it, so every kiosk-hub process
 //   and command the test starts uses it (they read KIOSK_HUB_STORE as --store);
 // - test_store(folder) is the location a test opens stores at in-process:
-//   the folder's hub.db normally, that schema under KIOSK_TEST_POSTGRESQL.
+//   the folder's hub.db normally, a schema per folder under
+//   KIOSK_TEST_POSTGRESQL (run_hub_command and HubProcess pass it on).
 //
 // Tests of what only SQLite has (hub.db's file, its migrations, power loss
 // inside SQLite) are tagged [sqlite] and left out of the PostgreSQL copy.
@@ -23,15 +24,14 @@ namespace kiosk::test {
 
 bool testing_postgresql();
 
-// The store a hub test keeps in `data_dir`: see above.
+// The store a hub test keeps in `data_dir`: its hub.db normally; under
+// KIOSK_TEST_POSTGRESQL the run's schema for the first folder the test uses,
+// and a schema of its own for every other folder (a second hub in one test).
 hub::StoreLocation test_store(const std::string& data_dir);
 
-// A second, separate store in the same test (two hubs in one test): a new
-// schema under PostgreSQL, the folder's hub.db otherwise. Kiosk-hub processes
-// for it must be given the location's URL as --store.
-hub::StoreLocation another_test_store(const std::string& data_dir);
-
-// "--store URL " for a command line when `location` is PostgreSQL, "" otherwise.
-std::string store_argument(const hub::StoreLocation& location);
+// "KIOSK_HUB_STORE='URL' " to put before a kiosk-hub command line working on
+// `data_dir`, under KIOSK_TEST_POSTGRESQL; "" otherwise. run_hub_command and
+// HubProcess use it, so a test's second hub folder reaches its own schema.
+std::string hub_store_environment(const std::string& data_dir);
 
 } // namespace kiosk::test

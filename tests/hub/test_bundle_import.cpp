@@ -33,14 +33,13 @@ struct BundleHub {
     SecretKey key;
     std::unique_ptr<hub::HubStore> store;
 
-    // `second`: a hub of its own beside the test's first (its own schema
-    // under PostgreSQL, as its own folder gives it its own hub.db).
-    explicit BundleHub(bool second = false) {
+    // Each BundleHub's folder gives it its own hub.db, or its own schema
+    // under PostgreSQL (a second one in a test is a hub of its own).
+    BundleHub() {
         REQUIRE(sodium_init() >= 0);
         key = generate_key();
         std::string error;
-        store = hub::open_hub_store(
-            second ? kiosk::test::another_test_store(data) : kiosk::test::test_store(data), error);
+        store = hub::open_hub_store(kiosk::test::test_store(data), error);
         REQUIRE(store);
         REQUIRE(store->add_venue({"V-1", "场馆", "Venue", "county_museum"}, error));
         hub::KioskRecord kiosk;
@@ -205,7 +204,7 @@ TEST_CASE("a bundle larger than one sync's bucket limit is stored whole", "[hub]
     CHECK(hub.totals().size() == count);
 
     SECTION("an invalid bucket past the first slice refuses the whole bundle") {
-        BundleHub other(true);
+        BundleHub other;
         batch.buckets.back().day = "2026-13-45";
         const hub::ImportResult refused =
             hub::import_bundle(*other.store, bundle_text("K-1", batch, other.key), kImportTime);

@@ -228,3 +228,54 @@ TEST_CASE("two hub processes storing snapshots of one kiosk: the version only ri
     CHECK_FALSE(first->store_snapshot(stranger, error));
     CHECK_FALSE(first->last_snapshot("nobody"));
 }
+
+// Only the process holding the scheduler lease runs scheduled work (reports,
+// their mail, alert mail): before the lease, two hub processes' scheduler
+// threads both read the same unsent report and alert and both mailed them.
+TEST_CASE("two hub processes: only the scheduler lease holder runs scheduled work, and a dead "
+          "holder is replaced",
+          "[hub][reports][scale-out]") {
+    TempFolder folder;
+    const std::string data = folder.file("data");
+    std::string error;
+    std::unique_ptr<ReportScheduleStore> first =
+        open_report_schedule_store(kiosk::test::test_store(data), error);
+    INFO(error);
+    REQUIRE(first);
+    std::unique_ptr<ReportScheduleStore> second =
+        open_report_schedule_store(second_process(kiosk::test::test_store(data)), error);
+    REQUIRE(second);
+    constexpr int64_t kLease = 2 * 3600 * 1000;
+
+    CHECK(first->hold_scheduler_lease("a", kSent, kLease));
+    CHECK_FALSE(second->hold_scheduler_lease("b", kSent + 1000, kLease));
+    CHECK(first->hold_scheduler_lease("a", kSent + 3600 * 1000, kLease)); // renewed
+    CHECK_FALSE(second->hold_scheduler_lease("b", kSent + kLease + 1000, kLease));
+    // "a" died: its last lease ran out, and "b" takes over.
+    CHECK(second->hold_scheduler_lease("b", kSent + 3600 * 1000 + kLease, kLease));
+    CHECK_FALSE(first->hold_scheduler_lease("a", kSent + 3600 * 1000 + kLease + 1, kLease));
+    // A clean stop gives the lease up at once.
+    second->release_scheduler_lease("b");
+    CHECK(first->hold_scheduler_lease("a", kSent + 3600 * 1000 + kLease + 2, kLease));
+    second->release_scheduler_lease("b"); // not b's: changes nothing
+    CHECK_FALSE(second->hold_scheduler_lease("b", kSent + 3600 * 1000 + kLease + 3, kLease));
+
+    // Racing for a free lease, exactly one of many wins each round.
+    first->release_scheduler_lease("a");
+    for (int round = 0; round < 20; ++round) {
+        const int64_t now = kSent + int64_t(round + 10) * 10 * kLease;
+        std::atomic<int> holders{0};
+        std::vector<std::thread> racers;
+        for (int racer = 0; racer < 4; ++racer)
+            racers.emplace_back([&, racer] {
+                ReportScheduleStore& store = racer % 2 ? *second : *first;
+                if (store.hold_scheduler_lease(
+                        "r" + std::to_string(round) + "-" + std::to_string(racer), now, kLease))
+                    ++holders;
+            });
+        for (std::thread& racer : racers)
+            racer.join();
+        INFO("round " << round);
+        CHECK(holders == 1);
+    }
+}

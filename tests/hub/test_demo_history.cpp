@@ -35,7 +35,8 @@ struct DemoHub {
     DemoHub() {
         REQUIRE(sodium_init() >= 0);
         std::string error;
-        std::unique_ptr<hub::HubStore> store = hub::open_hub_store(kiosk::test::test_store(data), error);
+        std::unique_ptr<hub::HubStore> store =
+            hub::open_hub_store(kiosk::test::test_store(data), error);
         REQUIRE(store);
         REQUIRE(store->add_venue({"museum", "示范馆", "Museum", "county_museum"}, error));
         REQUIRE(store->add_venue({"truck", "流动馆", "Truck", "mobile_exhibit"}, error));

@@ -6,8 +6,8 @@
 // approval, none left out when rejected or expired) and the snapshot slot
 // that only moves forward.
 #include "hub_test_support.h"
-#include "store_backends.h"
 #include "library_test_support.h"
+#include "store_backends.h"
 
 #include "hub/library_store.h"
 #include "hub/library_upload.h"

@@ -6,11 +6,11 @@
 // --content item, an expired alert and a hub without a notice key are
 // refused with nothing stored.
 #include "core/civil_time.h"
-#include "store_backends.h"
 #include "hub/cap_alert.h"
 #include "hub/hub_signing_key.h"
 #include "hub/notice_import.h"
 #include "hub_test_support.h"
+#include "store_backends.h"
 
 #include <catch2/catch.hpp>
 
@@ -28,7 +28,9 @@ namespace {
 // imports that straddle a second must still move both by the same amount.
 constexpr int64_t kQuakeSent = 1796607000000; // 2026-12-07T09:30:00+08:00
 
-int64_t shift_to_now() { return (now_utc_ms() / 1000 * 1000 - 10 * kMsPerMinute) - kQuakeSent; }
+int64_t shift_to_now() {
+    return (now_utc_ms() / 1000 * 1000 - 10 * kMsPerMinute) - kQuakeSent;
+}
 
 std::string moved_by(std::string xml, int64_t shift) {
     static const std::regex time(R"((\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\+08:00)");
@@ -75,8 +77,8 @@ struct ImportFixture {
         const std::string file = folder.write("alerts/" + name, moved_by(xml, shift));
         std::ostringstream out, err;
         test::CommandRun run;
-        run.code = notice_import({kiosk::test::test_store(data), Language::En}, {file, default_hours, std::move(content)},
-                                 out, err);
+        run.code = notice_import({kiosk::test::test_store(data), Language::En},
+                                 {file, default_hours, std::move(content)}, out, err);
         run.out = out.str();
         run.err = err.str();
         return run;
@@ -196,7 +198,8 @@ TEST_CASE("notice import refuses, storing nothing", "[cap]") {
         const std::string past = std::regex_replace(xml, std::regex("2026-12-07"), "2020-01-01");
         const std::string file = hub.folder.write("past.xml", past);
         std::ostringstream out, err;
-        CHECK(notice_import({kiosk::test::test_store(hub.data), Language::En}, {file, 24, {}}, out, err) == 1);
+        CHECK(notice_import({kiosk::test::test_store(hub.data), Language::En}, {file, 24, {}}, out,
+                            err) == 1);
         CHECK(err.str().find("expired at") != std::string::npos);
     }
     SECTION("a --content item the library does not have") {

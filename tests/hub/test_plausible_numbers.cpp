@@ -60,7 +60,8 @@ void sync_honest_venue_b(int port, const std::string& token) {
 dashboard::DashboardData dashboard_of(const std::string& data_dir, const hub::UserRecord& viewer,
                                       const std::string& venue) {
     std::string error;
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(kiosk::test::test_store(data_dir), error);
+    std::unique_ptr<hub::HubStore> store =
+        hub::open_hub_store(kiosk::test::test_store(data_dir), error);
     INFO(error);
     REQUIRE(store);
     const dashboard::DashboardFilter filter{venue, november(1), november(30), Language::En};
@@ -207,7 +208,8 @@ TEST_CASE("attack: a kiosk opening a fresh epoch on every sync is refused after 
     CHECK(totals.at({"kiosk", "", "sessions"}) == (4 * 100 + 101) * kAttackDays);
 
     std::string error;
-    std::unique_ptr<hub::HubStore> store = hub::open_hub_store(kiosk::test::test_store(data), error);
+    std::unique_ptr<hub::HubStore> store =
+        hub::open_hub_store(kiosk::test::test_store(data), error);
     REQUIRE(store);
     const dashboard::DashboardFilter filter{"", november(1), november(30), Language::En};
     const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -226,7 +228,8 @@ TEST_CASE("attack: a kiosk of venue A renaming a subject does not rename it for 
     const std::string data = folder.file("data");
     std::string error;
     {
-        std::unique_ptr<hub::HubStore> store = hub::open_hub_store(kiosk::test::test_store(data), error);
+        std::unique_ptr<hub::HubStore> store =
+            hub::open_hub_store(kiosk::test::test_store(data), error);
         REQUIRE(store);
         REQUIRE(store->add_venue({"venue-a", "甲馆", "A", "county_museum"}, error));
         REQUIRE(store->add_venue({"venue-b", "乙馆", "B", "county_museum"}, error));

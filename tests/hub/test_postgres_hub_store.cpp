@@ -20,11 +20,11 @@ namespace {
 
 const std::string kEpoch(32, 'e');
 
-// The rows of `sql` in the test's schema, as text.
-std::vector<std::vector<std::string>> pg_rows(const std::string& sql) {
+// The rows of `sql` in the schema of the hub folder `data`, as text.
+std::vector<std::vector<std::string>> pg_rows(const std::string& data, const std::string& sql) {
     std::string error;
     auto connection =
-        kiosk::hub::PgConnection::open(kiosk::test::test_store("unused").database_url, error);
+        kiosk::hub::PgConnection::open(kiosk::test::test_store(data).database_url, error);
     INFO(error);
     REQUIRE(connection);
     kiosk::hub::PgResult result = connection->run_script(sql);
@@ -39,8 +39,8 @@ std::vector<std::vector<std::string>> pg_rows(const std::string& sql) {
     return rows;
 }
 
-std::string pg_value(const std::string& sql) {
-    const auto rows = pg_rows(sql);
+std::string pg_value(const std::string& data, const std::string& sql) {
+    const auto rows = pg_rows(data, sql);
     REQUIRE(rows.size() == 1);
     return rows[0].at(0);
 }
@@ -64,26 +64,33 @@ kiosk::hub::SyncResult sync(HubStore& store, const std::string& kiosk,
 } // namespace
 
 TEST_CASE("postgresql: a store of a newer schema version is refused untouched",
-          "[hub][store][postgresql]") {
-    if (!kiosk::test::testing_postgresql()) return; // nothing to test without a server
+          "[hub][store][postgresql][postgresql-only]") {
+    if (!kiosk::test::testing_postgresql()) {
+        WARN("needs KIOSK_TEST_POSTGRESQL=1: ctest runs it in the @postgresql copy");
+        return;
+    }
     TempFolder folder;
     {
         auto store = open_store(folder);
         std::string error;
         REQUIRE(store->add_venue({"v1", "一馆", "One", "county_museum"}, error));
     }
-    pg_rows("UPDATE store_schema SET version = 99 WHERE part = 'hub'");
+    pg_rows(folder.file("data"), "UPDATE store_schema SET version = 99 WHERE part = 'hub'");
     std::string error;
     CHECK_FALSE(kiosk::hub::open_hub_store(kiosk::test::test_store(folder.file("data")), error));
     CHECK(error == "the hub store in the PostgreSQL store has schema version 99, newer than this "
                    "kiosk-hub (1)");
-    CHECK(pg_value("SELECT version FROM store_schema WHERE part = 'hub'") == "99");
-    CHECK(pg_value("SELECT name_en FROM venues") == "One");
+    CHECK(pg_value(folder.file("data"), "SELECT version FROM store_schema WHERE part = 'hub'") ==
+          "99");
+    CHECK(pg_value(folder.file("data"), "SELECT name_en FROM venues") == "One");
 }
 
 TEST_CASE("postgresql: overlapping batches applied at once give the totals of the highest seqs",
-          "[hub][store][postgresql]") {
-    if (!kiosk::test::testing_postgresql()) return;
+          "[hub][store][postgresql][postgresql-only]") {
+    if (!kiosk::test::testing_postgresql()) {
+        WARN("needs KIOSK_TEST_POSTGRESQL=1: ctest runs it in the @postgresql copy");
+        return;
+    }
     TempFolder folder;
     auto setup = open_store(folder);
     std::string error;
@@ -153,15 +160,19 @@ TEST_CASE("postgresql: overlapping batches applied at once give the totals of th
     CHECK(province[0].value == 3 * 3 * visits);   // exhibit maze visits
     CHECK(province[1].value == 3 * 3 * sessions); // kiosk sessions
     // And the totals are the buckets' sums, row by row.
-    CHECK(pg_value("SELECT count(*) FROM (SELECT kind, metric, day, subject, sum(value) "
+    CHECK(pg_value(folder.file("data"),
+                   "SELECT count(*) FROM (SELECT kind, metric, day, subject, sum(value) "
                    "FROM buckets GROUP BY 1, 2, 3, 4 EXCEPT SELECT kind, metric, day, subject, "
                    "value FROM province_totals) AS differ") == "0");
 }
 
 TEST_CASE("postgresql: a month's partition is made when a batch first needs it, and retention "
           "drops it",
-          "[hub][store][postgresql]") {
-    if (!kiosk::test::testing_postgresql()) return;
+          "[hub][store][postgresql][postgresql-only]") {
+    if (!kiosk::test::testing_postgresql()) {
+        WARN("needs KIOSK_TEST_POSTGRESQL=1: ctest runs it in the @postgresql copy");
+        return;
+    }
     TempFolder folder;
     auto store = open_store(folder);
     std::string error;
@@ -172,11 +183,11 @@ TEST_CASE("postgresql: a month's partition is made when a batch first needs it, 
         "WHERE c.relname IN ('buckets_m203103', 'venue_totals_m203103', "
         "'province_totals_m203103') AND c.relnamespace = (SELECT oid FROM pg_namespace "
         "WHERE nspname = current_schema())";
-    CHECK(pg_value(partitions) == "0");
+    CHECK(pg_value(folder.file("data"), partitions) == "0");
 
     REQUIRE(sync(*store, "k1", {{"2031-03-05", "kiosk", "", "sessions", 7, 1}}, error));
-    CHECK(pg_value(partitions) == "3");
-    CHECK(pg_value("SELECT count(*) FROM buckets_m203103") == "1");
+    CHECK(pg_value(folder.file("data"), partitions) == "3");
+    CHECK(pg_value(folder.file("data"), "SELECT count(*) FROM buckets_m203103") == "1");
     REQUIRE(sync(*store, "k1", {{"2031-04-01", "kiosk", "", "sessions", 2, 1}}, error));
     CHECK(store->daily_totals({"", "2031-03-01", "2031-04-30"}).size() == 2);
 
@@ -186,14 +197,14 @@ TEST_CASE("postgresql: a month's partition is made when a batch first needs it, 
                                                    "2031-04", dropped, error));
     CHECK(dropped == std::vector<std::string>{"buckets_m203103", "province_totals_m203103",
                                               "venue_totals_m203103"});
-    CHECK(pg_value(partitions) == "0");
+    CHECK(pg_value(folder.file("data"), partitions) == "0");
     const auto days = store->daily_totals({"", "2031-03-01", "2031-04-30"});
     REQUIRE(days.size() == 1);
     CHECK(days[0].day == "2031-04-01");
     // A kiosk resending a dropped month makes it again (this process had it
     // made already).
     REQUIRE(sync(*store, "k1", {{"2031-03-06", "kiosk", "", "sessions", 4, 2}}, error));
-    CHECK(pg_value(partitions) == "3");
+    CHECK(pg_value(folder.file("data"), partitions) == "3");
     CHECK(store->daily_totals({"v1", "2031-03-01", "2031-03-31"}).at(0).sessions == 4);
 }
 

@@ -6,12 +6,12 @@
 // report, records the failure and retries later; alerts mail once per
 // condition until it clears; the periods and the backoff.
 #include "core/civil_time.h"
-#include "store_backends.h"
 #include "hub/mail_message.h"
 #include "library_test_support.h"
 #include "notice_test_support.h"
 #include "report_mail_test_support.h"
 #include "smtp_sink_support.h"
+#include "store_backends.h"
 
 #include <sys/stat.h>
 

@@ -5,8 +5,8 @@
 // them (403); broken fields are 400, unknown ids 404; what was refused
 // changed nothing.
 #include "browser_test_support.h"
-#include "store_backends.h"
 #include "report_mail_test_support.h"
+#include "store_backends.h"
 
 using namespace kiosk;
 using namespace kiosk::test;
