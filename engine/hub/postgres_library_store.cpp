@@ -15,6 +15,11 @@
 // - a snapshot is stored by one INSERT .. ON CONFLICT DO UPDATE .. WHERE the
 //   version is higher, which PostgreSQL decides under the row's lock: of two
 //   processes storing the same version, one is refused and re-reads.
+//
+// Index of this file:
+// [SECTION] Schema and helpers
+// [SECTION] The store
+// [SECTION] Opening
 #include "library_store.h"
 
 #include "core/civil_time.h"
@@ -29,6 +34,10 @@
 #include <set>
 
 namespace kiosk::hub {
+//-----------------------------------------------------------------------------
+// [SECTION] Schema and helpers
+//-----------------------------------------------------------------------------
+
 namespace {
 
 // The library's schema, one entry per version (index 0 = version 1).
@@ -103,6 +112,10 @@ constexpr const char* kLockKioskSql = "SELECT pg_advisory_xact_lock(2202, hashte
 bool is_true(const PgResult& result, int row, int column) {
     return result.text(row, column) == "t";
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The store
+//-----------------------------------------------------------------------------
 
 class PostgresLibraryStore final : public LibraryStore {
 public:
@@ -512,6 +525,10 @@ private:
 };
 
 } // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Opening
+//-----------------------------------------------------------------------------
 
 std::unique_ptr<LibraryStore> open_postgres_library_store(const StoreLocation& location,
                                                           std::string& error) {
