@@ -94,6 +94,24 @@ public:
     virtual std::vector<AreaRoute> area_routes() = 0;
 };
 
+// The routing rules both backends check, the same way: why a division code
+// (6 digits, GB/T 2260; "" removes it) or an area route's area is refused,
+// naming the option; "" when it is fine.
+inline std::string division_code_problem(const std::string& code) {
+    if (code.empty() ||
+        (code.size() == 6 && code.find_first_not_of("0123456789") == std::string::npos))
+        return "";
+    return "--code: expected a 6-digit administrative-division code (GB/T 2260), e.g. 330106, "
+           "not \"" +
+           code + "\"";
+}
+constexpr size_t kMaxAreaBytes = 256;
+inline std::string area_problem(const std::string& area) {
+    if (!area.empty() && area.size() <= kMaxAreaBytes) return "";
+    return "--area: expected an area name or geocode of 1.." + std::to_string(kMaxAreaBytes) +
+           " bytes";
+}
+
 // The notices in `location`'s store (SQLite: DATA/hub.db; or PostgreSQL).
 // nullptr with `error` naming the file or database when it cannot be opened
 // or is of a newer notice schema.

@@ -70,14 +70,8 @@ CREATE TABLE notice_area_routes(
 )sql",
 };
 
-constexpr size_t kMaxAreaBytes = 256;
-
 // Every add() holds it until its transaction ends (see the top of the file).
 constexpr const char* kLockNoticesSql = "SELECT pg_advisory_xact_lock(2203, 0)";
-
-bool is_division_code(const std::string& code) {
-    return code.size() == 6 && code.find_first_not_of("0123456789") == std::string::npos;
-}
 
 class PostgresNoticeStore final : public NoticeStore {
 public:
@@ -258,12 +252,7 @@ public:
 
     bool set_venue_division(const std::string& venue, const std::string& code,
                             std::string& error) override {
-        if (!code.empty() && !is_division_code(code)) {
-            error = "--code: expected a 6-digit administrative-division code (GB/T 2260), e.g. "
-                    "330106, not \"" +
-                    code + "\"";
-            return false;
-        }
+        if ((error = division_code_problem(code)) != "") return false;
         const std::string context = "setting the division code: ";
         if (code.empty()) {
             PgResult remove =
@@ -293,11 +282,7 @@ public:
     }
 
     bool add_area_route(const AreaRoute& route, std::string& error) override {
-        if (route.area.empty() || route.area.size() > kMaxAreaBytes) {
-            error = "--area: expected an area name or geocode of 1.." +
-                    std::to_string(kMaxAreaBytes) + " bytes";
-            return false;
-        }
+        if ((error = area_problem(route.area)) != "") return false;
         PgResult venue = pg_query(*pool_, "SELECT 1 FROM venues WHERE id = $1", {route.venue});
         if (venue.ok() && !venue.rows()) {
             error = "--venue: no venue " + route.venue;

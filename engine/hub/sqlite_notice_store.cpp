@@ -71,12 +71,6 @@ CREATE TABLE notice_area_routes(
 )sql",
 };
 
-constexpr size_t kMaxAreaBytes = 256;
-
-bool is_division_code(const std::string& code) {
-    return code.size() == 6 && code.find_first_not_of("0123456789") == std::string::npos;
-}
-
 bool is_constraint(const SqliteStatement& statement) {
     return (statement.error_code() & 0xff) == SQLITE_CONSTRAINT;
 }
@@ -245,12 +239,7 @@ public:
 
     bool set_venue_division(const std::string& venue, const std::string& code,
                             std::string& error) override {
-        if (!code.empty() && !is_division_code(code)) {
-            error = "--code: expected a 6-digit administrative-division code (GB/T 2260), e.g. "
-                    "330106, not \"" +
-                    code + "\"";
-            return false;
-        }
+        if ((error = division_code_problem(code)) != "") return false;
         std::lock_guard lock(mutex_);
         SqliteStatement write(db_, code.empty()
                                        ? "DELETE FROM venue_divisions WHERE venue = ?1"
@@ -274,11 +263,7 @@ public:
     }
 
     bool add_area_route(const AreaRoute& route, std::string& error) override {
-        if (route.area.empty() || route.area.size() > kMaxAreaBytes) {
-            error = "--area: expected an area name or geocode of 1.." +
-                    std::to_string(kMaxAreaBytes) + " bytes";
-            return false;
-        }
+        if ((error = area_problem(route.area)) != "") return false;
         std::lock_guard lock(mutex_);
         SqliteStatement insert(db_, "INSERT OR IGNORE INTO notice_area_routes(area, venue) "
                                     "VALUES(?1, ?2)");
