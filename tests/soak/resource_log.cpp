@@ -45,7 +45,8 @@ ResourceFigures judge_resources(const std::vector<ResourceSample>& samples,
             if (sample.sim_s < window.from_s || sample.sim_s > window.to_s) continue;
             night.fds_min = night.samples == 0 ? sample.fds : std::min(night.fds_min, sample.fds);
             night.fds_max = std::max(night.fds_max, sample.fds);
-            night.rss_kb = sample.rss_kb;
+            night.rss_kb =
+                night.samples == 0 ? sample.rss_kb : std::min(night.rss_kb, sample.rss_kb);
             ++night.samples;
         }
         if (night.samples > 0) figures.nights.push_back(night);

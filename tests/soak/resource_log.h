@@ -4,9 +4,10 @@
 // visitor script: nobody at the kiosk, the attract screen showing, so its
 // figures are the kiosk at rest. The first day and its night are the
 // warm-up: every exhibit, quiz pack, font size and SQLite page cache has been
-// used by then. Each night gives its last RSS figure and its fewest open
-// descriptors (a sync round in flight holds a socket and kiosk.db open for a
-// moment; a leaked descriptor stays, so it raises the fewest).
+// used by then. Each night gives its lowest RSS and its fewest open
+// descriptors: the attract loop holds a picture decoded while it shows it and
+// a sync round in flight holds a socket and kiosk.db open for a moment, but a
+// leak stays, so it raises the night's floor.
 #pragma once
 
 #include "visitor_script.h"
@@ -30,7 +31,7 @@ std::optional<std::vector<ResourceSample>> read_resource_log(const std::string& 
 struct NightFigures {
     QuietWindow window;
     int samples = 0;
-    int64_t rss_kb = 0; // the night's last sample
+    int64_t rss_kb = 0; // the night's lowest sample
     int fds_min = 0, fds_max = 0;
 };
 

@@ -22,7 +22,11 @@ TEST_CASE("soak: the night-by-night judge sees a leaked descriptor and growing m
             const int64_t n = int64_t(night.from_s / 200);
             // A sync round in flight adds descriptors for one sample a night.
             const int in_flight = t == night.from_s + 50 ? 2 : 0;
-            steady.push_back({t, 100000 + n * 100, 100000 + n * 100, 20 + in_flight, 0});
+            // The attract loop holds a picture decoded while it shows it: on
+            // the second night the last sample falls in such a moment.
+            const int64_t picture_kb = n == 1 && t == night.to_s ? 6000 : 0;
+            steady.push_back(
+                {t, 100000 + n * 100 + picture_kb, 100000 + n * 100, 20 + in_flight, 0});
             leaking.push_back(
                 {t, 100000 + n * 4000, 100000 + n * 4000, 20 + int(n) + in_flight, 0});
         }
@@ -32,11 +36,13 @@ TEST_CASE("soak: the night-by-night judge sees a leaked descriptor and growing m
     CHECK(good.warm_fds == 20);
     CHECK(good.max_fds == 22);
     CHECK(good.end_growth_pct == Approx(0.2));
+    CHECK(good.max_growth_pct == Approx(0.2));
     const ResourceFigures bad = judge_resources(leaking, nights);
     REQUIRE(bad.problem.empty());
     CHECK_FALSE(bad.fds_steady);
     CHECK(bad.end_fds == 22);
     CHECK(bad.end_growth_pct == Approx(8.0));
+    CHECK(bad.max_growth_pct == Approx(8.0));
     CHECK(judge_resources(steady, {nights[0]}).problem != "");
 }
 
