@@ -21,6 +21,8 @@
 #include "library_routes.h"
 #include "sync_api.h"
 
+#include "core/log.h"
+
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
@@ -207,10 +209,20 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     server.set_payload_max_length(kMaxLibraryUploadBytes); // per route: check_body_size
     server.set_pre_routing_handler(check_body_size);
     server.set_error_handler(httplib::Server::HandlerWithResponse(fill_error_body));
-    server.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+    // A read the store could not answer (StoreReadError) is 503, to retry;
+    // anything else thrown is 500. Neither is ever an empty page.
+    server.set_exception_handler([](const httplib::Request& request, httplib::Response& response,
+                                    std::exception_ptr thrown) {
+        try {
+            std::rethrow_exception(thrown);
+        } catch (const StoreReadError& failure) {
+            log_warning(request.path + ": the store cannot be read: " + failure.what());
+            answer_json(response, 503, error_json("the hub cannot read its store, try again"));
+            response.set_header("Retry-After", std::to_string(kStoreRetryAfterS));
+        } catch (...) {
             answer_json(response, 500, error_json("internal error"));
-        });
+        }
+    });
     add_api_routes(server, *store, content, notices, notice_key.has_value());
     if (options.extra_routes) options.extra_routes(server, *store);
 

@@ -1,8 +1,9 @@
 // build/bin/kiosk-hub: the command line (CLI11) of the venue/province server:
 // `serve`, the `admin` commands, `import` and the `content` library commands.
-// Usage errors exit 2.
+// Usage errors exit 2; a store that cannot be read (StoreReadError) exits 1
+// with the reason.
 //
-// Index of this file (all of it is main(): each command's options, then the dispatch):
+// Index of this file (all of it is run_kiosk_hub(): each command's options, then the dispatch):
 // [SECTION] serve
 // [SECTION] admin
 // [SECTION] import and simulate
@@ -54,7 +55,7 @@ void add_store_options(CLI::App* command, kiosk::hub::StoreLocation& store) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+static int run_kiosk_hub(int argc, char** argv) {
     CLI::App app{"kiosk-hub: receives usage counts from kiosks and serves the managers' dashboard"};
     app.set_version_flag("--version", KIOSK_VERSION);
     app.require_subcommand(1);
@@ -664,4 +665,13 @@ int main(int argc, char** argv) {
         return refused == 0 ? 0 : 1;
     }
     return 2;
+}
+
+int main(int argc, char** argv) {
+    try {
+        return run_kiosk_hub(argc, argv);
+    } catch (const kiosk::hub::StoreReadError& failure) {
+        std::cerr << "kiosk-hub: the hub's store cannot be read: " << failure.what() << "\n";
+        return 1;
+    }
 }

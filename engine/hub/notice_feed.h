@@ -30,11 +30,14 @@ public:
     NoticeStore& notices() { return notices_; }
     // The answer to a kiosk's poll: 401 as every kiosk route, 304 when
     // `if_none_match` names the current version, else 200 with the feed
-    // (`etag` set in both).
+    // (`etag` set in both); 503 with Retry-After when the store cannot be read.
     ApiAnswer answer(HubStore& store, const std::string& authorization,
                      const std::string& if_none_match, int64_t now_utc_ms, std::string& etag);
 
 private:
+    // answer() for an authenticated kiosk; throws StoreReadError.
+    ApiAnswer answer_from_store(const KioskRecord& kiosk, const std::string& if_none_match,
+                                int64_t now_utc_ms, std::string& etag);
     struct Entry {
         int64_t version = -1;
         int64_t valid_until_utc_ms = 0; // the first expiry in it

@@ -49,6 +49,10 @@ enum class AddNoticeOutcome {
     Failed,           // the database: `error` says what
 };
 
+// Every read (version, feed_for_venue, history, find, receipts_for,
+// venue_divisions, area_routes) throws StoreReadError (hub_store.h) when the
+// store cannot answer it: a failed read is an error to show, never an empty
+// list (a feed without its notices, a delivery "shown on 0 of 0").
 class NoticeStore {
 public:
     virtual ~NoticeStore() = default;

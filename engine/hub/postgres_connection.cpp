@@ -250,6 +250,13 @@ PgResult pg_query(PgPool& pool, const std::string& sql, const std::vector<PgPara
     return connection->query(sql, params);
 }
 
+PgResult pg_read(PgPool& pool, const std::string& what, const std::string& sql,
+                 const std::vector<PgParam>& params) {
+    PgResult result = pg_query(pool, sql, params);
+    if (!result.ok()) throw StoreReadError(what + ": " + result.error());
+    return result;
+}
+
 PgTransactionStep pg_roll_back(const PgResult& failed, const std::string& context, bool& retry,
                                std::string& error) {
     retry = failed.is_retryable();

@@ -150,6 +150,11 @@ std::shared_ptr<PgPool> pg_pool_for(const std::string& url, int size);
 // the lease's failure is the result's error.
 PgResult pg_query(PgPool& pool, const std::string& sql, const std::vector<PgParam>& params = {});
 
+// pg_query for a read: throws StoreReadError ("WHAT: the server's message")
+// when it fails, so a failed read is never taken for an empty answer.
+PgResult pg_read(PgPool& pool, const std::string& what, const std::string& sql,
+                 const std::vector<PgParam>& params = {});
+
 // What a transaction's body returns: commit, roll back (nothing changed; the
 // body set the caller's error), or retry the whole body.
 enum class PgTransactionStep { commit, roll_back };

@@ -156,8 +156,8 @@ public:
     }
 
     int64_t version() override {
-        PgResult max = pg_query(*pool_, "SELECT coalesce(max(seq), 0) FROM notices");
-        if (!max.ok()) log_warning("PostgreSQL store: reading the notice version: " + max.error());
+        PgResult max =
+            pg_read(*pool_, "the notice version", "SELECT coalesce(max(seq), 0) FROM notices");
         return max.rows() ? max.int64(0, 0) : 0;
     }
 
@@ -233,11 +233,11 @@ public:
 
     std::vector<StoredReceipt> receipts_for(const std::string& identifier) override {
         std::vector<StoredReceipt> result;
-        PgResult rows = pg_query(*pool_,
-                                 "SELECT kiosk, venue, first_shown_utc_ms, showing, viewers, "
-                                 "opened, reported_utc_ms FROM notice_receipts "
-                                 "WHERE identifier = $1 ORDER BY kiosk",
-                                 {identifier});
+        PgResult rows = pg_read(*pool_, "the notice's receipts",
+                                "SELECT kiosk, venue, first_shown_utc_ms, showing, viewers, "
+                                "opened, reported_utc_ms FROM notice_receipts "
+                                "WHERE identifier = $1 ORDER BY kiosk",
+                                {identifier});
         for (int row = 0; row < rows.rows(); ++row) {
             StoredReceipt receipt;
             receipt.kiosk = rows.text(row, 0);
@@ -275,7 +275,8 @@ public:
 
     std::vector<std::pair<std::string, std::string>> venue_divisions() override {
         std::vector<std::pair<std::string, std::string>> result;
-        PgResult rows = pg_query(*pool_, "SELECT venue, code FROM venue_divisions ORDER BY venue");
+        PgResult rows = pg_read(*pool_, "the venues' division codes",
+                                "SELECT venue, code FROM venue_divisions ORDER BY venue");
         for (int row = 0; row < rows.rows(); ++row)
             result.emplace_back(rows.text(row, 0), rows.text(row, 1));
         return result;
@@ -315,8 +316,8 @@ public:
 
     std::vector<AreaRoute> area_routes() override {
         std::vector<AreaRoute> result;
-        PgResult rows = pg_query(*pool_, "SELECT area, venue FROM notice_area_routes "
-                                         "ORDER BY area, venue");
+        PgResult rows = pg_read(*pool_, "the notice area routes",
+                                "SELECT area, venue FROM notice_area_routes ORDER BY area, venue");
         for (int row = 0; row < rows.rows(); ++row)
             result.push_back({rows.text(row, 0), rows.text(row, 1)});
         return result;
@@ -328,12 +329,11 @@ private:
     // is logged and left out.
     std::vector<StoredNotice> select(const std::string& where, const std::vector<PgParam>& params) {
         std::vector<StoredNotice> result;
-        PgResult rows = pg_query(*pool_,
-                                 "SELECT n.seq, n.document, n.signature, n.key_id, n.author, "
-                                 "n.stored_utc_ms, n.retired_seq FROM notices n " +
-                                     where,
-                                 params);
-        if (!rows.ok()) log_warning("PostgreSQL store: reading notices: " + rows.error());
+        PgResult rows = pg_read(*pool_, "the notices",
+                                "SELECT n.seq, n.document, n.signature, n.key_id, n.author, "
+                                "n.stored_utc_ms, n.retired_seq FROM notices n " +
+                                    where,
+                                params);
         for (int row = 0; row < rows.rows(); ++row) {
             StoredNotice stored;
             stored.seq = rows.int64(row, 0);

@@ -323,20 +323,6 @@ int weekday_of(const std::string& day) {
     return (sunday_first + 6) % 7;
 }
 
-// Steps `select` through its rows, calling `row` for each. Throws
-// StoreReadError when the statement fails (an SQLite error, or sum()'s
-// "integer overflow") rather than ending as if there were no more rows.
-template <typename Row> void read_rows(SqliteStatement& select, const char* what, Row row) {
-    if (!select.ok()) throw StoreReadError(std::string(what) + ": " + select.error());
-    int result = SQLITE_ROW;
-    while ((result = select.step()) == SQLITE_ROW)
-        row();
-    if (result != SQLITE_DONE)
-        throw StoreReadError(
-            std::string(what) + ": " + select.error() +
-            (select.error() == "integer overflow" ? " (a sum exceeds 64 bits)" : ""));
-}
-
 // A sum column, which must be an exact integer: a hub.db written before
 // schema 4 may hold totals SQLite's + turned into floats on overflow.
 int64_t exact_integer(const SqliteStatement& row, int column) {

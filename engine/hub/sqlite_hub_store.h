@@ -43,11 +43,14 @@
 #include "notice_store.h"
 #include "report_schedule_store.h"
 
+#include "core/sqlite_statement.h"
+
 #include <sqlite3.h>
 
 #include <memory>
 #include <mutex>
 #include <span>
+#include <string>
 
 namespace kiosk::hub {
 
@@ -74,6 +77,20 @@ void close_hub_database(sqlite3* db);
 // than this kiosk-hub").
 bool migrate_hub_part(sqlite3* db, const char* schema_table, std::span<const char* const> steps,
                       const char* what, std::string& error);
+
+// Steps `select` through its rows, calling `row` for each. Throws
+// StoreReadError when the statement fails (an SQLite error, or sum()'s
+// "integer overflow") rather than ending as if there were no more rows.
+template <typename Row> void read_rows(SqliteStatement& select, const char* what, Row row) {
+    if (!select.ok()) throw StoreReadError(std::string(what) + ": " + select.error());
+    int result = SQLITE_ROW;
+    while ((result = select.step()) == SQLITE_ROW)
+        row();
+    if (result != SQLITE_DONE)
+        throw StoreReadError(
+            std::string(what) + ": " + select.error() +
+            (select.error() == "integer overflow" ? " (a sum exceeds 64 bits)" : ""));
+}
 
 // The SQLite twins of open_library_store, open_notice_store and
 // open_report_schedule_store, over DATA/hub.db.

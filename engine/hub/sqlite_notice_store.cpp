@@ -145,7 +145,10 @@ public:
 
     int64_t version() override {
         std::lock_guard lock(mutex_);
-        return query_int64(db_, "SELECT max(seq) FROM notices", 0);
+        SqliteStatement max(db_, "SELECT coalesce(max(seq), 0) FROM notices");
+        int64_t version = 0;
+        read_rows(max, "the notice version", [&] { version = max.integer(0); });
+        return version;
     }
 
     std::vector<StoredNotice> feed_for_venue(const std::string& venue,
@@ -225,7 +228,7 @@ public:
                                     "opened, reported_utc_ms FROM notice_receipts "
                                     "WHERE identifier = ?1 ORDER BY kiosk");
         select.bind(1, identifier);
-        while (select.next()) {
+        read_rows(select, "the notice's receipts", [&] {
             StoredReceipt receipt;
             receipt.kiosk = select.text(0);
             receipt.venue = select.text(1);
@@ -233,7 +236,7 @@ public:
                                select.integer(4), select.integer(5)};
             receipt.reported_utc_ms = select.integer(6);
             result.push_back(std::move(receipt));
-        }
+        });
         return result;
     }
 
@@ -257,8 +260,8 @@ public:
         std::lock_guard lock(mutex_);
         std::vector<std::pair<std::string, std::string>> result;
         SqliteStatement select(db_, "SELECT venue, code FROM venue_divisions ORDER BY venue");
-        while (select.next())
-            result.emplace_back(select.text(0), select.text(1));
+        read_rows(select, "the venues' division codes",
+                  [&] { result.emplace_back(select.text(0), select.text(1)); });
         return result;
     }
 
@@ -293,8 +296,9 @@ public:
         std::vector<AreaRoute> result;
         SqliteStatement select(db_, "SELECT area, venue FROM notice_area_routes "
                                     "ORDER BY area, venue");
-        while (select.next())
+        read_rows(select, "the notice area routes", [&] {
             result.push_back({select.text(0), select.text(1)});
+        });
         return result;
     }
 
@@ -316,7 +320,7 @@ private:
                                       where);
         rows.bind(1, first).bind(2, second).bind(3, limit);
         if (!fourth.empty()) rows.bind(4, fourth);
-        while (rows.next()) {
+        read_rows(rows, "the notices", [&] {
             StoredNotice stored;
             stored.seq = rows.integer(0);
             stored.signed_notice = {std::string(rows.blob_view(1)), std::string(rows.blob_view(2)),
@@ -327,14 +331,14 @@ private:
             if (!notice) {
                 log_warning("hub.db: notice " + std::to_string(stored.seq) +
                             " cannot be read and is left out: " + error);
-                continue;
+                return;
             }
             stored.notice = std::move(*notice);
             stored.author = rows.text(4);
             stored.stored_utc_ms = rows.integer(5);
             stored.retired_seq = rows.integer(6);
             result.push_back(std::move(stored));
-        }
+        });
         return result;
     }
 

@@ -79,7 +79,14 @@ ApiAnswer handle_sync(HubStore& store, const std::string& authorization, const s
                                            store_error))
             log_warning("kiosk " + kiosk->id +
                         ": its notice receipts were not stored: " + store_error);
-        if (notices.answer_version) answer.notices_version = notices.store->version();
+        // The batch is stored: a notice version that cannot be read is left
+        // out of the answer (the kiosk's own polls still ask), not a failure.
+        if (notices.answer_version) try {
+                answer.notices_version = notices.store->version();
+            } catch (const StoreReadError& failure) {
+                log_warning("kiosk " + kiosk->id +
+                            ": the notice version is left out of its answer: " + failure.what());
+            }
     }
     return {200, sync::to_json(answer)};
 }

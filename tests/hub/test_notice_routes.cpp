@@ -181,6 +181,43 @@ TEST_CASE("GET /api/v1/notices: the kiosk's venue's signed feed, 304 on its ETag
     CHECK(synced.body.find("\"notices_version\":5") != std::string::npos);
 }
 
+// A store that cannot be read answers 503 with Retry-After: a kiosk never
+// gets an empty feed it would take for "no notices", and its sync is still
+// stored (the answer then leaves the notice version out).
+TEST_CASE("GET /api/v1/notices: a notice store that cannot be read is 503, never an empty feed",
+          "[hub][notices]") {
+    NoticeServer server;
+    const std::string own = server.add("v1");
+    CHECK(server.feed_ids(server.poll(server.k1)) == std::vector<std::string>{own});
+    kiosk::test::exec_hub_sql(server.data, "ALTER TABLE notices RENAME TO notices_gone");
+    auto broken = server.poll(server.k1);
+    REQUIRE(broken);
+    INFO(broken->body);
+    CHECK(broken->status == 503);
+    CHECK(broken->get_header_value("Retry-After") != "");
+    CHECK(broken->get_header_value("ETag") == "");
+    CHECK(broken->body.find("could not read its notices") != std::string::npos);
+
+    const kiosk::test::PostResult synced = kiosk::test::post_sync(
+        server.hub->port(), server.k1, sync::to_json(kiosk::test::make_batch(kEpoch, 0)));
+    INFO(synced.body);
+    CHECK(synced.status == 200);
+    CHECK(synced.body.find("notices_version") == std::string::npos);
+
+    // The page of notices: the hub's 503, not a page that lists none.
+    Browser admin = server.signed_in("admin");
+    auto page = admin.get("/dashboard/notices");
+    REQUIRE(page);
+    CHECK(page->status == 503);
+    CHECK(page->body.find("cannot read its store") != std::string::npos);
+
+    // The command line: exit 1 with the reason, not an empty list.
+    const CommandRun listed = run_hub_command(server.folder, "notice list --data d");
+    CHECK(listed.code == 1);
+    CHECK(listed.out.find("KH-") == std::string::npos);
+    CHECK(listed.err.find("the hub's store cannot be read") != std::string::npos);
+}
+
 TEST_CASE("heartbeat receipts are stored and the page shows shown on N of M kiosks",
           "[hub][notices]") {
     NoticeServer server;

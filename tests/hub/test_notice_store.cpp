@@ -255,3 +255,32 @@ TEST_CASE("notice store: a newer schema is refused; a row that does not parse is
     CHECK(error.find(postgresql ? "notices in the PostgreSQL store has schema version 99"
                                 : "notices in hub.db has schema version 99") != std::string::npos);
 }
+
+// As a damaged or half-migrated database would be: every read of a table
+// that is not there is an error, never an empty list ("shown on 0 of 0").
+TEST_CASE("notice store: a read the database cannot answer is an error, never an empty list",
+          "[hub][notices]") {
+    Notices notices;
+    REQUIRE(notices.add(make_notice("KH-1", {}, kSent, kSent + kNoticeHourMs)) ==
+            AddNoticeOutcome::Added);
+    std::string error;
+    REQUIRE(notices.store->store_receipts("lobby-1", "county-1", {{"KH-1", kSent, true, 1, 0}},
+                                          kSent, error));
+    REQUIRE(notices.store->set_venue_division("county-1", "330106", error));
+    REQUIRE(notices.store->add_area_route({"浙江省杭州市西湖区", "county-1"}, error));
+    REQUIRE(notices.store->receipts_for("KH-1").size() == 1);
+
+    kiosk::test::exec_hub_sql(notices.data, "ALTER TABLE notice_receipts RENAME TO gone_1; "
+                                            "ALTER TABLE venue_divisions RENAME TO gone_2; "
+                                            "ALTER TABLE notice_area_routes RENAME TO gone_3");
+    CHECK_THROWS_AS(notices.store->receipts_for("KH-1"), StoreReadError);
+    CHECK_THROWS_AS(notices.store->venue_divisions(), StoreReadError);
+    CHECK_THROWS_AS(notices.store->area_routes(), StoreReadError);
+    CHECK(notices.store->version() == 1); // the notices themselves still read
+
+    kiosk::test::exec_hub_sql(notices.data, "ALTER TABLE notices RENAME TO gone_4");
+    CHECK_THROWS_AS(notices.store->version(), StoreReadError);
+    CHECK_THROWS_AS(notices.store->history("", 10), StoreReadError);
+    CHECK_THROWS_AS(notices.store->feed_for_venue("county-1", kSent), StoreReadError);
+    CHECK_THROWS_AS(notices.store->find("hub", "KH-1"), StoreReadError);
+}
