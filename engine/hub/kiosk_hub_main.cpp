@@ -9,12 +9,14 @@
 // [SECTION] import and simulate
 // [SECTION] content and notice
 // [SECTION] report
+// [SECTION] migrate
 // [SECTION] Parsing and running the command
 #include "bundle_import.h"
 #include "content_export.h"
 #include "dashboard_routes.h"
 #include "demo_history.h"
 #include "hub_admin.h"
+#include "hub_migration.h"
 #include "hub_server.h"
 #include "hub_signing_key.h"
 #include "library_commands.h"
@@ -494,6 +496,21 @@ static int run_kiosk_hub(int argc, char** argv) {
         ->check(CLI::IsMember({"zh", "en"}));
 
     //-------------------------------------------------------------------------
+    // [SECTION] migrate
+    //-------------------------------------------------------------------------
+    // migrate: a SQLite hub copied into PostgreSQL and recounted (hub_migration.h).
+    kiosk::hub::MigrateOptions migrate;
+    CLI::App* migrate_command = app.add_subcommand(
+        "migrate", "Copy a SQLite hub (hub.db) into an empty PostgreSQL database and verify it");
+    migrate_command->add_option("--from", migrate.from, "The hub's data folder or its hub.db")
+        ->required();
+    migrate_command
+        ->add_option("--to", migrate.to,
+                     "postgresql://USER@HOST:PORT/DATABASE, empty (or set KIOSK_HUB_STORE)")
+        ->envname("KIOSK_HUB_STORE")
+        ->required();
+
+    //-------------------------------------------------------------------------
     // [SECTION] Parsing and running the command
     //-------------------------------------------------------------------------
     try {
@@ -561,6 +578,7 @@ static int run_kiosk_hub(int argc, char** argv) {
         };
         return kiosk::hub::serve(serve, std::cout, std::cerr);
     }
+    if (*migrate_command) return kiosk::hub::migrate_hub(migrate, std::cout, std::cerr);
     if (*report_monthly_command) {
         monthly.language = monthly_lang == "en" ? kiosk::Language::En : kiosk::Language::Zh;
         return kiosk::hub::report_monthly(monthly, std::cout, std::cerr);
