@@ -90,26 +90,7 @@ struct Options {
 
 // Venues and kiosks (tokens returned by kiosk), straight into the store.
 std::vector<std::string> register_kiosks(hub::HubStore& store, const Options& options) {
-    std::vector<std::string> tokens;
-    std::string error;
-    const int venues = (options.kiosks + options.kiosks_per_venue - 1) / options.kiosks_per_venue;
-    for (int venue = 0; venue < venues; ++venue)
-        if (!store.add_venue({venue_id(venue), "场馆", "Venue", "county_museum"}, error)) {
-            std::fprintf(stderr, "bench-hub: %s\n", error.c_str());
-            std::exit(1);
-        }
-    for (int kiosk = 0; kiosk < options.kiosks; ++kiosk) {
-        hub::KioskRecord record;
-        record.id = kiosk_id(kiosk);
-        record.venue = venue_id(kiosk / options.kiosks_per_venue);
-        tokens.push_back(hub::make_kiosk_token(record.id));
-        record.token_hash = hub::hash_token(tokens.back());
-        if (!store.add_kiosk(record, error)) {
-            std::fprintf(stderr, "bench-hub: %s\n", error.c_str());
-            std::exit(1);
-        }
-    }
-    return tokens;
+    return bench::register_kiosks(store, options.kiosks, options.kiosks_per_venue, "bench-hub");
 }
 
 //-----------------------------------------------------------------------------
@@ -141,8 +122,6 @@ double http_ingest(int port, const std::vector<std::string>& tokens, const Optio
             batch.heartbeat.software_version = "0.4.0";
             for (int kiosk = next_kiosk++; kiosk < options.kiosks && !failed;
                  kiosk = next_kiosk++) {
-                const httplib::Headers headers = {
-                    {"Authorization", "Bearer " + tokens[size_t(kiosk)]}};
                 for (int first = 0; first < options.days; first += batch_days) {
                     batch.buckets.clear();
                     const int last = std::min(options.days, first + batch_days);
@@ -150,12 +129,8 @@ double http_ingest(int port, const std::vector<std::string>& tokens, const Optio
                         add_kiosk_day(kiosk, day, batch.buckets);
                     batch.through_seq = last;
                     batch.heartbeat.clock_utc_ms = 1767225600000 + last;
-                    auto answer = client.Post("/api/v1/sync", headers, sync::to_json(batch),
-                                              "application/json");
-                    if (!answer || answer->status != 200) {
-                        std::fprintf(stderr, "bench-hub: sync of %s answered %d %s\n",
-                                     kiosk_id(kiosk).c_str(), answer ? answer->status : 0,
-                                     answer ? answer->body.c_str() : "(no answer)");
+                    if (!bench::post_sync(client, tokens[size_t(kiosk)], kiosk, batch,
+                                          "bench-hub")) {
                         failed = true;
                         return;
                     }

@@ -1,10 +1,12 @@
 // Shared by the hub benchmarks (bench_hub.cpp, hub-scale/): the benchmark's
 // data shapes (kiosk and venue ids, days counted from a first day, the 30
 // buckets of one kiosk-day) and the timing of the dashboard's HubStore
-// queries and of GET /dashboard pages, printed as p50 and p95.
+// queries and of GET /dashboard pages, venues and kiosks registered, a
+// sync POSTed, printed as p50 and p95.
 #pragma once
 
 #include "bench_figures.h"
+#include "hub/credentials.h"
 #include "hub/hub_store.h"
 #include "sync/sync_protocol.h"
 
@@ -93,6 +95,43 @@ inline void add_kiosk_day(int kiosk, int day, std::vector<sync::Bucket>& out,
         add("question", subject, "answers", answers);
         add("question", subject, "correct", answers * (3 - question) / 4);
     }
+}
+
+// POSTs `batch` to /api/v1/sync as kiosk `kiosk` (its bearer `token`); false,
+// with the answer printed after `program`'s name, unless it is a 200.
+inline bool post_sync(httplib::Client& client, const std::string& token, int kiosk,
+                      const sync::SyncBatch& batch, const char* program) {
+    auto answer = client.Post("/api/v1/sync", {{"Authorization", "Bearer " + token}},
+                              sync::to_json(batch), "application/json");
+    if (answer && answer->status == 200) return true;
+    std::fprintf(stderr, "%s: sync of %s answered %d %s\n", program, kiosk_id(kiosk).c_str(),
+                 answer ? answer->status : 0, answer ? answer->body.c_str() : "(no answer)");
+    return false;
+}
+
+// Venues of `kiosks_per_venue` kiosks (venue_id, kiosk_id) straight into the
+// store; the kiosks' tokens by kiosk. Exits, after `program`'s name and the
+// store's message, when the store refuses one.
+inline std::vector<std::string> register_kiosks(hub::HubStore& store, int kiosks,
+                                                int kiosks_per_venue, const char* program) {
+    std::vector<std::string> tokens;
+    std::string error;
+    auto refused = [&] {
+        std::fprintf(stderr, "%s: %s\n", program, error.c_str());
+        std::exit(1);
+    };
+    const int venues = (kiosks + kiosks_per_venue - 1) / kiosks_per_venue;
+    for (int venue = 0; venue < venues; ++venue)
+        if (!store.add_venue({venue_id(venue), "场馆", "Venue", "county_museum"}, error)) refused();
+    for (int kiosk = 0; kiosk < kiosks; ++kiosk) {
+        hub::KioskRecord record;
+        record.id = kiosk_id(kiosk);
+        record.venue = venue_id(kiosk / kiosks_per_venue);
+        tokens.push_back(hub::make_kiosk_token(record.id));
+        record.token_hash = hub::hash_token(tokens.back());
+        if (!store.add_kiosk(record, error)) refused();
+    }
+    return tokens;
 }
 
 struct Timing {

@@ -204,20 +204,12 @@ std::vector<std::string> register_everything(const Options& options,
     std::unique_ptr<hub::NoticeStore> notices =
         store ? hub::open_notice_store(location, error) : nullptr;
     if (!notices) fail(error);
-    std::vector<std::string> tokens;
+    std::vector<std::string> tokens =
+        bench::register_kiosks(*store, options.kiosks, options.kiosks_per_venue, "bench-hub-scale");
     for (int venue = 0; venue < venue_count(options); ++venue)
-        if (!store->add_venue({venue_id(venue), "场馆", "Venue", "county_museum"}, error) ||
-            !notices->set_venue_division(venue_id(venue), division_code(venue, options.provinces),
+        if (!notices->set_venue_division(venue_id(venue), division_code(venue, options.provinces),
                                          error))
             fail(error);
-    for (int kiosk = 0; kiosk < options.kiosks; ++kiosk) {
-        hub::KioskRecord record;
-        record.id = kiosk_id(kiosk);
-        record.venue = venue_id(kiosk / options.kiosks_per_venue);
-        tokens.push_back(hub::make_kiosk_token(record.id));
-        record.token_hash = hub::hash_token(tokens.back());
-        if (!store->add_kiosk(record, error)) fail(error);
-    }
     if (!store->add_user({"bench-admin", hub::hash_password(kPassword), "province_admin", ""},
                          error))
         fail(error);
@@ -566,13 +558,8 @@ double http_ingest(const Options& options, const std::vector<bench::HubServer>& 
                 batch.buckets = kiosk_batch(kiosk, first, last);
                 batch.through_seq = last;
                 batch.heartbeat.clock_utc_ms = (kFirstDay + last) * 86400000LL;
-                auto answer = clients[i % clients.size()]->Post(
-                    "/api/v1/sync", {{"Authorization", "Bearer " + tokens[size_t(kiosk)]}},
-                    sync::to_json(batch), "application/json");
-                if (!answer || answer->status != 200) {
-                    std::fprintf(stderr, "bench-hub-scale: sync of %s answered %d %s\n",
-                                 kiosk_id(kiosk).c_str(), answer ? answer->status : 0,
-                                 answer ? answer->body.c_str() : "(no answer)");
+                if (!bench::post_sync(*clients[i % clients.size()], tokens[size_t(kiosk)], kiosk,
+                                      batch, "bench-hub-scale")) {
                     failed = true;
                     return;
                 }
