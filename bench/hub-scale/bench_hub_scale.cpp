@@ -153,9 +153,10 @@ std::vector<std::string> venues_of_province(const Options& options, int province
 }
 
 std::string plan_marker(const Options& options) {
-    return "backend " + options.backend + " kiosks " + std::to_string(options.kiosks) + " days " +
-           std::to_string(options.days) + " per-venue " + std::to_string(options.kiosks_per_venue) +
-           " provinces " + std::to_string(options.provinces) + " first-day " + kFirstDayName + "\n";
+    return "backend " + options.backend + " " + hub::url_for_messages(options.url) + " kiosks " +
+           std::to_string(options.kiosks) + " days " + std::to_string(options.days) +
+           " per-venue " + std::to_string(options.kiosks_per_venue) + " provinces " +
+           std::to_string(options.provinces) + " first-day " + kFirstDayName + "\n";
 }
 
 std::string read_text(const std::filesystem::path& path) {
