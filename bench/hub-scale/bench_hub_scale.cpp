@@ -590,10 +590,15 @@ bool scope_to_venues(Scope& scope, const std::vector<std::string>& venues) {
     }
 }
 
-// Sets the monthly request's region when this build's MonthlyRequest has one.
-template <typename Request> bool request_region(Request& request, const std::string& region) {
+// Sets the monthly request's region (and, where the request carries them, the
+// region's venues as the routes find them) when this build's MonthlyRequest
+// has one.
+template <typename Request>
+bool request_region(Request& request, const std::string& region,
+                    const std::vector<std::string>& venues) {
     if constexpr (requires { request.region = region; }) {
         request.region = region;
+        if constexpr (requires { request.venues = venues; }) request.venues = venues;
         return true;
     } else {
         return false;
@@ -679,9 +684,10 @@ void monthly_report(const Options& options, const hub::StoreLocation& location, 
     request.month = *month;
     request.now_utc_ms = (kFirstDay + last_day + 1) * 86400000LL;
     const std::string province = std::to_string(measured_province(options));
-    const std::string scope = request_region(request, province)
-                                  ? "province " + province + " (region " + province + ")"
-                                  : "the whole hub (this build has no region report)";
+    const std::string scope =
+        request_region(request, province, venues_of_province(options, measured_province(options)))
+            ? "province " + province + " (region " + province + ")"
+            : "the whole hub (this build has no region report)";
     const auto start = BenchClock::now();
     const std::optional<report::MonthlyReport> report =
         hub::collect_monthly_report(*store, library.get(), notices.get(), request, error);
