@@ -20,15 +20,16 @@
 //   build/bin/bench-hub [--kiosks 1000] [--days 365] [--threads 2] [--reps 50]
 //                       [--kiosks-per-venue 20] [--keep DIR]
 //
+// The data shapes and the timing are bench_hub_data.h's.
+//
 // Index of this file:
-// [SECTION] Helpers: options, timing, ids and days
+// [SECTION] Helpers: options
 // [SECTION] The data: a kiosk-day's buckets, venues and kiosks
 // [SECTION] 1. Ingest: over HTTP, and the raw-insert limit
-// [SECTION] 2. Dashboard query latency
-// [SECTION] 3. The dashboard page over HTTP: signing in, timing pages
 // [SECTION] The command line and main
 
 #include "bench_figures.h"
+#include "bench_hub_data.h"
 #include "bench_hub_server.h"
 #include "core/sqlite_statement.h"
 #include "hub/credentials.h"
@@ -56,15 +57,22 @@
 #include <vector>
 
 using namespace kiosk;
+using bench::add_kiosk_day;
+using bench::day_name;
 using bench::HubServer;
+using bench::kiosk_id;
 using bench::percentile;
+using bench::seconds_since;
 using bench::sign_in;
-using Clock_ = std::chrono::steady_clock;
+using bench::time_http_page;
+using bench::time_queries;
+using bench::venue_id;
+using Clock_ = bench::BenchClock;
 
 namespace {
 
 //-----------------------------------------------------------------------------
-// [SECTION] Helpers: options, timing, ids and days
+// [SECTION] Helpers: options
 //-----------------------------------------------------------------------------
 
 struct Options {
@@ -76,99 +84,18 @@ struct Options {
     std::string keep; // a folder to keep the data in (default: a temporary one, removed)
 };
 
-double seconds_since(Clock_::time_point start) {
-    return std::chrono::duration<double>(Clock_::now() - start).count();
-}
-
-std::string kiosk_id(int kiosk) {
-    return "k-" + std::to_string(100000 + kiosk);
-}
-
-std::string venue_id(int venue) {
-    return "v-" + std::to_string(1000 + venue);
-}
-
-// YYYY-MM-DD of day `index` after 2025-01-01 (proleptic Gregorian, days from civil).
-std::string day_name(int index) {
-    int64_t z = 20089 + index + 719468; // 2025-01-01 is day 20089 since 1970-01-01
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const int64_t doe = z - era * 146097;
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int64_t mp = (5 * doy + 2) / 153;
-    const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-    const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-    const int64_t y = yoe + era * 400 + (m <= 2);
-    char text[40];
-    std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld", static_cast<long long>(y),
-                  static_cast<long long>(m), static_cast<long long>(d));
-    return text;
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] The data: a kiosk-day's buckets, venues and kiosks
 //-----------------------------------------------------------------------------
 
-// The 30 buckets of one kiosk-day, deterministic in (kiosk, day); seq = day + 1.
-void add_kiosk_day(int kiosk, int day, std::vector<sync::Bucket>& out) {
-    const std::string date = day_name(day);
-    const int64_t seq = day + 1;
-    const int64_t sessions = 20 + (kiosk * 7 + day * 13) % 60;
-    auto add = [&](const char* kind, std::string subject, const char* metric, int64_t value) {
-        out.push_back({date, kind, std::move(subject), metric, value, seq});
-    };
-    add("kiosk", "", "sessions", sessions);
-    add("kiosk", "", "session_ms", sessions * 95000);
-    for (int hour = 9; hour < 17; ++hour) {
-        char name[3];
-        std::snprintf(name, sizeof name, "%02d", hour);
-        add("hour", name, "sessions", sessions / 8 + (hour + kiosk) % 3);
-    }
-    for (int exhibit = 0; exhibit < 4; ++exhibit) {
-        const std::string subject = "exhibit-" + std::to_string((kiosk + exhibit) % 12);
-        add("exhibit", subject, "visits", sessions / (exhibit + 1));
-        add("exhibit", subject, "dwell_ms", sessions * 30000 / (exhibit + 1));
-        add("exhibit", subject, "interactions", sessions * 3 / (exhibit + 1));
-    }
-    add("quiz", "physics", "starts", sessions / 4);
-    add("quiz", "physics", "finishes", sessions / 5);
-    for (int question = 0; question < 3; ++question) {
-        const std::string subject = "physics/q" + std::to_string(question);
-        const int64_t answers = sessions / 5;
-        add("question", subject, "answers", answers);
-        add("question", subject, "correct", answers * (3 - question) / 4);
-    }
-}
-
 // Venues and kiosks (tokens returned by kiosk), straight into the store.
 std::vector<std::string> register_kiosks(hub::HubStore& store, const Options& options) {
-    std::vector<std::string> tokens;
-    std::string error;
-    const int venues = (options.kiosks + options.kiosks_per_venue - 1) / options.kiosks_per_venue;
-    for (int venue = 0; venue < venues; ++venue)
-        if (!store.add_venue({venue_id(venue), "场馆", "Venue", "county_museum"}, error)) {
-            std::fprintf(stderr, "bench-hub: %s\n", error.c_str());
-            std::exit(1);
-        }
-    for (int kiosk = 0; kiosk < options.kiosks; ++kiosk) {
-        hub::KioskRecord record;
-        record.id = kiosk_id(kiosk);
-        record.venue = venue_id(kiosk / options.kiosks_per_venue);
-        tokens.push_back(hub::make_kiosk_token(record.id));
-        record.token_hash = hub::hash_token(tokens.back());
-        if (!store.add_kiosk(record, error)) {
-            std::fprintf(stderr, "bench-hub: %s\n", error.c_str());
-            std::exit(1);
-        }
-    }
-    return tokens;
+    return bench::register_kiosks(store, options.kiosks, options.kiosks_per_venue, "bench-hub");
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] 1. Ingest: over HTTP, and the raw-insert limit
 //-----------------------------------------------------------------------------
-
-constexpr const char* kEpoch = "0123456789abcdef0123456789abcdef";
 
 // Days of one kiosk per sync batch: 30 buckets a day, at most kMaxBuckets a
 // batch. Both the HTTP ingest and the raw limit commit once per batch.
@@ -191,12 +118,10 @@ double http_ingest(int port, const std::vector<std::string>& tokens, const Optio
             client.set_keep_alive(true);
             client.set_read_timeout(120, 0);
             sync::SyncBatch batch;
-            batch.epoch = kEpoch;
+            batch.epoch = bench::kBenchEpoch;
             batch.heartbeat.software_version = "0.4.0";
             for (int kiosk = next_kiosk++; kiosk < options.kiosks && !failed;
                  kiosk = next_kiosk++) {
-                const httplib::Headers headers = {
-                    {"Authorization", "Bearer " + tokens[size_t(kiosk)]}};
                 for (int first = 0; first < options.days; first += batch_days) {
                     batch.buckets.clear();
                     const int last = std::min(options.days, first + batch_days);
@@ -204,12 +129,8 @@ double http_ingest(int port, const std::vector<std::string>& tokens, const Optio
                         add_kiosk_day(kiosk, day, batch.buckets);
                     batch.through_seq = last;
                     batch.heartbeat.clock_utc_ms = 1767225600000 + last;
-                    auto answer = client.Post("/api/v1/sync", headers, sync::to_json(batch),
-                                              "application/json");
-                    if (!answer || answer->status != 200) {
-                        std::fprintf(stderr, "bench-hub: sync of %s answered %d %s\n",
-                                     kiosk_id(kiosk).c_str(), answer ? answer->status : 0,
-                                     answer ? answer->body.c_str() : "(no answer)");
+                    if (!bench::post_sync(client, tokens[size_t(kiosk)], kiosk, batch,
+                                          "bench-hub")) {
                         failed = true;
                         return;
                     }
@@ -260,7 +181,7 @@ double raw_insert(const std::string& data_dir, const Options& options, int64_t& 
             exec("BEGIN IMMEDIATE");
             for (const sync::Bucket& bucket : buckets) {
                 insert->reset();
-                insert->bind(1, id).bind_view(2, std::string_view(kEpoch, 32));
+                insert->bind(1, id).bind_view(2, std::string_view(bench::kBenchEpoch, 32));
                 insert->bind(3, bucket.day).bind(4, bucket.kind).bind(5, bucket.subject);
                 insert->bind(6, bucket.metric).bind(7, bucket.value).bind(8, bucket.seq);
                 if (!insert->run()) {
@@ -277,88 +198,6 @@ double raw_insert(const std::string& data_dir, const Options& options, int64_t& 
     insert.reset(); // finalized before the connection closes
     sqlite3_close(db);
     return seconds;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] 2. Dashboard query latency
-//-----------------------------------------------------------------------------
-
-struct Timing {
-    std::string name;
-    std::vector<double> ms;
-};
-
-void print_timing(const std::string& scope, const Timing& timing, double& worst_p95) {
-    const double p50 = percentile(timing.ms, 0.50), p95 = percentile(timing.ms, 0.95);
-    worst_p95 = std::max(worst_p95, p95);
-    std::printf("  %-28s %-22s p50 %8.2f ms   p95 %8.2f ms\n", scope.c_str(), timing.name.c_str(),
-                p50, p95);
-}
-
-// Every dashboard query for `scope`, `reps` times each; the page = all of them.
-double time_queries(hub::HubStore& store, const hub::QueryScope& scope, const std::string& label,
-                    int reps) {
-    const std::vector<std::pair<std::string, std::function<size_t()>>> queries = {
-        {"daily_totals", [&] { return store.daily_totals(scope).size(); }},
-        {"hour_of_week", [&] { return store.sessions_by_hour_of_week(scope).size(); }},
-        {"top_exhibits(visits)",
-         [&] { return store.top_exhibits(scope, hub::ExhibitOrder::by_visits, 10).size(); }},
-        {"top_exhibits(dwell)",
-         [&] { return store.top_exhibits(scope, hub::ExhibitOrder::by_dwell, 10).size(); }},
-        {"quiz_accuracy", [&] { return store.quiz_accuracy(scope).size(); }},
-        {"kiosk_health", [&] { return store.kiosk_health(scope.venue).size(); }},
-    };
-    std::vector<Timing> timings;
-    for (const auto& query : queries)
-        timings.push_back({query.first, {}});
-    Timing page{"page (all of them)", {}};
-    size_t rows = 0;
-    for (int rep = 0; rep < reps; ++rep) {
-        const auto page_start = Clock_::now();
-        for (size_t q = 0; q < queries.size(); ++q) {
-            const auto start = Clock_::now();
-            rows += queries[q].second();
-            timings[q].ms.push_back(seconds_since(start) * 1000);
-        }
-        page.ms.push_back(seconds_since(page_start) * 1000);
-    }
-    double worst = 0;
-    for (const Timing& timing : timings)
-        print_timing(label, timing, worst);
-    double page_p95 = 0;
-    print_timing(label, page, page_p95);
-    if (rows == 0) std::printf("  (%s: every query came back empty!)\n", label.c_str());
-    return page_p95;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] 3. The dashboard page over HTTP: signing in, timing pages
-//-----------------------------------------------------------------------------
-
-// GET /dashboard `reps` times with a signed-in session; prints p50/p95 and the
-// page size, returns the p95 (ms). Exits when a page is not a 200 with charts.
-double time_http_page(httplib::Client& client, const std::string& cookie,
-                      const hub::QueryScope& scope, const std::string& label, int reps) {
-    const std::string path =
-        "/dashboard?venue=" + scope.venue + "&from=" + scope.from + "&to=" + scope.to + "&lang=zh";
-    const httplib::Headers headers = {{"Cookie", cookie}};
-    Timing page{"GET /dashboard", {}};
-    size_t bytes = 0;
-    for (int rep = 0; rep < reps; ++rep) {
-        const auto start = Clock_::now();
-        auto answer = client.Get(path.c_str(), headers);
-        page.ms.push_back(seconds_since(start) * 1000);
-        if (!answer || answer->status != 200 || answer->body.find("<svg") == std::string::npos) {
-            std::fprintf(stderr, "bench-hub: GET %s answered %d\n", path.c_str(),
-                         answer ? answer->status : 0);
-            std::exit(1);
-        }
-        bytes = answer->body.size();
-    }
-    double p95 = 0;
-    print_timing(label, page, p95);
-    std::printf("  %-28s %-22s %zu bytes of HTML\n", label.c_str(), "", bytes);
-    return p95;
 }
 
 //-----------------------------------------------------------------------------
@@ -509,7 +348,9 @@ int main(int argc, char** argv) {
             worst_http =
                 std::max(worst_http, time_http_page(all_venues ? admin : manager,
                                                     all_venues ? admin_cookie : manager_cookie,
-                                                    scope, label, options.reps));
+                                                    "/dashboard?venue=" + scope.venue + "&from=" +
+                                                        scope.from + "&to=" + scope.to + "&lang=zh",
+                                                    label, options.reps));
         }
     server.stop();
     std::printf("worst HTTP page p95: %.2f ms (target <= 200 ms: %s)\n", worst_http,

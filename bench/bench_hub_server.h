@@ -12,6 +12,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace kiosk::bench {
 
@@ -72,7 +73,8 @@ struct HubServer {
     pid_t pid = -1;
     int port = 0;
 
-    bool start(const std::string& data_dir) {
+    // `store_url`: "" for the SQLite store in `data_dir`, else --store URL.
+    bool start(const std::string& data_dir, const std::string& store_url = "") {
         int fds[2];
         if (pipe(fds) != 0) return false;
         const std::string hub_program = kiosk::test::program_path("kiosk-hub");
@@ -81,8 +83,14 @@ struct HubServer {
             dup2(fds[1], STDOUT_FILENO);
             close(fds[0]);
             close(fds[1]);
-            execl(hub_program.c_str(), hub_program.c_str(), "serve", "--listen", "127.0.0.1:0",
-                  "--data", data_dir.c_str(), static_cast<char*>(nullptr));
+            std::vector<const char*> args = {hub_program.c_str(), "serve",  "--listen",
+                                             "127.0.0.1:0",       "--data", data_dir.c_str()};
+            if (!store_url.empty()) {
+                args.push_back("--store");
+                args.push_back(store_url.c_str());
+            }
+            args.push_back(nullptr);
+            execv(hub_program.c_str(), const_cast<char* const*>(args.data()));
             _exit(127);
         }
         close(fds[1]);
