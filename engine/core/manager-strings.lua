@@ -128,6 +128,14 @@ return {
   role_venue_manager = { zh = "场馆管理员", en = "Venue manager" },
   venue = { zh = "场馆", en = "Venue" },
   all_venues = { zh = "全部场馆", en = "All venues" },
+  -- Regions (issue 22): a province or city of the venues, by its GB/T 2260 code prefix.
+  region = { zh = "地区", en = "Region" },
+  all_regions = { zh = "全部地区", en = "All regions" },
+  region_named = { zh = "地区 {region}", en = "Region {region}" },
+  region_no_venues = {
+    zh = "地区 {region} 还没有场馆：没有哪个场馆的行政区划代码以 {region} 开头。数字均为 0。",
+    en = "Region {region} has no venues yet: no venue's division code starts with {region}. Every figure is 0.",
+  },
   from = { zh = "开始日期", en = "From" },
   to = { zh = "结束日期", en = "To" },
   apply = { zh = "查询", en = "Show" },
@@ -304,6 +312,15 @@ return {
   },
   filter_no_such_kiosk = { zh = "没有这个终端。", en = "There is no such kiosk." },
   filter_not_your_kiosk = { zh = "您只能查看自己场馆的终端。", en = "You may only see your own venue's kiosks." },
+  filter_bad_region = {
+    zh = "地区应为 2、4 或 6 位行政区划代码，例如 33（省）、3301（市）。",
+    en = "region: expected a 2-, 4- or 6-digit administrative-division code, e.g. 33 (a province) or 3301 (a city).",
+  },
+  filter_not_your_region = { zh = "只有省级管理员可以按地区查看。", en = "Only province administrators may see a region." },
+  filter_venue_not_in_region = {
+    zh = "该场馆不在所选地区。请选择“全部场馆”，或选择它所在的地区。",
+    en = "That venue is not in the chosen region. Choose \"All venues\", or the venue's own region.",
+  },
   filter_kiosk_not_in_venue = {
     zh = "该终端不属于所选场馆。请选择“全部终端”，或选择它所在的场馆。",
     en = "That kiosk is not at the chosen venue. Choose \"All kiosks\", or the kiosk's own venue.",
@@ -630,7 +647,10 @@ return {
   monthly_form_download = { zh = "下载报告", en = "Download report" },
   monthly_route_unreadable = { zh = "报告无法生成：数据暂时无法读取。请稍后再试；若仍失败，请联系省级管理员查看中心日志。", en = "The report could not be made: the data cannot be read right now. Try again later; if it still fails, ask the province administrator to check the hub's log." },
   monthly_route_render_failed = { zh = "报告无法生成：PDF 无法绘制。请联系省级管理员查看中心日志。", en = "The report could not be made: the PDF could not be drawn. Ask the province administrator to check the hub's log." },
-  monthly_cli_need_scope = { zh = "请用 --venue 场馆ID 或 --province 指定报告范围（二选一）。", en = "Name the report's scope with --venue ID or --province (one of them)." },
+  monthly_cli_need_scope = { zh = "请用 --venue 场馆ID、--region 地区代码 或 --province 指定报告范围（三选一）。", en = "Name the report's scope with --venue ID, --region CODE or --province (one of them)." },
+  monthly_collect_kiosk_outside_region = { zh = "终端“{kiosk}”不在地区 {region}。", en = "Kiosk \"{kiosk}\" is not in region {region}." },
+  monthly_collect_region_and_venue = { zh = "请只选场馆或地区之一。", en = "Choose a venue or a region, not both." },
+  monthly_collect_region_empty = { zh = "地区 {region} 没有场馆：没有哪个场馆的行政区划代码以 {region} 开头。", en = "Region {region} has no venues: no venue's division code starts with {region}." },
   monthly_cli_cannot_open = { zh = "无法打开数据：{error}", en = "Cannot open the data: {error}" },
   monthly_cli_failed = { zh = "报告无法生成：{error}", en = "The report could not be made: {error}" },
   monthly_cli_wrote = { zh = "已写入 {file}", en = "Wrote {file}" },

@@ -434,13 +434,43 @@ void append_quick_ranges(std::string& out, const DashboardData& data) {
     for (RangePreset preset : kRangePresets) {
         const std::optional<DayRange> range = preset_range(preset, today);
         const bool active = range && range->from == data.filter.from && range->to == data.filter.to;
-        const std::string url = "/dashboard?venue=" + url_encode(data.filter.venue_id) +
-                                "&range=" + std::string(range_preset_name(preset)) +
-                                "&lang=" + language_code(lang);
+        const std::string url =
+            "/dashboard?venue=" + url_encode(data.filter.venue_id) +
+            (data.filter.region.empty() ? "" : "&region=" + url_encode(data.filter.region)) +
+            "&range=" + std::string(range_preset_name(preset)) + "&lang=" + language_code(lang);
         out += "<a class=\"range" + std::string(active ? " active\" aria-current=\"true" : "") +
                "\" href=\"" + esc(url) + "\">" + esc(range_word(preset, lang)) + "</a>";
     }
     out += "</nav>";
+}
+
+// The region select (地区), for a province administrator when some venue has
+// a division code: every region, then the provinces and cities by code (a
+// city under its province); a region asked for that has no venues is kept.
+void append_region_select(std::string& out, const DashboardData& data) {
+    if (data.regions.empty()) return;
+    const Language lang = data.filter.language;
+    out += "<label>" + text_of("region", lang) + "<select name=\"region\"><option value=\"\"";
+    if (data.filter.region.empty()) out += " selected";
+    out += ">" + text_of("all_regions", lang) + "</option>";
+    std::vector<std::string> regions = data.regions;
+    if (!data.filter.region.empty() &&
+        std::find(regions.begin(), regions.end(), data.filter.region) == regions.end())
+        regions.insert(std::upper_bound(regions.begin(), regions.end(), data.filter.region),
+                       data.filter.region);
+    for (const std::string& region : regions) {
+        out += "<option value=\"" + esc(region) + "\"";
+        if (region == data.filter.region) out += " selected";
+        // A city or county indented under its province (no division names are kept).
+        out += ">" + std::string(region.size() > 2 ? "\u3000" : "") + esc(region) + "</option>";
+    }
+    out += "</select></label>";
+}
+
+// Whether the page reads a region that has no venues (its figures are all 0).
+bool region_without_venues(const DashboardFilter& filter) {
+    return !filter.region.empty() && filter.venue_id.empty() &&
+           filter.region_venues == std::vector<std::string>{""};
 }
 
 // The filter card: the quick ranges, the form (filled with `data.filter`),
@@ -462,6 +492,7 @@ void append_filter_form(std::string& out, const DashboardData& data, bool refuse
         out += ">" + esc(venue_name(venue, lang)) + "</option>";
     }
     out += "</select></label>";
+    append_region_select(out, data);
     append_kiosk_select(out, data);
     out += "<label>" + text_of("from", lang) + "<input type=\"date\" name=\"from\" value=\"" +
            esc(data.filter.from) + "\" required></label>";
@@ -474,7 +505,10 @@ void append_filter_form(std::string& out, const DashboardData& data, bool refuse
         return;
     }
 
-    std::string scope = text_of("all_venues", lang);
+    std::string scope = data.filter.region.empty()
+                            ? text_of("all_venues", lang)
+                            : esc(manager_text("region_named", lang,
+                                               {{"region", std::string_view(data.filter.region)}}));
     for (const DashboardVenue& venue : data.venues)
         if (venue.id == data.filter.venue_id) scope = esc(venue_name(venue, lang));
     out += "<p class=\"scope\">" + scope + " · " + esc(data.filter.from) + " " +
@@ -1010,15 +1044,19 @@ void append_data_actions(std::string& out, const DashboardData& data) {
     out += "</div></div><div>";
     // The monthly report (issue 20): last month by default, in the venues' zone.
     const std::string today = local_day(data.generated_utc_ms, data.utc_offset_min);
+    // A region's page offers its report: the region without a venue.
     out += render_monthly_report_form(
-        {lang, data.venues, data.viewer.role == ViewerRole::ProvinceAdmin, data.filter.venue_id,
-         month_before(today).value_or(month_of_day(today).value_or("")), ""});
+        {lang, data.venues, data.viewer.role == ViewerRole::ProvinceAdmin,
+         data.filter.region.empty() ? data.filter.venue_id : "",
+         month_before(today).value_or(month_of_day(today).value_or("")), "", data.regions,
+         data.filter.venue_id.empty() ? data.filter.region : ""});
     out += "</div><div><h3>" + text_of("import", lang) + "</h3><p class=\"note\">" +
            text_of("import_hint", lang) + "</p>";
     out += "<form method=\"post\" action=\"/dashboard/import\" enctype=\"multipart/form-data\">";
     hidden_field(out, "csrf", data.csrf_token);
     hidden_field(out, "venue", data.filter.venue_id);
     hidden_field(out, "kiosk", data.filter.kiosk_id);
+    hidden_field(out, "region", data.filter.region);
     hidden_field(out, "from", data.filter.from);
     hidden_field(out, "to", data.filter.to);
     hidden_field(out, "lang", language_code(lang));
@@ -1044,6 +1082,7 @@ std::string dashboard_url(const DashboardFilter& filter, std::string_view format
         format.empty() ? "/dashboard?" : "/dashboard/export?format=" + url_encode(format) + "&";
     url += "venue=" + url_encode(filter.venue_id);
     if (!filter.kiosk_id.empty()) url += "&kiosk=" + url_encode(filter.kiosk_id);
+    if (!filter.region.empty()) url += "&region=" + url_encode(filter.region);
     url += "&from=" + url_encode(filter.from) + "&to=" + url_encode(filter.to) +
            "&lang=" + language_code(filter.language);
     return url;
@@ -1096,6 +1135,11 @@ std::string render_dashboard_page(const DashboardData& data) {
     append_header(out, data);
     out += "<main>\n";
     append_filter_form(out, data);
+    if (region_without_venues(data.filter))
+        append_status_line(out,
+                           manager_text("region_no_venues", lang,
+                                        {{"region", std::string_view(data.filter.region)}}),
+                           false);
     if (data.unreadable.any())
         out += "<div class=\"notice error\" role=\"alert\">" +
                text_of("data_unreadable_notice", lang) + "</div>\n";

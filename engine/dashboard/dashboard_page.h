@@ -54,6 +54,12 @@ struct DashboardFilter {
     std::string to;       // YYYY-MM-DD, inclusive
     Language language = Language::Zh;
     std::string kiosk_id; // "" = every kiosk; else one kiosk of venue_id
+    // A region (issue 22, hub/regions.h): "" = none; else a 2/4/6-digit
+    // division code prefix, read with venue_id "" as its venues together
+    // (with a venue_id, that venue of the region). region_venues is the
+    // hub's: the region's venues ({""} when it has none), not a URL field.
+    std::string region;
+    std::vector<std::string> region_venues;
 };
 
 struct DayVisitors {
@@ -142,6 +148,9 @@ struct UnreadableParts {
 struct DashboardData {
     DashboardViewer viewer;
     std::vector<DashboardVenue> venues; // the venues the viewer may pick, in display order
+    // The regions the viewer may pick (province administrators, when some
+    // venue has a division code): provinces and cities, by code.
+    std::vector<std::string> regions;
     DashboardFilter filter;
     std::vector<DayVisitors> visitors_per_day;   // ascending; missing days count as 0
     HourOfWeekCounts sessions_by_hour_of_week{}; // [weekday, Monday = 0][hour]

@@ -21,7 +21,19 @@ std::string render_monthly_report_form(const MonthlyReportForm& form) {
     for (const DashboardVenue& venue : form.venues)
         option(venue.id,
                lang == Language::En && !venue.name_en.empty() ? venue.name_en : venue.name_zh);
-    out += "</select></label> <label>" + manager_text("monthly_form_month", lang) +
+    out += "</select></label> ";
+    if (!form.regions.empty()) {
+        out += "<label>" + manager_text("region", lang) + " <select name=\"region\">";
+        auto region_option = [&](const std::string& code, const std::string& name) {
+            out += "<option value=\"" + html_escape(code) + "\"" +
+                   (code == form.region ? " selected" : "") + ">" + html_escape(name) + "</option>";
+        };
+        region_option("", manager_text("all_regions", lang));
+        for (const std::string& region : form.regions)
+            region_option(region, (region.size() > 2 ? "\u3000" : "") + region);
+        out += "</select></label> ";
+    }
+    out += "<label>" + manager_text("monthly_form_month", lang) +
            " <input type=\"month\" name=\"month\" required pattern=\"[0-9]{4}-[0-9]{2}\" value=\"" +
            html_escape(form.month) + "\"></label> <label>" +
            manager_text("monthly_form_kiosk", lang) +

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <set>
 
 namespace kiosk::hub {
 //-----------------------------------------------------------------------------
@@ -89,9 +90,12 @@ dashboard::AvailabilityParts load_availability(HubStore& store, const QueryScope
         }
         return parts;
     }
+    // Every venue, or a region's (scope.venues).
+    const std::set<std::string> listed(scope.venues.begin(), scope.venues.end());
     std::map<std::string, dashboard::VenueBreakdown> by_venue;
     for (const Venue& venue : store.venues())
-        by_venue[venue.id] = {venue.id, venue.name_zh, venue.name_en};
+        if (!reads_venue_list(scope) || listed.count(venue.id))
+            by_venue[venue.id] = {venue.id, venue.name_zh, venue.name_en};
     for (const VenueSummary& summary : store.venue_summaries(scope)) {
         by_venue[summary.venue].sessions = summary.sessions;
         by_venue[summary.venue].exhibit_visits = summary.exhibit_visits;
@@ -99,12 +103,14 @@ dashboard::AvailabilityParts load_availability(HubStore& store, const QueryScope
     std::map<std::string, std::string> venue_of; // kiosk -> venue
     for (const KioskRecord& kiosk : store.kiosk_health("")) {
         venue_of[kiosk.id] = kiosk.venue;
-        if (!kiosk.revoked_utc_ms) ++by_venue[kiosk.venue].kiosks;
+        const auto venue = by_venue.find(kiosk.venue);
+        if (!kiosk.revoked_utc_ms && venue != by_venue.end()) ++venue->second.kiosks;
     }
     for (const AvailabilityDay& day : days) {
-        dashboard::VenueBreakdown& venue = by_venue[venue_of[day.kiosk]];
-        venue.open_hours += day.open_hours; // at most 24 an hour per kiosk-day: no overflow
-        venue.available_hours += day.available_hours;
+        const auto venue = by_venue.find(venue_of[day.kiosk]);
+        if (venue == by_venue.end()) continue;
+        venue->second.open_hours += day.open_hours; // at most 24 an hour per kiosk-day
+        venue->second.available_hours += day.available_hours;
     }
     for (auto& [id, venue] : by_venue)
         if (!id.empty()) parts.venues.push_back(std::move(venue));
@@ -137,7 +143,8 @@ bool may_see_venue(const UserRecord& viewer, const std::string& venue) {
 }
 
 FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
-                                  const DashboardQuery& query, const std::string& today) {
+                                  const DashboardQuery& query, const std::string& today,
+                                  const VenueDivisions& divisions) {
     FilterCheck check;
     const Language lang = parse_language(query.lang).value_or(Language::Zh);
     check.filter.language = lang;
@@ -173,6 +180,13 @@ FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
     check.filter.to = format_day(*to);
 
     const bool admin = viewer.role == "province_admin";
+    if (!query.region.empty()) { // a province, city or county of the venues
+        if (!is_region_code(query.region))
+            return refuse(400, manager_text("filter_bad_region", lang));
+        if (!admin) return refuse(403, manager_text("filter_not_your_region", lang));
+        check.filter.region = query.region;
+        check.filter.region_venues = region_scope_venues(venues_in_region(divisions, query.region));
+    }
     std::string venue = query.venue;
     if (!query.kiosk.empty()) {
         if (!is_valid_id(query.kiosk)) return refuse(400, manager_text("filter_bad_kiosk", lang));
@@ -190,6 +204,10 @@ FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
         return refuse(403, manager_text("filter_not_your_venue", lang));
     if (!venue.empty() && !store.find_venue(venue))
         return refuse(400, manager_text("filter_no_such_venue", lang));
+    const std::vector<std::string>& in_region = check.filter.region_venues;
+    if (!venue.empty() && !check.filter.region.empty() &&
+        std::find(in_region.begin(), in_region.end(), venue) == in_region.end())
+        return refuse(400, manager_text("filter_venue_not_in_region", lang));
     check.filter.venue_id = venue;
     return check;
 }
@@ -235,7 +253,7 @@ dashboard::KioskContent judge_content_state(const std::string& kiosk,
 
 dashboard::DashboardData dashboard_frame(HubStore& store, const UserRecord& viewer,
                                          const dashboard::DashboardFilter& filter,
-                                         int64_t now_utc_ms) {
+                                         int64_t now_utc_ms, const VenueDivisions& divisions) {
     dashboard::DashboardData data;
     data.viewer.name = viewer.name;
     data.viewer.role = viewer.role == "province_admin" ? dashboard::ViewerRole::ProvinceAdmin
@@ -245,14 +263,16 @@ dashboard::DashboardData dashboard_frame(HubStore& store, const UserRecord& view
     for (const Venue& venue : store.venues())
         if (may_see_venue(viewer, venue.id))
             data.venues.push_back({venue.id, venue.name_zh, venue.name_en});
+    if (viewer.role == "province_admin") data.regions = region_choices(divisions);
     return data;
 }
 
 dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
                                         const dashboard::DashboardFilter& filter,
                                         int64_t now_utc_ms, int silent_alert_days,
-                                        LibraryStore* library, int32_t utc_offset_min) {
-    dashboard::DashboardData data = dashboard_frame(store, viewer, filter, now_utc_ms);
+                                        LibraryStore* library, int32_t utc_offset_min,
+                                        const VenueDivisions& divisions) {
+    dashboard::DashboardData data = dashboard_frame(store, viewer, filter, now_utc_ms, divisions);
     data.utc_offset_min = utc_offset_min;
     data.silent_alert_days = silent_alert_days;
 
@@ -262,7 +282,14 @@ dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewe
                                     ? venue.name_en
                                     : venue.name_zh;
 
-    const QueryScope scope{filter.venue_id, filter.from, filter.to, filter.kiosk_id};
+    const QueryScope scope{filter.venue_id, filter.from, filter.to, filter.kiosk_id,
+                           filter.region_venues};
+    // The kiosk rows of a region: its venues' (kiosk_health reads every venue's).
+    const std::set<std::string> region_venues(filter.region_venues.begin(),
+                                              filter.region_venues.end());
+    auto in_scope = [&](const KioskRecord& kiosk) {
+        return !reads_venue_list(scope) || region_venues.count(kiosk.venue) > 0;
+    };
     dashboard::UnreadableParts& unreadable = data.unreadable;
     read_part(data, unreadable.visitors, "visitors per day", [&] {
         std::map<std::string, DayTotals> by_day;
@@ -342,6 +369,7 @@ dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewe
         for (const KioskRecord& kiosk : store.kiosk_health(filter.venue_id)) {
             if (!filter.venue_id.empty()) data.kiosk_choices.push_back(kiosk.id);
             if (!filter.kiosk_id.empty() && kiosk.id != filter.kiosk_id) continue;
+            if (!in_scope(kiosk)) continue;
             dashboard::KioskHealth health;
             health.id = kiosk.id;
             health.venue = venue_names.count(kiosk.venue) ? venue_names[kiosk.venue] : kiosk.venue;
@@ -384,7 +412,10 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
     set.from = data.filter.from;
     set.to = data.filter.to;
     set.language = language_code(lang);
-    std::string venue_name = manager_text("all_venues", lang);
+    std::string venue_name =
+        data.filter.region.empty()
+            ? manager_text("all_venues", lang)
+            : manager_text("region_named", lang, {{"region", data.filter.region}});
     for (const dashboard::DashboardVenue& venue : data.venues)
         if (venue.id == data.filter.venue_id)
             venue_name =
@@ -405,6 +436,9 @@ stats::ReportSet dashboard_reports(const dashboard::DashboardData& data) {
     if (!data.filter.kiosk_id.empty()) // after the venue's id and name
         set.about.insert(set.about.begin() + 2, {"kiosk", manager_text("export_kiosk", lang),
                                                  stats::ReportCell::of_text(data.filter.kiosk_id)});
+    if (!data.filter.region.empty()) // after the venue's id and name
+        set.about.insert(set.about.begin() + 2, {"region", manager_text("region", lang),
+                                                 stats::ReportCell::of_text(data.filter.region)});
 
     stats::ReportTable days{"visitors_per_day",
                             manager_text("visitors_per_day", lang),

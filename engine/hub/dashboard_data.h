@@ -10,6 +10,7 @@
 #include "dashboard/dashboard_page.h"
 #include "hub_store.h"
 #include "library_store.h"
+#include "regions.h"
 #include "stats/report_export.h"
 
 #include <cstdint>
@@ -22,7 +23,8 @@ namespace kiosk::hub {
 // range's name (core/day_ranges.h: "last-month", ...), given instead of from/to.
 struct DashboardQuery {
     std::string venue, from, to, lang, range;
-    std::string kiosk; // "" = every kiosk
+    std::string kiosk;  // "" = every kiosk
+    std::string region; // "" = none; a 2/4/6-digit division code prefix (regions.h)
 };
 
 // How a query was judged: 200 with `filter`, 400 (bad dates, venue or kiosk)
@@ -41,8 +43,13 @@ constexpr int kMaxRangeDays = 3660; // about ten years on one page
 // dashboard's UTC offset), not the hub machine's own zone. The default range
 // is the 30 days ending today; a quick range (`range`) is resolved against
 // `today`, and refused (400) with from/to beside it or under an unknown name.
+// A region (issue 22) is resolved to its venues with `divisions` (every
+// venue's division code, NoticeStore::venue_divisions): 400 when it is not
+// 2, 4 or 6 digits, 403 for a venue manager, 400 for a venue (or a kiosk's
+// venue) outside it; a region without venues is a valid, empty scope.
 FilterCheck check_dashboard_query(HubStore& store, const UserRecord& viewer,
-                                  const DashboardQuery& query, const std::string& today);
+                                  const DashboardQuery& query, const std::string& today,
+                                  const VenueDivisions& divisions = {});
 
 // Whether `viewer` may import data for a kiosk of `venue`.
 bool may_see_venue(const UserRecord& viewer, const std::string& venue);
@@ -64,23 +71,27 @@ std::string title_of(const std::map<std::string, std::string>& titles, const std
 dashboard::KioskContent judge_content_state(const std::string& kiosk,
                                             const std::string& stored_json, int64_t hub_version);
 
-// The page's frame without its numbers: the viewer, the venues they may pick,
+// The page's frame without its numbers: the viewer, the venues (and, for a
+// province administrator, the regions of `divisions`) they may pick,
 // `filter` and the time, for load_dashboard and for a refused query's page
 // (dashboard::render_dashboard_refusal).
 dashboard::DashboardData dashboard_frame(HubStore& store, const UserRecord& viewer,
                                          const dashboard::DashboardFilter& filter,
-                                         int64_t now_utc_ms);
+                                         int64_t now_utc_ms, const VenueDivisions& divisions = {});
 
 // `silent_alert_days`: a kiosk not heard from for more than this many days
 // (or never) is flagged silent (`kiosk-hub serve --silent-alert-days`).
 // `library` (may be null: no snapshots known) gives each kiosk's last
 // snapshot for its content cell. `utc_offset_min` is the venue's zone, for
-// the availability of opening hours (and the page's times).
+// the availability of opening hours (and the page's times). A filter with a
+// region (and no venue) reads the region's venues (filter.region_venues);
+// `divisions` gives the region choices (dashboard_frame).
 dashboard::DashboardData load_dashboard(HubStore& store, const UserRecord& viewer,
                                         const dashboard::DashboardFilter& filter,
                                         int64_t now_utc_ms, int silent_alert_days,
                                         LibraryStore* library = nullptr,
-                                        int32_t utc_offset_min = kDefaultVenueUtcOffsetMin);
+                                        int32_t utc_offset_min = kDefaultVenueUtcOffsetMin,
+                                        const VenueDivisions& divisions = {});
 
 // The page's numbers as tables (keys in English, headers in the filter's language).
 stats::ReportSet dashboard_reports(const dashboard::DashboardData& data);

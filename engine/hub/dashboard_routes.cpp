@@ -134,19 +134,21 @@ void answer_refused_query(RouteState& state, const Viewer& viewer, const Dashboa
                           const std::string& message) {
     dashboard::DashboardData data =
         dashboard_frame(state.store, viewer.user,
-                        {query.venue, query.from, query.to, lang, query.kiosk}, state.clock());
+                        {query.venue, query.from, query.to, lang, query.kiosk, query.region},
+                        state.clock(), venue_divisions_of(state.notices));
     data.utc_offset_min = state.utc_offset_min;
     data.csrf_token = viewer.session.csrf;
     answer_html(response, status, dashboard::render_dashboard_refusal(data, message));
 }
 
 // Checks the query of a signed-in request; the filter, or nullopt after answering.
+// `divisions`: every venue's division code, for a region (regions.h).
 std::optional<dashboard::DashboardFilter> checked_filter(RouteState& state, const Viewer& viewer,
                                                          const DashboardQuery& query,
-                                                         httplib::Response& response,
-                                                         Language lang) {
-    const FilterCheck check = check_dashboard_query(state.store, viewer.user, query,
-                                                    local_day(state.clock(), state.utc_offset_min));
+                                                         httplib::Response& response, Language lang,
+                                                         const VenueDivisions& divisions) {
+    const FilterCheck check = check_dashboard_query(
+        state.store, viewer.user, query, local_day(state.clock(), state.utc_offset_min), divisions);
     if (check.status != 200) {
         answer_refused_query(state, viewer, query, response, check.status, lang, check.message);
         return std::nullopt;
@@ -237,12 +239,13 @@ void get_dashboard(RouteState& state, const httplib::Request& request,
     const Language lang = request_language(request);
     const std::optional<Viewer> viewer = signed_in_with_query(state, request, response, lang);
     if (!viewer) return;
-    const auto filter =
-        checked_filter(state, *viewer, *read_dashboard_query(request.params), response, lang);
+    const VenueDivisions divisions = venue_divisions_of(state.notices);
+    const auto filter = checked_filter(state, *viewer, *read_dashboard_query(request.params),
+                                       response, lang, divisions);
     if (!filter) return;
     dashboard::DashboardData data =
         load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days,
-                       state.library, state.utc_offset_min);
+                       state.library, state.utc_offset_min, divisions);
     data.csrf_token = viewer->session.csrf;
     std::tie(data.notice, data.notice_is_error) = state.sessions.take_notice(viewer->session.token);
     answer_html(response, 200, dashboard::render_dashboard_page(data));
@@ -259,11 +262,12 @@ void get_export(RouteState& state, const httplib::Request& request, httplib::Res
                              manager_text("export_bad_format", lang));
         return;
     }
-    const auto filter = checked_filter(state, *viewer, query, response, lang);
+    const VenueDivisions divisions = venue_divisions_of(state.notices);
+    const auto filter = checked_filter(state, *viewer, query, response, lang, divisions);
     if (!filter) return;
     dashboard::DashboardData data =
         load_dashboard(state.store, viewer->user, *filter, state.clock(), state.silent_alert_days,
-                       state.library, state.utc_offset_min);
+                       state.library, state.utc_offset_min, divisions);
     if (data.unreadable.any()) { // never an export with tables silently missing
         log_warning("dashboard export refused: " + data.unreadable_detail);
         answer_refused_query(state, *viewer, query, response, 500, lang,
@@ -342,11 +346,13 @@ void post_import(RouteState& state, const httplib::Request& request, httplib::Re
         answer_message(response, 403, lang, manager_text("form_expired", lang));
         return;
     }
-    const DashboardQuery back{form_field(request, "venue"), form_field(request, "from"),
-                              form_field(request, "to"), language_code(lang),
-                              form_field(request, "kiosk")};
+    DashboardQuery back{form_field(request, "venue"), form_field(request, "from"),
+                        form_field(request, "to"), language_code(lang), ""};
+    back.kiosk = form_field(request, "kiosk");
+    back.region = form_field(request, "region");
     const std::string today = local_day(state.clock(), state.utc_offset_min);
-    FilterCheck check = check_dashboard_query(state.store, viewer->user, back, today);
+    FilterCheck check = check_dashboard_query(state.store, viewer->user, back, today,
+                                              venue_divisions_of(state.notices));
     if (check.status != 200)
         check = check_dashboard_query(state.store, viewer->user, {"", "", "", back.lang}, today);
 
@@ -393,8 +399,8 @@ read_dashboard_query(const std::multimap<std::string, std::string>& params) {
         const auto [found, end] = params.equal_range(key); // the first, as get_param_value
         return found == end ? std::string() : found->second;
     };
-    return DashboardQuery{first("venue"), first("from"),  first("to"),
-                          first("lang"),  first("range"), first("kiosk")};
+    return DashboardQuery{first("venue"), first("from"),  first("to"),    first("lang"),
+                          first("range"), first("kiosk"), first("region")};
 }
 
 void add_dashboard_routes(httplib::Server& server, HubStore& store,

@@ -120,11 +120,21 @@ public:
 // sums are read from its buckets; a kiosk not of `venue` reads nothing).
 // kiosk_health, epochs_opened_since and subject_titles take a venue: the
 // dashboard narrows their kiosk rows itself, and titles are per venue.
+// `venues` (a region's venues, issue 22): with `venue` empty and `venues`
+// not, every query reads only those venues (a kiosk of none of them reads
+// nothing); both empty = every venue. A region without venues is scoped by
+// its caller to the list {""}, which no venue's id matches (is_valid_id).
 struct QueryScope {
     std::string venue;
     std::string from, to;
     std::string kiosk;
+    std::vector<std::string> venues;
 };
+
+// Whether `scope` reads a list of venues rather than one or every venue.
+inline bool reads_venue_list(const QueryScope& scope) {
+    return scope.venue.empty() && !scope.venues.empty();
+}
 
 // One kiosk's availability on one local day: the venue's opening hours that
 // day (0 on a closed day) and how many of them the hub heard from the kiosk

@@ -459,6 +459,9 @@ static int run_kiosk_hub(int argc, char** argv) {
     report_monthly_command->add_option("--venue", monthly.venue, "The venue's id");
     report_monthly_command->add_flag("--province", monthly.province,
                                      "Every venue, with a per-venue breakdown");
+    report_monthly_command->add_option(
+        "--region", monthly.region,
+        "A region's venues, with their breakdown: a division code prefix (33, 3301, 330106)");
     report_monthly_command->add_option("--month", monthly.month, "The month, YYYY-MM")->required();
     report_monthly_command->add_option("--kiosk", monthly.kiosk, "Only this kiosk");
     report_monthly_command->add_option("--lang", monthly_lang, "zh (default) or en")

@@ -24,6 +24,7 @@
 #include "core/manager_text.h"
 #include "dashboard_data.h"
 #include "notice_delivery.h"
+#include "regions.h"
 
 #include <algorithm>
 #include <chrono>
@@ -313,8 +314,12 @@ void add_quality_notes(HubStore& store, const QualityInputs& in, MonthlyReport& 
     const std::map<std::string, int64_t> since_end =
         store.epochs_opened_since(request.venue, next_month);
     std::vector<std::string> reinstalled;
+    std::set<std::string> scope_kiosks;
+    for (const KioskRecord& kiosk : in.kiosks)
+        scope_kiosks.insert(kiosk.id);
     for (const auto& [kiosk, opened] : since_start) {
         if (!request.kiosk.empty() && kiosk != request.kiosk) continue;
+        if (!request.region.empty() && !scope_kiosks.count(kiosk)) continue;
         const auto later = since_end.find(kiosk);
         if (opened - (later == since_end.end() ? 0 : later->second) >= kEpochAlertCount)
             reinstalled.push_back(kiosk);
@@ -363,6 +368,12 @@ std::string check_monthly_request(HubStore& store, const MonthlyRequest& request
     const Language lang = request.language;
     if (!is_valid_month(request.month))
         return manager_text("monthly_collect_bad_month", lang, {{"month", request.month}});
+    if (!request.region.empty()) {
+        if (!is_region_code(request.region)) return manager_text("filter_bad_region", lang);
+        if (!request.venue.empty()) return manager_text("monthly_collect_region_and_venue", lang);
+        if (request.venues.empty())
+            return manager_text("monthly_collect_region_empty", lang, {{"region", request.region}});
+    }
     if (!request.venue.empty() && !store.find_venue(request.venue))
         return manager_text("monthly_collect_no_venue", lang, {{"venue", request.venue}});
     if (!request.kiosk.empty()) {
@@ -372,6 +383,10 @@ std::string check_monthly_request(HubStore& store, const MonthlyRequest& request
         if (!request.venue.empty() && kiosk->venue != request.venue)
             return manager_text("monthly_collect_kiosk_elsewhere", lang,
                                 {{"kiosk", request.kiosk}, {"venue", request.venue}});
+        if (!request.region.empty() && std::find(request.venues.begin(), request.venues.end(),
+                                                 kiosk->venue) == request.venues.end())
+            return manager_text("monthly_collect_kiosk_outside_region", lang,
+                                {{"kiosk", request.kiosk}, {"region", request.region}});
     }
     return "";
 }
@@ -392,6 +407,14 @@ std::optional<report::MonthlyReport> collect_monthly_report(HubStore& store, Lib
     report.month = request.month;
     report.days = *month_range(request.month);
     report.province = request.venue.empty();
+    report.region = request.region;
+    // A region's venues (every venue when there is none).
+    const std::set<std::string> region_venues(request.venues.begin(), request.venues.end());
+    const auto in_region = [&](const std::string& venue) {
+        return request.region.empty() || region_venues.count(venue) > 0;
+    };
+    const std::vector<std::string> scope_venues =
+        request.region.empty() ? std::vector<std::string>{} : region_scope_venues(request.venues);
     report.kiosk = request.kiosk;
     report.utc_offset_min = request.utc_offset_min;
     report.generated_utc_ms = request.now_utc_ms;
@@ -402,8 +425,10 @@ std::optional<report::MonthlyReport> collect_monthly_report(HubStore& store, Lib
         std::map<std::string, Venue> venues;
         for (Venue& venue : store.venues())
             venues.emplace(venue.id, std::move(venue));
-        report.scope_name = report.province ? manager_text("all_venues", lang)
-                                            : venue_name(venues.at(request.venue), lang);
+        report.scope_name = !request.region.empty()
+                                ? manager_text("region_named", lang, {{"region", request.region}})
+                            : report.province ? manager_text("all_venues", lang)
+                                              : venue_name(venues.at(request.venue), lang);
 
         // The kiosks of the scope: not revoked before the month began.
         const int64_t month_start = day_start_utc_ms(report.days.from, request.utc_offset_min);
@@ -411,15 +436,17 @@ std::optional<report::MonthlyReport> collect_monthly_report(HubStore& store, Lib
         std::set<std::string> kiosk_ids;
         for (KioskRecord& kiosk : store.kiosk_health(request.venue)) {
             if (!request.kiosk.empty() && kiosk.id != request.kiosk) continue;
+            if (!in_region(kiosk.venue)) continue;
             if (kiosk.revoked_utc_ms != 0 && kiosk.revoked_utc_ms < month_start) continue;
             kiosk_ids.insert(kiosk.id);
             kiosks.push_back(std::move(kiosk));
         }
 
-        const QueryScope scope{request.venue, report.days.from, report.days.to, request.kiosk};
+        const QueryScope scope{request.venue, report.days.from, report.days.to, request.kiosk,
+                               scope_venues};
         auto scope_of = [&](const std::string& month) {
             const DayRange days = *month_range(month);
-            return QueryScope{request.venue, days.from, days.to, request.kiosk};
+            return QueryScope{request.venue, days.from, days.to, request.kiosk, scope_venues};
         };
         const std::map<std::string, int64_t> active = store.kiosk_sessions(scope);
         report.this_month = month_figures(store, scope, int64_t(active.size()));
@@ -452,6 +479,7 @@ std::optional<report::MonthlyReport> collect_monthly_report(HubStore& store, Lib
                 hours[venue_of[line.kiosk]].second += line.available_hours;
             }
             for (const auto& [id, venue] : venues) {
+                if (!in_region(id)) continue;
                 report::VenueLine line;
                 line.id = id;
                 line.name = venue_name(venue, lang);
@@ -475,6 +503,10 @@ std::optional<report::MonthlyReport> collect_monthly_report(HubStore& store, Lib
                          month_start + range_days(report.days) * kMsPerDay, report);
         add_quality_notes(store, {request, scope, kiosks, venues, dropped_log, dropped_raw},
                           report);
+        if (!request.region.empty()) // notices of other regions' venues reached none of its kiosks
+            std::erase_if(report.notices, [](const report::NoticeLine& notice) {
+                return notice.kiosks_targeted == 0;
+            });
     } catch (const StoreReadError& failure) {
         error = std::string("the monthly report's data cannot be read: ") + failure.what();
         return std::nullopt;

@@ -15,11 +15,17 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kiosk::hub {
 
 struct MonthlyRequest {
     std::string venue; // "" = the province (every venue, with a per-venue breakdown)
+    // A region instead of the province (issue 22, regions.h): its code, and
+    // its venues as the caller found them (venues_in_region); the report is
+    // the province's, read over those venues only, with their breakdown.
+    std::string region;
+    std::vector<std::string> venues;
     std::string kiosk; // "" = every kiosk of the scope
     std::string month; // YYYY-MM
     Language language = Language::Zh;
@@ -31,7 +37,8 @@ struct MonthlyRequest {
 
 // "" when the request can be answered; else why not, in the request's
 // language, naming the field: a malformed month, an unknown venue or kiosk,
-// or a kiosk of another venue (the routes answer 400 with it).
+// or a kiosk of another venue (the routes answer 400 with it); a malformed
+// region, a region with a venue, a region without venues, or a kiosk outside it.
 std::string check_monthly_request(HubStore& store, const MonthlyRequest& request);
 
 // Null with `error` (in the request's language, naming the field) for an

@@ -50,6 +50,19 @@ PgParam pg_bytea(std::string_view raw) {
     return text;
 }
 
+PgParam pg_text_array(const std::vector<std::string>& values) {
+    std::string text = "{";
+    for (const std::string& value : values) {
+        text += text.size() > 1 ? ",\"" : "\"";
+        for (char c : value) {
+            if (c == '"' || c == '\\') text += '\\';
+            text += c;
+        }
+        text += '"';
+    }
+    return text + "}";
+}
+
 PgResult::PgResult(PGresult* result, std::string error, std::string sqlstate)
     : result_(result), error_(std::move(error)), sqlstate_(std::move(sqlstate)) {}
 

@@ -50,6 +50,8 @@ inline PgParam pg_param(const char* value) {
 }
 // Raw bytes for a bytea parameter (its text form, \x and hex digits).
 PgParam pg_bytea(std::string_view raw);
+// A text[] parameter ({"a","b"}, each element quoted), for `= ANY($n::text[])`.
+PgParam pg_text_array(const std::vector<std::string>& values);
 
 class PgResult {
 public:

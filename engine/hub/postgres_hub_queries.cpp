@@ -15,15 +15,25 @@ namespace {
 // The rows a scope reads, up to the WHERE conditions that follow: one venue's
 // rows of venue_totals, province_totals when the scope is every venue, or one
 // kiosk's own buckets over its epochs (nothing for a kiosk not of the venue).
+// A list of venues (a region) reads their rows of venue_totals.
 std::string totals_of(const QueryScope& scope) {
     if (!scope.kiosk.empty())
         return std::string(" FROM buckets WHERE kiosk = :kiosk AND "
                            "epoch IN (SELECT epoch FROM kiosk_epochs WHERE kiosk = :kiosk) AND ") +
-               (scope.venue.empty()
-                    ? ""
-                    : ":kiosk IN (SELECT id FROM kiosks WHERE venue = :venue) AND ");
+               (!scope.venue.empty() ? ":kiosk IN (SELECT id FROM kiosks WHERE venue = :venue) AND "
+                : reads_venue_list(scope)
+                    ? ":kiosk IN (SELECT id FROM kiosks WHERE venue = ANY(:venues::text[])) AND "
+                    : "");
+    if (reads_venue_list(scope))
+        return " FROM venue_totals WHERE venue = ANY(:venues::text[]) AND ";
     return scope.venue.empty() ? " FROM province_totals WHERE "
                                : " FROM venue_totals WHERE venue = :venue AND ";
+}
+
+// For the queries that filter kiosks or venues by the list: true when the
+// scope has none (one venue or every venue), else its venues.
+std::string in_venue_list(const std::string& column) {
+    return "(cardinality(:venues::text[]) = 0 OR " + column + " = ANY(:venues::text[]))";
 }
 
 constexpr const char* kInDays = "day BETWEEN :from::date AND :to::date ";
@@ -34,11 +44,17 @@ std::string first_date(const std::string& day) {
     return day.size() == 10 && day < "0001-01-01" ? "0001-01-01" : day;
 }
 
+// The scope's list of venues as a text[] parameter: empty unless reads_venue_list.
+PgParam venue_list(const QueryScope& scope) {
+    return pg_text_array(reads_venue_list(scope) ? scope.venues : std::vector<std::string>{});
+}
+
 PgStatement scoped(const std::string& sql, const QueryScope& scope) {
     return with_named_params(sql, {{"from", first_date(scope.from)},
                                    {"to", scope.to},
                                    {"venue", scope.venue},
-                                   {"kiosk", scope.kiosk}});
+                                   {"kiosk", scope.kiosk},
+                                   {"venues", venue_list(scope)}});
 }
 
 // A sum column, which must fit in 64 bits.
@@ -172,8 +188,9 @@ std::map<std::string, int64_t> PostgresHubStore::kiosk_sessions(const QueryScope
                "JOIN buckets b ON b.kiosk = e.kiosk AND b.epoch = e.epoch AND b.kind = 'kiosk' "
                "AND b.subject = '' AND b.metric = 'sessions' AND b.day BETWEEN :from::date AND "
                ":to::date WHERE (:venue = '' OR k.venue = :venue) AND "
-               "(:kiosk = '' OR k.id = :kiosk) GROUP BY e.kiosk HAVING sum(b.value) > 0 "
-               "ORDER BY e.kiosk",
+               "(:kiosk = '' OR k.id = :kiosk) AND " +
+                   in_venue_list("k.venue") +
+                   " GROUP BY e.kiosk HAVING sum(b.value) > 0 ORDER BY e.kiosk",
                scope),
         what);
     std::map<std::string, int64_t> sessions;
@@ -227,7 +244,8 @@ std::vector<AvailabilityDay> PostgresHubStore::kiosk_availability(const QuerySco
         read(scoped("SELECT k.id, k.created_utc_ms, k.revoked_utc_ms, v.open_minute, "
                     "v.close_minute, v.closed_weekdays FROM kiosks k JOIN venues v ON "
                     "v.id = k.venue WHERE (:venue = '' OR k.venue = :venue) AND "
-                    "(:kiosk = '' OR k.id = :kiosk) ORDER BY k.venue, k.id",
+                    "(:kiosk = '' OR k.id = :kiosk) AND " +
+                        in_venue_list("k.venue") + " ORDER BY k.venue, k.id",
                     scope),
              "kiosk availability");
     std::vector<KioskPeriod> kiosks;
@@ -242,11 +260,13 @@ std::vector<AvailabilityDay> PostgresHubStore::kiosk_availability(const QuerySco
         read(with_named_params(
                  "SELECT c.kiosk, c.utc_day, c.hours FROM kiosk_contacts c JOIN kiosks k ON "
                  "k.id = c.kiosk WHERE c.utc_day BETWEEN :first AND :last AND "
-                 "(:venue = '' OR k.venue = :venue) AND (:kiosk = '' OR k.id = :kiosk)",
+                 "(:venue = '' OR k.venue = :venue) AND (:kiosk = '' OR k.id = :kiosk) AND " +
+                     in_venue_list("k.venue"),
                  {{"first", pg_param(range.first_utc_day)},
                   {"last", pg_param(range.last_utc_day)},
                   {"venue", scope.venue},
-                  {"kiosk", scope.kiosk}}),
+                  {"kiosk", scope.kiosk},
+                  {"venues", venue_list(scope)}}),
              "kiosk contacts");
     std::map<std::string, std::vector<std::pair<int64_t, uint32_t>>> heard_by_kiosk;
     for (int row = 0; row < contacts.rows(); ++row)
@@ -276,8 +296,8 @@ std::vector<VenueSummary> PostgresHubStore::venue_summaries(const QueryScope& sc
               "t.kind = 'kiosk' AND t.metric = 'sessions' AND t.day BETWEEN :from::date AND "
               ":to::date AND t.subject = ''), (SELECT sum(value) FROM venue_totals t WHERE "
               "t.venue = v.id AND t.kind = 'exhibit' AND t.metric = 'visits' AND t.day BETWEEN "
-              ":from::date AND :to::date) FROM venues v WHERE (:venue = '' OR v.id = :venue) "
-              "ORDER BY v.id";
+              ":from::date AND :to::date) FROM venues v WHERE (:venue = '' OR v.id = :venue) AND " +
+                  in_venue_list("v.id") + " ORDER BY v.id";
     const PgResult rows = read(scoped(sql, scope), what);
     std::vector<VenueSummary> venues;
     for (int row = 0; row < rows.rows(); ++row) {

@@ -4,6 +4,7 @@
 #include "core/manager_text.h"
 #include "hub_store.h"
 #include "monthly_report_data.h"
+#include "regions.h"
 
 #include <filesystem>
 #include <ostream>
@@ -16,8 +17,10 @@ int report_monthly(const MonthlyReportCommand& command, std::ostream& out, std::
         err << "kiosk-hub report monthly: " << message << "\n";
         return code;
     };
-    if (command.province == !command.venue.empty())
+    if (int(command.province) + int(!command.venue.empty()) + int(!command.region.empty()) != 1)
         return fail(2, manager_text("monthly_cli_need_scope", lang));
+    if (!command.region.empty() && !is_region_code(command.region))
+        return fail(2, manager_text("filter_bad_region", lang));
     // Never create a hub.db or a data folder here: a report of a mistyped
     // folder is an error. (A mistyped PostgreSQL URL fails to connect.)
     std::error_code ignored;
@@ -41,6 +44,9 @@ int report_monthly(const MonthlyReportCommand& command, std::ostream& out, std::
 
     MonthlyRequest request;
     request.venue = command.province ? "" : command.venue;
+    request.region = command.region;
+    if (!command.region.empty())
+        request.venues = venues_in_region(notices->venue_divisions(), command.region);
     request.kiosk = command.kiosk;
     request.month = command.month;
     request.language = lang;

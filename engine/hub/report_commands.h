@@ -1,5 +1,6 @@
 // `kiosk-hub report monthly` (issue 20, part 2): the monthly evaluation
-// report of one venue (--venue ID) or of the province (--province) as a PDF,
+// report of one venue (--venue ID), of a region (--region CODE, its venues by
+// their division codes: regions.h) or of the province (--province) as a PDF,
 // from the hub's data folder, the same report GET /reports/monthly gives.
 // Messages are the managers' words in --lang. Exit codes: 0 written, 1 the
 // data cannot be read or the file cannot be written, 2 a bad request (scope,
@@ -21,6 +22,7 @@ struct MonthlyReportCommand {
     StoreLocation store; // --data and --store
     std::string venue;   // with province false
     bool province = false;
+    std::string region; // a division code prefix, with venue "" and province false
     std::string month, kiosk, output;
     Language language = Language::Zh;
     int32_t utc_offset_min = kDefaultVenueUtcOffsetMin;

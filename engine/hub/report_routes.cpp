@@ -29,6 +29,8 @@ void refuse_with_form(RouteState& state, const Viewer& viewer, httplib::Response
         if (may_see_venue(viewer.user, venue.id))
             form.venues.push_back({venue.id, venue.name_zh, venue.name_en});
     form.venue = asked.venue;
+    form.region = asked.region;
+    if (form.province) form.regions = region_choices(venue_divisions_of(state.notices));
     form.month = asked.month;
     form.kiosk = asked.kiosk;
     web::answer_message(response, status, asked.language, message,
@@ -47,6 +49,7 @@ void get_monthly_report(RouteState& state, const httplib::Request& request,
     const int64_t now = state.clock();
     MonthlyRequest asked;
     asked.venue = request.get_param_value("venue");
+    asked.region = request.get_param_value("region");
     asked.kiosk = request.get_param_value("kiosk");
     asked.month = request.get_param_value("month");
     asked.language = lang;
@@ -63,6 +66,14 @@ void get_monthly_report(RouteState& state, const httplib::Request& request,
         refuse_with_form(state, *viewer, response, 403, asked,
                          manager_text("filter_not_your_venue", lang));
         return;
+    }
+    if (!asked.region.empty()) { // a region: province administrators only
+        if (viewer->user.role != "province_admin") {
+            refuse_with_form(state, *viewer, response, 403, asked,
+                             manager_text("filter_not_your_region", lang));
+            return;
+        }
+        asked.venues = venues_in_region(venue_divisions_of(state.notices), asked.region);
     }
     if (const std::string problem = check_monthly_request(state.store, asked); !problem.empty()) {
         refuse_with_form(state, *viewer, response, 400, asked, problem);
@@ -83,7 +94,10 @@ void get_monthly_report(RouteState& state, const httplib::Request& request,
         web::answer_message(response, 500, lang, manager_text("monthly_route_render_failed", lang));
         return;
     }
-    const std::string name = "monthly-" + (asked.venue.empty() ? "province" : asked.venue) +
+    const std::string scope_word = !asked.region.empty() ? "region-" + asked.region
+                                   : asked.venue.empty() ? std::string("province")
+                                                         : asked.venue;
+    const std::string name = "monthly-" + scope_word +
                              (asked.kiosk.empty() ? "" : "-" + asked.kiosk) + "-" + asked.month +
                              ".pdf";
     response.status = 200;

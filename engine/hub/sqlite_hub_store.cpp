@@ -291,17 +291,27 @@ std::string lock_problem(sqlite3* db, const std::string& error) {
 // [SECTION] Helpers: transactions, query scopes, weekdays, reading rows
 //-----------------------------------------------------------------------------
 
+// A scope's list of venues, bound as ?5 (bind_scope).
+constexpr const char* kVenueList = "(SELECT value FROM json_each(?5))";
+
 // The rows a scope reads, up to the WHERE conditions that follow: one venue's
 // rows of venue_totals (the venue bound as ?3), or province_totals, already
 // summed over venues, when the scope is every venue. One kiosk's (bound as
 // ?4) are its own buckets, over its epochs: the epoch list lets SQLite read
 // each epoch's days in the range through the buckets' key, rather than every
 // day the kiosk ever synced. A kiosk not of the scope's venue reads nothing.
+// A list of venues (a region) is bound as ?5, a JSON array: their rows of
+// venue_totals, each venue read through the table's key.
 std::string totals_of(const QueryScope& scope) {
     if (!scope.kiosk.empty())
         return std::string(" FROM buckets WHERE kiosk = ?4 AND "
                            "epoch IN (SELECT epoch FROM kiosk_epochs WHERE kiosk = ?4) AND ") +
-               (scope.venue.empty() ? "" : "?4 IN (SELECT id FROM kiosks WHERE venue = ?3) AND ");
+               (!scope.venue.empty()      ? "?4 IN (SELECT id FROM kiosks WHERE venue = ?3) AND "
+                : reads_venue_list(scope) ? "?4 IN (SELECT id FROM kiosks WHERE venue IN " +
+                                                std::string(kVenueList) + ") AND "
+                                          : "");
+    if (reads_venue_list(scope))
+        return " FROM venue_totals WHERE venue IN " + std::string(kVenueList) + " AND ";
     return scope.venue.empty() ? " FROM province_totals WHERE "
                                : " FROM venue_totals WHERE venue = ?3 AND ";
 }
@@ -310,6 +320,7 @@ void bind_scope(SqliteStatement& statement, const QueryScope& scope) {
     statement.bind(1, scope.from).bind(2, scope.to);
     if (!scope.venue.empty()) statement.bind(3, scope.venue);
     if (!scope.kiosk.empty()) statement.bind(4, scope.kiosk);
+    if (reads_venue_list(scope)) statement.bind(5, nlohmann::json(scope.venues).dump());
 }
 
 // 0 = Monday .. 6 = Sunday for a valid YYYY-MM-DD (Sakamoto's method).
@@ -636,10 +647,12 @@ std::map<std::string, int64_t> SqliteHubStore::kiosk_sessions(const QueryScope& 
         "SELECT e.kiosk, sum(b.value) FROM kiosk_epochs e JOIN kiosks k ON k.id = e.kiosk "
         "CROSS JOIN days CROSS JOIN buckets b ON b.kiosk = e.kiosk AND b.epoch = e.epoch "
         "AND b.day = days.day AND b.kind = 'kiosk' AND b.subject = '' AND b.metric = 'sessions' "
-        "WHERE (?3 = '' OR k.venue = ?3) AND (?4 = '' OR k.id = ?4) "
+        "WHERE (?3 = '' OR k.venue = ?3) AND (?4 = '' OR k.id = ?4) AND "
+        "(?5 IS NULL OR k.venue IN (SELECT value FROM json_each(?5))) "
         "GROUP BY e.kiosk HAVING sum(b.value) > 0 ORDER BY e.kiosk";
     SqliteStatement select(db_, sql.c_str());
     select.bind(1, scope.from).bind(2, scope.to).bind(3, scope.venue).bind(4, scope.kiosk);
+    if (reads_venue_list(scope)) select.bind(5, nlohmann::json(scope.venues).dump());
     std::map<std::string, int64_t> sessions;
     read_rows(select, "sessions per kiosk",
               [&] { sessions[select.text(0)] = exact_integer(select, 1); });
@@ -1000,10 +1013,13 @@ std::vector<AvailabilityDay> SqliteHubStore::kiosk_availability(const QueryScope
         "SELECT k.id, k.created_utc_ms, k.revoked_utc_ms, v.open_minute, v.close_minute, "
         "v.closed_weekdays FROM kiosks k JOIN venues v ON v.id = k.venue WHERE 1" +
         std::string(scope.venue.empty() ? "" : " AND k.venue = ?1") +
-        (scope.kiosk.empty() ? "" : " AND k.id = ?2") + " ORDER BY k.venue, k.id";
+        (scope.kiosk.empty() ? "" : " AND k.id = ?2") +
+        (reads_venue_list(scope) ? " AND k.venue IN (SELECT value FROM json_each(?3))" : "") +
+        " ORDER BY k.venue, k.id";
     SqliteStatement select(db_, sql);
     if (!scope.venue.empty()) select.bind(1, scope.venue);
     if (!scope.kiosk.empty()) select.bind(2, scope.kiosk);
+    if (reads_venue_list(scope)) select.bind(3, nlohmann::json(scope.venues).dump());
     std::vector<KioskPeriod> kiosks;
     read_rows(select, "kiosk availability", [&] {
         kiosks.push_back(
@@ -1042,7 +1058,11 @@ std::vector<VenueSummary> SqliteHubStore::venue_summaries(const QueryScope& scop
               "t.subject = ''), (SELECT sum(value) FROM venue_totals t WHERE t.venue = v.id AND "
               "t.kind = 'exhibit' AND t.metric = 'visits' AND t.day BETWEEN ?1 AND ?2) "
               "FROM venues v" +
-                  std::string(scope.venue.empty() ? "" : " WHERE v.id = ?3") + " ORDER BY v.id";
+                  std::string(!scope.venue.empty() ? " WHERE v.id = ?3"
+                              : reads_venue_list(scope)
+                                  ? " WHERE v.id IN " + std::string(kVenueList)
+                                  : "") +
+                  " ORDER BY v.id";
     SqliteStatement select(db_, sql);
     bind_scope(select, scope);
     std::vector<VenueSummary> venues;

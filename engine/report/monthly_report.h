@@ -102,6 +102,7 @@ struct MonthlyReport {
     DayRange days;          // the month's first..last day
     bool province = false;  // all venues (with `venues`) or one venue
     std::string scope_name; // the venue's name, or the province's title, in the language
+    std::string region;     // with province: a region's code (issue 22); "" = every venue
     std::string kiosk;      // "" = every kiosk of the scope, else one kiosk's id
     int32_t utc_offset_min = 8 * 60;
     int64_t generated_utc_ms = 0;

@@ -130,8 +130,9 @@ void draw_report_header(PdfDocument& pdf, const MonthlyReport& report) {
         x += pdf.width() * widths[index];
     };
     field(0,
-          report.province ? text_of("monthly_scope_province", language)
-                          : text_of("monthly_scope_venue", language),
+          !report.region.empty() ? text_of("region", language)
+          : report.province      ? text_of("monthly_scope_province", language)
+                                 : text_of("monthly_scope_venue", language),
           report.scope_name);
     field(1, text_of("monthly_month", language),
           report.days.from.empty() ? report.month : report.days.from + " – " + report.days.to);
