@@ -15,6 +15,7 @@
 
 #include "browser_test_support.h"
 #include "hub_test_support.h"
+#include "hub_with_managers.h"
 #include "notice_test_support.h"
 #include "store_backends.h"
 
@@ -408,23 +409,8 @@ TEST_CASE("monthly report: availability that cannot be read is unknown with a no
 namespace {
 
 // The known months in a hub process, with a manager of v1 and an administrator.
-struct ReportHub {
-    TempFolder folder;
-    std::string data = folder.file("hub");
-    std::unique_ptr<HubProcess> hub;
-    ReportHub() {
-        fill_known_months(data);
-        for (const char* user : {"--name manager --role venue_manager --venue v1",
-                                 "--name admin --role province_admin"})
-            require_ok(
-                run_hub_command(folder, "admin add-user --data " + data + " " + user, kPassword));
-        hub = std::make_unique<HubProcess>(data);
-    }
-    Browser signed_in(const std::string& user) const {
-        Browser browser(hub->port());
-        REQUIRE(sign_in(browser, user, kPassword)->status == 303);
-        return browser;
-    }
+struct ReportHub : kiosk::test::HubWithManagers {
+    ReportHub() : HubWithManagers(fill_known_months, "v1", kPassword) {}
 };
 
 } // namespace

@@ -14,6 +14,7 @@
 
 #include "browser_test_support.h"
 #include "hub_test_support.h"
+#include "hub_with_managers.h"
 #include "store_backends.h"
 
 #include "hub/dashboard_data.h"
@@ -311,23 +312,8 @@ TEST_CASE("regions: the dashboard of a region shows its venues' numbers only",
 namespace {
 
 // The regions in a hub process, with a manager of hz1 and an administrator.
-struct RegionHub {
-    TempFolder folder;
-    std::string data = folder.file("hub");
-    std::unique_ptr<HubProcess> hub;
-    RegionHub() {
-        fill_regions(data);
-        for (const char* user : {"--name manager --role venue_manager --venue hz1",
-                                 "--name admin --role province_admin"})
-            require_ok(
-                run_hub_command(folder, "admin add-user --data " + data + " " + user, kPassword));
-        hub = std::make_unique<HubProcess>(data);
-    }
-    Browser signed_in(const std::string& user) const {
-        Browser browser(hub->port());
-        REQUIRE(sign_in(browser, user, kPassword)->status == 303);
-        return browser;
-    }
+struct RegionHub : kiosk::test::HubWithManagers {
+    RegionHub() : HubWithManagers(fill_regions, "hz1", kPassword) {}
 };
 
 } // namespace
