@@ -77,12 +77,7 @@ PgStatement with_named_params(const std::string& sql,
 }
 
 PgResult PostgresHubStore::read(const PgStatement& statement, const char* what) {
-    std::string error;
-    PgPool::Lease connection = pool_->acquire(error);
-    if (!connection) throw StoreReadError(std::string(what) + ": " + error);
-    PgResult result = connection->query(statement.sql, statement.params);
-    if (!result.ok()) throw StoreReadError(std::string(what) + ": " + result.error());
-    return result;
+    return pg_read(*pool_, what, statement.sql, statement.params);
 }
 
 bool PostgresHubStore::change(const std::string& sql, const std::vector<PgParam>& params,
