@@ -34,8 +34,7 @@ bool draw_tile(ScreenContext& context, int index, const ContentManifest& exhibit
 
     ui.card_shadow(min, max, kTileRounding, ImVec2(6, 10), theme::kCardShadow);
     ui.rect(min, max, pressed ? theme::kCardPressed : theme::kCard, kTileRounding);
-    // Decoded at the size the tile shows it (a 640 x 360 thumbnail is 370 x 208 at 720p).
-    const ShownSize shown{int(std::ceil(ui.px(kTileWidth))), int(std::ceil(ui.px(kThumbHeight)))};
+    const ShownSize shown = home_thumbnail_size(ui);
     const Image& thumbnail = exhibit.files
                                  ? context.images.get(*exhibit.files, exhibit.thumbnail, nullptr,
                                                       kNoPictureBudget, shown)
@@ -72,6 +71,22 @@ bool draw_tile(ScreenContext& context, int index, const ContentManifest& exhibit
 }
 
 } // namespace
+
+// Decoded at the size the tile shows it (a 640 x 360 thumbnail is 370 x 208 at 720p).
+ShownSize home_thumbnail_size(const Ui& ui) {
+    return {int(std::ceil(ui.px(kTileWidth))), int(std::ceil(ui.px(kThumbHeight)))};
+}
+
+std::vector<ImageCache::Prefetched>
+home_first_thumbnails(const Ui& ui, const std::vector<ContentManifest>& exhibits) {
+    const int rows_shown = int(std::ceil((kLogicalHeight - kGridTop) / (kTileHeight + kGap)));
+    const size_t first = std::min(exhibits.size(), size_t(rows_shown * kColumns));
+    std::vector<ImageCache::Prefetched> pictures;
+    for (size_t i = 0; i < first; ++i)
+        if (exhibits[i].files)
+            pictures.push_back({exhibits[i].files, exhibits[i].thumbnail, home_thumbnail_size(ui)});
+    return pictures;
+}
 
 HomeAction draw_home_screen(ScreenContext& context, HomeState& state,
                             const std::vector<ContentManifest>& exhibits,

@@ -30,6 +30,15 @@ struct HomeAction {
 inline const ImVec2 kLargeTextSwitchMin{860, 70};
 inline const ImVec2 kSoundSwitchMin{1210, 70};
 
+// The size a tile shows its thumbnail at on `ui`'s screen, in pixels: what
+// the tile asks the picture cache for, and what a prefetch must decode for.
+ShownSize home_thumbnail_size(const Ui& ui);
+
+// The home tiles' thumbnails that `ui`'s screen shows first (the top rows),
+// for ImageCache::prefetch while the kiosk starts.
+std::vector<ImageCache::Prefetched>
+home_first_thumbnails(const Ui& ui, const std::vector<ContentManifest>& exhibits);
+
 HomeAction draw_home_screen(ScreenContext& context, HomeState& state,
                             const std::vector<ContentManifest>& exhibits,
                             const Bilingual& venue_name, const VisitorPreferences& preferences,

@@ -42,6 +42,9 @@ namespace kiosk {
 namespace {
 
 constexpr float kAdminCornerSize = 160; // logical px
+// Workers decoding the first home thumbnails while the kiosk starts: the
+// kiosk's machines have two cores or more, and the main thread keeps one busy.
+constexpr int kPrefetchThreads = 2;
 
 // What the admin overlay says about the content: the files, each home item,
 // and what is hidden or left out.
@@ -248,9 +251,14 @@ std::unique_ptr<KioskApp> KioskApp::create(const KioskConfig& config, const AppO
                                                       : app->load_preview(options, error);
     if (!content || !app->load_fonts(error)) return nullptr;
     if (!app->start_video(options.headless, error)) return nullptr;
-    app->admin_info_ = app->make_admin_info();
     app->language_ = config.default_language;
+    // The venue's content scan (started by open_data_folder) goes on while the
+    // display opens; the home screen's first thumbnails are decoded on worker
+    // threads while the rest starts and the first frame lays out its text.
     if (!app->open_display(choose_display(config, options), error)) return nullptr;
+    if (options.exhibit_path.empty()) app->take_venue_catalog();
+    app->images_->prefetch(home_first_thumbnails(app->ui_, app->home_items_), kPrefetchThreads);
+    app->admin_info_ = app->make_admin_info();
     app->start_audio(options);
     app->create_exhibit_screen(options);
     app->interactions_->screen_entered(screen_name(app->screen_));
@@ -318,7 +326,8 @@ void KioskApp::start_venue_scan(const AppOptions& options) {
         std::async(std::launch::async, scan_venue_content, config_.exhibit_dirs, catalog_options_);
 }
 
-// The first scan's catalog, once it is done.
+// Whether the venue's content scan could start (its trust roots read); the
+// catalog itself is taken after the display opens (take_venue_catalog).
 bool KioskApp::load_venue_content(const AppOptions& options, std::string& error) {
     if (!venue_scan_problem_.empty()) {
         error = venue_scan_problem_;
@@ -329,9 +338,13 @@ bool KioskApp::load_venue_content(const AppOptions& options, std::string& error)
                     ": trusted_reviewers lists no reviewer key, so no package can show to "
                     "visitors (each needs an approval by a trusted reviewer); list the province's "
                     "reviewer keys there, or run with --dev to try content out");
+    return true;
+}
+
+// The first scan's catalog, once it is done.
+void KioskApp::take_venue_catalog() {
     set_catalog(venue_scan_.get());
     log_catalog();
-    return true;
 }
 
 // One exhibit folder or package (--exhibit), the whole catalog of a preview.

@@ -157,6 +157,7 @@ private:
     bool load_strings(std::string& error);
     void start_venue_scan(const AppOptions& options); // part of open_data_folder
     bool load_venue_content(const AppOptions& options, std::string& error);
+    void take_venue_catalog();
     bool load_preview(const AppOptions& options, std::string& error);
     bool load_fonts(std::string& error);
     bool start_video(bool headless, std::string& error);

@@ -10,11 +10,15 @@
 // (a home-screen thumbnail) says how large: it is decoded scaled down to that.
 // The kiosk's screens release what no frame drew for kUnusedPictureS
 // (release_unused, between frames); it is decoded again when next drawn.
+// Pictures a screen will draw first can be decoded ahead on worker threads
+// (prefetch); their first get() then only uploads them.
 #pragma once
 
 #include "core/file_source.h"
 #include "core/image_decode.h"
 #include "render/draw_data_renderer.h"
+#include "render/picture_prefetch.h"
+#include "render/prepared_picture.h"
 
 #include <cstdint>
 #include <map>
@@ -28,14 +32,6 @@ namespace kiosk {
 
 struct Image {
     SDL_Texture* texture = nullptr;
-    int width = 0;
-    int height = 0;
-};
-
-// The largest a picture is drawn, in pixels. A picture at least twice that
-// on both sides is shrunk by the largest whole factor that still covers it
-// (its aspect kept); the renderer scales the rest. {0, 0}: at its own size.
-struct ShownSize {
     int width = 0;
     int height = 0;
 };
@@ -71,6 +67,19 @@ public:
     // caller that keeps them across frames (an exhibit's kiosk.image) never
     // calls it. Returns how many pictures were released.
     size_t release_unused(double now_s);
+    // Decodes each picture of `pictures` (a source, a name, the size it will
+    // be shown at) on up to `threads` worker threads, for the get() that
+    // first asks for it (see picture_prefetch.h). What no get() has asked for
+    // kUnusedPictureS after the first release_unused is dropped. Replaces an
+    // earlier prefetch.
+    struct Prefetched {
+        std::shared_ptr<const FileSource> source;
+        std::string name;
+        ShownSize shown;
+    };
+    void prefetch(const std::vector<Prefetched>& pictures, int threads);
+    // Prefetched pictures no get() has asked for yet.
+    size_t prefetched_untaken() const { return prefetch_ ? prefetch_->untaken() : 0; }
     // Pictures cached now (decoded or refused).
     size_t size() const { return entries_.size(); }
     void clear();
@@ -91,6 +100,8 @@ private:
                   size_t picture_bytes_left, ShownSize shown);
     std::map<std::string, Entry> entries_;
     Entry over_budget_; // the last refusal for the budget: returned, not cached
+    std::unique_ptr<PicturePrefetch> prefetch_;
+    double prefetch_seen_s_ = -1; // the first release_unused since prefetch()
 };
 
 } // namespace kiosk

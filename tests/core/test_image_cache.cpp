@@ -76,15 +76,20 @@ TEST_CASE("a picture shown smaller than it is is decoded at the size it is shown
     FolderSource source(folder.path().string());
     ImageCache images(software.renderer, kMaxScreenPictureSide);
 
-    // A 720p tile (370 x 208): 1280 x 720 shrinks by 3 and still covers it.
+    // A 720p tile (370 x 208): 1280 x 720 shrinks to it, so the renderer
+    // copies it pixel for pixel instead of scaling it each frame.
     const Image& tile = images.get(source, "thumbnail.png", nullptr, kNoPictureBudget, {370, 208});
     CHECK(tile.texture);
-    CHECK(tile.width == 426);
-    CHECK(tile.height == 240);
-    // Shown less than twice smaller, or larger, or at its own size: as it
-    // is, each its own entry.
-    CHECK(images.get(source, "thumbnail.png", nullptr, kNoPictureBudget, {700, 400}).width == 1280);
+    CHECK(tile.width == 370);
+    CHECK(tile.height == 208);
+    // Another aspect: the smallest size that covers it, the picture's aspect kept.
+    const Image& tall = images.get(source, "thumbnail.png", nullptr, kNoPictureBudget, {700, 400});
+    CHECK(tall.width == 711);
+    CHECK(tall.height == 400);
+    // Shown larger on a side, or at its own size: as it is, each its own entry.
     CHECK(images.get(source, "thumbnail.png", nullptr, kNoPictureBudget, {1920, 1080}).width ==
+          1280);
+    CHECK(images.get(source, "thumbnail.png", nullptr, kNoPictureBudget, {1300, 200}).width ==
           1280);
     CHECK(images.get(source, "thumbnail.png").width == 1280);
     CHECK(images.get(source, "thumbnail.png", nullptr, kNoPictureBudget, {370, 208}).texture ==
