@@ -114,16 +114,30 @@ std::string event_key(const std::string& kind, const std::string& subject,
     return subject.empty() ? kind : kind + ":" + subject;
 }
 
+namespace {
+
+// Whether the rollup "KIND|SUBJECT|METRIC" is one an expectation speaks of.
+bool counted_rollup(const std::string& key, int64_t value) {
+    const bool timing = key.size() > 3 && key.compare(key.size() - 3, 3, "_ms") == 0;
+    // A finding's field values come from the sample exhibits' own fields,
+    // which the script does not model (telemetry_tests check those rows).
+    return value != 0 && !timing && key.rfind("hour|", 0) != 0 &&
+           key.rfind("finding_value|", 0) != 0;
+}
+
+} // namespace
+
 Counts counted_rollups(const Counts& rollups) {
     Counts counted;
-    for (const auto& [key, value] : rollups) {
-        const bool timing = key.size() > 3 && key.compare(key.size() - 3, 3, "_ms") == 0;
-        // A finding's field values come from the sample exhibits' own fields,
-        // which the script does not model (telemetry_tests check those rows).
-        if (value != 0 && !timing && key.rfind("hour|", 0) != 0 &&
-            key.rfind("finding_value|", 0) != 0)
-            counted[key] = value;
-    }
+    for (const auto& [key, value] : rollups)
+        if (counted_rollup(key, value)) counted[key] = value;
+    return counted;
+}
+
+Counts counted_rollups_by_day(const Counts& rollups_by_day) {
+    Counts counted;
+    for (const auto& [key, value] : rollups_by_day)
+        if (counted_rollup(key.substr(key.find('|') + 1), value)) counted[key] = value;
     return counted;
 }
 

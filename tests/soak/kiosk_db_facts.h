@@ -42,5 +42,7 @@ std::string event_key(const std::string& kind, const std::string& subject,
 // "hour" subject, no finding_value (the sample exhibits' own field values), no
 // zero values.
 Counts counted_rollups(const Counts& rollups);
+// The same of "DAY|KIND|SUBJECT|METRIC" keys.
+Counts counted_rollups_by_day(const Counts& rollups_by_day);
 
 } // namespace kiosk::soak

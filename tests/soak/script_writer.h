@@ -7,7 +7,12 @@
 #include "../home_tiles.h"
 #include "visitor_script.h"
 
+#include "core/civil_time.h"
+
+#include <chrono>
+#include <cmath>
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -15,9 +20,10 @@
 namespace kiosk::soak::detail {
 
 inline constexpr double kDayS = 86400;
-inline constexpr double kOpenS = 3600;      // 09:00 (replay time 0 is 08:00 of day 0)
-inline constexpr double kCloseS = 9 * 3600; // 17:00
-inline constexpr double kTapS = 0.1;        // a replay `tap` holds the finger this long
+inline constexpr double kOpenS = 3600;          // 09:00 (replay time 0 is 08:00 of day 0)
+inline constexpr double kCloseS = 9 * 3600;     // 17:00
+inline constexpr double kTapS = 0.1;            // a replay `tap` holds the finger this long
+inline constexpr double kMidnightS = 16 * 3600; // day 0's midnight (its 24:00)
 
 struct Point {
     float x, y;
@@ -82,7 +88,8 @@ enum class Outcome { Stayed, WalkedAway };
 class ScriptWriter {
 public:
     ScriptWriter(const ScriptOptions& options, QuizProbe& probe)
-        : options_(options), probe_(probe), rng_(options.seed) {}
+        : options_(options), probe_(probe), rng_(options.seed),
+          first_day_(parse_day(options.first_day)) {}
 
     bool write(VisitorScript& script, std::string& error);
 
@@ -98,9 +105,18 @@ private:
 
     // The model and the expectation.
     void count(const std::string& event_key, int64_t n = 1) { script_->events[event_key] += n; }
+    // Counted on the kiosk's local day of the script's clock now.
     void roll(const std::string& kind, const std::string& subject, const std::string& metric,
               int64_t n = 1) {
-        if (n != 0) script_->rollups[kind + "|" + subject + "|" + metric] += n;
+        if (n == 0) return;
+        const std::string key = kind + "|" + subject + "|" + metric;
+        script_->rollups[key] += n;
+        script_->rollups_by_day[day_at(t_) + "|" + key] += n;
+    }
+    // The kiosk's local day at replay time `t_s` (kiosk_start_time).
+    std::string day_at(double t_s) const {
+        const auto index = int64_t(std::floor((t_s + kDayS - kMidnightS) / kDayS));
+        return format_day(*first_day_ + std::chrono::days{index});
     }
     void set_screen(Screen screen);
     void exhibit_event(const std::string& id, const std::string& name);
@@ -132,6 +148,7 @@ private:
     const ScriptOptions& options_;
     QuizProbe& probe_;
     Rng rng_;
+    std::optional<std::chrono::sys_days> first_day_; // options_.first_day
     VisitorScript* script_ = nullptr;
     std::string replay_;
     std::string session_lines_; // a session's, written after its comment line

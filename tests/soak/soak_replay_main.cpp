@@ -2,7 +2,9 @@
 // input replay file, and what it expects kiosk.db to hold, for running and
 // reading by hand:
 //   build/bin/soak-replay --days 7 --seed 1 -o week.replay --expect week.txt
-//   build/bin/kiosk --config CONFIG --headless --fast-idle --input week.replay --width 640 ...
+//   build/bin/kiosk --config CONFIG --headless --fast-idle --input week.replay
+//       --start-time 2027-03-01T08:00:00+08:00 --width 640 ...
+// (the --start-time it prints: the kiosk's days and hours are then the script's).
 #include "quiz_probe.h"
 #include "test_paths.h"
 #include "visitor_script.h"
@@ -30,6 +32,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 200));
     cli.add_option("--seed", options.seed, "The script's random seed");
     cli.add_option("--kiosk-seed", options.kiosk_seed, "The kiosk's --seed (headless default 1)");
+    cli.add_option("--first-day", options.first_day,
+                   "The kiosk's local date of day 0 (YYYY-MM-DD; its --start-time)");
     cli.add_option("--config", config_path,
                    "Kiosk config: its font, strings, idle_timeout_s and kiosk_name");
     cli.add_option("--width", width, "The kiosk's window width (quiz cards are placed for it)");
@@ -65,9 +69,13 @@ int main(int argc, char** argv) {
         expect << "# rollups\n";
         for (const auto& [key, value] : script->rollups)
             expect << key << " " << value << "\n";
+        expect << "# rollups by day\n";
+        for (const auto& [key, value] : script->rollups_by_day)
+            expect << key << " " << value << "\n";
     }
     std::cout << replay_path << ": " << options.days << " days, " << script->sessions
               << " sessions, " << script->quiz_rounds << " quiz rounds, " << script->quiz_answers
-              << " answers\n";
+              << " answers; play it with --start-time " << kiosk::soak::kiosk_start_time(options)
+              << "\n";
     return 0;
 }

@@ -59,6 +59,12 @@ TEST_CASE("soak: event keys and count differences", "[soak][judge]") {
                            {"kiosk||session_ms", 9},
                            {"hour|09|sessions", 3},
                            {"question|p/q|correct", 0}}) == Counts{{"kiosk||sessions", 3}});
+    CHECK(counted_rollups_by_day({{"2027-03-01|kiosk||sessions", 3},
+                                  {"2027-03-01|kiosk||session_ms", 9},
+                                  {"2027-03-02|hour|09|sessions", 3},
+                                  {"2027-03-02|finding_value|e/f/x=1|visitors", 1},
+                                  {"2027-03-02|exhibit|e|visitors", 1}}) ==
+          Counts{{"2027-03-01|kiosk||sessions", 3}, {"2027-03-02|exhibit|e|visitors", 1}});
     const std::vector<std::string> lines = differences({{"a", 1}, {"b", 2}}, {{"b", 3}, {"c", 1}});
     CHECK(lines == std::vector<std::string>{"a: expected 1, got 0", "b: expected 2, got 3",
                                             "c: expected 0, got 1"});

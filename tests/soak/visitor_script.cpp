@@ -74,7 +74,8 @@ void ScriptWriter::set_screen(Screen screen) {
 }
 
 // An exhibit's kiosk.log: an interaction, and a finding (InteractionLog's
-// findings rollups): its events, and its visitors once per session.
+// findings rollups): its events, and its visitors once per session (and day:
+// no session passes midnight, see write()).
 void ScriptWriter::exhibit_event(const std::string& id, const std::string& name) {
     count("exhibit_event:" + id + ":" + name);
     roll("exhibit", id, "interactions");
@@ -320,6 +321,10 @@ bool ScriptWriter::session(int day, int number, Visitor visitor, std::string& er
 
 bool ScriptWriter::write(VisitorScript& script, std::string& error) {
     script_ = &script;
+    if (!first_day_) {
+        error = "first_day: expected YYYY-MM-DD, got \"" + options_.first_day + "\"";
+        return false;
+    }
     line("# Soak visitors: " + std::to_string(options_.days) + " simulated days, seed " +
          std::to_string(options_.seed) + " (written by tests/soak/visitor_script.cpp)");
     // KioskApp::create: boot, the config, the home screen.
@@ -345,6 +350,13 @@ bool ScriptWriter::write(VisitorScript& script, std::string& error) {
                                                              : Visitor::TourEn;
             if (!session(day, ++visitors, visitor, error)) return false;
             attract_at = last_input_s_ + options_.idle_timeout_s;
+            // The kiosk counts a visitor once per session and local day: a
+            // session past midnight would be the visitor of two days.
+            if (attract_at >= day * kDayS + kMidnightS) {
+                error = "day " + std::to_string(day) + ", visitor " + std::to_string(visitors) +
+                        ": the session would pass the kiosk's midnight";
+                return false;
+            }
             idle_to_attract();
             last_visitor_gone = attract_at;
             next = attract_at + rng_.uniform(0.2, 1.8) * mean_gap;
@@ -363,6 +375,10 @@ bool ScriptWriter::write(VisitorScript& script, std::string& error) {
 }
 
 } // namespace detail
+
+std::string kiosk_start_time(const ScriptOptions& options) {
+    return options.first_day + "T08:00:00+08:00"; // replay time 0: 08:00 (kMidnightS)
+}
 
 std::optional<VisitorScript> write_visitor_script(const ScriptOptions& options, QuizProbe& probe,
                                                   std::string& error) {

@@ -5,11 +5,12 @@
 // screen's scroll, the quiz round seeds) and of what it made each visitor do,
 // never from reading a kiosk.db back.
 //
-// A day: the kiosk is open 09:00-17:00 (replay time 0 is 08:00 of day 0 on
-// the script's own clock; the kiosk's calendar date is whatever its clock
-// says), visitors come one after another with gaps, each session starts with
-// a touch on the attract screen and ends when the visitor walks away and the
-// idle timeout returns the kiosk to the attract screen; nights have nobody.
+// A day: the kiosk is open 09:00-17:00 (replay time 0 is 08:00 of day 0, and
+// the kiosk's clock is started there: kiosk_start_time, so its local days and
+// hours are the script's whenever and wherever it runs), visitors come one
+// after another with gaps, each session starts with a touch on the attract
+// screen and ends when the visitor walks away and the idle timeout returns
+// the kiosk to the attract screen; nights have nobody.
 // A visitor does one to four things: an exhibit (earthquake drill: shelter
 // spots; pendulum lab: a drag of the bob, or a two-finger hold; water cycle:
 // the sun, the cloud before and after it), a quiz round (answers right and
@@ -27,9 +28,12 @@
 //   screen_enter:SCREEN, screen_leave:SCREEN, exhibit_enter:ID, exhibit_leave:ID,
 //   exhibit_event:ID:NAME, quiz_start:PACK, quiz_finish:PACK,
 //   quiz_answer:PACK:QUESTION:right|wrong, any other kind: KIND[:SUBJECT].
-// Rollup keys: "KIND|SUBJECT|METRIC", summed over days; only counts (no *_ms
-// metric), no "hour" subject (its hour depends on the kiosk's clock) and no
-// zero values.
+// Rollup keys: "KIND|SUBJECT|METRIC", summed over days, and the same by day
+// ("DAY|KIND|SUBJECT|METRIC"); only counts (no *_ms metric), no "hour"
+// subject and no zero values. A `visitors` count is the kiosk's rule
+// (InteractionLog::count_visitor): once per session and local day. No
+// session here passes the kiosk's midnight (the writer refuses one that
+// would), so that is once per session.
 #pragma once
 
 #include "quiz_probe.h"
@@ -50,7 +54,14 @@ struct ScriptOptions {
     double idle_timeout_s = 90;
     std::string kiosk_name;  // the config's kiosk_name (its config_loaded event)
     std::string content_dir; // the quiz packs' folders (build/sample-folders: pictures rendered)
+    std::string first_day = "2027-03-01"; // the kiosk's local date of day 0 (a Monday)
 };
+
+// The kiosk's --start-time for the script: 08:00 Beijing time on first_day,
+// replay time 0. Without it the kiosk's clock starts at the machine's "now",
+// and a visitor session that passes its midnight counts as the visitor of
+// both days (a CI run of the week met one).
+std::string kiosk_start_time(const ScriptOptions& options);
 
 // Replay-clock seconds with no visitor at the kiosk (a night), from a minute
 // after the last visitor's session ended to a minute before the next opening.
@@ -63,6 +74,7 @@ struct VisitorScript {
     double duration_s = 0;
     Counts events;                   // expected events in kiosk.db, by event key
     Counts rollups;                  // expected rollup totals, by rollup key
+    Counts rollups_by_day;           // the same by "DAY|" and rollup key
     std::vector<QuietWindow> nights; // one after each day
     // For the report.
     int sessions = 0, quiz_rounds = 0, quiz_answers = 0, exhibit_visits = 0;
