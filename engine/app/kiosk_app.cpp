@@ -405,6 +405,7 @@ bool KioskApp::open_display(const DisplayOptions& display, std::string& error) {
     display_ = Display::create(display, error);
     if (!display_) return false;
     images_ = std::make_unique<ImageCache>(display_->renderer(), kMaxScreenPictureSide);
+    images_->keep_thumbnails_in(config_.data_dir + "/thumbnails");
     fonts_.attach(display_->renderer(), display_->height());
     imgui_ = std::make_unique<ImGuiLayer>(display_->renderer(), fonts_);
     ui_.set_screen(display_->width(), display_->height());

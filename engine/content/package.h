@@ -115,6 +115,9 @@ public:
     std::vector<std::string> list() const override;
     std::string describe(const std::string& name) const override;
     bool exists(const std::string& name) const override { return find(name) != nullptr; }
+    // The digest in hex once it is known (verified, or taken from the verify
+    // cache); "" before: computing it here would read the whole package.
+    std::string content_identity() const override;
 
     // Computed once (the package is opened immutable), then remembered.
     bool digest(PackageDigest& out, std::string& error) const;

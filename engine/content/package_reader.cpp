@@ -210,6 +210,11 @@ std::vector<PackageReview> Package::reviews() const {
     return found;
 }
 
+std::string Package::content_identity() const {
+    std::lock_guard lock(digest_mutex_);
+    return digest_ ? digest_hex(*digest_) : "";
+}
+
 std::string digest_hex(const PackageDigest& digest) {
     char hex[2 * 64 + 1];
     sodium_bin2hex(hex, sizeof hex, digest.data(), digest.size());

@@ -20,6 +20,10 @@ public:
     virtual std::string describe(const std::string& name) const = 0;
     // Whether `name` is a regular file here (by default: a search of list()).
     virtual bool exists(const std::string& name) const;
+    // What names these exact bytes, for caches of what is made from them: a
+    // package's digest once computed; "" when there is none (a folder, whose
+    // files change under it), and then nothing is cached.
+    virtual std::string content_identity() const { return ""; }
 };
 
 // Why `name` is not a safe relative path inside a source ("" when it is): not

@@ -57,13 +57,18 @@ std::string cache_key(std::string described, ShownSize shown) {
 
 } // namespace
 
+void ImageCache::keep_thumbnails_in(const std::string& folder) {
+    thumbnails_ = std::make_shared<const ThumbnailCache>(folder);
+}
+
 void ImageCache::prefetch(const std::vector<Prefetched>& pictures, int threads) {
     std::vector<PictureRequest> requests;
     for (const Prefetched& picture : pictures)
         requests.push_back({cache_key(picture.source->describe(picture.name), picture.shown),
                             picture.source, picture.name, picture.shown});
     prefetch_.reset(); // an earlier one's workers finish first
-    prefetch_ = std::make_unique<PicturePrefetch>(std::move(requests), max_side_, threads);
+    prefetch_ =
+        std::make_unique<PicturePrefetch>(std::move(requests), max_side_, threads, thumbnails_);
     prefetch_seen_s_ = -1;
 }
 
@@ -102,9 +107,12 @@ ImageCache::Entry& ImageCache::lookup(const std::string& key, const FileSource& 
     // Prefetched pictures were made without a budget: a caller with one decodes its own.
     std::optional<PreparedPicture> prefetched =
         prefetch_ && picture_bytes_left == kNoPictureBudget ? prefetch_->take(key) : std::nullopt;
+    const bool thumbnail = thumbnails_ && picture_bytes_left == kNoPictureBudget &&
+                           shown.width > 0 && shown.height > 0;
     PreparedPicture picture =
-        prefetched ? std::move(*prefetched)
-                   : prepare_picture(source, name, max_side_, picture_bytes_left, shown);
+        prefetched  ? std::move(*prefetched)
+        : thumbnail ? thumbnails_->prepare(source, name, max_side_, shown)
+                    : prepare_picture(source, name, max_side_, picture_bytes_left, shown);
     entry.error = std::move(picture.error);
     entry.image = Image{nullptr, picture.declared.width, picture.declared.height};
     if (picture.over_budget) {

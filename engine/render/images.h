@@ -19,6 +19,7 @@
 #include "render/draw_data_renderer.h"
 #include "render/picture_prefetch.h"
 #include "render/prepared_picture.h"
+#include "render/thumbnail_cache.h"
 
 #include <cstdint>
 #include <map>
@@ -78,6 +79,9 @@ public:
         ShownSize shown;
     };
     void prefetch(const std::vector<Prefetched>& pictures, int threads);
+    // Keeps the pictures shown smaller than they are (thumbnails) from
+    // packages in `folder` across runs (thumbnail_cache.h).
+    void keep_thumbnails_in(const std::string& folder);
     // Prefetched pictures no get() has asked for yet.
     size_t prefetched_untaken() const { return prefetch_ ? prefetch_->untaken() : 0; }
     // Pictures cached now (decoded or refused).
@@ -101,6 +105,7 @@ private:
     std::map<std::string, Entry> entries_;
     Entry over_budget_; // the last refusal for the budget: returned, not cached
     std::unique_ptr<PicturePrefetch> prefetch_;
+    std::shared_ptr<const ThumbnailCache> thumbnails_;
     double prefetch_seen_s_ = -1; // the first release_unused since prefetch()
 };
 

@@ -8,8 +8,9 @@
 
 namespace kiosk {
 
-PicturePrefetch::PicturePrefetch(std::vector<PictureRequest> requests, int max_side, int threads)
-    : max_side_(max_side) {
+PicturePrefetch::PicturePrefetch(std::vector<PictureRequest> requests, int max_side, int threads,
+                                 std::shared_ptr<const ThumbnailCache> kept)
+    : max_side_(max_side), kept_(std::move(kept)) {
     for (PictureRequest& request : requests) {
         std::string key = request.key;
         if (slots_.emplace(key, Slot{std::move(request)}).second) order_.push_back(std::move(key));
@@ -29,7 +30,9 @@ PicturePrefetch::~PicturePrefetch() {
 }
 
 PreparedPicture PicturePrefetch::prepare(const PictureRequest& request) const {
-    return prepare_picture(*request.source, request.name, max_side_, SIZE_MAX, request.shown);
+    if (kept_) return kept_->prepare(*request.source, request.name, max_side_, request.shown);
+    return prepare_picture(*request.source, request.name, max_side_, kNoPictureBudget,
+                           request.shown);
 }
 
 void PicturePrefetch::work() {

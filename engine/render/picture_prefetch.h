@@ -8,6 +8,7 @@
 #pragma once
 
 #include "render/prepared_picture.h"
+#include "render/thumbnail_cache.h"
 
 #include <condition_variable>
 #include <map>
@@ -30,8 +31,10 @@ struct PictureRequest {
 class PicturePrefetch {
 public:
     // Starts up to `threads` workers over `requests`, in order. `max_side`
-    // is the cache's largest side; prefetched pictures have no budget.
-    PicturePrefetch(std::vector<PictureRequest> requests, int max_side, int threads);
+    // is the cache's largest side; prefetched pictures have no budget. With
+    // `kept`, pictures are made through it (thumbnail_cache.h).
+    PicturePrefetch(std::vector<PictureRequest> requests, int max_side, int threads,
+                    std::shared_ptr<const ThumbnailCache> kept = nullptr);
     ~PicturePrefetch();
     PicturePrefetch(const PicturePrefetch&) = delete;
     PicturePrefetch& operator=(const PicturePrefetch&) = delete;
@@ -53,6 +56,7 @@ private:
     void work();
 
     int max_side_;
+    std::shared_ptr<const ThumbnailCache> kept_;
     mutable std::mutex mutex_;
     std::condition_variable done_;
     std::map<std::string, Slot> slots_;
