@@ -104,6 +104,11 @@ public:
     bool screenshot(const std::string& png_path, std::string& error) const;
 
     bool quit_requested() const { return quit_requested_; }
+    // The process ends after this app: what only the exit needs is left to it
+    // (AudioOutput::leave_driver_for_exit).
+    void prepare_for_process_exit() {
+        if (audio_) audio_->leave_driver_for_exit();
+    }
     int exit_code() const { return exit_code_; }
 
     // Observation, for the admin overlay and tests.

@@ -197,5 +197,6 @@ int main(int argc, char** argv) {
     if (code == 0 && preview && app_options.headless)
         code = kiosk::headless_preview_exit_code(*app, error);
     if (code != 0 && !error.empty()) std::cerr << "kiosk: " << error << "\n";
+    app->prepare_for_process_exit();
     return code;
 }

@@ -48,7 +48,7 @@ AudioOutput::~AudioOutput() {
         if (!live_) drain();
         SDL_CloseAudioDevice(device_);
     }
-    if (subsystem_started_) SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    if (subsystem_started_ && quit_driver_) SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
 void AudioOutput::advance(double dt, bool audible, float volume) {
