@@ -107,12 +107,10 @@ ImageCache::Entry& ImageCache::lookup(const std::string& key, const FileSource& 
     // Prefetched pictures were made without a budget: a caller with one decodes its own.
     std::optional<PreparedPicture> prefetched =
         prefetch_ && picture_bytes_left == kNoPictureBudget ? prefetch_->take(key) : std::nullopt;
-    const bool thumbnail = thumbnails_ && picture_bytes_left == kNoPictureBudget &&
-                           shown.width > 0 && shown.height > 0;
     PreparedPicture picture =
-        prefetched  ? std::move(*prefetched)
-        : thumbnail ? thumbnails_->prepare(source, name, max_side_, shown)
-                    : prepare_picture(source, name, max_side_, picture_bytes_left, shown);
+        prefetched    ? std::move(*prefetched)
+        : thumbnails_ ? thumbnails_->prepare(source, name, max_side_, picture_bytes_left, shown)
+                      : prepare_picture(source, name, max_side_, picture_bytes_left, shown);
     entry.error = std::move(picture.error);
     entry.image = Image{nullptr, picture.declared.width, picture.declared.height};
     if (picture.over_budget) {

@@ -30,7 +30,9 @@ PicturePrefetch::~PicturePrefetch() {
 }
 
 PreparedPicture PicturePrefetch::prepare(const PictureRequest& request) const {
-    if (kept_) return kept_->prepare(*request.source, request.name, max_side_, request.shown);
+    if (kept_)
+        return kept_->prepare(*request.source, request.name, max_side_, kNoPictureBudget,
+                              request.shown);
     return prepare_picture(*request.source, request.name, max_side_, kNoPictureBudget,
                            request.shown);
 }

@@ -123,11 +123,13 @@ void ThumbnailCache::store(const std::string& path, const PreparedPicture& pictu
 }
 
 PreparedPicture ThumbnailCache::prepare(const FileSource& source, const std::string& name,
-                                        int max_side, ShownSize shown) const {
-    const std::string path = path_for(source, name, shown);
+                                        int max_side, size_t picture_bytes_left,
+                                        ShownSize shown) const {
+    const std::string path =
+        picture_bytes_left == kNoPictureBudget ? path_for(source, name, shown) : "";
     if (!path.empty())
         if (std::optional<PreparedPicture> kept = load(path, shown)) return std::move(*kept);
-    PreparedPicture picture = prepare_picture(source, name, max_side, kNoPictureBudget, shown);
+    PreparedPicture picture = prepare_picture(source, name, max_side, picture_bytes_left, shown);
     if (!path.empty() && picture.decoded &&
         plausible_sides(uint32_t(picture.decoded->width), uint32_t(picture.decoded->height), shown))
         store(path, picture);

@@ -34,10 +34,11 @@ public:
     std::optional<PreparedPicture> load(const std::string& path, ShownSize shown) const;
     // Keeps `picture` (decoded and shrunk for `shown`) at `path`.
     void store(const std::string& path, const PreparedPicture& picture) const;
-    // prepare_picture (no budget) through the cache: the kept thumbnail when
-    // there is one, otherwise decoded, shrunk and kept when it was shrunk.
+    // prepare_picture through the cache: the kept thumbnail when there is
+    // one, otherwise decoded, shrunk and kept when it was shrunk. A picture
+    // under a budget (an exhibit's) is only ever prepare_picture's.
     PreparedPicture prepare(const FileSource& source, const std::string& name, int max_side,
-                            ShownSize shown) const;
+                            size_t picture_bytes_left, ShownSize shown) const;
 
 private:
     std::string folder_;

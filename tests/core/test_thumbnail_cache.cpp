@@ -111,7 +111,8 @@ TEST_CASE("a kept thumbnail that is cut short, implausible or a link is decoded 
     ThumbnailCache cache(kept);
     const std::string path = cache.path_for(package, "thumbnail.png", kTile);
     REQUIRE(path != "");
-    REQUIRE(cache.prepare(package, "thumbnail.png", kMaxScreenPictureSide, kTile).decoded);
+    REQUIRE(cache.prepare(package, "thumbnail.png", kMaxScreenPictureSide, kNoPictureBudget, kTile)
+                .decoded);
     REQUIRE(cache.load(path, kTile));
     std::string whole;
     {
@@ -147,7 +148,7 @@ TEST_CASE("a kept thumbnail that is cut short, implausible or a link is decoded 
     CHECK_FALSE(cache.load(path, kTile));
     const int reads = package.reads;
     const PreparedPicture again =
-        cache.prepare(package, "thumbnail.png", kMaxScreenPictureSide, kTile);
+        cache.prepare(package, "thumbnail.png", kMaxScreenPictureSide, kNoPictureBudget, kTile);
     REQUIRE(again.decoded);
     CHECK(again.decoded->width == 370);
     CHECK(package.reads == reads + 1);
@@ -164,12 +165,15 @@ TEST_CASE("pictures from folders are never kept, and the kept ones stay bounded"
     ThumbnailCache cache(kept);
     FolderSource folder(content.path().string());
     CHECK(cache.path_for(folder, "thumbnail.png", kTile) == "");
-    CHECK(cache.prepare(folder, "thumbnail.png", kMaxScreenPictureSide, kTile).decoded);
+    CHECK(cache.prepare(folder, "thumbnail.png", kMaxScreenPictureSide, kNoPictureBudget, kTile)
+              .decoded);
     CHECK_FALSE(std::filesystem::exists(kept));
 
     for (int version = 0; version < kMaxKeptThumbnails + 5; ++version) {
         CountedSource package(content.path().string(), "digest-" + std::to_string(version));
-        REQUIRE(cache.prepare(package, "thumbnail.png", kMaxScreenPictureSide, kTile).decoded);
+        REQUIRE(
+            cache.prepare(package, "thumbnail.png", kMaxScreenPictureSide, kNoPictureBudget, kTile)
+                .decoded);
     }
     size_t files = 0;
     for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(kept))
